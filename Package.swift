@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+// Quiver: an embeddable property-graph database with Cypher.
+// Layers depend one way: QuiverCLI → Quiver → CypherRuntime → CypherPlanner → CypherSyntax → GraphCore,
+// with CypherRuntime also over GraphStorage and GraphAlgorithms.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+  name: "Quiver",
+  products: [
+    .library(name: "Quiver", targets: ["Quiver"]),
+    .executable(name: "quiver", targets: ["QuiverCLI"]),
+    .executable(name: "quiver-tck", targets: ["QuiverTCK"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
+  targets: [
+    .target(name: "GraphCore", swiftSettings: strict),
+    .target(name: "GraphStorage", dependencies: ["GraphCore"], swiftSettings: strict),
+    .target(name: "CypherSyntax", dependencies: ["GraphCore"], swiftSettings: strict),
+    .target(name: "CypherPlanner", dependencies: ["CypherSyntax", "GraphCore"], swiftSettings: strict),
+    .target(
+      name: "GraphAlgorithms",
+      dependencies: ["GraphCore", .product(name: "Collections", package: "swift-collections")],
+      swiftSettings: strict),
+    .target(
+      name: "CypherRuntime",
+      dependencies: ["CypherPlanner", "GraphStorage", "GraphAlgorithms", "GraphCore"],
+      swiftSettings: strict),
+    .target(
+      name: "Quiver",
+      dependencies: ["CypherRuntime", "CypherPlanner", "CypherSyntax", "GraphStorage", "GraphCore"],
+      swiftSettings: strict),
+    .systemLibrary(
+      name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    .executableTarget(
+      name: "QuiverCLI",
+      dependencies: [
+        "Quiver", "CEditLine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict),
+    .target(name: "ConformanceKit", dependencies: ["Quiver"], swiftSettings: strict),
+    .executableTarget(
+      name: "QuiverTCK",
+      dependencies: [
+        "ConformanceKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict),
+    .testTarget(name: "CypherSyntaxTests", dependencies: ["CypherSyntax"], swiftSettings: strict),
+    .testTarget(name: "GraphStorageTests", dependencies: ["GraphStorage"], swiftSettings: strict),
+    .testTarget(name: "QuiverTests", dependencies: ["Quiver"], swiftSettings: strict),
+    .testTarget(name: "ConformanceKitTests", dependencies: ["ConformanceKit"], swiftSettings: strict),
+    .testTarget(
+      name: "QuiverCLITests", dependencies: ["Quiver"], swiftSettings: strict),
+  ]
+)

@@ -1,0 +1,74 @@
+// Procedures callable with `CALL name(args) YIELD …`: the built-in ones and those an embedder
+// registers. Declared here so that the planner can check signatures and the runtime can run them.
+
+/// A Cypher type as written in a procedure signature, e.g. `STRING?` or `LIST OF INTEGER`.
+public struct CypherType: Sendable, Hashable, CustomStringConvertible {
+  /// The type name in upper case: ANY, BOOLEAN, INTEGER, FLOAT, NUMBER, STRING, LIST, MAP, NODE,
+  /// RELATIONSHIP, PATH.
+  public let name: String
+  /// Whether null is accepted (written with a trailing `?`).
+  public let nullable: Bool
+
+  public init(_ name: String, nullable: Bool = true) {
+    var n = name.uppercased()
+    var isNullable = nullable
+    if n.hasSuffix("?") {
+      n.removeLast()
+      isNullable = true
+    }
+    self.name = n
+    self.nullable = isNullable
+  }
+
+  public var description: String { name + (nullable ? "?" : "") }
+
+  /// Whether `value` belongs to this type (integers count as FLOAT and NUMBER).
+  public func accepts(_ value: Value) -> Bool {
+    switch (name, value) {
+    case (_, .null): return nullable
+    case ("ANY", _): return true
+    case ("BOOLEAN", .bool), ("INTEGER", .int), ("FLOAT", .float), ("FLOAT", .int),
+      ("NUMBER", .int), ("NUMBER", .float), ("STRING", .string), ("MAP", .map),
+      ("NODE", .node), ("RELATIONSHIP", .relationship), ("PATH", .path):
+      return true
+    case (let n, .list) where n.hasPrefix("LIST"): return true
+    default: return false
+    }
+  }
+}
+
+/// A named, typed procedure parameter or output column.
+public struct ProcedureField: Sendable, Hashable {
+  public let name: String
+  public let type: CypherType
+  public init(_ name: String, _ type: CypherType) {
+    self.name = name
+    self.type = type
+  }
+}
+
+/// A procedure: its qualified name (`db.labels`, `my.proc`), signature and body. The body gets
+/// the arguments in declaration order and returns rows aligned with `outputs`.
+public struct Procedure: Sendable {
+  public let name: String
+  public let parameters: [ProcedureField]
+  public let outputs: [ProcedureField]
+  public let body: @Sendable (_ arguments: [Value]) throws -> [[Value]]
+
+  public init(
+    name: String, parameters: [ProcedureField], outputs: [ProcedureField],
+    body: @escaping @Sendable (_ arguments: [Value]) throws -> [[Value]]
+  ) {
+    self.name = name
+    self.parameters = parameters
+    self.outputs = outputs
+    self.body = body
+  }
+
+  /// The signature as `SHOW PROCEDURES` prints it: `name(a :: STRING?) :: (out :: INTEGER?)`.
+  public var signature: String {
+    let ins = parameters.map { "\($0.name) :: \($0.type)" }.joined(separator: ", ")
+    let outs = outputs.map { "\($0.name) :: \($0.type)" }.joined(separator: ", ")
+    return "\(name)(\(ins)) :: (\(outs))"
+  }
+}

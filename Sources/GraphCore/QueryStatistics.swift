@@ -1,0 +1,41 @@
+// Counters of what a statement changed, counted by the engine as it writes; the shell prints
+// them and the conformance runner checks them against the TCK's side effects.
+
+/// What one statement (or transaction) changed in the graph.
+public struct QueryStatistics: Sendable, Hashable, CustomStringConvertible {
+  public var nodesCreated = 0
+  public var nodesDeleted = 0
+  public var relationshipsCreated = 0
+  public var relationshipsDeleted = 0
+  public var labelsAdded = 0
+  public var labelsRemoved = 0
+  /// Properties given a value where they had none or another one.
+  public var propertiesSet = 0
+  /// Properties removed (set to null, REMOVEd, or replaced by `=` map assignment).
+  public var propertiesRemoved = 0
+
+  public init() {}
+
+  /// True when the statement changed anything.
+  public var containsUpdates: Bool { self != QueryStatistics() }
+
+  /// A sentence such as "Created 3 nodes, set 5 properties", or "" when nothing changed.
+  public var description: String {
+    var parts: [String] = []
+    func add(_ n: Int, _ verb: String, _ noun: String, _ plural: String? = nil) {
+      guard n > 0 else { return }
+      parts.append("\(verb) \(n) \(n == 1 ? noun : plural ?? noun + "s")")
+    }
+    add(nodesCreated, "created", "node")
+    add(nodesDeleted, "deleted", "node")
+    add(relationshipsCreated, "created", "relationship")
+    add(relationshipsDeleted, "deleted", "relationship")
+    add(labelsAdded, "added", "label")
+    add(labelsRemoved, "removed", "label")
+    add(propertiesSet, "set", "property", "properties")
+    add(propertiesRemoved, "removed", "property", "properties")
+    guard let first = parts.first else { return "" }
+    parts[0] = first.prefix(1).uppercased() + first.dropFirst()
+    return parts.joined(separator: ", ")
+  }
+}

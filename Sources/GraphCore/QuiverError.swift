@@ -1,0 +1,103 @@
+// The one error type every layer throws. Each error has a category (the openCypher error type),
+// a detail code, the phase in which it was raised, an optional source position and a message a
+// user can act on; `render(source:)` is the one place an error becomes text.
+
+/// An error raised by Quiver while parsing, planning or running a query, or opening a database.
+public struct QuiverError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The broad class of the error, named as in openCypher (SyntaxError, TypeError, …).
+  public struct Category: Sendable, Hashable, CustomStringConvertible {
+    public let name: String
+    init(_ name: String) { self.name = name }
+    public var description: String { name }
+
+    public static let syntax = Category("SyntaxError")
+    public static let semantic = Category("SemanticError")
+    public static let type = Category("TypeError")
+    public static let argument = Category("ArgumentError")
+    public static let entityNotFound = Category("EntityNotFound")
+    public static let constraint = Category("ConstraintVerificationFailed")
+    public static let procedure = Category("ProcedureError")
+    public static let parameterMissing = Category("ParameterMissing")
+    public static let arithmetic = Category("ArithmeticError")
+    public static let io = Category("IOError")
+    public static let cancelled = Category("Cancelled")
+  }
+
+  /// When the error was raised: before anything ran (compile) or during execution (runtime).
+  public enum Phase: String, Sendable, Hashable {
+    case compile = "compile time"
+    case runtime = "runtime"
+  }
+
+  public let category: Category
+  /// The openCypher detail code, e.g. `UndefinedVariable`, `InvalidArgumentType`.
+  public let code: String
+  public let phase: Phase
+  public let position: SourcePosition?
+  public let message: String
+
+  package init(
+    _ category: Category, _ code: String, _ message: String, phase: Phase,
+    at position: SourcePosition? = nil
+  ) {
+    self.category = category
+    self.code = code
+    self.message = message
+    self.phase = phase
+    self.position = position
+  }
+
+  package static func syntax(_ code: String, _ message: String, at p: SourcePosition?) -> QuiverError {
+    QuiverError(.syntax, code, message, phase: .compile, at: p)
+  }
+
+  package static func semantic(_ code: String, _ message: String, at p: SourcePosition?) -> QuiverError {
+    QuiverError(.syntax, code, message, phase: .compile, at: p)
+  }
+
+  package static func runtime(
+    _ category: Category, _ code: String, _ message: String, at p: SourcePosition? = nil
+  ) -> QuiverError {
+    QuiverError(category, code, message, phase: .runtime, at: p)
+  }
+
+  package static func typeError(_ message: String, at p: SourcePosition? = nil) -> QuiverError {
+    QuiverError(.type, "InvalidArgumentType", message, phase: .runtime, at: p)
+  }
+
+  /// A copy that points at `p` when the error has no position yet.
+  package func located(_ p: SourcePosition?) -> QuiverError {
+    if position != nil || p == nil { return self }
+    return QuiverError(category, code, message, phase: phase, at: p)
+  }
+
+  public var description: String {
+    let place = position.map { " at \($0)" } ?? ""
+    return "\(category) (\(code))\(place): \(message)"
+  }
+
+  /// The error as a user sees it: `line:col: kind: message`, then the offending line of `source`
+  /// with a caret under the column. `origin` (e.g. a file name) prefixes the location.
+  public func render(source: String? = nil, origin: String? = nil) -> String {
+    var head = ""
+    if let origin { head += origin + ":" }
+    if let p = position { head += "\(p.line):\(p.column):" }
+    if !head.isEmpty { head += " " }
+    var text = "\(head)\(category): \(message)"
+    if let source, let p = position {
+      let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+      if p.line >= 1 && p.line <= lines.count {
+        let line = String(lines[p.line - 1]).replacingTabs()
+        let caretColumn = max(1, min(p.column, line.count + 1))
+        text += "\n  " + line + "\n  " + String(repeating: " ", count: caretColumn - 1) + "^"
+      }
+    }
+    return text
+  }
+}
+
+extension String {
+  fileprivate func replacingTabs() -> String {
+    String(map { $0 == "\t" || $0 == "\r" ? " " : $0 })
+  }
+}

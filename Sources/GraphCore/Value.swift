@@ -1,0 +1,126 @@
+// The typed value that flows through every layer of Quiver: property values, parameters,
+// intermediate query values and results. Entities are carried by reference (their id) inside the
+// engine; results hand out snapshots with labels and properties filled in.
+
+/// A Cypher value: a storable property value (null, boolean, integer, float, string, list, map)
+/// or a graph entity (node, relationship, path).
+public enum Value: Sendable {
+  case null
+  case bool(Bool)
+  case int(Int64)
+  case float(Double)
+  case string(String)
+  case list([Value])
+  case map([String: Value])
+  case node(Node)
+  case relationship(Relationship)
+  case path(Path)
+
+  /// True for `null`.
+  public var isNull: Bool {
+    if case .null = self { return true }
+    return false
+  }
+
+  /// The Cypher type name used in error messages and by `valueType()`.
+  public var typeName: String {
+    switch self {
+    case .null: return "NULL"
+    case .bool: return "BOOLEAN"
+    case .int: return "INTEGER"
+    case .float: return "FLOAT"
+    case .string: return "STRING"
+    case .list: return "LIST"
+    case .map: return "MAP"
+    case .node: return "NODE"
+    case .relationship: return "RELATIONSHIP"
+    case .path: return "PATH"
+    }
+  }
+}
+
+/// A node: a stable id, its labels and its properties. Inside a running query only `id` is
+/// meaningful; results carry the labels and properties as they were when the query finished.
+public struct Node: Sendable, Hashable {
+  public let id: Int64
+  public var labels: [String]
+  public var properties: [String: Value]
+
+  public init(id: Int64, labels: [String] = [], properties: [String: Value] = [:]) {
+    self.id = id
+    self.labels = labels
+    self.properties = properties
+  }
+
+  public static func == (a: Node, b: Node) -> Bool { a.id == b.id }
+  public func hash(into h: inout Hasher) { h.combine(id) }
+}
+
+/// A relationship: a stable id, its type, its start and end node ids and its properties.
+public struct Relationship: Sendable, Hashable {
+  public let id: Int64
+  public var type: String
+  public var startID: Int64
+  public var endID: Int64
+  public var properties: [String: Value]
+
+  public init(
+    id: Int64, type: String = "", startID: Int64 = -1, endID: Int64 = -1,
+    properties: [String: Value] = [:]
+  ) {
+    self.id = id
+    self.type = type
+    self.startID = startID
+    self.endID = endID
+    self.properties = properties
+  }
+
+  public static func == (a: Relationship, b: Relationship) -> Bool { a.id == b.id }
+  public func hash(into h: inout Hasher) { h.combine(id) }
+}
+
+/// A path: alternating nodes and relationships, starting and ending with a node
+/// (`nodes.count == relationships.count + 1`).
+public struct Path: Sendable, Hashable {
+  public var nodes: [Node]
+  public var relationships: [Relationship]
+
+  public init(nodes: [Node], relationships: [Relationship]) {
+    self.nodes = nodes
+    self.relationships = relationships
+  }
+}
+
+extension Value: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral,
+  ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral,
+  ExpressibleByNilLiteral
+{
+  public init(integerLiteral v: Int64) { self = .int(v) }
+  public init(floatLiteral v: Double) { self = .float(v) }
+  public init(stringLiteral v: String) { self = .string(v) }
+  public init(booleanLiteral v: Bool) { self = .bool(v) }
+  public init(arrayLiteral elements: Value...) { self = .list(elements) }
+  public init(dictionaryLiteral elements: (String, Value)...) {
+    self = .map(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+  }
+  public init(nilLiteral: ()) { self = .null }
+}
+
+extension Value {
+  /// Convenience accessors for embedders reading results.
+  public var intValue: Int64? { if case .int(let v) = self { return v } else { return nil } }
+  public var doubleValue: Double? {
+    switch self {
+    case .float(let v): return v
+    case .int(let v): return Double(v)
+    default: return nil
+    }
+  }
+  public var stringValue: String? { if case .string(let v) = self { return v } else { return nil } }
+  public var boolValue: Bool? { if case .bool(let v) = self { return v } else { return nil } }
+  public var listValue: [Value]? { if case .list(let v) = self { return v } else { return nil } }
+  public var nodeValue: Node? { if case .node(let v) = self { return v } else { return nil } }
+  public var relationshipValue: Relationship? {
+    if case .relationship(let v) = self { return v } else { return nil }
+  }
+}
