@@ -1,0 +1,54 @@
+// The functions Quiver knows, resolved by name at plan time so that the runtime dispatches on an
+// enum rather than on strings.
+
+/// A scalar (row-by-row) function.
+package enum ScalarFunction: String, Sendable, CaseIterable {
+  case id, labels, type, keys, properties, size, length, nodes, relationships
+  case startNode, endNode, head, last, tail, range, coalesce, reverse
+  case toInteger, toFloat, toString, toBoolean, toIntegerOrNull, toFloatOrNull, toStringOrNull, toBooleanOrNull
+  case abs, ceil, floor, round, sign, sqrt, exp, log, log10, sin, cos, tan, cot, asin, acos, atan, atan2
+  case pi, e, rand, degrees, radians, haversin
+  case toLower, toUpper, trim, ltrim, rtrim, replace, substring, left, right, split
+  case exists, timestamp, isEmpty, valueType, elementId
+
+  /// Lower-cased name → function, including the legacy spellings `lower`/`upper`.
+  package static let byName: [String: ScalarFunction] = {
+    var table: [String: ScalarFunction] = [:]
+    for f in allCases { table[f.rawValue.lowercased()] = f }
+    table["lower"] = .toLower
+    table["upper"] = .toUpper
+    return table
+  }()
+
+  /// Allowed argument counts.
+  package var arity: ClosedRange<Int> {
+    switch self {
+    case .pi, .e, .rand, .timestamp: return 0...0
+    case .range: return 2...3
+    case .coalesce: return 1...Int.max
+    case .atan2, .left, .right, .split: return 2...2
+    case .replace: return 3...3
+    case .substring: return 2...3
+    case .round: return 1...3
+    default: return 1...1
+    }
+  }
+}
+
+/// An aggregating function.
+package enum AggregateFunction: String, Sendable, CaseIterable {
+  case count, sum, avg, min, max, collect, stDev, stDevP, percentileCont, percentileDisc
+
+  package static let byName: [String: AggregateFunction] = {
+    var table: [String: AggregateFunction] = [:]
+    for f in allCases { table[f.rawValue.lowercased()] = f }
+    return table
+  }()
+
+  package var arity: ClosedRange<Int> {
+    switch self {
+    case .percentileCont, .percentileDisc: return 2...2
+    default: return 1...1
+    }
+  }
+}

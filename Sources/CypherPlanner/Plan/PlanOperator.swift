@@ -1,0 +1,143 @@
+// The operator tree the planner builds and the runtime executes. Every operator except
+// `argument` pulls rows from an input; rows are fixed-width arrays of values indexed by slot.
+import CypherSyntax
+import GraphCore
+
+/// How to expand from one bound node along relationships.
+package struct ExpandSpec: Sendable {
+  package var from: Int
+  package var relationship: Int
+  package var to: Int
+  package var types: [String]?
+  package var direction: Direction
+  /// The end node is already bound: keep only relationships that reach it.
+  package var toBound: Bool
+  /// The relationship variable is already bound: keep only that relationship.
+  package var relationshipBound: Bool
+}
+
+/// How to expand a variable-length relationship pattern.
+package struct VarExpandSpec: Sendable {
+  package var from: Int
+  /// Slot receiving the list of relationships walked.
+  package var relationships: Int
+  package var to: Int
+  package var types: [String]?
+  package var direction: Direction
+  package var minHops: Int
+  package var maxHops: Int?
+  package var toBound: Bool
+  /// Slot each candidate relationship is placed in while `predicate` checks it.
+  package var scratch: Int
+  package var predicate: PlanExpression?
+}
+
+/// A bound aggregate call.
+package struct AggregateSpec: Sendable {
+  package var function: AggregateFunction
+  package var distinct: Bool
+  /// nil for count(*).
+  package var arguments: [PlanExpression]?
+}
+
+/// One element CREATE makes.
+package enum CreateStep: Sendable {
+  case node(slot: Int, labels: [String], properties: PlanExpression?)
+  case relationship(slot: Int, type: String, from: Int, to: Int, properties: PlanExpression?)
+  case path(slot: Int, [PathElement])
+}
+
+/// One SET item, bound.
+package enum SetOperation: Sendable {
+  case property(target: PlanExpression, key: String, value: PlanExpression)
+  case replaceProperties(target: PlanExpression, value: PlanExpression)
+  case mergeProperties(target: PlanExpression, value: PlanExpression)
+  case addLabels(target: PlanExpression, labels: [String])
+}
+
+/// One REMOVE item, bound.
+package enum RemoveOperation: Sendable {
+  case property(target: PlanExpression, key: String)
+  case labels(target: PlanExpression, labels: [String])
+}
+
+/// MERGE: match `match` per input row; when nothing matches, run `create`.
+package struct MergeSpec: Sendable {
+  package var match: PlanOperator
+  package var create: [CreateStep]
+  /// Predicates the created pattern must not be null in (`MERGE (n {k: null})` is an error).
+  package var nullChecks: [(PlanExpression, String)]
+  package var onCreate: [SetOperation]
+  package var onMatch: [SetOperation]
+}
+
+/// A bound procedure call.
+package struct ProcedureCallSpec: Sendable {
+  package var name: String
+  package var arguments: [PlanExpression]
+  /// (output column index, slot) for each yielded column.
+  package var yields: [(Int, Int)]
+  package var argumentTypes: [CypherType]
+}
+
+/// A physical operator and its inputs.
+package indirect enum PlanOperator: Sendable {
+  /// Yields the argument row once (the leaf of every plan and sub-plan).
+  case argument
+  case nodeScan(PlanOperator, slot: Int, label: String?)
+  case expand(PlanOperator, ExpandSpec)
+  case varExpand(PlanOperator, VarExpandSpec)
+  case shortestPath(PlanOperator, ShortestPathSpec)
+  case filter(PlanOperator, PlanExpression)
+  case project(PlanOperator, [(Int, PlanExpression)])
+  case aggregate(PlanOperator, keys: [(Int, PlanExpression)], aggregates: [(Int, AggregateSpec)])
+  case distinct(PlanOperator, [Int])
+  case sort(PlanOperator, [(PlanExpression, Bool)])
+  case skip(PlanOperator, PlanExpression)
+  case limit(PlanOperator, PlanExpression)
+  case unwind(PlanOperator, PlanExpression, slot: Int)
+  /// For each input row, the rows of `inner`; when there are none, the row with `nulls` set to null.
+  case optional(PlanOperator, inner: PlanOperator, nulls: [Int])
+  /// For each input row, the rows of `inner` run with that row as argument.
+  case apply(PlanOperator, inner: PlanOperator)
+  case relationshipsUnique(PlanOperator, singles: [Int], lists: [Int])
+  case create(PlanOperator, [CreateStep])
+  case merge(PlanOperator, MergeSpec)
+  case set(PlanOperator, [SetOperation])
+  case remove(PlanOperator, [RemoveOperation])
+  case delete(PlanOperator, [PlanExpression], detach: Bool)
+  /// For each input row and each element of `list`, runs `inner` to completion; passes the row on.
+  case foreach(PlanOperator, slot: Int, list: PlanExpression, inner: PlanOperator)
+  case procedureCall(PlanOperator, ProcedureCallSpec)
+  /// Rows of every branch in turn, each projected into the shared output slots; `distinct`
+  /// removes duplicates over those slots.
+  case union([PlanOperator], outputs: [Int], distinct: Bool)
+  /// Pulls every input row before yielding the first, so that writes finish before later reads.
+  case eager(PlanOperator)
+}
+
+/// shortestPath / allShortestPaths between two bound nodes.
+package struct ShortestPathSpec: Sendable {
+  package var from: Int
+  package var to: Int
+  package var path: Int
+  package var relationships: Int
+  package var types: [String]?
+  package var direction: Direction
+  package var minHops: Int
+  package var maxHops: Int?
+  package var all: Bool
+  package var scratch: Int
+  package var predicate: PlanExpression?
+}
+
+/// A compiled statement: the operator tree, the result columns and the row width.
+package struct CompiledQuery: Sendable {
+  package var root: PlanOperator
+  /// Column names and the slots they are read from.
+  package var columns: [(String, Int)]
+  package var slotCount: Int
+  /// True when the statement may change the graph.
+  package var isUpdating: Bool
+  package var mode: Statement.Mode
+}

@@ -1,0 +1,65 @@
+// Planning CALL of a procedure: checking the name and arguments against the catalog and binding
+// the yielded columns.
+import CypherSyntax
+import GraphCore
+
+extension Planner {
+  mutating func planCall(_ call: ProcedureCall, input: PlanOperator, scope: inout Scope, standalone: Bool) throws
+    -> (PlanOperator, [(String, Int)])
+  {
+    guard let procedure = catalog.procedure(named: call.name) else {
+      throw QuiverError(.procedure, "ProcedureNotFound", "there is no procedure called \(call.name)", phase: .compile, at: call.loc.position)
+    }
+    let arguments: [PlanExpression]
+    if let args = call.arguments {
+      if args.count != procedure.parameters.count {
+        throw semanticError(
+          "InvalidNumberOfArguments",
+          "\(procedure.name) takes \(procedure.parameters.count) argument\(procedure.parameters.count == 1 ? "" : "s"), got \(args.count): \(procedure.signature)",
+          call.loc.position)
+      }
+      for a in args where a.containsAggregate {
+        throw semanticError("InvalidAggregation", "aggregate functions are not allowed as procedure arguments", a.position)
+      }
+      arguments = try args.map { try bind($0, scope) }
+    } else {
+      if !standalone {
+        throw semanticError("InvalidArgumentPassingMode", "arguments of \(procedure.name) must be given in parentheses inside a larger query", call.loc.position)
+      }
+      arguments = procedure.parameters.map { .parameter($0.name) }
+    }
+    var yields: [(Int, Int)] = []
+    var columns: [(String, Int)] = []
+    if let items = call.yields {
+      for item in items {
+        guard let index = procedure.outputs.firstIndex(where: { $0.name == item.field }) else {
+          throw semanticError("UndefinedVariable", "\(procedure.name) has no output `\(item.field)`", item.loc.position)
+        }
+        let name = item.alias ?? item.field
+        if scope[name] != nil {
+          throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", item.loc.position)
+        }
+        let slot = newSlot()
+        scope[name] = Variable(slot: slot, kind: .value)
+        yields.append((index, slot))
+        columns.append((name, slot))
+      }
+    } else {
+      if !standalone && !procedure.outputs.isEmpty && !call.yieldAll {
+        throw semanticError("InvalidClauseComposition", "a CALL of \(procedure.name) inside a larger query needs YIELD", call.loc.position)
+      }
+      for (index, field) in procedure.outputs.enumerated() {
+        let slot = newSlot()
+        scope[field.name] = Variable(slot: slot, kind: .value)
+        yields.append((index, slot))
+        columns.append((field.name, slot))
+      }
+    }
+    var op = PlanOperator.procedureCall(
+      input, ProcedureCallSpec(name: procedure.name, arguments: arguments, yields: yields, argumentTypes: procedure.parameters.map(\.type)))
+    if let predicate = call.predicate {
+      op = .filter(op, try bind(predicate, scope))
+    }
+    return (op, columns)
+  }
+}

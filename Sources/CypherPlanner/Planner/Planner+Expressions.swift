@@ -1,0 +1,238 @@
+// Binding expressions: names become slots, function names become enum cases, and pattern
+// expressions and EXISTS become correlated sub-plans.
+import CypherSyntax
+import GraphCore
+
+extension Planner {
+  /// Binds `e` in `scope`. Aggregates are rejected here; projections lift them out first.
+  mutating func bind(_ e: Expression, _ scope: Scope) throws -> PlanExpression {
+    try nestedBind(e, scope)
+  }
+
+  private mutating func nestedBind(_ e: Expression, _ scope: Scope) throws -> PlanExpression {
+    switch e {
+    case .literal(let l):
+      return .constant(l.value)
+    case .parameter(let name, _):
+      return .parameter(name)
+    case .variable(let name, let loc):
+      guard let v = scope[name] else {
+        throw semanticError("UndefinedVariable", "variable `\(name)` not defined", loc.position)
+      }
+      return .slot(v.slot)
+    case .property(let owner, let key):
+      return .property(try bind(owner, scope), key)
+    case .subscript(let owner, let index):
+      return .subscript(try bind(owner, scope), try bind(index, scope))
+    case .slice(let owner, let from, let to):
+      return .slice(try bind(owner, scope), try from.map { try bind($0, scope) }, try to.map { try bind($0, scope) })
+    case .list(let items):
+      return .list(try items.map { try bind($0, scope) })
+    case .map(let entries):
+      return .map(try entries.map { ($0.key, try bind($0.value, scope)) })
+    case .unary(let op, let operand):
+      let x = try bind(operand, scope)
+      switch op {
+      case .not: return .not(x)
+      case .minus: return .negate(x)
+      case .plus: return .binary(.add, .constant(.int(0)), x)
+      }
+    case .binary(let op, let l, let r, _):
+      let a = try bind(l, scope)
+      let b = try bind(r, scope)
+      switch op {
+      case .and: return .and(a, b)
+      case .or: return .or(a, b)
+      case .xor: return .xor(a, b)
+      default: return .binary(op, a, b)
+      }
+    case .isNull(let x, let negated):
+      return .isNull(try bind(x, scope), negated: negated)
+    case .hasLabels(let x, let labels):
+      return .hasLabels(try bind(x, scope), labels)
+    case .function(let name, let distinct, let args, let loc):
+      return try bindFunction(name, distinct: distinct, args, loc.position, scope)
+    case .countStar(let loc):
+      throw semanticError("InvalidAggregation", "count(*) is not allowed here", loc.position)
+    case .caseExpression(let subject, let branches, let otherwise):
+      return .caseExpression(
+        subject: try subject.map { try bind($0, scope) },
+        branches: try branches.map { (try bind($0.condition, scope), try bind($0.result, scope)) },
+        otherwise: try otherwise.map { try bind($0, scope) })
+    case .listComprehension(let variable, let list, let predicate, let projection):
+      let boundList = try bind(list, scope)
+      var inner = scope
+      let slot = newSlot()
+      inner[variable] = Variable(slot: slot, kind: .value)
+      return .listComprehension(
+        slot: slot, list: boundList, predicate: try predicate.map { try bind($0, inner) },
+        projection: try projection.map { try bind($0, inner) })
+    case .quantifier(let q, let variable, let list, let predicate, _):
+      let boundList = try bind(list, scope)
+      var inner = scope
+      let slot = newSlot()
+      inner[variable] = Variable(slot: slot, kind: .value)
+      return .quantifier(q, slot: slot, list: boundList, predicate: try bind(predicate, inner))
+    case .reduce(let acc, let initial, let variable, let list, let body):
+      let boundInitial = try bind(initial, scope)
+      let boundList = try bind(list, scope)
+      var inner = scope
+      let accSlot = newSlot()
+      let slot = newSlot()
+      inner[acc] = Variable(slot: accSlot, kind: .value)
+      inner[variable] = Variable(slot: slot, kind: .value)
+      return .reduce(accumulator: accSlot, initial: boundInitial, slot: slot, list: boundList, expression: try bind(body, inner))
+    case .patternComprehension(let pathVariable, var pattern, let predicate, let projection, _):
+      pattern.pathVariable = pathVariable
+      var inner = scope
+      let sub = try planMatch(.argument, optional: false, patterns: [pattern], predicate: predicate, scope: &inner)
+      return .subquery(sub, .collect(try bind(projection, inner)))
+    case .patternPredicate(let pattern, let loc):
+      for name in pattern.introducedNames where scope[name] == nil {
+        throw semanticError("UndefinedVariable", "variable `\(name)` not defined (a pattern expression cannot introduce new variables)", loc.position)
+      }
+      var inner = scope
+      let sub = try planMatch(.argument, optional: false, patterns: [pattern], predicate: nil, scope: &inner)
+      return .subquery(sub, .exists)
+    case .exists(let body, _):
+      var inner = scope
+      switch body {
+      case .pattern(let patterns, let predicate):
+        let sub = try planMatch(.argument, optional: false, patterns: patterns, predicate: predicate, scope: &inner)
+        return .subquery(sub, .exists)
+      case .query(let q):
+        let saved = isUpdating
+        let (sub, _) = try planQueryAllowingOpenEnd(q, scope: inner)
+        isUpdating = saved
+        return .subquery(sub, .exists)
+      }
+    case .mapProjection(let subject, let items):
+      let owner = try bind(subject, scope)
+      var bound: [PlanMapProjectionItem] = []
+      for item in items {
+        switch item {
+        case .property(let k): bound.append(.property(k))
+        case .allProperties: bound.append(.allProperties)
+        case .literal(let k, let v): bound.append(.entry(k, try bind(v, scope)))
+        case .variable(let name, let loc):
+          guard let v = scope[name] else {
+            throw semanticError("UndefinedVariable", "variable `\(name)` not defined", loc.position)
+          }
+          bound.append(.entry(name, .slot(v.slot)))
+        }
+      }
+      return .mapProjection(owner, bound)
+    }
+  }
+
+  /// A sub-query body for EXISTS { … }, which need not end in RETURN.
+  private mutating func planQueryAllowingOpenEnd(_ q: QueryBody, scope: Scope) throws -> (PlanOperator, [(String, Int)]) {
+    var op = PlanOperator.argument
+    var inner = scope
+    for part in q.parts.prefix(1) {
+      for clause in part.clauses {
+        switch clause {
+        case .match(let optional, let patterns, let predicate, _):
+          op = try planMatch(op, optional: optional, patterns: patterns, predicate: predicate, scope: &inner)
+        case .with(let p, let predicate):
+          (op, inner, _) = try planProjection(p, input: op, scope: inner, isReturn: false, predicate: predicate)
+        case .return(let p):
+          (op, inner, _) = try planProjection(p, input: op, scope: inner, isReturn: true, predicate: nil)
+        case .unwind(let e, let alias, _):
+          let list = try bind(e, inner)
+          let slot = newSlot()
+          inner[alias] = Variable(slot: slot, kind: .value)
+          op = .unwind(op, list, slot: slot)
+        default:
+          throw semanticError("InvalidClauseComposition", "EXISTS subqueries cannot change the graph", part.loc.position)
+        }
+      }
+    }
+    return (op, [])
+  }
+
+  private mutating func bindFunction(
+    _ name: String, distinct: Bool, _ args: [Expression], _ p: SourcePosition, _ scope: Scope
+  ) throws -> PlanExpression {
+    let lower = name.lowercased()
+    if AggregateFunction.byName[lower] != nil {
+      throw semanticError("InvalidAggregation", "aggregate function \(name)(…) is not allowed here", p)
+    }
+    if lower == "exists" {
+      guard args.count == 1 else {
+        throw semanticError("InvalidNumberOfArguments", "exists() takes one argument", p)
+      }
+      switch args[0] {
+      case .property:
+        return .isNull(try bind(args[0], scope), negated: true)
+      case .patternPredicate:
+        return try bind(args[0], scope)
+      default:
+        throw semanticError("InvalidArgumentType", "exists() takes a property or a pattern", p)
+      }
+    }
+    guard let f = ScalarFunction.byName[lower] else {
+      throw semanticError("UnknownFunction", "unknown function '\(name)'", p)
+    }
+    if !f.arity.contains(args.count) {
+      throw semanticError("InvalidNumberOfArguments", "\(f.rawValue)() does not take \(args.count) argument\(args.count == 1 ? "" : "s")", p)
+    }
+    if distinct {
+      throw semanticError("InvalidArgumentType", "DISTINCT is only allowed in aggregate functions", p)
+    }
+    return .function(f, try args.map { try bind($0, scope) })
+  }
+}
+
+extension Literal {
+  var value: Value {
+    switch self {
+    case .null: return .null
+    case .bool(let b): return .bool(b)
+    case .int(let i): return .int(i)
+    case .float(let d): return .float(d)
+    case .string(let s): return .string(s)
+    }
+  }
+}
+
+extension PatternPart {
+  /// Every variable a pattern names (path, nodes, relationships).
+  var introducedNames: [String] {
+    var names: [String] = []
+    if let p = pathVariable { names.append(p) }
+    if let v = start.variable { names.append(v) }
+    for step in steps {
+      if let v = step.relationship.variable { names.append(v) }
+      if let v = step.node.variable { names.append(v) }
+    }
+    return names
+  }
+}
+
+extension Expression {
+  /// True when an aggregate function call appears anywhere outside nested sub-queries.
+  var containsAggregate: Bool {
+    switch self {
+    case .countStar: return true
+    case .function(let name, _, let args, _):
+      return AggregateFunction.byName[name.lowercased()] != nil || args.contains { $0.containsAggregate }
+    case .literal, .parameter, .variable, .patternPredicate, .exists, .patternComprehension: return false
+    case .property(let e, _), .unary(_, let e), .isNull(let e, _), .hasLabels(let e, _): return e.containsAggregate
+    case .subscript(let a, let b), .binary(_, let a, let b, _): return a.containsAggregate || b.containsAggregate
+    case .slice(let a, let b, let c):
+      return a.containsAggregate || (b?.containsAggregate ?? false) || (c?.containsAggregate ?? false)
+    case .list(let es): return es.contains { $0.containsAggregate }
+    case .map(let es): return es.contains { $0.value.containsAggregate }
+    case .caseExpression(let s, let bs, let o):
+      return (s?.containsAggregate ?? false) || bs.contains { $0.condition.containsAggregate || $0.result.containsAggregate }
+        || (o?.containsAggregate ?? false)
+    case .listComprehension(_, let l, let p, let m):
+      return l.containsAggregate || (p?.containsAggregate ?? false) || (m?.containsAggregate ?? false)
+    case .quantifier(_, _, let l, let p, _): return l.containsAggregate || p.containsAggregate
+    case .reduce(_, let i, _, let l, let e): return i.containsAggregate || l.containsAggregate || e.containsAggregate
+    case .mapProjection(let e, let items):
+      return e.containsAggregate || items.contains { if case .literal(_, let v) = $0 { return v.containsAggregate } else { return false } }
+    }
+  }
+}

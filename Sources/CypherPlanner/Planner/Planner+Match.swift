@@ -1,0 +1,232 @@
+// Planning MATCH and OPTIONAL MATCH: each pattern part becomes a scan (or a bound start), a
+// chain of expands, label/property filters and an optional path projection; relationship
+// uniqueness is enforced across the whole clause.
+import CypherSyntax
+import GraphCore
+
+extension Planner {
+  /// Plans a MATCH clause on top of `input`, extending `scope` with the pattern's variables.
+  mutating func planMatch(
+    _ input: PlanOperator, optional: Bool, patterns: [PatternPart], predicate: Expression?, scope: inout Scope
+  ) throws -> PlanOperator {
+    if let predicate, predicate.containsAggregate {
+      throw semanticError("InvalidAggregation", "aggregate functions are not allowed in WHERE", predicate.position)
+    }
+    if optional {
+      var inner = scope
+      var op = try planPatterns(.argument, patterns, scope: &inner)
+      if let predicate { op = .filter(op, try bind(predicate, inner)) }
+      let introduced = inner.variables.filter { scope[$0.key] == nil }.map(\.value.slot).sorted()
+      scope = inner
+      return .optional(input, inner: op, nulls: introduced)
+    }
+    var op = try planPatterns(input, patterns, scope: &scope)
+    if let predicate { op = .filter(op, try bind(predicate, scope)) }
+    return op
+  }
+
+  private mutating func planPatterns(_ input: PlanOperator, _ patterns: [PatternPart], scope: inout Scope) throws -> PlanOperator {
+    var op = input
+    var singles: [Int] = []
+    var lists: [Int] = []
+    for part in patterns {
+      try checkPathVariable(part, scope)
+      if part.shortest != .none {
+        op = try planShortestPath(op, part, scope: &scope)
+        continue
+      }
+      let result = try planPart(op, part, scope: &scope)
+      op = result.op
+      singles += result.singles
+      lists += result.lists
+    }
+    if singles.count + lists.count > 1 {
+      op = .relationshipsUnique(op, singles: singles, lists: lists)
+    }
+    return op
+  }
+
+  private func checkPathVariable(_ part: PatternPart, _ scope: Scope) throws {
+    if let p = part.pathVariable, scope[p] != nil {
+      throw semanticError("VariableAlreadyBound", "variable `\(p)` is already defined", part.loc.position)
+    }
+  }
+
+  /// A pattern node's slot, and whether it was bound before this point.
+  mutating func bindNodeVariable(_ node: NodePattern, scope: inout Scope) throws -> (slot: Int, bound: Bool) {
+    guard let name = node.variable else { return (newSlot(), false) }
+    if let v = scope[name] {
+      guard v.kind == .node || v.kind == .value else {
+        throw semanticError("VariableTypeConflict", "variable `\(name)` is not a node", node.loc.position)
+      }
+      return (v.slot, true)
+    }
+    let slot = newSlot()
+    scope[name] = Variable(slot: slot, kind: .node)
+    return (slot, false)
+  }
+
+  /// Filters for the labels and property map written on a node or relationship pattern.
+  mutating func patternFilter(slot: Int, labels: [String], properties: Expression?, scope: Scope) throws -> PlanExpression? {
+    var conditions: [PlanExpression] = []
+    if !labels.isEmpty { conditions.append(.hasLabels(.slot(slot), labels)) }
+    if let properties {
+      conditions += try propertyConditions(.slot(slot), properties, scope: scope)
+    }
+    return conditions.reduce(nil) { acc, c in acc.map { .and($0, c) } ?? c }
+  }
+
+  private mutating func propertyConditions(_ owner: PlanExpression, _ properties: Expression, scope: Scope) throws -> [PlanExpression] {
+    switch properties {
+    case .map(let entries):
+      return try entries.map { .binary(.equal, .property(owner, $0.key), try bind($0.value, scope)) }
+    default:
+      throw semanticError("InvalidParameterUse", "a pattern to match needs a literal property map, not a parameter or expression", properties.position)
+    }
+  }
+
+  private mutating func planPart(_ input: PlanOperator, _ part: PatternPart, scope: inout Scope)
+    throws -> (op: PlanOperator, singles: [Int], lists: [Int])
+  {
+    let nodes = [part.start] + part.steps.map(\.node)
+    let rels = part.steps.map(\.relationship)
+    // Start from the end when only the end is bound, so no scan is needed.
+    let startBound = part.start.variable.map { scope[$0] != nil } ?? false
+    let endBound = nodes.last?.variable.map { scope[$0] != nil } ?? false
+    let reversed = !startBound && endBound && !rels.isEmpty
+
+    var nodeSlots = [Int](repeating: -1, count: nodes.count)
+    var relSlots = [Int](repeating: -1, count: rels.count)
+    var singles: [Int] = []
+    var lists: [Int] = []
+    var op = input
+
+    let order = reversed ? Array(nodes.indices.reversed()) : Array(nodes.indices)
+    let first = order[0]
+    let (startSlot, wasBound) = try bindNodeVariable(nodes[first], scope: &scope)
+    nodeSlots[first] = startSlot
+    var scanLabel: String?
+    if !wasBound {
+      scanLabel = nodes[first].labels.first
+      op = .nodeScan(op, slot: startSlot, label: scanLabel)
+    }
+    let remainingLabels = nodes[first].labels.filter { $0 != scanLabel }
+    if let f = try patternFilter(slot: startSlot, labels: remainingLabels, properties: nodes[first].properties, scope: scope) {
+      op = .filter(op, f)
+    }
+
+    for k in 1..<max(order.count, 1) where order.count > 1 {
+      let nodeIndex = order[k]
+      let prevIndex = order[k - 1]
+      let relIndex = reversed ? nodeIndex : prevIndex
+      let rel = rels[relIndex]
+      let direction = reversed ? rel.direction.storeDirection.reversed : rel.direction.storeDirection
+      let (toSlot, toBound) = try bindNodeVariable(nodes[nodeIndex], scope: &scope)
+      nodeSlots[nodeIndex] = toSlot
+      let types = rel.types.isEmpty ? nil : rel.types
+      if let length = rel.length {
+        let listSlot = try bindRelationshipVariable(rel, kind: .relationshipList, scope: &scope).slot
+        relSlots[relIndex] = listSlot
+        lists.append(listSlot)
+        let scratch = newSlot()
+        let predicate = try rel.properties.map { try propertyConditions(.slot(scratch), $0, scope: scope) }?
+          .reduce(nil as PlanExpression?) { acc, c in acc.map { .and($0, c) } ?? c }
+        let spec = VarExpandSpec(
+          from: nodeSlots[prevIndex], relationships: listSlot, to: toSlot, types: types, direction: direction,
+          minHops: length.min ?? 1, maxHops: length.max, toBound: toBound, scratch: scratch, predicate: predicate)
+        op = .varExpand(op, spec)
+        if reversed {
+          // The walk ran end to start; store the list in pattern order.
+          op = .project(op, [(listSlot, .function(.reverse, [.slot(listSlot)]))])
+        }
+      } else {
+        let (relSlot, relBound) = try bindRelationshipVariable(rel, kind: .relationship, scope: &scope)
+        relSlots[relIndex] = relSlot
+        singles.append(relSlot)
+        let spec = ExpandSpec(
+          from: nodeSlots[prevIndex], relationship: relSlot, to: toSlot, types: types, direction: direction,
+          toBound: toBound, relationshipBound: relBound)
+        op = .expand(op, spec)
+        if let f = try patternFilter(slot: relSlot, labels: [], properties: rel.properties, scope: scope) {
+          op = .filter(op, f)
+        }
+      }
+      if let f = try patternFilter(slot: toSlot, labels: nodes[nodeIndex].labels, properties: nodes[nodeIndex].properties, scope: scope) {
+        op = .filter(op, f)
+      }
+    }
+
+    if let p = part.pathVariable {
+      let slot = newSlot()
+      scope[p] = Variable(slot: slot, kind: .path)
+      op = .project(op, [(slot, .path(pathElements(nodeSlots: nodeSlots, relSlots: relSlots, rels: rels)))])
+    }
+    return (op, singles, lists)
+  }
+
+  func pathElements(nodeSlots: [Int], relSlots: [Int], rels: [RelationshipPattern]) -> [PathElement] {
+    var elements: [PathElement] = [.node(nodeSlots[0])]
+    for (i, rel) in rels.enumerated() {
+      elements.append(rel.length == nil ? .relationship(relSlots[i]) : .relationships(relSlots[i]))
+      elements.append(.node(nodeSlots[i + 1]))
+    }
+    return elements
+  }
+
+  /// A pattern relationship's slot, and whether it was bound before.
+  mutating func bindRelationshipVariable(_ rel: RelationshipPattern, kind: VariableKind, scope: inout Scope) throws -> (slot: Int, bound: Bool) {
+    guard let name = rel.variable else { return (newSlot(), false) }
+    if let v = scope[name] {
+      guard v.kind == kind || v.kind == .value else {
+        throw semanticError("VariableTypeConflict", "variable `\(name)` is not a \(kind == .relationship ? "relationship" : "relationship list")", rel.loc.position)
+      }
+      if kind == .relationshipList {
+        throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", rel.loc.position)
+      }
+      return (v.slot, true)
+    }
+    let slot = newSlot()
+    scope[name] = Variable(slot: slot, kind: kind)
+    return (slot, false)
+  }
+
+  /// shortestPath((a)-[*]-(b)) / allShortestPaths: binds (or scans for) both ends, then searches.
+  private mutating func planShortestPath(_ input: PlanOperator, _ part: PatternPart, scope: inout Scope) throws -> PlanOperator {
+    guard part.steps.count == 1, let step = part.steps.first else {
+      throw semanticError("InvalidArgumentType", "shortestPath needs a pattern with exactly one relationship", part.loc.position)
+    }
+    var op = input
+    var ends: [Int] = []
+    for node in [part.start, step.node] {
+      let (slot, bound) = try bindNodeVariable(node, scope: &scope)
+      if !bound { op = .nodeScan(op, slot: slot, label: node.labels.first) }
+      if let f = try patternFilter(slot: slot, labels: node.labels, properties: node.properties, scope: scope) {
+        op = .filter(op, f)
+      }
+      ends.append(slot)
+    }
+    let rel = step.relationship
+    let listSlot = try bindRelationshipVariable(rel, kind: .relationshipList, scope: &scope).slot
+    let scratch = newSlot()
+    let predicate = try rel.properties.map { try propertyConditions(.slot(scratch), $0, scope: scope) }?
+      .reduce(nil as PlanExpression?) { acc, c in acc.map { .and($0, c) } ?? c }
+    let pathSlot = newSlot()
+    if let p = part.pathVariable { scope[p] = Variable(slot: pathSlot, kind: .path) }
+    let length = rel.length ?? LengthRange(min: 1, max: 1)
+    let spec = ShortestPathSpec(
+      from: ends[0], to: ends[1], path: pathSlot, relationships: listSlot, types: rel.types.isEmpty ? nil : rel.types,
+      direction: rel.direction.storeDirection, minHops: length.min ?? 1, maxHops: length.max, all: part.shortest == .all,
+      scratch: scratch, predicate: predicate)
+    return .shortestPath(op, spec)
+  }
+}
+
+extension PatternDirection {
+  var storeDirection: Direction {
+    switch self {
+    case .outgoing: return .outgoing
+    case .incoming: return .incoming
+    case .both: return .both
+    }
+  }
+}

@@ -1,0 +1,206 @@
+// Planning WITH and RETURN: projection, grouping and aggregation, DISTINCT, ORDER BY (which may
+// read variables the projection dropped, unless it aggregates or is DISTINCT), SKIP and LIMIT.
+import CypherSyntax
+import GraphCore
+
+extension Planner {
+  mutating func planProjection(
+    _ p: Projection, input: PlanOperator, scope: Scope, isReturn: Bool, predicate: Expression?
+  ) throws -> (PlanOperator, Scope, [(String, Int)]) {
+    var items = p.items
+    if p.star {
+      let names = scope.visibleNames
+      if names.isEmpty && items.isEmpty {
+        throw semanticError("NoVariablesInScope", "\(isReturn ? "RETURN" : "WITH") * has no variables in scope", p.loc.position)
+      }
+      items = names.map { ProjectionItem(expression: .variable($0, p.loc), alias: $0, text: $0, loc: p.loc) } + items
+    }
+    var seen = Set<String>()
+    for item in items {
+      if !isReturn, item.alias == nil {
+        if case .variable = item.expression {} else {
+          throw semanticError("NoExpressionAlias", "expression in WITH must be aliased (use AS)", item.loc.position)
+        }
+      }
+      if !seen.insert(item.name).inserted {
+        throw semanticError("ColumnNameConflict", "multiple result columns with the same name `\(item.name)`", item.loc.position)
+      }
+    }
+    let aggregating = items.contains { $0.expression.containsAggregate }
+    var op = input
+    var newScope = Scope()
+    var itemSlots: [Int] = []
+
+    if aggregating {
+      var keys: [(Int, PlanExpression)] = []
+      var postScope = Scope()
+      var keyExpressions: [(Expression, String)] = []
+      for item in items where !item.expression.containsAggregate {
+        let slot = newSlot()
+        keys.append((slot, try bind(item.expression, scope)))
+        let kind = kindOf(item.expression, scope)
+        postScope[item.name] = Variable(slot: slot, kind: kind)
+        if case .variable(let n, _) = item.expression { postScope[n] = Variable(slot: slot, kind: kind) }
+        let keyName = " key\(slot)"
+        postScope[keyName] = Variable(slot: slot, kind: kind)
+        keyExpressions.append((item.expression, keyName))
+      }
+      var aggregates: [(Int, AggregateSpec)] = []
+      var projections: [(Int, PlanExpression)] = []
+      for item in items {
+        if let key = postScope[item.name], !item.expression.containsAggregate {
+          itemSlots.append(key.slot)
+          newScope[item.name] = key
+          continue
+        }
+        let lifted = try liftAggregates(item.expression, scope: scope, into: &aggregates, postScope: &postScope, keys: keyExpressions)
+        let slot = newSlot()
+        do {
+          projections.append((slot, try bind(lifted, postScope)))
+        } catch let e as QuiverError where e.code == "UndefinedVariable" && scope[e.variableName ?? ""] != nil {
+          throw semanticError("AmbiguousAggregationExpression", "expression mixes aggregation with variables that are not grouping keys", item.loc.position)
+        }
+        itemSlots.append(slot)
+        newScope[item.name] = Variable(slot: slot, kind: .value)
+      }
+      op = .aggregate(op, keys: keys, aggregates: aggregates)
+      if !projections.isEmpty { op = .project(op, projections) }
+    } else {
+      var projections: [(Int, PlanExpression)] = []
+      for item in items {
+        if case .variable(let n, _) = item.expression, n == item.name, let v = scope[n] {
+          itemSlots.append(v.slot)
+          newScope[item.name] = v
+          continue
+        }
+        let slot = newSlot()
+        projections.append((slot, try bind(item.expression, scope)))
+        itemSlots.append(slot)
+        newScope[item.name] = Variable(slot: slot, kind: kindOf(item.expression, scope))
+      }
+      if !projections.isEmpty { op = .project(op, projections) }
+    }
+
+    if p.distinct { op = .distinct(op, itemSlots) }
+
+    if !p.orderBy.isEmpty {
+      var sortScope = newScope
+      let seesOld = !aggregating && !p.distinct
+      if seesOld {
+        for (name, v) in scope.variables where sortScope[name] == nil { sortScope[name] = v }
+      }
+      var keys: [(PlanExpression, Bool)] = []
+      for s in p.orderBy {
+        let e = s.expression.rewritten { sub in
+          if case .variable = sub { return nil }
+          if case .literal = sub { return nil }
+          for item in items where item.expression == sub { return .variable(item.name, p.loc) }
+          return nil
+        }
+        if e.containsAggregate {
+          throw semanticError("InvalidAggregation", "aggregation in ORDER BY must also appear in \(isReturn ? "RETURN" : "WITH")", s.expression.position)
+        }
+        do {
+          keys.append((try bind(e, sortScope), s.ascending))
+        } catch let err as QuiverError where err.code == "UndefinedVariable" && !seesOld && scope[err.variableName ?? ""] != nil {
+          throw semanticError(
+            "UndefinedVariable",
+            "variable `\(err.variableName ?? "")` not defined: after DISTINCT or aggregation ORDER BY can only use projected columns",
+            s.expression.position)
+        }
+      }
+      op = .sort(op, keys)
+    }
+    if let skip = p.skip { op = .skip(op, try constantCount(skip, "SKIP")) }
+    if let limit = p.limit { op = .limit(op, try constantCount(limit, "LIMIT")) }
+    if let predicate {
+      if predicate.containsAggregate {
+        throw semanticError("InvalidAggregation", "aggregate functions are not allowed in WHERE", predicate.position)
+      }
+      op = .filter(op, try bind(predicate, newScope))
+    }
+    let columns = items.enumerated().map { ($0.element.name, itemSlots[$0.offset]) }
+    return (op, newScope, columns)
+  }
+
+  private func kindOf(_ e: Expression, _ scope: Scope) -> VariableKind {
+    if case .variable(let n, _) = e, let v = scope[n] { return v.kind }
+    return .value
+  }
+
+  /// Replaces each aggregate call in `e` by a hidden variable bound to a new aggregate slot, and
+  /// each grouping-key expression by its key variable.
+  private mutating func liftAggregates(
+    _ e: Expression, scope: Scope, into aggregates: inout [(Int, AggregateSpec)], postScope: inout Scope,
+    keys: [(Expression, String)]
+  ) throws -> Expression {
+    var lifted: [(Int, AggregateSpec)] = []
+    var error: QuiverError?
+    var me = self
+    let result = e.rewritten { sub -> Expression? in
+      if error != nil { return sub }
+      if case .countStar(let loc) = sub {
+        let slot = me.newSlot()
+        lifted.append((slot, AggregateSpec(function: .count, distinct: false, arguments: nil)))
+        return .variable(" agg\(slot)", loc)
+      }
+      if case .function(let name, let distinct, let args, let loc) = sub, let f = AggregateFunction.byName[name.lowercased()] {
+        if args.contains(where: { $0.containsAggregate }) {
+          error = me.semanticError("NestedAggregation", "aggregate functions cannot be nested", loc.position)
+          return sub
+        }
+        if !f.arity.contains(args.count) {
+          error = me.semanticError("InvalidNumberOfArguments", "\(f.rawValue)() does not take \(args.count) arguments", loc.position)
+          return sub
+        }
+        do {
+          let bound = try args.map { try me.bind($0, scope) }
+          let slot = me.newSlot()
+          lifted.append((slot, AggregateSpec(function: f, distinct: distinct, arguments: bound)))
+          return .variable(" agg\(slot)", loc)
+        } catch let e as QuiverError {
+          error = e
+          return sub
+        } catch {
+          return sub
+        }
+      }
+      if !sub.containsAggregate, case .variable = sub { return nil }
+      for (keyExpr, keyName) in keys where keyExpr == sub {
+        return .variable(keyName, Loc(sub.position ?? .start))
+      }
+      return nil
+    }
+    self = me
+    if let error { throw error }
+    for (slot, spec) in lifted {
+      aggregates.append((slot, spec))
+      postScope[" agg\(slot)"] = Variable(slot: slot, kind: .value)
+    }
+    return result
+  }
+
+  /// SKIP and LIMIT take a constant expression: literals and parameters, no variables.
+  private mutating func constantCount(_ e: Expression, _ clause: String) throws -> PlanExpression {
+    if !e.referencedVariables.isEmpty {
+      throw semanticError("NonConstantExpression", "\(clause) must be a constant expression, not one that reads variables", e.position)
+    }
+    if case .literal(.int(let v)) = e, v < 0 {
+      throw semanticError("NegativeIntegerArgument", "\(clause) must be a non-negative integer, got \(v)", e.position)
+    }
+    if case .literal(.float) = e {
+      throw semanticError("InvalidArgumentType", "\(clause) must be an integer", e.position)
+    }
+    return try bind(e, Scope())
+  }
+}
+
+extension QuiverError {
+  /// For UndefinedVariable errors, the variable's name (taken from the message).
+  var variableName: String? {
+    guard code == "UndefinedVariable", let start = message.firstIndex(of: "`") else { return nil }
+    let rest = message[message.index(after: start)...]
+    guard let end = rest.firstIndex(of: "`") else { return nil }
+    return String(rest[..<end])
+  }
+}

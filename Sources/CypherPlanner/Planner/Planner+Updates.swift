@@ -1,0 +1,190 @@
+// Planning the updating clauses: CREATE, MERGE, SET, REMOVE, DELETE and FOREACH, with
+// openCypher's compile-time checks on what each may bind or create.
+import CypherSyntax
+import GraphCore
+
+extension Planner {
+  mutating func planUpdate(_ clause: Clause, input: PlanOperator, scope: inout Scope) throws -> PlanOperator {
+    switch clause {
+    case .create(let parts, _):
+      var steps: [CreateStep] = []
+      for part in parts {
+        steps += try createSteps(part, scope: &scope)
+      }
+      return .create(input, steps)
+    case .merge(let part, let actions, let loc):
+      return try planMerge(input, part, actions, loc, scope: &scope)
+    case .set(let items, _):
+      return .set(input, try items.map { try bindSetItem($0, scope) })
+    case .remove(let items, _):
+      return .remove(input, try items.map { try bindRemoveItem($0, scope) })
+    case .delete(let detach, let targets, _):
+      for t in targets {
+        if case .variable = t { continue }
+        if case .property = t {
+          throw semanticError("InvalidDelete", "DELETE takes nodes, relationships or paths, not a property", t.position)
+        }
+        if case .hasLabels = t {
+          throw semanticError("InvalidDelete", "DELETE takes nodes, relationships or paths, not a label expression", t.position)
+        }
+      }
+      return .delete(input, try targets.map { try bind($0, scope) }, detach: detach)
+    case .foreach(let variable, let list, let body, let loc):
+      let boundList = try bind(list, scope)
+      if scope[variable] != nil {
+        throw semanticError("VariableAlreadyBound", "variable `\(variable)` is already defined", loc.position)
+      }
+      var inner = scope
+      let slot = newSlot()
+      inner[variable] = Variable(slot: slot, kind: .value)
+      var op = PlanOperator.argument
+      for c in body {
+        guard c.isUpdating else {
+          throw semanticError("InvalidClauseComposition", "FOREACH can only contain updating clauses", loc.position)
+        }
+        op = try planUpdate(c, input: op, scope: &inner)
+      }
+      return .foreach(input, slot: slot, list: boundList, inner: op)
+    default:
+      throw semanticError("InvalidClauseComposition", "not an updating clause", nil)
+    }
+  }
+
+  /// The nodes, relationships and path a CREATE pattern part makes or, with `merge` set to the
+  /// variables bound before a MERGE, the parts of a MERGE pattern that MERGE creates.
+  mutating func createSteps(_ part: PatternPart, scope: inout Scope, merge outer: Set<String>? = nil) throws -> [CreateStep] {
+    if let p = part.pathVariable, scope[p] != nil, outer == nil {
+      throw semanticError("VariableAlreadyBound", "variable `\(p)` is already defined", part.loc.position)
+    }
+    var steps: [CreateStep] = []
+    var created = Set<Int>()
+    var nodeSlots: [Int] = []
+    for node in [part.start] + part.steps.map(\.node) {
+      let properties = try node.properties.map { try bind($0, scope) }
+      if let name = node.variable, let v = scope[name] {
+        if v.kind != .node && v.kind != .value {
+          throw semanticError("VariableTypeConflict", "variable `\(name)` is not a node", node.loc.position)
+        }
+        let isOuter = outer.map { $0.contains(name) } ?? true
+        if isOuter || created.contains(v.slot) {
+          if outer == nil, !node.labels.isEmpty || node.properties != nil {
+            throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined; CREATE cannot add labels or properties to it", node.loc.position)
+          }
+          nodeSlots.append(v.slot)
+          continue
+        }
+        steps.append(.node(slot: v.slot, labels: node.labels, properties: properties))
+        created.insert(v.slot)
+        nodeSlots.append(v.slot)
+        continue
+      }
+      let slot = newSlot()
+      if let name = node.variable { scope[name] = Variable(slot: slot, kind: .node) }
+      steps.append(.node(slot: slot, labels: node.labels, properties: properties))
+      created.insert(slot)
+      nodeSlots.append(slot)
+    }
+    var relSlots: [Int] = []
+    for (i, step) in part.steps.enumerated() {
+      let rel = step.relationship
+      if rel.types.count != 1 {
+        throw semanticError("NoSingleRelationshipType", "a relationship must have exactly one type to be created", rel.loc.position)
+      }
+      if rel.direction == .both && outer == nil {
+        throw semanticError("RequiresDirectedRelationship", "only directed relationships can be created", rel.loc.position)
+      }
+      if rel.length != nil {
+        throw semanticError("CreatingVarLength", "variable-length relationships cannot be created", rel.loc.position)
+      }
+      var slot = newSlot()
+      if let name = rel.variable {
+        if let v = scope[name] {
+          if outer == nil || outer?.contains(name) == true {
+            throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", rel.loc.position)
+          }
+          slot = v.slot
+        }
+        scope[name] = Variable(slot: slot, kind: .relationship)
+      }
+      relSlots.append(slot)
+      let forward = rel.direction != .incoming
+      steps.append(.relationship(
+        slot: slot, type: rel.types[0], from: forward ? nodeSlots[i] : nodeSlots[i + 1],
+        to: forward ? nodeSlots[i + 1] : nodeSlots[i], properties: try rel.properties.map { try bind($0, scope) }))
+    }
+    if let p = part.pathVariable {
+      let slot = scope[p]?.slot ?? newSlot()
+      scope[p] = Variable(slot: slot, kind: .path)
+      steps.append(.path(slot: slot, pathElements(nodeSlots: nodeSlots, relSlots: relSlots, rels: part.steps.map(\.relationship))))
+    }
+    return steps
+  }
+
+  private mutating func planMerge(_ input: PlanOperator, _ part: PatternPart, _ actions: [MergeAction], _ loc: Loc, scope: inout Scope) throws -> PlanOperator {
+    for rel in part.steps.map(\.relationship) {
+      if rel.types.count != 1 {
+        throw semanticError("NoSingleRelationshipType", "a relationship in MERGE must have exactly one type", rel.loc.position)
+      }
+      if rel.length != nil {
+        throw semanticError("CreatingVarLength", "MERGE cannot create variable-length relationships", rel.loc.position)
+      }
+      if let name = rel.variable, scope[name] != nil {
+        throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", rel.loc.position)
+      }
+    }
+    if part.steps.isEmpty, let name = part.start.variable, scope[name] != nil {
+      throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", part.start.loc.position)
+    }
+    for node in [part.start] + part.steps.map(\.node) {
+      if let name = node.variable, scope[name] != nil, !node.labels.isEmpty || node.properties != nil {
+        throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined; MERGE cannot add labels or properties to it", node.loc.position)
+      }
+    }
+    let outer = Set(scope.variables.keys)
+    var inner = scope
+    let match = try planMatch(.argument, optional: false, patterns: [part], predicate: nil, scope: &inner)
+    var createScope = inner
+    let steps = try createSteps(part, scope: &createScope, merge: outer)
+    scope = inner
+    var nullChecks: [(PlanExpression, String)] = []
+    for node in [part.start] + part.steps.map(\.node) {
+      if case .map(let entries)? = node.properties {
+        for e in entries { nullChecks.append((try bind(e.value, scope), e.key)) }
+      }
+    }
+    for rel in part.steps.map(\.relationship) {
+      if case .map(let entries)? = rel.properties {
+        for e in entries { nullChecks.append((try bind(e.value, scope), e.key)) }
+      }
+    }
+    var onCreate: [SetOperation] = []
+    var onMatch: [SetOperation] = []
+    for action in actions {
+      let bound = try action.items.map { try bindSetItem($0, scope) }
+      if action.onCreate { onCreate += bound } else { onMatch += bound }
+    }
+    return .merge(input, MergeSpec(match: match, create: steps, nullChecks: nullChecks, onCreate: onCreate, onMatch: onMatch))
+  }
+
+  private mutating func bindSetItem(_ item: SetItem, _ scope: Scope) throws -> SetOperation {
+    switch item {
+    case .property(let target, let key, let value, _):
+      return .property(target: try bind(target, scope), key: key, value: try bind(value, scope))
+    case .properties(let variable, let value, let merge, let loc):
+      let target = try bind(.variable(variable, loc), scope)
+      let v = try bind(value, scope)
+      return merge ? .mergeProperties(target: target, value: v) : .replaceProperties(target: target, value: v)
+    case .labels(let variable, let labels, let loc):
+      return .addLabels(target: try bind(.variable(variable, loc), scope), labels: labels)
+    }
+  }
+
+  private mutating func bindRemoveItem(_ item: RemoveItem, _ scope: Scope) throws -> RemoveOperation {
+    switch item {
+    case .property(let target, let key, _):
+      return .property(target: try bind(target, scope), key: key)
+    case .labels(let variable, let labels, let loc):
+      return .labels(target: try bind(.variable(variable, loc), scope), labels: labels)
+    }
+  }
+}

@@ -1,0 +1,157 @@
+// The planner: binds names to slots, checks the query's meaning (undefined or re-bound variables,
+// misplaced aggregates, clause order) and builds the operator tree clause by clause.
+import CypherSyntax
+import GraphCore
+
+/// Procedure signatures the planner can check CALL against.
+package protocol ProcedureCatalog: Sendable {
+  func procedure(named name: String) -> Procedure?
+}
+
+/// Compiles a parsed statement into a `CompiledQuery`.
+package struct Planner {
+  var slotCount = 0
+  let catalog: any ProcedureCatalog
+  var isUpdating = false
+  var anonymousCount = 0
+
+  init(catalog: any ProcedureCatalog) {
+    self.catalog = catalog
+  }
+
+  /// Plans `statement`, raising compile-time errors before anything runs.
+  package static func compile(_ statement: Statement, catalog: any ProcedureCatalog) throws -> CompiledQuery {
+    var planner = Planner(catalog: catalog)
+    let (root, columns) = try planner.planQuery(statement.query, input: .argument, scope: Scope(), isSubquery: false)
+    return CompiledQuery(
+      root: root, columns: columns, slotCount: planner.slotCount, isUpdating: planner.isUpdating,
+      mode: statement.mode)
+  }
+
+  mutating func newSlot() -> Int {
+    slotCount += 1
+    return slotCount - 1
+  }
+
+  /// A fresh hidden variable name for an anonymous pattern element.
+  mutating func anonymousName() -> String {
+    anonymousCount += 1
+    return "  anon\(anonymousCount)"
+  }
+
+  func semanticError(_ code: String, _ message: String, _ p: SourcePosition?) -> QuiverError {
+    QuiverError.semantic(code, message, at: p)
+  }
+
+  /// Plans a query body (single query or UNION) on `input`.
+  mutating func planQuery(_ body: QueryBody, input: PlanOperator, scope: Scope, isSubquery: Bool) throws
+    -> (PlanOperator, [(String, Int)])
+  {
+    if body.parts.count == 1 {
+      let (op, _, columns) = try planSingle(body.parts[0], input: input, scope: scope)
+      return (op, columns)
+    }
+    if Set(body.unionAll).count > 1 {
+      throw semanticError("InvalidClauseComposition", "UNION and UNION ALL cannot be mixed in one query", body.parts[1].loc.position)
+    }
+    var branches: [PlanOperator] = []
+    var names: [String]?
+    var outputs: [Int] = []
+    for part in body.parts {
+      let (op, _, columns) = try planSingle(part, input: input, scope: scope)
+      let partNames = columns.map(\.0)
+      if let names {
+        if names != partNames {
+          throw semanticError("DifferentColumnsInUnion", "all parts of a UNION must return the same columns (\(names.joined(separator: ", ")) vs \(partNames.joined(separator: ", ")))", part.loc.position)
+        }
+      } else {
+        names = partNames
+        outputs = partNames.map { _ in newSlot() }
+      }
+      let projections = zip(outputs, columns).map { ($0, PlanExpression.slot($1.1)) }
+      branches.append(.project(op, projections))
+    }
+    let distinct = body.unionAll.first == false
+    return (.union(branches, outputs: outputs, distinct: distinct), zip(names ?? [], outputs).map { ($0, $1) })
+  }
+
+  /// Plans one sequence of clauses; returns the final operator, scope and result columns.
+  mutating func planSingle(_ query: SingleQuery, input: PlanOperator, scope start: Scope) throws
+    -> (PlanOperator, Scope, [(String, Int)])
+  {
+    var op = input
+    var scope = start
+    var afterUpdate = false
+    var columns: [(String, Int)] = []
+    let clauses = query.clauses
+    for (i, clause) in clauses.enumerated() {
+      let isLast = i == clauses.count - 1
+      if afterUpdate && !clause.isUpdating {
+        op = .eager(op)
+      }
+      switch clause {
+      case .match(let optional, let patterns, let predicate, let loc):
+        if afterUpdate, case .match = clause {
+          if !(i > 0 && clauses[i - 1].isWith) {
+            throw semanticError("InvalidClauseComposition", "WITH is required between an updating clause and MATCH", loc.position)
+          }
+        }
+        op = try planMatch(op, optional: optional, patterns: patterns, predicate: predicate, scope: &scope)
+      case .unwind(let e, let alias, let loc):
+        if scope[alias] != nil {
+          throw semanticError("VariableAlreadyBound", "variable `\(alias)` is already defined", loc.position)
+        }
+        let list = try bind(e, scope)
+        let slot = newSlot()
+        scope[alias] = Variable(slot: slot, kind: .value)
+        op = .unwind(op, list, slot: slot)
+      case .with(let projection, let predicate):
+        (op, scope, _) = try planProjection(projection, input: op, scope: scope, isReturn: false, predicate: predicate)
+      case .return(let projection):
+        if !isLast {
+          throw semanticError("InvalidClauseComposition", "RETURN can only be the last clause of a query", projection.loc.position)
+        }
+        (op, scope, columns) = try planProjection(projection, input: op, scope: scope, isReturn: true, predicate: nil)
+      case .call(let call):
+        let standalone = clauses.count == 1
+        (op, columns) = try planCall(call, input: op, scope: &scope, standalone: standalone)
+        if !standalone { columns = [] }
+      case .subquery(let body, _):
+        let (inner, innerColumns) = try planQuery(body, input: .argument, scope: scope, isSubquery: true)
+        for (name, slot) in innerColumns {
+          scope[name] = Variable(slot: slot, kind: .value)
+        }
+        op = .apply(op, inner: inner)
+      default:
+        if !afterUpdate && !isSimpleInput(op) { op = .eager(op) }
+        op = try planUpdate(clause, input: op, scope: &scope)
+        isUpdating = true
+      }
+      afterUpdate = clause.isUpdating
+      if isLast && !clause.isReturn && !clause.isUpdating && !(clause.isCall && clauses.count == 1) {
+        if case .call = clause {} else {
+          throw semanticError("InvalidClauseComposition", "a query must end with RETURN or an updating clause", query.loc.position)
+        }
+      }
+    }
+    return (op, scope, columns)
+  }
+
+  private func isSimpleInput(_ op: PlanOperator) -> Bool {
+    if case .argument = op { return true }
+    if case .eager = op { return true }
+    return false
+  }
+}
+
+extension Clause {
+  var isUpdating: Bool {
+    switch self {
+    case .create, .merge, .set, .remove, .delete, .foreach: return true
+    default: return false
+    }
+  }
+  var isReturn: Bool { if case .return = self { return true } else { return false } }
+  var isWith: Bool { if case .with = self { return true } else { return false } }
+  var isCall: Bool { if case .call = self { return true } else { return false } }
+}

@@ -1,0 +1,165 @@
+// Clauses and whole statements of the Cypher syntax tree.
+import GraphCore
+
+/// A statement: a query, optionally prefixed with EXPLAIN or PROFILE.
+package struct Statement: Sendable, Hashable {
+  package enum Mode: Sendable, Hashable { case run, explain, profile }
+  package var mode: Mode
+  package var query: QueryBody
+  package init(mode: Mode, query: QueryBody) {
+    self.mode = mode
+    self.query = query
+  }
+}
+
+/// One or more single queries joined by UNION / UNION ALL.
+package struct QueryBody: Sendable, Hashable {
+  package var parts: [SingleQuery]
+  /// `unionAll[i]` tells whether parts i and i+1 are joined by UNION ALL.
+  package var unionAll: [Bool]
+  package init(parts: [SingleQuery], unionAll: [Bool]) {
+    self.parts = parts
+    self.unionAll = unionAll
+  }
+}
+
+/// A sequence of clauses.
+package struct SingleQuery: Sendable, Hashable {
+  package var clauses: [Clause]
+  package var loc: Loc
+  package init(clauses: [Clause], loc: Loc) {
+    self.clauses = clauses
+    self.loc = loc
+  }
+}
+
+/// A projected expression: `expr AS alias`, or `expr` named after its text.
+package struct ProjectionItem: Sendable, Hashable {
+  package var expression: Expression
+  package var alias: String?
+  /// The expression's text as written, the column name when there is no alias.
+  package var text: String
+  package var loc: Loc
+
+  package var name: String { alias ?? text }
+
+  package init(expression: Expression, alias: String?, text: String, loc: Loc) {
+    self.expression = expression
+    self.alias = alias
+    self.text = text
+    self.loc = loc
+  }
+}
+
+/// `ORDER BY expr [ASC|DESC]`.
+package struct SortItem: Sendable, Hashable {
+  package var expression: Expression
+  package var ascending: Bool
+  package init(expression: Expression, ascending: Bool) {
+    self.expression = expression
+    self.ascending = ascending
+  }
+}
+
+/// The body shared by WITH and RETURN.
+package struct Projection: Sendable, Hashable {
+  package var distinct: Bool
+  package var star: Bool
+  package var items: [ProjectionItem]
+  package var orderBy: [SortItem]
+  package var skip: Expression?
+  package var limit: Expression?
+  package var loc: Loc
+
+  package init(
+    distinct: Bool, star: Bool, items: [ProjectionItem], orderBy: [SortItem], skip: Expression?,
+    limit: Expression?, loc: Loc
+  ) {
+    self.distinct = distinct
+    self.star = star
+    self.items = items
+    self.orderBy = orderBy
+    self.skip = skip
+    self.limit = limit
+    self.loc = loc
+  }
+}
+
+/// One item of SET.
+package enum SetItem: Sendable, Hashable {
+  /// `target.key = value` (target is any expression yielding a node, relationship or map).
+  case property(target: Expression, key: String, value: Expression, Loc)
+  /// `n = {map}` (replace) or `n += {map}` (merge).
+  case properties(variable: String, value: Expression, merge: Bool, Loc)
+  /// `n:Label:Other`.
+  case labels(variable: String, labels: [String], Loc)
+}
+
+/// One item of REMOVE.
+package enum RemoveItem: Sendable, Hashable {
+  case property(target: Expression, key: String, Loc)
+  case labels(variable: String, labels: [String], Loc)
+}
+
+/// `ON CREATE SET …` / `ON MATCH SET …`.
+package struct MergeAction: Sendable, Hashable {
+  package var onCreate: Bool
+  package var items: [SetItem]
+  package init(onCreate: Bool, items: [SetItem]) {
+    self.onCreate = onCreate
+    self.items = items
+  }
+}
+
+/// `YIELD a AS b`.
+package struct YieldItem: Sendable, Hashable {
+  package var field: String
+  package var alias: String?
+  package var loc: Loc
+  package init(field: String, alias: String?, loc: Loc) {
+    self.field = field
+    self.alias = alias
+    self.loc = loc
+  }
+}
+
+/// `CALL ns.name(args) YIELD … WHERE …`.
+package struct ProcedureCall: Sendable, Hashable {
+  package var name: String
+  /// nil when the call has no parentheses (arguments come from parameters of the same names).
+  package var arguments: [Expression]?
+  /// nil without YIELD; empty never (YIELD * sets `yieldAll`).
+  package var yields: [YieldItem]?
+  package var yieldAll: Bool
+  package var predicate: Expression?
+  package var loc: Loc
+
+  package init(
+    name: String, arguments: [Expression]?, yields: [YieldItem]?, yieldAll: Bool,
+    predicate: Expression?, loc: Loc
+  ) {
+    self.name = name
+    self.arguments = arguments
+    self.yields = yields
+    self.yieldAll = yieldAll
+    self.predicate = predicate
+    self.loc = loc
+  }
+}
+
+/// A clause.
+package enum Clause: Sendable, Hashable {
+  case match(optional: Bool, patterns: [PatternPart], predicate: Expression?, Loc)
+  case unwind(Expression, alias: String, Loc)
+  case with(Projection, predicate: Expression?)
+  case `return`(Projection)
+  case create([PatternPart], Loc)
+  case merge(PatternPart, actions: [MergeAction], Loc)
+  case set([SetItem], Loc)
+  case remove([RemoveItem], Loc)
+  case delete(detach: Bool, [Expression], Loc)
+  case foreach(variable: String, list: Expression, body: [Clause], Loc)
+  case call(ProcedureCall)
+  /// `CALL { subquery }`.
+  case subquery(QueryBody, Loc)
+}

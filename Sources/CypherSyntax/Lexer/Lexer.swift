@@ -1,0 +1,306 @@
+// The hand-written Cypher lexer: turns query text into tokens with line and column, skipping
+// white space and `//` and `/* */` comments. Every error it raises points at the offending
+// character.
+import GraphCore
+
+/// Splits Cypher text into tokens.
+package struct Lexer {
+  private let bytes: [UInt8]
+  private var index = 0
+  private var line = 1
+  private var lineStart = 0
+
+  package init(_ text: String) {
+    bytes = Array(text.utf8)
+  }
+
+  /// All tokens of the text, ending with `.endOfInput`.
+  package static func tokenize(_ text: String) throws -> [Token] {
+    var lexer = Lexer(text)
+    var tokens: [Token] = []
+    while true {
+      let token = try lexer.next()
+      tokens.append(token)
+      if token.kind == .endOfInput { return tokens }
+    }
+  }
+
+  private var position: SourcePosition {
+    SourcePosition(line: line, column: column(of: index), offset: index)
+  }
+
+  /// Columns count characters, not bytes.
+  private func column(of offset: Int) -> Int {
+    var count = 0
+    var i = lineStart
+    while i < offset {
+      if bytes[i] & 0xC0 != 0x80 { count += 1 }
+      i += 1
+    }
+    return count + 1
+  }
+
+  private func peek(_ ahead: Int = 0) -> UInt8? {
+    let i = index + ahead
+    return i < bytes.count ? bytes[i] : nil
+  }
+
+  private mutating func advance() {
+    if bytes[index] == UInt8(ascii: "\n") {
+      line += 1
+      lineStart = index + 1
+    }
+    index += 1
+  }
+
+  private func text(_ from: Int, _ to: Int) -> String {
+    String(decoding: bytes[from..<to], as: UTF8.self)
+  }
+
+  /// The next token, after white space and comments.
+  package mutating func next() throws -> Token {
+    try skipTrivia()
+    let start = position
+    guard let c = peek() else {
+      return Token(kind: .endOfInput, text: "", position: start, endOffset: index)
+    }
+    if identifierCharLength(at: index, part: false) != nil {
+      skipIdentifier()
+      return Token(kind: .identifier, text: text(start.offset, index), position: start, endOffset: index)
+    }
+    if isDigit(c) || (c == UInt8(ascii: ".") && peek(1).map(isDigit) == true) {
+      return try number(start)
+    }
+    switch c {
+    case UInt8(ascii: "'"), UInt8(ascii: "\""):
+      return try string(start, quote: c)
+    case UInt8(ascii: "`"):
+      return try quotedIdentifier(start)
+    case UInt8(ascii: "$"):
+      advance()
+      let nameStart = index
+      if peek() == UInt8(ascii: "`") {
+        let q = try quotedIdentifier(position)
+        return Token(kind: .parameter, text: q.text, position: start, endOffset: index)
+      }
+      skipIdentifier()
+      if nameStart == index {
+        throw QuiverError.syntax("InvalidParameterName", "expected a parameter name after '$'", at: start)
+      }
+      return Token(kind: .parameter, text: text(nameStart, index), position: start, endOffset: index)
+    default:
+      return try symbol(start)
+    }
+  }
+
+  private static let twoCharSymbols: Set<String> = ["<>", "!=", "<=", ">=", "=~", "+=", ".."]
+
+  private mutating func symbol(_ start: SourcePosition) throws -> Token {
+    if let c1 = peek(1) {
+      let pair = text(index, index + 1) + String(UnicodeScalar(c1))
+      if Lexer.twoCharSymbols.contains(pair) {
+        advance()
+        advance()
+        return Token(kind: .symbol, text: pair, position: start, endOffset: index)
+      }
+    }
+    let c = bytes[index]
+    let singles = "()[]{},.:;|+-*/%^=<>"
+    if c < 0x80, singles.utf8.contains(c) {
+      advance()
+      return Token(kind: .symbol, text: String(UnicodeScalar(c)), position: start, endOffset: index)
+    }
+    // Unicode dashes and arrows that editors substitute are accepted as their ASCII forms.
+    let scalarEnd = scalarEndIndex(from: index)
+    let ch = text(index, scalarEnd)
+    let aliases: [String: String] = [
+      "\u{2010}": "-", "\u{2011}": "-", "\u{2012}": "-", "\u{2013}": "-", "\u{2014}": "-",
+      "\u{2015}": "-", "\u{2212}": "-", "\u{FE58}": "-", "\u{FE63}": "-", "\u{FF0D}": "-",
+      "\u{27E8}": "<", "\u{3008}": "<", "\u{FE64}": "<", "\u{FF1C}": "<",
+      "\u{27E9}": ">", "\u{3009}": ">", "\u{FE65}": ">", "\u{FF1E}": ">",
+    ]
+    if let ascii = aliases[ch] {
+      while index < scalarEnd { advance() }
+      return Token(kind: .symbol, text: ascii, position: start, endOffset: index)
+    }
+    throw QuiverError.syntax("UnexpectedCharacter", "unexpected character '\(ch)'", at: start)
+  }
+
+  private func scalarEndIndex(from i: Int) -> Int {
+    var j = i + 1
+    while j < bytes.count, bytes[j] & 0xC0 == 0x80 { j += 1 }
+    return j
+  }
+
+  private mutating func skipTrivia() throws {
+    while let c = peek() {
+      if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n")
+        || c == UInt8(ascii: "\r") || c == 0x0B || c == 0x0C
+      {
+        advance()
+      } else if c == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "/") {
+        while let d = peek(), d != UInt8(ascii: "\n") { advance() }
+      } else if c == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "*") {
+        let start = position
+        advance()
+        advance()
+        while true {
+          guard let d = peek() else {
+            throw QuiverError.syntax("UnclosedComment", "comment '/*' is never closed with '*/'", at: start)
+          }
+          if d == UInt8(ascii: "*"), peek(1) == UInt8(ascii: "/") {
+            advance()
+            advance()
+            break
+          }
+          advance()
+        }
+      } else if c == 0xC2, peek(1) == 0xA0 {
+        advance()
+        advance()
+      } else {
+        return
+      }
+    }
+  }
+
+  private mutating func number(_ start: SourcePosition) throws -> Token {
+    if peek() == UInt8(ascii: "0"), let x = peek(1), x == UInt8(ascii: "x") || x == UInt8(ascii: "X") || x == UInt8(ascii: "o") || x == UInt8(ascii: "O") {
+      advance()
+      advance()
+      skipIdentifier()
+      return Token(kind: .integer, text: text(start.offset, index), position: start, endOffset: index)
+    }
+    var isFloat = false
+    while let d = peek(), isDigit(d) { advance() }
+    if peek() == UInt8(ascii: "."), let d = peek(1), isDigit(d) {
+      isFloat = true
+      advance()
+      while let d = peek(), isDigit(d) { advance() }
+    }
+    if let e = peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+      var look = 1
+      if let s = peek(1), s == UInt8(ascii: "-") || s == UInt8(ascii: "+") { look = 2 }
+      if let d = peek(look), isDigit(d) {
+        isFloat = true
+        for _ in 0..<look { advance() }
+        while let d = peek(), isDigit(d) { advance() }
+      }
+    }
+    // A number running straight into letters (`1abc`) is one malformed token.
+    if identifierCharLength(at: index, part: false) != nil {
+      skipIdentifier()
+      throw QuiverError.syntax("InvalidNumberLiteral", "invalid number literal '\(text(start.offset, index))'", at: start)
+    }
+    return Token(kind: isFloat ? .float : .integer, text: text(start.offset, index), position: start, endOffset: index)
+  }
+
+  private mutating func string(_ start: SourcePosition, quote: UInt8) throws -> Token {
+    advance()
+    var out: [UInt8] = []
+    while true {
+      guard let c = peek() else {
+        throw QuiverError.syntax("UnclosedString", "string literal is never closed", at: start)
+      }
+      if c == quote {
+        advance()
+        break
+      }
+      if c == UInt8(ascii: "\\") {
+        let escapeStart = position
+        advance()
+        guard let e = peek() else {
+          throw QuiverError.syntax("UnclosedString", "string literal is never closed", at: start)
+        }
+        advance()
+        switch e {
+        case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+        case UInt8(ascii: "'"): out.append(UInt8(ascii: "'"))
+        case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
+        case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
+        case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "u"), UInt8(ascii: "U"):
+          let digits = e == UInt8(ascii: "u") ? 4 : 8
+          var hex = ""
+          for _ in 0..<digits {
+            guard let h = peek(), isHexDigit(h) else {
+              throw QuiverError.syntax("InvalidUnicodeLiteral", "invalid unicode escape: expected \(digits) hex digits", at: escapeStart)
+            }
+            hex.append(Character(UnicodeScalar(h)))
+            advance()
+          }
+          guard let code = UInt32(hex, radix: 16), let scalar = UnicodeScalar(code) else {
+            throw QuiverError.syntax("InvalidUnicodeLiteral", "invalid unicode escape '\\\(Character(UnicodeScalar(e)))\(hex)'", at: escapeStart)
+          }
+          out.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default:
+          throw QuiverError.syntax("InvalidEscape", "invalid escape sequence '\\\(Character(UnicodeScalar(e)))'", at: escapeStart)
+        }
+        continue
+      }
+      out.append(c)
+      advance()
+    }
+    return Token(kind: .string, text: String(decoding: out, as: UTF8.self), position: start, endOffset: index)
+  }
+
+  private mutating func quotedIdentifier(_ start: SourcePosition) throws -> Token {
+    advance()
+    var out: [UInt8] = []
+    while true {
+      guard let c = peek() else {
+        throw QuiverError.syntax("UnclosedIdentifier", "quoted name is never closed with '`'", at: start)
+      }
+      advance()
+      if c == UInt8(ascii: "`") {
+        if peek() == UInt8(ascii: "`") {
+          out.append(c)
+          advance()
+          continue
+        }
+        break
+      }
+      out.append(c)
+    }
+    return Token(kind: .quotedIdentifier, text: String(decoding: out, as: UTF8.self), position: start, endOffset: index)
+  }
+
+  private func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+  private func isHexDigit(_ c: UInt8) -> Bool {
+    isDigit(c) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "f")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "F"))
+  }
+  /// The scalar starting at byte `i` and its length in bytes.
+  private func scalar(at i: Int) -> (Unicode.Scalar, Int)? {
+    guard i < bytes.count else { return nil }
+    let end = scalarEndIndex(from: i)
+    guard let s = String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars.first else { return nil }
+    return (s, end - i)
+  }
+
+  /// Byte length of the identifier character at `i` (letters, `_`, and digits when `part`).
+  private func identifierCharLength(at i: Int, part: Bool) -> Int? {
+    guard i < bytes.count else { return nil }
+    let c = bytes[i]
+    if c < 0x80 {
+      let ok = (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
+        || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) || c == UInt8(ascii: "_")
+        || (part && isDigit(c))
+      return ok ? 1 : nil
+    }
+    guard let (s, n) = scalar(at: i) else { return nil }
+    let props = s.properties
+    if props.isAlphabetic || (part && (props.numericType != nil || props.generalCategory == .connectorPunctuation)) {
+      return n
+    }
+    return nil
+  }
+
+  private mutating func skipIdentifier() {
+    while let n = identifierCharLength(at: index, part: true) {
+      for _ in 0..<n { advance() }
+    }
+  }
+}

@@ -1,0 +1,291 @@
+// Atom productions: literals, parameters, variables, function calls, CASE, list and pattern
+// comprehensions, quantifiers, reduce, EXISTS subqueries, map literals and projections, and
+// parenthesised expressions or pattern predicates.
+import GraphCore
+
+extension Parser {
+  mutating func atom(negateLiteral: Bool = false) throws -> Expression {
+    let t = current
+    let loc = Loc(t.position)
+    switch t.kind {
+    case .integer:
+      advance()
+      return .literal(.int(try integerValue(t, negated: negateLiteral)))
+    case .float:
+      advance()
+      guard let v = Double(t.text), v.isFinite else {
+        throw QuiverError.syntax("FloatingPointOverflow", "float literal '\(t.text)' is out of range", at: t.position)
+      }
+      return .literal(.float(negateLiteral ? -v : v))
+    case .string:
+      advance()
+      return .literal(.string(t.text))
+    case .parameter:
+      advance()
+      return .parameter(t.text, loc)
+    case .quotedIdentifier:
+      advance()
+      return try afterVariable(t.text, loc)
+    case .symbol:
+      switch t.text {
+      case "[": return try listOrComprehension()
+      case "{": return try mapLiteral()
+      case "(": return try parenthesisedOrPattern()
+      default: throw unexpected(expected: "an expression")
+      }
+    case .endOfInput:
+      throw unexpected(expected: "an expression")
+    case .identifier:
+      break
+    }
+    if negateLiteral { throw unexpected(expected: "an expression") }
+    let word = t.text.uppercased()
+    switch word {
+    case "TRUE": advance(); return .literal(.bool(true))
+    case "FALSE": advance(); return .literal(.bool(false))
+    case "NULL": advance(); return .literal(.null)
+    case "CASE": return try caseExpression()
+    case "COUNT" where peek().isSymbol("(") && peek(2).isSymbol("*"):
+      advance()
+      advance()
+      advance()
+      try expectSymbol(")")
+      return .countStar(loc)
+    case "ALL", "ANY", "NONE", "SINGLE":
+      if peek().isSymbol("("), let q = Quantifier(rawValue: word.lowercased()) {
+        advance()
+        advance()
+        let variable = try symbolicName("a variable")
+        try expect("IN")
+        let list = try expression()
+        try expect("WHERE")
+        let predicate = try expression()
+        try expectSymbol(")")
+        return .quantifier(q, variable: variable, list: list, predicate: predicate, loc)
+      }
+    case "REDUCE" where peek().isSymbol("("):
+      advance()
+      advance()
+      let acc = try symbolicName("an accumulator name")
+      try expectSymbol("=")
+      let initial = try expression()
+      try expectSymbol(",")
+      let variable = try symbolicName("a variable")
+      try expect("IN")
+      let list = try expression()
+      try expectSymbol("|")
+      let body = try expression()
+      try expectSymbol(")")
+      return .reduce(accumulator: acc, initial: initial, variable: variable, list: list, expression: body)
+    case "EXISTS" where peek().isSymbol("{"):
+      advance()
+      advance()
+      let sub = try nest { try $0.existsBody() }
+      try expectSymbol("}")
+      return .exists(sub, loc)
+    default:
+      break
+    }
+    // A function call: name ('.' name)* '('
+    var lookahead = 1
+    while peek(lookahead).isSymbol("."), peek(lookahead + 1).kind == .identifier || peek(lookahead + 1).kind == .quotedIdentifier {
+      lookahead += 2
+    }
+    if peek(lookahead).isSymbol("(") {
+      var name = t.text
+      advance()
+      while eatSymbol(".") { name += "." + current.text; advance() }
+      return try functionCall(name, loc)
+    }
+    advance()
+    return try afterVariable(t.text, loc)
+  }
+
+  private func integerValue(_ t: Token, negated: Bool) throws -> Int64 {
+    var text = t.text
+    var radix = 10
+    let lower = text.lowercased()
+    if lower.hasPrefix("0x") {
+      radix = 16
+      text = String(text.dropFirst(2))
+    } else if lower.hasPrefix("0o") {
+      radix = 8
+      text = String(text.dropFirst(2))
+    } else if text.count > 1 && text.hasPrefix("0") && text.allSatisfy({ $0.isNumber }) {
+      radix = 8
+      text = String(text.dropFirst())
+    }
+    guard !text.isEmpty, text.allSatisfy({ $0.isHexDigit }) else {
+      throw QuiverError.syntax("InvalidNumberLiteral", "invalid integer literal '\(t.text)'", at: t.position)
+    }
+    if let v = Int64(negated ? "-" + text : text, radix: radix) { return v }
+    if UInt64(text, radix: radix) != nil || text.allSatisfy({ $0.isHexDigit }) {
+      throw QuiverError.syntax("IntegerOverflow", "integer literal '\(negated ? "-" : "")\(t.text)' does not fit in 64 bits", at: t.position)
+    }
+    throw QuiverError.syntax("InvalidNumberLiteral", "invalid integer literal '\(t.text)'", at: t.position)
+  }
+
+  /// A variable, or a map projection when `{` follows.
+  private mutating func afterVariable(_ name: String, _ loc: Loc) throws -> Expression {
+    let v = Expression.variable(name, loc)
+    if atSymbol("{") {
+      return try mapProjection(v)
+    }
+    return v
+  }
+
+  /// functionCall := name '(' [DISTINCT] [expr (',' expr)*] ')'
+  private mutating func functionCall(_ name: String, _ loc: Loc) throws -> Expression {
+    try expectSymbol("(")
+    let distinct = eat("DISTINCT")
+    var args: [Expression] = []
+    if !atSymbol(")") {
+      repeat { args.append(try expression()) } while eatSymbol(",")
+    }
+    try expectSymbol(")")
+    return .function(name: name, distinct: distinct, arguments: args, loc)
+  }
+
+  /// CASE [subject] (WHEN c THEN r)+ [ELSE e] END
+  private mutating func caseExpression() throws -> Expression {
+    try expect("CASE")
+    let subject = at("WHEN") ? nil : try expression()
+    var branches: [CaseBranch] = []
+    while eat("WHEN") {
+      let c = try expression()
+      try expect("THEN")
+      branches.append(CaseBranch(condition: c, result: try expression()))
+    }
+    if branches.isEmpty { throw unexpected(expected: "WHEN") }
+    let otherwise = try eat("ELSE") ? expression() : nil
+    try expect("END")
+    return .caseExpression(subject: subject, branches: branches, otherwise: otherwise)
+  }
+
+  /// '[' … ']': list literal, list comprehension or pattern comprehension.
+  private mutating func listOrComprehension() throws -> Expression {
+    let loc = Loc(current.position)
+    try expectSymbol("[")
+    // [x IN list WHERE p | e]
+    if current.kind == .identifier || current.kind == .quotedIdentifier, peek().isKeyword("IN") {
+      let variable = current.text
+      advance()
+      advance()
+      let list = try expression()
+      let predicate = try eat("WHERE") ? expression() : nil
+      let projection = try eatSymbol("|") ? expression() : nil
+      try expectSymbol("]")
+      return .listComprehension(variable: variable, list: list, predicate: predicate, projection: projection)
+    }
+    // [p = (a)-->(b) WHERE … | e] or [(a)-->(b) | e]
+    if let comprehension = try attempt({ try $0.patternComprehension(loc) }) {
+      return comprehension
+    }
+    var items: [Expression] = []
+    if !atSymbol("]") {
+      repeat { items.append(try expression()) } while eatSymbol(",")
+    }
+    try expectSymbol("]")
+    return .list(items)
+  }
+
+  private mutating func patternComprehension(_ loc: Loc) throws -> Expression? {
+    guard atSymbol("(") || peek().isSymbol("=") else { return nil }
+    let part = try patternPart()
+    guard !part.steps.isEmpty else { return nil }
+    let predicate = try eat("WHERE") ? expression() : nil
+    try expectSymbol("|")
+    let projection = try expression()
+    try expectSymbol("]")
+    return .patternComprehension(pathVariable: part.pathVariable, pattern: part, predicate: predicate, projection: projection, loc)
+  }
+
+  /// Runs `body` speculatively: on failure or nil, rewinds and returns nil.
+  mutating func attempt<T>(_ body: (inout Parser) throws -> T?) throws -> T? {
+    let saved = index
+    do {
+      if let v = try body(&self) { return v }
+    } catch let e as QuiverError where e.code == "NestingTooDeep" {
+      throw e
+    } catch {}
+    index = saved
+    return nil
+  }
+
+  /// '(' expr ')' or a pattern predicate such as `(a)-[:T]->(b)`.
+  private mutating func parenthesisedOrPattern() throws -> Expression {
+    let loc = Loc(current.position)
+    if let pattern = try attempt({ p -> PatternPart? in
+      let part = try p.patternChain()
+      return part.steps.isEmpty ? nil : part
+    }) {
+      return .patternPredicate(pattern, loc)
+    }
+    try expectSymbol("(")
+    let e = try expression()
+    try expectSymbol(")")
+    return e
+  }
+
+  /// '{' [key ':' expr (',' key ':' expr)*] '}'
+  mutating func mapLiteral() throws -> Expression {
+    try expectSymbol("{")
+    var entries: [MapEntry] = []
+    if !atSymbol("}") {
+      repeat {
+        let key = try propertyKeyName()
+        try expectSymbol(":")
+        entries.append(MapEntry(key: key, value: try expression()))
+      } while eatSymbol(",")
+    }
+    try expectSymbol("}")
+    return .map(entries)
+  }
+
+  private mutating func propertyKeyName() throws -> String {
+    switch current.kind {
+    case .identifier, .quotedIdentifier:
+      let k = current.text
+      advance()
+      return k
+    default:
+      throw unexpected(expected: "a property key")
+    }
+  }
+
+  /// v '{' (.key | .* | key ':' expr | variable) (',' …)* '}'
+  private mutating func mapProjection(_ subject: Expression) throws -> Expression {
+    try expectSymbol("{")
+    var items: [MapProjectionItem] = []
+    if !atSymbol("}") {
+      repeat {
+        if eatSymbol(".") {
+          if eatSymbol("*") {
+            items.append(.allProperties)
+          } else {
+            items.append(.property(try propertyKeyName()))
+          }
+        } else if peek().isSymbol(":") {
+          let key = try propertyKeyName()
+          advance()
+          items.append(.literal(key, try expression()))
+        } else {
+          let loc = Loc(current.position)
+          items.append(.variable(try symbolicName("a map projection item"), loc))
+        }
+      } while eatSymbol(",")
+    }
+    try expectSymbol("}")
+    return .mapProjection(subject, items)
+  }
+
+  /// The inside of EXISTS { … }: a pattern list with optional WHERE, or a query.
+  private mutating func existsBody() throws -> ExistsSubquery {
+    if at("MATCH") || at("OPTIONAL") || at("WITH") || at("UNWIND") || at("CALL") || at("RETURN") {
+      return .query(try queryBody())
+    }
+    let patterns = try patternList()
+    let predicate = try eat("WHERE") ? expression() : nil
+    return .pattern(patterns, predicate: predicate)
+  }
+}

@@ -1,0 +1,229 @@
+// Clause productions: MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN, CREATE, MERGE, SET, REMOVE,
+// DELETE, FOREACH and CALL.
+import GraphCore
+
+extension Parser {
+  /// clause := match | unwind | with | return | create | merge | set | remove | delete | foreach | call
+  /// Returns nil at the end of a single query (UNION, `;`, `}` or end of input).
+  mutating func clause() throws -> Clause? {
+    let loc = Loc(current.position)
+    if at("MATCH") || (at("OPTIONAL") && peek().isKeyword("MATCH")) {
+      let optional = eat("OPTIONAL")
+      try expect("MATCH")
+      let patterns = try patternList()
+      let predicate = try eat("WHERE") ? expression() : nil
+      return .match(optional: optional, patterns: patterns, predicate: predicate, loc)
+    }
+    if eat("UNWIND") {
+      let e = try expression()
+      try expect("AS")
+      let alias = try symbolicName("a variable name")
+      return .unwind(e, alias: alias, loc)
+    }
+    if eat("WITH") {
+      let p = try projection(loc)
+      let predicate = try eat("WHERE") ? expression() : nil
+      return .with(p, predicate: predicate)
+    }
+    if eat("RETURN") {
+      return .return(try projection(loc))
+    }
+    if eat("CREATE") {
+      return .create(try patternList(), loc)
+    }
+    if eat("MERGE") {
+      let part = try patternPart()
+      var actions: [MergeAction] = []
+      while at("ON") {
+        advance()
+        let onCreate: Bool
+        if eat("CREATE") {
+          onCreate = true
+        } else if eat("MATCH") {
+          onCreate = false
+        } else {
+          throw unexpected(expected: "CREATE or MATCH after ON")
+        }
+        try expect("SET")
+        actions.append(MergeAction(onCreate: onCreate, items: try setItems()))
+      }
+      return .merge(part, actions: actions, loc)
+    }
+    if eat("SET") {
+      return .set(try setItems(), loc)
+    }
+    if eat("REMOVE") {
+      var items: [RemoveItem] = []
+      repeat {
+        items.append(try removeItem())
+      } while eatSymbol(",")
+      return .remove(items, loc)
+    }
+    if at("DETACH") || at("DELETE") {
+      let detach = eat("DETACH")
+      try expect("DELETE")
+      var targets = [try expression()]
+      while eatSymbol(",") { targets.append(try expression()) }
+      return .delete(detach: detach, targets, loc)
+    }
+    if eat("FOREACH") {
+      try expectSymbol("(")
+      let variable = try symbolicName("a variable name")
+      try expect("IN")
+      let list = try expression()
+      try expectSymbol("|")
+      var body: [Clause] = []
+      while !atSymbol(")") {
+        guard let c = try clause() else { throw unexpected(expected: "an updating clause or ')'") }
+        body.append(c)
+      }
+      try expectSymbol(")")
+      if body.isEmpty { throw unexpected(expected: "an updating clause") }
+      return .foreach(variable: variable, list: list, body: body, loc)
+    }
+    if at("CALL") {
+      advance()
+      if atSymbol("{") {
+        advance()
+        let body = try nest { try $0.queryBody() }
+        try expectSymbol("}")
+        return .subquery(body, loc)
+      }
+      return .call(try procedureCall(loc))
+    }
+    if current.kind == .endOfInput || atSymbol(";") || atSymbol("}") || at("UNION") || atSymbol(")") {
+      return nil
+    }
+    throw unexpected(expected: "a clause (MATCH, CREATE, RETURN, WITH, …)")
+  }
+
+  /// projection := [DISTINCT] ('*' [',' items] | items) [ORDER BY …] [SKIP e] [LIMIT e]
+  mutating func projection(_ loc: Loc) throws -> Projection {
+    let distinct = eat("DISTINCT")
+    var star = false
+    var items: [ProjectionItem] = []
+    if eatSymbol("*") {
+      star = true
+      if eatSymbol(",") { items = try projectionItems() }
+    } else {
+      items = try projectionItems()
+    }
+    var order: [SortItem] = []
+    if at("ORDER") {
+      advance()
+      try expect("BY")
+      repeat {
+        let e = try expression()
+        var ascending = true
+        if eat("DESC") || eat("DESCENDING") {
+          ascending = false
+        } else if eat("ASC") || eat("ASCENDING") {
+          ascending = true
+        }
+        order.append(SortItem(expression: e, ascending: ascending))
+      } while eatSymbol(",")
+    }
+    let skip = try eat("SKIP") ? expression() : nil
+    let limit = try eat("LIMIT") ? expression() : nil
+    return Projection(distinct: distinct, star: star, items: items, orderBy: order, skip: skip, limit: limit, loc: loc)
+  }
+
+  mutating func projectionItems() throws -> [ProjectionItem] {
+    var items: [ProjectionItem] = []
+    repeat {
+      let start = current
+      let e = try expression()
+      let text = self.text(from: start.position.offset)
+      var alias: String?
+      if eat("AS") {
+        alias = try symbolicName("an alias after AS")
+      }
+      items.append(ProjectionItem(expression: e, alias: alias, text: text, loc: Loc(start.position)))
+    } while eatSymbol(",")
+    return items
+  }
+
+  mutating func setItems() throws -> [SetItem] {
+    var items: [SetItem] = []
+    repeat {
+      items.append(try setItem())
+    } while eatSymbol(",")
+    return items
+  }
+
+  /// setItem := variable ('=' | '+=') expr | variable labels | propertyExpr '=' expr
+  mutating func setItem() throws -> SetItem {
+    let loc = Loc(current.position)
+    if current.kind == .identifier || current.kind == .quotedIdentifier {
+      let next = peek()
+      if next.isSymbol("=") || next.isSymbol("+=") || next.isSymbol(":") {
+        let name = try symbolicName("a variable")
+        if eatSymbol(":") {
+          index -= 1
+          return .labels(variable: name, labels: try nodeLabels(), loc)
+        }
+        let merge = atSymbol("+=")
+        advance()
+        return .properties(variable: name, value: try expression(), merge: merge, loc)
+      }
+    }
+    let target = try propertyTarget()
+    try expectSymbol("=")
+    return .property(target: target.0, key: target.1, value: try expression(), loc)
+  }
+
+  /// An expression ending in `.key`, split into the owner and the key.
+  mutating func propertyTarget() throws -> (Expression, String) {
+    let e = try postfixExpression()
+    guard case .property(let owner, let key) = e else {
+      throw QuiverError.syntax("InvalidSyntax", "expected a property such as n.key", at: e.position ?? current.position)
+    }
+    return (owner, key)
+  }
+
+  mutating func removeItem() throws -> RemoveItem {
+    let loc = Loc(current.position)
+    if current.kind == .identifier || current.kind == .quotedIdentifier, peek().isSymbol(":") {
+      let name = try symbolicName("a variable")
+      return .labels(variable: name, labels: try nodeLabels(), loc)
+    }
+    let target = try propertyTarget()
+    return .property(target: target.0, key: target.1, loc)
+  }
+
+  /// call := CALL name ['(' args ')'] [YIELD (* | item (, item)* [WHERE e])]
+  mutating func procedureCall(_ loc: Loc) throws -> ProcedureCall {
+    var name = try symbolicName("a procedure name")
+    while eatSymbol(".") {
+      name += "." + (try symbolicName("a procedure name"))
+    }
+    var arguments: [Expression]?
+    if eatSymbol("(") {
+      var args: [Expression] = []
+      if !atSymbol(")") {
+        repeat { args.append(try expression()) } while eatSymbol(",")
+      }
+      try expectSymbol(")")
+      arguments = args
+    }
+    var yields: [YieldItem]?
+    var yieldAll = false
+    var predicate: Expression?
+    if eat("YIELD") {
+      if eatSymbol("*") {
+        yieldAll = true
+      } else {
+        var list: [YieldItem] = []
+        repeat {
+          let itemLoc = Loc(current.position)
+          let field = try symbolicName("a procedure output name")
+          let alias = try eat("AS") ? symbolicName("an alias after AS") : nil
+          list.append(YieldItem(field: field, alias: alias, loc: itemLoc))
+        } while eatSymbol(",")
+        yields = list
+      }
+      if eat("WHERE") { predicate = try expression() }
+    }
+    return ProcedureCall(name: name, arguments: arguments, yields: yields, yieldAll: yieldAll, predicate: predicate, loc: loc)
+  }
+}

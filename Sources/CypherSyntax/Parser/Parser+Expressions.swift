@@ -1,0 +1,201 @@
+// Expression productions, lowest precedence first: OR, XOR, AND, NOT, comparison chains,
+// string/list/null predicates, arithmetic, unary signs, postfix lookups and atoms.
+import GraphCore
+
+extension Parser {
+  /// expression := orExpression
+  mutating func expression() throws -> Expression {
+    try nest { try $0.orExpression() }
+  }
+
+  mutating func orExpression() throws -> Expression {
+    var e = try xorExpression()
+    while at("OR") {
+      let loc = Loc(current.position)
+      advance()
+      e = .binary(.or, e, try xorExpression(), loc)
+    }
+    return e
+  }
+
+  mutating func xorExpression() throws -> Expression {
+    var e = try andExpression()
+    while at("XOR") {
+      let loc = Loc(current.position)
+      advance()
+      e = .binary(.xor, e, try andExpression(), loc)
+    }
+    return e
+  }
+
+  mutating func andExpression() throws -> Expression {
+    var e = try notExpression()
+    while at("AND") {
+      let loc = Loc(current.position)
+      advance()
+      e = .binary(.and, e, try notExpression(), loc)
+    }
+    return e
+  }
+
+  mutating func notExpression() throws -> Expression {
+    if eat("NOT") {
+      return .unary(.not, try nest { try $0.notExpression() })
+    }
+    return try comparisonExpression()
+  }
+
+  /// comparison := predicate (op predicate)*; `a < b < c` means `a < b AND b < c`.
+  mutating func comparisonExpression() throws -> Expression {
+    let first = try predicateExpression()
+    var comparisons: [Expression] = []
+    var left = first
+    while let op = comparisonOperator() {
+      let loc = Loc(current.position)
+      advance()
+      let right = try predicateExpression()
+      comparisons.append(.binary(op, left, right, loc))
+      left = right
+    }
+    guard var result = comparisons.first else { return first }
+    for c in comparisons.dropFirst() {
+      result = .binary(.and, result, c, Loc(current.position))
+    }
+    return result
+  }
+
+  private func comparisonOperator() -> BinaryOperator? {
+    guard current.kind == .symbol else { return nil }
+    switch current.text {
+    case "=": return .equal
+    case "<>", "!=": return .notEqual
+    case "<": return .less
+    case ">": return .greater
+    case "<=": return .lessOrEqual
+    case ">=": return .greaterOrEqual
+    default: return nil
+    }
+  }
+
+  /// predicate := additive (STARTS WITH | ENDS WITH | CONTAINS | IN | =~ additive | IS [NOT] NULL)*
+  mutating func predicateExpression() throws -> Expression {
+    var e = try additiveExpression()
+    while true {
+      let loc = Loc(current.position)
+      if at("STARTS") && peek().isKeyword("WITH") {
+        advance()
+        advance()
+        e = .binary(.startsWith, e, try additiveExpression(), loc)
+      } else if at("ENDS") && peek().isKeyword("WITH") {
+        advance()
+        advance()
+        e = .binary(.endsWith, e, try additiveExpression(), loc)
+      } else if eat("CONTAINS") {
+        e = .binary(.contains, e, try additiveExpression(), loc)
+      } else if eat("IN") {
+        e = .binary(.in, e, try additiveExpression(), loc)
+      } else if eatSymbol("=~") {
+        e = .binary(.regexMatch, e, try additiveExpression(), loc)
+      } else if at("IS") {
+        advance()
+        let negated = eat("NOT")
+        try expect("NULL")
+        e = .isNull(e, negated: negated)
+      } else {
+        return e
+      }
+    }
+  }
+
+  mutating func additiveExpression() throws -> Expression {
+    var e = try multiplicativeExpression()
+    while atSymbol("+") || atSymbol("-") {
+      let op: BinaryOperator = atSymbol("+") ? .add : .subtract
+      let loc = Loc(current.position)
+      advance()
+      e = .binary(op, e, try multiplicativeExpression(), loc)
+    }
+    return e
+  }
+
+  mutating func multiplicativeExpression() throws -> Expression {
+    var e = try powerExpression()
+    while atSymbol("*") || atSymbol("/") || atSymbol("%") {
+      let op: BinaryOperator = atSymbol("*") ? .multiply : atSymbol("/") ? .divide : .modulo
+      let loc = Loc(current.position)
+      advance()
+      e = .binary(op, e, try powerExpression(), loc)
+    }
+    return e
+  }
+
+  mutating func powerExpression() throws -> Expression {
+    var e = try unaryExpression()
+    while atSymbol("^") {
+      let loc = Loc(current.position)
+      advance()
+      e = .binary(.power, e, try unaryExpression(), loc)
+    }
+    return e
+  }
+
+  /// unary := ('+' | '-')* postfix; a minus before an integer literal folds into it so that
+  /// -9223372036854775808 is representable.
+  mutating func unaryExpression() throws -> Expression {
+    if atSymbol("-") {
+      advance()
+      if current.kind == .integer {
+        let t = current
+        let e = try postfixExpression(negateLiteral: true)
+        _ = t
+        return e
+      }
+      return .unary(.minus, try nest { try $0.unaryExpression() })
+    }
+    if eatSymbol("+") {
+      return .unary(.plus, try nest { try $0.unaryExpression() })
+    }
+    return try postfixExpression()
+  }
+
+  /// postfix := atom ('.' key | '[' index ']' | '[' from '..' to ']' | labels)*
+  mutating func postfixExpression(negateLiteral: Bool = false) throws -> Expression {
+    var e = try atom(negateLiteral: negateLiteral)
+    while true {
+      if atSymbol(".") {
+        advance()
+        e = .property(e, try symbolicName("a property key"))
+      } else if atSymbol("[") {
+        advance()
+        if eatSymbol("..") {
+          let to = atSymbol("]") ? nil : try expression()
+          try expectSymbol("]")
+          e = .slice(e, from: nil, to: to)
+          continue
+        }
+        let first = try expression()
+        if eatSymbol("..") {
+          let to = atSymbol("]") ? nil : try expression()
+          try expectSymbol("]")
+          e = .slice(e, from: first, to: to)
+        } else {
+          try expectSymbol("]")
+          e = .subscript(e, first)
+        }
+      } else if atSymbol(":"), case .identifier = peek().kind, isLabelPredicateTarget(e) {
+        e = .hasLabels(e, try nodeLabels())
+      } else if atSymbol(":"), case .quotedIdentifier = peek().kind, isLabelPredicateTarget(e) {
+        e = .hasLabels(e, try nodeLabels())
+      } else {
+        return e
+      }
+    }
+  }
+
+  private func isLabelPredicateTarget(_ e: Expression) -> Bool {
+    switch e {
+    case .variable, .property, .subscript, .function, .parameter: return true
+    default: return false
+    }
+  }
+}

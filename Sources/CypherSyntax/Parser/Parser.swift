@@ -1,0 +1,144 @@
+// The hand-written recursive-descent Cypher parser: statements, UNION and the token helpers the
+// clause, pattern and expression productions share. Each production is one function named after
+// its rule in grammar/cypher.ebnf; errors name line, column, the token found and what was expected.
+import GraphCore
+
+/// Parses Cypher text into a `Statement`.
+package struct Parser {
+  var tokens: [Token]
+  var index = 0
+  let source: [UInt8]
+  var depth = 0
+  /// Deep nesting beyond this is an error rather than a stack overflow.
+  static let maxDepth = 200
+
+  package init(_ text: String) throws {
+    tokens = try Lexer.tokenize(text)
+    source = Array(text.utf8)
+  }
+
+  /// Parses one statement (an optional trailing `;` is allowed).
+  package static func parse(_ text: String) throws -> Statement {
+    var parser = try Parser(text)
+    return try parser.statement()
+  }
+
+  /// Parses a standalone expression (used by the shell's `:param` and by tests).
+  package static func parseExpression(_ text: String) throws -> Expression {
+    var parser = try Parser(text)
+    let e = try parser.expression()
+    guard parser.current.kind == .endOfInput else { throw parser.unexpected(expected: "end of expression") }
+    return e
+  }
+
+  var current: Token { tokens[index] }
+
+  func peek(_ ahead: Int = 1) -> Token { tokens[min(index + ahead, tokens.count - 1)] }
+
+  mutating func advance() {
+    if index < tokens.count - 1 { index += 1 }
+  }
+
+  func at(_ keyword: String) -> Bool { current.isKeyword(keyword) }
+
+  func atSymbol(_ s: String) -> Bool { current.isSymbol(s) }
+
+  /// Consumes the keyword when it is next.
+  mutating func eat(_ keyword: String) -> Bool {
+    guard at(keyword) else { return false }
+    advance()
+    return true
+  }
+
+  mutating func eatSymbol(_ s: String) -> Bool {
+    guard atSymbol(s) else { return false }
+    advance()
+    return true
+  }
+
+  mutating func expect(_ keyword: String) throws {
+    guard eat(keyword) else { throw unexpected(expected: keyword) }
+  }
+
+  mutating func expectSymbol(_ s: String) throws {
+    guard eatSymbol(s) else { throw unexpected(expected: "'\(s)'") }
+  }
+
+  /// The error for the current token when `expected` was wanted.
+  func unexpected(expected: String) -> QuiverError {
+    let t = current
+    if t.kind == .endOfInput {
+      return .syntax("InvalidSyntax", "unexpected end of input, expected \(expected)", at: t.position)
+    }
+    return .syntax("InvalidSyntax", "unexpected \(t.display), expected \(expected)", at: t.position)
+  }
+
+  /// The source text from `offset` up to the end of the last consumed token.
+  func text(from offset: Int) -> String {
+    let end = index > 0 ? tokens[index - 1].endOffset : offset
+    guard end > offset else { return "" }
+    return String(decoding: source[offset..<end], as: UTF8.self)
+  }
+
+  /// Guards recursion depth for nested expressions and patterns.
+  mutating func nest<T>(_ body: (inout Parser) throws -> T) throws -> T {
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Parser.maxDepth {
+      throw QuiverError.syntax("NestingTooDeep", "query nests deeper than \(Parser.maxDepth) levels", at: current.position)
+    }
+    return try body(&self)
+  }
+
+  /// A name: identifier or backquoted identifier (keywords are allowed).
+  mutating func symbolicName(_ what: String) throws -> String {
+    switch current.kind {
+    case .identifier, .quotedIdentifier:
+      let name = current.text
+      advance()
+      return name
+    default:
+      throw unexpected(expected: what)
+    }
+  }
+
+  /// statement := [EXPLAIN | PROFILE] query [';']
+  mutating func statement() throws -> Statement {
+    var mode = Statement.Mode.run
+    if eat("EXPLAIN") {
+      mode = .explain
+    } else if eat("PROFILE") {
+      mode = .profile
+    }
+    let q = try queryBody()
+    _ = eatSymbol(";")
+    guard current.kind == .endOfInput else {
+      throw unexpected(expected: "a clause or the end of the query")
+    }
+    return Statement(mode: mode, query: q)
+  }
+
+  /// query := singleQuery (UNION [ALL] singleQuery)*
+  mutating func queryBody() throws -> QueryBody {
+    var parts = [try singleQuery()]
+    var all: [Bool] = []
+    while eat("UNION") {
+      all.append(eat("ALL"))
+      parts.append(try singleQuery())
+    }
+    return QueryBody(parts: parts, unionAll: all)
+  }
+
+  /// singleQuery := clause+
+  mutating func singleQuery() throws -> SingleQuery {
+    let loc = Loc(current.position)
+    var clauses: [Clause] = []
+    while let c = try clause() {
+      clauses.append(c)
+    }
+    if clauses.isEmpty {
+      throw unexpected(expected: "a clause (MATCH, CREATE, RETURN, …)")
+    }
+    return SingleQuery(clauses: clauses, loc: loc)
+  }
+}

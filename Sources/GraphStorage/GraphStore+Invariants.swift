@@ -1,0 +1,50 @@
+// Consistency checks of the store, run by tests after mutations: adjacency lists agree with the
+// relationship table and the label index agrees with node labels.
+
+extension GraphStore {
+  /// Descriptions of every broken invariant; empty when the store is consistent.
+  package func invariantViolations() -> [String] {
+    var problems: [String] = []
+    var liveNodes = 0
+    for (i, n) in nodes.enumerated() {
+      guard let n else { continue }
+      liveNodes += 1
+      let id = Int64(i)
+      for (t, rels) in n.outgoing.byType {
+        for r in rels where relationship(r)?.start != id || relationship(r)?.type != t {
+          problems.append("node \(id) lists outgoing relationship \(r) that does not start there")
+        }
+      }
+      for (t, rels) in n.incoming.byType {
+        for r in rels where relationship(r)?.end != id || relationship(r)?.type != t {
+          problems.append("node \(id) lists incoming relationship \(r) that does not end there")
+        }
+      }
+      for l in n.labels where !nodeIDs(withLabel: labelName(l)).contains(id) {
+        problems.append("node \(id) has label \(labelName(l)) but the label index misses it")
+      }
+    }
+    if liveNodes != nodeCount { problems.append("node count \(nodeCount) but \(liveNodes) live nodes") }
+    var liveRels = 0
+    for (i, r) in relationships.enumerated() {
+      guard let r else { continue }
+      liveRels += 1
+      let id = Int64(i)
+      if node(r.start)?.outgoing.byType[r.type]?.contains(id) != true {
+        problems.append("relationship \(id) missing from its start node's adjacency")
+      }
+      if node(r.end)?.incoming.byType[r.type]?.contains(id) != true {
+        problems.append("relationship \(id) missing from its end node's adjacency")
+      }
+    }
+    if liveRels != relationshipCount {
+      problems.append("relationship count \(relationshipCount) but \(liveRels) live relationships")
+    }
+    for label in labelsInUse {
+      for id in nodeIDs(withLabel: label) where !hasLabel(id, label) {
+        problems.append("label index lists node \(id) under \(label) but the node lacks it")
+      }
+    }
+    return problems
+  }
+}

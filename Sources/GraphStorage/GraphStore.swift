@@ -1,0 +1,242 @@
+// The in-memory graph store: node and relationship tables indexed by id, adjacency lists, the
+// label index and the label/type interners. A value type: copying it is cheap (copy-on-write),
+// which gives each statement a private version to change and to throw away if it fails.
+import GraphCore
+
+/// A property graph held in memory.
+package struct GraphStore: Sendable {
+  package private(set) var nodes: [NodeRecord?] = []
+  package private(set) var relationships: [RelationshipRecord?] = []
+  package private(set) var nodeCount = 0
+  package private(set) var relationshipCount = 0
+  private var labelNames: [String] = []
+  private var labelIDs: [String: LabelID] = [:]
+  private var typeNames: [String] = []
+  private var typeIDs: [String: TypeID] = [:]
+  /// Label → ids of the nodes that carry it.
+  private var labelIndex: [LabelID: Set<Int64>] = [:]
+  /// Every property key ever stored, for `db.propertyKeys()`.
+  package private(set) var propertyKeys: Set<String> = []
+
+  package init() {}
+
+
+  package func labelID(_ name: String) -> LabelID? { labelIDs[name] }
+  package func typeID(_ name: String) -> TypeID? { typeIDs[name] }
+  package func labelName(_ id: LabelID) -> String { labelNames[Int(id)] }
+  package func typeName(_ id: TypeID) -> String { typeNames[Int(id)] }
+
+  /// Labels that at least one node carries, sorted.
+  package var labelsInUse: [String] {
+    labelIndex.filter { !$0.value.isEmpty }.map { labelNames[Int($0.key)] }.sorted()
+  }
+
+  /// Relationship types that at least one relationship has, sorted.
+  package var typesInUse: [String] {
+    var used = Set<TypeID>()
+    for r in relationships { if let r { used.insert(r.type) } }
+    return used.map { typeNames[Int($0)] }.sorted()
+  }
+
+  private mutating func internLabel(_ name: String) -> LabelID {
+    if let id = labelIDs[name] { return id }
+    let id = LabelID(labelNames.count)
+    labelNames.append(name)
+    labelIDs[name] = id
+    return id
+  }
+
+  private mutating func internType(_ name: String) -> TypeID {
+    if let id = typeIDs[name] { return id }
+    let id = TypeID(typeNames.count)
+    typeNames.append(name)
+    typeIDs[name] = id
+    return id
+  }
+
+
+  package func node(_ id: Int64) -> NodeRecord? {
+    guard id >= 0, id < nodes.count else { return nil }
+    return nodes[Int(id)]
+  }
+
+  package func relationship(_ id: Int64) -> RelationshipRecord? {
+    guard id >= 0, id < relationships.count else { return nil }
+    return relationships[Int(id)]
+  }
+
+  package func nodeExists(_ id: Int64) -> Bool { node(id) != nil }
+  package func relationshipExists(_ id: Int64) -> Bool { relationship(id) != nil }
+
+  /// Ids of all live nodes in id order.
+  package func allNodeIDs() -> [Int64] {
+    var ids: [Int64] = []
+    ids.reserveCapacity(nodeCount)
+    for (i, n) in nodes.enumerated() where n != nil { ids.append(Int64(i)) }
+    return ids
+  }
+
+  /// Ids of all live relationships in id order.
+  package func allRelationshipIDs() -> [Int64] {
+    var ids: [Int64] = []
+    for (i, r) in relationships.enumerated() where r != nil { ids.append(Int64(i)) }
+    return ids
+  }
+
+  /// Ids of the nodes carrying `label`, in id order.
+  /// - Complexity: O(k log k) for k such nodes.
+  package func nodeIDs(withLabel label: String) -> [Int64] {
+    guard let id = labelIDs[label], let set = labelIndex[id] else { return [] }
+    return set.sorted()
+  }
+
+  package func labels(of id: Int64) -> [String] {
+    node(id)?.labels.map { labelNames[Int($0)] } ?? []
+  }
+
+  package func hasLabel(_ id: Int64, _ label: String) -> Bool {
+    guard let l = labelIDs[label], let n = node(id) else { return false }
+    return n.labels.contains(l)
+  }
+
+  package func type(of rel: Int64) -> String? {
+    relationship(rel).map { typeNames[Int($0.type)] }
+  }
+
+  /// Relationship ids at `node` in `direction`, optionally restricted to `types`. With `.both`,
+  /// a self-loop appears once.
+  package func relationships(of node: Int64, direction: Direction, types: [String]?) -> [Int64] {
+    guard let n = self.node(node) else { return [] }
+    var typeIDs: [TypeID]?
+    if let types {
+      typeIDs = types.compactMap { self.typeIDs[$0] }
+      if typeIDs?.isEmpty == true { return [] }
+    }
+    switch direction {
+    case .outgoing: return n.outgoing.relationships(types: typeIDs)
+    case .incoming: return n.incoming.relationships(types: typeIDs)
+    case .both:
+      let out = n.outgoing.relationships(types: typeIDs)
+      let inc = n.incoming.relationships(types: typeIDs).filter { relationships[Int($0)]?.start != node }
+      return out + inc
+    }
+  }
+
+  /// Number of relationships attached to `node`.
+  package func degree(of node: Int64) -> Int {
+    guard let n = self.node(node) else { return 0 }
+    return n.outgoing.count + n.incoming.count
+  }
+
+
+  /// A snapshot of the node for results.
+  package func hydrateNode(_ id: Int64) -> Node {
+    guard let n = node(id) else { return Node(id: id) }
+    return Node(id: id, labels: n.labels.map { labelNames[Int($0)] }, properties: n.properties)
+  }
+
+  /// A snapshot of the relationship for results.
+  package func hydrateRelationship(_ id: Int64) -> Relationship {
+    guard let r = relationship(id) else { return Relationship(id: id) }
+    return Relationship(id: id, type: typeNames[Int(r.type)], startID: r.start, endID: r.end, properties: r.properties)
+  }
+
+
+  /// Creates a node and returns its id.
+  @discardableResult
+  package mutating func createNode(labels: [String], properties: [String: Value]) -> Int64 {
+    let id = Int64(nodes.count)
+    var ids: [LabelID] = []
+    for l in labels {
+      let lid = internLabel(l)
+      if !ids.contains(lid) {
+        ids.append(lid)
+        labelIndex[lid, default: []].insert(id)
+      }
+    }
+    let props = properties.filter { !$0.value.isNull }
+    propertyKeys.formUnion(props.keys)
+    nodes.append(NodeRecord(labels: ids, properties: props))
+    nodeCount += 1
+    return id
+  }
+
+  /// Creates a relationship between two live nodes and returns its id.
+  @discardableResult
+  package mutating func createRelationship(type: String, from start: Int64, to end: Int64, properties: [String: Value]) -> Int64 {
+    precondition(nodeExists(start) && nodeExists(end), "relationship endpoints must exist")
+    let id = Int64(relationships.count)
+    let t = internType(type)
+    let props = properties.filter { !$0.value.isNull }
+    propertyKeys.formUnion(props.keys)
+    relationships.append(RelationshipRecord(type: t, start: start, end: end, properties: props))
+    nodes[Int(start)]?.outgoing.add(id, type: t)
+    nodes[Int(end)]?.incoming.add(id, type: t)
+    relationshipCount += 1
+    return id
+  }
+
+  /// Deletes a node that has no relationships left. Returns false when it was already gone.
+  @discardableResult
+  package mutating func deleteNode(_ id: Int64) -> Bool {
+    guard let n = node(id) else { return false }
+    precondition(n.outgoing.isEmpty && n.incoming.isEmpty, "node still has relationships")
+    for l in n.labels { labelIndex[l]?.remove(id) }
+    nodes[Int(id)] = nil
+    nodeCount -= 1
+    return true
+  }
+
+  /// Deletes a relationship. Returns false when it was already gone.
+  @discardableResult
+  package mutating func deleteRelationship(_ id: Int64) -> Bool {
+    guard let r = relationship(id) else { return false }
+    nodes[Int(r.start)]?.outgoing.remove(id, type: r.type)
+    nodes[Int(r.end)]?.incoming.remove(id, type: r.type)
+    relationships[Int(id)] = nil
+    relationshipCount -= 1
+    return true
+  }
+
+  /// Sets (or with `nil`, removes) a node property; returns the previous value.
+  @discardableResult
+  package mutating func setNodeProperty(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
+    guard nodeExists(id) else { return nil }
+    if let value, !value.isNull {
+      propertyKeys.insert(key)
+      return nodes[Int(id)]?.properties.updateValue(value, forKey: key)
+    }
+    return nodes[Int(id)]?.properties.removeValue(forKey: key)
+  }
+
+  /// Sets (or with `nil`, removes) a relationship property; returns the previous value.
+  @discardableResult
+  package mutating func setRelationshipProperty(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
+    guard relationshipExists(id) else { return nil }
+    if let value, !value.isNull {
+      propertyKeys.insert(key)
+      return relationships[Int(id)]?.properties.updateValue(value, forKey: key)
+    }
+    return relationships[Int(id)]?.properties.removeValue(forKey: key)
+  }
+
+  /// Adds a label; returns true when the node did not have it.
+  @discardableResult
+  package mutating func addLabel(_ id: Int64, _ label: String) -> Bool {
+    guard let n = node(id) else { return false }
+    let l = internLabel(label)
+    if n.labels.contains(l) { return false }
+    nodes[Int(id)]?.labels.append(l)
+    labelIndex[l, default: []].insert(id)
+    return true
+  }
+
+  /// Removes a label; returns true when the node had it.
+  @discardableResult
+  package mutating func removeLabel(_ id: Int64, _ label: String) -> Bool {
+    guard let l = labelIDs[label], let n = node(id), let i = n.labels.firstIndex(of: l) else { return false }
+    nodes[Int(id)]?.labels.remove(at: i)
+    labelIndex[l]?.remove(id)
+    return true
+  }
+}
