@@ -1,0 +1,54 @@
+// The pull interface every physical operator implements, and the factory that turns a plan
+// into a tree of cursors. Rows are pulled one at a time from the root.
+import CypherPlanner
+import GraphCore
+
+/// A running operator: each call to `next` yields one row, or nil when exhausted.
+package protocol Cursor: AnyObject {
+  func next() throws -> Row?
+}
+
+/// Yields the argument row once: the leaf of every plan and correlated sub-plan.
+final class ArgumentCursor: Cursor {
+  private var row: Row?
+  init(_ row: Row) { self.row = row }
+  func next() throws -> Row? {
+    defer { row = nil }
+    return row
+  }
+}
+
+extension ExecutionContext {
+  /// Builds the cursor tree for `op`, whose leaf yields `argument`.
+  package func makeCursor(_ op: PlanOperator, argument: Row) -> Cursor {
+    func input(_ child: PlanOperator) -> Cursor { makeCursor(child, argument: argument) }
+    switch op {
+    case .argument: return ArgumentCursor(argument)
+    case .nodeScan(let i, let slot, let label): return NodeScanCursor(input(i), self, slot: slot, label: label)
+    case .expand(let i, let spec): return ExpandCursor(input(i), self, spec)
+    case .varExpand(let i, let spec): return VarExpandCursor(input(i), self, spec)
+    case .shortestPath(let i, let spec): return ShortestPathCursor(input(i), self, spec)
+    case .filter(let i, let predicate): return FilterCursor(input(i), self, predicate)
+    case .project(let i, let items): return ProjectCursor(input(i), self, items)
+    case .aggregate(let i, let keys, let aggregates): return AggregateCursor(input(i), self, keys: keys, aggregates: aggregates)
+    case .distinct(let i, let slots): return DistinctCursor(input(i), slots: slots)
+    case .sort(let i, let keys): return SortCursor(input(i), self, keys)
+    case .skip(let i, let count): return SkipLimitCursor(input(i), self, skip: count)
+    case .limit(let i, let count): return SkipLimitCursor(input(i), self, limit: count)
+    case .unwind(let i, let list, let slot): return UnwindCursor(input(i), self, list, slot: slot)
+    case .optional(let i, let inner, let nulls): return OptionalCursor(input(i), self, inner: inner, nulls: nulls)
+    case .apply(let i, let inner): return ApplyCursor(input(i), self, inner: inner)
+    case .relationshipsUnique(let i, let singles, let lists): return UniquenessCursor(input(i), singles: singles, lists: lists)
+    case .create(let i, let steps): return CreateCursor(input(i), self, steps)
+    case .merge(let i, let spec): return MergeCursor(input(i), self, spec)
+    case .set(let i, let ops): return SetCursor(input(i), self, ops)
+    case .remove(let i, let ops): return RemoveCursor(input(i), self, ops)
+    case .delete(let i, let targets, let detach): return DeleteCursor(input(i), self, targets, detach: detach)
+    case .foreach(let i, let slot, let list, let inner): return ForeachCursor(input(i), self, slot: slot, list: list, inner: inner)
+    case .procedureCall(let i, let spec): return ProcedureCallCursor(input(i), self, spec)
+    case .union(let branches, let outputs, let distinct):
+      return UnionCursor(branches.map { input($0) }, outputs: outputs, distinct: distinct)
+    case .eager(let i): return EagerCursor(input(i))
+    }
+  }
+}

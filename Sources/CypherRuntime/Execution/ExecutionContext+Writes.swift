@@ -1,0 +1,152 @@
+// The one place a statement changes the graph. Every write goes through these functions, which
+// validate property values, remember what each property was before the statement touched it,
+// and so can report the statistics the statement caused.
+import GraphCore
+import GraphStorage
+
+/// A node or relationship, as a key for change tracking.
+enum EntityKey: Hashable {
+  case node(Int64)
+  case relationship(Int64)
+}
+
+extension ExecutionContext {
+  /// Rejects values that cannot be stored as properties (maps, nested lists, entities).
+  func checkStorable(_ v: Value, key: String) throws {
+    switch v {
+    case .null, .bool, .int, .float, .string: return
+    case .list(let items):
+      for item in items {
+        switch item {
+        case .null, .bool, .int, .float, .string: continue
+        default:
+          throw QuiverError.runtime(.type, "InvalidPropertyType", "property `\(key)` cannot hold a list containing a \(item.typeName)")
+        }
+      }
+    default:
+      throw QuiverError.runtime(.type, "InvalidPropertyType", "property `\(key)` cannot hold a \(v.typeName)")
+    }
+  }
+
+  private func remember(_ entity: EntityKey, _ key: String, _ old: Value?) {
+    if propertyOriginals[entity]?[key] == nil {
+      propertyOriginals[entity, default: [:]][key] = .some(old)
+    }
+  }
+
+  func createNode(labels: [String], properties: [String: Value]) throws -> Int64 {
+    for (k, v) in properties { try checkStorable(v, key: k) }
+    let id = store.createNode(labels: labels, properties: properties)
+    statistics.nodesCreated += 1
+    for (k, v) in properties where !v.isNull { remember(.node(id), k, nil) }
+    return id
+  }
+
+  func createRelationship(type: String, from: Int64, to: Int64, properties: [String: Value]) throws -> Int64 {
+    for (k, v) in properties { try checkStorable(v, key: k) }
+    guard store.nodeExists(from), store.nodeExists(to), deletedNodes[from] == nil, deletedNodes[to] == nil else {
+      throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "cannot create a relationship to a deleted node")
+    }
+    let id = store.createRelationship(type: type, from: from, to: to, properties: properties)
+    statistics.relationshipsCreated += 1
+    for (k, v) in properties where !v.isNull { remember(.relationship(id), k, nil) }
+    return id
+  }
+
+  /// Sets `key` on a node or relationship; null removes it.
+  func setProperty(_ target: Value, _ key: String, _ value: Value) throws {
+    try checkStorable(value, key: key)
+    switch target {
+    case .null: return
+    case .node(let n):
+      guard store.nodeExists(n.id), deletedNodes[n.id] == nil else {
+        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
+      }
+      remember(.node(n.id), key, store.node(n.id)?.properties[key])
+      store.setNodeProperty(n.id, key, value)
+    case .relationship(let r):
+      guard store.relationshipExists(r.id), deletedRelationships[r.id] == nil else {
+        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "relationship \(r.id) was deleted")
+      }
+      remember(.relationship(r.id), key, store.relationship(r.id)?.properties[key])
+      store.setRelationshipProperty(r.id, key, value)
+    default:
+      throw QuiverError.typeError("cannot set property `\(key)` on a \(target.typeName)")
+    }
+  }
+
+  func addLabel(_ target: Value, _ label: String) throws {
+    switch target {
+    case .null: return
+    case .node(let n):
+      guard store.nodeExists(n.id), deletedNodes[n.id] == nil else {
+        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
+      }
+      store.addLabel(n.id, label)
+    default:
+      throw QuiverError.typeError("cannot add a label to a \(target.typeName)")
+    }
+  }
+
+  func removeLabel(_ target: Value, _ label: String) throws {
+    switch target {
+    case .null: return
+    case .node(let n):
+      guard store.nodeExists(n.id), deletedNodes[n.id] == nil else {
+        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
+      }
+      store.removeLabel(n.id, label)
+    default:
+      throw QuiverError.typeError("cannot remove a label from a \(target.typeName)")
+    }
+  }
+
+  func deleteRelationship(_ id: Int64) {
+    guard deletedRelationships[id] == nil, let record = store.relationship(id) else { return }
+    for (k, v) in record.properties { remember(.relationship(id), k, v) }
+    deletedRelationships[id] = store.hydrateRelationship(id)
+    store.deleteRelationship(id)
+    statistics.relationshipsDeleted += 1
+  }
+
+  /// Deletes a node (with `detach`, its relationships first). Without `detach` the check that it
+  /// has no relationships left waits until the statement ends.
+  func deleteNode(_ id: Int64, detach: Bool) {
+    guard deletedNodes[id] == nil, let record = store.node(id) else { return }
+    if detach {
+      for rel in store.relationships(of: id, direction: .both, types: nil) { deleteRelationship(rel) }
+    }
+    for (k, v) in record.properties { remember(.node(id), k, v) }
+    deletedNodes[id] = store.hydrateNode(id)
+    statistics.nodesDeleted += 1
+    pendingNodeDeletes.append(id)
+  }
+
+  /// Completes the statement's writes and fills in the label and property statistics.
+  package func finishWrites(labelsBefore: Set<String>) throws {
+    try finishDeletes()
+    let after = Set(store.labelsInUse)
+    statistics.labelsAdded = after.subtracting(labelsBefore).count
+    statistics.labelsRemoved = labelsBefore.subtracting(after).count
+    for (entity, keys) in propertyOriginals {
+      let current: [String: Value]?
+      switch entity {
+      case .node(let id): current = store.node(id)?.properties
+      case .relationship(let id): current = store.relationship(id)?.properties
+      }
+      for (key, original) in keys {
+        let now = current?[key]
+        switch (original, now) {
+        case (nil, nil): break
+        case (nil, .some): statistics.propertiesSet += 1
+        case (.some, nil): statistics.propertiesRemoved += 1
+        case (.some(let a), .some(let b)):
+          if GroupingKey(a) != GroupingKey(b) || a.typeName != b.typeName {
+            statistics.propertiesSet += 1
+            statistics.propertiesRemoved += 1
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// The state one statement runs against: its private version of the store, the parameters, the
+// registered procedures, the statistics of what it changed, and the entities it deleted.
+import GraphCore
+import GraphStorage
+import Synchronization
+
+/// A row: one value per slot.
+package typealias Row = [Value]
+
+/// Everything a running statement reads and writes. One per statement; not shared.
+package final class ExecutionContext {
+  package var store: GraphStore
+  package let parameters: [String: Value]
+  package let procedures: ProcedureRegistry
+  package var statistics = QueryStatistics()
+  /// Nodes DELETEd by this statement whose relationships may still be deleted later in it.
+  var pendingNodeDeletes: [Int64] = []
+  /// Entities deleted by this statement, kept so results can still show them.
+  var deletedNodes: [Int64: Node] = [:]
+  var deletedRelationships: [Int64: Relationship] = [:]
+  let regexCache = RegexCache()
+  /// Each property this statement changed, with its value before the first change (nil: absent).
+  var propertyOriginals: [EntityKey: [String: Value?]] = [:]
+  /// Slots per row of the running statement.
+  package var rowWidth = 0
+  /// Checked by long-running operators; set from another thread to stop the statement.
+  package let cancellation: CancellationFlag?
+  private var checks = 0
+
+  package init(store: GraphStore, parameters: [String: Value], procedures: ProcedureRegistry, cancellation: CancellationFlag? = nil) {
+    self.store = store
+    self.parameters = parameters
+    self.procedures = procedures
+    self.cancellation = cancellation
+  }
+
+  /// Throws when the statement was cancelled; cheap enough to call per row.
+  func checkCancelled() throws {
+    checks &+= 1
+    guard checks & 1023 == 0, let cancellation, cancellation.isCancelled else { return }
+    throw QuiverError.runtime(.cancelled, "Cancelled", "the query was cancelled")
+  }
+
+  func isDeleted(node id: Int64) -> Bool { deletedNodes[id] != nil || !store.nodeExists(id) }
+
+  func isDeleted(relationship id: Int64) -> Bool { deletedRelationships[id] != nil || !store.relationshipExists(id) }
+
+  /// Finishes deferred node deletions; a node that still has relationships cannot be deleted.
+  func finishDeletes() throws {
+    for id in pendingNodeDeletes where store.nodeExists(id) {
+      if store.degree(of: id) > 0 {
+        throw QuiverError.runtime(
+          .constraint, "DeleteConnectedNode",
+          "cannot delete node \(id) because it still has relationships; use DETACH DELETE to delete them too")
+      }
+      store.deleteNode(id)
+    }
+    pendingNodeDeletes.removeAll()
+  }
+}
+
+/// A flag another thread sets to cancel a running statement.
+package final class CancellationFlag: Sendable {
+  private let cancelled = Mutex(false)
+  package init() {}
+  package var isCancelled: Bool { cancelled.withLock { $0 } }
+  package func cancel() { cancelled.withLock { $0 = true } }
+}

@@ -1,0 +1,122 @@
+// Running state of one aggregate function over one group: count, sum, avg, min, max, collect,
+// standard deviations and percentiles, with DISTINCT and openCypher's null skipping.
+import CypherPlanner
+import Foundation
+import GraphCore
+
+/// Accumulates the values of one aggregate for one group.
+struct Accumulator {
+  let spec: AggregateSpec
+  private var seen = Set<GroupingKey>()
+  private var count: Int64 = 0
+  private var intSum: Int64 = 0
+  private var floatSum = 0.0
+  private var sawFloat = false
+  private var extreme: Value?
+  private var values: [Value] = []
+  private var percentile: Double?
+
+  init(_ spec: AggregateSpec) { self.spec = spec }
+
+  mutating func add(_ args: [Value]) throws {
+    guard let value = args.first else {
+      count += 1
+      return
+    }
+    if value.isNull { return }
+    if spec.distinct && !seen.insert(GroupingKey(value)).inserted { return }
+    switch spec.function {
+    case .count:
+      count += 1
+    case .sum, .avg:
+      count += 1
+      switch value {
+      case .int(let i):
+        if !sawFloat {
+          let (s, overflow) = intSum.addingReportingOverflow(i)
+          if overflow && spec.function == .sum {
+            throw QuiverError.runtime(.arithmetic, "IntegerOverflow", "integer overflow in sum()")
+          }
+          if overflow {
+            sawFloat = true
+            floatSum = Double(intSum) + Double(i)
+          } else {
+            intSum = s
+          }
+        } else {
+          floatSum += Double(i)
+        }
+      case .float(let d):
+        if !sawFloat {
+          sawFloat = true
+          floatSum = Double(intSum)
+        }
+        floatSum += d
+      default:
+        throw QuiverError.typeError("\(spec.function.rawValue)() needs numbers, got \(value.typeName)")
+      }
+    case .min, .max:
+      if let e = extreme {
+        let c = value.orderCompare(e)
+        if (spec.function == .min && c < 0) || (spec.function == .max && c > 0) { extreme = value }
+      } else {
+        extreme = value
+      }
+    case .collect:
+      values.append(value)
+    case .stDev, .stDevP:
+      guard let d = value.doubleValue else {
+        throw QuiverError.typeError("\(spec.function.rawValue)() needs numbers, got \(value.typeName)")
+      }
+      values.append(.float(d))
+    case .percentileCont, .percentileDisc:
+      guard let d = value.doubleValue else {
+        throw QuiverError.typeError("\(spec.function.rawValue)() needs numbers, got \(value.typeName)")
+      }
+      if percentile == nil {
+        guard let p = args.count > 1 ? args[1].doubleValue : nil, p >= 0, p <= 1 else {
+          throw QuiverError.runtime(.argument, "NumberOutOfRange", "percentile must be a number between 0 and 1")
+        }
+        percentile = p
+      }
+      values.append(value.isInteger ? value : .float(d))
+    }
+  }
+
+  func result() -> Value {
+    switch spec.function {
+    case .count: return .int(count)
+    case .sum: return sawFloat ? .float(floatSum) : .int(intSum)
+    case .avg:
+      if count == 0 { return .null }
+      return .float((sawFloat ? floatSum : Double(intSum)) / Double(count))
+    case .min, .max: return extreme ?? .null
+    case .collect: return .list(values)
+    case .stDev, .stDevP:
+      let xs = values.compactMap(\.doubleValue)
+      let n = Double(xs.count)
+      let denominator = spec.function == .stDev ? n - 1 : n
+      if denominator <= 0 { return .float(0) }
+      let mean = xs.reduce(0, +) / n
+      let variance = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / denominator
+      return .float(variance.squareRoot())
+    case .percentileCont, .percentileDisc:
+      guard let p = percentile, !values.isEmpty else { return .null }
+      let sorted = values.sorted { $0.orderCompare($1) < 0 }
+      if spec.function == .percentileDisc {
+        let index = max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1)
+        return sorted[min(index, sorted.count - 1)]
+      }
+      let position = p * Double(sorted.count - 1)
+      let lower = Int(position.rounded(.down))
+      let upper = Int(position.rounded(.up))
+      let a = sorted[lower].doubleValue ?? 0
+      let b = sorted[upper].doubleValue ?? 0
+      return .float(a + (b - a) * (position - Double(lower)))
+    }
+  }
+}
+
+extension Value {
+  var isInteger: Bool { if case .int = self { return true } else { return false } }
+}

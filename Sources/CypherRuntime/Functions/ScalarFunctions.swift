@@ -1,0 +1,273 @@
+// The scalar functions: entity introspection, lists, conversion, mathematics and strings, each
+// with openCypher's null handling (null in, null out) and type errors for wrong arguments.
+import CypherPlanner
+import Foundation
+import GraphCore
+
+extension ExecutionContext {
+  func call(_ f: ScalarFunction, _ args: [Value]) throws -> Value {
+    // Functions that look at nulls themselves.
+    switch f {
+    case .coalesce: return args.first { !$0.isNull } ?? .null
+    case .pi: return .float(Double.pi)
+    case .e: return .float(M_E)
+    case .rand: return .float(Double.random(in: 0..<1))
+    case .timestamp: return .int(Int64(Date().timeIntervalSince1970 * 1000))
+    case .toStringOrNull, .toIntegerOrNull, .toFloatOrNull, .toBooleanOrNull:
+      return (try? conversion(f, args[0])) ?? .null
+    case .valueType: return .string(args[0].typeName)
+    case .round where args.count > 1:
+      return try roundFunction(args)
+    default: break
+    }
+    if args.contains(where: \.isNull) {
+      if f == .range || f == .substring || f == .left || f == .right || f == .replace || f == .split || f == .atan2 {
+        return .null
+      }
+      if args.first?.isNull == true { return .null }
+    }
+    let x = args[0]
+    switch f {
+    case .id, .elementId:
+      switch x {
+      case .node(let n): return f == .id ? .int(n.id) : .string(String(n.id))
+      case .relationship(let r): return f == .id ? .int(r.id) : .string(String(r.id))
+      default: throw argumentType(f, x)
+      }
+    case .labels:
+      guard case .node(let n) = x else { throw argumentType(f, x) }
+      if deletedNodes[n.id] != nil || !store.nodeExists(n.id) {
+        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
+      }
+      return .list(store.labels(of: n.id).map { .string($0) })
+    case .type:
+      guard case .relationship(let r) = x else { throw argumentType(f, x) }
+      if let t = store.type(of: r.id) { return .string(t) }
+      if let deleted = deletedRelationships[r.id] { return .string(deleted.type) }
+      return .null
+    case .keys:
+      let props = try properties(of: x) ?? [:]
+      return .list(props.keys.sorted().map { .string($0) })
+    case .properties:
+      guard let props = try properties(of: x) else { return .null }
+      return .map(props)
+    case .size:
+      switch x {
+      case .list(let l): return .int(Int64(l.count))
+      case .string(let s): return .int(Int64(s.count))
+      default: throw argumentType(f, x)
+      }
+    case .length:
+      switch x {
+      case .path(let p): return .int(Int64(p.relationships.count))
+      case .string(let s): return .int(Int64(s.count))
+      case .list(let l): return .int(Int64(l.count))
+      default: throw argumentType(f, x)
+      }
+    case .isEmpty:
+      switch x {
+      case .list(let l): return .bool(l.isEmpty)
+      case .string(let s): return .bool(s.isEmpty)
+      case .map(let m): return .bool(m.isEmpty)
+      default: throw argumentType(f, x)
+      }
+    case .nodes:
+      guard case .path(let p) = x else { throw argumentType(f, x) }
+      return .list(p.nodes.map { .node($0) })
+    case .relationships:
+      guard case .path(let p) = x else { throw argumentType(f, x) }
+      return .list(p.relationships.map { .relationship($0) })
+    case .startNode, .endNode:
+      guard case .relationship(let r) = x else { throw argumentType(f, x) }
+      guard let record = store.relationship(r.id) else {
+        if let d = deletedRelationships[r.id] { return .node(Node(id: f == .startNode ? d.startID : d.endID)) }
+        return .null
+      }
+      return .node(Node(id: f == .startNode ? record.start : record.end))
+    case .head, .last:
+      guard case .list(let l) = x else { throw argumentType(f, x) }
+      return (f == .head ? l.first : l.last) ?? .null
+    case .tail:
+      guard case .list(let l) = x else { throw argumentType(f, x) }
+      return .list(Array(l.dropFirst()))
+    case .reverse:
+      switch x {
+      case .list(let l): return .list(l.reversed())
+      case .string(let s): return .string(String(s.reversed()))
+      default: throw argumentType(f, x)
+      }
+    case .range:
+      return try range(args)
+    case .toInteger, .toFloat, .toString, .toBoolean:
+      return try conversion(f, x)
+    case .abs:
+      switch x {
+      case .int(let i):
+        if i == .min { throw QuiverError.runtime(.arithmetic, "IntegerOverflow", "integer overflow in abs()") }
+        return .int(Swift.abs(i))
+      case .float(let d): return .float(Swift.abs(d))
+      default: throw argumentType(f, x)
+      }
+    case .sign:
+      switch x {
+      case .int(let i): return .int(i.signum())
+      case .float(let d): return .int(d > 0 ? 1 : d < 0 ? -1 : 0)
+      default: throw argumentType(f, x)
+      }
+    case .ceil, .floor, .round, .sqrt, .exp, .log, .log10, .sin, .cos, .tan, .cot, .asin, .acos, .atan, .degrees, .radians, .haversin:
+      guard let d = x.doubleValue else { throw argumentType(f, x) }
+      return .float(mathFunction(f, d))
+    case .atan2:
+      guard let y = x.doubleValue, let xx = args[1].doubleValue else { throw argumentType(f, args[1]) }
+      return .float(Foundation.atan2(y, xx))
+    case .toLower, .toUpper, .trim, .ltrim, .rtrim:
+      guard case .string(let s) = x else { throw argumentType(f, x) }
+      switch f {
+      case .toLower: return .string(s.lowercased())
+      case .toUpper: return .string(s.uppercased())
+      case .trim: return .string(s.trimmingCharacters(in: .whitespaces))
+      case .ltrim: return .string(String(s.drop(while: { $0 == " " || $0 == "\t" })))
+      default: return .string(String(s.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()))
+      }
+    case .replace:
+      guard case .string(let s) = x, case .string(let a) = args[1], case .string(let b) = args[2] else {
+        throw argumentType(f, args.first { $0.stringValue == nil } ?? x)
+      }
+      return .string(a.isEmpty ? s : s.replacingOccurrences(of: a, with: b))
+    case .substring:
+      guard case .string(let s) = x, case .int(let start) = args[1] else { throw argumentType(f, args[1]) }
+      var length = Int64.max
+      if args.count > 2 {
+        guard case .int(let l) = args[2] else { throw argumentType(f, args[2]) }
+        length = l
+      }
+      if start < 0 || length < 0 {
+        throw QuiverError.runtime(.argument, "NumberOutOfRange", "substring() needs non-negative start and length")
+      }
+      let chars = Array(s)
+      let from = Int(min(start, Int64(chars.count)))
+      let to = Int(min(Int64(chars.count), Int64(from) &+ min(length, Int64(chars.count))))
+      return .string(String(chars[from..<max(from, to)]))
+    case .left, .right:
+      guard case .string(let s) = x else { throw argumentType(f, x) }
+      guard case .int(let n) = args[1] else { throw argumentType(f, args[1]) }
+      if n < 0 { throw QuiverError.runtime(.argument, "NumberOutOfRange", "\(f.rawValue)() needs a non-negative length") }
+      let k = Int(min(n, Int64(s.count)))
+      return .string(String(f == .left ? s.prefix(k) : s.suffix(k)))
+    case .split:
+      guard case .string(let s) = x, case .string(let sep) = args[1] else { throw argumentType(f, args[1]) }
+      if sep.isEmpty { return .list(s.map { .string(String($0)) }) }
+      return .list(s.components(separatedBy: sep).map { .string($0) })
+    case .exists:
+      return .bool(!x.isNull)
+    default:
+      throw argumentType(f, x)
+    }
+  }
+
+  private func argumentType(_ f: ScalarFunction, _ v: Value) -> QuiverError {
+    QuiverError.typeError("\(f.rawValue)() cannot take a \(v.typeName) argument")
+  }
+
+  private func mathFunction(_ f: ScalarFunction, _ d: Double) -> Double {
+    switch f {
+    case .ceil: return d.rounded(.up)
+    case .floor: return d.rounded(.down)
+    case .round: return (d < 0 && d - d.rounded(.towardZero) == -0.5) ? d.rounded(.up) : d.rounded(.toNearestOrAwayFromZero)
+    case .sqrt: return d.squareRoot()
+    case .exp: return Foundation.exp(d)
+    case .log: return Foundation.log(d)
+    case .log10: return Foundation.log10(d)
+    case .sin: return Foundation.sin(d)
+    case .cos: return Foundation.cos(d)
+    case .tan: return Foundation.tan(d)
+    case .cot: return 1 / Foundation.tan(d)
+    case .asin: return Foundation.asin(d)
+    case .acos: return Foundation.acos(d)
+    case .atan: return Foundation.atan(d)
+    case .degrees: return d * 180 / Double.pi
+    case .radians: return d * Double.pi / 180
+    case .haversin: return (1 - Foundation.cos(d)) / 2
+    default: return d
+    }
+  }
+
+  private func roundFunction(_ args: [Value]) throws -> Value {
+    if args.contains(where: \.isNull) { return .null }
+    guard let d = args[0].doubleValue, case .int(let precision) = args[1] else {
+      throw QuiverError.typeError("round() takes a number and an integer precision")
+    }
+    let scale = Foundation.pow(10.0, Double(precision))
+    return .float((d * scale).rounded(.toNearestOrAwayFromZero) / scale)
+  }
+
+  private func range(_ args: [Value]) throws -> Value {
+    guard case .int(let start) = args[0], case .int(let end) = args[1] else {
+      throw QuiverError.typeError("range() takes integer bounds")
+    }
+    var step: Int64 = 1
+    if args.count > 2 {
+      guard case .int(let s) = args[2] else { throw QuiverError.typeError("range() takes an integer step") }
+      step = s
+    }
+    if step == 0 { throw QuiverError.runtime(.argument, "NumberOutOfRange", "range() step cannot be zero") }
+    var out: [Value] = []
+    var i = start
+    while step > 0 ? i <= end : i >= end {
+      out.append(.int(i))
+      try checkCancelled()
+      let (next, overflow) = i.addingReportingOverflow(step)
+      if overflow { break }
+      i = next
+    }
+    return .list(out)
+  }
+
+  /// toInteger, toFloat, toString, toBoolean: nil-free conversions that reject impossible types.
+  func conversion(_ f: ScalarFunction, _ x: Value) throws -> Value {
+    if x.isNull { return .null }
+    switch f {
+    case .toInteger, .toIntegerOrNull:
+      switch x {
+      case .int: return x
+      case .float(let d):
+        guard d.isFinite, d >= -9.2233720368547758e18, d < 9.2233720368547758e18 else { return .null }
+        return .int(Int64(d.rounded(.towardZero)))
+      case .string(let s):
+        let t = s.trimmingCharacters(in: .whitespaces)
+        if let i = Int64(t) { return .int(i) }
+        if let d = Double(t), d.isFinite, Swift.abs(d) < 9.2233720368547758e18 { return .int(Int64(d.rounded(.towardZero))) }
+        return .null
+      case .bool(let b): return .int(b ? 1 : 0)
+      default: throw argumentType(.toInteger, x)
+      }
+    case .toFloat, .toFloatOrNull:
+      switch x {
+      case .float: return x
+      case .int(let i): return .float(Double(i))
+      case .string(let s): return Double(s.trimmingCharacters(in: .whitespaces)).map { .float($0) } ?? .null
+      default: throw argumentType(.toFloat, x)
+      }
+    case .toString, .toStringOrNull:
+      switch x {
+      case .string: return x
+      case .int(let i): return .string(String(i))
+      case .float(let d): return .string(formatFloat(d))
+      case .bool(let b): return .string(b ? "true" : "false")
+      default: throw argumentType(.toString, x)
+      }
+    default:
+      switch x {
+      case .bool: return x
+      case .string(let s):
+        switch s.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        default: return .null
+        }
+      case .int(let i): return .bool(i != 0)
+      default: throw argumentType(.toBoolean, x)
+      }
+    }
+  }
+}

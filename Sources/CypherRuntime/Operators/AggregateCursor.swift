@@ -1,0 +1,65 @@
+// Aggregation: groups the input by the grouping keys and computes each aggregate per group. With
+// no grouping keys an empty input still yields one row (count(*) = 0).
+import CypherPlanner
+import GraphCore
+
+/// Yields one row per group with the keys and aggregate results in their slots.
+final class AggregateCursor: Cursor {
+  private let input: Cursor
+  private unowned let ctx: ExecutionContext
+  private let keys: [(Int, PlanExpression)]
+  private let aggregates: [(Int, AggregateSpec)]
+  private var output: [Row]?
+  private var position = 0
+  private let width: Int
+
+  init(_ input: Cursor, _ ctx: ExecutionContext, keys: [(Int, PlanExpression)], aggregates: [(Int, AggregateSpec)]) {
+    self.input = input
+    self.ctx = ctx
+    self.keys = keys
+    self.aggregates = aggregates
+    self.width = ctx.rowWidth
+  }
+
+  func next() throws -> Row? {
+    if output == nil { output = try compute() }
+    guard let output, position < output.count else { return nil }
+    position += 1
+    return output[position - 1]
+  }
+
+  private func compute() throws -> [Row] {
+    var groups: [GroupingKey: Int] = [:]
+    var keyValues: [[Value]] = []
+    var states: [[Accumulator]] = []
+    while let row = try input.next() {
+      let values = try keys.map { try ctx.eval($0.1, row) }
+      let key = GroupingKey(.list(values))
+      let index: Int
+      if let i = groups[key] {
+        index = i
+      } else {
+        index = keyValues.count
+        groups[key] = index
+        keyValues.append(values)
+        states.append(aggregates.map { Accumulator($0.1) })
+      }
+      for (j, (_, spec)) in aggregates.enumerated() {
+        let args = try spec.arguments.map { try $0.map { try ctx.eval($0, row) } } ?? []
+        try states[index][j].add(args)
+      }
+    }
+    if keyValues.isEmpty && keys.isEmpty {
+      keyValues.append([])
+      states.append(aggregates.map { Accumulator($0.1) })
+    }
+    var rows: [Row] = []
+    for (i, values) in keyValues.enumerated() {
+      var r = Row(repeating: .null, count: width)
+      for (j, (slot, _)) in keys.enumerated() { r[slot] = values[j] }
+      for (j, (slot, _)) in aggregates.enumerated() { r[slot] = states[i][j].result() }
+      rows.append(r)
+    }
+    return rows
+  }
+}

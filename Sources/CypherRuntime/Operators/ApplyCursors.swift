@@ -1,0 +1,96 @@
+// Operators that run a correlated sub-plan per input row: OPTIONAL MATCH (with null fill),
+// CALL { } subqueries (Apply) and FOREACH.
+import CypherPlanner
+import GraphCore
+
+/// For each input row, the rows of the inner plan; when it has none, the row with nulls.
+final class OptionalCursor: Cursor {
+  private let input: Cursor
+  private unowned let ctx: ExecutionContext
+  private let inner: PlanOperator
+  private let nulls: [Int]
+  private var current: Cursor?
+  private var producedForRow = false
+  private var row: Row?
+
+  init(_ input: Cursor, _ ctx: ExecutionContext, inner: PlanOperator, nulls: [Int]) {
+    self.input = input
+    self.ctx = ctx
+    self.inner = inner
+    self.nulls = nulls
+  }
+
+  func next() throws -> Row? {
+    while true {
+      if let current, let r = try current.next() {
+        producedForRow = true
+        return r
+      }
+      if current != nil, !producedForRow, var r = row {
+        current = nil
+        for s in nulls { r[s] = .null }
+        return r
+      }
+      guard let next = try input.next() else { return nil }
+      row = next
+      producedForRow = false
+      current = ctx.makeCursor(inner, argument: next)
+    }
+  }
+}
+
+/// For each input row, the rows of the inner plan run with it as argument.
+final class ApplyCursor: Cursor {
+  private let input: Cursor
+  private unowned let ctx: ExecutionContext
+  private let inner: PlanOperator
+  private var current: Cursor?
+
+  init(_ input: Cursor, _ ctx: ExecutionContext, inner: PlanOperator) {
+    self.input = input
+    self.ctx = ctx
+    self.inner = inner
+  }
+
+  func next() throws -> Row? {
+    while true {
+      if let current, let r = try current.next() { return r }
+      guard let next = try input.next() else { return nil }
+      current = ctx.makeCursor(inner, argument: next)
+    }
+  }
+}
+
+/// FOREACH: runs the inner updates once per list element, then passes the row on unchanged.
+final class ForeachCursor: Cursor {
+  private let input: Cursor
+  private unowned let ctx: ExecutionContext
+  private let slot: Int
+  private let list: PlanExpression
+  private let inner: PlanOperator
+
+  init(_ input: Cursor, _ ctx: ExecutionContext, slot: Int, list: PlanExpression, inner: PlanOperator) {
+    self.input = input
+    self.ctx = ctx
+    self.slot = slot
+    self.list = list
+    self.inner = inner
+  }
+
+  func next() throws -> Row? {
+    guard let row = try input.next() else { return nil }
+    let items: [Value]
+    switch try ctx.eval(list, row) {
+    case .list(let l): items = l
+    case .null: items = []
+    case let v: throw QuiverError.typeError("FOREACH needs a list, got \(v.typeName)")
+    }
+    for item in items {
+      var r = row
+      r[slot] = item
+      let cursor = ctx.makeCursor(inner, argument: r)
+      while try cursor.next() != nil {}
+    }
+    return row
+  }
+}

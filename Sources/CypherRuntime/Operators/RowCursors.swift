@@ -1,0 +1,222 @@
+// The row-at-a-time operators: Filter, Projection, Unwind, Skip/Limit, Distinct, Eager,
+// relationship uniqueness and Union.
+import CypherPlanner
+import GraphCore
+
+/// Keeps the rows for which the predicate is true.
+final class FilterCursor: Cursor {
+  private let input: Cursor
+  private unowned let ctx: ExecutionContext
+  private let predicate: PlanExpression
+
+  init(_ input: Cursor, _ ctx: ExecutionContext, _ predicate: PlanExpression) {
+    self.input = input
+    self.ctx = ctx
+    self.predicate = predicate
+  }
+
+  func next() throws -> Row? {
+    while let row = try input.next() {
+      if try ctx.truth(ctx.eval(predicate, row)) == true { return row }
+    }
+    return nil
+  }
+}
+
+/// Writes computed values into slots.
+final class ProjectCursor: Cursor {
+  private let input: Cursor
+  private unowned let ctx: ExecutionContext
+  private let items: [(Int, PlanExpression)]
+
+  init(_ input: Cursor, _ ctx: ExecutionContext, _ items: [(Int, PlanExpression)]) {
+    self.input = input
+    self.ctx = ctx
+    self.items = items
+  }
+
+  func next() throws -> Row? {
+    guard let row = try input.next() else { return nil }
+    var out = row
+    for (slot, e) in items { out[slot] = try ctx.eval(e, row) }
+    return out
+  }
+}
+
+/// One row per list element (a non-list value counts as a one-element list, null as empty).
+final class UnwindCursor: Cursor {
+  private let input: Cursor
+  private unowned let ctx: ExecutionContext
+  private let list: PlanExpression
+  private let slot: Int
+  private var row: Row?
+  private var items: [Value] = []
+  private var position = 0
+
+  init(_ input: Cursor, _ ctx: ExecutionContext, _ list: PlanExpression, slot: Int) {
+    self.input = input
+    self.ctx = ctx
+    self.list = list
+    self.slot = slot
+  }
+
+  func next() throws -> Row? {
+    while true {
+      if var r = row, position < items.count {
+        r[slot] = items[position]
+        position += 1
+        return r
+      }
+      guard let next = try input.next() else { return nil }
+      row = next
+      position = 0
+      switch try ctx.eval(list, next) {
+      case .list(let l): items = l
+      case .null: items = []
+      case let v: items = [v]
+      }
+    }
+  }
+}
+
+/// Skips the first rows, or stops after a number of rows.
+final class SkipLimitCursor: Cursor {
+  private let input: Cursor
+  private unowned let ctx: ExecutionContext
+  private let skipExpression: PlanExpression?
+  private let limitExpression: PlanExpression?
+  private var remaining: Int64?
+  private var toSkip: Int64?
+
+  init(_ input: Cursor, _ ctx: ExecutionContext, skip: PlanExpression? = nil, limit: PlanExpression? = nil) {
+    self.input = input
+    self.ctx = ctx
+    self.skipExpression = skip
+    self.limitExpression = limit
+  }
+
+  private func count(_ e: PlanExpression, _ clause: String) throws -> Int64 {
+    let v = try ctx.eval(e, [])
+    switch v {
+    case .int(let n) where n >= 0: return n
+    case .int(let n):
+      throw QuiverError.runtime(.argument, "NegativeIntegerArgument", "\(clause) must be a non-negative integer, got \(n)")
+    default:
+      throw QuiverError.runtime(.argument, "InvalidArgumentType", "\(clause) must be a non-negative integer, got \(v.typeName)")
+    }
+  }
+
+  func next() throws -> Row? {
+    if let e = skipExpression {
+      if toSkip == nil { toSkip = try count(e, "SKIP") }
+      while (toSkip ?? 0) > 0 {
+        guard try input.next() != nil else { return nil }
+        toSkip = (toSkip ?? 0) - 1
+      }
+      return try input.next()
+    }
+    if let e = limitExpression {
+      if remaining == nil { remaining = try count(e, "LIMIT") }
+      guard let r = remaining, r > 0 else { return nil }
+      remaining = r - 1
+      return try input.next()
+    }
+    return try input.next()
+  }
+}
+
+/// Drops rows whose values in `slots` equal those of an earlier row.
+final class DistinctCursor: Cursor {
+  private let input: Cursor
+  private let slots: [Int]
+  private var seen = Set<GroupingKey>()
+
+  init(_ input: Cursor, slots: [Int]) {
+    self.input = input
+    self.slots = slots
+  }
+
+  func next() throws -> Row? {
+    while let row = try input.next() {
+      let key = GroupingKey(.list(slots.map { row[$0] }))
+      if seen.insert(key).inserted { return row }
+    }
+    return nil
+  }
+}
+
+/// Materialises all input before yielding, so that writes complete before later reads.
+final class EagerCursor: Cursor {
+  private let input: Cursor
+  private var rows: [Row]?
+  private var position = 0
+
+  init(_ input: Cursor) { self.input = input }
+
+  func next() throws -> Row? {
+    if rows == nil {
+      var all: [Row] = []
+      while let r = try input.next() { all.append(r) }
+      rows = all
+    }
+    guard let rows, position < rows.count else { return nil }
+    position += 1
+    return rows[position - 1]
+  }
+}
+
+/// Drops rows in which one relationship is bound twice within a MATCH.
+final class UniquenessCursor: Cursor {
+  private let input: Cursor
+  private let singles: [Int]
+  private let lists: [Int]
+
+  init(_ input: Cursor, singles: [Int], lists: [Int]) {
+    self.input = input
+    self.singles = singles
+    self.lists = lists
+  }
+
+  func next() throws -> Row? {
+    next: while let row = try input.next() {
+      var seen = Set<Int64>()
+      for s in singles {
+        if case .relationship(let r) = row[s], !seen.insert(r.id).inserted { continue next }
+      }
+      for s in lists {
+        if case .list(let items) = row[s] {
+          for case .relationship(let r) in items where !seen.insert(r.id).inserted { continue next }
+        }
+      }
+      return row
+    }
+    return nil
+  }
+}
+
+/// The rows of each branch in turn; with `distinct`, each distinct output once.
+final class UnionCursor: Cursor {
+  private let branches: [Cursor]
+  private let outputs: [Int]
+  private let distinct: Bool
+  private var current = 0
+  private var seen = Set<GroupingKey>()
+
+  init(_ branches: [Cursor], outputs: [Int], distinct: Bool) {
+    self.branches = branches
+    self.outputs = outputs
+    self.distinct = distinct
+  }
+
+  func next() throws -> Row? {
+    while current < branches.count {
+      guard let row = try branches[current].next() else {
+        current += 1
+        continue
+      }
+      if distinct, !seen.insert(GroupingKey(.list(outputs.map { row[$0] }))).inserted { continue }
+      return row
+    }
+    return nil
+  }
+}

@@ -1,0 +1,98 @@
+// shortestPath and allShortestPaths between two bound nodes: breadth-first search over the
+// adjacency lists, keeping every predecessor at the shortest depth when all paths are wanted.
+import CypherPlanner
+import GraphCore
+
+/// Yields each input row extended with the shortest path (or each of the shortest paths).
+final class ShortestPathCursor: Cursor {
+  private let input: Cursor
+  private unowned let ctx: ExecutionContext
+  private let spec: ShortestPathSpec
+  private var pending: [Row] = []
+  private var position = 0
+
+  init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ShortestPathSpec) {
+    self.input = input
+    self.ctx = ctx
+    self.spec = spec
+  }
+
+  func next() throws -> Row? {
+    while true {
+      if position < pending.count {
+        position += 1
+        return pending[position - 1]
+      }
+      guard let row = try input.next() else { return nil }
+      pending = try search(row)
+      position = 0
+    }
+  }
+
+  private func search(_ row: Row) throws -> [Row] {
+    guard case .node(let source) = row[spec.from], case .node(let target) = row[spec.to] else { return [] }
+    if source.id == target.id {
+      return spec.minHops == 0 ? [output(row, [[]], source: source.id)] : []
+    }
+    // predecessors[node] = [(previous node, relationship)] at the node's BFS depth.
+    var predecessors: [Int64: [(Int64, Int64)]] = [source.id: []]
+    var frontier = [source.id]
+    var depth = 0
+    var scratchRow = row
+    var found = false
+    while !frontier.isEmpty && !found {
+      if let max = spec.maxHops, depth >= max { break }
+      depth += 1
+      var nextFrontier: [Int64] = []
+      var discovered: [Int64: [(Int64, Int64)]] = [:]
+      for node in frontier {
+        try ctx.checkCancelled()
+        for relID in ctx.store.relationships(of: node, direction: spec.direction, types: spec.types) {
+          guard let rel = ctx.store.relationship(relID), ctx.deletedRelationships[relID] == nil else { continue }
+          if let predicate = spec.predicate {
+            scratchRow[spec.scratch] = .relationship(Relationship(id: relID))
+            guard try ctx.truth(ctx.eval(predicate, scratchRow)) == true else { continue }
+          }
+          let far = spec.direction == .incoming ? rel.start : spec.direction == .outgoing ? rel.end : (rel.start == node ? rel.end : rel.start)
+          if predecessors[far] != nil { continue }
+          if discovered[far] == nil { nextFrontier.append(far) }
+          discovered[far, default: []].append((node, relID))
+        }
+      }
+      for (node, preds) in discovered { predecessors[node] = preds }
+      found = discovered[target.id] != nil
+      frontier = nextFrontier
+    }
+    guard found else { return [] }
+    var paths: [[Int64]] = []
+    func unwind(_ node: Int64, _ suffix: [Int64]) {
+      if node == source.id {
+        paths.append(suffix)
+        return
+      }
+      for (prev, rel) in predecessors[node] ?? [] {
+        unwind(prev, [rel] + suffix)
+        if !spec.all && !paths.isEmpty { return }
+      }
+    }
+    unwind(target.id, [])
+    if spec.minHops > depth { return [] }
+    return paths.map { output(row, [$0], source: source.id) }
+  }
+
+  private func output(_ row: Row, _ relLists: [[Int64]], source: Int64) -> Row {
+    var r = row
+    let rels = relLists[0]
+    r[spec.relationships] = .list(rels.map { .relationship(Relationship(id: $0)) })
+    var nodes = [Node(id: source)]
+    var relationships: [Relationship] = []
+    for id in rels {
+      let record = ctx.store.relationship(id)
+      let last = nodes[nodes.count - 1].id
+      nodes.append(Node(id: record?.start == last ? record?.end ?? last : record?.start ?? last))
+      relationships.append(Relationship(id: id))
+    }
+    r[spec.path] = .path(Path(nodes: nodes, relationships: relationships))
+    return r
+  }
+}

@@ -1,0 +1,68 @@
+// The procedures a database can CALL: built-in ones that read the graph (db.labels, …) and those
+// an embedder registers. Immutable: registering makes a new registry.
+import CypherPlanner
+import GraphCore
+import GraphStorage
+
+/// Procedures by qualified name; also the planner's catalog of signatures.
+package struct ProcedureRegistry: ProcedureCatalog, Sendable {
+  private var registered: [String: Procedure] = [:]
+
+  package init() {}
+
+  /// A registry with `procedure` added (replacing one of the same name).
+  package func adding(_ procedure: Procedure) -> ProcedureRegistry {
+    var copy = self
+    copy.registered[procedure.name.lowercased()] = procedure
+    return copy
+  }
+
+  package func procedure(named name: String) -> Procedure? {
+    registered[name.lowercased()] ?? BuiltinProcedure(rawValue: name.lowercased())?.signature
+  }
+
+  /// Every procedure, built-in and registered, sorted by name.
+  package var all: [Procedure] {
+    let builtins = BuiltinProcedure.allCases.filter { registered[$0.rawValue] == nil }.map(\.signature)
+    return (builtins + registered.values).sorted { $0.name < $1.name }
+  }
+
+  /// Whether `name` is served by the engine itself rather than an embedder.
+  func builtin(_ name: String) -> BuiltinProcedure? {
+    registered[name.lowercased()] == nil ? BuiltinProcedure(rawValue: name.lowercased()) : nil
+  }
+}
+
+/// Procedures implemented by the engine over the store.
+enum BuiltinProcedure: String, CaseIterable {
+  case labels = "db.labels"
+  case relationshipTypes = "db.relationshiptypes"
+  case propertyKeys = "db.propertykeys"
+  case procedures = "dbms.procedures"
+
+  var signature: Procedure {
+    let noBody: @Sendable ([Value]) throws -> [[Value]] = { _ in [] }
+    switch self {
+    case .labels:
+      return Procedure(name: "db.labels", parameters: [], outputs: [ProcedureField("label", CypherType("STRING?"))], body: noBody)
+    case .relationshipTypes:
+      return Procedure(
+        name: "db.relationshipTypes", parameters: [], outputs: [ProcedureField("relationshipType", CypherType("STRING?"))], body: noBody)
+    case .propertyKeys:
+      return Procedure(name: "db.propertyKeys", parameters: [], outputs: [ProcedureField("propertyKey", CypherType("STRING?"))], body: noBody)
+    case .procedures:
+      return Procedure(
+        name: "dbms.procedures", parameters: [],
+        outputs: [ProcedureField("name", CypherType("STRING?")), ProcedureField("signature", CypherType("STRING?"))], body: noBody)
+    }
+  }
+
+  func run(_ store: GraphStore, _ registry: ProcedureRegistry) -> [[Value]] {
+    switch self {
+    case .labels: return store.labelsInUse.map { [.string($0)] }
+    case .relationshipTypes: return store.typesInUse.map { [.string($0)] }
+    case .propertyKeys: return store.propertyKeys.sorted().map { [.string($0)] }
+    case .procedures: return registry.all.map { [.string($0.name), .string($0.signature)] }
+    }
+  }
+}
