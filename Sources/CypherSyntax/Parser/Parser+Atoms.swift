@@ -97,6 +97,9 @@ extension Parser {
       while eatSymbol(".") { name += "." + current.text; advance() }
       return try functionCall(name, loc)
     }
+    if Keywords.reserved.contains(word) {
+      throw unexpected(expected: "an expression")
+    }
     advance()
     return try afterVariable(t.text, loc)
   }

@@ -1,0 +1,129 @@
+// Parser tests: the trees of representative statements, operator precedence, and the position
+// and wording of syntax errors.
+import GraphCore
+import Testing
+
+@testable import CypherSyntax
+
+@Suite struct ParserTests {
+  private func clauses(_ q: String) throws -> [Clause] {
+    try Parser.parse(q).query.parts[0].clauses
+  }
+
+  @Test func matchWhereReturn() throws {
+    let cs = try clauses("MATCH (a:Person)-[k:KNOWS*1..3]->(b) WHERE a.age > 30 RETURN DISTINCT b.name AS name ORDER BY name DESC SKIP 1 LIMIT 2")
+    #expect(cs.count == 2)
+    guard case .match(let optional, let patterns, let predicate, _) = cs[0] else {
+      Issue.record("expected MATCH")
+      return
+    }
+    #expect(!optional)
+    #expect(patterns[0].start.variable == "a")
+    #expect(patterns[0].start.labels == ["Person"])
+    let rel = patterns[0].steps[0].relationship
+    #expect(rel.variable == "k")
+    #expect(rel.types == ["KNOWS"])
+    #expect(rel.direction == .outgoing)
+    #expect(rel.length == LengthRange(min: 1, max: 3))
+    #expect(predicate == .binary(.greater, .property(.variable("a", Loc(.start)), "age"), .literal(.int(30)), Loc(.start)))
+    guard case .return(let p) = cs[1] else {
+      Issue.record("expected RETURN")
+      return
+    }
+    #expect(p.distinct)
+    #expect(p.items.map(\.name) == ["name"])
+    #expect(p.orderBy.map(\.ascending) == [false])
+    #expect(p.skip == .literal(.int(1)))
+    #expect(p.limit == .literal(.int(2)))
+  }
+
+  @Test func columnNamesKeepTheWrittenText() throws {
+    guard case .return(let p) = try clauses("RETURN a.name,  count( * ), 1+2")[0] else {
+      Issue.record("expected RETURN")
+      return
+    }
+    #expect(p.items.map(\.name) == ["a.name", "count( * )", "1+2"])
+  }
+
+  @Test func precedence() throws {
+    let e = try Parser.parseExpression("1 + 2 * 3 ^ 2 = 19 AND NOT false OR x XOR y")
+    let l = Loc(.start)
+    let arithmetic = Expression.binary(.add, .literal(.int(1)), .binary(.multiply, .literal(.int(2)), .binary(.power, .literal(.int(3)), .literal(.int(2)), l), l), l)
+    let comparison = Expression.binary(.equal, arithmetic, .literal(.int(19)), l)
+    let and = Expression.binary(.and, comparison, .unary(.not, .literal(.bool(false))), l)
+    #expect(e == .binary(.or, and, .binary(.xor, .variable("x", l), .variable("y", l), l), l))
+  }
+
+  @Test func comparisonChainsBecomeConjunctions() throws {
+    let e = try Parser.parseExpression("1 < x <= 3")
+    let l = Loc(.start)
+    #expect(e == .binary(.and, .binary(.less, .literal(.int(1)), .variable("x", l), l), .binary(.lessOrEqual, .variable("x", l), .literal(.int(3)), l), l))
+  }
+
+  @Test func directionsAndUndirected() throws {
+    guard case .match(_, let ps, _, _) = try clauses("MATCH (a)<-[:R]-(b)-[]-(c)-->(d) RETURN a")[0] else {
+      Issue.record("expected MATCH")
+      return
+    }
+    #expect(ps[0].steps.map(\.relationship.direction) == [.incoming, .both, .outgoing])
+  }
+
+  @Test func literalsAndComprehensions() throws {
+    let e = try Parser.parseExpression("[x IN [1, 2.5, 'a', null, true, {k: $p}] WHERE x IS NOT NULL | x]")
+    guard case .listComprehension(let v, .list(let items), .some(.isNull(_, true)), .some(.variable("x", _))) = e else {
+      Issue.record("unexpected tree \(e)")
+      return
+    }
+    #expect(v == "x")
+    #expect(items.count == 6)
+    #expect(items[5] == .map([MapEntry(key: "k", value: .parameter("p", Loc(.start)))]))
+  }
+
+  @Test func minInt64Literal() throws {
+    #expect(try Parser.parseExpression("-9223372036854775808") == .literal(.int(Int64.min)))
+  }
+
+  @Test func keywordsAreCaseInsensitive() throws {
+    let cs = try clauses("match (n) return n")
+    #expect(cs.count == 2)
+  }
+
+  @Test(arguments: [
+    ("MATCH (n RETURN n", 1, 10, "unexpected 'RETURN', expected ')'"),
+    ("MATCH (n)\nRETURN n.", 2, 10, "unexpected end of input, expected a property key"),
+    ("RETURN 1 +", 1, 11, "unexpected end of input, expected an expression"),
+    ("CREATE (a)-[:R]-", 1, 17, "unexpected end of input, expected '('"),
+    ("MATCH (n) RETURN n LIMIT", 1, 25, "unexpected end of input, expected an expression"),
+    ("RETURN 9223372036854775808", 1, 8, "integer literal '9223372036854775808' does not fit in 64 bits"),
+  ])
+  func syntaxErrors(_ q: String, _ line: Int, _ column: Int, _ message: String) {
+    do {
+      _ = try Parser.parse(q)
+      Issue.record("expected an error for \(q)")
+    } catch let e as QuiverError {
+      #expect(e.category == .syntax)
+      #expect(e.position?.line == line)
+      #expect(e.position?.column == column)
+      #expect(e.message == message)
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
+  @Test func errorRendersCaretUnderTheSpot() {
+    let q = "MATCH (n)\nWHERE n.age >\nRETURN n"
+    do {
+      _ = try Parser.parse(q)
+      Issue.record("expected an error")
+    } catch let e as QuiverError {
+      #expect(e.render(source: q) == "3:1: SyntaxError: unexpected 'RETURN', expected an expression\n  RETURN n\n  ^")
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
+  @Test func deepNestingIsAnErrorNotACrash() {
+    let q = "RETURN " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
+    #expect(throws: QuiverError.self) { try Parser.parse(q) }
+  }
+}
