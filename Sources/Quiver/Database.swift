@@ -32,6 +32,9 @@ public final class Database: Sendable {
     if compiled.mode == .explain {
       return QueryResult(columns: [], rows: [], plan: compiled.explained)
     }
+    if let missing = compiled.parameterNames.subtracting(parameters.keys).sorted().first {
+      throw QuiverError(.parameterMissing, "MissingParameter", "expected a value for parameter $\(missing)", phase: .compile)
+    }
     let plan = compiled.mode == .profile ? compiled.explained : nil
     if !compiled.isUpdating {
       let context = ExecutionContext(store: snapshot.store, parameters: parameters, procedures: snapshot.procedures)

@@ -140,4 +140,6 @@ package struct CompiledQuery: Sendable {
   /// True when the statement may change the graph.
   package var isUpdating: Bool
   package var mode: Statement.Mode
+  /// Parameters the statement reads; all must be supplied.
+  package var parameterNames: Set<String>
 }

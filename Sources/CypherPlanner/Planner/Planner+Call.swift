@@ -27,6 +27,7 @@ extension Planner {
         throw semanticError("InvalidArgumentPassingMode", "arguments of \(procedure.name) must be given in parentheses inside a larger query", call.loc.position)
       }
       arguments = procedure.parameters.map { .parameter($0.name) }
+      parameterNames.formUnion(procedure.parameters.map(\.name))
     }
     var yields: [(Int, Int)] = []
     var columns: [(String, Int)] = []

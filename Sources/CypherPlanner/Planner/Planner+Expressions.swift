@@ -14,6 +14,7 @@ extension Planner {
     case .literal(let l):
       return .constant(l.value)
     case .parameter(let name, _):
+      parameterNames.insert(name)
       return .parameter(name)
     case .variable(let name, let loc):
       guard let v = scope[name] else {

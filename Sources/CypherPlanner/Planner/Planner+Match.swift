@@ -26,6 +26,9 @@ extension Planner {
   }
 
   private mutating func planPatterns(_ input: PlanOperator, _ patterns: [PatternPart], scope: inout Scope) throws -> PlanOperator {
+    let savedOuter = matchOuterNames
+    matchOuterNames = Set(scope.variables.keys)
+    defer { matchOuterNames = savedOuter }
     var op = input
     var singles: [Int] = []
     var lists: [Int] = []
@@ -179,6 +182,9 @@ extension Planner {
     if let v = scope[name] {
       guard v.kind == kind || v.kind == .value else {
         throw semanticError("VariableTypeConflict", "variable `\(name)` is not a \(kind == .relationship ? "relationship" : "relationship list")", rel.loc.position)
+      }
+      if let outer = matchOuterNames, !outer.contains(name) {
+        throw semanticError("RelationshipUniquenessViolation", "relationship variable `\(name)` cannot be used twice in one pattern", rel.loc.position)
       }
       if kind == .relationshipList {
         throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", rel.loc.position)

@@ -14,6 +14,11 @@ package struct Planner {
   let catalog: any ProcedureCatalog
   var isUpdating = false
   var anonymousCount = 0
+  /// Variables bound before the MATCH being planned; a relationship variable bound since then
+  /// was bound by the same pattern, which is a uniqueness violation.
+  var matchOuterNames: Set<String>?
+  /// Every `$name` the statement reads.
+  var parameterNames = Set<String>()
 
   init(catalog: any ProcedureCatalog) {
     self.catalog = catalog
@@ -25,7 +30,7 @@ package struct Planner {
     let (root, columns) = try planner.planQuery(statement.query, input: .argument, scope: Scope(), isSubquery: false)
     return CompiledQuery(
       root: root, columns: columns, slotCount: planner.slotCount, isUpdating: planner.isUpdating,
-      mode: statement.mode)
+      mode: statement.mode, parameterNames: planner.parameterNames)
   }
 
   mutating func newSlot() -> Int {

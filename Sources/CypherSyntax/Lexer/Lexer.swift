@@ -110,18 +110,9 @@ package struct Lexer {
       advance()
       return Token(kind: .symbol, text: String(UnicodeScalar(c)), position: start, endOffset: index)
     }
-    // Unicode dashes and arrows that editors substitute are accepted as their ASCII forms.
-    let scalarEnd = scalarEndIndex(from: index)
-    let ch = text(index, scalarEnd)
-    let aliases: [String: String] = [
-      "\u{2010}": "-", "\u{2011}": "-", "\u{2012}": "-", "\u{2013}": "-", "\u{2014}": "-",
-      "\u{2015}": "-", "\u{2212}": "-", "\u{FE58}": "-", "\u{FE63}": "-", "\u{FF0D}": "-",
-      "\u{27E8}": "<", "\u{3008}": "<", "\u{FE64}": "<", "\u{FF1C}": "<",
-      "\u{27E9}": ">", "\u{3009}": ">", "\u{FE65}": ">", "\u{FF1E}": ">",
-    ]
-    if let ascii = aliases[ch] {
-      while index < scalarEnd { advance() }
-      return Token(kind: .symbol, text: ascii, position: start, endOffset: index)
+    let ch = text(index, scalarEndIndex(from: index))
+    if c >= 0x80 {
+      throw QuiverError.syntax("InvalidUnicodeCharacter", "unexpected character '\(ch)' (U+\(String(ch.unicodeScalars.first?.value ?? 0, radix: 16, uppercase: true)))", at: start)
     }
     throw QuiverError.syntax("UnexpectedCharacter", "unexpected character '\(ch)'", at: start)
   }

@@ -68,9 +68,9 @@ package struct Parser {
   func unexpected(expected: String) -> QuiverError {
     let t = current
     if t.kind == .endOfInput {
-      return .syntax("InvalidSyntax", "unexpected end of input, expected \(expected)", at: t.position)
+      return .syntax("UnexpectedSyntax", "unexpected end of input, expected \(expected)", at: t.position)
     }
-    return .syntax("InvalidSyntax", "unexpected \(t.display), expected \(expected)", at: t.position)
+    return .syntax("UnexpectedSyntax", "unexpected \(t.display), expected \(expected)", at: t.position)
   }
 
   /// The source text from `offset` up to the end of the last consumed token.
