@@ -35,7 +35,7 @@ struct ScenarioExecutor {
       do {
         try state.perform(try TCKStep.read(step))
       } catch {
-        return .failed("line \(step.line), \(step.keyword) \(step.text): \(error.message)")
+        return .failed("line \(step.line) `\(step.keyword) \(step.text)`: \(error.message)")
       }
     }
     if state.uncheckedQuery {
