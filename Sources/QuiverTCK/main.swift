@@ -9,11 +9,10 @@ struct QuiverTCK: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "quiver-tck",
     abstract: "Run openCypher TCK .feature files against Quiver.",
-    discussion: """
-      Every scenario runs on a fresh in-memory database; outlines run once per Examples row.
-      The last line of output is `N passed, N failed`. The exit code is 0 when the run
-      completed, 1 when the --ratchet check failed, 64 for usage errors.
-      """)
+    discussion:
+      "Every scenario runs on a fresh in-memory database; outlines run once per Examples row. "
+      + "The last line of output is `N passed, N failed`. The exit code is 0 when the run "
+      + "completed, 1 when the --ratchet check failed, 64 for usage errors.")
 
   @Argument(help: "A directory searched recursively for .feature files (or one .feature file).")
   var features: String

@@ -56,15 +56,3 @@ struct ExpectedError: Sendable, Hashable, CustomStringConvertible {
       + QueryOutcome.describe(error)
   }
 }
-
-/// What running a statement produced.
-enum QueryOutcome {
-  case result(QueryResult)
-  case error(any Error)
-
-  /// An error as `Category at phase: Code (message)`.
-  static func describe(_ error: any Error) -> String {
-    guard let e = error as? QuiverError else { return "\(type(of: error)): \(error)" }
-    return "\(e.category.name) at \(e.phase.rawValue): \(e.code) (\(e.message))"
-  }
-}

@@ -3,20 +3,6 @@
 // effects are those of the `executing query` step; a query that throws has none.
 import Quiver
 
-/// The verdict on one test case.
-struct CaseOutcome: Sendable, Hashable {
-  enum Status: String, Sendable, Codable {
-    case passed, failed, skipped
-  }
-
-  var status: Status
-  var reason: String?
-
-  static let passed = CaseOutcome(status: .passed, reason: nil)
-  static func failed(_ reason: String) -> CaseOutcome { CaseOutcome(status: .failed, reason: reason) }
-  static func skipped(_ reason: String) -> CaseOutcome { CaseOutcome(status: .skipped, reason: reason) }
-}
-
 /// Executes test cases, each on an engine made fresh by `makeEngine`.
 struct ScenarioExecutor {
   var makeEngine: () throws -> any QueryEngine

@@ -58,10 +58,3 @@ struct SideEffects: Sendable, Hashable {
     return diffs.isEmpty ? nil : "side effects differ: " + diffs.joined(separator: ", ")
   }
 }
-
-/// Why a step did not hold; its message becomes the scenario's failure reason.
-struct StepFailure: Error, Sendable, CustomStringConvertible {
-  var message: String
-  init(_ message: String) { self.message = message }
-  var description: String { message }
-}

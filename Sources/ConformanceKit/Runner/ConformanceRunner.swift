@@ -107,3 +107,14 @@ public enum ConformanceRunner {
     return env.map { "\($0.key)=\($0.value)" }
   }
 }
+
+/// An error that ends the run before any scenario runs, e.g. a missing directory.
+public enum RunnerError: Error, CustomStringConvertible {
+  case usage(String)
+
+  public var description: String {
+    switch self {
+    case .usage(let message): return message
+    }
+  }
+}

@@ -52,14 +52,3 @@ enum FeatureCatalog {
     return file
   }
 }
-
-/// An error that ends the run before any scenario runs, e.g. a missing directory.
-public enum RunnerError: Error, CustomStringConvertible {
-  case usage(String)
-
-  public var description: String {
-    switch self {
-    case .usage(let message): return message
-    }
-  }
-}

@@ -90,14 +90,3 @@ enum TCKValueRenderer {
     return out + ">"
   }
 }
-
-/// How a relationship inside a path is oriented relative to the path's walking order.
-enum PathDirection {
-  /// True when `r` starts at `node`, the node the path reaches first.
-  static func isForward(_ r: Relationship, from node: Node) -> Bool {
-    r.startID == node.id
-  }
-
-  /// True for a relationship from a node to itself, which a path can walk either way.
-  static func isLoop(_ r: Relationship) -> Bool { r.startID == r.endID }
-}
