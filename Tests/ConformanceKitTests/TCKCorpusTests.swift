@@ -36,6 +36,13 @@ struct TCKCorpusTests {
       }
     }
     #expect(problems == [])
+    let docStrings = cases.flatMap(\.steps).compactMap(\.docString)
+    #expect(docStrings.filter { $0.hasPrefix(" ") || $0.hasPrefix("\t") || $0.contains("\r") } == [])
+    let tabbed = try #require(cases.first { $0.id.hasPrefix("expressions/pattern/Pattern1.feature :: [13] ") })
+    #expect(tabbed.steps.compactMap(\.docString) == [
+      "CREATE (a:A)-[:REL1]->(b:B), (b)-[:REL2]->(a), (a)-[:REL3]->(:C), (a)-[:REL1]->(:D)",
+      "MATCH (n), (m) WHERE (n)-[:REL1|REL2|REL3|REL4]-(m) RETURN n, m",
+    ])
   }
 
   @Test func namedGraphsAreFoundNextToTheFeatures() throws {
