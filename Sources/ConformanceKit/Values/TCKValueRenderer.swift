@@ -1,0 +1,92 @@
+// Renders values in the TCK's notation, so that failure reports show expected and actual values
+// the way the feature files write them: `'text'`, `1.5`, `(:A {k: 1})`, `<(:A)-[:T]->(:B)>`.
+import Quiver
+
+/// Turns values into TCK notation; map keys are sorted so output is stable.
+enum TCKValueRenderer {
+  static func render(_ value: Value) -> String {
+    switch value {
+    case .null: return "null"
+    case .bool(let b): return b ? "true" : "false"
+    case .int(let i): return String(i)
+    case .float(let d): return render(float: d)
+    case .string(let s): return quote(s)
+    case .list(let items): return "[" + items.map(render).joined(separator: ", ") + "]"
+    case .map(let entries): return render(map: entries)
+    case .node(let n): return render(node: n)
+    case .relationship(let r): return render(relationship: r)
+    case .path(let p): return render(path: p)
+    }
+  }
+
+  /// A row as `| a | b |`.
+  static func render(row: [Value]) -> String {
+    "| " + row.map(render).joined(separator: " | ") + " |"
+  }
+
+  static func render(float d: Double) -> String {
+    if d.isNaN { return "NaN" }
+    if d.isInfinite { return d < 0 ? "-Inf" : "Inf" }
+    return d.description
+  }
+
+  /// A single-quoted string with `\`, `'` and control characters escaped.
+  static func quote(_ s: String) -> String {
+    var out = "'"
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "'": out += "\\'"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16, uppercase: true)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "'"
+  }
+
+  /// A name as written in a map key or label: bare when it is an identifier, else backquoted.
+  static func name(_ s: String) -> String {
+    let isIdentifier =
+      !s.isEmpty && !(s.first?.isNumber ?? true)
+      && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    return isIdentifier ? s : "`" + s.replacingAll("`", with: "``") + "`"
+  }
+
+  static func render(map entries: [String: Value]) -> String {
+    let parts = entries.keys.sorted().map { key in
+      name(key) + ": " + render(entries[key] ?? .null)
+    }
+    return "{" + parts.joined(separator: ", ") + "}"
+  }
+
+  static func render(node n: Node) -> String {
+    var out = "(" + n.labels.map { ":" + name($0) }.joined()
+    if !n.properties.isEmpty { out += (n.labels.isEmpty ? "" : " ") + render(map: n.properties) }
+    return out + ")"
+  }
+
+  static func render(relationship r: Relationship) -> String {
+    var out = "[:" + name(r.type)
+    if !r.properties.isEmpty { out += " " + render(map: r.properties) }
+    return out + "]"
+  }
+
+  /// `<(a)-[:T]->(b)>`, each arrow pointing the way its relationship goes.
+  static func render(path p: Path) -> String {
+    var out = "<" + (p.nodes.first.map(render(node:)) ?? "()")
+    for (i, r) in p.relationships.enumerated() {
+      let forward = i >= p.nodes.count || PathDirection.isForward(r, from: p.nodes[i])
+      out += forward ? "-" + render(relationship: r) + "->" : "<-" + render(relationship: r) + "-"
+      out += i + 1 < p.nodes.count ? render(node: p.nodes[i + 1]) : "()"
+    }
+    return out + ">"
+  }
+}
