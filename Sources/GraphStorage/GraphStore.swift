@@ -109,7 +109,8 @@ package struct GraphStore: Sendable {
     guard let n = self.node(node) else { return [] }
     var typeIDs: [TypeID]?
     if let types {
-      typeIDs = types.compactMap { self.typeIDs[$0] }
+      var seen = Set<TypeID>()
+      typeIDs = types.compactMap { self.typeIDs[$0] }.filter { seen.insert($0).inserted }
       if typeIDs?.isEmpty == true { return [] }
     }
     switch direction {

@@ -78,6 +78,8 @@ package struct ProcedureCallSpec: Sendable {
   /// (output column index, slot) for each yielded column.
   package var yields: [(Int, Int)]
   package var argumentTypes: [CypherType]
+  /// The procedure declares no outputs: each input row passes through once.
+  package var isVoid: Bool
 }
 
 /// A physical operator and its inputs.

@@ -21,6 +21,11 @@ extension Planner {
       for a in args where a.containsAggregate {
         throw semanticError("InvalidAggregation", "aggregate functions are not allowed as procedure arguments", a.position)
       }
+      for (a, field) in zip(args, procedure.parameters) {
+        if let t = staticType(a, scope), t != .null, !field.type.accepts(t.sample) {
+          throw semanticError("InvalidArgumentType", "argument `\(field.name)` of \(procedure.name) must be \(field.type), got \(t.name)", a.position)
+        }
+      }
       arguments = try args.map { try bind($0, scope) }
     } else {
       if !standalone {
@@ -46,10 +51,10 @@ extension Planner {
         columns.append((name, slot))
       }
     } else {
-      if !standalone && !procedure.outputs.isEmpty && !call.yieldAll {
-        throw semanticError("InvalidClauseComposition", "a CALL of \(procedure.name) inside a larger query needs YIELD", call.loc.position)
+      if !standalone && call.yieldAll {
+        throw semanticError("UnexpectedSyntax", "YIELD * is only allowed in a standalone CALL", call.loc.position)
       }
-      for (index, field) in procedure.outputs.enumerated() {
+      for (index, field) in procedure.outputs.enumerated() where standalone {
         let slot = newSlot()
         scope[field.name] = Variable(slot: slot, kind: .value)
         yields.append((index, slot))
@@ -57,7 +62,8 @@ extension Planner {
       }
     }
     var op = PlanOperator.procedureCall(
-      input, ProcedureCallSpec(name: procedure.name, arguments: arguments, yields: yields, argumentTypes: procedure.parameters.map(\.type)))
+      input, ProcedureCallSpec(name: procedure.name, arguments: arguments, yields: yields, argumentTypes: procedure.parameters.map(\.type),
+        isVoid: procedure.outputs.isEmpty))
     if let predicate = call.predicate {
       op = .filter(op, try bind(predicate, scope))
     }

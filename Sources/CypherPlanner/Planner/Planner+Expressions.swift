@@ -10,6 +10,7 @@ extension Planner {
   }
 
   private mutating func nestedBind(_ e: Expression, _ scope: Scope) throws -> PlanExpression {
+    try checkOperands(e, scope)
     switch e {
     case .literal(let l):
       return .constant(l.value)
@@ -181,6 +182,10 @@ extension Planner {
     if distinct {
       throw semanticError("InvalidArgumentType", "DISTINCT is only allowed in aggregate functions", p)
     }
+    if f == .size, case .patternPredicate = args[0] {
+      throw semanticError("UnexpectedSyntax", "size() of a pattern is not supported; use COUNT { pattern } or size([pattern | 1])", p)
+    }
+    try checkArguments(f, args, scope)
     return .function(f, try args.map { try bind($0, scope) })
   }
 }

@@ -59,7 +59,7 @@ extension Planner {
   mutating func bindNodeVariable(_ node: NodePattern, scope: inout Scope) throws -> (slot: Int, bound: Bool) {
     guard let name = node.variable else { return (newSlot(), false) }
     if let v = scope[name] {
-      guard v.kind == .node || v.kind == .value else {
+      guard v.kind == .node || (v.kind == .value && (v.type == nil || v.type == .null)) else {
         throw semanticError("VariableTypeConflict", "variable `\(name)` is not a node", node.loc.position)
       }
       return (v.slot, true)
@@ -128,7 +128,14 @@ extension Planner {
       nodeSlots[nodeIndex] = toSlot
       let types = rel.types.isEmpty ? nil : rel.types
       if let length = rel.length {
-        let listSlot = try bindRelationshipVariable(rel, kind: .relationshipList, scope: &scope).slot
+        // A list bound earlier (`WITH [r1, r2] AS rs MATCH (a)-[rs*]->(b)`) must equal the walk.
+        var boundList: Int?
+        if let name = rel.variable, let v = scope[name], matchOuterNames?.contains(name) == true,
+          v.kind == .relationshipList || (v.kind == .value && (v.type == nil || v.type == .list))
+        {
+          boundList = v.slot
+        }
+        let listSlot = boundList != nil ? newSlot() : try bindRelationshipVariable(rel, kind: .relationshipList, scope: &scope).slot
         relSlots[relIndex] = listSlot
         lists.append(listSlot)
         let scratch = newSlot()
@@ -141,6 +148,9 @@ extension Planner {
         if reversed {
           // The walk ran end to start; store the list in pattern order.
           op = .project(op, [(listSlot, .function(.reverse, [.slot(listSlot)]))])
+        }
+        if let boundList {
+          op = .filter(op, .binary(.equal, .slot(listSlot), .slot(boundList)))
         }
       } else {
         let (relSlot, relBound) = try bindRelationshipVariable(rel, kind: .relationship, scope: &scope)

@@ -10,9 +10,6 @@ extension Planner {
     var items = p.items
     if p.star {
       let names = scope.visibleNames
-      if names.isEmpty && items.isEmpty {
-        throw semanticError("NoVariablesInScope", "\(isReturn ? "RETURN" : "WITH") * has no variables in scope", p.loc.position)
-      }
       items = names.map { ProjectionItem(expression: .variable($0, p.loc), alias: $0, text: $0, loc: p.loc) } + items
     }
     var seen = Set<String>()
@@ -43,7 +40,7 @@ extension Planner {
         if case .variable(let n, _) = item.expression { postScope[n] = Variable(slot: slot, kind: kind) }
         let keyName = " key\(slot)"
         postScope[keyName] = Variable(slot: slot, kind: kind)
-        keyExpressions.append((item.expression, keyName))
+        if case .property(.variable, _) = item.expression { keyExpressions.append((item.expression, keyName)) }
       }
       var aggregates: [(Int, AggregateSpec)] = []
       var projections: [(Int, PlanExpression)] = []
@@ -76,7 +73,7 @@ extension Planner {
         let slot = newSlot()
         projections.append((slot, try bind(item.expression, scope)))
         itemSlots.append(slot)
-        newScope[item.name] = Variable(slot: slot, kind: kindOf(item.expression, scope))
+        newScope[item.name] = projectedVariable(item.expression, slot: slot, scope)
       }
       if !projections.isEmpty { op = .project(op, projections) }
     }
@@ -94,11 +91,25 @@ extension Planner {
         let e = s.expression.rewritten { sub in
           if case .variable = sub { return nil }
           if case .literal = sub { return nil }
+          // Inside an aggregating sort key only whole aggregates and simple keys stand for columns.
+          if s.expression.containsAggregate && s.expression != sub && !sub.containsAggregate,
+            !{ if case .property(.variable, _) = sub { return true } else { return false } }()
+          {
+            return nil
+          }
           for item in items where item.expression == sub { return .variable(item.name, p.loc) }
           return nil
         }
         if e.containsAggregate {
-          throw semanticError("InvalidAggregation", "aggregation in ORDER BY must also appear in \(isReturn ? "RETURN" : "WITH")", s.expression.position)
+          let unknown = e.referencedVariables.filter { newScope[$0] == nil }.sorted()
+          if let name = unknown.first, aggregating, scope[name] != nil,
+            e.rewritten({ sub in sub.containsAggregate ? nil : .literal(.null) }).referencedVariables.isEmpty
+          {
+            throw semanticError("UndefinedVariable", "variable `\(name)` not defined: ORDER BY after aggregation can only use projected columns", s.expression.position)
+          }
+          throw semanticError(
+            aggregating ? "AmbiguousAggregationExpression" : "InvalidAggregation",
+            "an aggregation in ORDER BY must appear as a whole in \(isReturn ? "RETURN" : "WITH")", s.expression.position)
         }
         do {
           keys.append((try bind(e, sortScope), s.ascending))
@@ -117,7 +128,11 @@ extension Planner {
       if predicate.containsAggregate {
         throw semanticError("InvalidAggregation", "aggregate functions are not allowed in WHERE", predicate.position)
       }
-      op = .filter(op, try bind(predicate, newScope))
+      var predicateScope = newScope
+      if !aggregating && !p.distinct {
+        for (name, v) in scope.variables where predicateScope[name] == nil { predicateScope[name] = v }
+      }
+      op = .filter(op, try bind(predicate, predicateScope))
     }
     let columns = items.enumerated().map { ($0.element.name, itemSlots[$0.offset]) }
     return (op, newScope, columns)
@@ -126,6 +141,18 @@ extension Planner {
   private func kindOf(_ e: Expression, _ scope: Scope) -> VariableKind {
     if case .variable(let n, _) = e, let v = scope[n] { return v.kind }
     return .value
+  }
+
+  /// The variable a projected expression becomes: its kind and, for values, its known type.
+  func projectedVariable(_ e: Expression, slot: Int, _ scope: Scope) -> Variable {
+    if case .variable(let n, _) = e, let v = scope[n] {
+      return Variable(slot: slot, kind: v.kind, type: v.type)
+    }
+    let t = staticType(e, scope)
+    switch t {
+    case .node?: return Variable(slot: slot, kind: .value, type: nil)
+    default: return Variable(slot: slot, kind: .value, type: t)
+    }
   }
 
   /// Replaces each aggregate call in `e` by a hidden variable bound to a new aggregate slot, and
@@ -147,6 +174,10 @@ extension Planner {
       if case .function(let name, let distinct, let args, let loc) = sub, let f = AggregateFunction.byName[name.lowercased()] {
         if args.contains(where: { $0.containsAggregate }) {
           error = me.semanticError("NestedAggregation", "aggregate functions cannot be nested", loc.position)
+          return sub
+        }
+        if args.contains(where: { $0.callsRand }) {
+          error = me.semanticError("NonConstantExpression", "\(name)() cannot aggregate rand(), which changes on every call", loc.position)
           return sub
         }
         if !f.arity.contains(args.count) {
@@ -192,6 +223,18 @@ extension Planner {
       throw semanticError("InvalidArgumentType", "\(clause) must be an integer", e.position)
     }
     return try bind(e, Scope())
+  }
+}
+
+extension Expression {
+  /// True when rand() is called anywhere inside.
+  var callsRand: Bool {
+    var found = false
+    _ = rewritten { e in
+      if case .function(let name, _, _, _) = e, name.lowercased() == "rand" { found = true }
+      return nil
+    }
+    return found
   }
 }
 

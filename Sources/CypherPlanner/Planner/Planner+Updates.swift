@@ -21,9 +21,6 @@ extension Planner {
     case .delete(let detach, let targets, _):
       for t in targets {
         if case .variable = t { continue }
-        if case .property = t {
-          throw semanticError("InvalidDelete", "DELETE takes nodes, relationships or paths, not a property", t.position)
-        }
         if case .hasLabels = t {
           throw semanticError("InvalidDelete", "DELETE takes nodes, relationships or paths, not a label expression", t.position)
         }
@@ -87,6 +84,9 @@ extension Planner {
     var relSlots: [Int] = []
     for (i, step) in part.steps.enumerated() {
       let rel = step.relationship
+      if let name = rel.variable, scope[name] != nil, outer == nil || outer?.contains(name) == true {
+        throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", rel.loc.position)
+      }
       if rel.types.count != 1 {
         throw semanticError("NoSingleRelationshipType", "a relationship must have exactly one type to be created", rel.loc.position)
       }
@@ -122,6 +122,9 @@ extension Planner {
 
   private mutating func planMerge(_ input: PlanOperator, _ part: PatternPart, _ actions: [MergeAction], _ loc: Loc, scope: inout Scope) throws -> PlanOperator {
     for rel in part.steps.map(\.relationship) {
+      if let name = rel.variable, scope[name] != nil {
+        throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", rel.loc.position)
+      }
       if rel.types.count != 1 {
         throw semanticError("NoSingleRelationshipType", "a relationship in MERGE must have exactly one type", rel.loc.position)
       }

@@ -10,6 +10,14 @@ package enum VariableKind: Sendable, Equatable {
 package struct Variable: Sendable {
   package var slot: Int
   package var kind: VariableKind
+  /// For values, the type when the planner knows it.
+  package var type: StaticType?
+
+  package init(slot: Int, kind: VariableKind, type: StaticType? = nil) {
+    self.slot = slot
+    self.kind = kind
+    self.type = type
+  }
 }
 
 /// The variables in scope, by name. Names starting with a space are the planner's own and are

@@ -23,6 +23,8 @@ package final class ExecutionContext {
   var propertyOriginals: [EntityKey: [String: Value?]] = [:]
   /// Slots per row of the running statement.
   package var rowWidth = 0
+  /// Whether the running statement writes; operators that stop early must then drain their input.
+  package var isUpdating = false
   /// Checked by long-running operators; set from another thread to stop the statement.
   package let cancellation: CancellationFlag?
   private var checks = 0

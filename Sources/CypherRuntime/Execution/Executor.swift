@@ -16,6 +16,7 @@ extension ExecutionContext {
   /// Runs `query` to completion.
   package func run(_ query: CompiledQuery) throws -> ExecutionOutcome {
     rowWidth = query.slotCount
+    isUpdating = query.isUpdating
     let labelsBefore = Set(store.labelsInUse)
     let cursor = makeCursor(query.root, argument: Row(repeating: .null, count: query.slotCount))
     var rows: [[Value]] = []

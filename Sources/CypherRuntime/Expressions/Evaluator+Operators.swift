@@ -7,6 +7,10 @@ import GraphCore
 
 extension ExecutionContext {
   func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+    if a.isNaN || b.isNaN, op == .less || op == .greater || op == .lessOrEqual || op == .greaterOrEqual {
+      // NaN is unordered: every ordering comparison with a number is false.
+      return (a.doubleValue != nil && b.doubleValue != nil) ? .bool(false) : .null
+    }
     switch op {
     case .equal: return .ternary(a.cypherEquals(b))
     case .notEqual: return .ternary(a.cypherEquals(b).map { !$0 })

@@ -242,6 +242,8 @@ extension ExecutionContext {
 }
 
 extension Value {
+  var isNaN: Bool { if case .float(let d) = self { return d.isNaN } else { return false } }
+
   static func ternary(_ b: Bool?) -> Value {
     b.map { .bool($0) } ?? .null
   }

@@ -203,11 +203,13 @@ extension ExecutionContext {
 
   private func range(_ args: [Value]) throws -> Value {
     guard case .int(let start) = args[0], case .int(let end) = args[1] else {
-      throw QuiverError.typeError("range() takes integer bounds")
+      throw QuiverError.runtime(.argument, "InvalidArgumentType", "range() takes integer bounds")
     }
     var step: Int64 = 1
     if args.count > 2 {
-      guard case .int(let s) = args[2] else { throw QuiverError.typeError("range() takes an integer step") }
+      guard case .int(let s) = args[2] else {
+        throw QuiverError.runtime(.argument, "InvalidArgumentType", "range() takes an integer step")
+      }
       step = s
     }
     if step == 0 { throw QuiverError.runtime(.argument, "NumberOutOfRange", "range() step cannot be zero") }

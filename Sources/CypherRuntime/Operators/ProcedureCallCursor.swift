@@ -30,6 +30,7 @@ final class ProcedureCallCursor: Cursor {
       row = next
       position = 0
       results = try run(next)
+      if spec.isVoid { results = [[]] }
     }
   }
 

@@ -117,7 +117,11 @@ final class SkipLimitCursor: Cursor {
     }
     if let e = limitExpression {
       if remaining == nil { remaining = try count(e, "LIMIT") }
-      guard let r = remaining, r > 0 else { return nil }
+      guard let r = remaining, r > 0 else {
+        // Rows past the limit are not returned, but their writes must still happen.
+        if ctx.isUpdating { while try input.next() != nil {} }
+        return nil
+      }
       remaining = r - 1
       return try input.next()
     }

@@ -107,6 +107,9 @@ extension Parser {
       if eatSymbol("*") {
         length = try lengthRange()
       }
+      if atSymbol("..") || current.kind == .integer || (length != nil && atSymbol("-")) {
+        throw QuiverError.syntax("InvalidRelationshipPattern", "invalid variable-length relationship: write *, *n, *min..max with non-negative bounds", at: current.position)
+      }
       properties = try patternProperties()
       try expectSymbol("]")
     }
@@ -117,8 +120,7 @@ extension Parser {
     case (true, false): direction = .incoming
     case (false, true): direction = .outgoing
     case (false, false): direction = .both
-    case (true, true):
-      throw QuiverError.syntax("InvalidRelationshipPattern", "a relationship cannot point both ways (<-->)", at: loc.position)
+    case (true, true): direction = .both
     }
     return RelationshipPattern(variable: variable, types: types, direction: direction, properties: properties, length: length, loc: loc)
   }
