@@ -65,7 +65,7 @@ extension Planner {
       input, ProcedureCallSpec(name: procedure.name, arguments: arguments, yields: yields, argumentTypes: procedure.parameters.map(\.type),
         isVoid: procedure.outputs.isEmpty))
     if let predicate = call.predicate {
-      op = .filter(op, try bind(predicate, scope))
+      op = .filter(op, try bindPredicate(predicate, scope))
     }
     return (op, columns)
   }

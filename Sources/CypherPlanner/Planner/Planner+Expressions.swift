@@ -9,8 +9,24 @@ extension Planner {
     try nestedBind(e, scope)
   }
 
+  /// Binds a WHERE predicate, in which bare patterns may stand as booleans.
+  mutating func bindPredicate(_ e: Expression, _ scope: Scope) throws -> PlanExpression {
+    let saved = patternPredicateAllowed
+    patternPredicateAllowed = true
+    defer { patternPredicateAllowed = saved }
+    return try bind(e, scope)
+  }
+
   private mutating func nestedBind(_ e: Expression, _ scope: Scope) throws -> PlanExpression {
     try checkOperands(e, scope)
+    let saved = patternPredicateAllowed
+    defer { patternPredicateAllowed = saved }
+    switch e {
+    case .binary(.and, _, _, _), .binary(.or, _, _, _), .binary(.xor, _, _, _), .unary(.not, _): break
+    case .patternPredicate(_, let loc) where !patternPredicateAllowed:
+      throw semanticError("UnexpectedSyntax", "a pattern can only stand as a predicate in WHERE; use EXISTS { … } or a pattern comprehension", loc.position)
+    default: patternPredicateAllowed = false
+    }
     switch e {
     case .literal(let l):
       return .constant(l.value)
@@ -65,7 +81,7 @@ extension Planner {
       let boundList = try bind(list, scope)
       var inner = scope
       let slot = newSlot()
-      inner[variable] = Variable(slot: slot, kind: .value)
+      inner[variable] = Variable(slot: slot, kind: .value, type: elementType(list, scope))
       return .listComprehension(
         slot: slot, list: boundList, predicate: try predicate.map { try bind($0, inner) },
         projection: try projection.map { try bind($0, inner) })
@@ -73,7 +89,7 @@ extension Planner {
       let boundList = try bind(list, scope)
       var inner = scope
       let slot = newSlot()
-      inner[variable] = Variable(slot: slot, kind: .value)
+      inner[variable] = Variable(slot: slot, kind: .value, type: elementType(list, scope))
       return .quantifier(q, slot: slot, list: boundList, predicate: try bind(predicate, inner))
     case .reduce(let acc, let initial, let variable, let list, let body):
       let boundInitial = try bind(initial, scope)
@@ -168,7 +184,7 @@ extension Planner {
       case .property:
         return .isNull(try bind(args[0], scope), negated: true)
       case .patternPredicate:
-        return try bind(args[0], scope)
+        return try bindPredicate(args[0], scope)
       default:
         throw semanticError("InvalidArgumentType", "exists() takes a property or a pattern", p)
       }

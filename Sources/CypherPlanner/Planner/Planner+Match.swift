@@ -15,13 +15,13 @@ extension Planner {
     if optional {
       var inner = scope
       var op = try planPatterns(.argument, patterns, scope: &inner)
-      if let predicate { op = .filter(op, try bind(predicate, inner)) }
+      if let predicate { op = .filter(op, try bindPredicate(predicate, inner)) }
       let introduced = inner.variables.filter { scope[$0.key] == nil }.map(\.value.slot).sorted()
       scope = inner
       return .optional(input, inner: op, nulls: introduced)
     }
     var op = try planPatterns(input, patterns, scope: &scope)
-    if let predicate { op = .filter(op, try bind(predicate, scope)) }
+    if let predicate { op = .filter(op, try bindPredicate(predicate, scope)) }
     return op
   }
 
@@ -190,7 +190,7 @@ extension Planner {
   mutating func bindRelationshipVariable(_ rel: RelationshipPattern, kind: VariableKind, scope: inout Scope) throws -> (slot: Int, bound: Bool) {
     guard let name = rel.variable else { return (newSlot(), false) }
     if let v = scope[name] {
-      guard v.kind == kind || v.kind == .value else {
+      guard v.kind == kind || (v.kind == .value && (v.type == nil || v.type == .null || (kind == .relationshipList && v.type == .list))) else {
         throw semanticError("VariableTypeConflict", "variable `\(name)` is not a \(kind == .relationship ? "relationship" : "relationship list")", rel.loc.position)
       }
       if let outer = matchOuterNames, !outer.contains(name) {

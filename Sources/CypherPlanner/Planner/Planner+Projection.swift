@@ -14,6 +14,9 @@ extension Planner {
     }
     var seen = Set<String>()
     for item in items {
+      if case .patternPredicate(_, let loc) = item.expression {
+        throw semanticError("UnexpectedSyntax", "a pattern cannot be projected; use a pattern comprehension [(a)-->(b) | b] or EXISTS { … }", loc.position)
+      }
       if !isReturn, item.alias == nil {
         if case .variable = item.expression {} else {
           throw semanticError("NoExpressionAlias", "expression in WITH must be aliased (use AS)", item.loc.position)
@@ -113,6 +116,10 @@ extension Planner {
         }
         do {
           keys.append((try bind(e, sortScope), s.ascending))
+        } catch let err as QuiverError
+          where err.code == "UndefinedVariable" && aggregating && s.expression.containsAggregate && scope[err.variableName ?? ""] != nil
+        {
+          throw semanticError("AmbiguousAggregationExpression", "ORDER BY mixes aggregation with expressions that are not grouping keys", s.expression.position)
         } catch let err as QuiverError where err.code == "UndefinedVariable" && !seesOld && scope[err.variableName ?? ""] != nil {
           throw semanticError(
             "UndefinedVariable",
@@ -132,7 +139,7 @@ extension Planner {
       if !aggregating && !p.distinct {
         for (name, v) in scope.variables where predicateScope[name] == nil { predicateScope[name] = v }
       }
-      op = .filter(op, try bind(predicate, predicateScope))
+      op = .filter(op, try bindPredicate(predicate, predicateScope))
     }
     let columns = items.enumerated().map { ($0.element.name, itemSlots[$0.offset]) }
     return (op, newScope, columns)

@@ -92,6 +92,14 @@ extension Planner {
     }
   }
 
+  /// The common type of a literal list's elements, when they all share one.
+  func elementType(_ e: Expression, _ scope: Scope) -> StaticType? {
+    guard case .list(let items) = e, let first = items.first else { return nil }
+    let t = staticType(first, scope)
+    guard let t, t != .null, items.allSatisfy({ staticType($0, scope) == t }) else { return nil }
+    return t
+  }
+
   /// Fails at compile time when `e` certainly has a type outside `allowed` (null always passes).
   func requireType(_ e: Expression, _ scope: Scope, _ allowed: [StaticType], _ what: String) throws {
     guard let t = staticType(e, scope), t != .null, !allowed.contains(t) else { return }

@@ -24,6 +24,7 @@ extension Planner {
         if case .hasLabels = t {
           throw semanticError("InvalidDelete", "DELETE takes nodes, relationships or paths, not a label expression", t.position)
         }
+        try requireType(t, scope, [.node, .relationship, .path, .list], "DELETE")
       }
       return .delete(input, try targets.map { try bind($0, scope) }, detach: detach)
     case .foreach(let variable, let list, let body, let loc):
@@ -52,6 +53,9 @@ extension Planner {
   mutating func createSteps(_ part: PatternPart, scope: inout Scope, merge outer: Set<String>? = nil) throws -> [CreateStep] {
     if let p = part.pathVariable, scope[p] != nil, outer == nil {
       throw semanticError("VariableAlreadyBound", "variable `\(p)` is already defined", part.loc.position)
+    }
+    if outer == nil, part.steps.isEmpty, let name = part.start.variable, scope[name] != nil {
+      throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined; CREATE needs a new node", part.start.loc.position)
     }
     var steps: [CreateStep] = []
     var created = Set<Int>()

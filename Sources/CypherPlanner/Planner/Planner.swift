@@ -19,6 +19,9 @@ package struct Planner {
   var matchOuterNames: Set<String>?
   /// Every `$name` the statement reads.
   var parameterNames = Set<String>()
+  /// True while binding the boolean skeleton of a WHERE (or exists()), where a bare pattern may
+  /// stand as a predicate.
+  var patternPredicateAllowed = false
 
   init(catalog: any ProcedureCatalog) {
     self.catalog = catalog

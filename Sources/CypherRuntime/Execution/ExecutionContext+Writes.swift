@@ -38,6 +38,7 @@ extension ExecutionContext {
     for (k, v) in properties { try checkStorable(v, key: k) }
     let id = store.createNode(labels: labels, properties: properties)
     statistics.nodesCreated += 1
+    createdNodes.insert(id)
     for (k, v) in properties where !v.isNull { remember(.node(id), k, nil) }
     return id
   }
@@ -49,6 +50,7 @@ extension ExecutionContext {
     }
     let id = store.createRelationship(type: type, from: from, to: to, properties: properties)
     statistics.relationshipsCreated += 1
+    createdRelationships.insert(id)
     for (k, v) in properties where !v.isNull { remember(.relationship(id), k, nil) }
     return id
   }
@@ -106,7 +108,12 @@ extension ExecutionContext {
     for (k, v) in record.properties { remember(.relationship(id), k, v) }
     deletedRelationships[id] = store.hydrateRelationship(id)
     store.deleteRelationship(id)
-    statistics.relationshipsDeleted += 1
+    // Something created and deleted by the same statement leaves no trace in the statistics.
+    if createdRelationships.remove(id) != nil {
+      statistics.relationshipsCreated -= 1
+    } else {
+      statistics.relationshipsDeleted += 1
+    }
   }
 
   /// Deletes a node (with `detach`, its relationships first). Without `detach` the check that it
@@ -118,7 +125,11 @@ extension ExecutionContext {
     }
     for (k, v) in record.properties { remember(.node(id), k, v) }
     deletedNodes[id] = store.hydrateNode(id)
-    statistics.nodesDeleted += 1
+    if createdNodes.remove(id) != nil {
+      statistics.nodesCreated -= 1
+    } else {
+      statistics.nodesDeleted += 1
+    }
     pendingNodeDeletes.append(id)
   }
 

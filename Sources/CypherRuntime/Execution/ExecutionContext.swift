@@ -21,6 +21,8 @@ package final class ExecutionContext {
   let regexCache = RegexCache()
   /// Each property this statement changed, with its value before the first change (nil: absent).
   var propertyOriginals: [EntityKey: [String: Value?]] = [:]
+  var createdNodes = Set<Int64>()
+  var createdRelationships = Set<Int64>()
   /// Slots per row of the running statement.
   package var rowWidth = 0
   /// Whether the running statement writes; operators that stop early must then drain their input.

@@ -142,7 +142,7 @@ extension ExecutionContext {
     case (.map, .string(let k)), (.node, .string(let k)), (.relationship, .string(let k)):
       return try property(owner, k)
     case (.map, _), (.node, _), (.relationship, _):
-      throw QuiverError.typeError("map key must be a string, got \(index.typeName)")
+      throw QuiverError.runtime(.type, "MapElementAccessByNonString", "map key must be a string, got \(index.typeName)")
     default:
       throw QuiverError.typeError("cannot index into a \(owner.typeName)")
     }

@@ -166,7 +166,7 @@ extension ExecutionContext {
   }
 
   private func argumentType(_ f: ScalarFunction, _ v: Value) -> QuiverError {
-    QuiverError.typeError("\(f.rawValue)() cannot take a \(v.typeName) argument")
+    QuiverError.runtime(.type, "InvalidArgumentValue", "\(f.rawValue)() cannot take a \(v.typeName) argument")
   }
 
   private func mathFunction(_ f: ScalarFunction, _ d: Double) -> Double {

@@ -114,7 +114,7 @@ package struct Lexer {
     if c >= 0x80 {
       throw QuiverError.syntax("InvalidUnicodeCharacter", "unexpected character '\(ch)' (U+\(String(ch.unicodeScalars.first?.value ?? 0, radix: 16, uppercase: true)))", at: start)
     }
-    throw QuiverError.syntax("UnexpectedCharacter", "unexpected character '\(ch)'", at: start)
+    throw QuiverError.syntax("UnexpectedSyntax", "unexpected character '\(ch)'", at: start)
   }
 
   private func scalarEndIndex(from i: Int) -> Int {
@@ -180,8 +180,9 @@ package struct Lexer {
     }
     // A number running straight into letters (`1abc`) is one malformed token.
     if identifierCharLength(at: index, part: false) != nil {
+      // A number running into letters (`1abc`) stays one token; the parser rejects it in context.
       skipIdentifier()
-      throw QuiverError.syntax("InvalidNumberLiteral", "invalid number literal '\(text(start.offset, index))'", at: start)
+      return Token(kind: .integer, text: text(start.offset, index), position: start, endOffset: index)
     }
     return Token(kind: isFloat ? .float : .integer, text: text(start.offset, index), position: start, endOffset: index)
   }

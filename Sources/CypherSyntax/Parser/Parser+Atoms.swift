@@ -14,6 +14,9 @@ extension Parser {
     case .float:
       advance()
       guard let v = Double(t.text), v.isFinite else {
+        if Double(t.text) == nil {
+          throw QuiverError.syntax("InvalidNumberLiteral", "invalid number literal '\(t.text)'", at: t.position)
+        }
         throw QuiverError.syntax("FloatingPointOverflow", "float literal '\(t.text)' is out of range", at: t.position)
       }
       return .literal(.float(negateLiteral ? -v : v))
