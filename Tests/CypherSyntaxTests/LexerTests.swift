@@ -56,7 +56,7 @@ import Testing
 
   @Test(arguments: [
     ("'open", "UnclosedString", 1, 1), ("RETURN /* x", "UnclosedComment", 1, 8), ("RETURN 'a\\q'", "InvalidEscape", 1, 10),
-    ("RETURN #", "UnexpectedCharacter", 1, 8), ("RETURN 12abc", "InvalidNumberLiteral", 1, 8),
+    ("RETURN #", "UnexpectedSyntax", 1, 8), ("RETURN 42 \u{2014} 41", "InvalidUnicodeCharacter", 1, 11),
   ])
   func lexicalErrors(_ source: String, _ code: String, _ line: Int, _ column: Int) {
     do {

@@ -95,6 +95,8 @@ import Testing
     ("CREATE (a)-[:R]-", 1, 17, "unexpected end of input, expected '('"),
     ("MATCH (n) RETURN n LIMIT", 1, 25, "unexpected end of input, expected an expression"),
     ("RETURN 9223372036854775808", 1, 8, "integer literal '9223372036854775808' does not fit in 64 bits"),
+    ("RETURN 12abc", 1, 8, "invalid integer literal '12abc'"),
+    ("RETURN {1B2c: 1}", 1, 9, "unexpected '1B2c', expected a property key"),
   ])
   func syntaxErrors(_ q: String, _ line: Int, _ column: Int, _ message: String) {
     do {

@@ -14,6 +14,7 @@ extension Planner {
     let saved = patternPredicateAllowed
     patternPredicateAllowed = true
     defer { patternPredicateAllowed = saved }
+    try requireType(e, scope, [.boolean], "WHERE")
     return try bind(e, scope)
   }
 

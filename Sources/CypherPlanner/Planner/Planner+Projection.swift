@@ -13,13 +13,14 @@ extension Planner {
       items = names.map { ProjectionItem(expression: .variable($0, p.loc), alias: $0, text: $0, loc: p.loc) } + items
     }
     var seen = Set<String>()
+    var missingAlias: QuiverError?
     for item in items {
       if case .patternPredicate(_, let loc) = item.expression {
         throw semanticError("UnexpectedSyntax", "a pattern cannot be projected; use a pattern comprehension [(a)-->(b) | b] or EXISTS { … }", loc.position)
       }
       if !isReturn, item.alias == nil {
-        if case .variable = item.expression {} else {
-          throw semanticError("NoExpressionAlias", "expression in WITH must be aliased (use AS)", item.loc.position)
+        if case .variable = item.expression {} else if missingAlias == nil {
+          missingAlias = semanticError("NoExpressionAlias", "expression in WITH must be aliased (use AS)", item.loc.position)
         }
       }
       if !seen.insert(item.name).inserted {
@@ -129,6 +130,8 @@ extension Planner {
       }
       op = .sort(op, keys)
     }
+    // Reported after ORDER BY, whose errors openCypher ranks first.
+    if let missingAlias { throw missingAlias }
     if let skip = p.skip { op = .skip(op, try constantCount(skip, "SKIP")) }
     if let limit = p.limit { op = .limit(op, try constantCount(limit, "LIMIT")) }
     if let predicate {

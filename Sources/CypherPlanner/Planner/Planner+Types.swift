@@ -64,7 +64,7 @@ extension Planner {
       case .relationshipList: return .list
       case .value: return v.type
       }
-    case .unary(.not, _), .isNull, .hasLabels, .quantifier, .patternPredicate, .exists: return .boolean
+    case .unary(.not, _), .isNull, .hasLabels, .quantifier, .exists: return .boolean
     case .binary(let op, let a, let b, _):
       switch op {
       case .and, .or, .xor, .equal, .notEqual, .less, .greater, .lessOrEqual, .greaterOrEqual, .in,
@@ -134,6 +134,9 @@ extension Planner {
       default: break
       }
     case .property(let owner, let key):
+      if staticType(owner, scope) == .path {
+        throw semanticError("InvalidArgumentType", "a path has no properties (`\(key)`); use nodes(p) or relationships(p)", owner.position)
+      }
       if let t = staticType(owner, scope), [.boolean, .integer, .float, .string, .list].contains(t) {
         throw QuiverError(.type, "InvalidArgumentType", "cannot read property `\(key)` of a \(t.name)", phase: .compile, at: owner.position)
       }

@@ -131,7 +131,8 @@ package struct Planner {
         }
         op = .apply(op, inner: inner)
       default:
-        if !afterUpdate && !isSimpleInput(op) { op = .eager(op) }
+        // Reads before a write finish first; MERGE also reads, so it waits for earlier writes.
+        if (!afterUpdate || clause.isMerge) && !isSimpleInput(op) { op = .eager(op) }
         op = try planUpdate(clause, input: op, scope: &scope)
         isUpdating = true
       }
@@ -162,4 +163,5 @@ extension Clause {
   var isReturn: Bool { if case .return = self { return true } else { return false } }
   var isWith: Bool { if case .with = self { return true } else { return false } }
   var isCall: Bool { if case .call = self { return true } else { return false } }
+  var isMerge: Bool { if case .merge = self { return true } else { return false } }
 }

@@ -121,14 +121,17 @@ extension Parser {
       radix = 8
       text = String(text.dropFirst())
     }
-    guard !text.isEmpty, text.allSatisfy({ $0.isHexDigit }) else {
+    let validDigit: (Character) -> Bool = { c in
+      guard let d = c.hexDigitValue else { return false }
+      return d < radix
+    }
+    guard !text.isEmpty, text.allSatisfy(validDigit) else {
       throw QuiverError.syntax("InvalidNumberLiteral", "invalid integer literal '\(t.text)'", at: t.position)
     }
-    if let v = Int64(negated ? "-" + text : text, radix: radix) { return v }
-    if UInt64(text, radix: radix) != nil || text.allSatisfy({ $0.isHexDigit }) {
+    guard let v = Int64(negated ? "-" + text : text, radix: radix) else {
       throw QuiverError.syntax("IntegerOverflow", "integer literal '\(negated ? "-" : "")\(t.text)' does not fit in 64 bits", at: t.position)
     }
-    throw QuiverError.syntax("InvalidNumberLiteral", "invalid integer literal '\(t.text)'", at: t.position)
+    return v
   }
 
   /// A variable, or a map projection when `{` follows.
