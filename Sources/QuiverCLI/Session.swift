@@ -26,16 +26,16 @@ final class Session {
     let start = clock.now
     let result = try database.execute(statement.text, parameters: parameters)
     let text = renderer.render(result, elapsed: start.duration(to: clock.now))
-    guard renderer.format == .table else {
+    if renderer.format != .table {
       Console.write(text)
-      return
-    }
-    if spacesAfterResults {
+    } else if spacesAfterResults {
       Console.write(text + "\n")
     } else {
       Console.write((hasPrinted ? "\n" : "") + text)
     }
     hasPrinted = true
+    // Piped output is block-buffered; flush so results stream as statements finish.
+    Console.flush()
   }
 
   /// What a meta-command asks of its caller.

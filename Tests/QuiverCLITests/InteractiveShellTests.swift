@@ -15,10 +15,12 @@ struct InteractiveShellTests {
     init(term: String = "xterm") throws {
       let executable = try #require(QuiverExecutable.url, "quiver executable not found")
       directory = try TemporaryDirectory()
-      let environment = [
-        "HOME": directory.url.path, "TERM": term, "PATH": "/usr/bin:/bin",
-        "QUIVER_HISTORY": directory.file("history").path,
-      ]
+      // Keep the test's environment (library paths, locale) but not the user's editrc.
+      var environment = ProcessInfo.processInfo.environment
+      environment["EDITRC"] = nil
+      environment["HOME"] = directory.url.path
+      environment["TERM"] = term
+      environment["QUIVER_HISTORY"] = directory.file("history").path
       terminal = try PseudoTerminal(executable: executable, environment: environment)
     }
 

@@ -1,4 +1,5 @@
-// Parsing of the shell's colon commands, and the history entries built from multi-line input.
+// Parsing of the shell's colon commands (`:help`, `:param x => 1`), and the single history
+// entries built from statements typed over several lines.
 import Testing
 
 @Suite("Meta-commands and history entries")

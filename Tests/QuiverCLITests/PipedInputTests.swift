@@ -51,7 +51,7 @@ struct PipedInputTests {
         == ":param name => 'Alice'\n:param name => 'Alice'\n" + Self.singleCell("Alice"))
   }
 
-  @Test("a write without RETURN prints its statistics")
+  @Test("writes without RETURN print their statistics, separated by a blank line")
   func statistics() throws {
     let outcome = try QuiverExecutable.run([], input: "CREATE ();\nMATCH (n) DELETE n;\n")
     #expect(outcome.status == 0)

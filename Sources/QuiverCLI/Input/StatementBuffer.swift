@@ -1,6 +1,7 @@
 // Gathers input lines until they hold complete statements, for the shell and for piped
 // standard input. Statements are cut by `Database.split(script:)`, so semicolons inside
-// strings and comments never end one; positions are mapped back to the whole input.
+// strings and comments never end one; positions are mapped back to the whole input. (Input/
+// is also compiled into QuiverCLITests through a symbolic link.)
 import Quiver
 
 /// Lines received so far that do not yet end in a complete statement.

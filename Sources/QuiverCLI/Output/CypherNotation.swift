@@ -1,6 +1,6 @@
 // Writes Quiver values in Cypher notation for display: `[1, 'a', null]`, `{age: 25}`,
-// `(:Person {name: 'Alice'})`, `[:KNOWS {weight: 5}]`, `<(:A)-[:T]->(:B)>`. Used by the table
-// and CSV output; lives in Output/ so the unit tests compile it too.
+// `(:Person {name: 'Alice'})`, `[:KNOWS {weight: 5}]`, `<(:A)-[:T]->(:B)>`. Output/ and Input/
+// use only Quiver: Tests/QuiverCLITests links to both folders so unit tests compile them.
 import Quiver
 
 /// Renders values as Cypher literals. Map and property keys are sorted so output is stable.
