@@ -6,7 +6,8 @@ import Testing
 /// The example graph and query the CLI tests share.
 enum Example {
   static let create =
-    "CREATE (:Person {name: 'Alice', age: 25})-[:KNOWS {weight: 5}]->(:Person {name: 'Bob', age: 30})"
+    "CREATE (:Person {name: 'Alice', age: 25})-[:KNOWS {weight: 5}]->"
+    + "(:Person {name: 'Bob', age: 30})"
   static let match = "MATCH (a)-[k:KNOWS]->(b) RETURN a.name, k.weight, b.name"
   static let script = create + ";\n" + match + ";\n"
   static let table = """

@@ -18,8 +18,8 @@ enum CSVFormatter {
 
   /// `text` as one CSV field, double-quoted when it holds a comma, quote or line break.
   static func field(_ text: String) -> String {
-    let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-    guard needsQuotes else { return text }
+    let special: Set<Unicode.Scalar> = [",", "\"", "\n", "\r"]
+    guard text.unicodeScalars.contains(where: special.contains) else { return text }
     return "\"" + String(text.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
   }
 }

@@ -29,9 +29,11 @@ struct ResultRenderer: Sendable {
     let showsRows = !result.columns.isEmpty && (result.plan == nil || !result.rows.isEmpty)
     switch format {
     case .csv:
-      return out + (showsRows ? CSVFormatter.format(columns: result.columns, rows: result.rows) : "")
+      guard showsRows else { return out }
+      return out + CSVFormatter.format(columns: result.columns, rows: result.rows)
     case .json:
-      return out + (showsRows ? JSONFormatter.format(columns: result.columns, rows: result.rows) : "")
+      guard showsRows else { return out }
+      return out + JSONFormatter.format(columns: result.columns, rows: result.rows)
     case .table:
       break
     }

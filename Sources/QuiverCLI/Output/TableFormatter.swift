@@ -31,7 +31,9 @@ struct TableFormatter: Sendable {
     }
     var widths = header.map(\.displayWidth)
     for row in body {
-      for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.displayWidth) }
+      for (index, cell) in row.enumerated() {
+        widths[index] = max(widths[index], cell.displayWidth)
+      }
     }
     let box = Box(style)
     var out = rule(widths, box.top) + line(header, widths, box)
