@@ -1,0 +1,25 @@
+// Writes query results as RFC 4180 CSV for `--format csv`: a header line of column names, then
+// one line per row. Strings are written as they are, null as an empty field, everything else
+// in Cypher notation.
+import Quiver
+
+/// Formats results as comma-separated values.
+enum CSVFormatter {
+  /// The header and rows of one result, each line ending in `\n`; "" when there are no columns.
+  static func format(columns: [String], rows: [[Value]]) -> String {
+    guard !columns.isEmpty else { return "" }
+    var out = columns.map(field).joined(separator: ",") + "\n"
+    for row in rows {
+      out += row.map { value in value.isNull ? "" : field(CypherNotation.cell(value)) }
+        .joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
+  /// `text` as one CSV field, double-quoted when it holds a comma, quote or line break.
+  static func field(_ text: String) -> String {
+    let special: Set<Unicode.Scalar> = [",", "\"", "\n", "\r"]
+    guard text.unicodeScalars.contains(where: special.contains) else { return text }
+    return "\"" + String(text.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
+  }
+}

@@ -1,0 +1,137 @@
+// Writes Quiver values in Cypher notation for display: `[1, 'a', null]`, `{age: 25}`,
+// `(:Person {name: 'Alice'})`, `[:KNOWS {weight: 5}]`, `<(:A)-[:T]->(:B)>`. Output/ and Input/
+// use only Quiver: Tests/QuiverCLITests links to both folders so unit tests compile them.
+import Quiver
+
+/// Renders values as Cypher literals. Map and property keys are sorted so output is stable.
+enum CypherNotation {
+  /// The text of `value` in a result cell: a top-level string is shown as is (`Alice`), every
+  /// other value in Cypher notation.
+  static func cell(_ value: Value) -> String {
+    if case .string(let text) = value { return text }
+    return literal(value)
+  }
+
+  /// `value` in Cypher notation, strings single-quoted (`'Alice'`).
+  static func literal(_ value: Value) -> String {
+    var out = ""
+    write(value, to: &out)
+    return out
+  }
+
+  /// A float that always reads as one: `1.0`, `2.5e-07`, `NaN`, `Infinity`.
+  static func float(_ number: Double) -> String {
+    if number.isNaN { return "NaN" }
+    if number.isInfinite { return number < 0 ? "-Infinity" : "Infinity" }
+    let text = String(number)
+    if text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) { return text }
+    return text + ".0"
+  }
+
+  /// `text` as a single-quoted Cypher string literal with backslash escapes.
+  static func quoted(_ text: String) -> String {
+    var out = "'"
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "'": out += "\\'"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+          out += unicodeEscape(scalar.value)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "'"
+  }
+
+  /// A label, type or key, backquoted unless it is a plain identifier.
+  static func name(_ name: String) -> String {
+    if isIdentifier(name) { return name }
+    let escaped = String(name.flatMap { $0 == "`" ? ["`", "`"] : [$0] })
+    return "`" + escaped + "`"
+  }
+
+  private static func write(_ value: Value, to out: inout String) {
+    switch value {
+    case .null: out += "null"
+    case .bool(let flag): out += flag ? "true" : "false"
+    case .int(let number): out += String(number)
+    case .float(let number): out += float(number)
+    case .string(let text): out += quoted(text)
+    case .list(let items):
+      out += "["
+      for (index, item) in items.enumerated() {
+        if index > 0 { out += ", " }
+        write(item, to: &out)
+      }
+      out += "]"
+    case .map(let entries): writeMap(entries, to: &out)
+    case .node(let node): writeNode(node, to: &out)
+    case .relationship(let relationship):
+      out += "["
+      writeRelationshipBody(relationship, to: &out)
+      out += "]"
+    case .path(let path): writePath(path, to: &out)
+    }
+  }
+
+  private static func writeMap(_ entries: [String: Value], to out: inout String) {
+    out += "{"
+    for (index, key) in entries.keys.sorted().enumerated() {
+      if index > 0 { out += ", " }
+      out += name(key) + ": "
+      write(entries[key] ?? .null, to: &out)
+    }
+    out += "}"
+  }
+
+  private static func writeNode(_ node: Node, to out: inout String) {
+    out += "("
+    for label in node.labels { out += ":" + name(label) }
+    if !node.properties.isEmpty {
+      if !node.labels.isEmpty { out += " " }
+      writeMap(node.properties, to: &out)
+    }
+    out += ")"
+  }
+
+  private static func writeRelationshipBody(_ relationship: Relationship, to out: inout String) {
+    if !relationship.type.isEmpty { out += ":" + name(relationship.type) }
+    if !relationship.properties.isEmpty {
+      if !relationship.type.isEmpty { out += " " }
+      writeMap(relationship.properties, to: &out)
+    }
+  }
+
+  /// `<(a)-[r]->(b)<-[s]-(c)>`: each arrow points the way its relationship goes.
+  private static func writePath(_ path: Path, to out: inout String) {
+    out += "<"
+    for (index, node) in path.nodes.enumerated() {
+      if index > 0, index - 1 < path.relationships.count {
+        let relationship = path.relationships[index - 1]
+        let forward = relationship.startID == path.nodes[index - 1].id
+        out += forward ? "-[" : "<-["
+        writeRelationshipBody(relationship, to: &out)
+        out += forward ? "]->" : "]-"
+      }
+      writeNode(node, to: &out)
+    }
+    out += ">"
+  }
+
+  private static func isIdentifier(_ text: String) -> Bool {
+    guard let first = text.first, first.isLetter || first == "_" else { return false }
+    return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+  }
+
+  /// `\u000A`-style escape for a control character.
+  static func unicodeEscape(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+}

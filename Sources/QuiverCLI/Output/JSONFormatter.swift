@@ -1,0 +1,77 @@
+// Writes query results as JSON Lines for `--format json`: one object per row, keys in column
+// order. Nodes, relationships and paths become objects with their ids, labels or type, and
+// properties; non-finite floats become the strings "NaN", "Infinity" and "-Infinity".
+import Quiver
+
+/// Formats results as one JSON object per row.
+enum JSONFormatter {
+  /// One line per row, `{"column":value,...}`; "" when there are no columns.
+  static func format(columns: [String], rows: [[Value]]) -> String {
+    guard !columns.isEmpty else { return "" }
+    var out = ""
+    for row in rows {
+      let members = columns.enumerated().map { index, column in
+        string(column) + ":" + json(index < row.count ? row[index] : .null)
+      }
+      out += "{" + members.joined(separator: ",") + "}\n"
+    }
+    return out
+  }
+
+  /// `value` as compact JSON.
+  static func json(_ value: Value) -> String {
+    switch value {
+    case .null: return "null"
+    case .bool(let flag): return flag ? "true" : "false"
+    case .int(let number): return String(number)
+    case .float(let number):
+      return number.isFinite ? CypherNotation.float(number) : string(CypherNotation.float(number))
+    case .string(let text): return string(text)
+    case .list(let items): return "[" + items.map(json).joined(separator: ",") + "]"
+    case .map(let entries): return object(entries)
+    case .node(let node): return nodeObject(node)
+    case .relationship(let relationship): return relationshipObject(relationship)
+    case .path(let path):
+      let nodes = path.nodes.map(nodeObject).joined(separator: ",")
+      let relationships = path.relationships.map(relationshipObject).joined(separator: ",")
+      return "{\"nodes\":[\(nodes)],\"relationships\":[\(relationships)]}"
+    }
+  }
+
+  /// `text` as a JSON string literal.
+  static func string(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          out += CypherNotation.unicodeEscape(scalar.value)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  private static func object(_ entries: [String: Value]) -> String {
+    "{" + entries.keys.sorted().map { string($0) + ":" + json(entries[$0] ?? .null) }
+      .joined(separator: ",") + "}"
+  }
+
+  private static func nodeObject(_ node: Node) -> String {
+    let labels = node.labels.map(string).joined(separator: ",")
+    return "{\"id\":\(node.id),\"labels\":[\(labels)],\"properties\":\(object(node.properties))}"
+  }
+
+  private static func relationshipObject(_ relationship: Relationship) -> String {
+    "{\"id\":\(relationship.id),\"type\":\(string(relationship.type)),"
+      + "\"start\":\(relationship.startID),\"end\":\(relationship.endID),"
+      + "\"properties\":\(object(relationship.properties))}"
+  }
+}
