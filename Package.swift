@@ -36,10 +36,11 @@ let package = Package(
       swiftSettings: strict),
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    .target(name: "QuiverShellSupport", dependencies: ["Quiver"], swiftSettings: strict),
     .executableTarget(
       name: "QuiverCLI",
       dependencies: [
-        "Quiver", "CEditLine",
+        "Quiver", "QuiverShellSupport", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -55,6 +56,6 @@ let package = Package(
     .testTarget(name: "QuiverTests", dependencies: ["Quiver"], swiftSettings: strict),
     .testTarget(name: "ConformanceKitTests", dependencies: ["ConformanceKit"], swiftSettings: strict),
     .testTarget(
-      name: "QuiverCLITests", dependencies: ["Quiver"], swiftSettings: strict),
+      name: "QuiverCLITests", dependencies: ["Quiver", "QuiverShellSupport"], swiftSettings: strict),
   ]
 )

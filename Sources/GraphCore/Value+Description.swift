@@ -1,91 +1,148 @@
 // The Cypher-literal text of values — `'text'`, `1.0`, `[1, 2]`, `{k: 'v'}`,
-// `(:Label {k: 1})`, `[:TYPE {k: 1}]`, `<(:A)-[:T]->(:B)>` — used by the shell, the examples
-// and error messages. Map keys and properties print in sorted order so output is stable.
+// `(:Label {k: 1})`, `[:TYPE {k: 1}]`, `<(:A)-[:T]->(:B)>` — used by the shell, the examples and
+// error messages. Map keys and properties print sorted so output is stable.
 
-extension Value: CustomStringConvertible {
-  public var description: String { cypherText }
-
-  /// The value as a Cypher literal.
-  public var cypherText: String {
-    switch self {
-    case .null: return "null"
-    case .bool(let b): return b ? "true" : "false"
-    case .int(let i): return String(i)
-    case .float(let d): return Value.floatText(d)
-    case .string(let s): return Value.quoted(s)
-    case .list(let items): return "[" + items.map(\.cypherText).joined(separator: ", ") + "]"
-    case .map(let m): return Value.mapText(m)
-    case .node(let n): return n.description
-    case .relationship(let r): return r.description
-    case .path(let p): return p.description
-    }
+/// Renders values as Cypher literals. Map and property keys are sorted so output is stable.
+package enum CypherText {
+  /// `value` in Cypher notation, strings single-quoted (`'Alice'`).
+  package static func literal(_ value: Value) -> String {
+    var out = ""
+    write(value, to: &out)
+    return out
   }
 
-  static func floatText(_ d: Double) -> String {
-    if d.isNaN { return "NaN" }
-    if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
-    let text = "\(d)"
-    return text.contains(".") || text.contains("e") ? text : text + ".0"
+  /// A float that always reads as one: `1.0`, `2.5e-07`, `NaN`, `Infinity`.
+  package static func float(_ number: Double) -> String {
+    if number.isNaN { return "NaN" }
+    if number.isInfinite { return number < 0 ? "-Infinity" : "Infinity" }
+    let text = String(number)
+    if text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) { return text }
+    return text + ".0"
   }
 
-  static func quoted(_ s: String) -> String {
+  /// `text` as a single-quoted Cypher string literal with backslash escapes.
+  package static func quoted(_ text: String) -> String {
     var out = "'"
-    for c in s {
-      switch c {
-      case "'": out += "\\'"
+    for scalar in text.unicodeScalars {
+      switch scalar {
       case "\\": out += "\\\\"
+      case "'": out += "\\'"
       case "\n": out += "\\n"
-      case "\t": out += "\\t"
       case "\r": out += "\\r"
-      default: out.append(c)
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+          out += unicodeEscape(scalar.value)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
       }
     }
     return out + "'"
   }
 
-  static func mapText(_ m: [String: Value]) -> String {
-    "{" + m.keys.sorted().map { "\(keyText($0)): \(m[$0]?.cypherText ?? "null")" }.joined(separator: ", ") + "}"
+  /// A label, type or key, backquoted unless it is a plain identifier.
+  package static func name(_ name: String) -> String {
+    if isIdentifier(name) { return name }
+    let escaped = String(name.flatMap { $0 == "`" ? ["`", "`"] : [$0] })
+    return "`" + escaped + "`"
   }
 
-  static func keyText(_ k: String) -> String {
-    let simple = !k.isEmpty && k.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
-      && !("0"..."9").contains(k.unicodeScalars.first ?? "0")
-    return simple ? k : "`" + k.replacingBackquotes() + "`"
+  private static func write(_ value: Value, to out: inout String) {
+    switch value {
+    case .null: out += "null"
+    case .bool(let flag): out += flag ? "true" : "false"
+    case .int(let number): out += String(number)
+    case .float(let number): out += float(number)
+    case .string(let text): out += quoted(text)
+    case .list(let items):
+      out += "["
+      for (index, item) in items.enumerated() {
+        if index > 0 { out += ", " }
+        write(item, to: &out)
+      }
+      out += "]"
+    case .map(let entries): writeMap(entries, to: &out)
+    case .node(let node): writeNode(node, to: &out)
+    case .relationship(let relationship):
+      out += "["
+      writeRelationshipBody(relationship, to: &out)
+      out += "]"
+    case .path(let path): writePath(path, to: &out)
+    }
+  }
+
+  private static func writeMap(_ entries: [String: Value], to out: inout String) {
+    out += "{"
+    for (index, key) in entries.keys.sorted().enumerated() {
+      if index > 0 { out += ", " }
+      out += name(key) + ": "
+      write(entries[key] ?? .null, to: &out)
+    }
+    out += "}"
+  }
+
+  private static func writeNode(_ node: Node, to out: inout String) {
+    out += "("
+    for label in node.labels { out += ":" + name(label) }
+    if !node.properties.isEmpty {
+      if !node.labels.isEmpty { out += " " }
+      writeMap(node.properties, to: &out)
+    }
+    out += ")"
+  }
+
+  private static func writeRelationshipBody(_ relationship: Relationship, to out: inout String) {
+    if !relationship.type.isEmpty { out += ":" + name(relationship.type) }
+    if !relationship.properties.isEmpty {
+      if !relationship.type.isEmpty { out += " " }
+      writeMap(relationship.properties, to: &out)
+    }
+  }
+
+  /// `<(a)-[r]->(b)<-[s]-(c)>`: each arrow points the way its relationship goes.
+  private static func writePath(_ path: Path, to out: inout String) {
+    out += "<"
+    for (index, node) in path.nodes.enumerated() {
+      if index > 0, index - 1 < path.relationships.count {
+        let relationship = path.relationships[index - 1]
+        let forward = relationship.startID == path.nodes[index - 1].id
+        out += forward ? "-[" : "<-["
+        writeRelationshipBody(relationship, to: &out)
+        out += forward ? "]->" : "]-"
+      }
+      writeNode(node, to: &out)
+    }
+    out += ">"
+  }
+
+  private static func isIdentifier(_ text: String) -> Bool {
+    guard let first = text.first, first.isLetter || first == "_" else { return false }
+    return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+  }
+
+  /// `\u000A`-style escape for a control character.
+  package static func unicodeEscape(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
   }
 }
 
-extension String {
-  fileprivate func replacingBackquotes() -> String {
-    var out = ""
-    for c in self { out += c == "`" ? "``" : String(c) }
-    return out
-  }
+extension Value: CustomStringConvertible {
+  public var description: String { cypherText }
+
+  /// The value as a Cypher literal.
+  public var cypherText: String { CypherText.literal(self) }
 }
 
 extension Node: CustomStringConvertible {
-  public var description: String {
-    let labels = self.labels.map { ":" + Value.keyText($0) }.joined()
-    let props = properties.isEmpty ? "" : (labels.isEmpty ? "" : " ") + Value.mapText(properties)
-    return "(" + labels + props + ")"
-  }
+  public var description: String { CypherText.literal(.node(self)) }
 }
 
 extension Relationship: CustomStringConvertible {
-  public var description: String {
-    let props = properties.isEmpty ? "" : " " + Value.mapText(properties)
-    return "[:" + Value.keyText(type) + props + "]"
-  }
+  public var description: String { CypherText.literal(.relationship(self)) }
 }
 
 extension Path: CustomStringConvertible {
-  public var description: String {
-    guard let first = nodes.first else { return "<>" }
-    var text = "<" + first.description
-    for (i, r) in relationships.enumerated() where i + 1 < nodes.count {
-      let forward = r.startID == nodes[i].id
-      text += forward ? "-" + r.description + "->" : "<-" + r.description + "-"
-      text += nodes[i + 1].description
-    }
-    return text + ">"
-  }
+  public var description: String { CypherText.literal(.path(self)) }
 }

@@ -1,6 +1,7 @@
 // The standard streams as the CLI uses them: results to standard output, errors to standard
 // error (after flushing output so the two interleave in order), and whether each stream is a
 // terminal, which decides between the shell and batch mode and between table styles.
+import QuiverShellSupport
 import Foundation
 
 /// Writing to the standard streams and asking whether they are terminals.

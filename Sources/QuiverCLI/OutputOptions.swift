@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import Quiver
+import QuiverShellSupport
 
 extension OutputFormat: ExpressibleByArgument {}
 

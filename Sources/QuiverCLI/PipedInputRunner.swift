@@ -2,6 +2,7 @@
 // standard input without prompts or banners and each runs as soon as its `;` arrives, so
 // output streams. The first error stops the run and is reported as `<stdin>:line:col`.
 import Quiver
+import QuiverShellSupport
 
 /// Runs the statements arriving on a standard input that is not a terminal.
 struct PipedInputRunner {

@@ -2,6 +2,7 @@
 // statement, printing each result and stopping at the first error, which is reported at its
 // line and column in the script.
 import Quiver
+import QuiverShellSupport
 
 /// Runs complete scripts in a session.
 struct ScriptRunner {

@@ -2,6 +2,7 @@
 // and how results are printed. Scripts, piped input and the shell all run statements and
 // meta-commands through a session.
 import Quiver
+import QuiverShellSupport
 
 /// The database a CLI invocation works on, with its parameters and output settings.
 final class Session {

@@ -2,6 +2,7 @@
 // `   ...> ` prompt while a statement is unfinished, line editing and history, results as
 // tables with timing, errors with a caret, and the `:help` / `:quit` meta-commands.
 import Quiver
+import QuiverShellSupport
 
 /// The read-run-print loop for a user at a terminal.
 final class Shell {

@@ -2,6 +2,7 @@
 // unreadable files, and meta-commands through piped standard input. None of these needs the
 // query engine.
 import Foundation
+import QuiverShellSupport
 import Testing
 
 @Suite("Command line")

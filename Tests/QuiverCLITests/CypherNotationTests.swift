@@ -1,6 +1,7 @@
 // Value-by-value checks of how results are written in table cells: Cypher notation with
 // sorted keys, raw top-level strings, quoted nested strings, floats that look like floats.
 import Quiver
+import QuiverShellSupport
 import Testing
 
 @Suite("Cypher notation of values")

@@ -1,6 +1,7 @@
 // Error reports point at the right line and column of the whole input, not of the statement
 // the error came from, and show that line with a caret.
 import Quiver
+import QuiverShellSupport
 import Testing
 
 @Suite("Error reports")

@@ -2,6 +2,7 @@
 // statements with the continuation prompt, recalling history with the up arrow, Ctrl-D, and
 // the history file. Every wait has a deadline so a broken shell cannot hang the suite.
 import Foundation
+import QuiverShellSupport
 import Testing
 
 @Suite("Interactive shell")

@@ -1,5 +1,6 @@
 // Parsing of the shell's colon commands (`:help`, `:param x => 1`), and the single history
 // entries built from statements typed over several lines.
+import QuiverShellSupport
 import Testing
 
 @Suite("Meta-commands and history entries")

@@ -2,6 +2,7 @@
 // multi-line statements, parameters, errors as `<stdin>:line:col`, and value-by-value checks
 // of how each kind of result value is printed.
 import Foundation
+import QuiverShellSupport
 import Testing
 
 @Suite("Piped standard input", .tags(.engine))

@@ -1,6 +1,7 @@
 // Exact text printed for one statement's result: table plus row count, timing, statistics
 // after writes, "No changes", plans, and the CSV and JSON Lines formats.
 import Quiver
+import QuiverShellSupport
 import Testing
 
 @Suite("Result rendering")

@@ -1,6 +1,7 @@
 // `quiver run FILE...` and `quiver -c QUERY` end to end: printed results, statistics,
 // errors located in the file with a caret, exit status, output formats.
 import Foundation
+import QuiverShellSupport
 import Testing
 
 /// The example graph and query the CLI tests share.

@@ -2,6 +2,7 @@
 // a line, semicolons in strings, positions across the whole input, and the unterminated last
 // statement at end of input. Uses the engine's `Database.split(script:)`.
 import Quiver
+import QuiverShellSupport
 import Testing
 
 @Suite("Statement buffer", .tags(.engine))

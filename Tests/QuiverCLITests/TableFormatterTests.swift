@@ -1,6 +1,7 @@
 // Exact layouts of result tables in both border styles, including empty results, wide
 // characters, escaped line breaks and ragged rows.
 import Quiver
+import QuiverShellSupport
 import Testing
 
 @Suite("Table layout")

@@ -3,25 +3,31 @@
 import Quiver
 
 /// How results are written: `table` for people, `csv` and `json` (JSON Lines) for programs.
-enum OutputFormat: String, CaseIterable, Sendable {
+package enum OutputFormat: String, CaseIterable, Sendable {
   case table
   case csv
   case json
 }
 
 /// Renders results in one output format.
-struct ResultRenderer: Sendable {
-  var format: OutputFormat = .table
-  var tableStyle: TableFormatter.Style = .ascii
+package struct ResultRenderer: Sendable {
+  package var format: OutputFormat = .table
+  package var tableStyle: TableFormatter.Style = .ascii
   /// Whether the summary line ends with the elapsed time.
-  var showsTiming = false
+  package var showsTiming = false
+
+  package init(format: OutputFormat = .table, tableStyle: TableFormatter.Style = .ascii, showsTiming: Bool = false) {
+    self.format = format
+    self.tableStyle = tableStyle
+    self.showsTiming = showsTiming
+  }
 
   /// The text for `result`, which took `elapsed` to compute; every line ends in `\n`.
   ///
   /// Tables are followed by a row count, then the statistics when the statement wrote. A
   /// statement without columns prints only the statistics, or `No changes`. An `EXPLAIN` plan
   /// replaces the table unless rows came with it (`PROFILE`). CSV and JSON print data only.
-  func render(_ result: QueryResult, elapsed: Duration) -> String {
+  package func render(_ result: QueryResult, elapsed: Duration) -> String {
     var out = ""
     if let plan = result.plan {
       out += plan.hasSuffix("\n") ? plan : plan + "\n"
@@ -54,13 +60,13 @@ struct ResultRenderer: Sendable {
   }
 
   /// `1 row`, `2 rows`, `0 rows`.
-  static func rowCount(_ count: Int) -> String {
+  package static func rowCount(_ count: Int) -> String {
     count == 1 ? "1 row" : "\(count) rows"
   }
 
   /// `0.4 ms`, `12.3 ms`, `1.25 s`: tenths of a millisecond below a second, then hundredths
   /// of a second.
-  static func duration(_ elapsed: Duration) -> String {
+  package static func duration(_ elapsed: Duration) -> String {
     let (seconds, attoseconds) = elapsed.components
     let microseconds = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
     if microseconds < 1_000_000 {

@@ -4,14 +4,14 @@
 import Quiver
 
 /// Error messages for statements run from scripts, standard input and the shell.
-enum ErrorReport {
+package enum ErrorReport {
   /// The report for `error`, raised by `statement`, whose `start` is a position in the input
   /// that `source` is part of. `source` holds lines `firstLine...` of that input and is where
   /// the caret line is taken from. `origin` (a file name, `<stdin>`) prefixes the location.
   ///
   /// A `QuiverError` without a position is reported at the statement's first character; other
   /// errors are reported without a location.
-  static func render(
+  package static func render(
     _ error: any Error, statement: ScriptStatement, source: String, firstLine: Int = 1,
     origin: String?
   ) -> String {
@@ -32,14 +32,14 @@ enum ErrorReport {
 
   /// The caret display in the same form `QuiverError.render(source:origin:)` uses: the line
   /// indented by two spaces, tabs shown as spaces, and `^` under `column`.
-  static func caret(line: String, column: Int) -> String {
+  package static func caret(line: String, column: Int) -> String {
     let shown = String(line.map { $0 == "\t" || $0 == "\r" ? " " : $0 })
     let caretColumn = max(1, min(column, shown.count + 1))
     return "\n  " + shown + "\n  " + String(repeating: " ", count: caretColumn - 1) + "^"
   }
 
   /// Where the statement's text starts once leading white space is skipped.
-  static func firstVisiblePosition(of statement: ScriptStatement) -> SourcePosition {
+  package static func firstVisiblePosition(of statement: ScriptStatement) -> SourcePosition {
     var position = SourcePosition.start
     for character in statement.text {
       if character == "\n" || character == "\r\n" {

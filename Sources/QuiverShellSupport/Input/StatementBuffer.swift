@@ -9,9 +9,9 @@ import Quiver
 /// Each `append` re-splits the buffered text and hands out the statements that became
 /// complete. Once nothing is left over after the last `;`, the buffer empties; while text is
 /// left over, the shell shows its continuation prompt.
-struct StatementBuffer {
+package struct StatementBuffer {
   /// How the lines of the input are numbered in statement positions.
-  enum Numbering: Sendable {
+  package enum Numbering: Sendable {
     /// Line numbers run across the whole input, as for `<stdin>:12:5`.
     case continuous
     /// Each new statement starts again at line 1, as in the interactive shell.
@@ -19,35 +19,35 @@ struct StatementBuffer {
   }
 
   /// What one line of input led to.
-  struct Update {
+  package struct Update {
     /// Statements completed by the line, with positions in the whole input; blank ones (only
     /// white space and comments, as between `;;`) are left out.
-    var statements: [ScriptStatement]
+    package var statements: [ScriptStatement]
     /// The buffered text the statements were cut from, for error carets.
-    var source: String
+    package var source: String
     /// The input line that `source` starts at.
-    var firstLine: Int
+    package var firstLine: Int
     /// All lines of the buffer when this update emptied it (everything in it is complete), for
     /// the shell's history; nil while text is left over.
-    var completedLines: [String]?
+    package var completedLines: [String]?
   }
 
-  let numbering: Numbering
+  package let numbering: Numbering
   private(set) var lines: [String] = []
   private var firstLine = 1
   private var firstOffset = 0
   /// How many statements of the buffered text were already handed out.
   private var delivered = 0
 
-  init(numbering: Numbering) {
+  package init(numbering: Numbering) {
     self.numbering = numbering
   }
 
   /// True when no unfinished statement is pending.
-  var isEmpty: Bool { lines.isEmpty }
+  package var isEmpty: Bool { lines.isEmpty }
 
   /// Adds one line (without its line break) and returns the statements it completed.
-  mutating func append(_ line: String) -> Update {
+  package mutating func append(_ line: String) -> Update {
     lines.append(line)
     let source = lines.joined(separator: "\n")
     let split = Database.split(script: source)
@@ -65,7 +65,7 @@ struct StatementBuffer {
 
   /// At the end of the input: the text left after the last `;`, run as a last statement the
   /// way a script's final statement may omit its semicolon. Empties the buffer.
-  mutating func finish() -> Update? {
+  package mutating func finish() -> Update? {
     guard !lines.isEmpty else { return nil }
     let source = lines.joined(separator: "\n")
     let split = Database.split(script: source)
@@ -79,13 +79,13 @@ struct StatementBuffer {
   }
 
   /// Counts a line that was consumed elsewhere (a meta-command) so later positions stay right.
-  mutating func skip(_ line: String) {
+  package mutating func skip(_ line: String) {
     lines.append(line)
     advance()
   }
 
   /// Drops the pending lines, e.g. when the user abandons a statement.
-  mutating func clear() {
+  package mutating func clear() {
     advance()
   }
 
@@ -115,7 +115,7 @@ struct StatementBuffer {
 
 extension ScriptStatement {
   /// True when the text holds only white space and comments, e.g. between `;;`.
-  var isBlank: Bool {
+  package var isBlank: Bool {
     if text.allSatisfy(\.isWhitespace) { return true }
     let split = Database.split(script: text)
     return split.statements.isEmpty && split.remainder == nil

@@ -4,9 +4,9 @@
 import Quiver
 
 /// Formats results as comma-separated values.
-enum CSVFormatter {
+package enum CSVFormatter {
   /// The header and rows of one result, each line ending in `\n`; "" when there are no columns.
-  static func format(columns: [String], rows: [[Value]]) -> String {
+  package static func format(columns: [String], rows: [[Value]]) -> String {
     guard !columns.isEmpty else { return "" }
     var out = columns.map(field).joined(separator: ",") + "\n"
     for row in rows {
@@ -17,7 +17,7 @@ enum CSVFormatter {
   }
 
   /// `text` as one CSV field, double-quoted when it holds a comma, quote or line break.
-  static func field(_ text: String) -> String {
+  package static func field(_ text: String) -> String {
     let special: Set<Unicode.Scalar> = [",", "\"", "\n", "\r"]
     guard text.unicodeScalars.contains(where: special.contains) else { return text }
     return "\"" + String(text.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""

@@ -4,26 +4,30 @@
 import Quiver
 
 /// Formats a grid of cells as an aligned table: a header row, a rule, then one line per row.
-struct TableFormatter: Sendable {
+package struct TableFormatter: Sendable {
   /// The characters the borders are drawn with.
-  enum Style: Sendable, Equatable {
+  package enum Style: Sendable, Equatable {
     /// `┌─┬─┐ │ ├─┼─┤ └─┴─┘`, for terminals.
     case unicode
     /// `+-+ |`, for pipes, files and `TERM=dumb`.
     case ascii
   }
 
-  var style: Style
+  package var style: Style
+
+  package init(style: Style) {
+    self.style = style
+  }
 
   /// The table for `columns` and rows of values, cells written by `CypherNotation.cell`.
-  func format(columns: [String], rows: [[Value]]) -> String {
+  package func format(columns: [String], rows: [[Value]]) -> String {
     format(columns: columns, cells: rows.map { $0.map(CypherNotation.cell) })
   }
 
   /// The table for `columns` and rows of already rendered cells, each line ending in `\n`.
   /// Control characters in cells are escaped so each row stays on one line. Returns "" when
   /// there are no columns.
-  func format(columns: [String], cells: [[String]]) -> String {
+  package func format(columns: [String], cells: [[String]]) -> String {
     guard !columns.isEmpty else { return "" }
     let header = columns.map(Self.singleLine)
     let body = cells.map { row in
@@ -86,7 +90,7 @@ struct TableFormatter: Sendable {
   }
 
   /// `text` with line breaks, tabs and other control characters written as escapes.
-  static func singleLine(_ text: String) -> String {
+  package static func singleLine(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
       return text
     }
@@ -98,7 +102,7 @@ struct TableFormatter: Sendable {
       case "\t": out += "\\t"
       default:
         if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += CypherNotation.unicodeEscape(scalar.value)
+          out += CypherText.unicodeEscape(scalar.value)
         } else {
           out.unicodeScalars.append(scalar)
         }
@@ -111,14 +115,14 @@ struct TableFormatter: Sendable {
 extension String {
   /// The number of terminal columns the text takes: two for wide East Asian characters and
   /// emoji, none for combining marks and zero-width characters, one otherwise.
-  var displayWidth: Int {
+  package var displayWidth: Int {
     reduce(0) { $0 + $1.displayWidth }
   }
 }
 
 extension Character {
   /// Terminal columns of one grapheme cluster; see `String.displayWidth`.
-  var displayWidth: Int {
+  package var displayWidth: Int {
     guard let first = unicodeScalars.first else { return 0 }
     switch first.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format, .control: return 0

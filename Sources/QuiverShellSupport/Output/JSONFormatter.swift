@@ -4,9 +4,9 @@
 import Quiver
 
 /// Formats results as one JSON object per row.
-enum JSONFormatter {
+package enum JSONFormatter {
   /// One line per row, `{"column":value,...}`; "" when there are no columns.
-  static func format(columns: [String], rows: [[Value]]) -> String {
+  package static func format(columns: [String], rows: [[Value]]) -> String {
     guard !columns.isEmpty else { return "" }
     var out = ""
     for row in rows {
@@ -19,7 +19,7 @@ enum JSONFormatter {
   }
 
   /// `value` as compact JSON.
-  static func json(_ value: Value) -> String {
+  package static func json(_ value: Value) -> String {
     switch value {
     case .null: return "null"
     case .bool(let flag): return flag ? "true" : "false"
@@ -39,7 +39,7 @@ enum JSONFormatter {
   }
 
   /// `text` as a JSON string literal.
-  static func string(_ text: String) -> String {
+  package static func string(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -50,7 +50,7 @@ enum JSONFormatter {
       case "\t": out += "\\t"
       default:
         if scalar.value < 0x20 {
-          out += CypherNotation.unicodeEscape(scalar.value)
+          out += CypherText.unicodeEscape(scalar.value)
         } else {
           out.unicodeScalars.append(scalar)
         }

@@ -2,13 +2,13 @@
 // recalls a whole multi-line statement rather than its last line.
 
 /// Builds the history entry for what the user typed over one or more lines.
-enum HistoryEntry {
+package enum HistoryEntry {
   /// `lines` joined into one entry, or nil when they hold only white space.
   ///
   /// Lines are joined with single spaces (indentation dropped) when that cannot change their
   /// meaning: no line but the last contains `//` or leaves a quote, double quote or backquote
   /// open. Otherwise they are kept apart with line breaks.
-  static func join(_ lines: [String]) -> String? {
+  package static func join(_ lines: [String]) -> String? {
     let kept = lines.map(trimmingTrailingWhitespace)
     guard kept.contains(where: { !$0.isEmpty }) else { return nil }
     if kept.count == 1 { return kept[0] }

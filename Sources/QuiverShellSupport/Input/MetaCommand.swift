@@ -3,7 +3,7 @@
 // them.
 
 /// A command to the shell rather than to the database.
-enum MetaCommand: Equatable, Sendable {
+package enum MetaCommand: Equatable, Sendable {
   /// `:help`: list the commands.
   case help
   /// `:quit` or `:exit`: leave.
@@ -19,7 +19,7 @@ enum MetaCommand: Equatable, Sendable {
 
   /// The command on `line`, or nil when the line does not start with `:` (it is Cypher).
   /// A trailing `;` is ignored, so `:quit;` works too.
-  static func parse(_ line: String) -> MetaCommand? {
+  package static func parse(_ line: String) -> MetaCommand? {
     var text = line.trimmingWhitespace()
     guard text.hasPrefix(":") else { return nil }
     if text.hasSuffix(";") { text = String(text.dropLast()).trimmingWhitespace() }
@@ -49,7 +49,7 @@ enum MetaCommand: Equatable, Sendable {
   }
 
   /// What `:help` prints.
-  static let helpText = """
+  package static let helpText = """
     Type Cypher statements ending with ';'. A statement may span several lines: the
     prompt turns into '   ...>' until its ';' arrives.
 
@@ -66,7 +66,7 @@ enum MetaCommand: Equatable, Sendable {
 
 extension String {
   /// The string without leading and trailing white space and line breaks.
-  func trimmingWhitespace() -> String {
+  package func trimmingWhitespace() -> String {
     var text = Substring(self)
     while let first = text.first, first.isWhitespace { text.removeFirst() }
     while let last = text.last, last.isWhitespace { text.removeLast() }
