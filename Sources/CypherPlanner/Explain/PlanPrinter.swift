@@ -1,20 +1,26 @@
 // Renders an operator tree as indented text for EXPLAIN: one line per operator with its main
-// arguments, children below their parent. Slots print as #n.
+// arguments, children below their parent. Slots print as the user's variable names, or `_n`
+// for the planner's own.
 import GraphCore
 
 extension CompiledQuery {
   /// The plan as text, root first.
   package var explained: String {
     var lines: [String] = []
-    let columns = self.columns.map { "\($0.0)=#\($0.1)" }.joined(separator: ", ")
-    lines.append("ProduceResults" + (columns.isEmpty ? "" : " [\(columns)]"))
-    PlanPrinter.render(root, prefix: "", isLast: true, into: &lines)
+    let columns = self.columns.map(\.0).joined(separator: ", ")
+    lines.append("ProduceResults" + (columns.isEmpty ? "" : " \(columns)"))
+    PlanPrinter(names: slotNames).render(root, prefix: "", isLast: true, into: &lines)
     return lines.joined(separator: "\n")
   }
 }
 
-enum PlanPrinter {
-  static func render(_ op: PlanOperator, prefix: String, isLast: Bool, into lines: inout [String]) {
+/// Writes operator lines with slot names filled in.
+struct PlanPrinter {
+  let names: [Int: String]
+
+  private func n(_ slot: Int) -> String { names[slot] ?? "_\(slot)" }
+
+  func render(_ op: PlanOperator, prefix: String, isLast: Bool, into lines: inout [String]) {
     let (label, children) = describe(op)
     lines.append(prefix + (isLast ? "└─ " : "├─ ") + label)
     let childPrefix = prefix + (isLast ? "   " : "│  ")
@@ -23,7 +29,7 @@ enum PlanPrinter {
     }
   }
 
-  private static func arrow(_ d: Direction, _ types: [String]?) -> String {
+  private func arrow(_ d: Direction, _ types: [String]?) -> String {
     let t = types.map { ":" + $0.joined(separator: "|") } ?? ""
     switch d {
     case .outgoing: return "-[\(t)]->"
@@ -32,29 +38,29 @@ enum PlanPrinter {
     }
   }
 
-  static func describe(_ op: PlanOperator) -> (String, [PlanOperator]) {
+  func describe(_ op: PlanOperator) -> (String, [PlanOperator]) {
     switch op {
     case .argument: return ("Argument", [])
     case .nodeScan(let i, let slot, let label):
-      return (label.map { "NodeByLabelScan #\(slot):\($0)" } ?? "AllNodesScan #\(slot)", [i])
+      return (label.map { "NodeByLabelScan \(n(slot)):\($0)" } ?? "AllNodesScan \(n(slot))", [i])
     case .expand(let i, let s):
-      return ("Expand\(s.toBound ? "(Into)" : "(All)") (#\(s.from))\(arrow(s.direction, s.types))(#\(s.to))", [i])
+      return ("Expand\(s.toBound ? "(Into)" : "(All)") (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to)))", [i])
     case .varExpand(let i, let s):
       let range = "*\(s.minHops)..\(s.maxHops.map(String.init) ?? "")"
-      return ("VarLengthExpand (#\(s.from))\(arrow(s.direction, s.types))\(range)(#\(s.to))", [i])
+      return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types))\(range)(\(n(s.to)))", [i])
     case .shortestPath(let i, let s):
-      return ("\(s.all ? "AllShortestPaths" : "ShortestPath") (#\(s.from))\(arrow(s.direction, s.types))(#\(s.to))", [i])
+      return ("\(s.all ? "AllShortestPaths" : "ShortestPath") (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to)))", [i])
     case .filter(let i, _): return ("Filter", [i])
-    case .project(let i, let items): return ("Projection \(items.map { "#\($0.0)" }.joined(separator: ", "))", [i])
+    case .project(let i, let items): return ("Projection \(items.map { "\(n($0.0))" }.joined(separator: ", "))", [i])
     case .aggregate(let i, let keys, let aggs):
-      let k = keys.map { "#\($0.0)" }.joined(separator: ", ")
-      let a = aggs.map { "#\($0.0)=\($0.1.function.rawValue)\($0.1.distinct ? "(DISTINCT)" : "")" }.joined(separator: ", ")
+      let k = keys.map { "\(n($0.0))" }.joined(separator: ", ")
+      let a = aggs.map { "\(n($0.0))=\($0.1.function.rawValue)\($0.1.distinct ? "(DISTINCT)" : "")" }.joined(separator: ", ")
       return (keys.isEmpty ? "EagerAggregation \(a)" : "EagerAggregation keys [\(k)] \(a)", [i])
     case .distinct(let i, _): return ("Distinct", [i])
     case .sort(let i, let keys): return ("Sort \(keys.map { $0.1 ? "ASC" : "DESC" }.joined(separator: ", "))", [i])
     case .skip(let i, _): return ("Skip", [i])
     case .limit(let i, _): return ("Limit", [i])
-    case .unwind(let i, _, let slot): return ("Unwind #\(slot)", [i])
+    case .unwind(let i, _, let slot): return ("Unwind \(n(slot))", [i])
     case .optional(let i, let inner, _): return ("Optional", [i, inner])
     case .apply(let i, let inner): return ("Apply", [i, inner])
     case .relationshipsUnique(let i, _, _): return ("RelationshipUniqueness", [i])

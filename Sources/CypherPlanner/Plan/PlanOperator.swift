@@ -144,4 +144,6 @@ package struct CompiledQuery: Sendable {
   package var mode: Statement.Mode
   /// Parameters the statement reads; all must be supplied.
   package var parameterNames: Set<String>
+  /// The user's variable name for slots that have one (for EXPLAIN).
+  package var slotNames: [Int: String]
 }

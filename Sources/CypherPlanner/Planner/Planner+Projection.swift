@@ -29,12 +29,12 @@ extension Planner {
     }
     let aggregating = items.contains { $0.expression.containsAggregate }
     var op = input
-    var newScope = Scope()
+    var newScope = scope.emptied
     var itemSlots: [Int] = []
 
     if aggregating {
       var keys: [(Int, PlanExpression)] = []
-      var postScope = Scope()
+      var postScope = scope.emptied
       var keyExpressions: [(Expression, String)] = []
       for item in items where !item.expression.containsAggregate {
         let slot = newSlot()
@@ -232,7 +232,7 @@ extension Planner {
     if case .literal(.float) = e {
       throw semanticError("InvalidArgumentType", "\(clause) must be an integer", e.position)
     }
-    return try bind(e, Scope())
+    return try bind(e, Scope(slotNames: SlotNames()))
   }
 }
 

@@ -30,10 +30,11 @@ package struct Planner {
   /// Plans `statement`, raising compile-time errors before anything runs.
   package static func compile(_ statement: Statement, catalog: any ProcedureCatalog) throws -> CompiledQuery {
     var planner = Planner(catalog: catalog)
-    let (root, columns) = try planner.planQuery(statement.query, input: .argument, scope: Scope(), isSubquery: false)
+    let names = SlotNames()
+    let (root, columns) = try planner.planQuery(statement.query, input: .argument, scope: Scope(slotNames: names), isSubquery: false)
     return CompiledQuery(
       root: root, columns: columns, slotCount: planner.slotCount, isUpdating: planner.isUpdating,
-      mode: statement.mode, parameterNames: planner.parameterNames)
+      mode: statement.mode, parameterNames: planner.parameterNames, slotNames: names.names)
   }
 
   mutating func newSlot() -> Int {

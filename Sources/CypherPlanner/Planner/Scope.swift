@@ -20,18 +20,39 @@ package struct Variable: Sendable {
   }
 }
 
+/// The user's name for each slot, collected while planning so EXPLAIN can print names.
+final class SlotNames {
+  private(set) var names: [Int: String] = [:]
+
+  func record(_ slot: Int, _ name: String) {
+    if names[slot] == nil { names[slot] = name }
+  }
+}
+
 /// The variables in scope, by name. Names starting with a space are the planner's own and are
 /// never visible to `RETURN *`.
-package struct Scope: Sendable {
-  package var variables: [String: Variable] = [:]
+struct Scope {
+  var variables: [String: Variable] = [:]
+  /// Shared by every scope of one statement.
+  let slotNames: SlotNames
 
-  package subscript(name: String) -> Variable? {
+  init(slotNames: SlotNames) {
+    self.slotNames = slotNames
+  }
+
+  /// An empty scope recording into the same names.
+  var emptied: Scope { Scope(slotNames: slotNames) }
+
+  subscript(name: String) -> Variable? {
     get { variables[name] }
-    set { variables[name] = newValue }
+    set {
+      variables[name] = newValue
+      if let v = newValue, !name.hasPrefix(" ") { slotNames.record(v.slot, name) }
+    }
   }
 
   /// User-visible names, sorted (the column order of `RETURN *`).
-  package var visibleNames: [String] {
+  var visibleNames: [String] {
     variables.keys.filter { !$0.hasPrefix(" ") }.sorted()
   }
 }
