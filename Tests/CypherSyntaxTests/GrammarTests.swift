@@ -1,0 +1,115 @@
+// Every production of grammar/cypher.ebnf has an example here, and every example parses; a
+// production added to the grammar without an example fails the first test.
+import Foundation
+import Testing
+
+@testable import CypherSyntax
+
+@Suite struct GrammarTests {
+  /// Whole statements exercising each production (`q:`) or expressions (`e:`).
+  static let examples: [String: [String]] = [
+    "statement": ["q:EXPLAIN MATCH (n) RETURN n;", "q:PROFILE RETURN 1"],
+    "query": ["q:RETURN 1 AS x UNION RETURN 2 AS x", "q:RETURN 1 AS x UNION ALL RETURN 1 AS x"],
+    "singleQuery": ["q:MATCH (n) WITH n RETURN n"],
+    "clause": ["q:MATCH (n) SET n.x = 1 REMOVE n.y DELETE n"],
+    "match": ["q:OPTIONAL MATCH (n:A) WHERE n.x > 1 RETURN n"],
+    "unwind": ["q:UNWIND [1, 2] AS x RETURN x"],
+    "with": ["q:MATCH (n) WITH DISTINCT n.x AS x WHERE x > 1 RETURN x"],
+    "return": ["q:RETURN *", "q:MATCH (n) RETURN n, n.x AS y"],
+    "projection": ["q:MATCH (n) RETURN DISTINCT n.x AS x ORDER BY x DESC SKIP 1 LIMIT 2"],
+    "projectionItems": ["q:RETURN 1 AS a, 2 AS b"],
+    "projectionItem": ["q:RETURN 1 + 2 AS three"],
+    "sortItem": ["q:MATCH (n) RETURN n ORDER BY n.a ASCENDING, n.b DESCENDING"],
+    "create": ["q:CREATE (a:A {x: 1})-[:T]->(b), (c)"],
+    "merge": ["q:MERGE (n:A {id: 1}) ON CREATE SET n.new = true ON MATCH SET n.seen = true"],
+    "set": ["q:MATCH (n) SET n.x = 1, n += {y: 2}, n:B"],
+    "setItems": ["q:MATCH (n) SET n.x = 1, n.y = 2"],
+    "setItem": ["q:MATCH (n) SET n = {x: 1}", "q:MATCH (n) SET n:A:B"],
+    "remove": ["q:MATCH (n) REMOVE n.x, n:A"],
+    "removeItem": ["q:MATCH (n) REMOVE n:A:B"],
+    "delete": ["q:MATCH (n) DETACH DELETE n", "q:MATCH ()-[r]->() DELETE r"],
+    "foreach": ["q:FOREACH (x IN [1, 2] | CREATE ({v: x}))"],
+    "call": ["q:CALL db.labels() YIELD label AS l WHERE l <> 'x' RETURN l", "q:CALL db.labels"],
+    "subqueryCall": ["q:UNWIND [1, 2] AS x CALL { RETURN 3 AS y } RETURN x, y"],
+    "yieldItem": ["q:CALL db.labels() YIELD label RETURN label"],
+    "procedureName": ["q:CALL db.propertyKeys()"],
+    "patternList": ["q:MATCH (a), (b)-->(c) RETURN a"],
+    "patternPart": ["q:MATCH p = (a)-->(b) RETURN p"],
+    "shortestPath": ["q:MATCH p = shortestPath((a)-[*]-(b)) RETURN p", "q:MATCH p = allShortestPaths((a)-[*..3]->(b)) RETURN p"],
+    "patternChain": ["q:MATCH (a)-->(b)<--(c)--(d) RETURN a"],
+    "nodePattern": ["q:MATCH (n:A:B {x: 1}) RETURN n", "q:MATCH () RETURN 1"],
+    "nodeLabels": ["q:MATCH (n:A:`B C`) RETURN n"],
+    "relationshipPattern": ["q:MATCH (a)<-[r:T|:U *1..2 {x: 1}]-(b) RETURN r", "q:MATCH (a)-[]-(b) RETURN a"],
+    "lengthRange": ["q:MATCH (a)-[*]->(b), (a)-[*2]->(b), (a)-[*..3]->(b), (a)-[*1..]->(b) RETURN a"],
+    "properties": ["q:CREATE (n $props)", "q:MATCH (n {x: 1}) RETURN n"],
+    "expression": ["e:1 + 2 * 3"],
+    "orExpression": ["e:true OR false"],
+    "xorExpression": ["e:true XOR false"],
+    "andExpression": ["e:true AND false"],
+    "notExpression": ["e:NOT NOT true"],
+    "comparison": ["e:1 < 2 <= 3 <> 4 = 4 >= 3 > 2 != 5"],
+    "predicate": ["e:'abc' STARTS WITH 'a' AND 'abc' ENDS WITH 'c' AND 'abc' CONTAINS 'b' AND 1 IN [1] AND 'a' =~ '.' AND null IS NULL AND 1 IS NOT NULL"],
+    "additive": ["e:1 + 2 - 3"],
+    "multiplicative": ["e:6 * 2 / 3 % 4"],
+    "power": ["e:2 ^ 3 ^ 2"],
+    "unary": ["e:-+-1"],
+    "postfix": ["e:n.a[0][1..2].b:Label"],
+    "propertyExpression": ["q:MATCH (n) SET n.a.b = 1"],
+    "atom": ["e:(1 + 2)", "e:count(*)", "e:n"],
+    "literal": ["e:[1, 1.5, 'a', true, false, null, {k: 1}]"],
+    "listLiteral": ["e:[]", "e:[1, [2]]"],
+    "mapLiteral": ["e:{}", "e:{a: 1, `b c`: 2}"],
+    "parameter": ["e:$name", "e:$0"],
+    "caseExpression": ["e:CASE x WHEN 1 THEN 'a' ELSE 'b' END", "e:CASE WHEN x > 1 THEN 'a' END"],
+    "quantifier": ["e:all(x IN l WHERE x > 1) AND any(x IN l WHERE x) AND none(x IN l WHERE x) AND single(x IN l WHERE x)"],
+    "reduce": ["e:reduce(acc = 0, x IN [1, 2] | acc + x)"],
+    "existsSubquery": ["e:EXISTS { (n)-->() WHERE n.x > 1 }", "e:EXISTS { MATCH (n)-->(m) RETURN m }"],
+    "listComprehension": ["e:[x IN range(1, 10) WHERE x % 2 = 0 | x * x]"],
+    "patternComprehension": ["e:[(a)-->(b) WHERE b.x > 1 | b.name]", "e:[p = (a)-->() | p]"],
+    "patternPredicate": ["q:MATCH (a) WHERE (a)-[:T]->() RETURN a"],
+    "functionCall": ["e:count(DISTINCT x)", "e:date.truncate('day', d)", "e:toUpper('a')"],
+    "mapProjection": ["e:n {.name, .*, answer: 42, x}"],
+    "mapProjectionItem": ["e:n {.a}", "e:n {b: 1}"],
+    "name": ["q:MATCH (`weird name`) RETURN `weird name`"],
+    "integer": ["e:42", "e:0x2A", "e:0o52"],
+    "float": ["e:1.5", "e:.5", "e:1e3", "e:2.5E-3"],
+    "string": ["e:'single' + \"double\""],
+    "escape": ["e:'\\\\ \\' \\\" \\n \\t \\r \\b \\f \\u00e9 \\U0001F600'"],
+    "comment": ["q:MATCH (n) // trailing\n/* block */ RETURN n"],
+  ]
+
+  static var productions: [String] {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("grammar/cypher.ebnf")
+    let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").compactMap { line in
+      let parts = line.split(separator: "=", maxSplits: 1)
+      guard parts.count == 2 else { return nil }
+      let name = parts[0].trimmingCharacters(in: .whitespaces)
+      return name.allSatisfy({ $0.isLetter }) && !name.isEmpty ? name : nil
+    }
+  }
+
+  @Test func everyProductionHasAnExample() {
+    let productions = Self.productions
+    #expect(productions.count > 60)
+    for p in productions {
+      #expect(Self.examples[p] != nil, "no example for production \(p)")
+    }
+    for name in Self.examples.keys {
+      #expect(productions.contains(name), "example for unknown production \(name)")
+    }
+  }
+
+  @Test(arguments: examples.keys.sorted())
+  func examplesParse(_ production: String) throws {
+    for example in Self.examples[production] ?? [] {
+      let text = String(example.dropFirst(2))
+      if example.hasPrefix("q:") {
+        _ = try Parser.parse(text)
+      } else {
+        _ = try Parser.parseExpression(text)
+      }
+    }
+  }
+}
