@@ -33,6 +33,8 @@ def main():
     parser.add_argument("--no-build", action="store_true", help="use the existing release binary")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default: 2)")
     parser.add_argument("--timeout", type=float, default=10, help="seconds per scenario (default: 10)")
+    parser.add_argument("--readme", action="store_true",
+                        help="also write the table into README.md between the conformance markers")
     args = parser.parse_args()
 
     scratch = os.path.join(REPO, args.scratch_path)
@@ -61,12 +63,29 @@ def main():
         if record["status"] == "passed":
             passed[area] += 1
 
-    print("| TCK area | Passed | Total |")
-    print("|---|---:|---:|")
+    lines = ["| TCK area | Passed | Total |", "|---|---:|---:|"]
     for area in sorted(total, key=lambda a: (a.split("/")[0] != "clauses",
                                              a.split("/")[0] != "expressions", a.lower())):
-        print("| %s | %d | %d |" % (area, passed[area], total[area]))
-    print("| **Total** | **%d** | **%d** |" % (sum(passed.values()), sum(total.values())))
+        lines.append("| %s | %d | %d |" % (area, passed[area], total[area]))
+    lines.append("| **Total** | **%d** | **%d** |" % (sum(passed.values()), sum(total.values())))
+    table = "\n".join(lines)
+    print(table)
+    if args.readme:
+        write_readme(table)
+
+
+def write_readme(table):
+    """Replaces the text between the conformance markers of README.md with `table`."""
+    path = os.path.join(REPO, "README.md")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    begin, end = "<!-- conformance:begin -->", "<!-- conformance:end -->"
+    if begin not in text or end not in text:
+        sys.exit("README.md has no conformance markers")
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(head + begin + "\n" + table + "\n" + end + tail)
 
 
 if __name__ == "__main__":
