@@ -16,6 +16,18 @@ public struct QueryStatistics: Sendable, Hashable, CustomStringConvertible {
 
   public init() {}
 
+  /// Adds another statement's counts to these.
+  public mutating func add(_ other: QueryStatistics) {
+    nodesCreated += other.nodesCreated
+    nodesDeleted += other.nodesDeleted
+    relationshipsCreated += other.relationshipsCreated
+    relationshipsDeleted += other.relationshipsDeleted
+    labelsAdded += other.labelsAdded
+    labelsRemoved += other.labelsRemoved
+    propertiesSet += other.propertiesSet
+    propertiesRemoved += other.propertiesRemoved
+  }
+
   /// True when the statement changed anything.
   public var containsUpdates: Bool { self != QueryStatistics() }
 

@@ -32,10 +32,13 @@ package struct GraphStore: Sendable {
   }
 
   /// Relationship types that at least one relationship has, sorted.
-  package var typesInUse: [String] {
-    var used = Set<TypeID>()
-    for r in relationships { if let r { used.insert(r.type) } }
-    return used.map { typeNames[Int($0)] }.sorted()
+  package var typesInUse: [String] { typeCounts.map(\.name) }
+
+  /// Relationship types in use with the number of relationships of each, sorted by name.
+  package var typeCounts: [(name: String, count: Int)] {
+    var counts: [TypeID: Int] = [:]
+    for r in relationships { if let r { counts[r.type, default: 0] += 1 } }
+    return counts.map { (typeNames[Int($0.key)], $0.value) }.sorted { $0.name < $1.name }
   }
 
   private mutating func internLabel(_ name: String) -> LabelID {

@@ -1,7 +1,8 @@
 // The embedding API's entry point: a property graph that runs Cypher. It drives the pipeline
-// parse → plan → execute. Readers run in parallel, each on the snapshot of the graph taken when
-// its statement starts; writers are serialized and publish their changes only when the whole
-// statement succeeded, so a failed statement changes nothing.
+// parse → plan → execute and keeps the published version of the graph. Readers run in parallel,
+// each on the snapshot taken when its statement or transaction starts; writers take the single
+// writer slot, change a private version and publish it only when the whole statement or
+// transaction succeeded, so a failure changes nothing and readers never see half a write.
 @_exported import GraphCore
 import CypherPlanner
 import CypherRuntime
@@ -11,43 +12,65 @@ import Synchronization
 
 /// A Quiver database. Create one with `try Database()` and run Cypher with `execute`.
 public final class Database: Sendable {
-  private struct State: Sendable {
+  struct State: Sendable {
     var store = GraphStore()
     var procedures = ProcedureRegistry()
   }
 
-  private let state = Mutex(State())
-  /// Held for the whole of a writing statement so that writers run one at a time.
-  private let writer = Mutex(())
+  let state = Mutex(State())
+  /// Held by the one statement or transaction that may write.
+  let writerSlot = WriterSlot()
+  let planCache = PlanCache()
 
   /// An empty in-memory database.
   public init() throws {}
 
-  /// Runs one Cypher statement with `parameters` bound to `$name` placeholders.
+  /// Runs one Cypher statement with `parameters` bound to `$name` placeholders, in a transaction
+  /// of its own.
+  /// - Parameters:
+  ///   - timeout: the statement fails with a `Cancelled` error when it runs longer than this.
+  ///   - cancellation: cancel it from another thread to stop the statement.
   /// - Throws: `QuiverError` for syntax, semantic and runtime errors; the graph is unchanged then.
-  public func execute(_ query: String, parameters: [String: Value] = [:]) throws -> QueryResult {
-    let statement = try Parser.parse(query)
+  public func execute(
+    _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil,
+    cancellation: QueryCancellation? = nil
+  ) throws -> QueryResult {
     let snapshot = state.withLock { $0 }
-    let compiled = try Planner.compile(statement, catalog: snapshot.procedures)
-    if compiled.mode == .explain {
-      return QueryResult(columns: [], rows: [], plan: compiled.explained)
-    }
-    if let missing = compiled.parameterNames.subtracting(parameters.keys).sorted().first {
-      throw QuiverError(.parameterMissing, "MissingParameter", "expected a value for parameter $\(missing)", phase: .compile)
-    }
-    let plan = compiled.mode == .profile ? compiled.explained : nil
+    let compiled = try compile(query, parameters: parameters, procedures: snapshot.procedures)
+    if compiled.mode == .explain { return QueryResult(columns: [], rows: [], plan: compiled.explained) }
+    let control = RunControl(timeout: timeout, cancellation: cancellation)
     if !compiled.isUpdating {
-      let context = ExecutionContext(store: snapshot.store, parameters: parameters, procedures: snapshot.procedures)
-      let outcome = try context.run(compiled)
-      return QueryResult(columns: outcome.columns, rows: outcome.rows, statistics: outcome.statistics, plan: plan)
+      return try run(compiled, on: snapshot.store, snapshot.procedures, parameters, control).result
     }
-    return try writer.withLock { _ in
-      let latest = state.withLock { $0 }
-      let context = ExecutionContext(store: latest.store, parameters: parameters, procedures: latest.procedures)
-      let outcome = try context.run(compiled)
-      state.withLock { $0.store = outcome.store }
-      return QueryResult(columns: outcome.columns, rows: outcome.rows, statistics: outcome.statistics, plan: plan)
+    writerSlot.acquire()
+    defer { writerSlot.release() }
+    let latest = state.withLock { $0 }
+    let (result, store) = try run(compiled, on: latest.store, latest.procedures, parameters, control)
+    state.withLock { $0.store = store }
+    return result
+  }
+
+  /// Runs `body` in a transaction: its statements see each other's changes, nothing is visible to
+  /// others before `body` returns, and everything is rolled back when it throws. A read-only
+  /// transaction reads one snapshot and never waits for writers.
+  public func transaction<T>(readOnly: Bool = false, _ body: (Transaction) throws -> T) throws -> T {
+    let tx = beginTransaction(readOnly: readOnly)
+    do {
+      let value = try body(tx)
+      try tx.commit()
+      return value
+    } catch {
+      tx.rollback()
+      throw error
     }
+  }
+
+  /// Starts a transaction that the caller ends with `commit()` or `rollback()`. A writing
+  /// transaction holds the writer slot until then, so other writers wait.
+  public func beginTransaction(readOnly: Bool = false) -> Transaction {
+    if !readOnly { writerSlot.acquire() }
+    let snapshot = state.withLock { $0 }
+    return Transaction(database: self, store: snapshot.store, procedures: snapshot.procedures, readOnly: readOnly)
   }
 
   /// Makes `procedure` callable with `CALL name(...)`; replaces one of the same name.
@@ -65,6 +88,15 @@ public final class Database: Sendable {
     state.withLock { ($0.store.nodeCount, $0.store.relationshipCount) }
   }
 
+  /// Labels, relationship types and property keys in use, with counts.
+  public var schema: Schema {
+    let store = state.withLock { $0.store }
+    return Schema(
+      labels: store.labelsInUse.map { ($0, store.nodeIDs(withLabel: $0).count) },
+      relationshipTypes: store.typeCounts,
+      propertyKeys: store.propertyKeys.sorted())
+  }
+
   /// Cuts `script` into statements at the semicolons that end them, ignoring semicolons inside
   /// strings, backquoted names and comments.
   public static func split(script: String) -> ScriptSplit {
@@ -75,5 +107,33 @@ public final class Database: Sendable {
       return ScriptStatement(text: text, start: p.start)
     }
     return ScriptSplit(statements: pieces.map(statement), remainder: rest.map(statement))
+  }
+
+  /// Parses and plans `query` (through the plan cache) and checks its parameters.
+  func compile(_ query: String, parameters: [String: Value], procedures: ProcedureRegistry) throws -> CompiledQuery {
+    let compiled = try planCache.plan(query, procedures: procedures) {
+      try Planner.compile(Parser.parse(query), catalog: procedures)
+    }
+    if compiled.mode != .explain, let missing = compiled.parameterNames.subtracting(parameters.keys).sorted().first {
+      throw QuiverError(.parameterMissing, "MissingParameter", "expected a value for parameter $\(missing)", phase: .compile)
+    }
+    return compiled
+  }
+
+  /// Runs a compiled statement on `store`, returning its result and the changed store.
+  func run(
+    _ compiled: CompiledQuery, on store: GraphStore, _ procedures: ProcedureRegistry, _ parameters: [String: Value],
+    _ control: RunControl
+  ) throws -> (result: QueryResult, store: GraphStore) {
+    let context = ExecutionContext(store: store, parameters: parameters, procedures: procedures, control: control.flag)
+    let outcome = try context.run(compiled)
+    let plan = compiled.mode == .profile ? compiled.explained : nil
+    let result = QueryResult(columns: outcome.columns, rows: outcome.rows, statistics: outcome.statistics, plan: plan)
+    return (result, outcome.store)
+  }
+
+  /// Publishes a committed transaction's store.
+  func publish(_ store: GraphStore) {
+    state.withLock { $0.store = store }
   }
 }

@@ -10,4 +10,8 @@ protocol QueryEngine: AnyObject {
   func register(_ procedure: Procedure)
 }
 
-extension Database: QueryEngine {}
+extension Database: QueryEngine {
+  func execute(_ query: String, parameters: [String: Value]) throws -> QueryResult {
+    try execute(query, parameters: parameters, timeout: nil, cancellation: nil)
+  }
+}

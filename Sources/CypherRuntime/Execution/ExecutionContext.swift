@@ -31,18 +31,19 @@ package final class ExecutionContext {
   package let cancellation: CancellationFlag?
   private var checks = 0
 
-  package init(store: GraphStore, parameters: [String: Value], procedures: ProcedureRegistry, cancellation: CancellationFlag? = nil) {
+  package init(store: GraphStore, parameters: [String: Value], procedures: ProcedureRegistry, control: CancellationFlag? = nil) {
     self.store = store
     self.parameters = parameters
     self.procedures = procedures
-    self.cancellation = cancellation
+    self.cancellation = control
   }
 
   /// Throws when the statement was cancelled; cheap enough to call per row.
   func checkCancelled() throws {
     checks &+= 1
     guard checks & 1023 == 0, let cancellation, cancellation.isCancelled else { return }
-    throw QuiverError.runtime(.cancelled, "Cancelled", "the query was cancelled")
+    throw QuiverError.runtime(
+      .cancelled, "Cancelled", cancellation.timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
   }
 
   func isDeleted(node id: Int64) -> Bool { deletedNodes[id] != nil || !store.nodeExists(id) }
@@ -63,10 +64,27 @@ package final class ExecutionContext {
   }
 }
 
-/// A flag another thread sets to cancel a running statement.
+/// A flag another thread sets to cancel a running statement, optionally with a deadline and a
+/// parent flag whose cancellation it follows.
 package final class CancellationFlag: Sendable {
-  private let cancelled = Mutex(false)
-  package init() {}
-  package var isCancelled: Bool { cancelled.withLock { $0 } }
-  package func cancel() { cancelled.withLock { $0 = true } }
+  private let cancelled = Atomic<Bool>(false)
+  private let parent: CancellationFlag?
+  private let deadline: ContinuousClock.Instant?
+
+  package init(parent: CancellationFlag? = nil, deadline: ContinuousClock.Instant? = nil) {
+    self.parent = parent
+    self.deadline = deadline
+  }
+
+  package var isCancelled: Bool {
+    cancelled.load(ordering: .relaxed) || timedOut || parent?.isCancelled == true
+  }
+
+  /// True when the deadline has passed.
+  package var timedOut: Bool {
+    guard let deadline else { return false }
+    return ContinuousClock.now >= deadline
+  }
+
+  package func cancel() { cancelled.store(true, ordering: .relaxed) }
 }

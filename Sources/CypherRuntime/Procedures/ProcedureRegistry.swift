@@ -7,6 +7,8 @@ import GraphStorage
 /// Procedures by qualified name; also the planner's catalog of signatures.
 package struct ProcedureRegistry: ProcedureCatalog, Sendable {
   private var registered: [String: Procedure] = [:]
+  /// Grows with every registration, so cached plans made against an older catalog are dropped.
+  package private(set) var version = 0
 
   package init() {}
 
@@ -14,6 +16,7 @@ package struct ProcedureRegistry: ProcedureCatalog, Sendable {
   package func adding(_ procedure: Procedure) -> ProcedureRegistry {
     var copy = self
     copy.registered[procedure.name.lowercased()] = procedure
+    copy.version += 1
     return copy
   }
 
