@@ -6,10 +6,10 @@ extension GraphStore {
   package func invariantViolations() -> [String] {
     var problems: [String] = []
     var liveNodes = 0
-    for (i, n) in nodes.enumerated() {
-      guard let n else { continue }
-      liveNodes += 1
+    for i in 0..<nodeIDLimit {
       let id = Int64(i)
+      guard let n = node(id) else { continue }
+      liveNodes += 1
       for (t, rels) in n.outgoing.byType {
         for r in rels where relationship(r)?.start != id || relationship(r)?.type != t {
           problems.append("node \(id) lists outgoing relationship \(r) that does not start there")
@@ -25,11 +25,12 @@ extension GraphStore {
       }
     }
     if liveNodes != nodeCount { problems.append("node count \(nodeCount) but \(liveNodes) live nodes") }
+    if allNodeIDs().count != nodeCount { problems.append("live-node index disagrees with the node table") }
     var liveRels = 0
-    for (i, r) in relationships.enumerated() {
-      guard let r else { continue }
-      liveRels += 1
+    for i in 0..<relationshipIDLimit {
       let id = Int64(i)
+      guard let r = relationship(id) else { continue }
+      liveRels += 1
       if node(r.start)?.outgoing.byType[r.type]?.contains(id) != true {
         problems.append("relationship \(id) missing from its start node's adjacency")
       }

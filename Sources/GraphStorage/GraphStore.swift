@@ -5,8 +5,10 @@ import GraphCore
 
 /// A property graph held in memory.
 package struct GraphStore: Sendable {
-  package private(set) var nodes: [NodeRecord?] = []
-  package private(set) var relationships: [RelationshipRecord?] = []
+  private var nodes = ChunkedArray<NodeRecord?>()
+  private var relationships = ChunkedArray<RelationshipRecord?>()
+  /// Ids of live nodes, for scans in id order.
+  private var liveNodes = ChunkedBitmap()
   package private(set) var nodeCount = 0
   package private(set) var relationshipCount = 0
   private var labelNames: [String] = []
@@ -14,7 +16,9 @@ package struct GraphStore: Sendable {
   private var typeNames: [String] = []
   private var typeIDs: [String: TypeID] = [:]
   /// Label → ids of the nodes that carry it.
-  private var labelIndex: [LabelID: Set<Int64>] = [:]
+  private var labelIndex: [LabelID: ChunkedBitmap] = [:]
+  /// Relationship type → number of relationships of that type.
+  private var typeCount: [TypeID: Int] = [:]
   /// Every property key ever stored, for `db.propertyKeys()`.
   package private(set) var propertyKeys: Set<String> = []
 
@@ -28,7 +32,7 @@ package struct GraphStore: Sendable {
 
   /// Labels that at least one node carries, sorted.
   package var labelsInUse: [String] {
-    labelIndex.filter { !$0.value.isEmpty }.map { labelNames[Int($0.key)] }.sorted()
+    labelIndex.filter { $0.value.count > 0 }.map { labelNames[Int($0.key)] }.sorted()
   }
 
   /// Relationship types that at least one relationship has, sorted.
@@ -36,10 +40,19 @@ package struct GraphStore: Sendable {
 
   /// Relationship types in use with the number of relationships of each, sorted by name.
   package var typeCounts: [(name: String, count: Int)] {
-    var counts: [TypeID: Int] = [:]
-    for r in relationships { if let r { counts[r.type, default: 0] += 1 } }
-    return counts.map { (typeNames[Int($0.key)], $0.value) }.sorted { $0.name < $1.name }
+    typeCount.filter { $0.value > 0 }.map { (typeNames[Int($0.key)], $0.value) }.sorted { $0.name < $1.name }
   }
+
+  /// Number of nodes carrying `label`.
+  package func count(ofLabel label: String) -> Int {
+    labelIDs[label].flatMap { labelIndex[$0]?.count } ?? 0
+  }
+
+  /// One past the highest node id ever used.
+  package var nodeIDLimit: Int { nodes.count }
+
+  /// One past the highest relationship id ever used.
+  package var relationshipIDLimit: Int { relationships.count }
 
   private mutating func internLabel(_ name: String) -> LabelID {
     if let id = labelIDs[name] { return id }
@@ -72,25 +85,20 @@ package struct GraphStore: Sendable {
   package func relationshipExists(_ id: Int64) -> Bool { relationship(id) != nil }
 
   /// Ids of all live nodes in id order.
-  package func allNodeIDs() -> [Int64] {
-    var ids: [Int64] = []
-    ids.reserveCapacity(nodeCount)
-    for (i, n) in nodes.enumerated() where n != nil { ids.append(Int64(i)) }
-    return ids
-  }
+  package func allNodeIDs() -> [Int64] { liveNodes.members }
 
   /// Ids of all live relationships in id order.
   package func allRelationshipIDs() -> [Int64] {
     var ids: [Int64] = []
-    for (i, r) in relationships.enumerated() where r != nil { ids.append(Int64(i)) }
+    relationships.forEach { i, r in if r != nil { ids.append(Int64(i)) } }
     return ids
   }
 
   /// Ids of the nodes carrying `label`, in id order.
-  /// - Complexity: O(k log k) for k such nodes.
+  /// - Complexity: O(n / 64 + k) for k such nodes among n.
   package func nodeIDs(withLabel label: String) -> [Int64] {
     guard let id = labelIDs[label], let set = labelIndex[id] else { return [] }
-    return set.sorted()
+    return set.members
   }
 
   package func labels(of id: Int64) -> [String] {
@@ -155,12 +163,13 @@ package struct GraphStore: Sendable {
       let lid = internLabel(l)
       if !ids.contains(lid) {
         ids.append(lid)
-        labelIndex[lid, default: []].insert(id)
+        labelIndex[lid, default: ChunkedBitmap()].insert(id)
       }
     }
     let props = properties.filter { !$0.value.isNull }
-    propertyKeys.formUnion(props.keys)
+    notePropertyKeys(props)
     nodes.append(NodeRecord(labels: ids, properties: props))
+    liveNodes.insert(id)
     nodeCount += 1
     return id
   }
@@ -172,10 +181,11 @@ package struct GraphStore: Sendable {
     let id = Int64(relationships.count)
     let t = internType(type)
     let props = properties.filter { !$0.value.isNull }
-    propertyKeys.formUnion(props.keys)
+    notePropertyKeys(props)
     relationships.append(RelationshipRecord(type: t, start: start, end: end, properties: props))
     nodes[Int(start)]?.outgoing.add(id, type: t)
     nodes[Int(end)]?.incoming.add(id, type: t)
+    typeCount[t, default: 0] += 1
     relationshipCount += 1
     return id
   }
@@ -187,6 +197,7 @@ package struct GraphStore: Sendable {
     precondition(n.outgoing.isEmpty && n.incoming.isEmpty, "node still has relationships")
     for l in n.labels { labelIndex[l]?.remove(id) }
     nodes[Int(id)] = nil
+    liveNodes.remove(id)
     nodeCount -= 1
     return true
   }
@@ -198,6 +209,7 @@ package struct GraphStore: Sendable {
     nodes[Int(r.start)]?.outgoing.remove(id, type: r.type)
     nodes[Int(r.end)]?.incoming.remove(id, type: r.type)
     relationships[Int(id)] = nil
+    typeCount[r.type, default: 1] -= 1
     relationshipCount -= 1
     return true
   }
@@ -207,7 +219,7 @@ package struct GraphStore: Sendable {
   package mutating func setNodeProperty(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
     guard nodeExists(id) else { return nil }
     if let value, !value.isNull {
-      propertyKeys.insert(key)
+      if !propertyKeys.contains(key) { propertyKeys.insert(key) }
       return nodes[Int(id)]?.properties.updateValue(value, forKey: key)
     }
     return nodes[Int(id)]?.properties.removeValue(forKey: key)
@@ -218,7 +230,7 @@ package struct GraphStore: Sendable {
   package mutating func setRelationshipProperty(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
     guard relationshipExists(id) else { return nil }
     if let value, !value.isNull {
-      propertyKeys.insert(key)
+      if !propertyKeys.contains(key) { propertyKeys.insert(key) }
       return relationships[Int(id)]?.properties.updateValue(value, forKey: key)
     }
     return relationships[Int(id)]?.properties.removeValue(forKey: key)
@@ -231,7 +243,7 @@ package struct GraphStore: Sendable {
     let l = internLabel(label)
     if n.labels.contains(l) { return false }
     nodes[Int(id)]?.labels.append(l)
-    labelIndex[l, default: []].insert(id)
+    labelIndex[l, default: ChunkedBitmap()].insert(id)
     return true
   }
 
@@ -242,5 +254,10 @@ package struct GraphStore: Sendable {
     nodes[Int(id)]?.labels.remove(at: i)
     labelIndex[l]?.remove(id)
     return true
+  }
+
+  /// Records new property keys without copying the key set when none is new.
+  private mutating func notePropertyKeys(_ props: [String: Value]) {
+    for k in props.keys where !propertyKeys.contains(k) { propertyKeys.insert(k) }
   }
 }
