@@ -1,16 +1,18 @@
-// A copy-on-write array split into fixed-size chunks. Copying it copies only the list of chunks,
-// and changing one element copies only that element's chunk, so a statement can take a private
-// version of a large table and change a few records cheaply.
+// A copy-on-write array split into small chunks under a two-level index. Copying it copies only
+// the top of the index, and changing one element copies only the path to that element's chunk,
+// so a statement can take a private version of a large table and change a few records cheaply.
 
-/// An array of `Element` stored in chunks of `chunkSize`, each shared until written.
-/// - Complexity: read O(1); a write to a version shared with another copy costs
-///   O(count / chunkSize + chunkSize) once per chunk, then O(1).
+/// An array of `Element` stored as a two-level tree of small chunks, each shared until written.
+/// - Complexity: read O(1); the first write to a version shared with another copy costs
+///   O(count / 2048 + 64 + 32), later writes to the same chunk O(1).
 package struct ChunkedArray<Element> {
-  private static var shift: Int { 7 }
-  package static var chunkSize: Int { 1 << shift }
-  private static var mask: Int { chunkSize - 1 }
+  private static var leafShift: Int { 5 }
+  private static var leafSize: Int { 1 << leafShift }
+  private static var midShift: Int { 6 }
+  private static var midSize: Int { 1 << midShift }
+  private static var topShift: Int { leafShift + midShift }
 
-  private var chunks: [[Element]] = []
+  private var chunks: [[[Element]]] = []
   package private(set) var count = 0
 
   package init() {}
@@ -18,18 +20,21 @@ package struct ChunkedArray<Element> {
   package var isEmpty: Bool { count == 0 }
 
   package subscript(index: Int) -> Element {
-    get { chunks[index >> Self.shift][index & Self.mask] }
-    set { chunks[index >> Self.shift][index & Self.mask] = newValue }
+    get { chunks[index >> Self.topShift][(index >> Self.leafShift) & (Self.midSize - 1)][index & (Self.leafSize - 1)] }
+    set { chunks[index >> Self.topShift][(index >> Self.leafShift) & (Self.midSize - 1)][index & (Self.leafSize - 1)] = newValue }
   }
 
   package mutating func append(_ element: Element) {
-    if count & Self.mask == 0 {
-      var chunk: [Element] = []
-      chunk.reserveCapacity(Self.chunkSize)
-      chunk.append(element)
-      chunks.append(chunk)
+    let top = count >> Self.topShift
+    let mid = (count >> Self.leafShift) & (Self.midSize - 1)
+    if top == chunks.count { chunks.append([]) }
+    if mid == chunks[top].count {
+      var leaf: [Element] = []
+      leaf.reserveCapacity(Self.leafSize)
+      leaf.append(element)
+      chunks[top].append(leaf)
     } else {
-      chunks[chunks.count - 1].append(element)
+      chunks[top][mid].append(element)
     }
     count += 1
   }
@@ -37,10 +42,12 @@ package struct ChunkedArray<Element> {
   /// Calls `body` with each index and element in order.
   package func forEach(_ body: (Int, Element) throws -> Void) rethrows {
     var index = 0
-    for chunk in chunks {
-      for element in chunk {
-        try body(index, element)
-        index += 1
+    for mid in chunks {
+      for leaf in mid {
+        for element in leaf {
+          try body(index, element)
+          index += 1
+        }
       }
     }
   }

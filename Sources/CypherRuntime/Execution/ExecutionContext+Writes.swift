@@ -29,6 +29,12 @@ extension ExecutionContext {
   }
 
   private func remember(_ entity: EntityKey, _ key: String, _ old: Value?) {
+    // Everything on an entity this statement created is new; it is counted at the end.
+    switch entity {
+    case .node(let id) where createdNodes.contains(id): return
+    case .relationship(let id) where createdRelationships.contains(id): return
+    default: break
+    }
     if propertyOriginals[entity]?[key] == nil {
       propertyOriginals[entity, default: [:]][key] = .some(old)
     }
@@ -36,10 +42,10 @@ extension ExecutionContext {
 
   func createNode(labels: [String], properties: [String: Value]) throws -> Int64 {
     for (k, v) in properties { try checkStorable(v, key: k) }
+    for l in labels { noteLabel(l) }
     let id = store.createNode(labels: labels, properties: properties)
     statistics.nodesCreated += 1
     createdNodes.insert(id)
-    for (k, v) in properties where !v.isNull { remember(.node(id), k, nil) }
     return id
   }
 
@@ -51,7 +57,6 @@ extension ExecutionContext {
     let id = store.createRelationship(type: type, from: from, to: to, properties: properties)
     statistics.relationshipsCreated += 1
     createdRelationships.insert(id)
-    for (k, v) in properties where !v.isNull { remember(.relationship(id), k, nil) }
     return id
   }
 
@@ -84,6 +89,7 @@ extension ExecutionContext {
       guard store.nodeExists(n.id), deletedNodes[n.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
       }
+      noteLabel(label)
       store.addLabel(n.id, label)
     default:
       throw QuiverError.typeError("cannot add a label to a \(target.typeName)")
@@ -97,6 +103,7 @@ extension ExecutionContext {
       guard store.nodeExists(n.id), deletedNodes[n.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
       }
+      noteLabel(label)
       store.removeLabel(n.id, label)
     default:
       throw QuiverError.typeError("cannot remove a label from a \(target.typeName)")
@@ -124,6 +131,7 @@ extension ExecutionContext {
       for rel in store.relationships(of: id, direction: .both, types: nil) { deleteRelationship(rel) }
     }
     for (k, v) in record.properties { remember(.node(id), k, v) }
+    for l in store.labels(of: id) { noteLabel(l) }
     deletedNodes[id] = store.hydrateNode(id)
     if createdNodes.remove(id) != nil {
       statistics.nodesCreated -= 1
@@ -133,12 +141,22 @@ extension ExecutionContext {
     pendingNodeDeletes.append(id)
   }
 
-  /// Completes the statement's writes and fills in the label and property statistics.
-  package func finishWrites(labelsBefore: Set<String>) throws {
+  /// Remembers how many nodes carried `label` before this statement first touched it.
+  private func noteLabel(_ label: String) {
+    if labelCountsBefore[label] == nil { labelCountsBefore[label] = store.count(ofLabel: label) }
+  }
+
+  /// Completes the statement's writes and fills in the label and property statistics. Labels
+  /// count as added or removed when they come into or go out of use in the whole graph.
+  package func finishWrites() throws {
     try finishDeletes()
-    let after = Set(store.labelsInUse)
-    statistics.labelsAdded = after.subtracting(labelsBefore).count
-    statistics.labelsRemoved = labelsBefore.subtracting(after).count
+    for (label, before) in labelCountsBefore {
+      let after = store.count(ofLabel: label)
+      if before == 0 && after > 0 { statistics.labelsAdded += 1 }
+      if before > 0 && after == 0 { statistics.labelsRemoved += 1 }
+    }
+    for id in createdNodes { statistics.propertiesSet += store.node(id)?.properties.count ?? 0 }
+    for id in createdRelationships { statistics.propertiesSet += store.relationship(id)?.properties.count ?? 0 }
     for (entity, keys) in propertyOriginals {
       let current: [String: Value]?
       switch entity {

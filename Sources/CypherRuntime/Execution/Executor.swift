@@ -17,14 +17,13 @@ extension ExecutionContext {
   package func run(_ query: CompiledQuery) throws -> ExecutionOutcome {
     rowWidth = query.slotCount
     isUpdating = query.isUpdating
-    let labelsBefore = Set(store.labelsInUse)
     let cursor = makeCursor(query.root, argument: Row(repeating: .null, count: query.slotCount))
     var rows: [[Value]] = []
     while let row = try cursor.next() {
       try checkCancelled()
       if !query.columns.isEmpty { rows.append(query.columns.map { row[$0.1] }) }
     }
-    if query.isUpdating { try finishWrites(labelsBefore: labelsBefore) }
+    if query.isUpdating { try finishWrites() }
     let hydrated = rows.map { $0.map { hydrate($0) } }
     return ExecutionOutcome(columns: query.columns.map(\.0), rows: hydrated, statistics: statistics, store: store)
   }

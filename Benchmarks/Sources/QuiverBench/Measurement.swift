@@ -1,0 +1,47 @@
+// Timing repetitions and reporting them as one JSON line with the process's peak memory.
+import Foundation
+
+/// The times of one workload's repetitions.
+struct Measurement {
+  let workload: String
+  let dataset: String
+  var seconds: [Double] = []
+  var extra: [String: Double] = [:]
+
+  /// Runs `body` once per repetition, timing each.
+  static func time(_ repetitions: Int, _ body: () throws -> Void) rethrows -> [Double] {
+    var out: [Double] = []
+    for _ in 0..<repetitions {
+      let clock = ContinuousClock()
+      let elapsed = try clock.measure { try body() }
+      out.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    return out
+  }
+
+  /// Prints the JSON line.
+  func report() {
+    let sorted = seconds.sorted()
+    var object: [String: Any] = [
+      "system": "quiver", "workload": workload, "dataset": dataset, "repetitions": seconds.count,
+      "median_s": sorted.isEmpty ? 0 : sorted[sorted.count / 2], "min_s": sorted.first ?? 0,
+      "max_s": sorted.last ?? 0, "peak_rss_bytes": peakRSS(),
+    ]
+    for (k, v) in extra { object[k] = v }
+    if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+      let line = String(data: data, encoding: .utf8)
+    {
+      print(line)
+    }
+  }
+
+  /// Peak resident set size from /proc (VmHWM), in bytes; 0 where unavailable.
+  private func peakRSS() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let digits = line.split(separator: " ").compactMap { Int($0) }
+      return (digits.first ?? 0) * 1024
+    }
+    return 0
+  }
+}
