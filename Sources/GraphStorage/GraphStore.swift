@@ -21,6 +21,12 @@ package struct GraphStore: Sendable {
   private var typeCount: [TypeID: Int] = [:]
   /// Every property key ever stored, for `db.propertyKeys()`.
   package private(set) var propertyKeys: Set<String> = []
+  /// Property indexes by name, and their entries.
+  var indexes: [String: IndexDefinition] = [:]
+  var indexTrees: [String: SortedIndexTree] = [:]
+  var constraints: [String: ConstraintDefinition] = [:]
+  /// Grows with every index or constraint change, so plans made for an older schema are dropped.
+  package internal(set) var schemaVersion = 0
 
   package init() {}
 
@@ -170,6 +176,7 @@ package struct GraphStore: Sendable {
     notePropertyKeys(props)
     nodes.append(NodeRecord(labels: ids, properties: props))
     liveNodes.insert(id)
+    indexNode(id, labels: ids, properties: props)
     nodeCount += 1
     return id
   }
@@ -183,6 +190,7 @@ package struct GraphStore: Sendable {
     let props = properties.filter { !$0.value.isNull }
     notePropertyKeys(props)
     relationships.append(RelationshipRecord(type: t, start: start, end: end, properties: props))
+    indexRelationship(id, type: t, properties: props)
     nodes[Int(start)]?.outgoing.add(id, type: t)
     nodes[Int(end)]?.incoming.add(id, type: t)
     typeCount[t, default: 0] += 1
@@ -196,6 +204,7 @@ package struct GraphStore: Sendable {
     guard let n = node(id) else { return false }
     precondition(n.outgoing.isEmpty && n.incoming.isEmpty, "node still has relationships")
     for l in n.labels { labelIndex[l]?.remove(id) }
+    indexNode(id, labels: n.labels, properties: n.properties, remove: true)
     nodes[Int(id)] = nil
     liveNodes.remove(id)
     nodeCount -= 1
@@ -208,6 +217,7 @@ package struct GraphStore: Sendable {
     guard let r = relationship(id) else { return false }
     nodes[Int(r.start)]?.outgoing.remove(id, type: r.type)
     nodes[Int(r.end)]?.incoming.remove(id, type: r.type)
+    indexRelationship(id, type: r.type, properties: r.properties, remove: true)
     relationships[Int(id)] = nil
     typeCount[r.type, default: 1] -= 1
     relationshipCount -= 1
@@ -217,7 +227,16 @@ package struct GraphStore: Sendable {
   /// Sets (or with `nil`, removes) a node property; returns the previous value.
   @discardableResult
   package mutating func setNodeProperty(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
-    guard nodeExists(id) else { return nil }
+    guard let n = node(id) else { return nil }
+    if indexesCover(key: key, labels: n.labels) {
+      indexNode(id, labels: n.labels, properties: n.properties, remove: true)
+      defer { if let updated = node(id) { indexNode(id, labels: updated.labels, properties: updated.properties) } }
+      return setNodePropertyUnindexed(id, key, value)
+    }
+    return setNodePropertyUnindexed(id, key, value)
+  }
+
+  private mutating func setNodePropertyUnindexed(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
     if let value, !value.isNull {
       if !propertyKeys.contains(key) { propertyKeys.insert(key) }
       return nodes[Int(id)]?.properties.updateValue(value, forKey: key)
@@ -228,7 +247,9 @@ package struct GraphStore: Sendable {
   /// Sets (or with `nil`, removes) a relationship property; returns the previous value.
   @discardableResult
   package mutating func setRelationshipProperty(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
-    guard relationshipExists(id) else { return nil }
+    guard let r = relationship(id) else { return nil }
+    indexRelationship(id, type: r.type, properties: r.properties, remove: true)
+    defer { if let updated = relationship(id) { indexRelationship(id, type: updated.type, properties: updated.properties) } }
     if let value, !value.isNull {
       if !propertyKeys.contains(key) { propertyKeys.insert(key) }
       return relationships[Int(id)]?.properties.updateValue(value, forKey: key)
@@ -244,6 +265,7 @@ package struct GraphStore: Sendable {
     if n.labels.contains(l) { return false }
     nodes[Int(id)]?.labels.append(l)
     labelIndex[l, default: ChunkedBitmap()].insert(id)
+    indexNode(id, labels: [l], properties: n.properties)
     return true
   }
 
@@ -253,6 +275,7 @@ package struct GraphStore: Sendable {
     guard let l = labelIDs[label], let n = node(id), let i = n.labels.firstIndex(of: l) else { return false }
     nodes[Int(id)]?.labels.remove(at: i)
     labelIndex[l]?.remove(id)
+    indexNode(id, labels: [l], properties: n.properties, remove: true)
     return true
   }
 

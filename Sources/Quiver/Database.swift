@@ -36,7 +36,13 @@ public final class Database: Sendable {
     cancellation: QueryCancellation? = nil
   ) throws -> QueryResult {
     let snapshot = state.withLock { $0 }
-    let compiled = try compile(query, parameters: parameters, procedures: snapshot.procedures)
+    let compiled: CompiledQuery
+    switch try prepare(query, parameters: parameters, snapshot.store, snapshot.procedures) {
+    case .schema(let command):
+      return try runSchema(command)
+    case .query(let q):
+      compiled = q
+    }
     if compiled.mode == .explain { return QueryResult(columns: [], rows: [], plan: compiled.explained) }
     let control = RunControl(timeout: timeout, cancellation: cancellation)
     if !compiled.isUpdating {
@@ -110,14 +116,32 @@ public final class Database: Sendable {
   }
 
   /// Parses and plans `query` (through the plan cache) and checks its parameters.
-  func compile(_ query: String, parameters: [String: Value], procedures: ProcedureRegistry) throws -> CompiledQuery {
-    let compiled = try planCache.plan(query, procedures: procedures) {
-      try Planner.compile(Parser.parse(query), catalog: procedures)
+  func prepare(_ query: String, parameters: [String: Value], _ store: GraphStore, _ procedures: ProcedureRegistry) throws -> Prepared {
+    let prepared = try planCache.plan(query, procedures: procedures, schemaVersion: store.schemaVersion) {
+      let statement = try Parser.parse(query)
+      if let command = statement.schema { return .schema(command) }
+      return .query(try Planner.compile(statement, catalog: procedures, schema: store))
     }
-    if compiled.mode != .explain, let missing = compiled.parameterNames.subtracting(parameters.keys).sorted().first {
+    if case .query(let compiled) = prepared, compiled.mode != .explain,
+      let missing = compiled.parameterNames.subtracting(parameters.keys).sorted().first
+    {
       throw QuiverError(.parameterMissing, "MissingParameter", "expected a value for parameter $\(missing)", phase: .compile)
     }
-    return compiled
+    return prepared
+  }
+
+  /// Carries out a schema command as a statement of its own.
+  private func runSchema(_ command: SchemaCommand) throws -> QueryResult {
+    guard Self.changesSchema(command) else {
+      let snapshot = state.withLock { $0 }
+      return try Self.run(command, on: snapshot.store, procedures: snapshot.procedures).0
+    }
+    writerSlot.acquire()
+    defer { writerSlot.release() }
+    let latest = state.withLock { $0 }
+    let (result, store) = try Self.run(command, on: latest.store, procedures: latest.procedures)
+    state.withLock { $0.store = store }
+    return result
   }
 
   /// Runs a compiled statement on `store`, returning its result and the changed store.

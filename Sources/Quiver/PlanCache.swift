@@ -1,5 +1,5 @@
 // Compiled plans by query text, so a statement run many times with different parameters is
-// parsed and planned once. Invalidated when the procedure catalog changes.
+// parsed and planned once. Invalidated when the procedure catalog or the schema changes.
 import CypherPlanner
 import CypherRuntime
 import Synchronization
@@ -7,19 +7,23 @@ import Synchronization
 /// A bounded cache of compiled statements.
 final class PlanCache: Sendable {
   private struct Entries: Sendable {
-    var plans: [String: CompiledQuery] = [:]
+    var plans: [String: Database.Prepared] = [:]
     var catalogVersion = 0
+    var schemaVersion = 0
   }
 
   private let entries = Mutex(Entries())
   private let capacity = 1000
 
   /// The cached plan of `query`, or the one `make` builds (then cached).
-  func plan(_ query: String, procedures: ProcedureRegistry, make: () throws -> CompiledQuery) throws -> CompiledQuery {
-    if let hit = entries.withLock({ e -> CompiledQuery? in
-      if e.catalogVersion != procedures.version {
+  func plan(
+    _ query: String, procedures: ProcedureRegistry, schemaVersion: Int, make: () throws -> Database.Prepared
+  ) throws -> Database.Prepared {
+    if let hit = entries.withLock({ e -> Database.Prepared? in
+      if e.catalogVersion != procedures.version || e.schemaVersion != schemaVersion {
         e.plans.removeAll()
         e.catalogVersion = procedures.version
+        e.schemaVersion = schemaVersion
       }
       return e.plans[query]
     }) {
@@ -28,7 +32,7 @@ final class PlanCache: Sendable {
     let compiled = try make()
     entries.withLock { e in
       if e.plans.count >= capacity { e.plans.removeAll() }
-      if e.catalogVersion == procedures.version { e.plans[query] = compiled }
+      if e.catalogVersion == procedures.version && e.schemaVersion == schemaVersion { e.plans[query] = compiled }
     }
     return compiled
   }

@@ -35,7 +35,18 @@ public final class Transaction {
     guard isOpen else {
       throw QuiverError.runtime(.semantic, "TransactionClosed", "the transaction was already committed or rolled back")
     }
-    let compiled = try database.compile(query, parameters: parameters, procedures: procedures)
+    let compiled: CompiledQuery
+    switch try database.prepare(query, parameters: parameters, store, procedures) {
+    case .schema(let command):
+      if Database.changesSchema(command) && isReadOnly {
+        throw QuiverError(.semantic, "WriteInReadOnlyTransaction", "cannot change the schema in a read-only transaction", phase: .compile)
+      }
+      let (result, changed) = try Database.run(command, on: store, procedures: procedures)
+      store = changed
+      return result
+    case .query(let q):
+      compiled = q
+    }
     if compiled.mode == .explain { return QueryResult(columns: [], rows: [], plan: compiled.explained) }
     if compiled.isUpdating && isReadOnly {
       throw QuiverError(.semantic, "WriteInReadOnlyTransaction", "cannot change the graph in a read-only transaction", phase: .compile)

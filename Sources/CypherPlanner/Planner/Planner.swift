@@ -12,6 +12,7 @@ package protocol ProcedureCatalog: Sendable {
 package struct Planner {
   var slotCount = 0
   let catalog: any ProcedureCatalog
+  let statistics: any GraphStatistics
   var isUpdating = false
   var anonymousCount = 0
   /// Variables bound before the MATCH being planned; a relationship variable bound since then
@@ -23,13 +24,17 @@ package struct Planner {
   /// stand as a predicate.
   var patternPredicateAllowed = false
 
-  init(catalog: any ProcedureCatalog) {
+  init(catalog: any ProcedureCatalog, statistics: any GraphStatistics) {
     self.catalog = catalog
+    self.statistics = statistics
   }
 
-  /// Plans `statement`, raising compile-time errors before anything runs.
-  package static func compile(_ statement: Statement, catalog: any ProcedureCatalog) throws -> CompiledQuery {
-    var planner = Planner(catalog: catalog)
+  /// Plans `statement`, raising compile-time errors before anything runs. `schema` tells which
+  /// indexes exist and how large labels and indexes are.
+  package static func compile(
+    _ statement: Statement, catalog: any ProcedureCatalog, schema: any GraphStatistics = NoStatistics()
+  ) throws -> CompiledQuery {
+    var planner = Planner(catalog: catalog, statistics: schema)
     let names = SlotNames()
     let (root, columns) = try planner.planQuery(statement.query, input: .argument, scope: Scope(slotNames: names), isSubquery: false)
     return CompiledQuery(

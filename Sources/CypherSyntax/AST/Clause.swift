@@ -6,9 +6,12 @@ package struct Statement: Sendable, Hashable {
   package enum Mode: Sendable, Hashable { case run, explain, profile }
   package var mode: Mode
   package var query: QueryBody
-  package init(mode: Mode, query: QueryBody) {
+  /// Set for schema commands, which have no query.
+  package var schema: SchemaCommand?
+  package init(mode: Mode, query: QueryBody, schema: SchemaCommand? = nil) {
     self.mode = mode
     self.query = query
+    self.schema = schema
   }
 }
 

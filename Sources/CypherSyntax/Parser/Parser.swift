@@ -104,6 +104,12 @@ package struct Parser {
 
   /// statement := [EXPLAIN | PROFILE] query [';']
   mutating func statement() throws -> Statement {
+    if atSchemaCommand {
+      let command = try schemaCommand()
+      _ = eatSymbol(";")
+      guard current.kind == .endOfInput else { throw unexpected(expected: "the end of the command") }
+      return Statement(mode: .run, query: QueryBody(parts: [], unionAll: []), schema: command)
+    }
     var mode = Statement.Mode.run
     if eat("EXPLAIN") {
       mode = .explain

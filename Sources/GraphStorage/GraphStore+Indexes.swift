@@ -1,0 +1,210 @@
+// Property indexes and constraints of the store: creating and dropping them, keeping every index
+// exact on each write (the write functions call `indexNode…` here), look-ups for the planner's
+// index seeks, and the constraint checks a statement runs on what it touched.
+import GraphCore
+
+extension GraphStore {
+  /// The index key of a record for `def`, or nil when one of its properties is missing.
+  private static func key(_ def: IndexDefinition, _ properties: [String: Value]) -> [Value]? {
+    var key: [Value] = []
+    for p in def.properties {
+      guard let v = properties[p], !v.isNull else { return nil }
+      key.append(v)
+    }
+    return key
+  }
+
+  /// Node indexes on any of `labels`.
+  private func nodeIndexes(on labels: [LabelID]) -> [IndexDefinition] {
+    if indexes.isEmpty { return [] }
+    let names = Set(labels.map { labelName($0) })
+    return indexes.values.filter { $0.entity == .node && names.contains($0.label) }
+  }
+
+  /// Adds (or with `remove`, takes out) a node's entries in the indexes on `labels`.
+  mutating func indexNode(_ id: Int64, labels: [LabelID], properties: [String: Value], remove: Bool = false) {
+    for def in nodeIndexes(on: labels) {
+      guard let key = Self.key(def, properties) else { continue }
+      if remove {
+        indexTrees[def.name]?.remove(IndexEntry(key: key, id: id))
+      } else {
+        indexTrees[def.name]?.insert(IndexEntry(key: key, id: id))
+      }
+    }
+  }
+
+  /// Adds or takes out a relationship's entries in the indexes on its type.
+  mutating func indexRelationship(_ id: Int64, type: TypeID, properties: [String: Value], remove: Bool = false) {
+    if indexes.isEmpty { return }
+    let name = typeName(type)
+    for def in indexes.values where def.entity == .relationship && def.label == name {
+      guard let key = Self.key(def, properties) else { continue }
+      if remove {
+        indexTrees[def.name]?.remove(IndexEntry(key: key, id: id))
+      } else {
+        indexTrees[def.name]?.insert(IndexEntry(key: key, id: id))
+      }
+    }
+  }
+
+  /// Whether any index covers `key` on a node with these labels (so a property change must
+  /// update an index).
+  func indexesCover(key: String, labels: [LabelID]) -> Bool {
+    !indexes.isEmpty && nodeIndexes(on: labels).contains { $0.properties.contains(key) }
+  }
+
+  /// All index definitions, sorted by name.
+  package var indexDefinitions: [IndexDefinition] { indexes.values.sorted { $0.name < $1.name } }
+
+  /// All constraints, sorted by name.
+  package var constraintDefinitions: [ConstraintDefinition] { constraints.values.sorted { $0.name < $1.name } }
+
+  /// Number of entries and of distinct keys in an index.
+  package func indexSize(_ name: String) -> (entries: Int, distinct: Int) {
+    guard let tree = indexTrees[name] else { return (0, 0) }
+    return (tree.count, tree.distinctKeys)
+  }
+
+  /// The index on exactly `properties` of `label`, if there is one.
+  package func index(for entity: SchemaEntity, label: String, properties: [String]) -> IndexDefinition? {
+    indexes.values.filter { $0.entity == entity && $0.label == label && $0.properties == properties }
+      .min { $0.name < $1.name }
+  }
+
+  /// Ids in `index` whose key lies in the given bounds (see `SortedIndexTree.ids`).
+  package func indexLookup(
+    _ index: String, from lower: [Value]?, inclusive lowerInclusive: Bool, to upper: [Value]?, inclusive upperInclusive: Bool
+  ) -> [Int64] {
+    indexTrees[index]?.ids(from: lower, inclusive: lowerInclusive, to: upper, inclusive: upperInclusive) ?? []
+  }
+
+  /// Creates an index and fills it from the data already stored.
+  /// - Throws: when an index of that name or on the same schema exists.
+  package mutating func createIndex(_ def: IndexDefinition) throws {
+    if indexes[def.name] != nil {
+      throw QuiverError.runtime(.semantic, "IndexAlreadyExists", "an index named `\(def.name)` already exists")
+    }
+    if let same = indexes.values.first(where: { $0.sameSchema(as: def) }) {
+      throw QuiverError.runtime(.semantic, "IndexAlreadyExists", "index `\(same.name)` already covers the same properties")
+    }
+    var tree = SortedIndexTree()
+    switch def.entity {
+    case .node:
+      for id in nodeIDs(withLabel: def.label) {
+        if let n = node(id), let key = Self.key(def, n.properties) { tree.insert(IndexEntry(key: key, id: id)) }
+      }
+    case .relationship:
+      if let t = typeID(def.label) {
+        for id in allRelationshipIDs() {
+          if let r = relationship(id), r.type == t, let key = Self.key(def, r.properties) {
+            tree.insert(IndexEntry(key: key, id: id))
+          }
+        }
+      }
+    }
+    indexes[def.name] = def
+    indexTrees[def.name] = tree
+    schemaVersion += 1
+  }
+
+  /// Drops an index; returns false when there is none of that name.
+  @discardableResult
+  package mutating func dropIndex(_ name: String) -> Bool {
+    guard indexes.removeValue(forKey: name) != nil else { return false }
+    indexTrees[name] = nil
+    schemaVersion += 1
+    return true
+  }
+
+  /// Creates a constraint after checking that the stored data satisfies it; a uniqueness
+  /// constraint gets an index of its own.
+  package mutating func createConstraint(_ def: ConstraintDefinition) throws {
+    if constraints[def.name] != nil {
+      throw QuiverError.runtime(.semantic, "ConstraintAlreadyExists", "a constraint named `\(def.name)` already exists")
+    }
+    if constraints.values.contains(where: { $0.kind == def.kind && $0.label == def.label && $0.properties == def.properties }) {
+      throw QuiverError.runtime(.semantic, "ConstraintAlreadyExists", "an equivalent constraint already exists")
+    }
+    for id in nodeIDs(withLabel: def.label) {
+      if let problem = violation(of: def, node: id) {
+        throw QuiverError.runtime(.constraint, "ConstraintCreationFailed", "cannot create constraint `\(def.name)`: \(problem)")
+      }
+    }
+    if def.kind == .unique {
+      let index = IndexDefinition(name: def.name, entity: .node, label: def.label, properties: def.properties, owningConstraint: def.name)
+      if let existing = indexes.values.first(where: { $0.sameSchema(as: index) && $0.owningConstraint == nil }) {
+        dropIndex(existing.name)
+      }
+      try createIndex(index)
+    }
+    constraints[def.name] = def
+    schemaVersion += 1
+  }
+
+  /// Drops a constraint (and its index); returns false when there is none of that name.
+  @discardableResult
+  package mutating func dropConstraint(_ name: String) -> Bool {
+    guard let def = constraints.removeValue(forKey: name) else { return false }
+    if def.kind == .unique { dropIndex(name) }
+    schemaVersion += 1
+    return true
+  }
+
+  /// Why `node` violates `def`, or nil.
+  private func violation(of def: ConstraintDefinition, node id: Int64) -> String? {
+    guard let n = node(id), hasLabel(id, def.label) else { return nil }
+    switch def.kind {
+    case .exists:
+      for p in def.properties where n.properties[p] == nil || n.properties[p]?.isNull == true {
+        return "node \(id) with label `\(def.label)` must have property `\(p)`"
+      }
+      return nil
+    case .unique:
+      var key: [Value] = []
+      for p in def.properties {
+        guard let v = n.properties[p], !v.isNull else { return nil }
+        key.append(v)
+      }
+      let holders: [Int64]
+      if let tree = indexTrees[def.name] {
+        holders = tree.ids(equalTo: key)
+      } else {
+        holders = nodeIDs(withLabel: def.label).filter { other in
+          guard let o = node(other) else { return false }
+          return zip(def.properties, key).allSatisfy { p, v in o.properties[p].map { GroupingKey($0) == GroupingKey(v) } ?? false }
+        }
+      }
+      if let other = holders.first(where: { $0 != id }) {
+        let shown = zip(def.properties, key).map { "\($0) = \($1.cypherText)" }.joined(separator: ", ")
+        return "node \(id) and node \(other) both have label `\(def.label)` and \(shown)"
+      }
+      return nil
+    }
+  }
+
+  /// Checks the constraints that apply to each of `nodes`.
+  package func checkConstraints(nodes: some Sequence<Int64>) throws {
+    if constraints.isEmpty { return }
+    for id in nodes {
+      for def in constraints.values {
+        if let problem = violation(of: def, node: id) {
+          throw QuiverError.runtime(.constraint, "ConstraintValidationFailed", "constraint `\(def.name)` violated: \(problem)")
+        }
+      }
+    }
+  }
+}
+
+extension GraphStore: GraphStatistics {
+  package func nodeIndexName(label: String, properties: [String]) -> String? {
+    index(for: .node, label: label, properties: properties)?.name
+  }
+
+  package func indexStatistics(_ name: String) -> (entries: Int, distinct: Int, unique: Bool) {
+    let size = indexTrees[name].map { ($0.count, max(1, $0.count)) } ?? (0, 1)
+    let unique = indexes[name]?.owningConstraint != nil
+    // Distinct keys are counted lazily only for small indexes; larger ones assume a key per entry.
+    let distinct = size.0 <= 4096 ? (indexTrees[name]?.distinctKeys ?? size.1) : size.1
+    return (size.0, max(1, distinct), unique)
+  }
+}

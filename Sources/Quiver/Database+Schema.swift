@@ -1,0 +1,86 @@
+// Carrying out schema commands (indexes, constraints, SHOW) against a version of the store, for
+// auto-committed statements and transactions alike.
+import CypherPlanner
+import CypherRuntime
+import CypherSyntax
+import GraphStorage
+
+extension Database {
+  /// A parsed and planned statement, or a schema command to carry out directly.
+  enum Prepared: Sendable {
+    case query(CompiledQuery)
+    case schema(SchemaCommand)
+  }
+
+  /// Whether the command changes the schema (and so needs the writer slot).
+  static func changesSchema(_ command: SchemaCommand) -> Bool {
+    switch command {
+    case .createIndex, .dropIndex, .createConstraint, .dropConstraint: return true
+    case .showIndexes, .showConstraints, .showProcedures, .showFunctions: return false
+    }
+  }
+
+  /// Runs `command` on `store`, returning its result and the changed store.
+  static func run(_ command: SchemaCommand, on store: GraphStore, procedures: ProcedureRegistry) throws -> (QueryResult, GraphStore) {
+    var store = store
+    switch command {
+    case .createIndex(let name, let ifNotExists, let target, let label, let properties):
+      let entity: SchemaEntity = target == .node ? .node : .relationship
+      let def = IndexDefinition(
+        name: name ?? "index_\(label)_\(properties.joined(separator: "_"))", entity: entity, label: label, properties: properties)
+      if ifNotExists, store.indexDefinitions.contains(where: { $0.name == def.name || $0.sameSchema(as: def) }) {
+        return (QueryResult(columns: [], rows: []), store)
+      }
+      try store.createIndex(def)
+    case .dropIndex(let name, let ifExists):
+      if store.indexDefinitions.first(where: { $0.name == name })?.owningConstraint != nil {
+        throw QuiverError.runtime(.semantic, "IndexBelongsToConstraint", "index `\(name)` belongs to a constraint; drop the constraint instead")
+      }
+      if !store.dropIndex(name) && !ifExists {
+        throw QuiverError.runtime(.semantic, "IndexNotFound", "there is no index named `\(name)`")
+      }
+    case .showIndexes:
+      let rows: [[Value]] = store.indexDefinitions.map { def in
+        let size = store.indexSize(def.name)
+        return [
+          .string(def.name), .string("RANGE"), .string(def.entity.rawValue), .list([.string(def.label)]),
+          .list(def.properties.map { .string($0) }), def.owningConstraint.map { .string($0) } ?? .null,
+          .int(Int64(size.entries)), .int(Int64(size.distinct)),
+        ]
+      }
+      return (QueryResult(columns: ["name", "type", "entityType", "labelsOrTypes", "properties", "owningConstraint", "size", "distinctValues"], rows: rows), store)
+    case .createConstraint(let name, let ifNotExists, let label, let properties, let rule):
+      let kind: ConstraintDefinition.Kind = rule == .unique ? .unique : .exists
+      let def = ConstraintDefinition(
+        name: name ?? "constraint_\(label)_\(properties.joined(separator: "_"))_\(rule == .unique ? "unique" : "exists")",
+        kind: kind, label: label, properties: properties)
+      if ifNotExists, store.constraintDefinitions.contains(where: {
+        $0.name == def.name || ($0.kind == def.kind && $0.label == def.label && $0.properties == def.properties)
+      }) {
+        return (QueryResult(columns: [], rows: []), store)
+      }
+      try store.createConstraint(def)
+    case .dropConstraint(let name, let ifExists):
+      if !store.dropConstraint(name) && !ifExists {
+        throw QuiverError.runtime(.semantic, "ConstraintNotFound", "there is no constraint named `\(name)`")
+      }
+    case .showConstraints:
+      let rows: [[Value]] = store.constraintDefinitions.map { def in
+        [
+          .string(def.name), .string(def.kind.rawValue), .string("NODE"), .list([.string(def.label)]),
+          .list(def.properties.map { .string($0) }),
+        ]
+      }
+      return (QueryResult(columns: ["name", "type", "entityType", "labelsOrTypes", "properties"], rows: rows), store)
+    case .showProcedures:
+      let rows: [[Value]] = procedures.all.map { [.string($0.name), .string($0.signature)] }
+      return (QueryResult(columns: ["name", "signature"], rows: rows), store)
+    case .showFunctions:
+      let scalar = ScalarFunction.allCases.map { ($0.rawValue, "scalar") }
+      let aggregate = AggregateFunction.allCases.map { ($0.rawValue, "aggregating") }
+      let rows: [[Value]] = (scalar + aggregate).sorted { $0.0.lowercased() < $1.0.lowercased() }.map { [.string($0.0), .string($0.1)] }
+      return (QueryResult(columns: ["name", "category"], rows: rows), store)
+    }
+    return (QueryResult(columns: [], rows: []), store)
+  }
+}
