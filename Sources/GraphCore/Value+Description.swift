@@ -18,6 +18,7 @@ extension Value: CustomStringConvertible {
     case .node(let n): return n.description
     case .relationship(let r): return r.description
     case .path(let p): return p.description
+    case .temporal(let t): return t.description
     }
   }
 

@@ -79,7 +79,7 @@ extension ExecutionContext {
     case (.int(let x), .float(let y)): return floatArithmetic(op, Double(x), y)
     case (.float(let x), .int(let y)): return floatArithmetic(op, x, Double(y))
     case (.float(let x), .float(let y)): return floatArithmetic(op, x, y)
-    default: break
+    default: if let t = try temporalArithmetic(op, a, b) { return t }
     }
     throw QuiverError.typeError("cannot apply \(op.rawValue) to \(a.typeName) and \(b.typeName)")
   }
