@@ -14,7 +14,11 @@ package enum TemporalArithmetic {
   }
 
   /// `t + d` (`sign` 1) or `t - d` (`sign` -1) for a temporal `t` and a duration `d`.
-  package static func plus(_ t: Temporal, _ d: Temporal, sign: Int64) -> Temporal {
+  package static func plus(_ t: Temporal, _ d: Temporal, sign: Int64) throws -> Temporal {
+    // Beyond these bounds every result would leave the supported years ±999,999,999.
+    guard d.months.magnitude < 30_000_000_000, d.days.magnitude < 1_000_000_000_000, d.seconds.magnitude < 100_000_000_000_000_000 else {
+      throw overflow()
+    }
     let months = sign * d.months
     let days = sign * d.days
     let seconds = sign * d.seconds

@@ -28,10 +28,16 @@ package enum TemporalBetween {
       return TemporalBuilder.zoned(epochDay: day, nanoOfDay: nano ?? 0, zone: ZoneSpec(offset: nil, id: id)).offsetSeconds
     }
 
-    /// Nanoseconds since the epoch (or since midnight for time-only sides), in UTC when zoned.
-    var instant: Int64 {
-      ((day ?? 0) * 86_400 - offset) * Temporal.nanosPerSecond + (nano ?? 0)
-    }
+    /// Seconds since the epoch (or since midnight for time-only sides), in UTC when zoned.
+    var second: Int64 { (day ?? 0) * 86_400 - offset + (nano ?? 0) / Temporal.nanosPerSecond }
+  }
+
+  /// Nanoseconds from `a` to `b`, or an error when that does not fit in 64 bits.
+  private static func nanos(_ a: Side, _ b: Side) throws -> Int64 {
+    let (s, o1) = (b.second - a.second).multipliedReportingOverflow(by: Temporal.nanosPerSecond)
+    let (n, o2) = s.addingReportingOverflow((b.nano ?? 0) % Temporal.nanosPerSecond - (a.nano ?? 0) % Temporal.nanosPerSecond)
+    if o1 || o2 { throw TemporalArithmetic.overflow() }
+    return n
   }
 
   /// The duration from `a` to `b` counted in `unit`.
@@ -47,18 +53,17 @@ package enum TemporalBetween {
     if to.day != nil, from.day == nil { from.day = to.day }
     if from.zone != nil, to.zone == nil { to.zone = from.zone }
     if to.zone != nil, from.zone == nil { from.zone = to.zone }
-    let totalNanos = to.instant - from.instant
-    if unit == .seconds { return .duration(months: 0, days: 0, seconds: 0, nanoseconds: totalNanos) }
+    if unit == .seconds { return .duration(months: 0, days: 0, seconds: 0, nanoseconds: try nanos(from, to)) }
     guard let fromDay = from.day, var toDay = to.day else {
-      return unit == .all ? .duration(months: 0, days: 0, seconds: 0, nanoseconds: totalNanos) : zero
+      return unit == .all ? .duration(months: 0, days: 0, seconds: 0, nanoseconds: try nanos(from, to)) : zero
     }
     // Compare local date-times in the zone of `from`.
     let fromNano = from.nano ?? 0
     var toNano = to.nano ?? 0
     if from.zone != nil {
-      let local = to.instant + from.offset * Temporal.nanosPerSecond
-      toDay = floorDiv(local, Temporal.nanosPerDay)
-      toNano = floorMod(local, Temporal.nanosPerDay)
+      let local = to.second + from.offset
+      toDay = floorDiv(local, 86_400)
+      toNano = floorMod(local, 86_400) * Temporal.nanosPerSecond + toNano % Temporal.nanosPerSecond
     }
     var endDay = toDay
     if endDay > fromDay && toNano < fromNano { endDay -= 1 } else if endDay < fromDay && toNano > fromNano { endDay += 1 }
@@ -73,7 +78,7 @@ package enum TemporalBetween {
       let days = endDay - afterMonths
       var moved = from
       moved.day = afterMonths + days
-      return .duration(months: months, days: days, seconds: 0, nanoseconds: to.instant - moved.instant)
+      return .duration(months: months, days: days, seconds: 0, nanoseconds: try nanos(moved, to))
     }
   }
 

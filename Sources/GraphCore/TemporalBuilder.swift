@@ -177,7 +177,13 @@ package enum TemporalBuilder {
     let us = try int(f, "microsecond")
     let ns = try int(f, "nanosecond")
     var fraction = (b ?? 0) % Temporal.nanosPerSecond
-    if ms != nil || us != nil || ns != nil {
+    if b != nil, (ms ?? 0) < 1000, (us ?? 0) < 1000, (ns ?? 0) < 1000 {
+      // Over a selected time each given sub-second component replaces only its own digits.
+      let milli = try check(ms ?? fraction / 1_000_000, 0...999, "millisecond")
+      let micro = try check(us ?? fraction / 1000 % 1000, 0...999, "microsecond")
+      let nano = try check(ns ?? fraction % 1000, 0...999, "nanosecond")
+      fraction = milli * 1_000_000 + micro * 1000 + nano
+    } else if ms != nil || us != nil || ns != nil {
       let milli = try check(ms ?? 0, 0...999, "millisecond")
       let micro = try check(us ?? 0, 0...(ms == nil ? 999_999 : 999), "microsecond")
       let nano = try check(ns ?? 0, 0...(ms == nil && us == nil ? 999_999_999 : 999), "nanosecond")

@@ -13,10 +13,10 @@ package enum DurationParser {
       return .duration(months: try whole(months), days: try whole(days), seconds: try whole(seconds), nanoseconds: nanos)
     }
     let m = try whole(months)
-    let monthRest = Double(nanosPerMonth) * months - Double(nanosPerMonth * m)
+    let monthRest = Double(nanosPerMonth) * months - Double(nanosPerMonth) * Double(m)
     let allDays = days + monthRest / Double(Temporal.nanosPerDay)
     let d = try whole(allDays)
-    let dayRest = Double(Temporal.nanosPerDay) * allDays - Double(Temporal.nanosPerDay * d)
+    let dayRest = Double(Temporal.nanosPerDay) * allDays - Double(Temporal.nanosPerDay) * Double(d)
     let allSeconds = seconds + dayRest / Double(Temporal.nanosPerSecond)
     let s = try whole(allSeconds)
     let secondRest = Double(Temporal.nanosPerSecond) * allSeconds - Double(Temporal.nanosPerSecond) * Double(s)

@@ -28,12 +28,12 @@ extension ExecutionContext {
       overrides[baseKey(truncated)] = .temporal(truncated)
       return .temporal(try TemporalBuilder.construct(f.kind, overrides, now: statementInstant))
     case .fromEpoch:
-      guard case .int(let s) = args[0], case .int(let n) = args[1] else {
+      guard case .int(let s) = args[0], case .int(let n) = args[1], s.magnitude < 1 << 50, n.magnitude < 1 << 60 else {
         throw QuiverError.typeError("datetime.fromepoch() needs integer seconds and nanoseconds")
       }
       return .temporal(TemporalBuilder.at(TemporalInstant(epochSecond: s + floorDiv(n, Temporal.nanosPerSecond), nano: floorMod(n, Temporal.nanosPerSecond)), zone: ZoneSpec(offset: 0)))
     case .fromEpochMillis:
-      guard case .int(let ms) = args[0] else { throw QuiverError.typeError("datetime.fromepochmillis() needs integer milliseconds") }
+      guard case .int(let ms) = args[0], ms.magnitude < 1 << 60 else { throw QuiverError.typeError("datetime.fromepochmillis() needs integer milliseconds") }
       return .temporal(TemporalBuilder.at(TemporalInstant(epochSecond: floorDiv(ms, 1000), nano: floorMod(ms, 1000) * 1_000_000), zone: ZoneSpec(offset: 0)))
     case .between(let unit):
       guard case .temporal(let a) = args[0], case .temporal(let b) = args[1] else {
@@ -76,11 +76,11 @@ extension ExecutionContext {
   func temporalArithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value? {
     switch (op, a, b) {
     case (.add, .temporal(let x), .temporal(let d)) where d.kind == .duration:
-      return .temporal(x.kind == .duration ? try TemporalArithmetic.durations(x, d, sign: 1) : TemporalArithmetic.plus(x, d, sign: 1))
+      return .temporal(x.kind == .duration ? try TemporalArithmetic.durations(x, d, sign: 1) : try TemporalArithmetic.plus(x, d, sign: 1))
     case (.add, .temporal(let d), .temporal(let x)) where d.kind == .duration:
-      return .temporal(TemporalArithmetic.plus(x, d, sign: 1))
+      return .temporal(try TemporalArithmetic.plus(x, d, sign: 1))
     case (.subtract, .temporal(let x), .temporal(let d)) where d.kind == .duration:
-      return .temporal(x.kind == .duration ? try TemporalArithmetic.durations(x, d, sign: -1) : TemporalArithmetic.plus(x, d, sign: -1))
+      return .temporal(x.kind == .duration ? try TemporalArithmetic.durations(x, d, sign: -1) : try TemporalArithmetic.plus(x, d, sign: -1))
     case (.multiply, .temporal(let d), .int(let n)) where d.kind == .duration,
       (.multiply, .int(let n), .temporal(let d)) where d.kind == .duration:
       return .temporal(try TemporalArithmetic.multiply(d, by: n))
