@@ -11,6 +11,9 @@ extension ExecutionContext {
     switch f.operation {
     case .construct, .current:
       guard let x = args.first else { return .temporal(TemporalBuilder.now(f.kind, statementInstant, zone: nil)) }
+      if f.operation == .current, case .string = x {
+        return .temporal(TemporalBuilder.now(f.kind, statementInstant, zone: try TemporalBuilder.zoneSpec(x)))
+      }
       return .temporal(try construct(f.kind, from: x))
     case .truncate:
       guard case .string(let unit) = args[0] else { throw QuiverError.typeError("truncate() needs a unit string, got \(args[0].typeName)") }
@@ -54,7 +57,7 @@ extension ExecutionContext {
       if kind == .duration { throw QuiverError.typeError("duration() cannot take a \(t.typeName)") }
       return try TemporalBuilder.construct(kind, [baseKey(t): x], now: statementInstant)
     default:
-      throw QuiverError.typeError("\(Value.temporal(.date(epochDay: 0)).typeName.lowercased())() cannot take a \(x.typeName)")
+      throw QuiverError.typeError("a \(kind) cannot be made from a \(x.typeName)")
     }
   }
 
