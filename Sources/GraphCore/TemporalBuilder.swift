@@ -204,6 +204,7 @@ package enum TemporalBuilder {
   /// A duration from `years`, `quarters`, `months`, `weeks`, `days`, `hours`, `minutes`,
   /// `seconds`, `milliseconds`, `microseconds` and `nanoseconds`.
   private static func duration(_ f: [String: Value]) throws -> Temporal {
+    if f.values.allSatisfy({ if case .int = $0 { return true } else { return false } }) { return try exactDuration(f) }
     let months = try number(f, "years") * 12 + number(f, "quarters") * 3 + number(f, "months")
     let days = try number(f, "weeks") * 7 + number(f, "days")
     let seconds = try number(f, "hours") * 3600 + number(f, "minutes") * 60 + number(f, "seconds")
@@ -212,5 +213,27 @@ package enum TemporalBuilder {
       return try DurationParser.approximate(months: months, days: days, seconds: seconds, nanos: Int64(subsecond))
     }
     return try DurationParser.approximate(months: months, days: days, seconds: seconds + subsecond / 1e9, nanos: 0)
+  }
+
+  /// A duration from integer components, exactly; overflowing 64 bits is an error.
+  private static func exactDuration(_ f: [String: Value]) throws -> Temporal {
+    func sum(_ terms: [(String, Int64)]) throws -> Int64 {
+      var total: Int64 = 0
+      for (key, factor) in terms {
+        guard case .int(let v)? = f[key] else { continue }
+        let (p, o1) = v.multipliedReportingOverflow(by: factor)
+        let (s, o2) = total.addingReportingOverflow(p)
+        if o1 || o2 { throw TemporalArithmetic.overflow() }
+        total = s
+      }
+      return total
+    }
+    let months = try sum([("years", 12), ("quarters", 3), ("months", 1)])
+    let days = try sum([("weeks", 7), ("days", 1)])
+    let seconds = try sum([("hours", 3600), ("minutes", 60), ("seconds", 1)])
+    let nanos = try sum([("milliseconds", 1_000_000), ("microseconds", 1000), ("nanoseconds", 1)])
+    let (total, o) = seconds.addingReportingOverflow(floorDiv(nanos, Temporal.nanosPerSecond))
+    if o { throw TemporalArithmetic.overflow() }
+    return .duration(months: months, days: days, seconds: total, nanoseconds: floorMod(nanos, Temporal.nanosPerSecond))
   }
 }
