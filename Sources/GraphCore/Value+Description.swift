@@ -69,6 +69,7 @@ package enum CypherText {
       writeRelationshipBody(relationship, to: &out)
       out += "]"
     case .path(let path): writePath(path, to: &out)
+    case .temporal(let temporal): out += temporal.description
     }
   }
 

@@ -42,6 +42,7 @@ extension Value {
     case (.relationship(let a), .relationship(let b)): return a.id == b.id
     case (.path(let a), .path(let b)):
       return a.nodes.map(\.id) == b.nodes.map(\.id) && a.relationships.map(\.id) == b.relationships.map(\.id)
+    case (.temporal(let a), .temporal(let b)): return a == b
     default: return false
     }
   }
@@ -77,12 +78,13 @@ extension Value {
         if c != 0 { return c }
       }
       return a.count < b.count ? -1 : a.count > b.count ? 1 : 0
+    case (.temporal(let a), .temporal(let b)): return a.compare(b)
     default: return nil
     }
   }
 
   /// Rank of each kind in ORDER BY's total order (ascending): maps, nodes, relationships,
-  /// lists, paths, strings, booleans, numbers, and null last.
+  /// lists, paths, temporal values, strings, booleans, numbers, and null last.
   private var orderRank: Int {
     switch self {
     case .map: return 0
@@ -90,9 +92,10 @@ extension Value {
     case .relationship: return 2
     case .list: return 3
     case .path: return 4
-    case .string: return 5
-    case .bool: return 6
-    case .int, .float: return 7
+    case .temporal: return 5
+    case .string: return 6
+    case .bool: return 7
+    case .int, .float: return 8
     case .null: return 9
     }
   }
@@ -136,6 +139,7 @@ extension Value {
       let lb = b.nodes.map(\.id)
       for (x, y) in zip(la, lb) where x != y { return x < y ? -1 : 1 }
       return la.count < lb.count ? -1 : la.count > lb.count ? 1 : 0
+    case (.temporal(let a), .temporal(let b)): return a.orderCompare(b)
     default:
       return cypherCompare(other) ?? 0
     }
@@ -193,6 +197,7 @@ package struct GroupingKey: Hashable, Sendable {
     case .node(let n): h.combine(6); h.combine(n.id)
     case .relationship(let r): h.combine(7); h.combine(r.id)
     case .path(let p): h.combine(8); h.combine(p.nodes.map(\.id)); h.combine(p.relationships.map(\.id))
+    case .temporal(let t): h.combine(9); h.combine(t)
     }
   }
 }

@@ -3,7 +3,7 @@
 // engine; results hand out snapshots with labels and properties filled in.
 
 /// A Cypher value: a storable property value (null, boolean, integer, float, string, list, map)
-/// or a graph entity (node, relationship, path).
+/// a temporal value (date, time, date-time, duration) or a graph entity (node, relationship, path).
 public enum Value: Sendable {
   case null
   case bool(Bool)
@@ -15,6 +15,7 @@ public enum Value: Sendable {
   case node(Node)
   case relationship(Relationship)
   case path(Path)
+  case temporal(Temporal)
 
   /// True for `null`.
   public var isNull: Bool {
@@ -35,6 +36,7 @@ public enum Value: Sendable {
     case .node: return "NODE"
     case .relationship: return "RELATIONSHIP"
     case .path: return "PATH"
+    case .temporal(let t): return t.typeName
     }
   }
 }

@@ -19,6 +19,15 @@ import Quiver
     #expect(!strict.equal(try v("0.1"), .float(0.1 + 0.2 - 0.2)))
   }
 
+  @Test func temporalMatchesItsQuotedText() throws {
+    let date = Value.temporal(.date(epochDay: 5397))
+    #expect(strict.equal(try v("'1984-10-11'"), date))
+    #expect(!strict.equal(try v("'1984-10-12'"), date))
+    #expect(!strict.equal(try v("'1984-10-11'"), .string("1984-10-12")))
+    #expect(!strict.equal(try v("1984"), date))
+    #expect(strict.equal(try v("['PT12S']"), .list([.temporal(.duration(months: 0, days: 0, seconds: 12, nanoseconds: 0))])))
+  }
+
   @Test func nanEqualsNanForComparison() throws {
     #expect(strict.equal(try v("NaN"), .float(.nan)))
     #expect(!strict.equal(try v("NaN"), .float(0)))

@@ -16,6 +16,7 @@ enum TCKValueRenderer {
     case .node(let n): return render(node: n)
     case .relationship(let r): return render(relationship: r)
     case .path(let p): return render(path: p)
+    case .temporal(let t): return quote(t.description)
     }
   }
 

@@ -1,6 +1,7 @@
 // Equality between an expected TCK value and an actual engine value under the TCK's rules:
 // nodes by labels and properties, relationships by type and properties, paths element by element
-// with direction, integers never equal to floats, NaN equal to NaN, map key order irrelevant.
+// with direction, integers never equal to floats, NaN equal to NaN, map key order irrelevant,
+// and temporal values equal to the quoted ISO text the TCK writes for them (`'1984-10-11'`).
 import Quiver
 
 /// Compares values; with `ignoresListOrder` every list (at any depth) is compared as a bag.
@@ -20,6 +21,7 @@ struct ValueComparator: Sendable {
     case (.node(let e), .node(let a)): return nodesEqual(e, a)
     case (.relationship(let e), .relationship(let a)): return relationshipsEqual(e, a)
     case (.path(let e), .path(let a)): return pathsEqual(e, a)
+    case (.string(let e), .temporal(let a)): return e == a.description
     default: return false
     }
   }

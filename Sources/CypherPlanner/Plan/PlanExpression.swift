@@ -45,6 +45,7 @@ package indirect enum PlanExpression: Sendable {
   case isNull(PlanExpression, negated: Bool)
   case hasLabels(PlanExpression, [String])
   case function(ScalarFunction, [PlanExpression])
+  case temporal(TemporalFunction, [PlanExpression])
   case caseExpression(subject: PlanExpression?, branches: [(PlanExpression, PlanExpression)], otherwise: PlanExpression?)
   case listComprehension(slot: Int, list: PlanExpression, predicate: PlanExpression?, projection: PlanExpression?)
   case quantifier(Quantifier, slot: Int, list: PlanExpression, predicate: PlanExpression)

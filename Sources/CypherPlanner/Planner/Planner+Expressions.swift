@@ -190,6 +190,7 @@ extension Planner {
         throw semanticError("InvalidArgumentType", "exists() takes a property or a pattern", p)
       }
     }
+    if let t = TemporalFunction.resolve(lower) { return try bindTemporal(t, name, distinct: distinct, args, p, scope) }
     guard let f = ScalarFunction.byName[lower] else {
       throw semanticError("UnknownFunction", "unknown function '\(name)'", p)
     }

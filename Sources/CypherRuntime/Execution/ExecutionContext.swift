@@ -32,6 +32,8 @@ package final class ExecutionContext {
   /// Checked by long-running operators; set from another thread to stop the statement.
   package let cancellation: CancellationFlag?
   private var checks = 0
+  /// The statement's clock: every current-time function in one statement reads this instant.
+  package lazy var statementInstant = TemporalInstant.now()
 
   package init(store: GraphStore, parameters: [String: Value], procedures: ProcedureRegistry, control: CancellationFlag? = nil) {
     self.store = store

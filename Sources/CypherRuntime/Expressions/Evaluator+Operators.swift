@@ -79,7 +79,7 @@ extension ExecutionContext {
     case (.int(let x), .float(let y)): return floatArithmetic(op, Double(x), y)
     case (.float(let x), .int(let y)): return floatArithmetic(op, x, Double(y))
     case (.float(let x), .float(let y)): return floatArithmetic(op, x, y)
-    default: break
+    default: if let t = try temporalArithmetic(op, a, b) { return t }
     }
     throw QuiverError.typeError("cannot apply \(op.rawValue) to \(a.typeName) and \(b.typeName)")
   }
@@ -109,6 +109,7 @@ extension ExecutionContext {
       if i == .min { throw QuiverError.runtime(.arithmetic, "IntegerOverflow", "integer overflow in unary minus") }
       return .int(-i)
     case .float(let d): return .float(-d)
+    case .temporal(let t) where t.kind == .duration: return .temporal(TemporalArithmetic.negate(t))
     default: throw QuiverError.typeError("cannot negate a \(v.typeName)")
     }
   }

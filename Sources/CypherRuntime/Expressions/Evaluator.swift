@@ -68,6 +68,8 @@ extension ExecutionContext {
       }
     case .function(let f, let args):
       return try call(f, try args.map { try eval($0, row) })
+    case .temporal(let f, let args):
+      return try callTemporal(f, try args.map { try eval($0, row) })
     case .caseExpression(let subject, let branches, let otherwise):
       if let subject {
         let s = try eval(subject, row)
@@ -176,6 +178,8 @@ extension ExecutionContext {
       return record.properties[key] ?? .null
     case .map(let m):
       return m[key] ?? .null
+    case .temporal(let t):
+      return try temporalProperty(t, key)
     default:
       throw QuiverError.typeError("cannot read property `\(key)` of a \(owner.typeName)")
     }

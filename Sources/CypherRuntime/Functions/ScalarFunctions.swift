@@ -256,6 +256,7 @@ extension ExecutionContext {
       case .int(let i): return .string(String(i))
       case .float(let d): return .string(formatFloat(d))
       case .bool(let b): return .string(b ? "true" : "false")
+      case .temporal(let t): return .string(t.description)
       default: throw argumentType(.toString, x)
       }
     default:

@@ -35,6 +35,7 @@ package enum JSONFormatter {
       let nodes = path.nodes.map(nodeObject).joined(separator: ",")
       let relationships = path.relationships.map(relationshipObject).joined(separator: ",")
       return "{\"nodes\":[\(nodes)],\"relationships\":[\(relationships)]}"
+    case .temporal(let temporal): return string(temporal.description)
     }
   }
 
