@@ -1,13 +1,11 @@
 // Line input for the interactive shell through libedit's readline-compatible interface:
-// cursor movement, Emacs-style editing keys, and a history that the arrow keys walk and that
-// persists across sessions in ~/.quiver_history (or $QUIVER_HISTORY).
+// cursor movement, Emacs-style editing keys, Ctrl-R history search, Tab completion, and a
+// history that persists across sessions in ~/.quiver_history (or $QUIVER_HISTORY).
 import CEditLine
 import Foundation
+import QuiverShellSupport
 
-/// Set by the SIGINT handler while the editor waits for a line; only ever written with 0 or 1.
-nonisolated(unsafe) private var interruptReceived: sig_atomic_t = 0
-
-/// Reads lines from the terminal with editing and a persistent history.
+/// Reads lines from the terminal with editing, completion and a persistent history.
 final class LineEditor {
   /// What the user did at the prompt.
   enum Input: Equatable {
@@ -23,35 +21,60 @@ final class LineEditor {
   let historyPath: String?
   private var lastEntry: String?
 
-  /// Loads the history from `historyPath` when the file exists.
+  /// Loads the history from `historyPath` when the file exists, and sets up completion with
+  /// `vocabulary` and the Ctrl-R binding.
   init(historyPath: String?) {
     self.historyPath = historyPath
+    EditLineVariables.setString("rl_readline_name", "quiver")
+    rl_initialize()
     using_history()
-    stifle_history(1_000)
+    stifle_history(Int32(HistoryPolicy.limit))
     if let historyPath { _ = read_history(historyPath) }
+    lastEntry = entries().last
+    EditLineCompletion.install()
+    // libedit's readline emulation binds Ctrl-R already; bind it explicitly in case an
+    // editrc changed it.
+    _ = rl_parse_and_bind("bind ^R em-inc-search-prev")
   }
 
-  /// Shows `prompt` and waits for a line. Ctrl-C is caught only while waiting here, so that
-  /// it abandons the line; while a statement runs it still ends the process.
+  /// Where completion candidates come from; called on each Tab.
+  var vocabulary: (() -> CompletionVocabulary)? {
+    get { EditLineCompletion.vocabulary }
+    set { EditLineCompletion.vocabulary = newValue }
+  }
+
+  /// Shows `prompt` and waits for a line. Ctrl-C abandons the line.
   func read(prompt: String) -> Input {
     Console.flush()
-    interruptReceived = 0
-    let previous = signal(SIGINT) { _ in interruptReceived = 1 }
-    defer { signal(SIGINT, previous) }
+    _ = Interrupt.take()
     guard let raw = readline(prompt) else {
-      return interruptReceived != 0 ? .interrupt : .endOfInput
+      return Interrupt.take() ? .interrupt : .endOfInput
     }
     defer { free(raw) }
-    return interruptReceived != 0 ? .interrupt : .line(String(cString: raw))
+    return Interrupt.take() ? .interrupt : .line(String(cString: raw))
   }
 
-  /// Appends `entry` to the history (unless it repeats the last one) and saves the file, so
-  /// nothing is lost if the process is killed.
+  /// Appends `entry` to the history unless the history policy leaves it out (a repeat of the
+  /// last entry, a `:param` with a secret), and saves the file, so nothing is lost if the
+  /// process is killed.
   func addHistory(_ entry: String) {
-    guard !entry.isEmpty, entry != lastEntry else { return }
+    guard HistoryPolicy.shouldKeep(entry, after: lastEntry) else { return }
     lastEntry = entry
     _ = add_history(entry)
     save()
+  }
+
+  /// The history, oldest first.
+  func entries() -> [String] {
+    var out: [String] = []
+    let count = EditLineVariables.int("history_length") ?? 0
+    let base = EditLineVariables.int("history_base") ?? 1
+    for index in 0..<count {
+      if let entry = history_get(base + index), let line = entry.pointee.line {
+        out.append(String(cString: line))
+      }
+    }
+    return out
   }
 
   /// Writes the history file.

@@ -1,6 +1,7 @@
 // The `quiver` command: with no arguments an interactive shell on a terminal, or batch mode
 // when standard input is piped; `-c QUERY` for one-off queries; `quiver run FILE...` for
-// scripts. Exit status: 0 success, 1 a statement failed, 2 a usage error.
+// scripts; `quiver test FILE...` for golden files. Exit status: 0 success, 1 a statement
+// failed, 2 a usage error.
 import ArgumentParser
 import Foundation
 
@@ -13,32 +14,39 @@ struct QuiverCommand: ParsableCommand {
     commandName: "quiver",
     abstract: "Quiver: an embeddable property-graph database that speaks Cypher.",
     usage: """
-      quiver [--format <format>] [--[no-]timing]
-      quiver -c <query> [--format <format>] [--[no-]timing]
-      quiver run <file> ... [--format <format>] [--[no-]timing]
+      quiver [--format <format>] [--[no-]timing] [--timeout <seconds>] [--param <name=value> ...]
+      quiver -c <query> [--format <format>] [--[no-]timing] [--timeout <seconds>] [--param <name=value> ...]
+      quiver run <file> ... [--continue-on-error] [options]
+      quiver test <file> ...
       """,
     discussion: """
       With no arguments on a terminal, quiver starts an interactive shell: type Cypher \
       statements ending with ';', and :help for the shell's own commands. When standard input \
-      is not a terminal, statements are read from it and run as they arrive. The database \
-      lives in memory for the duration of the process.
+      is not a terminal, statements (and the same commands) are read from it and run as they \
+      arrive. The database lives in memory for the duration of the process.
 
       EXAMPLES:
         quiver
             Start the interactive shell.
         quiver -c "UNWIND range(1, 3) AS i RETURN i, i * i AS square"
             Run a query and exit.
+        quiver -c "UNWIND ['Alice','Bob'] AS n RETURN n" --format csv | sort
+            Use a query's rows in a pipeline.
+        quiver -c 'MATCH (n) WHERE n.age > $age RETURN n' --param age=30 --timeout 5
+            Bind a parameter and bound the running time.
         quiver run schema.cypher data.cypher queries.cypher
             Run scripts against one database, stopping at the first error.
         quiver < data.cypher
-        echo "RETURN 1 AS one;" | quiver --format csv
+        echo "RETURN 1 AS one;" | quiver --format json
             Run statements from standard input.
+        quiver test tests/*.cypher
+            Check golden files (see README, "Golden files").
 
       EXIT STATUS:
         0 success, 1 a statement failed or a file could not be read, 2 a usage error.
       """,
     version: version,
-    subcommands: [RunCommand.self])
+    subcommands: [RunCommand.self, TestCommand.self])
 
   @Option(
     name: [.customShort("c"), .customLong("command")],
@@ -46,21 +54,23 @@ struct QuiverCommand: ParsableCommand {
       "Run the statements in <query> (separated by ';') and exit.", valueName: "query"))
   var query: String?
 
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var options: SessionOptions
 
   func run() throws {
     if let query {
-      let session = try output.makeSession(interactive: false)
-      guard ScriptRunner(session: session).run(query, origin: "<command>") else {
-        throw ExitCode(1)
-      }
+      let session = try options.makeSession(interactive: false)
+      let outcome = ScriptRunner(session: session).run(query, origin: "<command>")
+      session.rollBackOpenTransaction()
+      if outcome != .completed(failures: 0) && outcome != .quit { throw ExitCode(1) }
     } else if Console.inputIsTerminal {
-      let session = try output.makeSession(interactive: true)
+      let session = try options.makeSession(interactive: true)
       let historyPath = LineEditor.historyPath(environment: ProcessInfo.processInfo.environment)
       Shell(session: session, editor: LineEditor(historyPath: historyPath)).run()
     } else {
-      let session = try output.makeSession(interactive: false)
-      guard PipedInputRunner(session: session).run() else { throw ExitCode(1) }
+      let session = try options.makeSession(interactive: false)
+      let outcome = ScriptRunner(session: session).run(origin: "<stdin>") { readLine(strippingNewline: true) }
+      session.rollBackOpenTransaction()
+      if outcome != .completed(failures: 0) && outcome != .quit { throw ExitCode(1) }
     }
   }
 

@@ -1,29 +1,73 @@
-// Runs whole scripts (files given to `quiver run`, the text of `quiver -c`) statement by
-// statement, printing each result and stopping at the first error, which is reported at its
-// line and column in the script.
+// Runs scripts (files given to `quiver run`, `:source` files, the text of `quiver -c`, piped
+// standard input) line by line: meta-commands at the start of a statement, Cypher statements
+// as their `;` arrives. Errors are reported at their line and column in the script; the first
+// one stops the script unless errors are to be collected (`--continue-on-error`).
 import Quiver
 import QuiverShellSupport
 
-/// Runs complete scripts in a session.
+/// Runs scripts in a session.
 struct ScriptRunner {
-  let session: Session
+  /// How a script ended.
+  enum Outcome: Equatable {
+    /// The input ended (or the script stopped at an error); `failures` errors were reported.
+    case completed(failures: Int)
+    /// A `:quit` stopped it.
+    case quit
+  }
 
-  /// Runs the statements of `script` in order; a last statement may omit its `;`. On the first
-  /// error, prints `origin:line:col: Category: message` and a caret to standard error and
-  /// returns false.
-  func run(_ script: String, origin: String) -> Bool {
-    let split = Database.split(script: script)
-    var statements = split.statements
-    if let remainder = split.remainder { statements.append(remainder) }
-    for statement in statements where !statement.isBlank {
+  let session: Session
+  /// Whether to run on after an error, reporting every one.
+  var continueOnError = false
+
+  /// Runs the statements of `script` in order; a last statement may omit its `;`. Errors are
+  /// printed to standard error as `origin:line:col: Category: message` with a caret.
+  func run(_ script: String, origin: String) -> Outcome {
+    var lines = script.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).makeIterator()
+    return run(origin: origin) { lines.next().map(String.init) }
+  }
+
+  /// Runs the lines `nextLine` hands out until it returns nil.
+  func run(origin: String, nextLine: () -> String?) -> Outcome {
+    var buffer = StatementBuffer(numbering: .continuous)
+    var lineNumber = 0
+    var failures = 0
+    while let line = nextLine() {
+      lineNumber += 1
+      if buffer.isEmpty, let command = MetaCommand.parse(line) {
+        buffer.skip(line)
+        switch session.perform(command) {
+        case .proceed: continue
+        case .quit: return .quit
+        case .failed(let message):
+          Console.error("\(origin):\(lineNumber): \(message)")
+          failures += 1
+          if !continueOnError { return .completed(failures: failures) }
+          continue
+        }
+      }
+      failures += run(buffer.append(line), origin: origin)
+      if failures > 0 && !continueOnError { return .completed(failures: failures) }
+    }
+    if let last = buffer.finish() { failures += run(last, origin: origin) }
+    return .completed(failures: failures)
+  }
+
+  /// Runs the statements of one update, reporting errors against its source; returns how
+  /// many failed.
+  private func run(_ update: StatementBuffer.Update, origin: String) -> Int {
+    var failures = 0
+    for statement in update.statements {
       do {
         try session.run(statement)
       } catch {
         Console.error(
-          ErrorReport.render(error, statement: statement, source: script, origin: origin))
-        return false
+          ErrorReport.render(
+            error, statement: statement, source: update.source, firstLine: update.firstLine,
+            origin: origin))
+        failures += 1
+        if !continueOnError { return failures }
       }
     }
-    return true
+    return failures
   }
 }

@@ -73,7 +73,7 @@ struct CommandLineTests {
   func pipedHelp() throws {
     let outcome = try QuiverExecutable.run([], input: ":help\n")
     #expect(outcome.status == 0)
-    #expect(outcome.standardOutput == MetaCommand.helpText + "\n")
+    #expect(outcome.standardOutput == HelpText.overview + "\n")
     #expect(outcome.standardError.isEmpty)
   }
 
@@ -88,7 +88,7 @@ struct CommandLineTests {
   func pipedUnknownCommand() throws {
     let outcome = try QuiverExecutable.run([], input: "\n:help\n:frobnicate\n:help\n")
     #expect(outcome.status == 1)
-    #expect(outcome.standardOutput == MetaCommand.helpText + "\n")
+    #expect(outcome.standardOutput == HelpText.overview + "\n")
     #expect(
       outcome.standardError
         == "<stdin>:3: Unknown command ':frobnicate'; type :help for the list of commands\n")

@@ -13,7 +13,8 @@ struct InteractiveShellTests {
     let terminal: PseudoTerminal
     var historyFile: URL { directory.file("history") }
 
-    init(term: String = "xterm") throws {
+    /// `historyPath` shares a history file between shells; by default each has its own.
+    init(term: String = "xterm", historyPath: String? = nil) throws {
       let executable = try #require(QuiverExecutable.url, "quiver executable not found")
       directory = try TemporaryDirectory()
       // Keep the test's environment (library paths, locale) but not the user's editrc.
@@ -21,16 +22,18 @@ struct InteractiveShellTests {
       environment["EDITRC"] = nil
       environment["HOME"] = directory.url.path
       environment["TERM"] = term
-      environment["QUIVER_HISTORY"] = directory.file("history").path
+      environment["QUIVER_HISTORY"] = historyPath ?? directory.file("history").path
+      environment["NO_COLOR"] = "1"
       terminal = try PseudoTerminal(executable: executable, environment: environment)
     }
 
     /// Expects `text` to appear `count` times in the shell's output; on failure the comment
     /// shows everything the shell printed.
     func expectOutput(
-      _ text: String, count: Int = 1, sourceLocation: SourceLocation = #_sourceLocation
+      _ text: String, count: Int = 1, timeout: Duration = .seconds(10),
+      sourceLocation: SourceLocation = #_sourceLocation
     ) {
-      let seen = terminal.waitFor(text, count: count)
+      let seen = terminal.waitFor(text, count: count, timeout: timeout)
       #expect(seen, "transcript:\n\(terminal.transcript)", sourceLocation: sourceLocation)
     }
 

@@ -121,8 +121,8 @@ struct ResultRendererTests {
   }
 
   @Test("JSON Lines: one object per row, keys in column order")
-  func json() {
-    let renderer = ResultRenderer(format: .json, tableStyle: .ascii, showsTiming: true)
+  func jsonLines() {
+    let renderer = ResultRenderer(format: .jsonl, tableStyle: .ascii, showsTiming: true)
     let node = Node(id: 7, labels: ["Person"], properties: ["name": "Alice"])
     let knows = Relationship(id: 8, type: "KNOWS", startID: 7, endID: 9, properties: ["w": 0.5])
     let result = QueryResult(

@@ -135,7 +135,7 @@ struct ScriptTests {
   func json() throws {
     let outcome = try QuiverExecutable.run(["run", "--format", "json", "-"], input: Example.script)
     #expect(outcome.status == 0)
-    #expect(outcome.standardOutput == #"{"a.name":"Alice","k.weight":5,"b.name":"Bob"}"# + "\n")
+    #expect(outcome.standardOutput == "[\n" + #"  {"a.name":"Alice","k.weight":5,"b.name":"Bob"}"# + "\n]\n")
   }
 
   @Test("--timing adds the elapsed time to the summary")

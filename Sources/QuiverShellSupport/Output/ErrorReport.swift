@@ -9,14 +9,18 @@ package enum ErrorReport {
   /// that `source` is part of. `source` holds lines `firstLine...` of that input and is where
   /// the caret line is taken from. `origin` (a file name, `<stdin>`) prefixes the location.
   ///
-  /// A `QuiverError` without a position is reported at the statement's first character; other
-  /// errors are reported without a location.
+  /// A `QuiverError` without a position is reported at the statement's first character; a
+  /// cancelled statement and other errors are reported without a location.
   package static func render(
     _ error: any Error, statement: ScriptStatement, source: String, firstLine: Int = 1,
     origin: String?
   ) -> String {
     guard let error = error as? QuiverError else {
       return (origin.map { $0 + ": " } ?? "") + "error: \(error)"
+    }
+    // A cancelled or timed-out statement failed as a whole, not at a place in its text.
+    if error.category == .cancelled {
+      return (origin.map { $0 + ": " } ?? "") + "\(error.category): \(error.message)"
     }
     let position =
       error.position.map(statement.scriptPosition(of:)) ?? firstVisiblePosition(of: statement)

@@ -1,21 +1,31 @@
-// Writes query results as JSON Lines for `--format json`: one object per row, keys in column
-// order. Nodes, relationships and paths become objects with their ids, labels or type, and
-// properties; non-finite floats become the strings "NaN", "Infinity" and "-Infinity".
+// Writes query results as JSON: `--format json` prints one array of row objects per result,
+// `--format jsonl` one object per line. Keys follow column order; nodes, relationships and paths
+// become objects with their ids, labels or type, and properties; non-finite floats become the
+// strings "NaN", "Infinity" and "-Infinity".
 import Quiver
 
-/// Formats results as one JSON object per row.
+/// Formats results as JSON objects, one per row.
 package enum JSONFormatter {
-  /// One line per row, `{"column":value,...}`; "" when there are no columns.
+  /// One line per row, `{"column":value,...}` (JSON Lines); "" when there are no columns.
   package static func format(columns: [String], rows: [[Value]]) -> String {
     guard !columns.isEmpty else { return "" }
-    var out = ""
-    for row in rows {
-      let members = columns.enumerated().map { index, column in
-        string(column) + ":" + json(index < row.count ? row[index] : .null)
-      }
-      out += "{" + members.joined(separator: ",") + "}\n"
+    return rows.map { rowObject(columns: columns, row: $0) + "\n" }.joined()
+  }
+
+  /// One JSON array of row objects, one row per line, ending in `\n`; "" when there are no
+  /// columns.
+  package static func formatArray(columns: [String], rows: [[Value]]) -> String {
+    guard !columns.isEmpty else { return "" }
+    guard !rows.isEmpty else { return "[]\n" }
+    return "[\n" + rows.map { "  " + rowObject(columns: columns, row: $0) }.joined(separator: ",\n") + "\n]\n"
+  }
+
+  /// `{"column":value,...}` for one row.
+  package static func rowObject(columns: [String], row: [Value]) -> String {
+    let members = columns.enumerated().map { index, column in
+      string(column) + ":" + json(index < row.count ? row[index] : .null)
     }
-    return out
+    return "{" + members.joined(separator: ",") + "}"
   }
 
   /// `value` as compact JSON.

@@ -1,6 +1,7 @@
 // Lays out query results as bordered text tables, with Unicode box drawing on terminals and an
 // ASCII fallback for pipes, files and dumb terminals. Columns are sized by display width, so
-// wide (CJK, emoji) characters line up.
+// wide (CJK, emoji) characters line up; given a width limit, the widest columns are narrowed and
+// their cells cut with `…` until the table fits.
 import Quiver
 
 /// Formats a grid of cells as an aligned table: a header row, a rule, then one line per row.
@@ -14,9 +15,12 @@ package struct TableFormatter: Sendable {
   }
 
   package var style: Style
+  /// Columns the whole table may take, borders included; nil for no limit.
+  package var maxWidth: Int?
 
-  package init(style: Style) {
+  package init(style: Style, maxWidth: Int? = nil) {
     self.style = style
+    self.maxWidth = maxWidth
   }
 
   /// The table for `columns` and rows of values, cells written by `CypherNotation.cell`.
@@ -29,8 +33,8 @@ package struct TableFormatter: Sendable {
   /// there are no columns.
   package func format(columns: [String], cells: [[String]]) -> String {
     guard !columns.isEmpty else { return "" }
-    let header = columns.map(Self.singleLine)
-    let body = cells.map { row in
+    var header = columns.map(Self.singleLine)
+    var body = cells.map { row in
       (0..<columns.count).map { $0 < row.count ? Self.singleLine(row[$0]) : "" }
     }
     var widths = header.map(\.displayWidth)
@@ -39,6 +43,11 @@ package struct TableFormatter: Sendable {
         widths[index] = max(widths[index], cell.displayWidth)
       }
     }
+    if let maxWidth {
+      widths = Self.fitting(widths, into: maxWidth)
+      header = zip(header, widths).map { Self.truncated($0, to: $1) }
+      body = body.map { row in zip(row, widths).map { Self.truncated($0, to: $1) } }
+    }
     let box = Box(style)
     var out = rule(widths, box.top) + line(header, widths, box)
     // A table without rows closes right under the header.
@@ -46,6 +55,37 @@ package struct TableFormatter: Sendable {
     out += rule(widths, box.middle)
     for row in body { out += line(row, widths, box) }
     return out + rule(widths, box.bottom)
+  }
+
+  /// Column widths narrowed, widest first, until the table (with `| ` and ` |` around every
+  /// cell) fits in `limit` columns; no column goes below 3 (one character and `…`).
+  package static func fitting(_ widths: [Int], into limit: Int) -> [Int] {
+    var widths = widths
+    let borders = 3 * widths.count + 1
+    let minimum = 3
+    while widths.reduce(borders, +) > limit {
+      guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimum else {
+        break
+      }
+      let excess = widths.reduce(borders, +) - limit
+      let second = widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? minimum
+      widths[widest] -= max(1, min(excess, widths[widest] - max(second, minimum)))
+    }
+    return widths
+  }
+
+  /// `text` cut to `width` display columns, ending in `…` when something was cut.
+  package static func truncated(_ text: String, to width: Int) -> String {
+    guard text.displayWidth > width else { return text }
+    var out = ""
+    var used = 0
+    for character in text {
+      let next = character.displayWidth
+      if used + next > width - 1 { break }
+      out.append(character)
+      used += next
+    }
+    return out + "…"
   }
 
   /// The border characters of one style: left, joint and right corners of each rule.

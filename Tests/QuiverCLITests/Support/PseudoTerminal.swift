@@ -1,6 +1,6 @@
-// Runs a program on a pseudo-terminal so tests can drive the interactive shell like a person
-// at a keyboard: send keystrokes, wait for text to appear. Every wait has a deadline, and the
-// program is killed if it is still running when the session is released.
+// Runs a program on a pseudo-terminal, as its controlling terminal, so tests can drive the
+// interactive shell like a person at a keyboard: send keystrokes (Ctrl-C included), wait for
+// text to appear. Every wait has a deadline; closing the terminal ends the program.
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -33,8 +33,17 @@ final class PseudoTerminal {
       throw Failure.cannotOpen(slavePath)
     }
     let slave = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-    process.executableURL = executable
-    process.arguments = arguments
+    // The program must have the terminal as its controlling terminal, or Ctrl-C typed on it
+    // raises no SIGINT: util-linux's setsid starts it in a new session that takes the
+    // terminal on its standard input as controlling terminal.
+    let setsid = URL(fileURLWithPath: "/usr/bin/setsid")
+    if FileManager.default.isExecutableFile(atPath: setsid.path) {
+      process.executableURL = setsid
+      process.arguments = ["--ctty", "--wait", executable.path] + arguments
+    } else {
+      process.executableURL = executable
+      process.arguments = arguments
+    }
     process.environment = environment
     process.standardInput = slave
     process.standardOutput = slave

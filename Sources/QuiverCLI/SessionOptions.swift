@@ -1,0 +1,76 @@
+// The options every way of running statements shares (`quiver`, `quiver -c`, `quiver run`):
+// the result format, timing, a per-statement timeout and `--param` values. Also opens the
+// database session they configure.
+import ArgumentParser
+import Foundation
+import Quiver
+import QuiverShellSupport
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `--format`, `--timing` / `--no-timing`, `--timeout`, `--param`.
+struct SessionOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "How results are written: table, csv, tsv, json (one array per result), jsonl (one object per line) or markdown.",
+      valueName: "format"))
+  var format: OutputFormat = .table
+
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Show how long each statement took. (default: on in the interactive shell only)")
+  var timing: Bool?
+
+  @Option(help: ArgumentHelp("Stop any statement that runs longer than this many seconds.", valueName: "seconds"))
+  var timeout: Double?
+
+  @Option(
+    name: .customLong("param"),
+    help: ArgumentHelp(
+      "Bind $name to value: a number, true, false, null, a quoted string or a list or map in Cypher notation ([1, 2]), else the text as a string. Repeatable.",
+      valueName: "name=value"))
+  var parameters: [String] = []
+
+  func validate() throws {
+    if let timeout, !(timeout > 0 && timeout.isFinite) {
+      throw ValidationError("--timeout takes a positive number of seconds.")
+    }
+    if let bad = parameters.first(where: { ParameterArgument($0) == nil }) {
+      throw ValidationError("--param takes name=value, not '\(bad)'.")
+    }
+  }
+
+  /// Opens a database and the session that prints its results. `interactive` is true for the
+  /// shell: timing on by default, a blank line after each result, colours on a terminal.
+  func makeSession(interactive: Bool) throws -> Session {
+    let database: Database
+    do {
+      database = try Database()
+    } catch {
+      Console.error("quiver: cannot open the database: \(error)")
+      throw ExitCode(1)
+    }
+    let environment = ProcessInfo.processInfo.environment
+    let renderer = ResultRenderer(
+      format: format,
+      tableStyle: Console.tableStyle(environment: environment),
+      showsTiming: timing ?? interactive,
+      usesColor: Console.outputIsTerminal && ANSI.allowed(environment: environment))
+    let session = Session(
+      database: database, renderer: renderer, spacesAfterResults: interactive, interactive: interactive)
+    session.timeout = timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) }
+    for argument in parameters.compactMap(ParameterArgument.init) {
+      guard argument.isLiteral else {
+        session.parameters[argument.name] = .string(argument.value)
+        continue
+      }
+      do {
+        session.parameters[argument.name] = try session.evaluate(argument.value, for: argument.name)
+      } catch {
+        Console.error("quiver: --param \(argument.name): \(error.message)")
+        throw ExitCode(2)
+      }
+    }
+    return session
+  }
+}

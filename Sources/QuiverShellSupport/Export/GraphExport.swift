@@ -1,0 +1,129 @@
+// `:export dot|mermaid FILE`: the nodes and relationships found anywhere in a result (in cells,
+// lists, maps and paths) written as Graphviz DOT or as a Mermaid flowchart. Relationships whose
+// end nodes are not in the result still get their ends, drawn by id.
+import Quiver
+
+/// The graph formats `:export` writes.
+package enum GraphExportFormat: String, CaseIterable, Sendable {
+  case dot
+  case mermaid
+}
+
+/// The nodes and relationships of a result, deduplicated by id, in order of first appearance.
+package struct ResultGraph: Sendable {
+  package private(set) var nodes: [Node] = []
+  package private(set) var relationships: [Relationship] = []
+  private var nodeIDs: Set<Int64> = []
+  private var relationshipIDs: Set<Int64> = []
+
+  /// Collects the graph values in `rows`.
+  package init(rows: [[Value]]) {
+    for row in rows {
+      for value in row { collect(value) }
+    }
+  }
+
+  private mutating func collect(_ value: Value) {
+    switch value {
+    case .node(let node): add(node)
+    case .relationship(let relationship): add(relationship)
+    case .path(let path):
+      path.nodes.forEach { add($0) }
+      path.relationships.forEach { add($0) }
+    case .list(let items): items.forEach { collect($0) }
+    case .map(let entries): entries.keys.sorted().forEach { collect(entries[$0] ?? .null) }
+    default: break
+    }
+  }
+
+  private mutating func add(_ node: Node) {
+    if nodeIDs.insert(node.id).inserted { nodes.append(node) }
+  }
+
+  private mutating func add(_ relationship: Relationship) {
+    if relationshipIDs.insert(relationship.id).inserted { relationships.append(relationship) }
+  }
+
+  /// True when the result held no node or relationship.
+  package var isEmpty: Bool { nodes.isEmpty && relationships.isEmpty }
+
+  /// The graph in `format`.
+  package func render(_ format: GraphExportFormat) -> String {
+    switch format {
+    case .dot: return dot()
+    case .mermaid: return mermaid()
+    }
+  }
+
+  /// Graphviz source: `n<id>` nodes labelled with labels and properties, `->` edges labelled
+  /// with the type.
+  package func dot() -> String {
+    var out = "digraph quiver {\n  node [shape=box];\n"
+    for node in nodes {
+      out += "  n\(node.id) [label=\(Self.dotString(Self.caption(node)))];\n"
+    }
+    for relationship in relationships {
+      out += "  n\(relationship.startID) -> n\(relationship.endID) [label=\(Self.dotString(Self.caption(relationship)))];\n"
+    }
+    return out + "}\n"
+  }
+
+  /// Mermaid flowchart source: `n<id>["..."]` nodes and `-->|"TYPE"|` edges.
+  package func mermaid() -> String {
+    var out = "flowchart LR\n"
+    for node in nodes {
+      out += "  n\(node.id)[\"\(Self.mermaidText(Self.caption(node)))\"]\n"
+    }
+    for relationship in relationships {
+      out += "  n\(relationship.startID) -->|\"\(Self.mermaidText(Self.caption(relationship)))\"| n\(relationship.endID)\n"
+    }
+    return out
+  }
+
+  /// `:Label:Other {key: value}`, or `(id)` for a node without labels and properties.
+  static func caption(_ node: Node) -> String {
+    let labels = node.labels.map { ":" + CypherNotation.name($0) }.joined()
+    let properties = propertyText(node.properties)
+    let text = [labels, properties].filter { !$0.isEmpty }.joined(separator: " ")
+    return text.isEmpty ? "(\(node.id))" : text
+  }
+
+  /// `TYPE {key: value}`.
+  static func caption(_ relationship: Relationship) -> String {
+    let properties = propertyText(relationship.properties)
+    return CypherNotation.name(relationship.type) + (properties.isEmpty ? "" : " " + properties)
+  }
+
+  private static func propertyText(_ properties: [String: Value]) -> String {
+    guard !properties.isEmpty else { return "" }
+    let members = properties.keys.sorted().map { CypherNotation.name($0) + ": " + CypherNotation.literal(properties[$0] ?? .null) }
+    return "{" + members.joined(separator: ", ") + "}"
+  }
+
+  /// `text` as a double-quoted DOT string.
+  static func dotString(_ text: String) -> String {
+    var out = "\""
+    for character in text {
+      switch character {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n", "\r\n": out += "\\n"
+      default: out.append(character)
+      }
+    }
+    return out + "\""
+  }
+
+  /// `text` for inside a Mermaid `"..."` label: quotes and line breaks as entity codes.
+  static func mermaidText(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      switch character {
+      case "\"": out += "#quot;"
+      case "\n", "\r\n": out += " "
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+}

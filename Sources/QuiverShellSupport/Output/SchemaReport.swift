@@ -1,0 +1,55 @@
+// What `:schema` prints: the labels, relationship types and property keys of the graph with
+// their counts, and the indexes section (Quiver has no indexes or constraints yet).
+import Quiver
+
+/// Renders a database's schema summary for the shell.
+package enum SchemaReport {
+  /// The statements that count, per property key, the nodes and the relationships having it;
+  /// each returns `key` and `count` columns, and `propertyCounts(from:)` adds them up.
+  package static let propertyCountQueries = [
+    "MATCH (n) UNWIND keys(n) AS key RETURN key, count(*) AS count",
+    "MATCH ()-[r]->() UNWIND keys(r) AS key RETURN key, count(*) AS count",
+  ]
+
+  /// Key → count, summed over the results of `propertyCountQueries`.
+  package static func propertyCounts(from results: [QueryResult]) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for result in results {
+      for row in result.rows where row.count == 2 {
+        if case .string(let key) = row[0], case .int(let count) = row[1] { counts[key, default: 0] += Int(count) }
+      }
+    }
+    return counts
+  }
+
+  /// The report for `schema`; `propertyCounts` gives how many nodes and relationships have
+  /// each key, when they could be counted.
+  package static func render(_ schema: Schema, propertyCounts: [String: Int]?) -> String {
+    var out = "Labels:\n"
+    out += section(schema.labels.map { (":" + CypherNotation.name($0.name), $0.count) }, unit: ("node", "nodes"))
+    out += "Relationship types:\n"
+    out += section(
+      schema.relationshipTypes.map { (":" + CypherNotation.name($0.name), $0.count) },
+      unit: ("relationship", "relationships"))
+    out += "Property keys:\n"
+    if schema.propertyKeys.isEmpty {
+      out += "  (none)\n"
+    } else if let propertyCounts {
+      out += section(schema.propertyKeys.map { (CypherNotation.name($0), propertyCounts[$0] ?? 0) }, unit: ("use", "uses"))
+    } else {
+      out += schema.propertyKeys.map { "  " + CypherNotation.name($0) + "\n" }.joined()
+    }
+    out += "Indexes and constraints:\n  no indexes\n"
+    return out
+  }
+
+  /// Names and counts aligned in two columns, `(none)` when empty.
+  private static func section(_ entries: [(String, Int)], unit: (String, String)) -> String {
+    guard !entries.isEmpty else { return "  (none)\n" }
+    let width = entries.map(\.0.displayWidth).max() ?? 0
+    return entries.map { name, count in
+      "  " + name + String(repeating: " ", count: width - name.displayWidth) + "  "
+        + "\(count) " + (count == 1 ? unit.0 : unit.1) + "\n"
+    }.joined()
+  }
+}
