@@ -88,7 +88,8 @@ RETURN p.name AS person, count(*) AS degree
 ORDER BY degree DESC, person
 LIMIT 5;
 
-// Members of each group, collected.
+// Members of each group, collected in name order.
 MATCH (p:Person)-[m:MEMBER_OF]->(g:Group)
+WITH g, p, m ORDER BY p.name
 RETURN g.name AS group, collect(p.name) AS members, min(m.since) AS founded
 ORDER BY group;

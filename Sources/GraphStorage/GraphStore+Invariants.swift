@@ -1,6 +1,8 @@
 // Consistency checks of the store, run by tests after mutations: adjacency lists agree with the
 // relationship table and the label index agrees with node labels.
 
+import GraphCore
+
 extension GraphStore {
   /// Descriptions of every broken invariant; empty when the store is consistent.
   package func invariantViolations() -> [String] {
@@ -45,6 +47,33 @@ extension GraphStore {
       for id in nodeIDs(withLabel: label) where !hasLabel(id, label) {
         problems.append("label index lists node \(id) under \(label) but the node lacks it")
       }
+    }
+    problems += indexViolations()
+    return problems
+  }
+
+  /// Each index holds exactly the entries its definition implies for the stored data.
+  private func indexViolations() -> [String] {
+    var problems: [String] = []
+    for def in indexDefinitions {
+      var expected: [(key: [Value], id: Int64)] = []
+      let candidates = def.entity == .node ? nodeIDs(withLabel: def.label) : allRelationshipIDs()
+      for id in candidates {
+        let props: [String: Value]?
+        if def.entity == .node {
+          props = node(id)?.properties
+        } else {
+          props = relationship(id).flatMap { typeName($0.type) == def.label ? $0.properties : nil }
+        }
+        guard let props else { continue }
+        let key = def.properties.compactMap { props[$0] }
+        if key.count == def.properties.count { expected.append((key, id)) }
+      }
+      expected.sort { IndexEntry.compare(IndexEntry(key: $0.key, id: $0.id), IndexEntry(key: $1.key, id: $1.id)) < 0 }
+      let actual = indexTrees[def.name]?.entries ?? []
+      let same = actual.count == expected.count
+        && zip(actual, expected).allSatisfy { $0.id == $1.id && IndexEntry.compareKeys($0.key, $1.key) == 0 }
+      if !same { problems.append("index \(def.name) has \(actual.count) entries but the data implies \(expected.count)") }
     }
     return problems
   }

@@ -117,7 +117,9 @@ public final class Database: Sendable {
 
   /// Parses and plans `query` (through the plan cache) and checks its parameters.
   func prepare(_ query: String, parameters: [String: Value], _ store: GraphStore, _ procedures: ProcedureRegistry) throws -> Prepared {
-    let prepared = try planCache.plan(query, procedures: procedures, schemaVersion: store.schemaVersion) {
+    let prepared = try planCache.plan(
+      query, procedures: procedures, schemaVersion: store.schemaVersion, nodeCount: store.nodeCount
+    ) {
       let statement = try Parser.parse(query)
       if let command = statement.schema { return .schema(command) }
       return .query(try Planner.compile(statement, catalog: procedures, schema: store))

@@ -10,6 +10,8 @@ final class PlanCache: Sendable {
     var plans: [String: Database.Prepared] = [:]
     var catalogVersion = 0
     var schemaVersion = 0
+    /// Plans are chosen by counts; a graph that grew or shrank by an order of two gets new plans.
+    var sizeClass = 0
   }
 
   private let entries = Mutex(Entries())
@@ -17,13 +19,16 @@ final class PlanCache: Sendable {
 
   /// The cached plan of `query`, or the one `make` builds (then cached).
   func plan(
-    _ query: String, procedures: ProcedureRegistry, schemaVersion: Int, make: () throws -> Database.Prepared
+    _ query: String, procedures: ProcedureRegistry, schemaVersion: Int, nodeCount: Int,
+    make: () throws -> Database.Prepared
   ) throws -> Database.Prepared {
+    let sizeClass = Int.bitWidth - nodeCount.leadingZeroBitCount
     if let hit = entries.withLock({ e -> Database.Prepared? in
-      if e.catalogVersion != procedures.version || e.schemaVersion != schemaVersion {
+      if e.catalogVersion != procedures.version || e.schemaVersion != schemaVersion || e.sizeClass != sizeClass {
         e.plans.removeAll()
         e.catalogVersion = procedures.version
         e.schemaVersion = schemaVersion
+        e.sizeClass = sizeClass
       }
       return e.plans[query]
     }) {

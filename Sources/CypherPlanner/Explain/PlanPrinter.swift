@@ -43,6 +43,15 @@ struct PlanPrinter {
     case .argument: return ("Argument", [])
     case .nodeScan(let i, let slot, let label):
       return (label.map { "NodeByLabelScan \(n(slot)):\($0)" } ?? "AllNodesScan \(n(slot))", [i])
+    case .nodeIndexSeek(let i, let s):
+      let kind: String
+      switch s.bounds {
+      case .equal: kind = "NodeIndexSeek"
+      case .anyOf: kind = "NodeIndexSeek(IN)"
+      case .range: kind = "NodeIndexSeekByRange"
+      case .prefix: kind = "NodeIndexSeekByPrefix"
+      }
+      return ("\(kind) \(n(s.slot)):\(s.label) (\(s.index))", [i])
     case .expand(let i, let s):
       return ("Expand\(s.toBound ? "(Into)" : "(All)") (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to)))", [i])
     case .varExpand(let i, let s):

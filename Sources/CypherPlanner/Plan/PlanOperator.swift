@@ -16,6 +16,26 @@ package struct ExpandSpec: Sendable {
   package var relationshipBound: Bool
 }
 
+/// The values an index seek looks for, evaluated per input row.
+package enum IndexBounds: Sendable {
+  /// Keys equal to these values (one per indexed property).
+  case equal([PlanExpression])
+  /// Keys equal to any element of a list.
+  case anyOf(PlanExpression)
+  case range(lower: PlanExpression?, lowerInclusive: Bool, upper: PlanExpression?, upperInclusive: Bool)
+  /// String keys starting with a prefix.
+  case prefix(PlanExpression)
+}
+
+/// A seek in a node property index. The predicate it comes from stays in the plan as a filter,
+/// so the seek only has to return a superset of the matching nodes.
+package struct IndexSeekSpec: Sendable {
+  package var slot: Int
+  package var index: String
+  package var label: String
+  package var bounds: IndexBounds
+}
+
 /// How to expand a variable-length relationship pattern.
 package struct VarExpandSpec: Sendable {
   package var from: Int
@@ -87,6 +107,7 @@ package indirect enum PlanOperator: Sendable {
   /// Yields the argument row once (the leaf of every plan and sub-plan).
   case argument
   case nodeScan(PlanOperator, slot: Int, label: String?)
+  case nodeIndexSeek(PlanOperator, IndexSeekSpec)
   case expand(PlanOperator, ExpandSpec)
   case varExpand(PlanOperator, VarExpandSpec)
   case shortestPath(PlanOperator, ShortestPathSpec)

@@ -14,18 +14,20 @@ extension Planner {
     }
     if optional {
       var inner = scope
-      var op = try planPatterns(.argument, patterns, scope: &inner)
+      var op = try planPatterns(.argument, patterns, conjuncts: predicate?.conjuncts ?? [], scope: &inner)
       if let predicate { op = .filter(op, try bindPredicate(predicate, inner)) }
       let introduced = inner.variables.filter { scope[$0.key] == nil }.map(\.value.slot).sorted()
       scope = inner
       return .optional(input, inner: op, nulls: introduced)
     }
-    var op = try planPatterns(input, patterns, scope: &scope)
+    var op = try planPatterns(input, patterns, conjuncts: predicate?.conjuncts ?? [], scope: &scope)
     if let predicate { op = .filter(op, try bindPredicate(predicate, scope)) }
     return op
   }
 
-  private mutating func planPatterns(_ input: PlanOperator, _ patterns: [PatternPart], scope: inout Scope) throws -> PlanOperator {
+  private mutating func planPatterns(
+    _ input: PlanOperator, _ patterns: [PatternPart], conjuncts: [Expression], scope: inout Scope
+  ) throws -> PlanOperator {
     let savedOuter = matchOuterNames
     matchOuterNames = Set(scope.variables.keys)
     defer { matchOuterNames = savedOuter }
@@ -38,7 +40,7 @@ extension Planner {
         op = try planShortestPath(op, part, scope: &scope)
         continue
       }
-      let result = try planPart(op, part, scope: &scope)
+      let result = try planPart(op, part, conjuncts: conjuncts, scope: &scope)
       op = result.op
       singles += result.singles
       lists += result.lists
@@ -88,15 +90,16 @@ extension Planner {
     }
   }
 
-  private mutating func planPart(_ input: PlanOperator, _ part: PatternPart, scope: inout Scope)
+  private mutating func planPart(_ input: PlanOperator, _ part: PatternPart, conjuncts: [Expression], scope: inout Scope)
     throws -> (op: PlanOperator, singles: [Int], lists: [Int])
   {
     let nodes = [part.start] + part.steps.map(\.node)
     let rels = part.steps.map(\.relationship)
-    // Start from the end when only the end is bound, so no scan is needed.
-    let startBound = part.start.variable.map { scope[$0] != nil } ?? false
-    let endBound = nodes.last?.variable.map { scope[$0] != nil } ?? false
-    let reversed = !startBound && endBound && !rels.isEmpty
+    // Start where the fewest rows are expected: a bound node, an index seek, a label scan.
+    let outer = Set(scope.variables.keys)
+    let starts = nodes.indices.map { startOption(nodes[$0], conjuncts: conjuncts, outer: outer, scope: scope) }
+    var first = 0
+    for i in nodes.indices where starts[i].cost < starts[first].cost { first = i }
 
     var nodeSlots = [Int](repeating: -1, count: nodes.count)
     var relSlots = [Int](repeating: -1, count: rels.count)
@@ -104,23 +107,29 @@ extension Planner {
     var lists: [Int] = []
     var op = input
 
-    let order = reversed ? Array(nodes.indices.reversed()) : Array(nodes.indices)
-    let first = order[0]
-    let (startSlot, wasBound) = try bindNodeVariable(nodes[first], scope: &scope)
+    // Expand right from the start to the end, then left from the start to the beginning.
+    let order = Array(first..<nodes.count) + Array((0..<first).reversed())
+    let (startSlot, _) = try bindNodeVariable(nodes[first], scope: &scope)
     nodeSlots[first] = startSlot
-    var scanLabel: String?
-    if !wasBound {
-      scanLabel = nodes[first].labels.first
-      op = .nodeScan(op, slot: startSlot, label: scanLabel)
+    var coveredLabel: String?
+    switch starts[first].access {
+    case .bound:
+      break
+    case .scan(let label):
+      coveredLabel = label
+      op = .nodeScan(op, slot: startSlot, label: label)
+    case .seek(let index, let label, let bounds):
+      coveredLabel = label
+      op = .nodeIndexSeek(op, IndexSeekSpec(slot: startSlot, index: index, label: label, bounds: try bindBounds(bounds, scope)))
     }
-    let remainingLabels = nodes[first].labels.filter { $0 != scanLabel }
+    let remainingLabels = nodes[first].labels.filter { $0 != coveredLabel }
     if let f = try patternFilter(slot: startSlot, labels: remainingLabels, properties: nodes[first].properties, scope: scope) {
       op = .filter(op, f)
     }
 
-    for k in 1..<max(order.count, 1) where order.count > 1 {
-      let nodeIndex = order[k]
-      let prevIndex = order[k - 1]
+    for nodeIndex in order.dropFirst() {
+      let reversed = nodeIndex < first
+      let prevIndex = reversed ? nodeIndex + 1 : nodeIndex - 1
       let relIndex = reversed ? nodeIndex : prevIndex
       let rel = rels[relIndex]
       let direction = reversed ? rel.direction.storeDirection.reversed : rel.direction.storeDirection

@@ -25,6 +25,7 @@ extension ExecutionContext {
     switch op {
     case .argument: return ArgumentCursor(argument)
     case .nodeScan(let i, let slot, let label): return NodeScanCursor(input(i), self, slot: slot, label: label)
+    case .nodeIndexSeek(let i, let spec): return NodeIndexSeekCursor(input(i), self, spec)
     case .expand(let i, let spec): return ExpandCursor(input(i), self, spec)
     case .varExpand(let i, let spec): return VarExpandCursor(input(i), self, spec)
     case .shortestPath(let i, let spec): return ShortestPathCursor(input(i), self, spec)

@@ -71,6 +71,7 @@ extension ExecutionContext {
       }
       remember(.node(n.id), key, store.node(n.id)?.properties[key])
       store.setNodeProperty(n.id, key, value)
+      touchedNodes.insert(n.id)
     case .relationship(let r):
       guard store.relationshipExists(r.id), deletedRelationships[r.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "relationship \(r.id) was deleted")
@@ -91,6 +92,7 @@ extension ExecutionContext {
       }
       noteLabel(label)
       store.addLabel(n.id, label)
+      touchedNodes.insert(n.id)
     default:
       throw QuiverError.typeError("cannot add a label to a \(target.typeName)")
     }
@@ -150,6 +152,7 @@ extension ExecutionContext {
   /// count as added or removed when they come into or go out of use in the whole graph.
   package func finishWrites() throws {
     try finishDeletes()
+    try store.checkConstraints(nodes: createdNodes.union(touchedNodes))
     for (label, before) in labelCountsBefore {
       let after = store.count(ofLabel: label)
       if before == 0 && after > 0 { statistics.labelsAdded += 1 }

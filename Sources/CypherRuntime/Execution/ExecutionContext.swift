@@ -22,6 +22,8 @@ package final class ExecutionContext {
   /// Each property this statement changed, with its value before the first change (nil: absent).
   var propertyOriginals: [EntityKey: [String: Value?]] = [:]
   var createdNodes = Set<Int64>()
+  /// Existing nodes whose properties or labels changed, for the constraint checks.
+  var touchedNodes = Set<Int64>()
   /// Per label this statement touched, how many nodes carried it before.
   var labelCountsBefore: [String: Int] = [:]
   var createdRelationships = Set<Int64>()

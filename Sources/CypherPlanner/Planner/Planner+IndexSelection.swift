@@ -1,0 +1,159 @@
+// Choosing where a pattern starts: a node bound earlier, a seek in a property index, a label
+// scan or a scan of all nodes, whichever the statistics say yields the fewest rows. Seek
+// candidates come from the pattern's property map and from the WHERE clause's conjuncts.
+import CypherSyntax
+import GraphCore
+
+/// How a pattern's first node is found.
+enum StartAccess {
+  case bound
+  case scan(label: String?)
+  case seek(index: String, label: String, bounds: SeekBounds)
+}
+
+/// Index bounds as written, before binding.
+enum SeekBounds {
+  case equal([Expression])
+  case anyOf(Expression)
+  case range(lower: Expression?, lowerInclusive: Bool, upper: Expression?, upperInclusive: Bool)
+  case prefix(Expression)
+}
+
+extension Expression {
+  /// The operands of a chain of ANDs (the expression itself when it is no AND).
+  var conjuncts: [Expression] {
+    if case .binary(.and, let a, let b, _) = self { return a.conjuncts + b.conjuncts }
+    return [self]
+  }
+}
+
+extension Planner {
+  /// The cheapest way to start a pattern at `node`, with its estimated row count.
+  func startOption(_ node: NodePattern, conjuncts: [Expression], outer: Set<String>, scope: Scope) -> (cost: Double, access: StartAccess) {
+    if let name = node.variable, scope[name] != nil { return (0, .bound) }
+    var best: (cost: Double, access: StartAccess) = (Double(statistics.nodeCount) + 2, .scan(label: nil))
+    for label in node.labels {
+      let count = Double(statistics.count(ofLabel: label)) + 1
+      if count < best.cost { best = (count, .scan(label: label)) }
+    }
+    for label in node.labels {
+      for candidate in seekCandidates(node, conjuncts: conjuncts, outer: outer, label: label) where candidate.cost < best.cost {
+        best = (candidate.cost, candidate.access)
+      }
+    }
+    return best
+  }
+
+  /// Equality, range, prefix and IN predicates on `node`'s properties that an index on `label`
+  /// can answer, with estimated rows.
+  private func seekCandidates(_ node: NodePattern, conjuncts: [Expression], outer: Set<String>, label: String) -> [(cost: Double, access: StartAccess)] {
+    var equalities: [String: Expression] = [:]
+    var others: [(String, SeekBounds)] = []
+    func usable(_ e: Expression) -> Bool {
+      e.referencedVariables.isSubset(of: outer) && !e.containsAggregate && !e.containsPatterns
+    }
+    if case .map(let entries)? = node.properties {
+      for entry in entries where usable(entry.value) { equalities[entry.key] = entry.value }
+    }
+    if let v = node.variable {
+      for c in conjuncts {
+        guard case .binary(let op, let l, let r, _) = c else { continue }
+        var key: String?
+        var value: Expression?
+        var flipped = false
+        if case .property(.variable(let name, _), let k) = l, name == v, usable(r) {
+          (key, value) = (k, r)
+        } else if case .property(.variable(let name, _), let k) = r, name == v, usable(l) {
+          (key, value, flipped) = (k, l, true)
+        }
+        guard let key, let value else { continue }
+        switch op {
+        case .equal: equalities[key] = equalities[key] ?? value
+        case .in where !flipped: others.append((key, .anyOf(value)))
+        case .startsWith where !flipped: others.append((key, .prefix(value)))
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
+          let isUpper = (op == .less || op == .lessOrEqual) != flipped
+          let inclusive = op == .lessOrEqual || op == .greaterOrEqual
+          others.append((key, isUpper
+            ? .range(lower: nil, lowerInclusive: true, upper: value, upperInclusive: inclusive)
+            : .range(lower: value, lowerInclusive: inclusive, upper: nil, upperInclusive: true)))
+        default: break
+        }
+      }
+    }
+    var out: [(cost: Double, access: StartAccess)] = []
+    for (key, value) in equalities.sorted(by: { $0.key < $1.key }) {
+      if let index = statistics.nodeIndexName(label: label, properties: [key]) {
+        out.append((estimate(index, equality: true), .seek(index: index, label: label, bounds: .equal([value]))))
+      }
+    }
+    if equalities.count > 1 {
+      // A composite index whose properties all have equalities.
+      let keys = equalities.keys.sorted()
+      for size in stride(from: keys.count, through: 2, by: -1) {
+        for combination in permutations(of: keys, size: size) {
+          if let index = statistics.nodeIndexName(label: label, properties: combination) {
+            out.append((estimate(index, equality: true) / 2, .seek(index: index, label: label, bounds: .equal(combination.compactMap { equalities[$0] }))))
+          }
+        }
+      }
+    }
+    for (key, bounds) in others {
+      guard let index = statistics.nodeIndexName(label: label, properties: [key]) else { continue }
+      let entries = Double(statistics.indexStatistics(index).entries)
+      let cost: Double
+      switch bounds {
+      case .anyOf: cost = estimate(index, equality: true) * 3
+      case .prefix: cost = entries / 5 + 0.75
+      default: cost = entries / 3 + 0.75
+      }
+      out.append((cost, .seek(index: index, label: label, bounds: bounds)))
+    }
+    return out
+  }
+
+  /// Rows expected from an equality seek: one for a unique index, else entries per key.
+  private func estimate(_ index: String, equality: Bool) -> Double {
+    let s = statistics.indexStatistics(index)
+    if s.unique { return 0.5 }
+    return Double(s.entries) / Double(max(1, s.distinct)) + 0.5
+  }
+
+  /// Ordered selections of `size` keys (composite indexes are few and small).
+  private func permutations(of keys: [String], size: Int) -> [[String]] {
+    if size == 0 { return [[]] }
+    var out: [[String]] = []
+    for (i, k) in keys.enumerated() {
+      var rest = keys
+      rest.remove(at: i)
+      for tail in permutations(of: rest, size: size - 1) { out.append([k] + tail) }
+    }
+    return out.count > 120 ? Array(out.prefix(120)) : out
+  }
+
+  /// Binds the expressions of seek bounds.
+  mutating func bindBounds(_ bounds: SeekBounds, _ scope: Scope) throws -> IndexBounds {
+    switch bounds {
+    case .equal(let values): return .equal(try values.map { try bind($0, scope) })
+    case .anyOf(let list): return .anyOf(try bind(list, scope))
+    case .prefix(let p): return .prefix(try bind(p, scope))
+    case .range(let lower, let li, let upper, let ui):
+      return .range(lower: try lower.map { try bind($0, scope) }, lowerInclusive: li, upper: try upper.map { try bind($0, scope) }, upperInclusive: ui)
+    }
+  }
+}
+
+extension Expression {
+  /// True when a pattern predicate, pattern comprehension or EXISTS appears inside.
+  var containsPatterns: Bool {
+    var found = false
+    _ = rewritten { e in
+      switch e {
+      case .patternPredicate, .patternComprehension, .exists: found = true
+      default: break
+      }
+      return nil
+    }
+    return found
+  }
+}

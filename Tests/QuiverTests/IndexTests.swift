@@ -1,0 +1,173 @@
+// Indexes and constraints through Cypher: the plans that use them, results identical with and
+// without each index on random graphs (also after writes, failed statements and rollbacks),
+// and constraint enforcement.
+import Quiver
+import Testing
+
+@Suite struct IndexTests {
+  private func plan(_ db: Database, _ query: String) throws -> String {
+    try db.execute("EXPLAIN " + query).plan ?? ""
+  }
+
+  private func people(_ n: Int = 200) throws -> Database {
+    let db = try Database()
+    _ = try db.execute(
+      "UNWIND range(1, $n) AS i CREATE (:Person {id: i, name: 'p' + toString(i), age: i % 50})", parameters: ["n": .int(Int64(n))])
+    _ = try db.execute("MATCH (a:Person), (b:Person) WHERE b.id = a.id + 1 CREATE (a)-[:KNOWS]->(b)")
+    return db
+  }
+
+  @Test(arguments: [
+    ("MATCH (p:Person {id: 5}) RETURN p", "NodeIndexSeek p:Person (person_id)"),
+    ("MATCH (p:Person) WHERE p.id = $id RETURN p", "NodeIndexSeek p:Person (person_id)"),
+    ("MATCH (p:Person) WHERE 5 = p.id RETURN p", "NodeIndexSeek p:Person (person_id)"),
+    ("MATCH (p:Person) WHERE p.id > 190 RETURN p", "NodeIndexSeekByRange p:Person (person_id)"),
+    ("MATCH (p:Person) WHERE p.name STARTS WITH 'p1' RETURN p", "NodeIndexSeekByPrefix p:Person (person_name)"),
+    ("MATCH (p:Person) WHERE p.id IN [1, 2] RETURN p", "NodeIndexSeek(IN) p:Person (person_id)"),
+    ("MATCH (a:Person)-[:KNOWS]->(b:Person {id: 7}) RETURN a", "NodeIndexSeek b:Person (person_id)"),
+    ("MATCH (p:Person) WHERE p.age = 3 RETURN p", "NodeByLabelScan p:Person"),
+    ("MATCH (p) WHERE p.id = 3 RETURN p", "AllNodesScan p"),
+    ("MATCH (p:Person {id: 5}) MATCH (p)-->(q) RETURN q", "Expand(All) (p)-[]->(q)"),
+  ])
+  func plansUseIndexes(_ query: String, _ expected: String) throws {
+    let db = try people()
+    _ = try db.execute("CREATE INDEX person_id FOR (p:Person) ON (p.id)")
+    _ = try db.execute("CREATE INDEX person_name FOR (p:Person) ON (p.name)")
+    let text = try plan(db, query)
+    #expect(text.contains(expected), "\(text)")
+  }
+
+  @Test func seekWinsOverExpansionOrderAndRowsMatch() throws {
+    let db = try people()
+    _ = try db.execute("CREATE INDEX FOR (p:Person) ON (p.id)")
+    let r = try db.execute("MATCH (a:Person)-[:KNOWS]->(b:Person {id: 7}) RETURN a.id AS id").rows
+    #expect(r.map { $0[0].intValue } == [6])
+  }
+
+  /// A deterministic generator for the random graphs.
+  struct Generator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return state >> 11
+    }
+  }
+
+  static let probes = [
+    "MATCH (n:A {x: 3}) RETURN id(n) AS r",
+    "MATCH (n:A) WHERE n.x = 3.0 RETURN id(n) AS r",
+    "MATCH (n:A) WHERE n.x > 5 RETURN id(n) AS r",
+    "MATCH (n:A) WHERE n.x <= 2 AND n.x > -1 RETURN id(n) AS r",
+    "MATCH (n:A) WHERE n.x IN [1, 4, '4', null] RETURN id(n) AS r",
+    "MATCH (n:A) WHERE n.s STARTS WITH 'a' RETURN id(n) AS r",
+    "MATCH (n:A) WHERE n.s >= 'b' RETURN id(n) AS r",
+    "MATCH (n:A {x: 2, s: 'ab'}) RETURN id(n) AS r",
+    "MATCH (m:B)-[:R]->(n:A {x: 1}) RETURN id(m) AS r",
+    "MATCH (n:A) WHERE n.x = 'x' RETURN id(n) AS r",
+  ]
+
+  private func answers(_ db: Database) throws -> [[Int64]] {
+    try Self.probes.map { q in try db.execute(q).rows.compactMap { $0[0].intValue }.sorted() }
+  }
+
+  @Test(arguments: [11, 12, 13, 14])
+  func sameResultsWithAndWithoutIndexes(seed: UInt64) throws {
+    var rng = Generator(state: seed)
+    let plain = try Database()
+    let indexed = try Database()
+    _ = try indexed.execute("CREATE INDEX ax FOR (n:A) ON (n.x)")
+    _ = try indexed.execute("CREATE INDEX as FOR (n:A) ON (n.s)")
+    _ = try indexed.execute("CREATE INDEX axs FOR (n:A) ON (n.x, n.s)")
+    let values: [String] = ["1", "2", "3", "3.0", "4", "'4'", "6", "7.5", "-1", "null", "'x'", "true"]
+    let strings = ["'a'", "'ab'", "'b'", "'ba'", "null", "'c'"]
+    var statements: [String] = []
+    for i in 0..<80 {
+      let labels = [":A", ":B", ":A:B", ""].randomElement(using: &rng) ?? ""
+      let x = values.randomElement(using: &rng) ?? "null"
+      let s = strings.randomElement(using: &rng) ?? "null"
+      statements.append("CREATE (n\(labels) {i: \(i), x: \(x), s: \(s)})")
+    }
+    statements.append("MATCH (a:B), (b:A) WHERE a.i % 7 = b.i % 5 CREATE (a)-[:R]->(b)")
+    for db in [plain, indexed] {
+      for st in statements { _ = try db.execute(st) }
+    }
+    #expect(try answers(indexed) == answers(plain))
+    // Writes of every kind, a failed statement and a rolled-back transaction.
+    let writes = [
+      "MATCH (n) WHERE n.i % 3 = 0 SET n.x = n.i % 6",
+      "MATCH (n) WHERE n.i % 4 = 1 REMOVE n.x",
+      "MATCH (n:B) WHERE n.i % 5 = 0 SET n:A",
+      "MATCH (n:A) WHERE n.i % 6 = 2 REMOVE n:A",
+      "MATCH (n) WHERE n.i % 9 = 4 DETACH DELETE n",
+      "MATCH (n:A) WHERE n.i % 2 = 0 SET n += {s: 'ab', x: 2}",
+    ]
+    for w in writes {
+      for db in [plain, indexed] { _ = try db.execute(w) }
+      #expect(try answers(indexed) == answers(plain), "after \(w)")
+    }
+    #expect(throws: QuiverError.self) { try indexed.execute("MATCH (n:A) SET n.x = 99 WITH n RETURN 1 / 0") }
+    let tx = indexed.beginTransaction()
+    _ = try tx.execute("MATCH (n:A) SET n.x = 3, n.s = 'a'")
+    tx.rollback()
+    #expect(try answers(indexed) == answers(plain))
+    #expect(try indexed.execute("MATCH (n:A) WHERE n.x = 99 RETURN count(*)").rows[0][0].intValue == 0)
+  }
+
+  @Test func uniquenessIsEnforcedAndFailedWritesChangeNothing() throws {
+    let db = try people(10)
+    _ = try db.execute("CREATE CONSTRAINT person_id FOR (p:Person) REQUIRE p.id IS UNIQUE")
+    #expect(throws: QuiverError.self) { try db.execute("CREATE (:Person {id: 3})") }
+    #expect(throws: QuiverError.self) { try db.execute("MATCH (p:Person {id: 4}) SET p.id = 5") }
+    #expect(throws: QuiverError.self) { try db.execute("CREATE (p:Other {id: 1}) SET p:Person") }
+    #expect(db.counts.nodes == 10)
+    #expect(try db.execute("MATCH (p:Person {id: 4}) RETURN count(p)").rows[0][0].intValue == 1)
+    // Swapping values within one statement is fine: constraints are checked when it ends.
+    _ = try db.execute("MATCH (a:Person {id: 1}), (b:Person {id: 2}) SET a.id = 2, b.id = 1")
+    let shown = try db.execute("SHOW CONSTRAINTS")
+    #expect(shown.rows.map { $0[0].stringValue } == ["person_id"])
+    #expect(shown.rows.map { $0[1].stringValue } == ["UNIQUENESS"])
+  }
+
+  @Test func existenceConstraint() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:Item {sku: 'a'})")
+    _ = try db.execute("CREATE CONSTRAINT sku FOR (i:Item) REQUIRE i.sku IS NOT NULL")
+    #expect(throws: QuiverError.self) { try db.execute("CREATE (:Item {name: 'no sku'})") }
+    #expect(throws: QuiverError.self) { try db.execute("MATCH (i:Item) REMOVE i.sku") }
+    _ = try db.execute("CREATE (i:Item) SET i.sku = 'b'")
+    #expect(db.counts.nodes == 2)
+    _ = try db.execute("DROP CONSTRAINT sku")
+    _ = try db.execute("CREATE (:Item)")
+    #expect(db.counts.nodes == 3)
+  }
+
+  @Test func constraintCreationFailsOnViolatingData() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:P {k: 1}), (:P {k: 1})")
+    do {
+      _ = try db.execute("CREATE CONSTRAINT FOR (p:P) REQUIRE p.k IS UNIQUE")
+      Issue.record("expected an error")
+    } catch let e as QuiverError {
+      #expect(e.code == "ConstraintCreationFailed")
+      #expect(e.message.contains("both have label `P` and k = 1"))
+    }
+    #expect(try db.execute("SHOW INDEXES").rows.isEmpty)
+  }
+
+  @Test func indexDdl() throws {
+    let db = try people(5)
+    _ = try db.execute("CREATE INDEX ages IF NOT EXISTS FOR (p:Person) ON (p.age)")
+    _ = try db.execute("CREATE INDEX ages IF NOT EXISTS FOR (p:Person) ON (p.age)")
+    #expect(throws: QuiverError.self) { try db.execute("CREATE INDEX other FOR (p:Person) ON (p.age)") }
+    _ = try db.execute("CREATE INDEX rel_w FOR ()-[k:KNOWS]-() ON (k.w)")
+    let shown = try db.execute("SHOW INDEXES")
+    #expect(shown.columns == ["name", "type", "entityType", "labelsOrTypes", "properties", "owningConstraint", "size", "distinctValues"])
+    #expect(shown.rows.map { $0[0].stringValue } == ["ages", "rel_w"])
+    #expect(shown.rows.map { $0[2].stringValue } == ["NODE", "RELATIONSHIP"])
+    #expect(shown.rows[0][6].intValue == 5)
+    _ = try db.execute("DROP INDEX ages")
+    #expect(throws: QuiverError.self) { try db.execute("DROP INDEX ages") }
+    _ = try db.execute("DROP INDEX ages IF EXISTS")
+    #expect(try db.execute("SHOW INDEXES").rows.count == 1)
+  }
+}
