@@ -152,8 +152,9 @@ public final class Database: Sendable {
     _ control: RunControl
   ) throws -> (result: QueryResult, store: GraphStore) {
     let context = ExecutionContext(store: store, parameters: parameters, procedures: procedures, control: control.flag)
+    if compiled.mode == .profile { context.profile = ProfileRecorder() }
     let outcome = try context.run(compiled)
-    let plan = compiled.mode == .profile ? compiled.explained : nil
+    let plan = context.profile.map { compiled.explained(profile: $0.measurements) }
     let result = QueryResult(columns: outcome.columns, rows: outcome.rows, statistics: outcome.statistics, plan: plan)
     return (result, outcome.store)
   }

@@ -171,3 +171,17 @@ import Testing
     #expect(try db.execute("SHOW INDEXES").rows.count == 1)
   }
 }
+
+@Suite struct ProfileTests {
+  @Test func profileReportsRowsPerOperator() throws {
+    let db = try Database()
+    _ = try db.execute("UNWIND range(1, 50) AS i CREATE (:P {id: i})-[:T]->(:Q)")
+    _ = try db.execute("CREATE INDEX FOR (p:P) ON (p.id)")
+    let r = try db.execute("PROFILE MATCH (p:P)-[:T]->(q) WHERE p.id <= 10 RETURN count(q) AS c")
+    #expect(r.rows[0][0].intValue == 10)
+    let lines = (r.plan ?? "").split(separator: "\n").map(String.init)
+    #expect(lines.contains { $0.contains("NodeIndexSeekByRange p:P") && $0.contains("rows=10,") })
+    #expect(lines.contains { $0.contains("Expand(All) (p)-[:T]->(q)") && $0.contains("rows=10,") })
+    #expect(lines.contains { $0.contains("EagerAggregation") && $0.contains("rows=1,") })
+  }
+}

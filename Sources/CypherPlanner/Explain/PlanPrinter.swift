@@ -1,15 +1,20 @@
 // Renders an operator tree as indented text for EXPLAIN: one line per operator with its main
-// arguments, children below their parent. Slots print as the user's variable names, or `_n`
-// for the planner's own.
+// arguments, children below their parent, and for PROFILE the rows and time of each operator.
+// Slots print as the user's variable names, or `_n` for the planner's own.
+import Foundation
 import GraphCore
 
 extension CompiledQuery {
   /// The plan as text, root first.
-  package var explained: String {
+  package var explained: String { explained(profile: nil) }
+
+  /// The plan as text; with a profile (rows and inclusive time per operator path), each line
+  /// also shows the rows the operator produced and the time spent in it alone.
+  package func explained(profile: [[Int]: (rows: Int, time: Duration)]?) -> String {
     var lines: [String] = []
     let columns = self.columns.map(\.0).joined(separator: ", ")
     lines.append("ProduceResults" + (columns.isEmpty ? "" : " \(columns)"))
-    PlanPrinter(names: slotNames).render(root, prefix: "", isLast: true, into: &lines)
+    PlanPrinter(names: slotNames, profile: profile).render(root, prefix: "", isLast: true, path: [], into: &lines)
     return lines.joined(separator: "\n")
   }
 }
@@ -17,16 +22,27 @@ extension CompiledQuery {
 /// Writes operator lines with slot names filled in.
 struct PlanPrinter {
   let names: [Int: String]
+  let profile: [[Int]: (rows: Int, time: Duration)]?
 
   private func n(_ slot: Int) -> String { names[slot] ?? "_\(slot)" }
 
-  func render(_ op: PlanOperator, prefix: String, isLast: Bool, into lines: inout [String]) {
+  func render(_ op: PlanOperator, prefix: String, isLast: Bool, path: [Int], into lines: inout [String]) {
     let (label, children) = describe(op)
-    lines.append(prefix + (isLast ? "└─ " : "├─ ") + label)
+    lines.append(prefix + (isLast ? "└─ " : "├─ ") + label + measurement(path, children: children.count))
     let childPrefix = prefix + (isLast ? "   " : "│  ")
     for (i, child) in children.enumerated() {
-      render(child, prefix: childPrefix, isLast: i == children.count - 1, into: &lines)
+      render(child, prefix: childPrefix, isLast: i == children.count - 1, path: path + [i], into: &lines)
     }
+  }
+
+  /// ` (rows=…, time=… ms)` with the operator's own time (its children's subtracted).
+  private func measurement(_ path: [Int], children: Int) -> String {
+    guard let profile else { return "" }
+    guard let m = profile[path] else { return " (rows=0, not run)" }
+    var own = m.time
+    for i in 0..<children { own -= profile[path + [i]]?.time ?? .zero }
+    let ms = max(0, Double(own.components.seconds) * 1e3 + Double(own.components.attoseconds) / 1e15)
+    return " (rows=\(m.rows), time=\(String(format: "%.3f", ms)) ms)"
   }
 
   private func arrow(_ d: Direction, _ types: [String]?) -> String {

@@ -19,9 +19,19 @@ final class ArgumentCursor: Cursor {
 }
 
 extension ExecutionContext {
-  /// Builds the cursor tree for `op`, whose leaf yields `argument`.
-  package func makeCursor(_ op: PlanOperator, argument: Row) -> Cursor {
-    func input(_ child: PlanOperator) -> Cursor { makeCursor(child, argument: argument) }
+  /// Builds the cursor tree for `op`, whose leaf yields `argument`. With a profile recorder and a
+  /// `path` (the operator's position in the plan), every cursor is measured.
+  package func makeCursor(_ op: PlanOperator, argument: Row, path: [Int]? = nil) -> Cursor {
+    let cursor = build(op, argument: argument, path: path)
+    if let profile, let path { return ProfilingCursor(cursor, profile.entry(path)) }
+    return cursor
+  }
+
+  private func build(_ op: PlanOperator, argument: Row, path: [Int]?) -> Cursor {
+    func input(_ child: PlanOperator, _ index: Int = 0) -> Cursor {
+      makeCursor(child, argument: argument, path: path.map { $0 + [index] })
+    }
+    let inner = path.map { $0 + [1] }
     switch op {
     case .argument: return ArgumentCursor(argument)
     case .nodeScan(let i, let slot, let label): return NodeScanCursor(input(i), self, slot: slot, label: label)
@@ -37,18 +47,19 @@ extension ExecutionContext {
     case .skip(let i, let count): return SkipLimitCursor(input(i), self, skip: count)
     case .limit(let i, let count): return SkipLimitCursor(input(i), self, limit: count)
     case .unwind(let i, let list, let slot): return UnwindCursor(input(i), self, list, slot: slot)
-    case .optional(let i, let inner, let nulls): return OptionalCursor(input(i), self, inner: inner, nulls: nulls)
-    case .apply(let i, let inner): return ApplyCursor(input(i), self, inner: inner)
+    case .optional(let i, let plan, let nulls): return OptionalCursor(input(i), self, inner: plan, nulls: nulls, path: inner)
+    case .apply(let i, let plan): return ApplyCursor(input(i), self, inner: plan, path: inner)
     case .relationshipsUnique(let i, let singles, let lists): return UniquenessCursor(input(i), singles: singles, lists: lists)
     case .create(let i, let steps): return CreateCursor(input(i), self, steps)
-    case .merge(let i, let spec): return MergeCursor(input(i), self, spec)
+    case .merge(let i, let spec): return MergeCursor(input(i), self, spec, path: inner)
     case .set(let i, let ops): return SetCursor(input(i), self, ops)
     case .remove(let i, let ops): return RemoveCursor(input(i), self, ops)
     case .delete(let i, let targets, let detach): return DeleteCursor(input(i), self, targets, detach: detach)
-    case .foreach(let i, let slot, let list, let inner): return ForeachCursor(input(i), self, slot: slot, list: list, inner: inner)
+    case .foreach(let i, let slot, let list, let plan):
+      return ForeachCursor(input(i), self, slot: slot, list: list, inner: plan, path: inner)
     case .procedureCall(let i, let spec): return ProcedureCallCursor(input(i), self, spec)
     case .union(let branches, let outputs, let distinct):
-      return UnionCursor(branches.map { input($0) }, outputs: outputs, distinct: distinct)
+      return UnionCursor(branches.enumerated().map { input($0.element, $0.offset) }, outputs: outputs, distinct: distinct)
     case .eager(let i): return EagerCursor(input(i))
     }
   }

@@ -31,6 +31,8 @@ package final class ExecutionContext {
   package var rowWidth = 0
   /// Whether the running statement writes; operators that stop early must then drain their input.
   package var isUpdating = false
+  /// Set for PROFILE: collects rows and time per operator.
+  package var profile: ProfileRecorder?
   /// Checked by long-running operators; set from another thread to stop the statement.
   package let cancellation: CancellationFlag?
   private var checks = 0

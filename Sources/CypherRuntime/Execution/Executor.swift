@@ -17,7 +17,7 @@ extension ExecutionContext {
   package func run(_ query: CompiledQuery) throws -> ExecutionOutcome {
     rowWidth = query.slotCount
     isUpdating = query.isUpdating
-    let cursor = makeCursor(query.root, argument: Row(repeating: .null, count: query.slotCount))
+    let cursor = makeCursor(query.root, argument: Row(repeating: .null, count: query.slotCount), path: [])
     var rows: [[Value]] = []
     while let row = try cursor.next() {
       try checkCancelled()

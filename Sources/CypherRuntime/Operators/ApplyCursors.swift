@@ -9,15 +9,17 @@ final class OptionalCursor: Cursor {
   private unowned let ctx: ExecutionContext
   private let inner: PlanOperator
   private let nulls: [Int]
+  private let path: [Int]?
   private var current: Cursor?
   private var producedForRow = false
   private var row: Row?
 
-  init(_ input: Cursor, _ ctx: ExecutionContext, inner: PlanOperator, nulls: [Int]) {
+  init(_ input: Cursor, _ ctx: ExecutionContext, inner: PlanOperator, nulls: [Int], path: [Int]?) {
     self.input = input
     self.ctx = ctx
     self.inner = inner
     self.nulls = nulls
+    self.path = path
   }
 
   func next() throws -> Row? {
@@ -34,7 +36,7 @@ final class OptionalCursor: Cursor {
       guard let next = try input.next() else { return nil }
       row = next
       producedForRow = false
-      current = ctx.makeCursor(inner, argument: next)
+      current = ctx.makeCursor(inner, argument: next, path: path)
     }
   }
 }
@@ -44,19 +46,21 @@ final class ApplyCursor: Cursor {
   private let input: Cursor
   private unowned let ctx: ExecutionContext
   private let inner: PlanOperator
+  private let path: [Int]?
   private var current: Cursor?
 
-  init(_ input: Cursor, _ ctx: ExecutionContext, inner: PlanOperator) {
+  init(_ input: Cursor, _ ctx: ExecutionContext, inner: PlanOperator, path: [Int]?) {
     self.input = input
     self.ctx = ctx
     self.inner = inner
+    self.path = path
   }
 
   func next() throws -> Row? {
     while true {
       if let current, let r = try current.next() { return r }
       guard let next = try input.next() else { return nil }
-      current = ctx.makeCursor(inner, argument: next)
+      current = ctx.makeCursor(inner, argument: next, path: path)
     }
   }
 }
@@ -68,13 +72,15 @@ final class ForeachCursor: Cursor {
   private let slot: Int
   private let list: PlanExpression
   private let inner: PlanOperator
+  private let path: [Int]?
 
-  init(_ input: Cursor, _ ctx: ExecutionContext, slot: Int, list: PlanExpression, inner: PlanOperator) {
+  init(_ input: Cursor, _ ctx: ExecutionContext, slot: Int, list: PlanExpression, inner: PlanOperator, path: [Int]?) {
     self.input = input
     self.ctx = ctx
     self.slot = slot
     self.list = list
     self.inner = inner
+    self.path = path
   }
 
   func next() throws -> Row? {
@@ -88,7 +94,7 @@ final class ForeachCursor: Cursor {
     for item in items {
       var r = row
       r[slot] = item
-      let cursor = ctx.makeCursor(inner, argument: r)
+      let cursor = ctx.makeCursor(inner, argument: r, path: path)
       while try cursor.next() != nil {}
     }
     return row

@@ -8,13 +8,15 @@ final class MergeCursor: Cursor {
   private let input: Cursor
   private unowned let ctx: ExecutionContext
   private let spec: MergeSpec
+  private let path: [Int]?
   private var pending: [Row] = []
   private var position = 0
 
-  init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: MergeSpec) {
+  init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: MergeSpec, path: [Int]?) {
     self.input = input
     self.ctx = ctx
     self.spec = spec
+    self.path = path
   }
 
   func next() throws -> Row? {
@@ -25,7 +27,7 @@ final class MergeCursor: Cursor {
       }
       guard let row = try input.next() else { return nil }
       position = 0
-      let matcher = ctx.makeCursor(spec.match, argument: row)
+      let matcher = ctx.makeCursor(spec.match, argument: row, path: path)
       var matches: [Row] = []
       while let r = try matcher.next() { matches.append(r) }
       if matches.isEmpty {

@@ -1,0 +1,48 @@
+// PROFILE support: a cursor wrapper that counts the rows each operator yields and the time spent
+// in it, keyed by the operator's position in the plan tree (the child indexes from the root, in
+// the order EXPLAIN prints children).
+
+/// Rows and time of one operator, summed over every cursor built for it.
+final class ProfileEntry {
+  var rows = 0
+  var time = Duration.zero
+}
+
+/// The profile of one statement run.
+package final class ProfileRecorder {
+  private var entries: [[Int]: ProfileEntry] = [:]
+
+  package init() {}
+
+  func entry(_ path: [Int]) -> ProfileEntry {
+    if let e = entries[path] { return e }
+    let e = ProfileEntry()
+    entries[path] = e
+    return e
+  }
+
+  /// Rows and inclusive time per operator path.
+  package var measurements: [[Int]: (rows: Int, time: Duration)] {
+    entries.mapValues { ($0.rows, $0.time) }
+  }
+}
+
+/// Counts the rows and time of the cursor it wraps.
+final class ProfilingCursor: Cursor {
+  private let inner: Cursor
+  private let entry: ProfileEntry
+  private let clock = ContinuousClock()
+
+  init(_ inner: Cursor, _ entry: ProfileEntry) {
+    self.inner = inner
+    self.entry = entry
+  }
+
+  func next() throws -> Row? {
+    let start = clock.now
+    defer { entry.time += clock.now - start }
+    let row = try inner.next()
+    if row != nil { entry.rows += 1 }
+    return row
+  }
+}
