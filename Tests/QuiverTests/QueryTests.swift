@@ -77,3 +77,25 @@ func rows(_ db: Database, _ query: String, _ parameters: [String: Value] = [:]) 
     #expect(p[0][1].listValue?.map(\.intValue) == [1, 2, 3, 4])
   }
 }
+
+@Suite struct VariableLengthTests {
+  @Test func limitStopsTheWalkEarly() throws {
+    let db = try Database()
+    // A complete directed graph on 12 nodes has far too many trails to enumerate.
+    _ = try db.execute("UNWIND range(0, 11) AS i CREATE (:K {id: i})")
+    _ = try db.execute("MATCH (a:K), (b:K) WHERE a <> b CREATE (a)-[:E]->(b)")
+    let r = try db.execute("MATCH (:K {id: 0})-[*]->(b) RETURN b.id AS id LIMIT 5", timeout: .seconds(20))
+    #expect(r.rows.count == 5)
+  }
+
+  @Test func boundsAndZeroLength() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:N {v: 0})-[:T]->(:N {v: 1})-[:T]->(:N {v: 2})")
+    let zero = try db.execute("MATCH (a:N {v: 0})-[*0..1]->(b) RETURN b.v ORDER BY b.v").rows
+    #expect(zero.map { $0[0].intValue } == [0, 1])
+    let none = try db.execute("MATCH (a:N {v: 0})-[*2..1]->(b) RETURN b.v").rows
+    #expect(none.isEmpty)
+    let back = try db.execute("MATCH (a:N {v: 2})<-[*]-(b) RETURN b.v ORDER BY b.v").rows
+    #expect(back.map { $0[0].intValue } == [0, 1])
+  }
+}
