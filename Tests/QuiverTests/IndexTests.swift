@@ -185,3 +185,36 @@ import Testing
     #expect(lines.contains { $0.contains("EagerAggregation") && $0.contains("rows=1,") })
   }
 }
+
+@Suite struct PlanShapeTests {
+  /// The operator names of a plan, root first.
+  private func operators(_ db: Database, _ query: String) throws -> [String] {
+    let text = try db.execute("EXPLAIN " + query).plan ?? ""
+    return text.split(separator: "\n").dropFirst().map { line in
+      let name = line.drop { !$0.isLetter }
+      return String(name.prefix { $0.isLetter || $0 == "(" || $0 == ")" })
+    }
+  }
+
+  @Test func wherePredicatesRunAsSoonAsTheirVariablesAreBound() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:Person {age: 40})-[:KNOWS]->(:Person {age: 10})")
+    let ops = try operators(db, "MATCH (a:Person)-[:KNOWS]->(b) WHERE a.age > 30 AND b.age < 20 RETURN b")
+    #expect(ops == ["Filter", "Expand(All)", "Filter", "NodeByLabelScan", "Argument"])
+  }
+
+  @Test func boundEndStartsTheExpansion() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:A)-[:T]->(:B)")
+    let ops = try operators(db, "MATCH (b:B) WITH b MATCH (a)-[:T]->(b) RETURN a")
+    #expect(ops == ["Expand(All)", "NodeByLabelScan", "Argument"])
+  }
+
+  @Test func smallestLabelIsScanned() throws {
+    let db = try Database()
+    _ = try db.execute("UNWIND range(1, 20) AS i CREATE (:Many)-[:T]->(:Few)")
+    _ = try db.execute("MATCH (f:Few) WITH f SKIP 2 DETACH DELETE f")
+    let text = try db.execute("EXPLAIN MATCH (m:Many)-[:T]->(f:Few) RETURN m").plan ?? ""
+    #expect(text.contains("NodeByLabelScan f:Few"))
+  }
+}

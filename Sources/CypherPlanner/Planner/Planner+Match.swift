@@ -14,19 +14,23 @@ extension Planner {
     }
     if optional {
       var inner = scope
-      var op = try planPatterns(.argument, patterns, conjuncts: predicate?.conjuncts ?? [], scope: &inner)
-      if let predicate { op = .filter(op, try bindPredicate(predicate, inner)) }
+      var remaining = predicate?.conjuncts ?? []
+      var op = try planPatterns(.argument, patterns, conjuncts: &remaining, scope: &inner)
+      for c in remaining { op = .filter(op, try bindPredicate(c, inner)) }
       let introduced = inner.variables.filter { scope[$0.key] == nil }.map(\.value.slot).sorted()
       scope = inner
       return .optional(input, inner: op, nulls: introduced)
     }
-    var op = try planPatterns(input, patterns, conjuncts: predicate?.conjuncts ?? [], scope: &scope)
-    if let predicate { op = .filter(op, try bindPredicate(predicate, scope)) }
+    var remaining = predicate?.conjuncts ?? []
+    var op = try planPatterns(input, patterns, conjuncts: &remaining, scope: &scope)
+    for c in remaining { op = .filter(op, try bindPredicate(c, scope)) }
     return op
   }
 
+  /// Plans the pattern parts of one MATCH. WHERE conjuncts are applied as soon as every name they
+  /// mention is bound (filter push-down); those left in `conjuncts` are for the caller to apply.
   private mutating func planPatterns(
-    _ input: PlanOperator, _ patterns: [PatternPart], conjuncts: [Expression], scope: inout Scope
+    _ input: PlanOperator, _ patterns: [PatternPart], conjuncts: inout [Expression], scope: inout Scope
   ) throws -> PlanOperator {
     let savedOuter = matchOuterNames
     matchOuterNames = Set(scope.variables.keys)
@@ -40,7 +44,7 @@ extension Planner {
         op = try planShortestPath(op, part, scope: &scope)
         continue
       }
-      let result = try planPart(op, part, conjuncts: conjuncts, scope: &scope)
+      let result = try planPart(op, part, conjuncts: &conjuncts, scope: &scope)
       op = result.op
       singles += result.singles
       lists += result.lists
@@ -90,7 +94,7 @@ extension Planner {
     }
   }
 
-  private mutating func planPart(_ input: PlanOperator, _ part: PatternPart, conjuncts: [Expression], scope: inout Scope)
+  private mutating func planPart(_ input: PlanOperator, _ part: PatternPart, conjuncts: inout [Expression], scope: inout Scope)
     throws -> (op: PlanOperator, singles: [Int], lists: [Int])
   {
     let nodes = [part.start] + part.steps.map(\.node)
@@ -126,6 +130,7 @@ extension Planner {
     if let f = try patternFilter(slot: startSlot, labels: remainingLabels, properties: nodes[first].properties, scope: scope) {
       op = .filter(op, f)
     }
+    op = try applyReady(op, &conjuncts, scope)
 
     for nodeIndex in order.dropFirst() {
       let reversed = nodeIndex < first
@@ -176,12 +181,14 @@ extension Planner {
       if let f = try patternFilter(slot: toSlot, labels: nodes[nodeIndex].labels, properties: nodes[nodeIndex].properties, scope: scope) {
         op = .filter(op, f)
       }
+      op = try applyReady(op, &conjuncts, scope)
     }
 
     if let p = part.pathVariable {
       let slot = newSlot()
       scope[p] = Variable(slot: slot, kind: .path)
       op = .project(op, [(slot, .path(pathElements(nodeSlots: nodeSlots, relSlots: relSlots, rels: rels)))])
+      op = try applyReady(op, &conjuncts, scope)
     }
     return (op, singles, lists)
   }
@@ -253,5 +260,55 @@ extension PatternDirection {
     case .incoming: return .incoming
     case .both: return .both
     }
+  }
+}
+
+extension Planner {
+  /// Filters `op` by every conjunct whose names are all bound in `scope`, removing them from the list.
+  mutating func applyReady(_ op: PlanOperator, _ conjuncts: inout [Expression], _ scope: Scope) throws -> PlanOperator {
+    var op = op
+    var kept: [Expression] = []
+    for c in conjuncts {
+      if c.mentionedNames.allSatisfy({ scope[$0] != nil }) {
+        op = .filter(op, try bindPredicate(c, scope))
+      } else {
+        kept.append(c)
+      }
+    }
+    conjuncts = kept
+    return op
+  }
+}
+
+extension Expression {
+  /// Every name the expression mentions, including names inside patterns; a sub-query adds a
+  /// name that is never in scope, so predicates with one wait until the whole pattern is bound.
+  var mentionedNames: Set<String> {
+    var names = Set<String>()
+    _ = rewritten { e in
+      switch e {
+      case .variable(let n, _): names.insert(n)
+      case .patternPredicate(let p, _): names.formUnion(p.mentionedNames)
+      case .patternComprehension(let pv, let p, _, _, _):
+        names.formUnion(p.mentionedNames)
+        if let pv { names.insert(pv) }
+      case .exists: names.insert(" subquery")
+      case .mapProjection(_, let items):
+        for case .variable(let n, _) in items { names.insert(n) }
+      default: break
+      }
+      return nil
+    }
+    return names
+  }
+}
+
+extension PatternPart {
+  /// The pattern's variables and every name its property maps mention.
+  var mentionedNames: Set<String> {
+    var names = Set(introducedNames)
+    let maps = [start.properties] + steps.flatMap { [$0.relationship.properties, $0.node.properties] }
+    for case let map? in maps { names.formUnion(map.mentionedNames) }
+    return names
   }
 }
