@@ -4,7 +4,9 @@
 /// Counts and indexes of a graph, for choosing plans.
 package protocol GraphStatistics: Sendable {
   var nodeCount: Int { get }
+  var relationshipCount: Int { get }
   func count(ofLabel label: String) -> Int
+  func count(ofType type: String) -> Int
   /// The name of a node index on exactly `properties` of `label`, if one exists.
   func nodeIndexName(label: String, properties: [String]) -> String?
   /// Entries and distinct keys of an index, and whether it enforces uniqueness.
@@ -15,7 +17,9 @@ package protocol GraphStatistics: Sendable {
 package struct NoStatistics: GraphStatistics {
   package init() {}
   package var nodeCount: Int { 0 }
+  package var relationshipCount: Int { 0 }
   package func count(ofLabel label: String) -> Int { 0 }
+  package func count(ofType type: String) -> Int { 0 }
   package func nodeIndexName(label: String, properties: [String]) -> String? { nil }
   package func indexStatistics(_ name: String) -> (entries: Int, distinct: Int, unique: Bool) { (0, 0, false) }
 }

@@ -49,6 +49,11 @@ package struct GraphStore: Sendable {
     typeCount.filter { $0.value > 0 }.map { (typeNames[Int($0.key)], $0.value) }.sorted { $0.name < $1.name }
   }
 
+  /// Number of relationships of `type`.
+  package func count(ofType type: String) -> Int {
+    typeIDs[type].flatMap { typeCount[$0] } ?? 0
+  }
+
   /// Number of nodes carrying `label`.
   package func count(ofLabel label: String) -> Int {
     labelIDs[label].flatMap { labelIndex[$0]?.count } ?? 0

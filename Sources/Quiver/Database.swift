@@ -43,7 +43,7 @@ public final class Database: Sendable {
     case .query(let q):
       compiled = q
     }
-    if compiled.mode == .explain { return QueryResult(columns: [], rows: [], plan: compiled.explained) }
+    if compiled.mode == .explain { return QueryResult(columns: [], rows: [], plan: compiled.explained(statistics: snapshot.store)) }
     let control = RunControl(timeout: timeout, cancellation: cancellation)
     if !compiled.isUpdating {
       return try run(compiled, on: snapshot.store, snapshot.procedures, parameters, control).result

@@ -47,7 +47,7 @@ public final class Transaction {
     case .query(let q):
       compiled = q
     }
-    if compiled.mode == .explain { return QueryResult(columns: [], rows: [], plan: compiled.explained) }
+    if compiled.mode == .explain { return QueryResult(columns: [], rows: [], plan: compiled.explained(statistics: store)) }
     if compiled.isUpdating && isReadOnly {
       throw QuiverError(.semantic, "WriteInReadOnlyTransaction", "cannot change the graph in a read-only transaction", phase: .compile)
     }

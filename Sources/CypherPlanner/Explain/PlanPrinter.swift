@@ -8,13 +8,23 @@ extension CompiledQuery {
   /// The plan as text, root first.
   package var explained: String { explained(profile: nil) }
 
+  /// The plan as text with each operator's estimated rows.
+  package func explained(statistics: any GraphStatistics) -> String {
+    var lines: [String] = []
+    let columns = self.columns.map(\.0).joined(separator: ", ")
+    lines.append("ProduceResults" + (columns.isEmpty ? "" : " \(columns)"))
+    PlanPrinter(names: slotNames, profile: nil, estimator: CardinalityEstimator(statistics: statistics))
+      .render(root, prefix: "", isLast: true, path: [], into: &lines)
+    return lines.joined(separator: "\n")
+  }
+
   /// The plan as text; with a profile (rows and inclusive time per operator path), each line
   /// also shows the rows the operator produced and the time spent in it alone.
   package func explained(profile: [[Int]: (rows: Int, time: Duration)]?) -> String {
     var lines: [String] = []
     let columns = self.columns.map(\.0).joined(separator: ", ")
     lines.append("ProduceResults" + (columns.isEmpty ? "" : " \(columns)"))
-    PlanPrinter(names: slotNames, profile: profile).render(root, prefix: "", isLast: true, path: [], into: &lines)
+    PlanPrinter(names: slotNames, profile: profile, estimator: nil).render(root, prefix: "", isLast: true, path: [], into: &lines)
     return lines.joined(separator: "\n")
   }
 }
@@ -23,16 +33,23 @@ extension CompiledQuery {
 struct PlanPrinter {
   let names: [Int: String]
   let profile: [[Int]: (rows: Int, time: Duration)]?
+  let estimator: CardinalityEstimator?
 
   private func n(_ slot: Int) -> String { names[slot] ?? "_\(slot)" }
 
   func render(_ op: PlanOperator, prefix: String, isLast: Bool, path: [Int], into lines: inout [String]) {
     let (label, children) = describe(op)
-    lines.append(prefix + (isLast ? "└─ " : "├─ ") + label + measurement(path, children: children.count))
+    var line = prefix + (isLast ? "└─ " : "├─ ") + label + measurement(path, children: children.count)
+    if let estimator { line += " (estimated rows=\(Self.format(estimator.rows(op))))" }
+    lines.append(line)
     let childPrefix = prefix + (isLast ? "   " : "│  ")
     for (i, child) in children.enumerated() {
       render(child, prefix: childPrefix, isLast: i == children.count - 1, path: path + [i], into: &lines)
     }
+  }
+
+  static func format(_ rows: Double) -> String {
+    rows >= 10 || rows == rows.rounded() ? String(Int(rows.rounded())) : String(format: "%.1f", rows)
   }
 
   /// ` (rows=…, time=… ms)` with the operator's own time (its children's subtracted).

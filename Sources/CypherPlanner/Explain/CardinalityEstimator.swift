@@ -1,0 +1,64 @@
+// Rough row estimates per operator for EXPLAIN, from label counts, relationship counts and index
+// statistics, with fixed selectivities where nothing better is known.
+import GraphCore
+
+/// Estimates how many rows each operator yields.
+struct CardinalityEstimator {
+  let statistics: any GraphStatistics
+
+  /// Estimated rows of `op` (its whole subtree).
+  func rows(_ op: PlanOperator) -> Double {
+    switch op {
+    case .argument: return 1
+    case .nodeScan(let i, _, let label):
+      return rows(i) * Double(label.map { statistics.count(ofLabel: $0) } ?? statistics.nodeCount)
+    case .nodeIndexSeek(let i, let spec):
+      let s = statistics.indexStatistics(spec.index)
+      let perKey = s.unique ? 1 : Double(s.entries) / Double(max(1, s.distinct))
+      switch spec.bounds {
+      case .equal: return rows(i) * perKey
+      case .anyOf: return rows(i) * perKey * 3
+      case .range: return rows(i) * Double(s.entries) / 3
+      case .prefix: return rows(i) * Double(s.entries) / 5
+      }
+    case .expand(let i, let spec):
+      let degree = averageDegree(spec.types, spec.direction)
+      return rows(i) * (spec.toBound ? degree / Double(max(1, statistics.nodeCount)) : degree)
+    case .varExpand(let i, let spec):
+      let degree = averageDegree(spec.types, spec.direction)
+      let hops = Double(min(spec.maxHops ?? 3, 3))
+      return rows(i) * max(1, pow(degree, hops))
+    case .shortestPath(let i, _): return rows(i)
+    case .filter(let i, _): return rows(i) * 0.5
+    case .project(let i, _), .sort(let i, _), .relationshipsUnique(let i, _, _), .eager(let i), .create(let i, _),
+      .set(let i, _), .remove(let i, _), .delete(let i, _, _), .foreach(let i, _, _, _), .procedureCall(let i, _):
+      return rows(i)
+    case .aggregate(let i, let keys, _): return keys.isEmpty ? 1 : max(1, rows(i).squareRoot())
+    case .distinct(let i, _): return rows(i) * 0.7
+    case .skip(let i, _): return rows(i)
+    case .limit(let i, let count):
+      if case .constant(.int(let n)) = count { return min(rows(i), Double(n)) }
+      return rows(i)
+    case .unwind(let i, let list, _):
+      if case .list(let items) = list { return rows(i) * Double(items.count) }
+      if case .constant(.list(let items)) = list { return rows(i) * Double(items.count) }
+      return rows(i) * 10
+    case .optional(let i, let inner, _): return rows(i) * max(1, rows(inner))
+    case .apply(let i, let inner): return rows(i) * rows(inner)
+    case .merge(let i, _): return rows(i)
+    case .union(let branches, _, _): return branches.map(rows).reduce(0, +)
+    }
+  }
+
+  private func averageDegree(_ types: [String]?, _ direction: Direction) -> Double {
+    let relationships = Double(types.map { $0.map { statistics.count(ofType: $0) }.reduce(0, +) } ?? statistics.relationshipCount)
+    let perNode = relationships / Double(max(1, statistics.nodeCount))
+    return direction == .both ? 2 * perNode : perNode
+  }
+}
+
+private func pow(_ x: Double, _ n: Double) -> Double {
+  var r = 1.0
+  for _ in 0..<Int(n) { r *= x }
+  return r
+}
