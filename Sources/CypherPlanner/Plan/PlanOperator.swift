@@ -123,6 +123,9 @@ package indirect enum PlanOperator: Sendable {
   case optional(PlanOperator, inner: PlanOperator, nulls: [Int])
   /// For each input row, the rows of `inner` run with that row as argument.
   case apply(PlanOperator, inner: PlanOperator)
+  /// Runs `build` once, hashes its rows on `buildKey`, then for each input row yields it merged
+  /// with every build row whose key equals `probeKey` (copying `buildSlots` over).
+  case hashJoin(PlanOperator, build: PlanOperator, probeKey: PlanExpression, buildKey: PlanExpression, buildSlots: [Int])
   case relationshipsUnique(PlanOperator, singles: [Int], lists: [Int])
   case create(PlanOperator, [CreateStep])
   case merge(PlanOperator, MergeSpec)

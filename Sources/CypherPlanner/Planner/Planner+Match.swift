@@ -44,6 +44,12 @@ extension Planner {
         op = try planShortestPath(op, part, scope: &scope)
         continue
       }
+      if let joined = try planHashJoin(op, part, conjuncts: &conjuncts, scope: &scope) {
+        op = joined.op
+        singles += joined.singles
+        lists += joined.lists
+        continue
+      }
       let result = try planPart(op, part, conjuncts: &conjuncts, scope: &scope)
       op = result.op
       singles += result.singles
@@ -94,7 +100,7 @@ extension Planner {
     }
   }
 
-  private mutating func planPart(_ input: PlanOperator, _ part: PatternPart, conjuncts: inout [Expression], scope: inout Scope)
+  mutating func planPart(_ input: PlanOperator, _ part: PatternPart, conjuncts: inout [Expression], scope: inout Scope)
     throws -> (op: PlanOperator, singles: [Int], lists: [Int])
   {
     let nodes = [part.start] + part.steps.map(\.node)

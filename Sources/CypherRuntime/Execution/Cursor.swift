@@ -49,6 +49,8 @@ extension ExecutionContext {
     case .unwind(let i, let list, let slot): return UnwindCursor(input(i), self, list, slot: slot)
     case .optional(let i, let plan, let nulls): return OptionalCursor(input(i), self, inner: plan, nulls: nulls, path: inner)
     case .apply(let i, let plan): return ApplyCursor(input(i), self, inner: plan, path: inner)
+    case .hashJoin(let i, let build, let probeKey, let buildKey, let slots):
+      return HashJoinCursor(input(i), self, build: makeCursor(build, argument: argument, path: inner), probeKey: probeKey, buildKey: buildKey, slots: slots)
     case .relationshipsUnique(let i, let singles, let lists): return UniquenessCursor(input(i), singles: singles, lists: lists)
     case .create(let i, let steps): return CreateCursor(input(i), self, steps)
     case .merge(let i, let spec): return MergeCursor(input(i), self, spec, path: inner)
