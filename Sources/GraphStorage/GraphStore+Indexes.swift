@@ -71,6 +71,11 @@ extension GraphStore {
       .min { $0.name < $1.name }
   }
 
+  /// The first property an index is on ("" for an unknown index).
+  package func indexProperty(_ index: String) -> String {
+    indexes[index]?.properties.first ?? ""
+  }
+
   /// Ids in `index` whose key lies in the given bounds (see `SortedIndexTree.ids`).
   package func indexLookup(
     _ index: String, from lower: [Value]?, inclusive lowerInclusive: Bool, to upper: [Value]?, inclusive upperInclusive: Bool

@@ -248,3 +248,28 @@ import Testing
     #expect(answers.first?.isEmpty == false)
   }
 }
+
+@Suite struct IndexOrderTests {
+  static let queries = [
+    "MATCH (p:P) RETURN p.i AS i ORDER BY p.v LIMIT 7",
+    "MATCH (p:P) RETURN p.i AS i ORDER BY p.v DESC LIMIT 7",
+    "MATCH (p:P) RETURN p.i AS i, p.v AS v ORDER BY v",
+    "MATCH (p:P) RETURN p.i AS i ORDER BY p.v DESC",
+    "MATCH (p:P) WHERE p.i % 2 = 0 RETURN p.i AS i ORDER BY p.v SKIP 2 LIMIT 4",
+  ]
+
+  @Test func orderedIndexScanMatchesSorting() throws {
+    let plain = try Database()
+    let indexed = try Database()
+    _ = try indexed.execute("CREATE INDEX pv FOR (p:P) ON (p.v)")
+    let setup = "UNWIND range(1, 40) AS i CREATE (:P {i: i, v: CASE WHEN i % 9 = 0 THEN null WHEN i % 7 = 0 THEN toFloat(i % 5) WHEN i % 11 = 0 THEN 'text' ELSE i % 5 END})"
+    for db in [plain, indexed] { _ = try db.execute(setup) }
+    #expect((try indexed.execute("EXPLAIN " + Self.queries[0]).plan ?? "").contains("NodeIndexScan p:P (pv) ASC"))
+    #expect(!(try indexed.execute("EXPLAIN " + Self.queries[0]).plan ?? "").contains("Sort"))
+    for q in Self.queries {
+      let a = try plain.execute(q).rows.map { $0.map(\.cypherText) }
+      let b = try indexed.execute(q).rows.map { $0.map(\.cypherText) }
+      #expect(a == b, "\(q)")
+    }
+  }
+}

@@ -12,6 +12,8 @@ struct CardinalityEstimator {
     case .argument: return 1
     case .nodeScan(let i, _, let label):
       return rows(i) * Double(label.map { statistics.count(ofLabel: $0) } ?? statistics.nodeCount)
+    case .nodeIndexScan(let i, _, _, let label, _):
+      return rows(i) * Double(statistics.count(ofLabel: label))
     case .nodeIndexSeek(let i, let spec):
       let s = statistics.indexStatistics(spec.index)
       let perKey = s.unique ? 1 : Double(s.entries) / Double(max(1, s.distinct))

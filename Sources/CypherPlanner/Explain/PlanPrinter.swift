@@ -85,6 +85,8 @@ struct PlanPrinter {
       case .prefix: kind = "NodeIndexSeekByPrefix"
       }
       return ("\(kind) \(n(s.slot)):\(s.label) (\(s.index))", [i])
+    case .nodeIndexScan(let i, let slot, let index, let label, let ascending):
+      return ("NodeIndexScan \(n(slot)):\(label) (\(index)) \(ascending ? "ASC" : "DESC")", [i])
     case .expand(let i, let s):
       return ("Expand\(s.toBound ? "(Into)" : "(All)") (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to)))", [i])
     case .varExpand(let i, let s):

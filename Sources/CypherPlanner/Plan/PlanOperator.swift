@@ -108,6 +108,9 @@ package indirect enum PlanOperator: Sendable {
   case argument
   case nodeScan(PlanOperator, slot: Int, label: String?)
   case nodeIndexSeek(PlanOperator, IndexSeekSpec)
+  /// Every node with `label` in the order of `index` (nodes without the property last when
+  /// ascending, first when descending, as ORDER BY places nulls).
+  case nodeIndexScan(PlanOperator, slot: Int, index: String, label: String, ascending: Bool)
   case expand(PlanOperator, ExpandSpec)
   case varExpand(PlanOperator, VarExpandSpec)
   case shortestPath(PlanOperator, ShortestPathSpec)

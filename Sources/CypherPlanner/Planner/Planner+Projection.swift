@@ -128,7 +128,11 @@ extension Planner {
             s.expression.position)
         }
       }
-      op = .sort(op, keys)
+      if let ordered = indexOrderedPlan(op, p, items: items, scope: scope, aggregating: aggregating) {
+        op = ordered
+      } else {
+        op = .sort(op, keys)
+      }
     }
     // Reported after ORDER BY, whose errors openCypher ranks first.
     if let missingAlias { throw missingAlias }

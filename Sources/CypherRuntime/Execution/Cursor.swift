@@ -36,6 +36,8 @@ extension ExecutionContext {
     case .argument: return ArgumentCursor(argument)
     case .nodeScan(let i, let slot, let label): return NodeScanCursor(input(i), self, slot: slot, label: label)
     case .nodeIndexSeek(let i, let spec): return NodeIndexSeekCursor(input(i), self, spec)
+    case .nodeIndexScan(let i, let slot, let index, let label, let ascending):
+      return NodeScanCursor(input(i), self, slot: slot, label: label, order: (index, ascending))
     case .expand(let i, let spec): return ExpandCursor(input(i), self, spec)
     case .varExpand(let i, let spec): return VarExpandCursor(input(i), self, spec)
     case .shortestPath(let i, let spec): return ShortestPathCursor(input(i), self, spec)
