@@ -20,7 +20,7 @@ extension CompiledQuery {
 
   /// The plan as text; with a profile (rows and inclusive time per operator path), each line
   /// also shows the rows the operator produced and the time spent in it alone.
-  package func explained(profile: [[Int]: (rows: Int, time: Duration)]?) -> String {
+  package func explained(profile: [[Int]: (rows: Int, time: Duration, hits: Int)]?) -> String {
     var lines: [String] = []
     let columns = self.columns.map(\.0).joined(separator: ", ")
     lines.append("ProduceResults" + (columns.isEmpty ? "" : " \(columns)"))
@@ -32,7 +32,7 @@ extension CompiledQuery {
 /// Writes operator lines with slot names filled in.
 struct PlanPrinter {
   let names: [Int: String]
-  let profile: [[Int]: (rows: Int, time: Duration)]?
+  let profile: [[Int]: (rows: Int, time: Duration, hits: Int)]?
   let estimator: CardinalityEstimator?
 
   private func n(_ slot: Int) -> String { names[slot] ?? "_\(slot)" }
@@ -57,9 +57,13 @@ struct PlanPrinter {
     guard let profile else { return "" }
     guard let m = profile[path] else { return " (rows=0, not run)" }
     var own = m.time
-    for i in 0..<children { own -= profile[path + [i]]?.time ?? .zero }
+    var hits = m.hits
+    for i in 0..<children {
+      own -= profile[path + [i]]?.time ?? .zero
+      hits -= profile[path + [i]]?.hits ?? 0
+    }
     let ms = max(0, Double(own.components.seconds) * 1e3 + Double(own.components.attoseconds) / 1e15)
-    return " (rows=\(m.rows), time=\(String(format: "%.3f", ms)) ms)"
+    return " (rows=\(m.rows), db hits=\(max(0, hits)), time=\(String(format: "%.3f", ms)) ms)"
   }
 
   private func arrow(_ d: Direction, _ types: [String]?) -> String {

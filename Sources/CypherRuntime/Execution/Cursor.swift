@@ -23,7 +23,7 @@ extension ExecutionContext {
   /// `path` (the operator's position in the plan), every cursor is measured.
   package func makeCursor(_ op: PlanOperator, argument: Row, path: [Int]? = nil) -> Cursor {
     let cursor = build(op, argument: argument, path: path)
-    if let profile, let path { return ProfilingCursor(cursor, profile.entry(path)) }
+    if let profile, let path { return ProfilingCursor(cursor, profile.entry(path), self) }
     return cursor
   }
 

@@ -43,6 +43,7 @@ extension ExecutionContext {
   func createNode(labels: [String], properties: [String: Value]) throws -> Int64 {
     for (k, v) in properties { try checkStorable(v, key: k) }
     for l in labels { noteLabel(l) }
+    dbHits += 1 + properties.count
     let id = store.createNode(labels: labels, properties: properties)
     statistics.nodesCreated += 1
     createdNodes.insert(id)
@@ -54,6 +55,7 @@ extension ExecutionContext {
     guard store.nodeExists(from), store.nodeExists(to), deletedNodes[from] == nil, deletedNodes[to] == nil else {
       throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "cannot create a relationship to a deleted node")
     }
+    dbHits += 1 + properties.count
     let id = store.createRelationship(type: type, from: from, to: to, properties: properties)
     statistics.relationshipsCreated += 1
     createdRelationships.insert(id)
@@ -63,6 +65,7 @@ extension ExecutionContext {
   /// Sets `key` on a node or relationship; null removes it.
   func setProperty(_ target: Value, _ key: String, _ value: Value) throws {
     try checkStorable(value, key: key)
+    dbHits += 1
     switch target {
     case .null: return
     case .node(let n):

@@ -33,6 +33,9 @@ package final class ExecutionContext {
   package var isUpdating = false
   /// Set for PROFILE: collects rows and time per operator.
   package var profile: ProfileRecorder?
+  /// Store accesses so far (records, relationships, properties, index entries read or written),
+  /// which PROFILE reports per operator as database hits.
+  var dbHits = 0
   /// Checked by long-running operators; set from another thread to stop the statement.
   package let cancellation: CancellationFlag?
   private var checks = 0

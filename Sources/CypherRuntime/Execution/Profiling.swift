@@ -6,6 +6,7 @@
 final class ProfileEntry {
   var rows = 0
   var time = Duration.zero
+  var hits = 0
 }
 
 /// The profile of one statement run.
@@ -22,8 +23,8 @@ package final class ProfileRecorder {
   }
 
   /// Rows and inclusive time per operator path.
-  package var measurements: [[Int]: (rows: Int, time: Duration)] {
-    entries.mapValues { ($0.rows, $0.time) }
+  package var measurements: [[Int]: (rows: Int, time: Duration, hits: Int)] {
+    entries.mapValues { ($0.rows, $0.time, $0.hits) }
   }
 }
 
@@ -31,16 +32,22 @@ package final class ProfileRecorder {
 final class ProfilingCursor: Cursor {
   private let inner: Cursor
   private let entry: ProfileEntry
+  private unowned let ctx: ExecutionContext
   private let clock = ContinuousClock()
 
-  init(_ inner: Cursor, _ entry: ProfileEntry) {
+  init(_ inner: Cursor, _ entry: ProfileEntry, _ ctx: ExecutionContext) {
     self.inner = inner
     self.entry = entry
+    self.ctx = ctx
   }
 
   func next() throws -> Row? {
     let start = clock.now
-    defer { entry.time += clock.now - start }
+    let hits = ctx.dbHits
+    defer {
+      entry.time += clock.now - start
+      entry.hits += ctx.dbHits - hits
+    }
     let row = try inner.next()
     if row != nil { entry.rows += 1 }
     return row

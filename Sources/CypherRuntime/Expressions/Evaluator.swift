@@ -63,6 +63,7 @@ extension ExecutionContext {
         if deletedNodes[n.id] != nil {
           throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
         }
+        dbHits += 1
         return .bool(labels.allSatisfy { store.hasLabel(n.id, $0) })
       case let v: throw QuiverError.typeError("expected a node for a label check, got \(v.typeName)")
       }
@@ -164,6 +165,7 @@ extension ExecutionContext {
 
   /// `owner.key` for nodes, relationships and maps.
   func property(_ owner: Value, _ key: String) throws -> Value {
+    dbHits += 1
     switch owner {
     case .null: return .null
     case .node(let n):

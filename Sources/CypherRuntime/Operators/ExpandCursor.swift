@@ -24,6 +24,7 @@ final class ExpandCursor: Cursor {
       if var r = row, position < rels.count {
         let relID = rels[position]
         position += 1
+        ctx.dbHits += 1
         guard let rel = ctx.store.relationship(relID), ctx.deletedRelationships[relID] == nil else { continue }
         let other = rel.start == from ? rel.end : rel.start
         let far = spec.direction == .incoming ? rel.start : spec.direction == .outgoing ? rel.end : other

@@ -23,6 +23,7 @@ final class NodeIndexSeekCursor: Cursor {
       if var r = row, position < ids.count {
         let id = ids[position]
         position += 1
+        ctx.dbHits += 1
         if ctx.deletedNodes[id] != nil || !ctx.store.nodeExists(id) { continue }
         r[spec.slot] = .node(Node(id: id))
         return r
@@ -31,6 +32,7 @@ final class NodeIndexSeekCursor: Cursor {
       row = next
       position = 0
       ids = try lookup(next)
+      ctx.dbHits += 1
     }
   }
 

@@ -53,6 +53,7 @@ final class NodeScanCursor: Cursor {
       if var r = row, position < ids.count {
         let id = ids[position]
         position += 1
+        ctx.dbHits += 1
         if ctx.deletedNodes[id] != nil || !ctx.store.nodeExists(id) { continue }
         try ctx.checkCancelled()
         r[slot] = .node(Node(id: id))

@@ -65,6 +65,7 @@ final class VarExpandCursor: Cursor {
       let relID = frame.candidates[frame.next]
       frame.next += 1
       stack.append(frame)
+      ctx.dbHits += 1
       guard !used.contains(relID), let rel = ctx.store.relationship(relID), ctx.deletedRelationships[relID] == nil else { continue }
       if let predicate = spec.predicate {
         scratchRow[spec.scratch] = .relationship(Relationship(id: relID))
