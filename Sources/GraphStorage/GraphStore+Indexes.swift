@@ -27,8 +27,10 @@ extension GraphStore {
       guard let key = Self.key(def, properties) else { continue }
       if remove {
         indexTrees[def.name]?.remove(IndexEntry(key: key, id: id))
+        indexHashes[def.name]?.remove(IndexEntry(key: key, id: id))
       } else {
         indexTrees[def.name]?.insert(IndexEntry(key: key, id: id))
+        indexHashes[def.name]?.insert(IndexEntry(key: key, id: id))
       }
     }
   }
@@ -41,8 +43,10 @@ extension GraphStore {
       guard let key = Self.key(def, properties) else { continue }
       if remove {
         indexTrees[def.name]?.remove(IndexEntry(key: key, id: id))
+        indexHashes[def.name]?.remove(IndexEntry(key: key, id: id))
       } else {
         indexTrees[def.name]?.insert(IndexEntry(key: key, id: id))
+        indexHashes[def.name]?.insert(IndexEntry(key: key, id: id))
       }
     }
   }
@@ -76,6 +80,12 @@ extension GraphStore {
     indexes[index]?.properties.first ?? ""
   }
 
+  /// Ids in `index` whose key equals `key` (Cypher equivalence), from the hash side.
+  /// - Complexity: O(1) on average.
+  package func indexLookup(_ index: String, equalTo key: [Value]) -> [Int64] {
+    indexHashes[index]?.ids(equalTo: key) ?? []
+  }
+
   /// Ids in `index` whose key lies in the given bounds (see `SortedIndexTree.ids`).
   package func indexLookup(
     _ index: String, from lower: [Value]?, inclusive lowerInclusive: Bool, to upper: [Value]?, inclusive upperInclusive: Bool
@@ -93,22 +103,26 @@ extension GraphStore {
       throw QuiverError.runtime(.semantic, "IndexAlreadyExists", "index `\(same.name)` already covers the same properties")
     }
     var tree = SortedIndexTree()
+    var hash = HashIndexTable()
+    func add(_ key: [Value], _ id: Int64) {
+      tree.insert(IndexEntry(key: key, id: id))
+      hash.insert(IndexEntry(key: key, id: id))
+    }
     switch def.entity {
     case .node:
       for id in nodeIDs(withLabel: def.label) {
-        if let n = node(id), let key = Self.key(def, n.properties) { tree.insert(IndexEntry(key: key, id: id)) }
+        if let n = node(id), let key = Self.key(def, n.properties) { add(key, id) }
       }
     case .relationship:
       if let t = typeID(def.label) {
         for id in allRelationshipIDs() {
-          if let r = relationship(id), r.type == t, let key = Self.key(def, r.properties) {
-            tree.insert(IndexEntry(key: key, id: id))
-          }
+          if let r = relationship(id), r.type == t, let key = Self.key(def, r.properties) { add(key, id) }
         }
       }
     }
     indexes[def.name] = def
     indexTrees[def.name] = tree
+    indexHashes[def.name] = hash
     schemaVersion += 1
   }
 
@@ -117,6 +131,7 @@ extension GraphStore {
   package mutating func dropIndex(_ name: String) -> Bool {
     guard indexes.removeValue(forKey: name) != nil else { return false }
     indexTrees[name] = nil
+    indexHashes[name] = nil
     schemaVersion += 1
     return true
   }
@@ -171,8 +186,8 @@ extension GraphStore {
         key.append(v)
       }
       let holders: [Int64]
-      if let tree = indexTrees[def.name] {
-        holders = tree.ids(equalTo: key)
+      if let hash = indexHashes[def.name] {
+        holders = hash.ids(equalTo: key)
       } else {
         holders = nodeIDs(withLabel: def.label).filter { other in
           guard let o = node(other) else { return false }

@@ -74,6 +74,11 @@ extension GraphStore {
       let same = actual.count == expected.count
         && zip(actual, expected).allSatisfy { $0.id == $1.id && IndexEntry.compareKeys($0.key, $1.key) == 0 }
       if !same { problems.append("index \(def.name) has \(actual.count) entries but the data implies \(expected.count)") }
+      let hashed = indexHashes[def.name]
+      if hashed?.count != expected.count { problems.append("hash side of index \(def.name) has \(hashed?.count ?? -1) entries") }
+      for e in expected where !(hashed?.ids(equalTo: e.key).contains(e.id) ?? false) {
+        problems.append("hash side of index \(def.name) misses node \(e.id)")
+      }
     }
     return problems
   }

@@ -24,6 +24,8 @@ package struct GraphStore: Sendable {
   /// Property indexes by name, and their entries.
   var indexes: [String: IndexDefinition] = [:]
   var indexTrees: [String: SortedIndexTree] = [:]
+  /// The hash side of each index, for O(1) equality look-ups.
+  var indexHashes: [String: HashIndexTable] = [:]
   var constraints: [String: ConstraintDefinition] = [:]
   /// Grows with every index or constraint change, so plans made for an older schema are dropped.
   package internal(set) var schemaVersion = 0

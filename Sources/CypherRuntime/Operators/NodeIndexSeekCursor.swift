@@ -42,13 +42,13 @@ final class NodeIndexSeekCursor: Cursor {
     case .equal(let expressions):
       let key = try expressions.map { try ctx.eval($0, row) }
       if key.contains(where: \.isNull) { return [] }
-      return store.indexLookup(spec.index, from: key, inclusive: true, to: key, inclusive: true)
+      return store.indexLookup(spec.index, equalTo: key)
     case .anyOf(let list):
       guard case .list(let items) = try ctx.eval(list, row) else { return [] }
       var seen = Set<Int64>()
       var out: [Int64] = []
       for item in items where !item.isNull {
-        for id in store.indexLookup(spec.index, from: [item], inclusive: true, to: [item], inclusive: true) where seen.insert(id).inserted {
+        for id in store.indexLookup(spec.index, equalTo: [item]) where seen.insert(id).inserted {
           out.append(id)
         }
       }

@@ -1,0 +1,53 @@
+// The equality side of a property index: a hash table from key to entity ids whose buckets live
+// in a chunked copy-on-write array, so a statement's private version shares all untouched buckets
+// and an equality look-up costs O(1) on average whatever the index size.
+import GraphCore
+
+/// Ids by index key, hashed with Cypher's equivalence (1 and 1.0 are one key).
+/// - Complexity: look-up, insert and remove O(1) on average; growing rehashes everything once
+///   per doubling.
+package struct HashIndexTable: Sendable {
+  private var buckets = ChunkedArray<[IndexEntry]>()
+  package private(set) var count = 0
+
+  package init() {
+    for _ in 0..<64 { buckets.append([]) }
+  }
+
+  private func bucket(_ key: [Value]) -> Int {
+    var hasher = Hasher()
+    hasher.combine(GroupingKey(.list(key)))
+    return Int(UInt(bitPattern: hasher.finalize()) % UInt(buckets.count))
+  }
+
+  /// Ids whose key equals `key`, in id order.
+  package func ids(equalTo key: [Value]) -> [Int64] {
+    let wanted = GroupingKey(.list(key))
+    return buckets[bucket(key)].filter { GroupingKey(.list($0.key)) == wanted && IndexEntry.compareKeys($0.key, key) == 0 }
+      .map(\.id).sorted()
+  }
+
+  package mutating func insert(_ entry: IndexEntry) {
+    let b = bucket(entry.key)
+    if buckets[b].contains(where: { $0.id == entry.id && IndexEntry.compareKeys($0.key, entry.key) == 0 }) { return }
+    buckets[b].append(entry)
+    count += 1
+    if count > buckets.count * 4 { grow() }
+  }
+
+  package mutating func remove(_ entry: IndexEntry) {
+    let b = bucket(entry.key)
+    guard let i = buckets[b].firstIndex(where: { $0.id == entry.id && IndexEntry.compareKeys($0.key, entry.key) == 0 }) else { return }
+    buckets[b].remove(at: i)
+    count -= 1
+  }
+
+  private mutating func grow() {
+    var entries: [IndexEntry] = []
+    buckets.forEach { _, bucket in entries.append(contentsOf: bucket) }
+    var bigger = ChunkedArray<[IndexEntry]>()
+    for _ in 0..<(buckets.count * 2) { bigger.append([]) }
+    buckets = bigger
+    for e in entries { buckets[bucket(e.key)].append(e) }
+  }
+}
