@@ -130,13 +130,20 @@ package struct GraphStore: Sendable {
   /// Relationship ids at `node` in `direction`, optionally restricted to `types`. With `.both`,
   /// a self-loop appears once.
   package func relationships(of node: Int64, direction: Direction, types: [String]?) -> [Int64] {
+    relationships(of: node, direction: direction, typeIDs: resolve(types: types))
+  }
+
+  /// Interned ids of `types` without repeats; nil for all types, empty when none exists.
+  package func resolve(types: [String]?) -> [TypeID]? {
+    guard let types else { return nil }
+    var seen = Set<TypeID>()
+    return types.compactMap { self.typeIDs[$0] }.filter { seen.insert($0).inserted }
+  }
+
+  /// Relationship ids at `node`, restricted to interned `typeIDs` (nil: all types).
+  package func relationships(of node: Int64, direction: Direction, typeIDs: [TypeID]?) -> [Int64] {
     guard let n = self.node(node) else { return [] }
-    var typeIDs: [TypeID]?
-    if let types {
-      var seen = Set<TypeID>()
-      typeIDs = types.compactMap { self.typeIDs[$0] }.filter { seen.insert($0).inserted }
-      if typeIDs?.isEmpty == true { return [] }
-    }
+    if typeIDs?.isEmpty == true { return [] }
     switch direction {
     case .outgoing: return n.outgoing.relationships(types: typeIDs)
     case .incoming: return n.incoming.relationships(types: typeIDs)
@@ -144,6 +151,20 @@ package struct GraphStore: Sendable {
       let out = n.outgoing.relationships(types: typeIDs)
       let inc = n.incoming.relationships(types: typeIDs).filter { relationships[Int($0)]?.start != node }
       return out + inc
+    }
+  }
+
+  /// Number of relationships at `node` in `direction` with one of `typeIDs` (nil: any type).
+  package func degree(of node: Int64, direction: Direction, typeIDs: [TypeID]?) -> Int {
+    guard let n = self.node(node) else { return 0 }
+    func count(_ a: Adjacency) -> Int {
+      guard let typeIDs else { return a.count }
+      return typeIDs.reduce(0) { $0 + (a.byType[$1]?.count ?? 0) }
+    }
+    switch direction {
+    case .outgoing: return count(n.outgoing)
+    case .incoming: return count(n.incoming)
+    case .both: return count(n.outgoing) + count(n.incoming)
     }
   }
 

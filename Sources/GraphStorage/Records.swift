@@ -27,6 +27,8 @@ package struct Adjacency: Sendable {
   /// All relationship ids, or only those of the given types, in insertion order per type.
   package func relationships(types: [TypeID]?) -> [Int64] {
     if let types {
+      // One type: hand out the stored list itself (shared, not copied).
+      if types.count == 1 { return byType[types[0]] ?? [] }
       var out: [Int64] = []
       for t in types { out.append(contentsOf: byType[t] ?? []) }
       return out

@@ -1,7 +1,8 @@
-// Expand: follows the relationships of a bound node, one row per relationship, optionally
-// requiring a bound end node or a bound relationship.
+// Expand: follows the relationships of a bound node, one row per relationship. With the far node
+// already bound (ExpandInto) it walks whichever end has fewer candidate relationships.
 import CypherPlanner
 import GraphCore
+import GraphStorage
 
 /// Yields each input row extended with each matching relationship and its far node.
 final class ExpandCursor: Cursor {
@@ -12,6 +13,10 @@ final class ExpandCursor: Cursor {
   private var from: Int64 = 0
   private var rels: [Int64] = []
   private var position = 0
+  /// The walk runs from the bound far node back to `from` (ExpandInto from the cheaper side).
+  private var fromFar = false
+  private var typeIDs: [TypeID]?
+  private var typesResolved = false
 
   init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ExpandSpec) {
     self.input = input
@@ -19,24 +24,35 @@ final class ExpandCursor: Cursor {
     self.spec = spec
   }
 
+  /// Interned types, resolved once (again while a named type does not exist yet).
+  private func types() -> [TypeID]? {
+    if typesResolved { return typeIDs }
+    typeIDs = ctx.store.resolve(types: spec.types)
+    typesResolved = spec.types == nil || typeIDs?.count == spec.types?.count
+    return typeIDs
+  }
+
   func next() throws -> Row? {
+    let noDeletes = ctx.deletedRelationships.isEmpty
     while true {
       if var r = row, position < rels.count {
         let relID = rels[position]
         position += 1
         ctx.dbHits += 1
-        guard let rel = ctx.store.relationship(relID), ctx.deletedRelationships[relID] == nil else { continue }
-        let other = rel.start == from ? rel.end : rel.start
-        let far = spec.direction == .incoming ? rel.start : spec.direction == .outgoing ? rel.end : other
+        guard let rel = ctx.store.relationship(relID), noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
+        let near = fromFar ? far(of: r) : from
+        let other = rel.start == near ? rel.end : rel.start
+        let direction = fromFar ? spec.direction.reversed : spec.direction
+        let reached = direction == .incoming ? rel.start : direction == .outgoing ? rel.end : other
         if spec.toBound {
-          guard case .node(let n) = r[spec.to], n.id == far else { continue }
+          guard reached == (fromFar ? from : far(of: r)) else { continue }
         }
         if spec.relationshipBound {
           guard case .relationship(let bound) = r[spec.relationship], bound.id == relID else { continue }
         }
         try ctx.checkCancelled()
         r[spec.relationship] = .relationship(Relationship(id: relID))
-        r[spec.to] = .node(Node(id: far))
+        if !spec.toBound { r[spec.to] = .node(Node(id: reached)) }
         return r
       }
       guard let next = try input.next() else { return nil }
@@ -47,7 +63,27 @@ final class ExpandCursor: Cursor {
         continue
       }
       from = n.id
-      rels = ctx.store.relationships(of: n.id, direction: spec.direction, types: spec.types)
+      let t = types()
+      fromFar = false
+      if spec.toBound {
+        guard case .node(let target) = next[spec.to] else {
+          rels = []
+          continue
+        }
+        let here = ctx.store.degree(of: from, direction: spec.direction, typeIDs: t)
+        let there = ctx.store.degree(of: target.id, direction: spec.direction.reversed, typeIDs: t)
+        if there < here {
+          fromFar = true
+          rels = ctx.store.relationships(of: target.id, direction: spec.direction.reversed, typeIDs: t)
+          continue
+        }
+      }
+      rels = ctx.store.relationships(of: from, direction: spec.direction, typeIDs: t)
     }
+  }
+
+  private func far(of r: Row) -> Int64 {
+    if case .node(let n) = r[spec.to] { return n.id }
+    return -1
   }
 }

@@ -34,49 +34,57 @@ final class ShortestPathCursor: Cursor {
     if source.id == target.id {
       return spec.minHops == 0 ? [output(row, [[]], source: source.id)] : []
     }
-    // predecessors[node] = [(previous node, relationship)] at the node's BFS depth.
-    var predecessors: [Int64: [(Int64, Int64)]] = [source.id: []]
+    // Breadth-first over dense arrays indexed by node id: the depth of each node reached and the
+    // (previous node, relationship) pairs that reach it at that depth.
+    let limit = ctx.store.nodeIDLimit
+    guard source.id < limit, target.id < limit else { return [] }
+    var depthOf = [Int32](repeating: -1, count: limit)
+    var predecessors: [Int: [(Int64, Int64)]] = [:]
+    depthOf[Int(source.id)] = 0
     var frontier = [source.id]
-    var depth = 0
+    var depth: Int32 = 0
     var scratchRow = row
-    var found = false
-    while !frontier.isEmpty && !found {
-      if let max = spec.maxHops, depth >= max { break }
+    let types = ctx.store.resolve(types: spec.types)
+    let noDeletes = ctx.deletedRelationships.isEmpty
+    while !frontier.isEmpty && depthOf[Int(target.id)] < 0 {
+      if let max = spec.maxHops, Int(depth) >= max { break }
       depth += 1
       var nextFrontier: [Int64] = []
-      var discovered: [Int64: [(Int64, Int64)]] = [:]
       for node in frontier {
         try ctx.checkCancelled()
-        for relID in ctx.store.relationships(of: node, direction: spec.direction, types: spec.types) {
-          guard let rel = ctx.store.relationship(relID), ctx.deletedRelationships[relID] == nil else { continue }
+        for relID in ctx.store.relationships(of: node, direction: spec.direction, typeIDs: types) {
+          ctx.dbHits += 1
+          guard let rel = ctx.store.relationship(relID), noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
+          let far = spec.direction == .incoming ? rel.start : spec.direction == .outgoing ? rel.end : (rel.start == node ? rel.end : rel.start)
+          let seen = depthOf[Int(far)]
+          if seen >= 0 && seen < depth { continue }
           if let predicate = spec.predicate {
             scratchRow[spec.scratch] = .relationship(Relationship(id: relID))
             guard try ctx.truth(ctx.eval(predicate, scratchRow)) == true else { continue }
           }
-          let far = spec.direction == .incoming ? rel.start : spec.direction == .outgoing ? rel.end : (rel.start == node ? rel.end : rel.start)
-          if predecessors[far] != nil { continue }
-          if discovered[far] == nil { nextFrontier.append(far) }
-          discovered[far, default: []].append((node, relID))
+          if seen < 0 {
+            depthOf[Int(far)] = depth
+            nextFrontier.append(far)
+          }
+          if spec.all || predecessors[Int(far)] == nil { predecessors[Int(far), default: []].append((node, relID)) }
         }
       }
-      for (node, preds) in discovered { predecessors[node] = preds }
-      found = discovered[target.id] != nil
       frontier = nextFrontier
     }
-    guard found else { return [] }
+    guard depthOf[Int(target.id)] >= 0 else { return [] }
+    if spec.minHops > Int(depthOf[Int(target.id)]) { return [] }
     var paths: [[Int64]] = []
     func unwind(_ node: Int64, _ suffix: [Int64]) {
       if node == source.id {
         paths.append(suffix)
         return
       }
-      for (prev, rel) in predecessors[node] ?? [] {
+      for (prev, rel) in predecessors[Int(node)] ?? [] {
         unwind(prev, [rel] + suffix)
         if !spec.all && !paths.isEmpty { return }
       }
     }
     unwind(target.id, [])
-    if spec.minHops > depth { return [] }
     return paths.map { output(row, [$0], source: source.id) }
   }
 

@@ -1,0 +1,65 @@
+// L1 and Q1–Q7 of queries.md on one dataset: load once (timed), then each query repeated, one
+// JSON line per measurement with the answer so that peers can be checked against it.
+import Foundation
+import Quiver
+
+/// The query workloads.
+struct QueryWorkload {
+  let directory: String
+  let dataset: String
+  let repetitions: Int
+  let triangles: Bool
+
+  func measure() throws {
+    let data = try SocialDataset(directory: directory)
+    var db = try Database()
+    var load = Measurement(workload: "L1", dataset: dataset)
+    load.seconds = try Measurement.time(1) {
+      db = try Database()
+      try data.load(into: db)
+    }
+    load.extra["nodes"] = Double(db.counts.nodes)
+    load.extra["relationships"] = Double(db.counts.relationships)
+    load.report()
+    let ids = (0..<1000).map { Int64(($0 * 7919) % data.nodes.count) }
+    try run("Q1", per: ids.count, answer: { $0.rows.count }) {
+      var found = 0
+      for id in ids {
+        found += try db.execute("MATCH (p:Person {id: $id}) RETURN p.name, p.age, p.city", parameters: ["id": .int(id)]).rows.count
+      }
+      return QueryResult(columns: ["found"], rows: Array(repeating: [.int(1)], count: found))
+    }
+    for (name, id) in [("hub", data.hub), ("typical", data.typical)] {
+      try run("Q2-\(name)") {
+        try db.execute("MATCH (a:Person {id: $id})-[:KNOWS]->(b:Person) RETURN count(b)", parameters: ["id": .int(id)])
+      }
+      try run("Q3-\(name)") {
+        try db.execute(
+          "MATCH (a:Person {id: $id})-[:KNOWS]->(:Person)-[:KNOWS]->(c:Person) WHERE c.id <> $id RETURN count(DISTINCT c)",
+          parameters: ["id": .int(id)])
+      }
+    }
+    try run("Q4", answer: { $0.rows.count }) { try db.execute("MATCH (p:Person) RETURN p.city AS city, count(*) AS c ORDER BY c DESC, city") }
+    try run("Q5") { try db.execute("MATCH (a:Person)-[:KNOWS]->(b:Person) WHERE a.age < b.age RETURN count(*)") }
+    try run("Q6") {
+      try db.execute(
+        "MATCH p = shortestPath((a:Person {id: $src})-[:KNOWS*..30]->(b:Person {id: $dst})) RETURN length(p)",
+        parameters: ["src": .int(data.typical), "dst": .int(data.farthest)])
+    }
+    if triangles {
+      try run("Q7") { try db.execute("MATCH (a:Person)-[:KNOWS]->(b:Person)-[:KNOWS]->(c:Person)-[:KNOWS]->(a) RETURN count(*)") }
+    }
+  }
+
+  /// Times `body` and prints its line; the answer is the first cell unless `answer` says otherwise.
+  private func run(_ name: String, per: Int = 1, answer: ((QueryResult) -> Int)? = nil, _ body: () throws -> QueryResult) throws {
+    var last: QueryResult?
+    var m = Measurement(workload: name, dataset: dataset)
+    m.seconds = try Measurement.time(repetitions) { last = try body() }.map { $0 / Double(per) }
+    if let last {
+      let value = answer?(last) ?? Int(last.rows.first?.first?.intValue ?? -1)
+      m.extra["answer"] = Double(value)
+    }
+    m.report()
+  }
+}
