@@ -1,0 +1,59 @@
+// Runners for the centrality procedures: degree, PageRank, betweenness, closeness, harmonic,
+// eigenvector and HITS. Each reads its keys, projects the graph and yields one row per node.
+import GraphAlgorithms
+import GraphCore
+import GraphStorage
+
+extension AlgorithmProcedure {
+  func runCentrality(_ store: GraphStore, _ config: inout AlgorithmConfig) throws -> [[Value]] {
+    let spec = try ProjectionSpec(&config, direction: .outgoing)
+    let weighted = spec.weightProperty != nil
+    switch self {
+    case .pageRank:
+      let damping = try config.double("dampingFactor", default: 0.85, in: 0...0.999_999)
+      let iterations = try config.int("maxIterations", default: 20, minimum: 1)
+      let tolerance = try config.double("tolerance", default: 1e-7, in: 0...1)
+      let sourceIDs = try config.nodeIDs("sourceNodes")
+      let p = try project(store, spec, config)
+      let sources = try sourceIDs.map { try p.index(of: $0, key: "sourceNodes", config) }
+      let r = PageRank.run(
+        p.graph, damping: damping, maxIterations: iterations, tolerance: tolerance, sources: sources, weighted: weighted)
+      return scoreRows(p, r.scores)
+    case .betweenness:
+      let samples = config.has("samplingSize") ? try config.int("samplingSize", default: 0, minimum: 1) : nil
+      let seed = try config.int("samplingSeed", default: 0, minimum: 0)
+      let normalized = try config.bool("normalized", default: true)
+      let p = try project(store, spec, config)
+      try requireNonNegative(p, spec)
+      return scoreRows(p, Betweenness.run(p.graph, samples: samples, seed: UInt64(seed), weighted: weighted, normalized: normalized))
+    case .closeness:
+      let improved = try config.bool("wfImproved", default: true)
+      let p = try project(store, spec, config)
+      try requireNonNegative(p, spec)
+      return scoreRows(p, Closeness.closeness(p.graph, weighted: weighted, wfImproved: improved))
+    case .harmonic:
+      let p = try project(store, spec, config)
+      try requireNonNegative(p, spec)
+      return scoreRows(p, Closeness.harmonic(p.graph, weighted: weighted))
+    case .eigenvector:
+      let iterations = try config.int("maxIterations", default: 100, minimum: 1)
+      let tolerance = try config.double("tolerance", default: 1e-6, in: 0...1)
+      let p = try project(store, spec, config)
+      return scoreRows(p, EigenvectorCentrality.run(p.graph, maxIterations: iterations, tolerance: tolerance, weighted: weighted).scores)
+    case .hits:
+      let iterations = try config.int("maxIterations", default: 100, minimum: 1)
+      let tolerance = try config.double("tolerance", default: 1e-8, in: 0...1)
+      let p = try project(store, spec, config)
+      let r = HITS.run(p.graph, maxIterations: iterations, tolerance: tolerance)
+      return r.hubs.indices.map { [p.node($0), .float(r.hubs[$0]), .float(r.authorities[$0])] }
+    default:
+      let p = try project(store, spec, config)
+      return scoreRows(p, DegreeCentrality.run(p.graph, orientation: .outgoing, weighted: weighted))
+    }
+  }
+
+  /// Shortest-path based algorithms refuse negative weights.
+  func requireNonNegative(_ p: GraphProjection, _ spec: ProjectionSpec) throws {
+    if let key = spec.weightProperty { try WeightedPaths.requireNonNegative(p.graph, property: key) }
+  }
+}

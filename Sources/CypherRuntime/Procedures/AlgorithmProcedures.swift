@@ -1,0 +1,95 @@
+// The table of graph-analytics procedures in the `algo.*` namespace: their names, the output
+// columns they yield, and dispatch to the runner for each. Every one takes a single configuration
+// map; the runners live in AlgorithmProcedures+Centrality/+Paths/+Community.
+import GraphCore
+import GraphStorage
+
+/// A built-in graph-analytics procedure.
+package enum AlgorithmProcedure: String, CaseIterable, Sendable {
+  case degree = "algo.degree"
+  case pageRank = "algo.pageRank"
+  case betweenness = "algo.betweenness"
+  case closeness = "algo.closeness"
+  case harmonic = "algo.harmonic"
+  case eigenvector = "algo.eigenvector"
+  case hits = "algo.hits"
+  case bfs = "algo.bfs"
+  case dfs = "algo.dfs"
+  case dijkstraSingleSource = "algo.dijkstra.singleSource"
+  case dijkstra = "algo.dijkstra"
+  case aStar = "algo.aStar"
+  case kShortestPaths = "algo.kShortestPaths"
+  case allPairsShortestPaths = "algo.allPairsShortestPaths"
+  case spanningTree = "algo.spanningTree"
+  case weaklyConnectedComponents = "algo.weaklyConnectedComponents"
+  case stronglyConnectedComponents = "algo.stronglyConnectedComponents"
+  case labelPropagation = "algo.labelPropagation"
+  case louvain = "algo.louvain"
+  case triangleCount = "algo.triangleCount"
+  case kCore = "algo.kCore"
+  case jaccard = "algo.similarity.jaccard"
+  case overlap = "algo.similarity.overlap"
+
+  /// The procedure called `name` (case-insensitively), if it is an algorithm.
+  package init?(name: String) {
+    let lower = name.lowercased()
+    guard let found = AlgorithmProcedure.allCases.first(where: { $0.rawValue.lowercased() == lower }) else { return nil }
+    self = found
+  }
+
+  /// Output columns in order.
+  var outputs: [(String, String)] {
+    let scored = [("node", "NODE?"), ("score", "FLOAT?")]
+    let paths = [("totalCost", "FLOAT?"), ("nodes", "LIST OF NODE?"), ("costs", "LIST OF FLOAT?"), ("path", "PATH?")]
+    switch self {
+    case .degree, .pageRank, .betweenness, .closeness, .harmonic, .eigenvector: return scored
+    case .hits: return [("node", "NODE?"), ("hub", "FLOAT?"), ("authority", "FLOAT?")]
+    case .bfs, .dfs: return [("node", "NODE?"), ("depth", "INTEGER?")]
+    case .dijkstraSingleSource: return [("node", "NODE?"), ("cost", "FLOAT?")]
+    case .dijkstra: return paths
+    case .aStar: return paths + [("expanded", "INTEGER?")]
+    case .kShortestPaths: return [("index", "INTEGER?")] + paths
+    case .allPairsShortestPaths: return [("source", "NODE?"), ("target", "NODE?"), ("cost", "FLOAT?")]
+    case .spanningTree:
+      return [("source", "NODE?"), ("target", "NODE?"), ("relationship", "RELATIONSHIP?"), ("weight", "FLOAT?")]
+    case .weaklyConnectedComponents, .stronglyConnectedComponents: return [("node", "NODE?"), ("componentId", "INTEGER?")]
+    case .labelPropagation: return [("node", "NODE?"), ("communityId", "INTEGER?")]
+    case .louvain: return [("node", "NODE?"), ("communityId", "INTEGER?"), ("modularity", "FLOAT?")]
+    case .triangleCount: return [("node", "NODE?"), ("triangles", "INTEGER?"), ("clusteringCoefficient", "FLOAT?")]
+    case .kCore: return [("node", "NODE?"), ("coreNumber", "INTEGER?")]
+    case .jaccard, .overlap: return [("node1", "NODE?"), ("node2", "NODE?"), ("similarity", "FLOAT?")]
+    }
+  }
+
+  /// The signature the planner checks calls against and `dbms.procedures()` lists.
+  package var signature: Procedure {
+    Procedure(
+      name: rawValue, parameters: [ProcedureField("config", CypherType("MAP?"))],
+      outputs: outputs.map { ProcedureField($0.0, CypherType($0.1)) }, body: { _ in [] })
+  }
+
+  /// Runs the algorithm on `store` with the call's arguments, returning rows aligned with `outputs`.
+  package func run(_ store: GraphStore, _ arguments: [Value]) throws -> [[Value]] {
+    var config = try AlgorithmConfig(procedure: rawValue, arguments: arguments)
+    switch self {
+    case .degree, .pageRank, .betweenness, .closeness, .harmonic, .eigenvector, .hits:
+      return try runCentrality(store, &config)
+    case .bfs, .dfs, .dijkstraSingleSource, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree:
+      return try runPaths(store, &config)
+    case .weaklyConnectedComponents, .stronglyConnectedComponents, .labelPropagation, .louvain, .triangleCount, .kCore,
+      .jaccard, .overlap:
+      return try runCommunity(store, &config)
+    }
+  }
+
+  /// Projects the graph after every key is read, so that an unknown key fails before any work.
+  func project(_ store: GraphStore, _ spec: ProjectionSpec, _ config: AlgorithmConfig) throws -> GraphProjection {
+    try config.finish()
+    return try GraphProjection(store, spec)
+  }
+
+  /// One row per node: the node and `scores[i]`.
+  func scoreRows(_ p: GraphProjection, _ scores: [Double]) -> [[Value]] {
+    scores.indices.map { [p.node($0), .float(scores[$0])] }
+  }
+}
