@@ -14,6 +14,12 @@ package struct SimilarPair: Sendable, Equatable {
   package var first: Int
   package var second: Int
   package var similarity: Double
+
+  package init(first: Int, second: Int, similarity: Double) {
+    self.first = first
+    self.second = second
+    self.similarity = similarity
+  }
 }
 
 /// Node similarity over neighbour sets.
