@@ -37,6 +37,7 @@ struct BenchCommand {
     switch workload {
     case "w1": try WriteWorkload(statements: statements).measure(repetitions: repetitions)
     case "snapshot": try SnapshotWorkload().measure(repetitions: repetitions)
+    case "analytics": try AnalyticsWorkload(directory: ProcessInfo.processInfo.environment["QUIVER_BENCH_DATA"] ?? "/tmp/sf100k").measure(repetitions: repetitions)
     default: throw BenchError(description: "unknown workload \(workload)")
     }
   }
