@@ -85,17 +85,21 @@ public struct SpanningTreeEdge: Sendable, Hashable {
 
 extension Database {
   /// Graph algorithms over the current snapshot of the graph.
+  /// Each value reads the snapshot taken when it was made and caches its projections, so keep one
+  /// to run several algorithms on the same graph without projecting it again.
   public var algorithms: GraphAnalytics { GraphAnalytics(store: state.withLock { $0.store }) }
 }
 
-/// Graph analytics over one snapshot of a database. Each method projects the graph, runs the
-/// algorithm and keys its results by node id. Options are those of the matching `algo.*`
+/// Graph analytics over one snapshot of a database. Each method projects the graph (once per
+/// distinct `AnalyticsGraph`, then from the cache), runs the algorithm and keys its results by
+/// node id. Options are those of the matching `algo.*`
 /// procedure; invalid ones throw `QuiverError` (ArgumentError).
 public struct GraphAnalytics: Sendable {
   let store: GraphStore
+  let projections = ProjectionCache()
 
   private func rows(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value]) throws -> [[Value]] {
-    try procedure.run(store, [.map(graph.config.merging(extra) { _, new in new })])
+    try procedure.run(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
   }
 
   private func scores(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> [Int64: Double] {

@@ -2,10 +2,9 @@
 // eigenvector and HITS. Each reads its keys, projects the graph and yields one row per node.
 import GraphAlgorithms
 import GraphCore
-import GraphStorage
 
 extension AlgorithmProcedure {
-  func runCentrality(_ store: GraphStore, _ config: inout AlgorithmConfig) throws -> [[Value]] {
+  func runCentrality(_ input: AlgorithmInput, _ config: inout AlgorithmConfig) throws -> [[Value]] {
     let spec = try ProjectionSpec(&config, direction: .outgoing)
     let weighted = spec.weightProperty != nil
     switch self {
@@ -14,7 +13,7 @@ extension AlgorithmProcedure {
       let iterations = try config.int("maxIterations", default: 20, minimum: 1)
       let tolerance = try config.double("tolerance", default: 1e-7, in: 0...1)
       let sourceIDs = try config.nodeIDs("sourceNodes")
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       let sources = try sourceIDs.map { try p.index(of: $0, key: "sourceNodes", config) }
       let r = PageRank.run(
         p.graph, damping: damping, maxIterations: iterations, tolerance: tolerance, sources: sources, weighted: weighted)
@@ -23,31 +22,31 @@ extension AlgorithmProcedure {
       let samples = config.has("samplingSize") ? try config.int("samplingSize", default: 0, minimum: 1) : nil
       let seed = try config.int("samplingSeed", default: 0, minimum: 0)
       let normalized = try config.bool("normalized", default: true)
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       try requireNonNegative(p, spec)
       return scoreRows(p, Betweenness.run(p.graph, samples: samples, seed: UInt64(seed), weighted: weighted, normalized: normalized))
     case .closeness:
       let improved = try config.bool("wfImproved", default: true)
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       try requireNonNegative(p, spec)
       return scoreRows(p, Closeness.closeness(p.graph, weighted: weighted, wfImproved: improved))
     case .harmonic:
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       try requireNonNegative(p, spec)
       return scoreRows(p, Closeness.harmonic(p.graph, weighted: weighted))
     case .eigenvector:
       let iterations = try config.int("maxIterations", default: 100, minimum: 1)
       let tolerance = try config.double("tolerance", default: 1e-6, in: 0...1)
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       return scoreRows(p, EigenvectorCentrality.run(p.graph, maxIterations: iterations, tolerance: tolerance, weighted: weighted).scores)
     case .hits:
       let iterations = try config.int("maxIterations", default: 100, minimum: 1)
       let tolerance = try config.double("tolerance", default: 1e-8, in: 0...1)
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       let r = HITS.run(p.graph, maxIterations: iterations, tolerance: tolerance)
       return r.hubs.indices.map { [p.node($0), .float(r.hubs[$0]), .float(r.authorities[$0])] }
     default:
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       return scoreRows(p, DegreeCentrality.run(p.graph, orientation: .outgoing, weighted: weighted))
     }
   }

@@ -3,24 +3,23 @@
 // overlap similarity.
 import GraphAlgorithms
 import GraphCore
-import GraphStorage
 
 extension AlgorithmProcedure {
-  func runCommunity(_ store: GraphStore, _ config: inout AlgorithmConfig) throws -> [[Value]] {
+  func runCommunity(_ input: AlgorithmInput, _ config: inout AlgorithmConfig) throws -> [[Value]] {
     let natural = self == .stronglyConnectedComponents || self == .jaccard || self == .overlap
     let spec = try ProjectionSpec(&config, direction: natural ? .outgoing : .both)
     func labelled(_ p: GraphProjection, _ ids: [Int]) -> [[Value]] { ids.indices.map { [p.node($0), .int(Int64(ids[$0]))] } }
     switch self {
     case .weaklyConnectedComponents:
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       return labelled(p, Components.weak(p.graph))
     case .stronglyConnectedComponents:
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       return labelled(p, Components.strong(p.graph))
     case .labelPropagation:
       let iterations = try config.int("maxIterations", default: 20, minimum: 1)
       let seed = try config.int("seed", default: 42, minimum: 0)
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       return labelled(p, LabelPropagation.run(NeighbourSets(p.graph), maxIterations: iterations, seed: UInt64(seed)).communities)
     case .louvain:
       let resolution = try config.double("resolution", default: 1, in: 0...1e9)
@@ -28,24 +27,24 @@ extension AlgorithmProcedure {
       let passes = try config.int("maxIterations", default: 10, minimum: 1)
       let tolerance = try config.double("tolerance", default: 1e-7, in: 0...1)
       let seed = try config.int("seed", default: 42, minimum: 0)
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       let r = Louvain.run(
         NeighbourSets(p.graph), resolution: resolution, maxLevels: levels, maxPasses: passes, tolerance: tolerance,
         seed: UInt64(seed))
       return r.communities.indices.map { [p.node($0), .int(Int64(r.communities[$0])), .float(r.modularity)] }
     case .triangleCount:
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       let sets = NeighbourSets(p.graph)
       let t = Triangles.count(sets)
       let c = Triangles.clustering(sets, triangles: t)
       return t.indices.map { [p.node($0), .int(Int64(t[$0])), .float(c[$0])] }
     case .kCore:
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       return labelled(p, Triangles.coreNumbers(NeighbourSets(p.graph)))
     default:
       let topK = try config.int("topK", default: 10, minimum: 1)
       let cutoff = try config.double("similarityCutoff", default: 1e-9, in: 0...1)
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       let (rows, reverse) = NodeSimilarity.neighbourRows(p.graph, .outgoing)
       let pairs = NodeSimilarity.run(
         rows: rows, reverse: reverse, nodeCount: p.graph.nodeCount, metric: self == .jaccard ? .jaccard : .overlap,

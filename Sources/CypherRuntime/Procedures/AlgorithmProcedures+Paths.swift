@@ -2,20 +2,19 @@
 // single pair), A*, Yen's k shortest paths, all-pairs distances and the minimum spanning tree.
 import GraphAlgorithms
 import GraphCore
-import GraphStorage
 
 extension AlgorithmProcedure {
   /// Largest graph `algo.allPairsShortestPaths` accepts (its output grows with n²).
   static let allPairsNodeLimit = 2_000
 
-  func runPaths(_ store: GraphStore, _ config: inout AlgorithmConfig) throws -> [[Value]] {
+  func runPaths(_ input: AlgorithmInput, _ config: inout AlgorithmConfig) throws -> [[Value]] {
     let undirected = self == .spanningTree
     let spec = try ProjectionSpec(&config, direction: undirected ? .both : .outgoing, weighted: self != .bfs && self != .dfs)
     switch self {
     case .bfs, .dfs:
       let sourceID = try config.requiredNodeID("sourceNode")
       let maxDepth = try config.int("maxDepth", default: .max, minimum: 0)
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       let source = try p.index(of: sourceID, key: "sourceNode", config)
       let g = p.graph
       let visits =
@@ -25,14 +24,14 @@ extension AlgorithmProcedure {
       return visits.map { [p.node($0.node), .int(Int64($0.depth))] }
     case .dijkstraSingleSource:
       let sourceID = try config.requiredNodeID("sourceNode")
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       try requireNonNegative(p, spec)
       let source = try p.index(of: sourceID, key: "sourceNode", config)
       return WeightedPaths.singleSource(p.graph, from: source).map { [p.node($0.node), .float($0.cost)] }
     case .dijkstra, .aStar, .kShortestPaths:
-      return try runPairPaths(store, spec, &config)
+      return try runPairPaths(input, spec, &config)
     case .allPairsShortestPaths:
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       guard p.graph.nodeCount <= Self.allPairsNodeLimit else {
         throw QuiverError.runtime(
           .argument, "InvalidArgumentValue",
@@ -45,7 +44,7 @@ extension AlgorithmProcedure {
       }
     default:
       let maximum = try config.bool("maximum", default: false)
-      let p = try project(store, spec, config)
+      let p = try input.project(spec, config)
       return SpanningTree.kruskal(p.graph, maximum: maximum).map {
         [p.node($0.source), p.node($0.target), .relationship(Relationship(id: p.relationshipID(slot: $0.edge))), .float($0.weight)]
       }
@@ -53,13 +52,13 @@ extension AlgorithmProcedure {
   }
 
   /// Dijkstra, A* and Yen between `sourceNode` and `targetNode`.
-  private func runPairPaths(_ store: GraphStore, _ spec: ProjectionSpec, _ config: inout AlgorithmConfig) throws -> [[Value]] {
+  private func runPairPaths(_ input: AlgorithmInput, _ spec: ProjectionSpec, _ config: inout AlgorithmConfig) throws -> [[Value]] {
     let sourceID = try config.requiredNodeID("sourceNode")
     let targetID = try config.requiredNodeID("targetNode")
     let k = self == .kShortestPaths ? try config.int("k", default: 3, minimum: 1, maximum: 1000) : 1
     let latitudeKey = self == .aStar ? try config.string("latitudeProperty") ?? "latitude" : ""
     let longitudeKey = self == .aStar ? try config.string("longitudeProperty") ?? "longitude" : ""
-    let p = try project(store, spec, config)
+    let p = try input.project(spec, config)
     try requireNonNegative(p, spec)
     let source = try p.index(of: sourceID, key: "sourceNode", config)
     let target = try p.index(of: targetID, key: "targetNode", config)
@@ -71,7 +70,7 @@ extension AlgorithmProcedure {
       var latitude = [Double](repeating: .nan, count: p.graph.nodeCount)
       var longitude = latitude
       for (i, id) in p.graph.nodeIDs.enumerated() {
-        let props = store.node(id)?.properties
+        let props = input.store.node(id)?.properties
         latitude[i] = props?[latitudeKey]?.doubleValue ?? .nan
         longitude[i] = props?[longitudeKey]?.doubleValue ?? .nan
       }

@@ -68,24 +68,20 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
       outputs: outputs.map { ProcedureField($0.0, CypherType($0.1)) }, body: { _ in [] })
   }
 
-  /// Runs the algorithm on `store` with the call's arguments, returning rows aligned with `outputs`.
-  package func run(_ store: GraphStore, _ arguments: [Value]) throws -> [[Value]] {
+  /// Runs the algorithm on `store` with the call's arguments, returning rows aligned with `outputs`;
+  /// projections come from `cache` when given (it must belong to this very snapshot).
+  package func run(_ store: GraphStore, _ arguments: [Value], cache: ProjectionCache? = nil) throws -> [[Value]] {
     var config = try AlgorithmConfig(procedure: rawValue, arguments: arguments)
+    let input = AlgorithmInput(store: store, cache: cache)
     switch self {
     case .degree, .pageRank, .betweenness, .closeness, .harmonic, .eigenvector, .hits:
-      return try runCentrality(store, &config)
+      return try runCentrality(input, &config)
     case .bfs, .dfs, .dijkstraSingleSource, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree:
-      return try runPaths(store, &config)
+      return try runPaths(input, &config)
     case .weaklyConnectedComponents, .stronglyConnectedComponents, .labelPropagation, .louvain, .triangleCount, .kCore,
       .jaccard, .overlap:
-      return try runCommunity(store, &config)
+      return try runCommunity(input, &config)
     }
-  }
-
-  /// Projects the graph after every key is read, so that an unknown key fails before any work.
-  func project(_ store: GraphStore, _ spec: ProjectionSpec, _ config: AlgorithmConfig) throws -> GraphProjection {
-    try config.finish()
-    return try GraphProjection(store, spec)
   }
 
   /// One row per node: the node and `scores[i]`.

@@ -111,30 +111,13 @@ package struct CSRGraph: Sendable {
   package func outDegree(_ v: Int) -> Int { outOffsets[v + 1] - outOffsets[v] }
   package func inDegree(_ v: Int) -> Int { inOffsets[v + 1] - inOffsets[v] }
 
-  /// The dense index of each store id (a linear scan to build; for setting up a call, not loops).
-  package func indexByID() -> [Int64: Int] {
-    var map: [Int64: Int] = [:]
-    map.reserveCapacity(nodeCount)
-    for (i, id) in nodeIDs.enumerated() { map[id] = i }
-    return map
-  }
-
   /// Edge weight of forward edge slot `e` (1 when unweighted).
   @inline(__always) package func outWeight(_ e: Int) -> Double { outWeights?[e] ?? 1 }
   /// Edge weight of reverse edge slot `e` (1 when unweighted).
   @inline(__always) package func inWeight(_ e: Int) -> Double { inWeights?[e] ?? 1 }
 
-  /// A graph with the same nodes and every edge reversed (directed graphs only; an undirected
-  /// graph is returned as is).
-  package func reversed() -> CSRGraph {
-    guard isDirected else { return self }
-    return CSRGraph(
-      nodeCount: nodeCount, isDirected: true, outOffsets: inOffsets, outTargets: inTargets, outWeights: inWeights,
-      inOffsets: outOffsets, inTargets: outTargets, inWeights: outWeights, nodeIDs: nodeIDs,
-      outEdgeIndices: ContiguousArray(repeating: -1, count: inTargets.count))
-  }
-
-  /// The same edges seen as undirected (each directed edge stored both ways).
+  /// The same edges seen as undirected (each directed edge stored both ways; edge indices then
+  /// refer to this graph's forward slots).
   package func undirected() -> CSRGraph {
     guard isDirected else { return self }
     var sources: [Int32] = []
@@ -151,22 +134,5 @@ package struct CSRGraph: Sendable {
     }
     return CSRGraph(
       nodeIDs: Array(nodeIDs), sources: sources, targets: targets, weights: isWeighted ? weights : nil, directed: false)
-  }
-
-  private init(
-    nodeCount: Int, isDirected: Bool, outOffsets: ContiguousArray<Int>, outTargets: ContiguousArray<Int32>,
-    outWeights: ContiguousArray<Double>?, inOffsets: ContiguousArray<Int>, inTargets: ContiguousArray<Int32>,
-    inWeights: ContiguousArray<Double>?, nodeIDs: ContiguousArray<Int64>, outEdgeIndices: ContiguousArray<Int32>
-  ) {
-    self.nodeCount = nodeCount
-    self.isDirected = isDirected
-    self.outOffsets = outOffsets
-    self.outTargets = outTargets
-    self.outWeights = outWeights
-    self.inOffsets = inOffsets
-    self.inTargets = inTargets
-    self.inWeights = inWeights
-    self.nodeIDs = nodeIDs
-    self.outEdgeIndices = outEdgeIndices
   }
 }

@@ -1,5 +1,5 @@
-// A view of one direction of a CSR graph's rows (forward or reverse), so that traversals can follow
-// out-edges, in-edges or, on a directed graph, both without duplicating their loops.
+// A view of one direction of a CSR graph's rows (forward or reverse), so that one traversal routine
+// can follow out-edges or in-edges.
 
 /// One direction of adjacency: offsets, targets and optional weights.
 package struct EdgeRows: Sendable {
@@ -21,14 +21,4 @@ extension CSRGraph {
   package var forward: EdgeRows { EdgeRows(offsets: outOffsets, targets: outTargets, weights: outWeights) }
   /// Rows following in-edges.
   package var backward: EdgeRows { EdgeRows(offsets: inOffsets, targets: inTargets, weights: inWeights) }
-
-  /// Rows for `orientation`; `.both` on a directed graph builds the undirected rows (O(n + m)).
-  package func rows(_ orientation: EdgeOrientation) -> EdgeRows {
-    if !isDirected { return forward }
-    switch orientation {
-    case .outgoing: return forward
-    case .incoming: return backward
-    case .both: return undirected().forward
-    }
-  }
 }
