@@ -103,14 +103,18 @@ public struct GraphAnalytics: Sendable {
   }
 
   private func scores(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> [Int64: Double] {
+    let output = try procedure.evaluate(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
+    if case .scores(let p, let s) = output { return Dictionary(uniqueKeysWithValues: zip(p.graph.nodeIDs, s)) }
     var out: [Int64: Double] = [:]
-    for r in try rows(procedure, graph, extra) { if let id = r[0].nodeValue?.id { out[id] = r[1].doubleValue ?? 0 } }
+    for r in output.rows { if let id = r[0].nodeValue?.id { out[id] = r[1].doubleValue ?? 0 } }
     return out
   }
 
   private func labels(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> [Int64: Int] {
+    let output = try procedure.evaluate(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
+    if case .numbers(let p, let n) = output { return Dictionary(uniqueKeysWithValues: zip(p.graph.nodeIDs, n)) }
     var out: [Int64: Int] = [:]
-    for r in try rows(procedure, graph, extra) { if let id = r[0].nodeValue?.id { out[id] = Int(r[1].intValue ?? 0) } }
+    for r in output.rows { if let id = r[0].nodeValue?.id { out[id] = Int(r[1].intValue ?? 0) } }
     return out
   }
 

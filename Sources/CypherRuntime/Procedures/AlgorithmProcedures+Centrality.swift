@@ -4,7 +4,7 @@ import GraphAlgorithms
 import GraphCore
 
 extension AlgorithmProcedure {
-  func runCentrality(_ input: AlgorithmInput, _ config: inout AlgorithmConfig) throws -> [[Value]] {
+  func runCentrality(_ input: AlgorithmInput, _ config: inout AlgorithmConfig) throws -> AlgorithmOutput {
     let spec = try ProjectionSpec(&config, direction: .outgoing)
     let weighted = spec.weightProperty != nil
     switch self {
@@ -17,37 +17,37 @@ extension AlgorithmProcedure {
       let sources = try sourceIDs.map { try p.index(of: $0, key: "sourceNodes", config) }
       let r = PageRank.run(
         p.graph, damping: damping, maxIterations: iterations, tolerance: tolerance, sources: sources, weighted: weighted)
-      return scoreRows(p, r.scores)
+      return .scores(p, r.scores)
     case .betweenness:
       let samples = config.has("samplingSize") ? try config.int("samplingSize", default: 0, minimum: 1) : nil
       let seed = try config.int("samplingSeed", default: 0, minimum: 0)
       let normalized = try config.bool("normalized", default: true)
       let p = try input.project(spec, config)
       try requireNonNegative(p, spec)
-      return scoreRows(p, Betweenness.run(p.graph, samples: samples, seed: UInt64(seed), weighted: weighted, normalized: normalized))
+      return .scores(p, Betweenness.run(p.graph, samples: samples, seed: UInt64(seed), weighted: weighted, normalized: normalized))
     case .closeness:
       let improved = try config.bool("wfImproved", default: true)
       let p = try input.project(spec, config)
       try requireNonNegative(p, spec)
-      return scoreRows(p, Closeness.closeness(p.graph, weighted: weighted, wfImproved: improved))
+      return .scores(p, Closeness.closeness(p.graph, weighted: weighted, wfImproved: improved))
     case .harmonic:
       let p = try input.project(spec, config)
       try requireNonNegative(p, spec)
-      return scoreRows(p, Closeness.harmonic(p.graph, weighted: weighted))
+      return .scores(p, Closeness.harmonic(p.graph, weighted: weighted))
     case .eigenvector:
       let iterations = try config.int("maxIterations", default: 100, minimum: 1)
       let tolerance = try config.double("tolerance", default: 1e-6, in: 0...1)
       let p = try input.project(spec, config)
-      return scoreRows(p, EigenvectorCentrality.run(p.graph, maxIterations: iterations, tolerance: tolerance, weighted: weighted).scores)
+      return .scores(p, EigenvectorCentrality.run(p.graph, maxIterations: iterations, tolerance: tolerance, weighted: weighted).scores)
     case .hits:
       let iterations = try config.int("maxIterations", default: 100, minimum: 1)
       let tolerance = try config.double("tolerance", default: 1e-8, in: 0...1)
       let p = try input.project(spec, config)
       let r = HITS.run(p.graph, maxIterations: iterations, tolerance: tolerance)
-      return r.hubs.indices.map { [p.node($0), .float(r.hubs[$0]), .float(r.authorities[$0])] }
+      return .rows(r.hubs.indices.map { [p.node($0), .float(r.hubs[$0]), .float(r.authorities[$0])] })
     default:
       let p = try input.project(spec, config)
-      return scoreRows(p, DegreeCentrality.run(p.graph, orientation: .outgoing, weighted: weighted))
+      return .scores(p, DegreeCentrality.run(p.graph, orientation: .outgoing, weighted: weighted))
     }
   }
 

@@ -71,21 +71,39 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   /// Runs the algorithm on `store` with the call's arguments, returning rows aligned with `outputs`;
   /// projections come from `cache` when given (it must belong to this very snapshot).
   package func run(_ store: GraphStore, _ arguments: [Value], cache: ProjectionCache? = nil) throws -> [[Value]] {
+    try evaluate(store, arguments, cache: cache).rows
+  }
+
+  /// Runs the algorithm and returns its output before it is turned into rows.
+  package func evaluate(_ store: GraphStore, _ arguments: [Value], cache: ProjectionCache? = nil) throws -> AlgorithmOutput {
     var config = try AlgorithmConfig(procedure: rawValue, arguments: arguments)
     let input = AlgorithmInput(store: store, cache: cache)
     switch self {
     case .degree, .pageRank, .betweenness, .closeness, .harmonic, .eigenvector, .hits:
       return try runCentrality(input, &config)
     case .bfs, .dfs, .dijkstraSingleSource, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree:
-      return try runPaths(input, &config)
+      return .rows(try runPaths(input, &config))
     case .weaklyConnectedComponents, .stronglyConnectedComponents, .labelPropagation, .louvain, .triangleCount, .kCore,
       .jaccard, .overlap:
       return try runCommunity(input, &config)
     }
   }
+}
 
-  /// One row per node: the node and `scores[i]`.
-  func scoreRows(_ p: GraphProjection, _ scores: [Double]) -> [[Value]] {
-    scores.indices.map { [p.node($0), .float(scores[$0])] }
+/// What an algorithm produced: a value per projected node, or finished rows.
+package enum AlgorithmOutput {
+  /// A score per node of the projection (rows: node, score).
+  case scores(GraphProjection, [Double])
+  /// A component, community or core number per node (rows: node, number).
+  case numbers(GraphProjection, [Int])
+  case rows([[Value]])
+
+  /// The output as procedure rows.
+  package var rows: [[Value]] {
+    switch self {
+    case .scores(let p, let s): return s.indices.map { [p.node($0), .float(s[$0])] }
+    case .numbers(let p, let n): return n.indices.map { [p.node($0), .int(Int64(n[$0]))] }
+    case .rows(let r): return r
+    }
   }
 }
