@@ -105,6 +105,7 @@ public struct GraphAnalytics: Sendable {
   private func scores(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> [Int64: Double] {
     let output = try procedure.evaluate(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
     if case .scores(let p, let s) = output { return Dictionary(uniqueKeysWithValues: zip(p.graph.nodeIDs, s)) }
+    if case .costs(let p, let c) = output { return Dictionary(uniqueKeysWithValues: c.map { (p.graph.nodeIDs[$0.node], $0.cost) }) }
     var out: [Int64: Double] = [:]
     for r in output.rows { if let id = r[0].nodeValue?.id { out[id] = r[1].doubleValue ?? 0 } }
     return out
@@ -178,9 +179,10 @@ public struct GraphAnalytics: Sendable {
   ) throws -> [(nodeID: Int64, depth: Int)] {
     var extra: [String: Value] = ["sourceNode": .int(source)]
     if let maxDepth { extra["maxDepth"] = .int(Int64(maxDepth)) }
-    return try rows(depthFirst ? .dfs : .bfs, graph, extra).compactMap { r in
-      r[0].nodeValue.map { ($0.id, Int(r[1].intValue ?? 0)) }
-    }
+    let output = try (depthFirst ? AlgorithmProcedure.dfs : .bfs).evaluate(
+      store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
+    if case .visits(let p, let v) = output { return v.map { (p.graph.nodeIDs[$0.node], $0.depth) } }
+    return output.rows.compactMap { r in r[0].nodeValue.map { ($0.id, Int(r[1].intValue ?? 0)) } }
   }
 
   /// Cost of the cheapest path from `source` to every node it reaches.

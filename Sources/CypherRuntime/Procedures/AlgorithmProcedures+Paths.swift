@@ -7,7 +7,7 @@ extension AlgorithmProcedure {
   /// Largest graph `algo.allPairsShortestPaths` accepts (its output grows with n²).
   static let allPairsNodeLimit = 2_000
 
-  func runPaths(_ input: AlgorithmInput, _ config: inout AlgorithmConfig) throws -> [[Value]] {
+  func runPaths(_ input: AlgorithmInput, _ config: inout AlgorithmConfig) throws -> AlgorithmOutput {
     let undirected = self == .spanningTree
     let spec = try ProjectionSpec(&config, direction: undirected ? .both : .outgoing, weighted: self != .bfs && self != .dfs)
     switch self {
@@ -21,15 +21,15 @@ extension AlgorithmProcedure {
         self == .bfs
         ? Traversal.bfs(g.forward, nodeCount: g.nodeCount, from: source, maxDepth: maxDepth)
         : Traversal.dfs(g.forward, nodeCount: g.nodeCount, from: source, maxDepth: maxDepth)
-      return visits.map { [p.node($0.node), .int(Int64($0.depth))] }
+      return .visits(p, visits)
     case .dijkstraSingleSource:
       let sourceID = try config.requiredNodeID("sourceNode")
       let p = try input.project(spec, config)
       try requireNonNegative(p, spec)
       let source = try p.index(of: sourceID, key: "sourceNode", config)
-      return WeightedPaths.singleSource(p.graph, from: source).map { [p.node($0.node), .float($0.cost)] }
+      return .costs(p, WeightedPaths.singleSource(p.graph, from: source))
     case .dijkstra, .aStar, .kShortestPaths:
-      return try runPairPaths(input, spec, &config)
+      return .rows(try runPairPaths(input, spec, &config))
     case .allPairsShortestPaths:
       let p = try input.project(spec, config)
       guard p.graph.nodeCount <= Self.allPairsNodeLimit else {
@@ -39,15 +39,17 @@ extension AlgorithmProcedure {
             + "select fewer nodes with 'label' or use algo.dijkstra.singleSource")
       }
       try requireNonNegative(p, spec)
-      return WeightedPaths.allPairs(p.graph, weighted: spec.weightProperty != nil).map {
-        [p.node($0.source), p.node($0.target), .float($0.cost)]
-      }
+      return .rows(
+        WeightedPaths.allPairs(p.graph, weighted: spec.weightProperty != nil).map {
+          [p.node($0.source), p.node($0.target), .float($0.cost)]
+        })
     default:
       let maximum = try config.bool("maximum", default: false)
       let p = try input.project(spec, config)
-      return SpanningTree.kruskal(p.graph, maximum: maximum).map {
-        [p.node($0.source), p.node($0.target), .relationship(Relationship(id: p.relationshipID(slot: $0.edge))), .float($0.weight)]
-      }
+      return .rows(
+        SpanningTree.kruskal(p.graph, maximum: maximum).map {
+          [p.node($0.source), p.node($0.target), .relationship(Relationship(id: p.relationshipID(slot: $0.edge))), .float($0.weight)]
+        })
     }
   }
 

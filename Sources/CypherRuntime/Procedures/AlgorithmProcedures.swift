@@ -82,7 +82,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
     case .degree, .pageRank, .betweenness, .closeness, .harmonic, .eigenvector, .hits:
       return try runCentrality(input, &config)
     case .bfs, .dfs, .dijkstraSingleSource, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree:
-      return .rows(try runPaths(input, &config))
+      return try runPaths(input, &config)
     case .weaklyConnectedComponents, .stronglyConnectedComponents, .labelPropagation, .louvain, .triangleCount, .kCore,
       .jaccard, .overlap:
       return try runCommunity(input, &config)
@@ -96,6 +96,10 @@ package enum AlgorithmOutput {
   case scores(GraphProjection, [Double])
   /// A component, community or core number per node (rows: node, number).
   case numbers(GraphProjection, [Int])
+  /// Nodes in visiting order with their depth (rows: node, depth).
+  case visits(GraphProjection, [(node: Int, depth: Int)])
+  /// Reached nodes with their path cost (rows: node, cost).
+  case costs(GraphProjection, [(node: Int, cost: Double)])
   case rows([[Value]])
 
   /// The output as procedure rows.
@@ -103,6 +107,8 @@ package enum AlgorithmOutput {
     switch self {
     case .scores(let p, let s): return s.indices.map { [p.node($0), .float(s[$0])] }
     case .numbers(let p, let n): return n.indices.map { [p.node($0), .int(Int64(n[$0]))] }
+    case .visits(let p, let v): return v.map { [p.node($0.node), .int(Int64($0.depth))] }
+    case .costs(let p, let c): return c.map { [p.node($0.node), .float($0.cost)] }
     case .rows(let r): return r
     }
   }

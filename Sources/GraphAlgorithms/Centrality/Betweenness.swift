@@ -28,13 +28,18 @@ package enum Betweenness {
     let forward = g.forward
     let backward = g.backward
     let partials = Parallel.map(sources.count, minimum: 8) { _, range in
+      var total = [Double](repeating: 0, count: n)
+      if !useWeights {
+        var scratch = HopScratch(n)
+        for i in range { scratch.run(sources[i], forward, &total) }
+        return total
+      }
       var tree = ShortestPathTree(nodeCount: n)
       var delta = ContiguousArray<Double>(repeating: 0, count: n)
-      var total = [Double](repeating: 0, count: n)
       for i in range {
         let s = sources[i]
-        if useWeights { tree.dijkstra(from: s, forward) } else { tree.bfs(from: s, forward) }
-        accumulate(&tree, &delta, &total, s, backward, useWeights)
+        tree.dijkstra(from: s, forward)
+        accumulate(&tree, &delta, &total, s, backward, true)
       }
       return total
     }
@@ -61,6 +66,81 @@ package enum Betweenness {
       if w != s { total[w] += delta[w] }
     }
     for w in tree.order { delta[Int(w)] = 0 }
+  }
+
+  /// Flat per-source arrays for the unweighted case: one BFS and one reverse sweep over raw buffers.
+  private struct HopScratch {
+    var distance: [Int32]
+    var sigma: [Double]
+    var delta: [Double]
+    var order: [Int32]
+
+    init(_ n: Int) {
+      distance = [Int32](repeating: -1, count: n)
+      sigma = [Double](repeating: 0, count: n)
+      delta = [Double](repeating: 0, count: n)
+      order = [Int32](repeating: 0, count: n)
+    }
+
+    /// Adds the dependencies of source `s` to `total`.
+    /// - Complexity: O(reached nodes + their edges).
+    mutating func run(_ s: Int, _ rows: EdgeRows, _ total: inout [Double]) {
+      rows.offsets.withUnsafeBufferPointer { off in
+        rows.targets.withUnsafeBufferPointer { tgt in
+          distance.withUnsafeMutableBufferPointer { dist in
+            sigma.withUnsafeMutableBufferPointer { sig in
+              delta.withUnsafeMutableBufferPointer { del in
+                order.withUnsafeMutableBufferPointer { queue in
+                  total.withUnsafeMutableBufferPointer { tot in
+                    var tail = 1
+                    var head = 0
+                    queue[0] = Int32(s)
+                    dist[s] = 0
+                    sig[s] = 1
+                    while head < tail {
+                      let v = Int(queue[head])
+                      head += 1
+                      let next = dist[v] + 1
+                      let sv = sig[v]
+                      for e in off[v]..<off[v + 1] {
+                        let w = Int(tgt[e])
+                        if dist[w] < 0 {
+                          dist[w] = next
+                          queue[tail] = Int32(w)
+                          tail += 1
+                        }
+                        if dist[w] == next { sig[w] += sv }
+                      }
+                    }
+                    // Reverse sweep: a node's dependency gathers from its successors on shortest paths.
+                    var i = tail - 1
+                    while i >= 0 {
+                      let v = Int(queue[i])
+                      let next = dist[v] + 1
+                      var d = 0.0
+                      for e in off[v]..<off[v + 1] {
+                        let w = Int(tgt[e])
+                        if dist[w] == next { d += (1 + del[w]) / sig[w] }
+                      }
+                      d *= sig[v]
+                      del[v] = d
+                      if v != s { tot[v] += d }
+                      i -= 1
+                    }
+                    for j in 0..<tail {
+                      let v = Int(queue[j])
+                      dist[v] = -1
+                      sig[v] = 0
+                      del[v] = 0
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /// networkx's `_rescale` with endpoints excluded.
