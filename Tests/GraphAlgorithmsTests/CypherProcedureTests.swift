@@ -98,6 +98,24 @@ import Testing
     }
   }
 
+  @Test func longRunningAlgorithmsHonourTheTimeout() throws {
+    let db = try Database()
+    _ = try db.execute("UNWIND range(0, 2999) AS i CREATE (:N {i: i})")
+    _ = try db.execute(
+      """
+      MATCH (n:N) WITH n ORDER BY n.i WITH collect(n) AS ns UNWIND range(0, 2999) AS i
+      WITH ns[i] AS a, ns[(i * 7 + 1) % 3000] AS b, ns[(i * 13 + 5) % 3000] AS c CREATE (a)-[:R]->(b), (a)-[:R]->(c)
+      """)
+    for query in ["CALL algo.betweenness({}) YIELD score RETURN sum(score)", "CALL algo.closeness({}) YIELD score RETURN sum(score)"] {
+      do {
+        _ = try db.execute(query, timeout: .milliseconds(20))
+        Issue.record("\(query) finished within 20 ms")
+      } catch let e as QuiverError {
+        #expect(e.category.name == "Cancelled", "\(e)")
+      }
+    }
+  }
+
   @Test func proceduresAreListedWithSignatures() throws {
     let db = try Database()
     let r = try db.execute("CALL dbms.procedures() YIELD name, signature WHERE name STARTS WITH 'algo.' RETURN name, signature")

@@ -19,7 +19,7 @@ extension AlgorithmProcedure {
       let iterations = try config.int("maxIterations", default: 20, minimum: 1)
       let seed = try config.int("seed", default: 42, minimum: 0)
       let p = try input.project(spec, config)
-      return .numbers(p, LabelPropagation.run(NeighbourSets(p.graph), maxIterations: iterations, seed: UInt64(seed)).communities)
+      return .numbers(p, LabelPropagation.run(NeighbourSets(p.graph), maxIterations: iterations, seed: UInt64(seed), stop: input.stop).communities)
     case .louvain:
       let resolution = try config.double("resolution", default: 1, in: 0...1e9)
       let levels = try config.int("maxLevels", default: 10, minimum: 1)
@@ -29,7 +29,7 @@ extension AlgorithmProcedure {
       let p = try input.project(spec, config)
       let r = Louvain.run(
         NeighbourSets(p.graph), resolution: resolution, maxLevels: levels, maxPasses: passes, tolerance: tolerance,
-        seed: UInt64(seed))
+        seed: UInt64(seed), stop: input.stop)
       return .rows(r.communities.indices.map { [p.node($0), .int(Int64(r.communities[$0])), .float(r.modularity)] })
     case .triangleCount:
       let p = try input.project(spec, config)

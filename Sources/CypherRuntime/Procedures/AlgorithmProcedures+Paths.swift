@@ -40,7 +40,7 @@ extension AlgorithmProcedure {
       }
       try requireNonNegative(p, spec)
       return .rows(
-        WeightedPaths.allPairs(p.graph, weighted: spec.weightProperty != nil).map {
+        WeightedPaths.allPairs(p.graph, weighted: spec.weightProperty != nil, stop: input.stop).map {
           [p.node($0.source), p.node($0.target), .float($0.cost)]
         })
     default:

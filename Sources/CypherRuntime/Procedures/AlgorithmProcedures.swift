@@ -70,14 +70,25 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
 
   /// Runs the algorithm on `store` with the call's arguments, returning rows aligned with `outputs`;
   /// projections come from `cache` when given (it must belong to this very snapshot).
-  package func run(_ store: GraphStore, _ arguments: [Value], cache: ProjectionCache? = nil) throws -> [[Value]] {
-    try evaluate(store, arguments, cache: cache).rows
+  package func run(
+    _ store: GraphStore, _ arguments: [Value], cache: ProjectionCache? = nil, cancellation: CancellationFlag? = nil
+  ) throws -> [[Value]] {
+    try evaluate(store, arguments, cache: cache, cancellation: cancellation).rows
   }
 
-  /// Runs the algorithm and returns its output before it is turned into rows.
-  package func evaluate(_ store: GraphStore, _ arguments: [Value], cache: ProjectionCache? = nil) throws -> AlgorithmOutput {
+  /// Runs the algorithm and returns its output before it is turned into rows; throws `Cancelled`
+  /// when `cancellation` fires while it runs.
+  package func evaluate(
+    _ store: GraphStore, _ arguments: [Value], cache: ProjectionCache? = nil, cancellation: CancellationFlag? = nil
+  ) throws -> AlgorithmOutput {
     var config = try AlgorithmConfig(procedure: rawValue, arguments: arguments)
-    let input = AlgorithmInput(store: store, cache: cache)
+    let input = AlgorithmInput(store: store, cache: cache, cancellation: cancellation)
+    let output = try dispatch(input, &config)
+    try input.checkCancelled()
+    return output
+  }
+
+  private func dispatch(_ input: AlgorithmInput, _ config: inout AlgorithmConfig) throws -> AlgorithmOutput {
     switch self {
     case .degree, .pageRank, .betweenness, .closeness, .harmonic, .eigenvector, .hits:
       return try runCentrality(input, &config)

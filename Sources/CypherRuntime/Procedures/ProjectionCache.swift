@@ -1,6 +1,8 @@
 // Projections kept for one snapshot of the store. A snapshot never changes, so a projection built
 // from it stays valid for as long as the snapshot is in use; the embedding API keeps one cache per
 // `db.algorithms` value so that repeated algorithm runs project the graph once.
+import GraphAlgorithms
+import GraphCore
 import GraphStorage
 import Synchronization
 
@@ -19,10 +21,26 @@ package final class ProjectionCache: Sendable {
   }
 }
 
-/// What an algorithm runner reads: the store snapshot and, optionally, a cache of its projections.
+/// What an algorithm runner reads: the store snapshot, optionally a cache of its projections, and
+/// the statement's cancellation flag.
 struct AlgorithmInput {
   let store: GraphStore
   let cache: ProjectionCache?
+  let cancellation: CancellationFlag?
+
+  /// Polled by the long-running algorithms.
+  var stop: StopCheck {
+    guard let cancellation else { return .never }
+    return StopCheck { cancellation.isCancelled }
+  }
+
+  /// Throws `Cancelled` when the statement was cancelled or timed out (the algorithm may then have
+  /// returned early with partial results).
+  func checkCancelled() throws {
+    guard let cancellation, cancellation.isCancelled else { return }
+    throw QuiverError.runtime(
+      .cancelled, "Cancelled", cancellation.timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
+  }
 
   /// Projects the graph after every configuration key is read, so that an unknown key fails
   /// before any work.

@@ -12,7 +12,7 @@ package enum Betweenness {
   /// - Complexity: O(k × m) unweighted, O(k × (m + n log n)) weighted, for k sources; sources are
   ///   split over the cores.
   package static func run(
-    _ g: CSRGraph, samples: Int? = nil, seed: UInt64 = 0, weighted: Bool, normalized: Bool = true
+    _ g: CSRGraph, samples: Int? = nil, seed: UInt64 = 0, weighted: Bool, normalized: Bool = true, stop: StopCheck = .never
   ) -> [Double] {
     let n = g.nodeCount
     guard n > 0 else { return [] }
@@ -31,12 +31,12 @@ package enum Betweenness {
       var total = [Double](repeating: 0, count: n)
       if !useWeights {
         var scratch = HopScratch(n)
-        for i in range { scratch.run(sources[i], forward, &total) }
+        for i in range where !stop.isStopped() { scratch.run(sources[i], forward, &total) }
         return total
       }
       var tree = ShortestPathTree(nodeCount: n)
       var delta = ContiguousArray<Double>(repeating: 0, count: n)
-      for i in range {
+      for i in range where !stop.isStopped() {
         let s = sources[i]
         tree.dijkstra(from: s, forward)
         accumulate(&tree, &delta, &total, s, backward, true)

@@ -12,14 +12,16 @@ package struct PowerIterationResult: Sendable {
 package enum EigenvectorCentrality {
   /// Left eigenvector of the adjacency matrix (a node is central when central nodes point to it).
   /// - Complexity: O(iterations × (n + m)).
-  package static func run(_ g: CSRGraph, maxIterations: Int, tolerance: Double, weighted: Bool) -> PowerIterationResult {
+  package static func run(
+    _ g: CSRGraph, maxIterations: Int, tolerance: Double, weighted: Bool, stop: StopCheck = .never
+  ) -> PowerIterationResult {
     let n = g.nodeCount
     guard n > 0 else { return PowerIterationResult(scores: [], iterations: 0, converged: true) }
     let rows = g.backward
     let useWeights = weighted && g.isWeighted
     var x = ContiguousArray<Double>(repeating: 1 / Double(n), count: n)
     var next = x
-    for iteration in 1...max(1, maxIterations) {
+    for iteration in 1...max(1, maxIterations) where !stop.isStopped() {
       for v in 0..<n {
         var s = x[v]
         for e in rows.offsets[v]..<rows.offsets[v + 1] {
@@ -48,14 +50,16 @@ package enum HITS {
   /// Hubs point to good authorities; authorities are pointed to by good hubs. Scores are scaled
   /// to sum to 1, as networkx's `hits(normalized=True)`.
   /// - Complexity: O(iterations × (n + m)).
-  package static func run(_ g: CSRGraph, maxIterations: Int, tolerance: Double) -> (hubs: [Double], authorities: [Double], iterations: Int, converged: Bool) {
+  package static func run(
+    _ g: CSRGraph, maxIterations: Int, tolerance: Double, stop: StopCheck = .never
+  ) -> (hubs: [Double], authorities: [Double], iterations: Int, converged: Bool) {
     let n = g.nodeCount
     guard n > 0 else { return ([], [], 0, true) }
     var hub = ContiguousArray<Double>(repeating: 1 / Double(n), count: n)
     var authority = ContiguousArray<Double>(repeating: 0, count: n)
     var iterations = max(1, maxIterations)
     var converged = false
-    for iteration in 1...max(1, maxIterations) {
+    for iteration in 1...max(1, maxIterations) where !stop.isStopped() {
       let last = hub
       for v in 0..<n {
         var s = 0.0

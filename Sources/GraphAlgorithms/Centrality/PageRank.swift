@@ -19,7 +19,7 @@ package enum PageRank {
   /// - Complexity: O(iterations × (n + m)), each sweep split over the cores.
   package static func run(
     _ g: CSRGraph, damping: Double, maxIterations: Int, tolerance: Double, sources: [Int] = [],
-    weighted: Bool
+    weighted: Bool, stop: StopCheck = .never
   ) -> PageRankResult {
     let n = g.nodeCount
     guard n > 0 else { return PageRankResult(scores: [], iterations: 0, converged: true) }
@@ -45,7 +45,7 @@ package enum PageRank {
     var x = ContiguousArray<Double>(repeating: 1 / Double(n), count: n)
     var share = ContiguousArray<Double>(repeating: 0, count: n)
     var next = ContiguousArray<Double>(repeating: 0, count: n)
-    for iteration in 1...max(1, maxIterations) {
+    for iteration in 1...max(1, maxIterations) where !stop.isStopped() {
       var danglingMass = 0.0
       for v in dangling { danglingMass += x[v] }
       for v in 0..<n { share[v] = outWeight[v] > 0 ? x[v] / outWeight[v] : 0 }

@@ -6,7 +6,9 @@
 package enum LabelPropagation {
   /// Community numbers 0..<k for each node, and the number of rounds run.
   /// - Complexity: O(rounds × m).
-  package static func run(_ s: NeighbourSets, maxIterations: Int, seed: UInt64) -> (communities: [Int], iterations: Int) {
+  package static func run(
+    _ s: NeighbourSets, maxIterations: Int, seed: UInt64, stop: StopCheck = .never
+  ) -> (communities: [Int], iterations: Int) {
     let n = s.offsets.count - 1
     var label = ContiguousArray<Int32>((0..<n).map { Int32($0) })
     var score = ContiguousArray<Double>(repeating: 0, count: n)
@@ -15,7 +17,7 @@ package enum LabelPropagation {
     var rng = SeededRandom(seed: seed)
     var order = Array(0..<n)
     var rounds = 0
-    while rounds < maxIterations {
+    while rounds < maxIterations && !stop.isStopped() {
       rounds += 1
       order.shuffle(using: &rng)
       var changed = false

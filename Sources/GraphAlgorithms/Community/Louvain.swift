@@ -20,7 +20,8 @@ package enum Louvain {
   ///   - seed: seeds the order in which nodes are visited on each level.
   /// - Complexity: roughly O(m) per pass; few passes and levels in practice.
   package static func run(
-    _ s: NeighbourSets, resolution: Double, maxLevels: Int, maxPasses: Int, tolerance: Double, seed: UInt64
+    _ s: NeighbourSets, resolution: Double, maxLevels: Int, maxPasses: Int, tolerance: Double, seed: UInt64,
+    stop: StopCheck = .never
   ) -> (communities: [Int], modularity: Double, levels: Int) {
     let n = s.offsets.count - 1
     var level = Level(
@@ -30,7 +31,7 @@ package enum Louvain {
     var rng = SeededRandom(seed: seed)
     var levels = 0
     var modularity = self.modularity(s, membership, resolution: resolution)
-    while levels < maxLevels {
+    while levels < maxLevels && !stop.isStopped() {
       let (assignment, moved) = onePass(level, resolution: resolution, maxPasses: maxPasses, rng: &rng)
       if !moved { break }
       let renumbered = Components.renumber(assignment)

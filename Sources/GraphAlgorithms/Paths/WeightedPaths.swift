@@ -124,14 +124,14 @@ package enum WeightedPaths {
 
   /// Distances between every ordered pair of nodes that are connected, by one search per source.
   /// - Complexity: O(n × (m + n log n)) time, O(n²) output.
-  package static func allPairs(_ g: CSRGraph, weighted: Bool) -> [(source: Int, target: Int, cost: Double)] {
+  package static func allPairs(_ g: CSRGraph, weighted: Bool, stop: StopCheck = .never) -> [(source: Int, target: Int, cost: Double)] {
     let n = g.nodeCount
     let rows = g.forward
     let useWeights = weighted && g.isWeighted
     let parts = Parallel.map(n, minimum: 64) { _, range in
       var tree = ShortestPathTree(nodeCount: n)
       var out: [(source: Int, target: Int, cost: Double)] = []
-      for s in range {
+      for s in range where !stop.isStopped() {
         if useWeights { tree.dijkstra(from: s, rows) } else { tree.bfs(from: s, rows) }
         for t in tree.order.sorted() { out.append((s, Int(t), tree.distance[Int(t)])) }
       }
