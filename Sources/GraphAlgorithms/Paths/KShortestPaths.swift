@@ -11,19 +11,18 @@ package enum KShortestPaths {
     guard k > 0, let first = WeightedPaths.singlePair(g, from: source, to: target) else { return [] }
     var found = [first]
     var candidates: [IndexPath] = []
-    var blockedNodes = ContiguousArray<Bool>(repeating: false, count: g.nodeCount)
+    var search = SpurSearch(g)
     while found.count < k {
       let last = found[found.count - 1]
       for i in 0..<(last.nodes.count - 1) {
         let spur = last.nodes[i]
         let rootNodes = Array(last.nodes[0...i])
         let rootEdges = Array(last.edges[0..<i])
-        var blockedEdges = Set<Int>()
-        for p in found where p.nodes.count > i && Array(p.nodes[0...i]) == rootNodes { blockedEdges.insert(p.edges[i]) }
-        for p in candidates where p.nodes.count > i && Array(p.nodes[0...i]) == rootNodes { blockedEdges.insert(p.edges[i]) }
-        for v in rootNodes.dropLast() { blockedNodes[v] = true }
-        defer { for v in rootNodes.dropLast() { blockedNodes[v] = false } }
-        guard let spurPath = restrictedDijkstra(g, spur, target, blockedNodes, blockedEdges) else { continue }
+        var blockedEdges: [Int] = []
+        for p in found where p.nodes.count > i && Array(p.nodes[0...i]) == rootNodes { blockedEdges.append(p.edges[i]) }
+        for p in candidates where p.nodes.count > i && Array(p.nodes[0...i]) == rootNodes { blockedEdges.append(p.edges[i]) }
+        guard let spurPath = search.run(from: spur, to: target, blockedNodes: rootNodes.dropLast(), blockedEdges: blockedEdges)
+        else { continue }
         let base = last.costs[i]
         let candidate = IndexPath(
           nodes: rootNodes + spurPath.nodes.dropFirst(), edges: rootEdges + spurPath.edges,
@@ -40,41 +39,77 @@ package enum KShortestPaths {
     }
     return found
   }
+}
 
-  /// Dijkstra that skips blocked nodes and edge slots, returning the path found.
-  private static func restrictedDijkstra(
-    _ g: CSRGraph, _ source: Int, _ target: Int, _ blockedNodes: ContiguousArray<Bool>, _ blockedEdges: Set<Int>
-  ) -> IndexPath? {
-    var dist: [Int: Double] = [source: 0]
-    var via: [Int: (node: Int, edge: Int)] = [:]
-    var done = Set<Int>()
-    var heap = Heap<HeapEntry>()
+/// Dijkstra with some nodes and edge slots removed, over flat arrays reused between spur searches.
+private struct SpurSearch {
+  let g: CSRGraph
+  var distance: [Double]
+  var via: [Int32]
+  var viaEdge: [Int]
+  var done: [Bool]
+  var blockedNode: [Bool]
+  var blockedEdge: [Bool]
+  var touched: [Int] = []
+  var heap = Heap<HeapEntry>()
+
+  init(_ g: CSRGraph) {
+    self.g = g
+    distance = [Double](repeating: .infinity, count: g.nodeCount)
+    via = [Int32](repeating: -1, count: g.nodeCount)
+    viaEdge = [Int](repeating: -1, count: g.nodeCount)
+    done = [Bool](repeating: false, count: g.nodeCount)
+    blockedNode = [Bool](repeating: false, count: g.nodeCount)
+    blockedEdge = [Bool](repeating: false, count: g.edgeCount)
+  }
+
+  /// A cheapest path from `source` to `target` avoiding the blocked nodes and edge slots.
+  mutating func run(from source: Int, to target: Int, blockedNodes: ArraySlice<Int>, blockedEdges: [Int]) -> IndexPath? {
+    for v in blockedNodes { blockedNode[v] = true }
+    for e in blockedEdges { blockedEdge[e] = true }
+    defer {
+      for v in blockedNodes { blockedNode[v] = false }
+      for e in blockedEdges { blockedEdge[e] = false }
+      for v in touched {
+        distance[v] = .infinity
+        via[v] = -1
+        viaEdge[v] = -1
+        done[v] = false
+      }
+      touched.removeAll(keepingCapacity: true)
+      heap = Heap()
+    }
+    distance[source] = 0
+    touched.append(source)
     heap.insert(HeapEntry(distance: 0, node: Int32(source)))
     while let top = heap.popMin() {
       let v = Int(top.node)
-      if !done.insert(v).inserted { continue }
+      if done[v] { continue }
+      done[v] = true
       if v == target { break }
-      for e in g.outOffsets[v]..<g.outOffsets[v + 1] where !blockedEdges.contains(e) {
+      for e in g.outOffsets[v]..<g.outOffsets[v + 1] where !blockedEdge[e] {
         let w = Int(g.outTargets[e])
-        if blockedNodes[w] || done.contains(w) { continue }
+        if blockedNode[w] || done[w] { continue }
         let alt = top.distance + g.outWeight(e)
-        if alt < dist[w, default: .infinity] {
-          dist[w] = alt
-          via[w] = (v, e)
+        if alt < distance[w] {
+          if distance[w] == .infinity { touched.append(w) }
+          distance[w] = alt
+          via[w] = Int32(v)
+          viaEdge[w] = e
           heap.insert(HeapEntry(distance: alt, node: Int32(w)))
         }
       }
     }
-    guard let total = dist[target], done.contains(target) else { return nil }
+    guard done[target] else { return nil }
     var nodes = [target]
     var edges: [Int] = []
-    var costs = [total]
+    var costs = [distance[target]]
     var v = target
-    while let step = via[v] {
-      edges.append(step.edge)
-      nodes.append(step.node)
-      costs.append(dist[step.node] ?? 0)
-      v = step.node
+    while via[v] >= 0 {
+      edges.append(viaEdge[v])
+      v = Int(via[v])
+      nodes.append(v)
+      costs.append(distance[v])
     }
     return IndexPath(nodes: nodes.reversed(), edges: edges.reversed(), costs: costs.reversed())
   }
