@@ -54,10 +54,15 @@ def package_path():
     for part in ("Package.swift", "Sources", "Tests", "Benchmarks"):
         source, target = os.path.join(ROOT, part), os.path.join(staging, part)
         if os.path.isdir(source):
-            shutil.copytree(source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".build*", ".venv"))
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns(".build*", ".venv"))
         else:
             os.makedirs(staging, exist_ok=True)
             shutil.copy2(source, target)
+    # Files keep their times (so builds stay incremental); directories get new ones, so that
+    # SwiftPM notices added and removed files.
+    for directory, _, _ in os.walk(staging):
+        os.utime(directory)
     return os.path.join(staging, "Benchmarks")
 
 

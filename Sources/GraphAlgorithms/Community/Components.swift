@@ -67,14 +67,19 @@ package enum Components {
     return renumber(component)
   }
 
-  /// Relabels arbitrary component keys as 0..<k in order of first appearance by node index.
+  /// Relabels component keys (non-negative, typically node indices) as 0..<k in order of first
+  /// appearance by node index.
+  /// - Complexity: O(n + largest key), with a flat table.
   package static func renumber(_ keys: [Int]) -> [Int] {
-    var map: [Int: Int] = [:]
+    var table = [Int](repeating: -1, count: (keys.max() ?? -1) + 1)
+    var next = 0
     return keys.map { key in
-      if let id = map[key] { return id }
-      let id = map.count
-      map[key] = id
-      return id
+      if key < 0 { return key }
+      if table[key] < 0 {
+        table[key] = next
+        next += 1
+      }
+      return table[key]
     }
   }
 }
