@@ -31,12 +31,16 @@ package enum Betweenness {
       var total = [Double](repeating: 0, count: n)
       if !useWeights {
         var scratch = HopScratch(n)
-        for i in range where !stop.isStopped() { scratch.run(sources[i], forward, &total) }
+        for i in range {
+          if stop.isStopped() { break }
+          scratch.run(sources[i], forward, &total)
+        }
         return total
       }
       var tree = ShortestPathTree(nodeCount: n)
       var delta = ContiguousArray<Double>(repeating: 0, count: n)
-      for i in range where !stop.isStopped() {
+      for i in range {
+        if stop.isStopped() { break }
         let s = sources[i]
         tree.dijkstra(from: s, forward)
         accumulate(&tree, &delta, &total, s, backward, true)

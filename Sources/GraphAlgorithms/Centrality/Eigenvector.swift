@@ -21,7 +21,8 @@ package enum EigenvectorCentrality {
     let useWeights = weighted && g.isWeighted
     var x = ContiguousArray<Double>(repeating: 1 / Double(n), count: n)
     var next = x
-    for iteration in 1...max(1, maxIterations) where !stop.isStopped() {
+    for iteration in 1...max(1, maxIterations) {
+      if stop.isStopped() { break }
       for v in 0..<n {
         var s = x[v]
         for e in rows.offsets[v]..<rows.offsets[v + 1] {
@@ -59,7 +60,8 @@ package enum HITS {
     var authority = ContiguousArray<Double>(repeating: 0, count: n)
     var iterations = max(1, maxIterations)
     var converged = false
-    for iteration in 1...max(1, maxIterations) where !stop.isStopped() {
+    for iteration in 1...max(1, maxIterations) {
+      if stop.isStopped() { break }
       let last = hub
       for v in 0..<n {
         var s = 0.0

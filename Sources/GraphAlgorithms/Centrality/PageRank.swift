@@ -45,7 +45,8 @@ package enum PageRank {
     var x = ContiguousArray<Double>(repeating: 1 / Double(n), count: n)
     var share = ContiguousArray<Double>(repeating: 0, count: n)
     var next = ContiguousArray<Double>(repeating: 0, count: n)
-    for iteration in 1...max(1, maxIterations) where !stop.isStopped() {
+    for iteration in 1...max(1, maxIterations) {
+      if stop.isStopped() { break }
       var danglingMass = 0.0
       for v in dangling { danglingMass += x[v] }
       for v in 0..<n { share[v] = outWeight[v] > 0 ? x[v] / outWeight[v] : 0 }

@@ -131,7 +131,8 @@ package enum WeightedPaths {
     let parts = Parallel.map(n, minimum: 64) { _, range in
       var tree = ShortestPathTree(nodeCount: n)
       var out: [(source: Int, target: Int, cost: Double)] = []
-      for s in range where !stop.isStopped() {
+      for s in range {
+        if stop.isStopped() { break }
         if useWeights { tree.dijkstra(from: s, rows) } else { tree.bfs(from: s, rows) }
         for t in tree.order.sorted() { out.append((s, Int(t), tree.distance[Int(t)])) }
       }
