@@ -54,6 +54,9 @@ let package = Package(
     .testTarget(name: "CypherSyntaxTests", dependencies: ["CypherSyntax"], swiftSettings: strict),
     .testTarget(name: "GraphStorageTests", dependencies: ["GraphStorage"], swiftSettings: strict),
     .testTarget(name: "QuiverTests", dependencies: ["Quiver"], swiftSettings: strict),
+    .testTarget(
+      name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "Quiver"], exclude: ["Fixtures"],
+      swiftSettings: strict),
     .testTarget(name: "ConformanceKitTests", dependencies: ["ConformanceKit"], swiftSettings: strict),
     .testTarget(
       name: "QuiverCLITests", dependencies: ["Quiver", "QuiverShellSupport"], swiftSettings: strict),

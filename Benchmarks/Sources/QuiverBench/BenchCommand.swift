@@ -48,6 +48,7 @@ struct BenchCommand {
 
   func run() throws {
     switch workload {
+    case "analytics": try AnalyticsWorkload(directory: ProcessInfo.processInfo.environment["QUIVER_BENCH_DATA"] ?? "/tmp/sf100k").measure(repetitions: repetitions)
     case "w1": try WriteWorkload(statements: statements).measure(repetitions: repetitions)
     case "snapshot": try SnapshotWorkload().measure(repetitions: repetitions)
     case "queries":

@@ -48,6 +48,9 @@ final class ProcedureCallCursor: Cursor {
     if let builtin = ctx.procedures.builtin(spec.name) {
       return builtin.run(ctx.store, ctx.procedures)
     }
+    if let algorithm = ctx.procedures.algorithm(spec.name) {
+      return try algorithm.run(ctx.store, args, cancellation: ctx.cancellation)
+    }
     guard let procedure = ctx.procedures.procedure(named: spec.name) else {
       throw QuiverError.runtime(.procedure, "ProcedureNotFound", "there is no procedure called \(spec.name)")
     }

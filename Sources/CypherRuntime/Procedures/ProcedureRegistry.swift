@@ -22,17 +22,24 @@ package struct ProcedureRegistry: ProcedureCatalog, Sendable {
 
   package func procedure(named name: String) -> Procedure? {
     registered[name.lowercased()] ?? BuiltinProcedure(rawValue: name.lowercased())?.signature
+      ?? AlgorithmProcedure(name: name)?.signature
   }
 
   /// Every procedure, built-in and registered, sorted by name.
   package var all: [Procedure] {
     let builtins = BuiltinProcedure.allCases.filter { registered[$0.rawValue] == nil }.map(\.signature)
-    return (builtins + registered.values).sorted { $0.name < $1.name }
+    let algorithms = AlgorithmProcedure.allCases.filter { registered[$0.rawValue.lowercased()] == nil }.map(\.signature)
+    return (builtins + algorithms + registered.values).sorted { $0.name < $1.name }
   }
 
   /// Whether `name` is served by the engine itself rather than an embedder.
   func builtin(_ name: String) -> BuiltinProcedure? {
     registered[name.lowercased()] == nil ? BuiltinProcedure(rawValue: name.lowercased()) : nil
+  }
+
+  /// The graph algorithm `name` calls, unless an embedder registered a procedure of that name.
+  func algorithm(_ name: String) -> AlgorithmProcedure? {
+    registered[name.lowercased()] == nil ? AlgorithmProcedure(name: name) : nil
   }
 }
 

@@ -1,0 +1,126 @@
+// The table of graph-analytics procedures in the `algo.*` namespace: their names, the output
+// columns they yield, and dispatch to the runner for each. Every one takes a single configuration
+// map; the runners live in AlgorithmProcedures+Centrality/+Paths/+Community.
+import GraphCore
+import GraphStorage
+
+/// A built-in graph-analytics procedure.
+package enum AlgorithmProcedure: String, CaseIterable, Sendable {
+  case degree = "algo.degree"
+  case pageRank = "algo.pageRank"
+  case betweenness = "algo.betweenness"
+  case closeness = "algo.closeness"
+  case harmonic = "algo.harmonic"
+  case eigenvector = "algo.eigenvector"
+  case hits = "algo.hits"
+  case bfs = "algo.bfs"
+  case dfs = "algo.dfs"
+  case dijkstraSingleSource = "algo.dijkstra.singleSource"
+  case dijkstra = "algo.dijkstra"
+  case aStar = "algo.aStar"
+  case kShortestPaths = "algo.kShortestPaths"
+  case allPairsShortestPaths = "algo.allPairsShortestPaths"
+  case spanningTree = "algo.spanningTree"
+  case weaklyConnectedComponents = "algo.weaklyConnectedComponents"
+  case stronglyConnectedComponents = "algo.stronglyConnectedComponents"
+  case labelPropagation = "algo.labelPropagation"
+  case louvain = "algo.louvain"
+  case triangleCount = "algo.triangleCount"
+  case kCore = "algo.kCore"
+  case jaccard = "algo.similarity.jaccard"
+  case overlap = "algo.similarity.overlap"
+
+  /// The procedure called `name` (case-insensitively), if it is an algorithm.
+  package init?(name: String) {
+    let lower = name.lowercased()
+    guard let found = AlgorithmProcedure.allCases.first(where: { $0.rawValue.lowercased() == lower }) else { return nil }
+    self = found
+  }
+
+  /// Output columns in order.
+  var outputs: [(String, String)] {
+    let scored = [("node", "NODE?"), ("score", "FLOAT?")]
+    let paths = [("totalCost", "FLOAT?"), ("nodes", "LIST OF NODE?"), ("costs", "LIST OF FLOAT?"), ("path", "PATH?")]
+    switch self {
+    case .degree, .pageRank, .betweenness, .closeness, .harmonic, .eigenvector: return scored
+    case .hits: return [("node", "NODE?"), ("hub", "FLOAT?"), ("authority", "FLOAT?")]
+    case .bfs, .dfs: return [("node", "NODE?"), ("depth", "INTEGER?")]
+    case .dijkstraSingleSource: return [("node", "NODE?"), ("cost", "FLOAT?")]
+    case .dijkstra: return paths
+    case .aStar: return paths + [("expanded", "INTEGER?")]
+    case .kShortestPaths: return [("index", "INTEGER?")] + paths
+    case .allPairsShortestPaths: return [("source", "NODE?"), ("target", "NODE?"), ("cost", "FLOAT?")]
+    case .spanningTree:
+      return [("source", "NODE?"), ("target", "NODE?"), ("relationship", "RELATIONSHIP?"), ("weight", "FLOAT?")]
+    case .weaklyConnectedComponents, .stronglyConnectedComponents: return [("node", "NODE?"), ("componentId", "INTEGER?")]
+    case .labelPropagation: return [("node", "NODE?"), ("communityId", "INTEGER?")]
+    case .louvain: return [("node", "NODE?"), ("communityId", "INTEGER?"), ("modularity", "FLOAT?")]
+    case .triangleCount: return [("node", "NODE?"), ("triangles", "INTEGER?"), ("clusteringCoefficient", "FLOAT?")]
+    case .kCore: return [("node", "NODE?"), ("coreNumber", "INTEGER?")]
+    case .jaccard, .overlap: return [("node1", "NODE?"), ("node2", "NODE?"), ("similarity", "FLOAT?")]
+    }
+  }
+
+  /// The signature the planner checks calls against and `dbms.procedures()` lists.
+  package var signature: Procedure {
+    Procedure(
+      name: rawValue, parameters: [ProcedureField("config", CypherType("MAP?"))],
+      outputs: outputs.map { ProcedureField($0.0, CypherType($0.1)) }, body: { _ in [] })
+  }
+
+  /// Runs the algorithm on `store` with the call's arguments, returning rows aligned with `outputs`;
+  /// projections come from `cache` when given (it must belong to this very snapshot).
+  package func run(
+    _ store: GraphStore, _ arguments: [Value], cache: ProjectionCache? = nil, cancellation: CancellationFlag? = nil
+  ) throws -> [[Value]] {
+    try evaluate(store, arguments, cache: cache, cancellation: cancellation).rows
+  }
+
+  /// Runs the algorithm and returns its output before it is turned into rows; throws `Cancelled`
+  /// when `cancellation` fires while it runs.
+  package func evaluate(
+    _ store: GraphStore, _ arguments: [Value], cache: ProjectionCache? = nil, cancellation: CancellationFlag? = nil
+  ) throws -> AlgorithmOutput {
+    var config = try AlgorithmConfig(procedure: rawValue, arguments: arguments)
+    let input = AlgorithmInput(store: store, cache: cache, cancellation: cancellation)
+    let output = try dispatch(input, &config)
+    try input.checkCancelled()
+    return output
+  }
+
+  private func dispatch(_ input: AlgorithmInput, _ config: inout AlgorithmConfig) throws -> AlgorithmOutput {
+    switch self {
+    case .degree, .pageRank, .betweenness, .closeness, .harmonic, .eigenvector, .hits:
+      return try runCentrality(input, &config)
+    case .bfs, .dfs, .dijkstraSingleSource, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree:
+      return try runPaths(input, &config)
+    case .weaklyConnectedComponents, .stronglyConnectedComponents, .labelPropagation, .louvain, .triangleCount, .kCore,
+      .jaccard, .overlap:
+      return try runCommunity(input, &config)
+    }
+  }
+}
+
+/// What an algorithm produced: a value per projected node, or finished rows.
+package enum AlgorithmOutput {
+  /// A score per node of the projection (rows: node, score).
+  case scores(GraphProjection, [Double])
+  /// A component, community or core number per node (rows: node, number).
+  case numbers(GraphProjection, [Int])
+  /// Nodes in visiting order with their depth (rows: node, depth).
+  case visits(GraphProjection, [(node: Int, depth: Int)])
+  /// Reached nodes with their path cost (rows: node, cost).
+  case costs(GraphProjection, [(node: Int, cost: Double)])
+  case rows([[Value]])
+
+  /// The output as procedure rows.
+  package var rows: [[Value]] {
+    switch self {
+    case .scores(let p, let s): return s.indices.map { [p.node($0), .float(s[$0])] }
+    case .numbers(let p, let n): return n.indices.map { [p.node($0), .int(Int64(n[$0]))] }
+    case .visits(let p, let v): return v.map { [p.node($0.node), .int(Int64($0.depth))] }
+    case .costs(let p, let c): return c.map { [p.node($0.node), .float($0.cost)] }
+    case .rows(let r): return r
+    }
+  }
+}

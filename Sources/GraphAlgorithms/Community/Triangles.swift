@@ -1,0 +1,102 @@
+// Triangles through each node and the local clustering coefficient, on the graph seen as
+// undirected and simple (as networkx's `triangles` and `clustering` on an undirected graph), and
+// the k-core number of each node.
+
+/// Triangle counting, clustering and core decomposition.
+package enum Triangles {
+  /// Number of triangles each node belongs to.
+  /// - Complexity: O(m^1.5) by intersecting sorted neighbour lists of each edge's endpoints.
+  package static func count(_ s: NeighbourSets) -> [Int] {
+    let n = s.offsets.count - 1
+    let parts = Parallel.map(n, minimum: 256) { _, range in
+      var local = [Int](repeating: 0, count: n)
+      s.offsets.withUnsafeBufferPointer { off in
+        s.targets.withUnsafeBufferPointer { tgt in
+          for u in range {
+            for e in off[u]..<off[u + 1] {
+              let v = Int(tgt[e])
+              if v <= u { continue }
+              // Common neighbours w > v of u and v.
+              var i = off[u]
+              var j = off[v]
+              let iEnd = off[u + 1]
+              let jEnd = off[v + 1]
+              while i < iEnd && j < jEnd {
+                let a = tgt[i]
+                let b = tgt[j]
+                if a < b { i += 1 } else if b < a { j += 1 } else {
+                  if Int(a) > v {
+                    local[u] += 1
+                    local[v] += 1
+                    local[Int(a)] += 1
+                  }
+                  i += 1
+                  j += 1
+                }
+              }
+            }
+          }
+        }
+      }
+      return local
+    }
+    var total = [Int](repeating: 0, count: n)
+    for part in parts { for v in 0..<n { total[v] += part[v] } }
+    return total
+  }
+
+  /// Local clustering coefficient 2T / (d (d − 1)) for each node (0 when d < 2).
+  package static func clustering(_ s: NeighbourSets, triangles: [Int]) -> [Double] {
+    (0..<triangles.count).map { v in
+      let d = Double(s.degree(v))
+      return d < 2 ? 0 : 2 * Double(triangles[v]) / (d * (d - 1))
+    }
+  }
+
+  /// Core number of each node (the largest k such that it is in a subgraph of minimum degree k),
+  /// by the Batagelj–Zaversnik bucket algorithm.
+  /// - Complexity: O(n + m).
+  package static func coreNumbers(_ s: NeighbourSets) -> [Int] {
+    let n = s.offsets.count - 1
+    var degree = (0..<n).map { s.degree($0) }
+    let maxDegree = degree.max() ?? 0
+    var bin = [Int](repeating: 0, count: maxDegree + 1)
+    for d in degree { bin[d] += 1 }
+    var start = 0
+    for d in 0...maxDegree {
+      let count = bin[d]
+      bin[d] = start
+      start += count
+    }
+    var position = [Int](repeating: 0, count: n)
+    var vertices = [Int](repeating: 0, count: n)
+    for v in 0..<n {
+      position[v] = bin[degree[v]]
+      vertices[position[v]] = v
+      bin[degree[v]] += 1
+    }
+    for d in stride(from: maxDegree, to: 0, by: -1) { bin[d] = bin[d - 1] }
+    if maxDegree >= 0 && !bin.isEmpty { bin[0] = 0 }
+    for i in 0..<n {
+      let v = vertices[i]
+      for e in s.offsets[v]..<s.offsets[v + 1] {
+        let u = Int(s.targets[e])
+        if degree[u] > degree[v] {
+          let du = degree[u]
+          let pu = position[u]
+          let pw = bin[du]
+          let w = vertices[pw]
+          if u != w {
+            position[u] = pw
+            vertices[pu] = w
+            position[w] = pu
+            vertices[pw] = u
+          }
+          bin[du] += 1
+          degree[u] -= 1
+        }
+      }
+    }
+    return degree
+  }
+}

@@ -1,0 +1,275 @@
+// The embedding API for graph analytics: `db.algorithms.pageRank(...)` and friends run the same
+// algorithms as the `algo.*` procedures on the current snapshot of the graph and return typed
+// results keyed by node id.
+import CypherRuntime
+import GraphStorage
+
+/// Which part of the graph an algorithm sees and how it treats direction and weights.
+public struct AnalyticsGraph: Sendable {
+  /// How relationship direction is used.
+  public enum Direction: String, Sendable {
+    /// As stored.
+    case outgoing = "OUTGOING"
+    /// Reversed.
+    case incoming = "INCOMING"
+    /// Undirected.
+    case both = "BOTH"
+  }
+
+  /// Only nodes with any of these labels (all nodes when nil).
+  public var labels: [String]?
+  /// Only relationships of any of these types (all when nil).
+  public var relationshipTypes: [String]?
+  /// Direction; nil takes the algorithm's default (undirected for components, communities,
+  /// triangles and spanning trees; as stored otherwise).
+  public var direction: Direction?
+  /// Numeric relationship property to use as weight; unweighted when nil.
+  public var weightProperty: String?
+  /// Weight of a relationship without the property.
+  public var defaultWeight: Double
+
+  public init(
+    labels: [String]? = nil, relationshipTypes: [String]? = nil, direction: Direction? = nil,
+    weightProperty: String? = nil, defaultWeight: Double = 1
+  ) {
+    self.labels = labels
+    self.relationshipTypes = relationshipTypes
+    self.direction = direction
+    self.weightProperty = weightProperty
+    self.defaultWeight = defaultWeight
+  }
+
+  /// The projection keys of the procedures' configuration map.
+  var config: [String: Value] {
+    var c: [String: Value] = [:]
+    if let labels { c["label"] = .list(labels.map { .string($0) }) }
+    if let relationshipTypes { c["relationshipType"] = .list(relationshipTypes.map { .string($0) }) }
+    if let direction { c["direction"] = .string(direction.rawValue) }
+    if let weightProperty {
+      c["weightProperty"] = .string(weightProperty)
+      c["defaultWeight"] = .float(defaultWeight)
+    }
+    return c
+  }
+}
+
+/// A weighted path found by Dijkstra, A* or Yen's algorithm.
+public struct WeightedPath: Sendable, Hashable {
+  public let nodeIDs: [Int64]
+  public let relationshipIDs: [Int64]
+  /// Cost from the first node to each node of `nodeIDs`.
+  public let costs: [Double]
+  public var totalCost: Double { costs.last ?? 0 }
+}
+
+/// Communities found by Louvain, with the modularity reached.
+public struct Communities: Sendable {
+  public let communityOf: [Int64: Int]
+  public let modularity: Double
+}
+
+/// A pair of nodes and their neighbourhood similarity.
+public struct SimilarNodes: Sendable, Hashable {
+  public let node1: Int64
+  public let node2: Int64
+  public let similarity: Double
+}
+
+/// A relationship of a minimum spanning tree.
+public struct SpanningTreeEdge: Sendable, Hashable {
+  public let source: Int64
+  public let target: Int64
+  public let relationshipID: Int64
+  public let weight: Double
+}
+
+extension Database {
+  /// Graph algorithms over the current snapshot of the graph.
+  /// Each value reads the snapshot taken when it was made and caches its projections, so keep one
+  /// to run several algorithms on the same graph without projecting it again.
+  public var algorithms: GraphAnalytics { GraphAnalytics(store: state.withLock { $0.store }) }
+}
+
+/// Graph analytics over one snapshot of a database. Each method projects the graph (once per
+/// distinct `AnalyticsGraph`, then from the cache), runs the algorithm and keys its results by
+/// node id. Options are those of the matching `algo.*`
+/// procedure; invalid ones throw `QuiverError` (ArgumentError).
+public struct GraphAnalytics: Sendable {
+  let store: GraphStore
+  let projections = ProjectionCache()
+
+  private func rows(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value]) throws -> [[Value]] {
+    try procedure.run(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
+  }
+
+  private func scores(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> [Int64: Double] {
+    let output = try procedure.evaluate(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
+    if case .scores(let p, let s) = output { return Dictionary(uniqueKeysWithValues: zip(p.graph.nodeIDs, s)) }
+    if case .costs(let p, let c) = output { return Dictionary(uniqueKeysWithValues: c.map { (p.graph.nodeIDs[$0.node], $0.cost) }) }
+    var out: [Int64: Double] = [:]
+    for r in output.rows { if let id = r[0].nodeValue?.id { out[id] = r[1].doubleValue ?? 0 } }
+    return out
+  }
+
+  private func labels(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> [Int64: Int] {
+    let output = try procedure.evaluate(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
+    if case .numbers(let p, let n) = output { return Dictionary(uniqueKeysWithValues: zip(p.graph.nodeIDs, n)) }
+    var out: [Int64: Int] = [:]
+    for r in output.rows { if let id = r[0].nodeValue?.id { out[id] = Int(r[1].intValue ?? 0) } }
+    return out
+  }
+
+  private func path(_ r: [Value], from offset: Int) -> WeightedPath {
+    let path = r[offset + 3]
+    guard case .path(let p) = path else { return WeightedPath(nodeIDs: [], relationshipIDs: [], costs: []) }
+    return WeightedPath(
+      nodeIDs: p.nodes.map(\.id), relationshipIDs: p.relationships.map(\.id),
+      costs: r[offset + 2].listValue?.compactMap(\.doubleValue) ?? [])
+  }
+
+  /// Degree of each node (summed weights when `graph.weightProperty` is set).
+  public func degree(_ graph: AnalyticsGraph = .init()) throws -> [Int64: Double] { try scores(.degree, graph) }
+
+  /// PageRank, optionally personalised to `sourceNodes`.
+  public func pageRank(
+    _ graph: AnalyticsGraph = .init(), dampingFactor: Double = 0.85, maxIterations: Int = 20, tolerance: Double = 1e-7,
+    sourceNodes: [Int64] = []
+  ) throws -> [Int64: Double] {
+    try scores(
+      .pageRank, graph,
+      [
+        "dampingFactor": .float(dampingFactor), "maxIterations": .int(Int64(maxIterations)), "tolerance": .float(tolerance),
+        "sourceNodes": .list(sourceNodes.map { .int($0) }),
+      ])
+  }
+
+  /// Betweenness (normalized as networkx), exact or from `samplingSize` seeded source samples.
+  public func betweenness(_ graph: AnalyticsGraph = .init(), samplingSize: Int? = nil, seed: Int = 0) throws -> [Int64: Double] {
+    var extra: [String: Value] = ["samplingSeed": .int(Int64(seed))]
+    if let samplingSize { extra["samplingSize"] = .int(Int64(samplingSize)) }
+    return try scores(.betweenness, graph, extra)
+  }
+
+  /// Closeness with the Wasserman–Faust correction.
+  public func closeness(_ graph: AnalyticsGraph = .init()) throws -> [Int64: Double] { try scores(.closeness, graph) }
+
+  /// Harmonic centrality.
+  public func harmonic(_ graph: AnalyticsGraph = .init()) throws -> [Int64: Double] { try scores(.harmonic, graph) }
+
+  /// Eigenvector centrality.
+  public func eigenvector(_ graph: AnalyticsGraph = .init(), maxIterations: Int = 100, tolerance: Double = 1e-6) throws -> [Int64: Double] {
+    try scores(.eigenvector, graph, ["maxIterations": .int(Int64(maxIterations)), "tolerance": .float(tolerance)])
+  }
+
+  /// HITS hub and authority scores.
+  public func hits(_ graph: AnalyticsGraph = .init(), maxIterations: Int = 100) throws -> (hubs: [Int64: Double], authorities: [Int64: Double]) {
+    var hubs: [Int64: Double] = [:]
+    var authorities: [Int64: Double] = [:]
+    for r in try rows(.hits, graph, ["maxIterations": .int(Int64(maxIterations))]) {
+      guard let id = r[0].nodeValue?.id else { continue }
+      hubs[id] = r[1].doubleValue
+      authorities[id] = r[2].doubleValue
+    }
+    return (hubs, authorities)
+  }
+
+  /// Nodes in breadth-first (or, with `depthFirst`, depth-first) order from `source`, with depths.
+  public func traverse(
+    _ graph: AnalyticsGraph = .init(), from source: Int64, depthFirst: Bool = false, maxDepth: Int? = nil
+  ) throws -> [(nodeID: Int64, depth: Int)] {
+    var extra: [String: Value] = ["sourceNode": .int(source)]
+    if let maxDepth { extra["maxDepth"] = .int(Int64(maxDepth)) }
+    let output = try (depthFirst ? AlgorithmProcedure.dfs : .bfs).evaluate(
+      store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
+    if case .visits(let p, let v) = output { return v.map { (p.graph.nodeIDs[$0.node], $0.depth) } }
+    return output.rows.compactMap { r in r[0].nodeValue.map { ($0.id, Int(r[1].intValue ?? 0)) } }
+  }
+
+  /// Cost of the cheapest path from `source` to every node it reaches.
+  public func shortestPathCosts(_ graph: AnalyticsGraph = .init(), from source: Int64) throws -> [Int64: Double] {
+    try scores(.dijkstraSingleSource, graph, ["sourceNode": .int(source)])
+  }
+
+  /// A cheapest path by Dijkstra, or nil when `target` is unreachable.
+  public func shortestPath(_ graph: AnalyticsGraph = .init(), from source: Int64, to target: Int64) throws -> WeightedPath? {
+    try rows(.dijkstra, graph, ["sourceNode": .int(source), "targetNode": .int(target)]).first.map { path($0, from: 0) }
+  }
+
+  /// A cheapest path by A*, guided by the great-circle distance (km) between node coordinates.
+  public func aStar(
+    _ graph: AnalyticsGraph = .init(), from source: Int64, to target: Int64, latitudeProperty: String = "latitude",
+    longitudeProperty: String = "longitude"
+  ) throws -> WeightedPath? {
+    try rows(
+      .aStar, graph,
+      [
+        "sourceNode": .int(source), "targetNode": .int(target), "latitudeProperty": .string(latitudeProperty),
+        "longitudeProperty": .string(longitudeProperty),
+      ]
+    ).first.map { path($0, from: 0) }
+  }
+
+  /// Up to `k` cheapest loopless paths (Yen), cheapest first.
+  public func kShortestPaths(_ graph: AnalyticsGraph = .init(), from source: Int64, to target: Int64, k: Int) throws -> [WeightedPath] {
+    try rows(.kShortestPaths, graph, ["sourceNode": .int(source), "targetNode": .int(target), "k": .int(Int64(k))])
+      .map { path($0, from: 1) }
+  }
+
+  /// The relationships of a minimum spanning forest of the graph seen as undirected.
+  public func minimumSpanningTree(_ graph: AnalyticsGraph = .init()) throws -> [SpanningTreeEdge] {
+    try rows(.spanningTree, graph, [:]).compactMap { r in
+      guard let s = r[0].nodeValue?.id, let t = r[1].nodeValue?.id, let rel = r[2].relationshipValue?.id else { return nil }
+      return SpanningTreeEdge(source: s, target: t, relationshipID: rel, weight: r[3].doubleValue ?? 0)
+    }
+  }
+
+  /// Weakly connected component number of each node.
+  public func weaklyConnectedComponents(_ graph: AnalyticsGraph = .init()) throws -> [Int64: Int] {
+    try labels(.weaklyConnectedComponents, graph)
+  }
+
+  /// Strongly connected component number of each node.
+  public func stronglyConnectedComponents(_ graph: AnalyticsGraph = .init()) throws -> [Int64: Int] {
+    try labels(.stronglyConnectedComponents, graph)
+  }
+
+  /// Community of each node by seeded label propagation.
+  public func labelPropagation(_ graph: AnalyticsGraph = .init(), seed: Int = 42) throws -> [Int64: Int] {
+    try labels(.labelPropagation, graph, ["seed": .int(Int64(seed))])
+  }
+
+  /// Louvain communities and the modularity they reach.
+  public func louvain(_ graph: AnalyticsGraph = .init(), resolution: Double = 1, seed: Int = 42) throws -> Communities {
+    var membership: [Int64: Int] = [:]
+    var modularity = 0.0
+    for r in try rows(.louvain, graph, ["resolution": .float(resolution), "seed": .int(Int64(seed))]) {
+      guard let id = r[0].nodeValue?.id else { continue }
+      membership[id] = Int(r[1].intValue ?? 0)
+      modularity = r[2].doubleValue ?? 0
+    }
+    return Communities(communityOf: membership, modularity: modularity)
+  }
+
+  /// Triangles through each node and its local clustering coefficient.
+  public func triangles(_ graph: AnalyticsGraph = .init()) throws -> [Int64: (triangles: Int, clustering: Double)] {
+    var out: [Int64: (triangles: Int, clustering: Double)] = [:]
+    for r in try rows(.triangleCount, graph, [:]) {
+      if let id = r[0].nodeValue?.id { out[id] = (Int(r[1].intValue ?? 0), r[2].doubleValue ?? 0) }
+    }
+    return out
+  }
+
+  /// Core number of each node.
+  public func coreNumbers(_ graph: AnalyticsGraph = .init()) throws -> [Int64: Int] { try labels(.kCore, graph) }
+
+  /// For each node its `topK` most similar nodes by Jaccard (or, with `overlap`, overlap)
+  /// similarity of neighbour sets, at least `cutoff`.
+  public func similarity(
+    _ graph: AnalyticsGraph = .init(), overlap: Bool = false, topK: Int = 10, cutoff: Double = 1e-9
+  ) throws -> [SimilarNodes] {
+    try rows(overlap ? .overlap : .jaccard, graph, ["topK": .int(Int64(topK)), "similarityCutoff": .float(cutoff)]).compactMap { r in
+      guard let a = r[0].nodeValue?.id, let b = r[1].nodeValue?.id else { return nil }
+      return SimilarNodes(node1: a, node2: b, similarity: r[2].doubleValue ?? 0)
+    }
+  }
+}

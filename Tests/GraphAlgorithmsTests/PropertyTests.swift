@@ -1,0 +1,83 @@
+// Properties that must hold on any graph: PageRank sums to 1, BFS hop counts equal Dijkstra with
+// unit weights, A* finds Dijkstra's cost, sampling every node equals exact betweenness, and the
+// iterative searches survive a very long chain.
+import GraphAlgorithms
+import Testing
+
+/// A seeded random graph on n nodes with about `m` edges and weights in 1...9.
+func randomGraph(_ n: Int, _ m: Int, seed: UInt64, directed: Bool) -> CSRGraph {
+  var rng = SeededRandom(seed: seed)
+  var e: [(Int, Int, Double)] = []
+  for _ in 0..<m {
+    e.append((Int.random(in: 0..<n, using: &rng), Int.random(in: 0..<n, using: &rng), Double(Int.random(in: 1...9, using: &rng))))
+  }
+  return graph(n, e.filter { $0.0 != $0.1 }, directed: directed)
+}
+
+@Suite struct PropertyTests {
+  @Test(arguments: [1, 2, 3]) func pageRankSumsToOne(_ seed: Int) {
+    let g = randomGraph(300, 900, seed: UInt64(seed), directed: true)
+    for weighted in [false, true] {
+      let r = PageRank.run(g, damping: 0.85, maxIterations: 200, tolerance: 1e-10, weighted: weighted)
+      #expect(abs(r.scores.reduce(0, +) - 1) < 1e-9)
+    }
+    let personal = PageRank.run(g, damping: 0.85, maxIterations: 200, tolerance: 1e-10, sources: [3, 7], weighted: false)
+    #expect(abs(personal.scores.reduce(0, +) - 1) < 1e-9)
+  }
+
+  @Test(arguments: [4, 5]) func bfsHopsEqualUnitWeightDijkstra(_ seed: Int) {
+    let g = randomGraph(400, 1200, seed: UInt64(seed), directed: true)
+    let unit = CSRGraph(
+      nodeIDs: Array(g.nodeIDs), sources: (0..<g.nodeCount).flatMap { v in (g.outOffsets[v]..<g.outOffsets[v + 1]).map { _ in Int32(v) } },
+      targets: Array(g.outTargets), weights: [Double](repeating: 1, count: g.edgeCount), directed: true)
+    let hops = Traversal.bfs(g.forward, nodeCount: g.nodeCount, from: 0)
+    let costs = Dictionary(uniqueKeysWithValues: WeightedPaths.singleSource(unit, from: 0).map { ($0.node, $0.cost) })
+    #expect(hops.count == costs.count)
+    for h in hops { #expect(costs[h.node] == Double(h.depth)) }
+  }
+
+  @Test func aStarMatchesDijkstraOnAGrid() throws {
+    // A 12 × 12 grid of points 0.01° apart; weights are the great-circle lengths times 1–1.5.
+    let side = 12
+    var rng = SeededRandom(seed: 9)
+    var lat: [Double] = []
+    var lon: [Double] = []
+    for i in 0..<side * side {
+      lat.append(48 + Double(i / side) * 0.01)
+      lon.append(2 + Double(i % side) * 0.01)
+    }
+    var e: [(Int, Int, Double)] = []
+    for v in 0..<side * side {
+      for w in [v + 1, v + side] where w < side * side && (w != v + 1 || v % side != side - 1) {
+        let d = WeightedPaths.haversine(lat[v], lon[v], lat[w], lon[w]) * Double.random(in: 1...1.5, using: &rng)
+        e.append((v, w, d))
+      }
+    }
+    let g = graph(side * side, e, directed: false)
+    for target in [side * side - 1, side * 5 + 7, 13] {
+      let dijkstra = try #require(WeightedPaths.singlePair(g, from: 0, to: target))
+      let aStar = try #require(WeightedPaths.aStar(g, from: 0, to: target, latitude: lat, longitude: lon).path)
+      #expect(close(aStar.totalCost, dijkstra.totalCost, 1e-12))
+    }
+  }
+
+  @Test func samplingEveryNodeEqualsExactBetweenness() {
+    let g = randomGraph(120, 400, seed: 11, directed: false)
+    let exact = Betweenness.run(g, weighted: false)
+    let sampledAll = Betweenness.run(g, samples: 120, seed: 3, weighted: false)
+    expectClose(sampledAll, exact, "k = n")
+    let a = Betweenness.run(g, samples: 30, seed: 5, weighted: false)
+    let b = Betweenness.run(g, samples: 30, seed: 5, weighted: false)
+    #expect(a == b, "same seed, same estimate")
+  }
+
+  @Test func longChainsDoNotOverflowTheStack() {
+    let n = 200_000
+    let chain = graph(n, (0..<(n - 1)).map { ($0, $0 + 1, 1) }, directed: true, weighted: false)
+    #expect(Set(Components.strong(chain)).count == n)
+    #expect(Set(Components.weak(chain)).count == 1)
+    #expect(Traversal.dfs(chain.forward, nodeCount: n, from: 0).last?.depth == n - 1)
+    let cycle = graph(n, (0..<n).map { ($0, ($0 + 1) % n, 1) }, directed: true, weighted: false)
+    #expect(Set(Components.strong(cycle)).count == 1)
+  }
+}

@@ -1,0 +1,51 @@
+// The embedding API `db.algorithms`: typed results keyed by node id that agree with the
+// procedures, paths with relationship ids, and errors for invalid options.
+import Quiver
+import Testing
+
+@Suite struct SwiftAPITests {
+  private func ring() throws -> (Database, [Int64]) {
+    let db = try Database()
+    let r = try db.execute(
+      """
+      UNWIND range(0, 5) AS i CREATE (:Stop {i: i, latitude: 48.0 + i * 0.01, longitude: 2.0})
+      WITH count(*) AS made MATCH (a:Stop), (b:Stop) WHERE b.i = (a.i + 1) % 6
+      CREATE (a)-[:NEXT {km: 1.2}]->(b)
+      WITH count(*) AS linked MATCH (s:Stop) RETURN id(s) AS id ORDER BY s.i
+      """)
+    return (db, r.rows.compactMap { $0[0].intValue })
+  }
+
+  @Test func scoresAndComponents() throws {
+    let (db, ids) = try ring()
+    let pr = try db.algorithms.pageRank(tolerance: 1e-12)
+    #expect(pr.count == 6)
+    for id in ids { #expect(close(pr[id] ?? 0, 1.0 / 6)) }
+    let scc = try db.algorithms.stronglyConnectedComponents()
+    #expect(Set(scc.values).count == 1)
+    let between = try db.algorithms.betweenness()
+    // In a directed 6-cycle each node lies on the paths of 1 + 2 + 3 + 4 = 10 ordered pairs of 20.
+    for id in ids { #expect(close(between[id] ?? 0, 10.0 / 20)) }
+  }
+
+  @Test func pathsCarryRelationships() throws {
+    let (db, ids) = try ring()
+    let graph = AnalyticsGraph(relationshipTypes: ["NEXT"], weightProperty: "km")
+    let p = try #require(try db.algorithms.shortestPath(graph, from: ids[0], to: ids[3]))
+    #expect(p.nodeIDs == Array(ids[0...3]))
+    #expect(p.relationshipIDs.count == 3)
+    #expect(close(p.totalCost, 3.6))
+    let a = try #require(try db.algorithms.aStar(graph, from: ids[0], to: ids[3]))
+    #expect(a.nodeIDs == p.nodeIDs)
+    let undirected = AnalyticsGraph(direction: .both, weightProperty: "km")
+    let k = try db.algorithms.kShortestPaths(undirected, from: ids[0], to: ids[3], k: 3)
+    #expect(k.count == 2)
+    #expect(try db.algorithms.minimumSpanningTree(undirected).count == 5)
+  }
+
+  @Test func invalidOptionsThrow() throws {
+    let (db, ids) = try ring()
+    #expect(throws: QuiverError.self) { try db.algorithms.pageRank(dampingFactor: 1.5) }
+    #expect(throws: QuiverError.self) { try db.algorithms.shortestPath(from: ids[0], to: 999) }
+  }
+}

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Writes the expected values that Tests/GraphAlgorithmsTests compares Quiver's graph algorithms with.
+
+Computes them with networkx (3.6.1 was used) on small generated graphs, whose edges are written
+into the fixtures, and on the SNAP Facebook graph ../shared/bench/data/facebook_combined.txt.gz
+(relative to the repository root), of which only small summaries are kept: the top 20 scores per
+algorithm, component counts, triangle totals. Run from the repository root:
+
+    python3 scripts/make-algorithm-fixtures.py [--skip-facebook]
+
+(`jaccard` holds networkx's `jaccard_coefficient`, i.e. the non-adjacent pairs only.)
+"""
+import gzip
+import itertools
+import json
+import os
+import random
+import sys
+
+import networkx as nx
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "Tests", "GraphAlgorithmsTests", "Fixtures")
+FACEBOOK = os.path.join(ROOT, "..", "shared", "bench", "data", "facebook_combined.txt.gz")
+
+
+def vec(G, d):
+    """A dict keyed by node 0..n-1 as a list."""
+    return [float(d[v]) for v in range(G.number_of_nodes())]
+
+
+def top(d, k=20):
+    """The k highest scores as [node, score], ties by node."""
+    return [[v, float(s)] for v, s in sorted(d.items(), key=lambda x: (-x[1], x[0]))[:k]]
+
+
+def small(name, G, weighted):
+    """Full expected vectors for a small graph whose nodes are 0..n-1."""
+    n = G.number_of_nodes()
+    directed = G.is_directed()
+    w = "weight" if weighted else None
+    f = {"name": name, "directed": directed, "nodeCount": n}
+    f["edges"] = [[u, v, G[u][v].get("weight", 1)] for u, v in G.edges()]
+    f["degree"] = vec(G, dict(G.out_degree() if directed else G.degree()))
+    f["pageRank"] = vec(G, nx.pagerank(G, alpha=0.85, tol=1e-12, max_iter=10000, weight=None))
+    f["pageRankWeighted"] = vec(G, nx.pagerank(G, alpha=0.85, tol=1e-12, max_iter=10000, weight="weight"))
+    f["pageRankPersonalised"] = vec(G, nx.pagerank(G, alpha=0.85, tol=1e-12, max_iter=10000,
+                                                   personalization={0: 1, 1: 1}, weight=None))
+    f["betweenness"] = vec(G, nx.betweenness_centrality(G))
+    f["betweennessRaw"] = vec(G, nx.betweenness_centrality(G, normalized=False))
+    f["betweennessWeighted"] = vec(G, nx.betweenness_centrality(G, weight="weight"))
+    f["closeness"] = vec(G, nx.closeness_centrality(G, wf_improved=True))
+    f["closenessWeighted"] = vec(G, nx.closeness_centrality(G, distance="weight", wf_improved=True))
+    f["harmonic"] = vec(G, nx.harmonic_centrality(G))
+    try:
+        f["eigenvector"] = vec(G, nx.eigenvector_centrality(G, max_iter=10000, tol=1e-12))
+    except nx.PowerIterationFailedConvergence:
+        pass
+    plain = nx.create_empty_copy(G)  # networkx's hits reads 'weight'; Quiver's HITS is unweighted
+    plain.add_edges_from(G.edges())
+    hubs, auths = nx.hits(plain, max_iter=10000, tol=1e-12)
+    f["hubs"] = vec(G, hubs)
+    f["authorities"] = vec(G, auths)
+    f["bfsHops"] = {str(k): v for k, v in nx.single_source_shortest_path_length(G, 0).items()}
+    f["dijkstra"] = {str(k): float(v) for k, v in nx.single_source_dijkstra_path_length(G, 0, weight="weight").items()}
+    far = max(f["dijkstra"], key=lambda k: (f["dijkstra"][k], int(k)))
+    f["yen"] = {"source": 0, "target": int(far), "costs": [
+        float(nx.path_weight(G, p, "weight")) for p in itertools.islice(nx.shortest_simple_paths(G, 0, int(far), weight="weight"), 5)]}
+    f["allPairsHopSum"] = sum(d for _, row in nx.all_pairs_shortest_path_length(G) for d in row.values())
+    f["allPairsPairs"] = sum(len(row) for _, row in nx.all_pairs_shortest_path_length(G))
+    U = G
+    if directed:  # both directions of a pair become one edge with the smaller weight
+        U = nx.Graph()
+        U.add_nodes_from(G)
+        for a, b, data in G.edges(data=True):
+            if not U.has_edge(a, b) or data["weight"] < U[a][b]["weight"]:
+                U.add_edge(a, b, weight=data["weight"])
+    f["wccCount"] = nx.number_connected_components(U)
+    f["sccCount"] = nx.number_strongly_connected_components(G) if directed else f["wccCount"]
+    f["mstWeight"] = float(sum(d["weight"] for _, _, d in nx.minimum_spanning_edges(U, data=True)))
+    f["mstEdges"] = nx.number_of_edges(nx.minimum_spanning_tree(U))
+    f["triangles"] = vec(U, nx.triangles(U))
+    f["clustering"] = vec(U, nx.clustering(U))
+    f["coreNumber"] = vec(U, nx.core_number(U))
+    f["louvainModularity"] = nx.community.modularity(
+        U, nx.community.louvain_communities(U, seed=42, weight=None), weight=None)
+    jac = {}
+    for u, v, s in nx.jaccard_coefficient(U):
+        if s > 0:
+            jac[f"{u},{v}"] = float(s)
+    f["jaccard"] = jac
+    return f
+
+
+def facebook():
+    G = nx.Graph()
+    with gzip.open(FACEBOOK, "rt") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            a, b = line.split()
+            G.add_edge(int(a), int(b))
+    f = {"name": "facebook", "nodeCount": G.number_of_nodes(), "edgeCount": G.number_of_edges()}
+    print("facebook: pagerank", file=sys.stderr)
+    f["pageRankTop"] = top(nx.pagerank(G, alpha=0.85, tol=1e-12, max_iter=10000, weight=None))
+    print("facebook: betweenness", file=sys.stderr)
+    f["betweennessTop"] = top(nx.betweenness_centrality(G))
+    print("facebook: closeness", file=sys.stderr)
+    f["closenessTop"] = top(nx.closeness_centrality(G))
+    f["harmonicTop"] = top(nx.harmonic_centrality(G))
+    f["eigenvectorTop"] = top(nx.eigenvector_centrality(G, max_iter=10000, tol=1e-12))
+    f["degreeTop"] = top(dict(G.degree()))
+    t = nx.triangles(G)
+    f["triangleTotal"] = sum(t.values()) // 3
+    f["trianglesTop"] = top(t)
+    f["averageClustering"] = nx.average_clustering(G)
+    f["wccCount"] = nx.number_connected_components(G)
+    core = nx.core_number(G)
+    f["maxCore"] = max(core.values())
+    f["coreHistogramTop"] = sorted(((k, list(core.values()).count(k)) for k in set(core.values())), reverse=True)[:10]
+    hops = nx.single_source_shortest_path_length(G, 0)
+    f["bfsFrom0"] = {"reached": len(hops), "eccentricity": max(hops.values()), "hopSum": sum(hops.values())}
+    f["louvainModularity"] = nx.community.modularity(G, nx.community.louvain_communities(G, seed=42))
+    return f
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    rng = random.Random(7)
+    graphs = [("karate", nx.karate_club_graph(), False)]
+    karate = graphs[0][1]
+    for u, v in karate.edges():
+        karate[u][v]["weight"] = rng.randint(1, 9)
+    d = nx.gnp_random_graph(60, 0.06, seed=7, directed=True)
+    for u, v in d.edges():
+        d[u][v]["weight"] = rng.randint(1, 9)
+    graphs.append(("directed60", d, True))
+    u = nx.gnp_random_graph(50, 0.06, seed=3)
+    for a, b in u.edges():
+        u[a][b]["weight"] = rng.randint(1, 9)
+    graphs.append(("sparse50", u, True))
+    for name, G, weighted in graphs:
+        with open(os.path.join(OUT, f"{name}.json"), "w") as fh:
+            json.dump(small(name, G, weighted), fh, indent=None, separators=(",", ":"))
+        print("wrote", name, file=sys.stderr)
+    if "--skip-facebook" in sys.argv:
+        return
+    if os.path.exists(FACEBOOK):
+        with open(os.path.join(OUT, "facebook.json"), "w") as fh:
+            json.dump(facebook(), fh, indent=1)
+        print("wrote facebook", file=sys.stderr)
+    else:
+        print("no", FACEBOOK, "- facebook fixture not written", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
