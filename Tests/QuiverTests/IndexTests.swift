@@ -273,3 +273,12 @@ import Testing
     }
   }
 }
+
+@Suite struct JoinAfterWriteTests {
+  @Test func hashJoinSeesNodesCreatedEarlierInTheStatement() throws {
+    let db = try Database()
+    let r = try db.execute(
+      "UNWIND range(0, 5) AS i CREATE (:S {i: i}) WITH count(*) AS made MATCH (a:S), (b:S) WHERE b.i = (a.i + 1) % 6 RETURN a.i AS a, b.i AS b ORDER BY a")
+    #expect(r.rows.map { $0.compactMap(\.intValue) } == [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 0]])
+  }
+}

@@ -27,7 +27,6 @@ final class HashJoinCursor: Cursor {
   }
 
   func next() throws -> Row? {
-    if table == nil { table = try buildTable() }
     while true {
       if var r = row, position < matches.count {
         let m = matches[position]
@@ -36,6 +35,8 @@ final class HashJoinCursor: Cursor {
         return r
       }
       guard let next = try input.next() else { return nil }
+      // Built after the first probe row arrives, so writes earlier in the statement are seen.
+      if table == nil { table = try buildTable() }
       row = next
       position = 0
       let key = try ctx.eval(probeKey, next)
