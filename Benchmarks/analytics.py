@@ -2,7 +2,7 @@
 """Quiver's graph analytics side by side with python-igraph on a generated social graph.
 
 Generates sf100k with ../shared/bench/gen_social.py (into /tmp unless --data is given), builds
-quiver-bench in release mode (scratch path ../.build-algo-release), runs its `analytics` workload
+quiver-bench in release mode, runs its `analytics` workload
 and times the same algorithms with igraph (installed into Benchmarks/.venv on first use), then
 prints the medians and the ratio Quiver/igraph.
 
@@ -29,7 +29,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 VENV = os.path.join(HERE, ".venv")
-SCRATCH = os.path.join(ROOT, ".build-algo-release")
+
 
 
 def ensure_venv():
@@ -44,35 +44,13 @@ def ensure_venv():
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "igraph"], check=True)
 
 
-def package_path():
-    """Benchmarks/Package.swift names its dependency `main` (the checkout's directory name). In a
-    checkout with another name (a worktree), build from a copy of the sources under a `main`
-    directory instead."""
-    if os.path.basename(ROOT) == "main":
-        return HERE
-    staging = os.path.join("/tmp", "quiver-analytics-src", "main")
-    for part in ("Package.swift", "Sources", "Tests", "Benchmarks"):
-        source, target = os.path.join(ROOT, part), os.path.join(staging, part)
-        if os.path.isdir(source):
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns(".build*", ".venv"))
-        else:
-            os.makedirs(staging, exist_ok=True)
-            shutil.copy2(source, target)
-    # Files keep their times (so builds stay incremental); directories get new ones, so that
-    # SwiftPM notices added and removed files.
-    for directory, _, _ in os.walk(staging):
-        os.utime(directory)
-    return os.path.join(staging, "Benchmarks")
-
-
 def quiver(data, repetitions):
     """Builds and runs quiver-bench analytics; returns {workload: median seconds}."""
-    args = ["swift", "build", "-c", "release", "--package-path", package_path(), "--scratch-path", SCRATCH]
+    args = ["swift", "build", "-c", "release", "--package-path", ROOT, "--product", "quiver-bench"]
     subprocess.run(args, check=True, stdout=sys.stderr)
     bin_path = subprocess.run(args + ["--show-bin-path"], check=True, capture_output=True, text=True).stdout.strip()
     env = dict(os.environ, QUIVER_BENCH_DATA=data)
-    out = subprocess.run([os.path.join(bin_path, "QuiverBench"), "analytics", "--repetitions", str(repetitions)],
+    out = subprocess.run([os.path.join(bin_path, "quiver-bench"), "analytics", "--repetitions", str(repetitions)],
                          check=True, capture_output=True, text=True, env=env).stdout
     results = {}
     for line in out.splitlines():

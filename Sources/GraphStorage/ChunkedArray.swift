@@ -20,7 +20,7 @@ package struct ChunkedArray<Element> {
   package var isEmpty: Bool { count == 0 }
 
   package subscript(index: Int) -> Element {
-    get { chunks[index >> Self.topShift][(index >> Self.leafShift) & (Self.midSize - 1)][index & (Self.leafSize - 1)] }
+    _read { yield chunks[index >> Self.topShift][(index >> Self.leafShift) & (Self.midSize - 1)][index & (Self.leafSize - 1)] }
     set { chunks[index >> Self.topShift][(index >> Self.leafShift) & (Self.midSize - 1)][index & (Self.leafSize - 1)] = newValue }
   }
 

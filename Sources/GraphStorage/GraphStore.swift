@@ -94,8 +94,25 @@ package struct GraphStore: Sendable {
     return relationships[Int(id)]
   }
 
-  package func nodeExists(_ id: Int64) -> Bool { node(id) != nil }
-  package func relationshipExists(_ id: Int64) -> Bool { relationship(id) != nil }
+  package func nodeExists(_ id: Int64) -> Bool {
+    id >= 0 && id < nodes.count && nodes[Int(id)] != nil
+  }
+
+  package func relationshipExists(_ id: Int64) -> Bool {
+    id >= 0 && id < relationships.count && relationships[Int(id)] != nil
+  }
+
+  /// A node's property without copying its record; nil when the node or the property is absent.
+  package func nodeProperty(_ id: Int64, _ key: String) -> Value?? {
+    guard id >= 0, id < nodes.count else { return nil }
+    return nodes[Int(id)].map { $0.properties[key] }
+  }
+
+  /// A relationship's property without copying its record (see `nodeProperty`).
+  package func relationshipProperty(_ id: Int64, _ key: String) -> Value?? {
+    guard id >= 0, id < relationships.count else { return nil }
+    return relationships[Int(id)].map { $0.properties[key] }
+  }
 
   /// Ids of all live nodes in id order.
   package func allNodeIDs() -> [Int64] { liveNodes.members }

@@ -236,8 +236,15 @@ extension Planner {
     var op = input
     var ends: [Int] = []
     for node in [part.start, step.node] {
-      let (slot, bound) = try bindNodeVariable(node, scope: &scope)
-      if !bound { op = .nodeScan(op, slot: slot, label: node.labels.first) }
+      // Each end is found the cheapest way (an index seek on its property map when there is one).
+      let start = startOption(node, conjuncts: [], outer: Set(scope.variables.keys), scope: scope)
+      let (slot, _) = try bindNodeVariable(node, scope: &scope)
+      switch start.access {
+      case .bound: break
+      case .scan(let label): op = .nodeScan(op, slot: slot, label: label)
+      case .seek(let index, let label, let bounds):
+        op = .nodeIndexSeek(op, IndexSeekSpec(slot: slot, index: index, label: label, bounds: try bindBounds(bounds, scope)))
+      }
       if let f = try patternFilter(slot: slot, labels: node.labels, properties: node.properties, scope: scope) {
         op = .filter(op, f)
       }

@@ -169,15 +169,15 @@ extension ExecutionContext {
     switch owner {
     case .null: return .null
     case .node(let n):
-      guard let record = store.node(n.id), deletedNodes[n.id] == nil else {
+      guard let value = store.nodeProperty(n.id, key), deletedNodes.isEmpty || deletedNodes[n.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
       }
-      return record.properties[key] ?? .null
+      return value ?? .null
     case .relationship(let r):
-      guard let record = store.relationship(r.id), deletedRelationships[r.id] == nil else {
+      guard let value = store.relationshipProperty(r.id, key), deletedRelationships.isEmpty || deletedRelationships[r.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "relationship \(r.id) was deleted")
       }
-      return record.properties[key] ?? .null
+      return value ?? .null
     case .map(let m):
       return m[key] ?? .null
     case .temporal(let t):
