@@ -32,7 +32,7 @@ package final class ProfileRecorder {
 final class ProfilingCursor: Cursor {
   private let inner: Cursor
   private let entry: ProfileEntry
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let clock = ContinuousClock()
 
   init(_ inner: Cursor, _ entry: ProfileEntry, _ ctx: ExecutionContext) {

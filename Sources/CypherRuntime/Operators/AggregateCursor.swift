@@ -6,7 +6,7 @@ import GraphCore
 /// Yields one row per group with the keys and aggregate results in their slots.
 final class AggregateCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let keys: [(Int, PlanExpression)]
   private let aggregates: [(Int, AggregateSpec)]
   private var output: [Row]?

@@ -6,7 +6,7 @@ import GraphCore
 /// For each input row, the rows of the inner plan; when it has none, the row with nulls.
 final class OptionalCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let inner: PlanOperator
   private let nulls: [Int]
   private let path: [Int]?
@@ -44,7 +44,7 @@ final class OptionalCursor: Cursor {
 /// For each input row, the rows of the inner plan run with it as argument.
 final class ApplyCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let inner: PlanOperator
   private let path: [Int]?
   private var current: Cursor?
@@ -68,7 +68,7 @@ final class ApplyCursor: Cursor {
 /// FOREACH: runs the inner updates once per list element, then passes the row on unchanged.
 final class ForeachCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let slot: Int
   private let list: PlanExpression
   private let inner: PlanOperator

@@ -5,7 +5,7 @@ import GraphCore
 /// Creates the steps' entities for each row and binds them in it.
 final class CreateCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let steps: [CreateStep]
 
   init(_ input: Cursor, _ ctx: ExecutionContext, _ steps: [CreateStep]) {

@@ -7,7 +7,7 @@ import GraphStorage
 /// Yields each input row extended with each matching relationship and its far node.
 final class ExpandCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let spec: ExpandSpec
   private var row: Row?
   private var from: Int64 = 0
@@ -39,7 +39,7 @@ final class ExpandCursor: Cursor {
         let relID = rels[position]
         position += 1
         ctx.dbHits += 1
-        guard let rel = ctx.store.relationship(relID), noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
+        guard let rel = ctx.store.endpoints(of: relID), noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
         let near = fromFar ? far(of: r) : from
         let other = rel.start == near ? rel.end : rel.start
         let direction = fromFar ? spec.direction.reversed : spec.direction

@@ -7,7 +7,7 @@ import GraphCore
 /// Joins input rows with build rows whose keys are equal.
 final class HashJoinCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let build: Cursor
   private let probeKey: PlanExpression
   private let buildKey: PlanExpression

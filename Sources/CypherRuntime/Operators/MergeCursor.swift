@@ -6,7 +6,7 @@ import GraphCore
 /// Matches or creates the MERGE pattern for each input row.
 final class MergeCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let spec: MergeSpec
   private let path: [Int]?
   private var pending: [Row] = []

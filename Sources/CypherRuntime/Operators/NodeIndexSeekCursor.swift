@@ -6,7 +6,7 @@ import GraphCore
 /// Yields each input row extended with each node the index returns.
 final class NodeIndexSeekCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let spec: IndexSeekSpec
   private var row: Row?
   private var ids: [Int64] = []

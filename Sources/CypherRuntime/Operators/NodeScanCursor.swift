@@ -5,7 +5,7 @@ import GraphCore
 /// Yields each input row extended with every node, or every node carrying `label`.
 final class NodeScanCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let slot: Int
   private let label: String?
   /// An index to follow, and the direction, instead of id order.

@@ -6,7 +6,7 @@ import GraphCore
 /// Yields each input row extended with each of the procedure's result rows.
 final class ProcedureCallCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let spec: ProcedureCallSpec
   private var row: Row?
   private var results: [[Value]] = []

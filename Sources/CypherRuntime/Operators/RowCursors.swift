@@ -6,7 +6,7 @@ import GraphCore
 /// Keeps the rows for which the predicate is true.
 final class FilterCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let predicate: PlanExpression
 
   init(_ input: Cursor, _ ctx: ExecutionContext, _ predicate: PlanExpression) {
@@ -26,7 +26,7 @@ final class FilterCursor: Cursor {
 /// Writes computed values into slots.
 final class ProjectCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let items: [(Int, PlanExpression)]
 
   init(_ input: Cursor, _ ctx: ExecutionContext, _ items: [(Int, PlanExpression)]) {
@@ -46,7 +46,7 @@ final class ProjectCursor: Cursor {
 /// One row per list element (a non-list value counts as a one-element list, null as empty).
 final class UnwindCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let list: PlanExpression
   private let slot: Int
   private var row: Row?
@@ -82,7 +82,7 @@ final class UnwindCursor: Cursor {
 /// Skips the first rows, or stops after a number of rows.
 final class SkipLimitCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let skipExpression: PlanExpression?
   private let limitExpression: PlanExpression?
   private var remaining: Int64?

@@ -6,7 +6,7 @@ import GraphCore
 /// Yields each input row extended with the shortest path (or each of the shortest paths).
 final class ShortestPathCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let spec: ShortestPathSpec
   private var pending: [Row] = []
   private var position = 0
@@ -54,7 +54,7 @@ final class ShortestPathCursor: Cursor {
         try ctx.checkCancelled()
         for relID in ctx.store.relationships(of: node, direction: spec.direction, typeIDs: types) {
           ctx.dbHits += 1
-          guard let rel = ctx.store.relationship(relID), noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
+          guard let rel = ctx.store.endpoints(of: relID), noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
           let far = spec.direction == .incoming ? rel.start : spec.direction == .outgoing ? rel.end : (rel.start == node ? rel.end : rel.start)
           let seen = depthOf[Int(far)]
           if seen >= 0 && seen < depth { continue }

@@ -6,7 +6,7 @@ import GraphCore
 /// Yields the input rows in ORDER BY order.
 final class SortCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let keys: [(PlanExpression, Bool)]
   private var rows: [Row]?
   private var position = 0

@@ -5,7 +5,7 @@ import GraphCore
 /// Applies SET items to each row.
 final class SetCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let operations: [SetOperation]
 
   init(_ input: Cursor, _ ctx: ExecutionContext, _ operations: [SetOperation]) {
@@ -24,7 +24,7 @@ final class SetCursor: Cursor {
 /// Applies REMOVE items to each row.
 final class RemoveCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let operations: [RemoveOperation]
 
   init(_ input: Cursor, _ ctx: ExecutionContext, _ operations: [RemoveOperation]) {
@@ -53,7 +53,7 @@ final class RemoveCursor: Cursor {
 /// Deletes the nodes, relationships and paths each row names.
 final class DeleteCursor: Cursor {
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let targets: [PlanExpression]
   private let detach: Bool
 

@@ -14,7 +14,7 @@ final class VarExpandCursor: Cursor {
   }
 
   private let input: Cursor
-  private unowned let ctx: ExecutionContext
+  private let ctx: ExecutionContext
   private let spec: VarExpandSpec
   private var row: Row?
   private var scratchRow: Row = []
@@ -66,7 +66,7 @@ final class VarExpandCursor: Cursor {
       frame.next += 1
       stack.append(frame)
       ctx.dbHits += 1
-      guard !used.contains(relID), let rel = ctx.store.relationship(relID), ctx.deletedRelationships[relID] == nil else { continue }
+      guard !used.contains(relID), let rel = ctx.store.endpoints(of: relID), ctx.deletedRelationships[relID] == nil else { continue }
       if let predicate = spec.predicate {
         scratchRow[spec.scratch] = .relationship(Relationship(id: relID))
         guard try ctx.truth(ctx.eval(predicate, scratchRow)) == true else { continue }
