@@ -231,7 +231,7 @@ def main():
     print("| workload | Quiver median | Kuzu median | Quiver/Kuzu time | peak RSS Quiver / Kuzu | note |")
     print("|---|---:|---:|---:|---:|---|")
     for name, q, k, qr, kr, note in rows:
-        print("| %s | %.3f s | %.3f s | %.3f | %.0f MB / %.0f MB | %s |" % (name, q, k, q / k, qr / 1e6, kr / 1e6, note))
+        print("| %s | %.3f ms | %.3f ms | %.3f | %.0f MB / %.0f MB | %s |" % (name, q * 1e3, k * 1e3, q / k, qr / 1e6, kr / 1e6, note))
 
 
 if __name__ == "__main__":
