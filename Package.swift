@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "Quiver", targets: ["Quiver"]),
     .executable(name: "quiver", targets: ["QuiverCLI"]),
     .executable(name: "quiver-tck", targets: ["QuiverTCK"]),
+    .executable(name: "quiver-crash-child", targets: ["QuiverCrashChild"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -51,6 +52,7 @@ let package = Package(
         "ConformanceKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
+    .executableTarget(name: "QuiverCrashChild", dependencies: ["Quiver"], swiftSettings: strict),
     .testTarget(name: "CypherSyntaxTests", dependencies: ["CypherSyntax"], swiftSettings: strict),
     .testTarget(name: "GraphStorageTests", dependencies: ["GraphStorage"], swiftSettings: strict),
     .testTarget(name: "QuiverTests", dependencies: ["Quiver"], swiftSettings: strict),

@@ -52,7 +52,7 @@ package enum LogFormat {
   }
 
   /// An I/O error about `file` at byte `offset`.
-  static func damaged(_ file: String, _ offset: Int, _ message: String) -> QuiverError {
+  package static func damaged(_ file: String, _ offset: Int, _ message: String) -> QuiverError {
     QuiverError(.io, "CorruptLog", "write-ahead log `\(file)` at byte offset \(offset): \(message)", phase: .runtime)
   }
 
