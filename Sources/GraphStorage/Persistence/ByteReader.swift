@@ -75,7 +75,10 @@ package struct ByteReader {
 
   /// A count of items that each take at least one byte, so it cannot exceed the bytes left.
   package mutating func count() throws(FormatError) -> Int {
-    try int(max: remaining)
+    let start = offset
+    let n = try int()
+    guard n <= remaining else { throw FormatError(offset: start, message: "count \(n) exceeds the bytes left") }
+    return n
   }
 
   package mutating func string() throws(FormatError) -> String {

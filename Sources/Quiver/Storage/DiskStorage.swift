@@ -38,6 +38,18 @@ final class DiskStorage: Sendable {
   /// Opens (or, unless `readOnly`, creates) the database directory at `path` and returns the
   /// storage with the recovered store.
   static func open(path: String, readOnly: Bool, options: DatabaseOptions) throws -> (DiskStorage, GraphStore) {
+    // A writer's checkpoint between reading the snapshot and the log can make the two disagree
+    // for a reader that holds no lock; reading again then sees a consistent pair.
+    var attempt = 0
+    while true {
+      do { return try load(path: path, readOnly: readOnly, options: options) } catch {
+        attempt += 1
+        if !readOnly || attempt >= 3 { throw error }
+      }
+    }
+  }
+
+  private static func load(path: String, readOnly: Bool, options: DatabaseOptions) throws -> (DiskStorage, GraphStore) {
     let directory = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     var lock: DirectoryLock?
     if readOnly {
