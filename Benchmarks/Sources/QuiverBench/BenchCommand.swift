@@ -15,7 +15,7 @@ struct BenchCommand {
 
   init(_ arguments: [String]) throws {
     guard let first = arguments.first else {
-      throw BenchError(description: "usage: quiver-bench w1 [--repetitions N] [--statements N] | snapshot [--repetitions N]")
+      throw BenchError(description: "usage: quiver-bench w1 [--repetitions N] [--statements N] | snapshot [--repetitions N] | durable [--repetitions N] [--statements N]")
     }
     workload = first
     var rest = arguments.dropFirst()
@@ -37,6 +37,7 @@ struct BenchCommand {
     switch workload {
     case "w1": try WriteWorkload(statements: statements).measure(repetitions: repetitions)
     case "snapshot": try SnapshotWorkload().measure(repetitions: repetitions)
+    case "durable": try DurableWorkload(statements: statements).measure(repetitions: repetitions)
     default: throw BenchError(description: "unknown workload \(workload)")
     }
   }
