@@ -13,6 +13,7 @@ let package = Package(
     .executable(name: "quiver", targets: ["QuiverCLI"]),
     .executable(name: "quiver-tck", targets: ["QuiverTCK"]),
     .executable(name: "quiver-bench", targets: ["QuiverBench"]),
+    .executable(name: "quiver-crash-child", targets: ["QuiverCrashChild"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,6 +55,7 @@ let package = Package(
       swiftSettings: strict),
     .executableTarget(
       name: "QuiverBench", dependencies: ["Quiver"], path: "Benchmarks/Sources/QuiverBench", swiftSettings: strict),
+    .executableTarget(name: "QuiverCrashChild", dependencies: ["Quiver"], swiftSettings: strict),
     .testTarget(name: "CypherSyntaxTests", dependencies: ["CypherSyntax"], swiftSettings: strict),
     .testTarget(name: "GraphStorageTests", dependencies: ["GraphStorage"], swiftSettings: strict),
     .testTarget(name: "QuiverTests", dependencies: ["Quiver"], swiftSettings: strict),

@@ -145,7 +145,7 @@ extension GraphStore {
     if constraints.values.contains(where: { $0.kind == def.kind && $0.label == def.label && $0.properties == def.properties }) {
       throw QuiverError.runtime(.semantic, "ConstraintAlreadyExists", "an equivalent constraint already exists")
     }
-    for id in nodeIDs(withLabel: def.label) {
+    for id in candidateViolators(of: def) {
       if let problem = violation(of: def, node: id) {
         throw QuiverError.runtime(.constraint, "ConstraintCreationFailed", "cannot create constraint `\(def.name)`: \(problem)")
       }
@@ -159,6 +159,23 @@ extension GraphStore {
     }
     constraints[def.name] = def
     schemaVersion += 1
+  }
+
+  /// The nodes that may violate `def`, in id order: for a uniqueness constraint only those whose
+  /// key another node shares (found in one pass, so creating it on many nodes stays linear).
+  private func candidateViolators(of def: ConstraintDefinition) -> [Int64] {
+    let ids = nodeIDs(withLabel: def.label)
+    guard def.kind == .unique else { return ids }
+    var holders: [[GroupingKey]: Int] = [:]
+    var keys: [(Int64, [GroupingKey])] = []
+    for id in ids {
+      guard let n = node(id) else { continue }
+      let key = def.properties.compactMap { p in n.properties[p].flatMap { $0.isNull ? nil : GroupingKey($0) } }
+      guard key.count == def.properties.count else { continue }
+      holders[key, default: 0] += 1
+      keys.append((id, key))
+    }
+    return keys.filter { holders[$0.1, default: 0] > 1 }.map(\.0)
   }
 
   /// Drops a constraint (and its index); returns false when there is none of that name.

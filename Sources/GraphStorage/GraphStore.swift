@@ -184,6 +184,9 @@ package struct GraphStore: Sendable {
       yield &tables.schemaVersion
     }
   }
+  /// When not nil, every change is appended here, in order, so that a durable database can write
+  /// the changes of a committed version to its log and replay them later with the same ids.
+  package var changeLog: [StoreChange]?
 
   package init() {}
 
@@ -383,6 +386,7 @@ package struct GraphStore: Sendable {
     let props = properties.filter { !$0.value.isNull }
     notePropertyKeys(props)
     nodes.append(NodeRecord(labels: ids, properties: props))
+    changeLog?.append(.createNode(id: id, labels: labels, properties: props))
     liveNodes.insert(id)
     indexNode(id, labels: ids, properties: props)
     nodeCount += 1
@@ -398,6 +402,7 @@ package struct GraphStore: Sendable {
     let props = properties.filter { !$0.value.isNull }
     notePropertyKeys(props)
     relationships.append(RelationshipRecord(type: t, start: start, end: end, properties: props))
+    changeLog?.append(.createRelationship(id: id, type: type, start: start, end: end, properties: props))
     indexRelationship(id, type: t, properties: props)
     nodes[Int(start)]?.outgoing.add(id, type: t)
     nodes[Int(end)]?.incoming.add(id, type: t)
@@ -411,6 +416,7 @@ package struct GraphStore: Sendable {
   package mutating func deleteNode(_ id: Int64) -> Bool {
     guard let n = node(id) else { return false }
     precondition(n.outgoing.isEmpty && n.incoming.isEmpty, "node still has relationships")
+    changeLog?.append(.deleteNode(id))
     for l in n.labels { labelIndex[l]?.remove(id) }
     indexNode(id, labels: n.labels, properties: n.properties, remove: true)
     nodes[Int(id)] = nil
@@ -423,6 +429,7 @@ package struct GraphStore: Sendable {
   @discardableResult
   package mutating func deleteRelationship(_ id: Int64) -> Bool {
     guard let r = relationship(id) else { return false }
+    changeLog?.append(.deleteRelationship(id))
     nodes[Int(r.start)]?.outgoing.remove(id, type: r.type)
     nodes[Int(r.end)]?.incoming.remove(id, type: r.type)
     indexRelationship(id, type: r.type, properties: r.properties, remove: true)
@@ -436,6 +443,7 @@ package struct GraphStore: Sendable {
   @discardableResult
   package mutating func setNodeProperty(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
     guard let n = node(id) else { return nil }
+    changeLog?.append(.setNodeProperty(id: id, key: key, value: value))
     if indexesCover(key: key, labels: n.labels) {
       indexNode(id, labels: n.labels, properties: n.properties, remove: true)
       defer { if let updated = node(id) { indexNode(id, labels: updated.labels, properties: updated.properties) } }
@@ -456,6 +464,7 @@ package struct GraphStore: Sendable {
   @discardableResult
   package mutating func setRelationshipProperty(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
     guard let r = relationship(id) else { return nil }
+    changeLog?.append(.setRelationshipProperty(id: id, key: key, value: value))
     indexRelationship(id, type: r.type, properties: r.properties, remove: true)
     defer { if let updated = relationship(id) { indexRelationship(id, type: updated.type, properties: updated.properties) } }
     if let value, !value.isNull {
@@ -471,6 +480,7 @@ package struct GraphStore: Sendable {
     guard let n = node(id) else { return false }
     let l = internLabel(label)
     if n.labels.contains(l) { return false }
+    changeLog?.append(.addLabel(id: id, label: label))
     nodes[Int(id)]?.labels.append(l)
     labelIndex[l, default: ChunkedBitmap()].insert(id)
     indexNode(id, labels: [l], properties: n.properties)
@@ -481,11 +491,29 @@ package struct GraphStore: Sendable {
   @discardableResult
   package mutating func removeLabel(_ id: Int64, _ label: String) -> Bool {
     guard let l = labelIDs[label], let n = node(id), let i = n.labels.firstIndex(of: l) else { return false }
+    changeLog?.append(.removeLabel(id: id, label: label))
     nodes[Int(id)]?.labels.remove(at: i)
     labelIndex[l]?.remove(id)
     indexNode(id, labels: [l], properties: n.properties, remove: true)
     return true
   }
+
+  /// Interns names in the order a saved store lists them, so that ids (and the order of
+  /// relationship types at a node) come out as they were.
+  package mutating func restoreNames(labels: [String], types: [String], propertyKeys: Set<String>) {
+    for l in labels { _ = internLabel(l) }
+    for t in types { _ = internType(t) }
+    self.propertyKeys.formUnion(propertyKeys)
+  }
+
+  /// Uses up the next node id as a deleted slot, when restoring a saved store with holes.
+  package mutating func appendVacantNodeSlot() { nodes.append(nil) }
+
+  /// Uses up the next relationship id as a deleted slot.
+  package mutating func appendVacantRelationshipSlot() { relationships.append(nil) }
+
+  /// Names interned so far, in id order (labels, then relationship types).
+  package var internedNames: (labels: [String], types: [String]) { (labelNames, typeNames) }
 
   /// Records new property keys without copying the key set when none is new.
   private mutating func notePropertyKeys(_ props: [String: Value]) {

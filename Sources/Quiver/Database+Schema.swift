@@ -32,11 +32,14 @@ extension Database {
         return (QueryResult(columns: [], rows: []), store)
       }
       try store.createIndex(def)
+      store.changeLog?.append(.createIndex(def))
     case .dropIndex(let name, let ifExists):
       if store.indexDefinitions.first(where: { $0.name == name })?.owningConstraint != nil {
         throw QuiverError.runtime(.semantic, "IndexBelongsToConstraint", "index `\(name)` belongs to a constraint; drop the constraint instead")
       }
-      if !store.dropIndex(name) && !ifExists {
+      if store.dropIndex(name) {
+        store.changeLog?.append(.dropIndex(name))
+      } else if !ifExists {
         throw QuiverError.runtime(.semantic, "IndexNotFound", "there is no index named `\(name)`")
       }
     case .showIndexes:
@@ -60,8 +63,11 @@ extension Database {
         return (QueryResult(columns: [], rows: []), store)
       }
       try store.createConstraint(def)
+      store.changeLog?.append(.createConstraint(def))
     case .dropConstraint(let name, let ifExists):
-      if !store.dropConstraint(name) && !ifExists {
+      if store.dropConstraint(name) {
+        store.changeLog?.append(.dropConstraint(name))
+      } else if !ifExists {
         throw QuiverError.runtime(.semantic, "ConstraintNotFound", "there is no constraint named `\(name)`")
       }
     case .showConstraints:

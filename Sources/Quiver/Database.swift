@@ -21,9 +21,17 @@ public final class Database: Sendable {
   /// Held by the one statement or transaction that may write.
   let writerSlot = WriterSlot()
   let planCache = PlanCache()
+  /// The directory files of a durable database; nil in memory.
+  let storage: DiskStorage?
 
   /// An empty in-memory database.
-  public init() throws {}
+  public init() throws { storage = nil }
+
+  /// A database over `storage` whose committed graph is `store`.
+  init(storage: DiskStorage, store: GraphStore) {
+    self.storage = storage
+    state.withLock { $0.store = store }
+  }
 
   /// Runs one Cypher statement with `parameters` bound to `$name` placeholders, in a transaction
   /// of its own.
@@ -48,11 +56,15 @@ public final class Database: Sendable {
     if !compiled.isUpdating {
       return try run(compiled, on: snapshot.store, snapshot.procedures, parameters, control).result
     }
+    try checkWritable()
     writerSlot.acquire()
-    defer { writerSlot.release() }
-    let latest = state.withLock { $0 }
-    let (result, store) = try run(compiled, on: latest.store, latest.procedures, parameters, control)
-    state.withLock { $0.store = store }
+    let (result, ticket) = try {
+      defer { writerSlot.release() }
+      let latest = state.withLock { $0 }
+      let (result, store) = try run(compiled, on: latest.store, latest.procedures, parameters, control)
+      return (result, try commit(store))
+    }()
+    try awaitDurable(ticket)
     return result
   }
 
@@ -74,6 +86,7 @@ public final class Database: Sendable {
   /// Starts a transaction that the caller ends with `commit()` or `rollback()`. A writing
   /// transaction holds the writer slot until then, so other writers wait.
   public func beginTransaction(readOnly: Bool = false) -> Transaction {
+    let readOnly = readOnly || isReadOnly
     if !readOnly { writerSlot.acquire() }
     let snapshot = state.withLock { $0 }
     return Transaction(database: self, store: snapshot.store, procedures: snapshot.procedures, readOnly: readOnly)
@@ -138,11 +151,15 @@ public final class Database: Sendable {
       let snapshot = state.withLock { $0 }
       return try Self.run(command, on: snapshot.store, procedures: snapshot.procedures).0
     }
+    try checkWritable()
     writerSlot.acquire()
-    defer { writerSlot.release() }
-    let latest = state.withLock { $0 }
-    let (result, store) = try Self.run(command, on: latest.store, procedures: latest.procedures)
-    state.withLock { $0.store = store }
+    let (result, ticket) = try {
+      defer { writerSlot.release() }
+      let latest = state.withLock { $0 }
+      let (result, store) = try Self.run(command, on: latest.store, procedures: latest.procedures)
+      return (result, try commit(store))
+    }()
+    try awaitDurable(ticket)
     return result
   }
 
@@ -157,10 +174,5 @@ public final class Database: Sendable {
     let plan = context.profile.map { compiled.explained(profile: $0.measurements) }
     let result = QueryResult(columns: outcome.columns, rows: outcome.rows, statistics: outcome.statistics, plan: plan)
     return (result, outcome.store)
-  }
-
-  /// Publishes a committed transaction's store.
-  func publish(_ store: GraphStore) {
-    state.withLock { $0.store = store }
   }
 }

@@ -39,6 +39,7 @@ public final class Transaction {
     switch try database.prepare(query, parameters: parameters, store, procedures) {
     case .schema(let command):
       if Database.changesSchema(command) && isReadOnly {
+        try database.checkWritable()
         throw QuiverError(.semantic, "WriteInReadOnlyTransaction", "cannot change the schema in a read-only transaction", phase: .compile)
       }
       let (result, changed) = try Database.run(command, on: store, procedures: procedures)
@@ -49,6 +50,7 @@ public final class Transaction {
     }
     if compiled.mode == .explain { return QueryResult(columns: [], rows: [], plan: compiled.explained(statistics: store)) }
     if compiled.isUpdating && isReadOnly {
+      try database.checkWritable()
       throw QuiverError(.semantic, "WriteInReadOnlyTransaction", "cannot change the graph in a read-only transaction", phase: .compile)
     }
     let control = RunControl(timeout: timeout, cancellation: cancellation)
@@ -65,8 +67,11 @@ public final class Transaction {
     }
     isOpen = false
     if !isReadOnly {
-      database.publish(store)
-      database.writerSlot.release()
+      let ticket = try {
+        defer { database.writerSlot.release() }
+        return try database.commit(store)
+      }()
+      try database.awaitDurable(ticket)
     }
   }
 

@@ -23,7 +23,8 @@ struct QuiverCommand: ParsableCommand {
       With no arguments on a terminal, quiver starts an interactive shell: type Cypher \
       statements ending with ';', and :help for the shell's own commands. When standard input \
       is not a terminal, statements (and the same commands) are read from it and run as they \
-      arrive. The database lives in memory for the duration of the process.
+      arrive. The database lives in memory for the duration of the process, or in a directory \
+      given with --db <directory>.
 
       EXAMPLES:
         quiver

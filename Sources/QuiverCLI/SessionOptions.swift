@@ -31,6 +31,11 @@ struct SessionOptions: ParsableArguments {
       valueName: "name=value"))
   var parameters: [String] = []
 
+  @Option(
+    name: .customLong("db"),
+    help: ArgumentHelp("Open (or create) the database in this directory instead of in memory.", valueName: "directory"))
+  var databasePath: String?
+
   func validate() throws {
     if let timeout, !(timeout > 0 && timeout.isFinite) {
       throw ValidationError("--timeout takes a positive number of seconds.")
@@ -42,10 +47,15 @@ struct SessionOptions: ParsableArguments {
 
   /// Opens a database and the session that prints its results. `interactive` is true for the
   /// shell: timing on by default, a blank line after each result, colours on a terminal.
-  func makeSession(interactive: Bool) throws -> Session {
+  func makeSession(interactive: Bool, path: String? = nil) throws -> Session {
     let database: Database
     do {
-      database = try Database()
+      if let path = path ?? databasePath {
+        database = try Database(path: path)
+        for warning in database.recoveryWarnings { Console.error("quiver: \(warning)") }
+      } else {
+        database = try Database()
+      }
     } catch {
       Console.error("quiver: cannot open the database: \(error)")
       throw ExitCode(1)

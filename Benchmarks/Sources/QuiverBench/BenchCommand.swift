@@ -18,7 +18,7 @@ struct BenchCommand {
 
   init(_ arguments: [String]) throws {
     guard let first = arguments.first else {
-      throw BenchError(description: "usage: quiver-bench w1 [--repetitions N] [--statements N] | snapshot [--repetitions N] | queries --data DIR [--dataset NAME] [--triangles] [--repetitions N]")
+      throw BenchError(description: "usage: quiver-bench w1 [--repetitions N] [--statements N] | snapshot [--repetitions N] | queries --data DIR [--dataset NAME] [--triangles] [--repetitions N] | durable [--repetitions N] [--statements N]")
     }
     workload = first
     var rest = arguments.dropFirst()
@@ -54,6 +54,7 @@ struct BenchCommand {
     case "queries":
       guard let directory else { throw BenchError(description: "queries needs --data DIR with nodes.csv and edges.csv") }
       try QueryWorkload(directory: directory, dataset: dataset, repetitions: repetitions, triangles: triangles).measure()
+    case "durable": try DurableWorkload(statements: statements).measure(repetitions: repetitions)
     default: throw BenchError(description: "unknown workload \(workload)")
     }
   }

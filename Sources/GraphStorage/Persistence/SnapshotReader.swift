@@ -1,0 +1,140 @@
+// Loading a snapshot file into a store. Every block's checksum is verified and every entry is
+// checked against the header and the store being rebuilt, so a damaged file gives an error that
+// names the file and the byte offset instead of a crash or a different graph.
+import GraphCore
+
+/// Rebuilds a store from the bytes of a snapshot file.
+package struct SnapshotReader {
+  private let bytes: [UInt8]
+  private let file: String
+  private var store = GraphStore()
+  private var sequence: UInt64 = 0
+  private var limits = (nodes: 0, relationships: 0, nodeCount: 0, relationshipCount: 0)
+  private var names: (labels: [String], types: [String], keys: [String]) = ([], [], [])
+  private var seen: SnapshotFormat.Entry?
+
+  /// Reads `bytes`, the contents of the snapshot file `file`.
+  package static func read(_ bytes: [UInt8], file: String) throws(QuiverError) -> (store: GraphStore, sequence: UInt64) {
+    var reader = SnapshotReader(bytes: bytes, file: file)
+    return try reader.run()
+  }
+
+  private init(bytes: [UInt8], file: String) {
+    self.bytes = bytes
+    self.file = file
+  }
+
+  private func damaged(_ offset: Int, _ message: String) -> QuiverError {
+    QuiverError(.io, "CorruptSnapshot", "snapshot `\(file)` at byte offset \(offset): \(message)", phase: .runtime)
+  }
+
+  private mutating func run() throws(QuiverError) -> (store: GraphStore, sequence: UInt64) {
+    guard bytes.count >= SnapshotFormat.headerSize, Array(bytes[0..<8]) == SnapshotFormat.magic else {
+      throw damaged(0, "not a Quiver snapshot (bad magic number or short header)")
+    }
+    var head = ByteReader(bytes, range: 8..<SnapshotFormat.headerSize)
+    let fileVersion = (try? head.fixed32()) ?? 0
+    let sum = (try? head.fixed32()) ?? 0
+    guard sum == CRC32.checksum(bytes, 0..<12) else { throw damaged(8, "header checksum mismatch") }
+    guard fileVersion <= SnapshotFormat.version else {
+      throw damaged(8, "format version \(fileVersion) is newer than this Quiver reads (\(SnapshotFormat.version))")
+    }
+    var pos = SnapshotFormat.headerSize
+    while pos < bytes.count {
+      guard seen != .end else { throw damaged(pos, "unexpected bytes after the end of the snapshot") }
+      guard bytes.count - pos >= 8 else { throw damaged(pos, "truncated block header") }
+      var r = ByteReader(bytes, range: pos..<pos + 8)
+      let length = Int((try? r.fixed32()) ?? 0)
+      let blockSum = (try? r.fixed32()) ?? 0
+      let start = pos + 8
+      guard length > 0, length <= bytes.count - start else { throw damaged(pos, "truncated block") }
+      guard CRC32.checksum(bytes, start..<start + length) == blockSum else {
+        throw damaged(pos, "block checksum mismatch")
+      }
+      var entries = ByteReader(bytes, range: start..<start + length)
+      do {
+        while !entries.isAtEnd { try entry(&entries) }
+      } catch let e as FormatError {
+        throw damaged(e.offset, e.message)
+      } catch let e as QuiverError {
+        throw e
+      } catch {
+        throw damaged(pos, "\(error)")
+      }
+      pos = start + length
+    }
+    guard seen == .end else { throw damaged(bytes.count, "the snapshot ends early (no end entry)") }
+    return (store, sequence)
+  }
+
+  /// Reads one entry and applies it to the store being rebuilt.
+  private mutating func entry(_ r: inout ByteReader) throws {
+    let at = r.offset
+    guard let kind = SnapshotFormat.Entry(rawValue: try r.byte()) else { throw r.fail("unknown entry") }
+    let rank = Int(kind.rawValue), previous = Int(seen?.rawValue ?? 0)
+    let repeatable = kind == .node || kind == .relationship || kind == .index || kind == .constraint
+    guard rank > previous || (rank == previous && repeatable), (kind == .header) == (seen == nil),
+      rank <= SnapshotFormat.Entry.names.rawValue || previous >= SnapshotFormat.Entry.names.rawValue
+    else { throw FormatError(offset: at, message: "entry out of order") }
+    if rank > SnapshotFormat.Entry.node.rawValue && previous <= SnapshotFormat.Entry.node.rawValue { padNodes() }
+    if rank > SnapshotFormat.Entry.relationship.rawValue && previous <= SnapshotFormat.Entry.relationship.rawValue {
+      while store.relationshipIDLimit < limits.relationships { store.appendVacantRelationshipSlot() }
+    }
+    seen = kind
+    switch kind {
+    case .header:
+      sequence = try r.fixed64()
+      limits = (try r.int(), try r.int(), try r.int(), try r.int())
+    case .names:
+      names = (try r.strings(), try r.strings(), try r.strings())
+      store.restoreNames(labels: names.labels, types: names.types, propertyKeys: Set(names.keys))
+    case .node:
+      let id = try r.int(max: limits.nodes - 1)
+      guard id >= store.nodeIDLimit else { throw FormatError(offset: at, message: "node \(id) out of order") }
+      while store.nodeIDLimit < id { store.appendVacantNodeSlot() }
+      let n = try r.count()
+      var labels: [String] = []
+      for _ in 0..<n { labels.append(names.labels[try r.int(max: names.labels.count - 1)]) }
+      store.createNode(labels: labels, properties: try properties(&r))
+    case .relationship:
+      let id = try r.int(max: limits.relationships - 1)
+      guard id >= store.relationshipIDLimit else { throw FormatError(offset: at, message: "relationship \(id) out of order") }
+      while store.relationshipIDLimit < id { store.appendVacantRelationshipSlot() }
+      let type = names.types[try r.int(max: names.types.count - 1)]
+      let start = Int64(try r.int())
+      let end = Int64(try r.int())
+      guard store.nodeExists(start), store.nodeExists(end) else {
+        throw FormatError(offset: at, message: "relationship \(id) joins a node that does not exist")
+      }
+      store.createRelationship(type: type, from: start, to: end, properties: try properties(&r))
+    case .index:
+      let def = try r.index()
+      do { try store.createIndex(def) } catch { throw FormatError(offset: at, message: "index `\(def.name)`: \(error)") }
+    case .constraint:
+      let def = try r.constraint()
+      do { try store.createConstraint(def) } catch {
+        throw FormatError(offset: at, message: "constraint `\(def.name)`: \(error)")
+      }
+    case .end:
+      guard store.nodeIDLimit == limits.nodes, store.relationshipIDLimit == limits.relationships,
+        store.nodeCount == limits.nodeCount, store.relationshipCount == limits.relationshipCount
+      else { throw FormatError(offset: at, message: "the snapshot holds other counts than its header states") }
+    }
+  }
+
+  private mutating func padNodes() {
+    while store.nodeIDLimit < limits.nodes { store.appendVacantNodeSlot() }
+  }
+
+  private func properties(_ r: inout ByteReader) throws(FormatError) -> [String: Value] {
+    let n = try r.count()
+    var map: [String: Value] = [:]
+    map.reserveCapacity(n)
+    for _ in 0..<n {
+      let k = try r.int(max: names.keys.count)
+      let key = k == 0 ? try r.string() : names.keys[k - 1]
+      map[key] = try r.value()
+    }
+    return map
+  }
+}

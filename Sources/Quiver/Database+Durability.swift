@@ -1,0 +1,66 @@
+// Opening a database on a directory, and the commit point every writer goes through: the
+// changes a writer's version recorded are appended to the write-ahead log (and made durable)
+// before that version is published. Also checkpoints and recovery warnings.
+import GraphStorage
+
+extension Database {
+  /// Opens the database in directory `path`, creating it (and the directory) when missing:
+  /// loads the last snapshot and replays the write-ahead log. With `readOnly`, nothing is
+  /// written, no lock is taken (so a writer may hold the directory), and writes fail.
+  /// - Throws: `QuiverError` of category IOError when the files are damaged, of a newer format,
+  ///   or the directory is already open for writing (code `DatabaseLocked`).
+  public convenience init(path: String, readOnly: Bool = false, options: DatabaseOptions = DatabaseOptions()) throws {
+    let (storage, store) = try DiskStorage.open(path: path, readOnly: readOnly, options: options)
+    self.init(storage: storage, store: store)
+    register(
+      Procedure(name: "db.checkpoint", parameters: [], outputs: []) { [weak self] _ in
+        try self?.checkpoint()
+        return []
+      })
+  }
+
+  /// The database directory, or nil for an in-memory database.
+  public var path: String? { storage?.directory }
+
+  /// Whether the database was opened read-only.
+  public var isReadOnly: Bool { storage?.readOnly ?? false }
+
+  /// What opening the database had to repair (a cut-off torn log tail) and automatic
+  /// checkpoints that failed. Empty for an in-memory database.
+  public var recoveryWarnings: [String] { storage?.warnings ?? [] }
+
+  /// Writes a snapshot of the committed graph and empties the write-ahead log. Does nothing for
+  /// an in-memory database; also reachable as `CALL db.checkpoint()`.
+  public func checkpoint() throws {
+    try storage?.checkpoint { state.withLock { $0.store } }
+  }
+
+  /// Throws when the database was opened read-only.
+  func checkWritable() throws {
+    if let storage, storage.readOnly { throw storage.readOnlyError }
+  }
+
+  /// Publishes `store`, a writer's new version; in a durable database its changes are logged
+  /// first. Call with the writer slot held, then `awaitDurable` with the result after letting
+  /// the slot go.
+  func commit(_ store: GraphStore) throws -> UInt64? {
+    var store = store
+    guard let storage, let changes = store.changeLog, !changes.isEmpty else {
+      state.withLock { $0.store = store }
+      return nil
+    }
+    store.changeLog = []
+    return try storage.append(changes, producing: store) { published in state.withLock { $0.store = published } }
+  }
+
+  /// Returns once the commit `ticket` (from `commit`) is durable.
+  func awaitDurable(_ ticket: UInt64?) throws {
+    if let ticket { try storage?.waitDurable(ticket) }
+  }
+
+  /// Problems found by the store's consistency checks (adjacency, label index, property
+  /// indexes); empty when the graph is consistent. For tests.
+  package var consistencyViolations: [String] {
+    state.withLock { $0.store }.invariantViolations()
+  }
+}
