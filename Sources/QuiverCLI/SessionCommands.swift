@@ -159,7 +159,9 @@ extension Session {
   private func showSchema() {
     let results = SchemaReport.propertyCountQueries.compactMap { try? database.execute($0, timeout: timeout) }
     let counts = results.count == SchemaReport.propertyCountQueries.count ? SchemaReport.propertyCounts(from: results) : nil
-    say(SchemaReport.render(database.schema, propertyCounts: counts))
+    let indexes = try? database.execute("SHOW INDEXES", timeout: timeout)
+    let constraints = try? database.execute("SHOW CONSTRAINTS", timeout: timeout)
+    say(SchemaReport.render(database.schema, propertyCounts: counts, indexes: indexes, constraints: constraints))
   }
 
   /// `:export`: writes the graph of the last result.

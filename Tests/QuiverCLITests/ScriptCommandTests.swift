@@ -109,7 +109,13 @@ struct ScriptCommandTests {
 
   @Test(":schema lists labels, types and keys with counts")
   func schema() throws {
-    let input = "CREATE (:Person {name: 'A'})-[:KNOWS {since: 1}]->(:Person {name: 'B', age: 3});\n:schema\n"
+    let input = """
+      CREATE (:Person {name: 'A'})-[:KNOWS {since: 1}]->(:Person {name: 'B', age: 3});
+      CREATE INDEX person_name FOR (p:Person) ON (p.name);
+      CREATE CONSTRAINT person_age FOR (p:Person) REQUIRE p.age IS UNIQUE;
+      :schema
+
+      """
     let outcome = try QuiverExecutable.run([], input: input)
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(
@@ -123,8 +129,11 @@ struct ScriptCommandTests {
           age    1 use
           name   2 uses
           since  1 use
-        Indexes and constraints:
-          no indexes
+        Indexes:
+          person_age  :Person(age)  node  1 entry  (for constraint person_age)
+          person_name  :Person(name)  node  2 entries
+        Constraints:
+          person_age  :Person(age)  unique
 
         """), "\(outcome.standardOutput)")
   }

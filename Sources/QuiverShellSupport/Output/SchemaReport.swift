@@ -1,5 +1,5 @@
 // What `:schema` prints: the labels, relationship types and property keys of the graph with
-// their counts, and the indexes section (Quiver has no indexes or constraints yet).
+// their counts, then its indexes and constraints (from SHOW INDEXES and SHOW CONSTRAINTS).
 import Quiver
 
 /// Renders a database's schema summary for the shell.
@@ -24,7 +24,9 @@ package enum SchemaReport {
 
   /// The report for `schema`; `propertyCounts` gives how many nodes and relationships have
   /// each key, when they could be counted.
-  package static func render(_ schema: Schema, propertyCounts: [String: Int]?) -> String {
+  package static func render(
+    _ schema: Schema, propertyCounts: [String: Int]?, indexes: QueryResult? = nil, constraints: QueryResult? = nil
+  ) -> String {
     var out = "Labels:\n"
     out += section(schema.labels.map { (":" + CypherNotation.name($0.name), $0.count) }, unit: ("node", "nodes"))
     out += "Relationship types:\n"
@@ -39,8 +41,34 @@ package enum SchemaReport {
     } else {
       out += schema.propertyKeys.map { "  " + CypherNotation.name($0) + "\n" }.joined()
     }
-    out += "Indexes and constraints:\n  no indexes\n"
+    out += "Indexes:\n"
+    out += lines(indexes) { row in
+      guard row.count >= 7 else { return nil }
+      let entries = row[6].intValue ?? 0
+      return "\(text(row[0]))  \(target(row[3], row[4]))  \(text(row[2]).lowercased())  \(entries) \(entries == 1 ? "entry" : "entries")"
+        + (row[5].isNull ? "" : "  (for constraint \(text(row[5])))")
+    }
+    out += "Constraints:\n"
+    out += lines(constraints) { row in
+      guard row.count >= 5 else { return nil }
+      return "\(text(row[0]))  \(target(row[3], row[4]))  \(text(row[1]) == "UNIQUENESS" ? "unique" : "not null")"
+    }
     return out
+  }
+
+  /// One line per row, `(none)` when there are none or they could not be listed.
+  private static func lines(_ result: QueryResult?, _ line: ([Value]) -> String?) -> String {
+    let rendered = result?.rows.compactMap(line) ?? []
+    return rendered.isEmpty ? "  (none)\n" : rendered.map { "  " + $0 + "\n" }.joined()
+  }
+
+  private static func text(_ v: Value) -> String { v.stringValue ?? v.cypherText }
+
+  /// `:Label(a, b)` from SHOW's labelsOrTypes and properties columns.
+  private static func target(_ labels: Value, _ properties: Value) -> String {
+    let label = labels.listValue?.first.map(text) ?? "?"
+    let keys = (properties.listValue ?? []).map(text).joined(separator: ", ")
+    return ":" + CypherNotation.name(label) + "(" + keys + ")"
   }
 
   /// Names and counts aligned in two columns, `(none)` when empty.
