@@ -14,7 +14,7 @@ struct QuiverCommand: ParsableCommand {
     commandName: "quiver",
     abstract: "Quiver: an embeddable property-graph database that speaks Cypher.",
     usage: """
-      quiver [--format <format>] [--[no-]timing] [--timeout <seconds>] [--param <name=value> ...]
+      quiver [<path>] [--format <format>] [--[no-]timing] [--timeout <seconds>] [--param <name=value> ...]
       quiver -c <query> [--format <format>] [--[no-]timing] [--timeout <seconds>] [--param <name=value> ...]
       quiver run <file> ... [--continue-on-error] [options]
       quiver test <file> ...
@@ -23,12 +23,14 @@ struct QuiverCommand: ParsableCommand {
       With no arguments on a terminal, quiver starts an interactive shell: type Cypher \
       statements ending with ';', and :help for the shell's own commands. When standard input \
       is not a terminal, statements (and the same commands) are read from it and run as they \
-      arrive. The database lives in memory for the duration of the process, or in a directory \
-      given with --db <directory>.
+      arrive. The database lives in memory for the duration of the process, or in the directory \
+      <path> (or --db <directory>), where it is kept durably.
 
       EXAMPLES:
         quiver
-            Start the interactive shell.
+            Start the interactive shell on an in-memory database.
+        quiver graph.quiver
+            Start the shell on the database in the directory graph.quiver (created if missing).
         quiver -c "UNWIND range(1, 3) AS i RETURN i, i * i AS square"
             Run a query and exit.
         quiver -c "UNWIND ['Alice','Bob'] AS n RETURN n" --format csv | sort
@@ -57,6 +59,18 @@ struct QuiverCommand: ParsableCommand {
 
   @OptionGroup var options: SessionOptions
 
+  /// The database directory may come first, as in `quiver graph.quiver`; it is read as `--db`
+  /// before parsing so that it never shadows the subcommands.
+  static func rewritingPath(_ arguments: [String]) throws -> [String] {
+    guard let first = arguments.first, !first.hasPrefix("-"), !["run", "test", "help"].contains(first) else {
+      return arguments
+    }
+    if arguments.contains("--db") {
+      throw ValidationError("Give the database directory either as <path> or with --db, not both.")
+    }
+    return ["--db", first] + arguments.dropFirst()
+  }
+
   func run() throws {
     if let query {
       let session = try options.makeSession(interactive: false)
@@ -79,7 +93,7 @@ struct QuiverCommand: ParsableCommand {
   /// that usage errors exit with status 2 (the convention of Unix tools) instead of 64.
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(try rewritingPath(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch {
       guard exitCode(for: error) == .validationFailure else { exit(withError: error) }

@@ -12,7 +12,7 @@ struct CommandLineTests {
     let outcome = try QuiverExecutable.run(["--help"])
     #expect(outcome.status == 0)
     for text in [
-      "USAGE: quiver [--format <format>]", "quiver -c <query>", "quiver run <file> ...",
+      "USAGE: quiver [<path>] [--format <format>]", "quiver -c <query>", "quiver run <file> ...", "quiver graph.quiver",
       "-c, --command <query>", "--format <format>", "EXAMPLES:", "EXIT STATUS:", "run ",
     ] {
       #expect(outcome.standardOutput.contains(text), "missing \(text)")
@@ -35,7 +35,7 @@ struct CommandLineTests {
 
   @Test(
     "usage errors exit with status 2",
-    arguments: [["--bogus"], ["--format", "xml"], ["run"], ["stray-argument"], ["-c"]])
+    arguments: [["--bogus"], ["--format", "xml"], ["run"], ["one-directory", "another-directory"], ["dir", "--db", "dir"], ["-c"]])
   func usageError(arguments: [String]) throws {
     let outcome = try QuiverExecutable.run(arguments)
     #expect(outcome.status == 2)
@@ -100,5 +100,19 @@ struct CommandLineTests {
     #expect(outcome.status == 0)
     #expect(outcome.standardOutput.isEmpty)
     #expect(outcome.standardError.isEmpty)
+  }
+}
+
+@Suite("Database directory argument")
+struct DatabaseDirectoryTests {
+  @Test("quiver PATH keeps the graph between runs")
+  func positionalPath() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-positional-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let first = try QuiverExecutable.run([directory], input: "CREATE (:A {x: 41});\n")
+    #expect(first.status == 0, "\(first.standardError)")
+    let second = try QuiverExecutable.run([directory, "--format", "csv"], input: "MATCH (a:A) RETURN a.x + 1 AS y;\n")
+    #expect(second.status == 0, "\(second.standardError)")
+    #expect(second.standardOutput == "y\n42\n")
   }
 }
