@@ -35,6 +35,11 @@ CREATE
 MATCH (b:Book)-[:IN_GENRE]->(g:Genre)
 RETURN g.name AS genre, count(b) AS books
 ORDER BY books DESC, genre;
+// expect:
+//   | genre             | books |
+//   | 'Fantasy'         | 6     |
+//   | 'Humour'          | 2     |
+//   | 'Science Fiction' | 2     |
 
 // Copies still on the shelf.
 MATCH (b:Book)
@@ -42,11 +47,23 @@ OPTIONAL MATCH (b)<-[loan:BORROWED]-()
 WITH b, count(loan) AS loans
 RETURN b.title AS title, b.copies - loans AS available
 ORDER BY title;
+// expect:
+//   | title                   | available |
+//   | 'A Wizard of Earthsea'  | 2         |
+//   | 'Guards! Guards!'       | 2         |
+//   | 'Mort'                  | 0         |
+//   | 'The Dispossessed'      | 0         |
+//   | 'The Fifth Season'      | 1         |
+//   | 'The Hobbit'            | 1         |
+//   | 'The Lord of the Rings' | 2         |
 
 // Overdue loans on 2026-11-25 (ISO dates compare as text).
 MATCH (m:Member)-[l:BORROWED]->(b:Book)
 WHERE l.due < '2026-11-25'
 RETURN m.name AS member, b.title AS book, l.due AS due;
+// expect:
+//   | member | book               | due          |
+//   | 'Ben'  | 'The Dispossessed' | '2026-11-20' |
 
 // Authors whose books span more than one genre.
 MATCH (a:Author)-[:WROTE]->(:Book)-[:IN_GENRE]->(g:Genre)
@@ -54,3 +71,8 @@ WITH a, collect(DISTINCT g.name) AS genres
 WHERE size(genres) > 1
 RETURN a.name AS author, genres
 ORDER BY author;
+// expect:
+//   | author              | genres                         |
+//   | 'N. K. Jemisin'     | ['Fantasy', 'Science Fiction'] |
+//   | 'Terry Pratchett'   | ['Fantasy', 'Humour']          |
+//   | 'Ursula K. Le Guin' | ['Fantasy', 'Science Fiction'] |

@@ -70,26 +70,56 @@ CREATE
 MATCH (:Person {name: 'Alice'})-[k:KNOWS]->(friend)
 RETURN friend.name AS friend, k.weight AS weight
 ORDER BY weight DESC;
+// expect:
+//   | friend  | weight |
+//   | 'Bob'   | 8      |
+//   | 'Grace' | 5      |
+//   | 'Carol' | 3      |
 
 // People per city with their average age.
 MATCH (p:Person)
 RETURN p.city AS city, count(*) AS people, avg(p.age) AS averageAge
 ORDER BY people DESC, city;
+// expect:
+//   | city      | people | averageAge |
+//   | 'Lisbon'  | 6      | 28.5       |
+//   | 'Madrid'  | 5      | 44.4       |
+//   | 'Porto'   | 5      | 32.8       |
+//   | 'Seville' | 4      | 37.75      |
 
 // Friends of friends of Alice she does not know yet.
 MATCH (alice:Person {name: 'Alice'})-[:KNOWS]->()-[:KNOWS]->(fof)
 WHERE fof <> alice AND NOT (alice)-[:KNOWS]->(fof)
 RETURN DISTINCT fof.name AS suggestion
 ORDER BY suggestion;
+// expect:
+//   | suggestion |
+//   | 'Dave'     |
+//   | 'Judy'     |
+//   | 'Niaj'     |
+//   | 'Sybil'    |
+//   | 'Zoe'      |
 
 // The most connected people (in + out).
 MATCH (p:Person)-[:KNOWS]-()
 RETURN p.name AS person, count(*) AS degree
 ORDER BY degree DESC, person
 LIMIT 5;
+// expect:
+//   | person  | degree |
+//   | 'Alice' | 4      |
+//   | 'Bob'   | 4      |
+//   | 'Carol' | 4      |
+//   | 'Erin'  | 4      |
+//   | 'Zoe'   | 4      |
 
 // Members of each group, collected in name order.
 MATCH (p:Person)-[m:MEMBER_OF]->(g:Group)
 WITH g, p, m ORDER BY p.name
 RETURN g.name AS group, collect(p.name) AS members, min(m.since) AS founded
 ORDER BY group;
+// expect:
+//   | group        | members                      | founded |
+//   | 'Chess Club' | ['Carol', 'Trent', 'Walter'] | 2010    |
+//   | 'Choir'      | ['Erin', 'Heidi', 'Peggy']   | 2016    |
+//   | 'Climbers'   | ['Alice', 'Grace', 'Zoe']    | 2019    |
