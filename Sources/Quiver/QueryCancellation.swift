@@ -12,6 +12,9 @@ public final class QueryCancellation: Sendable {
   public func cancel() { flag.cancel() }
 
   public var isCancelled: Bool { flag.isCancelled }
+
+  /// Result rows the statement has produced so far (for progress displays).
+  public var rowsProduced: Int { flag.rowsProduced }
 }
 
 /// The cancellation flag one run checks: the caller's token, or a fresh one with a deadline.

@@ -38,7 +38,7 @@ enum QueryExecution {
       if Interrupt.take() { token.cancel() }
       let elapsed = start.duration(to: clock.now)
       if showsProgress && elapsed >= ProgressLine.delay {
-        let frame = ProgressLine.frame(elapsed: elapsed)
+        let frame = ProgressLine.frame(elapsed: elapsed, rows: token.rowsProduced)
         if frame != shown { Console.writeError(frame) }
         shown = frame
       }

@@ -139,3 +139,12 @@ struct ResultRendererTests {
         """#)
   }
 }
+
+@Suite("Progress line")
+struct ProgressLineTests {
+  @Test func showsElapsedTimeAndRowsSoFar() {
+    #expect(ProgressLine.frame(elapsed: .milliseconds(2300)) == "\r⠸ Running… 2.3 s (Ctrl-C cancels)\u{1B}[K")
+    #expect(ProgressLine.frame(elapsed: .milliseconds(1000), rows: 1) == "\r⠋ Running… 1.0 s, 1 row so far (Ctrl-C cancels)\u{1B}[K")
+    #expect(ProgressLine.frame(elapsed: .milliseconds(1500), rows: 42).contains("42 rows so far"))
+  }
+}

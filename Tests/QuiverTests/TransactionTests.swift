@@ -101,3 +101,16 @@ import Testing
     #expect(s.propertyKeys == ["w", "x"])
   }
 }
+
+@Suite struct ProgressTests {
+  @Test func tokenCountsRowsProduced() throws {
+    let db = try Database()
+    let token = QueryCancellation()
+    let r = try db.execute("UNWIND range(1, 25) AS x RETURN x", cancellation: token)
+    #expect(r.rows.count == 25)
+    #expect(token.rowsProduced == 25)
+    let timed = QueryCancellation()
+    _ = try db.execute("UNWIND range(1, 7) AS x RETURN x", timeout: .seconds(30), cancellation: timed)
+    #expect(timed.rowsProduced == 7)
+  }
+}

@@ -98,4 +98,15 @@ package final class CancellationFlag: Sendable {
   }
 
   package func cancel() { cancelled.store(true, ordering: .relaxed) }
+
+  private let rows = Atomic<Int>(0)
+
+  /// Result rows produced so far by the statement this flag watches (and its parent's count).
+  package var rowsProduced: Int { rows.load(ordering: .relaxed) }
+
+  /// Counts one more result row, here and in the parent flag.
+  package func countRow() {
+    rows.add(1, ordering: .relaxed)
+    parent?.countRow()
+  }
 }

@@ -21,6 +21,7 @@ extension ExecutionContext {
     var rows: [[Value]] = []
     while let row = try cursor.next() {
       try checkCancelled()
+      cancellation?.countRow()
       if !query.columns.isEmpty { rows.append(query.columns.map { row[$0.1] }) }
     }
     if query.isUpdating { try finishWrites() }
