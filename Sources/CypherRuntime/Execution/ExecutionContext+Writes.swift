@@ -87,21 +87,16 @@ extension ExecutionContext {
   }
 
   func addLabel(_ target: Value, _ label: String) throws {
-    switch target {
-    case .null: return
-    case .node(let n):
-      guard store.nodeExists(n.id), deletedNodes[n.id] == nil else {
-        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
-      }
-      noteLabel(label)
-      store.addLabel(n.id, label)
-      touchedNodes.insert(n.id)
-    default:
-      throw QuiverError.typeError("cannot add a label to a \(target.typeName)")
-    }
+    try changeLabel(target, label, add: true)
   }
 
   func removeLabel(_ target: Value, _ label: String) throws {
+    try changeLabel(target, label, add: false)
+  }
+
+  /// Adds or removes a label of a node (null is left alone; the node is re-checked against the
+  /// constraints when the statement ends).
+  private func changeLabel(_ target: Value, _ label: String, add: Bool) throws {
     switch target {
     case .null: return
     case .node(let n):
@@ -109,11 +104,13 @@ extension ExecutionContext {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
       }
       noteLabel(label)
-      store.removeLabel(n.id, label)
+      if add { store.addLabel(n.id, label) } else { store.removeLabel(n.id, label) }
+      touchedNodes.insert(n.id)
     default:
-      throw QuiverError.typeError("cannot remove a label from a \(target.typeName)")
+      throw QuiverError.typeError("cannot \(add ? "add a label to" : "remove a label from") a \(target.typeName)")
     }
   }
+
 
   func deleteRelationship(_ id: Int64) {
     guard deletedRelationships[id] == nil, let record = store.relationship(id) else { return }

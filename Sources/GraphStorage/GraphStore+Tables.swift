@@ -1,0 +1,183 @@
+// The tables of a graph store, kept behind one reference so that copying a `GraphStore` costs a
+// single reference count, with accessors that copy the tables only when a shared version is
+// about to be written.
+import GraphCore
+
+/// The store's tables, behind one reference so that copying a `GraphStore` (which every read of
+/// an execution context's store does) costs one reference count, not one per table.
+final class StoreTables: @unchecked Sendable {
+  var nodes: ChunkedArray<NodeRecord?> = ChunkedArray<NodeRecord?>()
+  var relationships: ChunkedArray<RelationshipRecord?> = ChunkedArray<RelationshipRecord?>()
+  var liveNodes: ChunkedBitmap = ChunkedBitmap()
+  var nodeCount: Int = 0
+  var relationshipCount: Int = 0
+  var labelNames: [String] = []
+  var labelIDs: [String: LabelID] = [:]
+  var typeNames: [String] = []
+  var typeIDs: [String: TypeID] = [:]
+  var labelIndex: [LabelID: ChunkedBitmap] = [:]
+  var typeCount: [TypeID: Int] = [:]
+  var propertyKeys: Set<String> = []
+  var indexes: [String: IndexDefinition] = [:]
+  var indexTrees: [String: SortedIndexTree] = [:]
+  var indexHashes: [String: HashIndexTable] = [:]
+  var constraints: [String: ConstraintDefinition] = [:]
+  var schemaVersion: Int = 0
+
+  init() {}
+
+  /// A shallow copy: the tables themselves are copy-on-write values.
+  init(copying other: StoreTables) {
+    nodes = other.nodes
+    relationships = other.relationships
+    liveNodes = other.liveNodes
+    nodeCount = other.nodeCount
+    relationshipCount = other.relationshipCount
+    labelNames = other.labelNames
+    labelIDs = other.labelIDs
+    typeNames = other.typeNames
+    typeIDs = other.typeIDs
+    labelIndex = other.labelIndex
+    typeCount = other.typeCount
+    propertyKeys = other.propertyKeys
+    indexes = other.indexes
+    indexTrees = other.indexTrees
+    indexHashes = other.indexHashes
+    constraints = other.constraints
+    schemaVersion = other.schemaVersion
+  }
+}
+
+extension GraphStore {
+  /// Gives this value its own tables before a write when they are shared with a copy.
+  mutating func makeUnique() {
+    if !isKnownUniquelyReferenced(&tables) { tables = StoreTables(copying: tables) }
+  }
+
+  var nodes: ChunkedArray<NodeRecord?> {
+    _read { yield tables.nodes }
+    _modify {
+      makeUnique()
+      yield &tables.nodes
+    }
+  }
+  var relationships: ChunkedArray<RelationshipRecord?> {
+    _read { yield tables.relationships }
+    _modify {
+      makeUnique()
+      yield &tables.relationships
+    }
+  }
+  /// Ids of live nodes, for scans in id order.
+  var liveNodes: ChunkedBitmap {
+    _read { yield tables.liveNodes }
+    _modify {
+      makeUnique()
+      yield &tables.liveNodes
+    }
+  }
+  package internal(set) var nodeCount: Int {
+    _read { yield tables.nodeCount }
+    _modify {
+      makeUnique()
+      yield &tables.nodeCount
+    }
+  }
+  package internal(set) var relationshipCount: Int {
+    _read { yield tables.relationshipCount }
+    _modify {
+      makeUnique()
+      yield &tables.relationshipCount
+    }
+  }
+  var labelNames: [String] {
+    _read { yield tables.labelNames }
+    _modify {
+      makeUnique()
+      yield &tables.labelNames
+    }
+  }
+  var labelIDs: [String: LabelID] {
+    _read { yield tables.labelIDs }
+    _modify {
+      makeUnique()
+      yield &tables.labelIDs
+    }
+  }
+  var typeNames: [String] {
+    _read { yield tables.typeNames }
+    _modify {
+      makeUnique()
+      yield &tables.typeNames
+    }
+  }
+  var typeIDs: [String: TypeID] {
+    _read { yield tables.typeIDs }
+    _modify {
+      makeUnique()
+      yield &tables.typeIDs
+    }
+  }
+  /// Label → ids of the nodes that carry it.
+  var labelIndex: [LabelID: ChunkedBitmap] {
+    _read { yield tables.labelIndex }
+    _modify {
+      makeUnique()
+      yield &tables.labelIndex
+    }
+  }
+  /// Relationship type → number of relationships of that type.
+  var typeCount: [TypeID: Int] {
+    _read { yield tables.typeCount }
+    _modify {
+      makeUnique()
+      yield &tables.typeCount
+    }
+  }
+  /// Every property key ever stored, for `db.propertyKeys()`.
+  package internal(set) var propertyKeys: Set<String> {
+    _read { yield tables.propertyKeys }
+    _modify {
+      makeUnique()
+      yield &tables.propertyKeys
+    }
+  }
+  /// Property indexes by name, and their entries.
+  var indexes: [String: IndexDefinition] {
+    _read { yield tables.indexes }
+    _modify {
+      makeUnique()
+      yield &tables.indexes
+    }
+  }
+  var indexTrees: [String: SortedIndexTree] {
+    _read { yield tables.indexTrees }
+    _modify {
+      makeUnique()
+      yield &tables.indexTrees
+    }
+  }
+  /// The hash side of each index, for O(1) equality look-ups.
+  var indexHashes: [String: HashIndexTable] {
+    _read { yield tables.indexHashes }
+    _modify {
+      makeUnique()
+      yield &tables.indexHashes
+    }
+  }
+  var constraints: [String: ConstraintDefinition] {
+    _read { yield tables.constraints }
+    _modify {
+      makeUnique()
+      yield &tables.constraints
+    }
+  }
+  /// Grows with every index or constraint change, so plans made for an older schema are dropped.
+  package internal(set) var schemaVersion: Int {
+    _read { yield tables.schemaVersion }
+    _modify {
+      makeUnique()
+      yield &tables.schemaVersion
+    }
+  }
+}
