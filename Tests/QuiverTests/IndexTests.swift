@@ -282,3 +282,17 @@ import Testing
     #expect(r.rows.map { $0.compactMap(\.intValue) } == [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 0]])
   }
 }
+
+@Suite struct JoinOrderTests {
+  @Test func cheapestPartIsPlannedFirst() throws {
+    let db = try Database()
+    _ = try db.execute("UNWIND range(1, 100) AS i CREATE (:Person {id: i})")
+    _ = try db.execute("MATCH (a:Person), (b:Person) WHERE b.id = a.id + 1 CREATE (a)-[:KNOWS]->(b)")
+    _ = try db.execute("CREATE INDEX FOR (p:Person) ON (p.id)")
+    let query = "MATCH (a:Person), (p:Person {id: 5})-[:KNOWS]->(a) RETURN a.id AS id"
+    let plan = try db.execute("EXPLAIN " + query).plan ?? ""
+    #expect(plan.contains("NodeIndexSeek p:Person"))
+    #expect(!plan.contains("NodeByLabelScan"), "\(plan)")
+    #expect(try db.execute(query).rows.map { $0[0].intValue } == [6])
+  }
+}

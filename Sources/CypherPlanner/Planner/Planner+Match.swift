@@ -38,7 +38,22 @@ extension Planner {
     var op = input
     var singles: [Int] = []
     var lists: [Int] = []
-    for part in patterns {
+    var remaining = patterns
+    while !remaining.isEmpty {
+      // Join order: next, the part whose cheapest start yields the fewest rows given what is
+      // bound so far (a part touching a bound variable costs nothing), shortest paths last.
+      var pick = 0
+      var best = Double.infinity
+      let outer = Set(scope.variables.keys)
+      for (i, candidate) in remaining.enumerated() where candidate.shortest == .none {
+        let nodes = [candidate.start] + candidate.steps.map(\.node)
+        let cost = nodes.map { startOption($0, conjuncts: conjuncts, outer: outer, scope: scope).cost }.min() ?? .infinity
+        if cost < best {
+          best = cost
+          pick = i
+        }
+      }
+      let part = remaining.remove(at: pick)
       try checkPathVariable(part, scope)
       if part.shortest != .none {
         op = try planShortestPath(op, part, scope: &scope)
