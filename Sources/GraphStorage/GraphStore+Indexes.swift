@@ -21,17 +21,23 @@ extension GraphStore {
     return indexes.values.filter { $0.entity == .node && names.contains($0.label) }
   }
 
+  /// Adds (or with `remove`, takes out) one entity's entry in both sides of `def`'s index.
+  private mutating func updateEntry(_ def: IndexDefinition, id: Int64, properties: [String: Value], remove: Bool) {
+    guard let key = Self.key(def, properties) else { return }
+    let entry = IndexEntry(key: key, id: id)
+    if remove {
+      indexTrees[def.name]?.remove(entry)
+      indexHashes[def.name]?.remove(entry)
+    } else {
+      indexTrees[def.name]?.insert(entry)
+      indexHashes[def.name]?.insert(entry)
+    }
+  }
+
   /// Adds (or with `remove`, takes out) a node's entries in the indexes on `labels`.
   mutating func indexNode(_ id: Int64, labels: [LabelID], properties: [String: Value], remove: Bool = false) {
     for def in nodeIndexes(on: labels) {
-      guard let key = Self.key(def, properties) else { continue }
-      if remove {
-        indexTrees[def.name]?.remove(IndexEntry(key: key, id: id))
-        indexHashes[def.name]?.remove(IndexEntry(key: key, id: id))
-      } else {
-        indexTrees[def.name]?.insert(IndexEntry(key: key, id: id))
-        indexHashes[def.name]?.insert(IndexEntry(key: key, id: id))
-      }
+      updateEntry(def, id: id, properties: properties, remove: remove)
     }
   }
 
@@ -40,14 +46,7 @@ extension GraphStore {
     if indexes.isEmpty { return }
     let name = typeName(type)
     for def in indexes.values where def.entity == .relationship && def.label == name {
-      guard let key = Self.key(def, properties) else { continue }
-      if remove {
-        indexTrees[def.name]?.remove(IndexEntry(key: key, id: id))
-        indexHashes[def.name]?.remove(IndexEntry(key: key, id: id))
-      } else {
-        indexTrees[def.name]?.insert(IndexEntry(key: key, id: id))
-        indexHashes[def.name]?.insert(IndexEntry(key: key, id: id))
-      }
+      updateEntry(def, id: id, properties: properties, remove: remove)
     }
   }
 

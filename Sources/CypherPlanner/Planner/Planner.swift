@@ -14,7 +14,6 @@ package struct Planner {
   let catalog: any ProcedureCatalog
   let statistics: any GraphStatistics
   var isUpdating = false
-  var anonymousCount = 0
   /// Variables bound before the MATCH being planned; a relationship variable bound since then
   /// was bound by the same pattern, which is a uniqueness violation.
   var matchOuterNames: Set<String>?
@@ -45,12 +44,6 @@ package struct Planner {
   mutating func newSlot() -> Int {
     slotCount += 1
     return slotCount - 1
-  }
-
-  /// A fresh hidden variable name for an anonymous pattern element.
-  mutating func anonymousName() -> String {
-    anonymousCount += 1
-    return "  anon\(anonymousCount)"
   }
 
   func semanticError(_ code: String, _ message: String, _ p: SourcePosition?) -> QuiverError {

@@ -34,10 +34,16 @@ extension ExecutionContext {
     let inner = path.map { $0 + [1] }
     switch op {
     case .argument: return ArgumentCursor(argument)
-    case .nodeScan(let i, let slot, let label): return NodeScanCursor(input(i), self, slot: slot, label: label)
-    case .nodeIndexSeek(let i, let spec): return NodeIndexSeekCursor(input(i), self, spec)
+    case .nodeScan(let i, let slot, let label):
+      return NodeScanCursor(input(i), self, slot: slot) { [unowned self] _ in
+        label.map { self.store.nodeIDs(withLabel: $0) } ?? self.store.allNodeIDs()
+      }
+    case .nodeIndexSeek(let i, let spec):
+      return NodeScanCursor(input(i), self, slot: spec.slot) { [unowned self] row in try self.indexSeekIDs(spec, row) }
     case .nodeIndexScan(let i, let slot, let index, let label, let ascending):
-      return NodeScanCursor(input(i), self, slot: slot, label: label, order: (index, ascending))
+      return NodeScanCursor(input(i), self, slot: slot) { [unowned self] _ in
+        self.orderedNodeIDs(label: label, index: index, ascending: ascending)
+      }
     case .expand(let i, let spec): return ExpandCursor(input(i), self, spec)
     case .varExpand(let i, let spec): return VarExpandCursor(input(i), self, spec)
     case .shortestPath(let i, let spec): return ShortestPathCursor(input(i), self, spec)

@@ -52,7 +52,7 @@ extension ExecutionContext {
   private func stringOf(_ v: Value) throws -> String {
     switch v {
     case .int(let i): return String(i)
-    case .float(let d): return formatFloat(d)
+    case .float(let d): return CypherText.float(d)
     case .string(let s): return s
     case .bool(let b): return b ? "true" : "false"
     default: throw QuiverError.typeError("cannot convert \(v.typeName) to a string")
@@ -184,14 +184,4 @@ final class RegexCache {
     compiled[pattern] = r
     return r
   }
-}
-
-/// Cypher's text form of a float: always with a decimal point or exponent.
-package func formatFloat(_ d: Double) -> String {
-  if d.isNaN { return "NaN" }
-  if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
-  if d == d.rounded(), abs(d) < 1e16 {
-    return String(Int64(d)) + ".0"
-  }
-  return "\(d)"
 }

@@ -254,7 +254,7 @@ extension ExecutionContext {
       switch x {
       case .string: return x
       case .int(let i): return .string(String(i))
-      case .float(let d): return .string(formatFloat(d))
+      case .float(let d): return .string(CypherText.float(d))
       case .bool(let b): return .string(b ? "true" : "false")
       case .temporal(let t): return .string(t.description)
       default: throw argumentType(.toString, x)
