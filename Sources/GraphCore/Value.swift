@@ -15,7 +15,8 @@ public enum Value: Sendable {
   case node(Node)
   case relationship(Relationship)
   case path(Path)
-  case temporal(Temporal)
+  /// Boxed: a temporal value is several times larger than every other case.
+  indirect case temporal(Temporal)
 
   /// True for `null`.
   public var isNull: Bool {
@@ -43,42 +44,95 @@ public enum Value: Sendable {
 
 /// A node: a stable id, its labels and its properties. Inside a running query only `id` is
 /// meaningful; results carry the labels and properties as they were when the query finished.
+/// The labels and properties sit behind one shared reference, absent for a bare id, so that a
+/// node costs the engine sixteen bytes wherever it is copied.
 public struct Node: Sendable, Hashable {
   public let id: Int64
-  public var labels: [String]
-  public var properties: [String: Value]
+  private var details: NodeDetails?
 
   public init(id: Int64, labels: [String] = [], properties: [String: Value] = [:]) {
     self.id = id
-    self.labels = labels
-    self.properties = properties
+    details = labels.isEmpty && properties.isEmpty ? nil : NodeDetails(labels: labels, properties: properties)
+  }
+
+  public var labels: [String] {
+    get { details?.labels ?? [] }
+    set { details = NodeDetails(labels: newValue, properties: properties) }
+  }
+
+  public var properties: [String: Value] {
+    get { details?.properties ?? [:] }
+    set { details = NodeDetails(labels: labels, properties: newValue) }
   }
 
   public static func == (a: Node, b: Node) -> Bool { a.id == b.id }
   public func hash(into h: inout Hasher) { h.combine(id) }
 }
 
-/// A relationship: a stable id, its type, its start and end node ids and its properties.
+/// The labels and properties of a `Node` snapshot, shared between its copies.
+final class NodeDetails: Sendable {
+  let labels: [String]
+  let properties: [String: Value]
+
+  init(labels: [String], properties: [String: Value]) {
+    self.labels = labels
+    self.properties = properties
+  }
+}
+
+/// A relationship: a stable id, its type, its start and end node ids and its properties. Like
+/// `Node`, everything but the id sits behind one shared reference, absent for a bare id.
 public struct Relationship: Sendable, Hashable {
   public let id: Int64
-  public var type: String
-  public var startID: Int64
-  public var endID: Int64
-  public var properties: [String: Value]
+  private var details: RelationshipDetails?
 
   public init(
     id: Int64, type: String = "", startID: Int64 = -1, endID: Int64 = -1,
     properties: [String: Value] = [:]
   ) {
     self.id = id
+    details =
+      type.isEmpty && startID == -1 && endID == -1 && properties.isEmpty
+      ? nil : RelationshipDetails(type: type, startID: startID, endID: endID, properties: properties)
+  }
+
+  public var type: String {
+    get { details?.type ?? "" }
+    set { self = Relationship(id: id, type: newValue, startID: startID, endID: endID, properties: properties) }
+  }
+
+  public var startID: Int64 {
+    get { details?.startID ?? -1 }
+    set { self = Relationship(id: id, type: type, startID: newValue, endID: endID, properties: properties) }
+  }
+
+  public var endID: Int64 {
+    get { details?.endID ?? -1 }
+    set { self = Relationship(id: id, type: type, startID: startID, endID: newValue, properties: properties) }
+  }
+
+  public var properties: [String: Value] {
+    get { details?.properties ?? [:] }
+    set { self = Relationship(id: id, type: type, startID: startID, endID: endID, properties: newValue) }
+  }
+
+  public static func == (a: Relationship, b: Relationship) -> Bool { a.id == b.id }
+  public func hash(into h: inout Hasher) { h.combine(id) }
+}
+
+/// The type, end points and properties of a `Relationship` snapshot, shared between its copies.
+final class RelationshipDetails: Sendable {
+  let type: String
+  let startID: Int64
+  let endID: Int64
+  let properties: [String: Value]
+
+  init(type: String, startID: Int64, endID: Int64, properties: [String: Value]) {
     self.type = type
     self.startID = startID
     self.endID = endID
     self.properties = properties
   }
-
-  public static func == (a: Relationship, b: Relationship) -> Bool { a.id == b.id }
-  public func hash(into h: inout Hasher) { h.combine(id) }
 }
 
 /// A path: alternating nodes and relationships, starting and ending with a node

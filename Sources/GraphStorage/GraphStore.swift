@@ -94,13 +94,15 @@ package struct GraphStore: Sendable {
   /// A node's property without copying its record; nil when the node or the property is absent.
   package func nodeProperty(_ id: Int64, _ key: String) -> Value?? {
     guard id >= 0, id < nodes.count else { return nil }
-    return nodes[Int(id)].map { $0.properties[key] }
+    guard nodes[Int(id)] != nil else { return nil }
+    return .some(nodes[Int(id)]?.properties[key])
   }
 
   /// A relationship's property without copying its record (see `nodeProperty`).
   package func relationshipProperty(_ id: Int64, _ key: String) -> Value?? {
     guard id >= 0, id < relationships.count else { return nil }
-    return relationships[Int(id)].map { $0.properties[key] }
+    guard relationships[Int(id)] != nil else { return nil }
+    return .some(relationships[Int(id)]?.properties[key])
   }
 
   /// Ids of all live nodes in id order.
@@ -125,8 +127,8 @@ package struct GraphStore: Sendable {
   }
 
   package func hasLabel(_ id: Int64, _ label: String) -> Bool {
-    guard let l = labelIDs[label], let n = node(id) else { return false }
-    return n.labels.contains(l)
+    guard let l = labelIDs[label], id >= 0, id < nodes.count else { return false }
+    return nodes[Int(id)]?.labels.contains(l) ?? false
   }
 
   package func type(of rel: Int64) -> String? {
