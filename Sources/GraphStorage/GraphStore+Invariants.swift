@@ -13,13 +13,13 @@ extension GraphStore {
       guard let n = node(id) else { continue }
       liveNodes += 1
       for (t, rels) in n.outgoing.byType {
-        for r in rels where relationship(r)?.start != id || relationship(r)?.type != t {
-          problems.append("node \(id) lists outgoing relationship \(r) that does not start there")
+        for e in rels where relationship(e.id)?.start != id || relationship(e.id)?.type != t || relationship(e.id)?.end != e.neighbour {
+          problems.append("node \(id) lists outgoing relationship \(e.id) to \(e.neighbour) that does not run from there to there")
         }
       }
       for (t, rels) in n.incoming.byType {
-        for r in rels where relationship(r)?.end != id || relationship(r)?.type != t {
-          problems.append("node \(id) lists incoming relationship \(r) that does not end there")
+        for e in rels where relationship(e.id)?.end != id || relationship(e.id)?.type != t || relationship(e.id)?.start != e.neighbour {
+          problems.append("node \(id) lists incoming relationship \(e.id) from \(e.neighbour) that does not run from there to there")
         }
       }
       for l in n.labels where !nodeIDs(withLabel: labelName(l)).contains(id) {
@@ -33,10 +33,10 @@ extension GraphStore {
       let id = Int64(i)
       guard let r = relationship(id) else { continue }
       liveRels += 1
-      if node(r.start)?.outgoing.byType[r.type]?.contains(id) != true {
+      if node(r.start)?.outgoing.byType[r.type]?.contains(AdjacentRelationship(id: id, neighbour: r.end)) != true {
         problems.append("relationship \(id) missing from its start node's adjacency")
       }
-      if node(r.end)?.incoming.byType[r.type]?.contains(id) != true {
+      if node(r.end)?.incoming.byType[r.type]?.contains(AdjacentRelationship(id: id, neighbour: r.start)) != true {
         problems.append("relationship \(id) missing from its end node's adjacency")
       }
     }

@@ -150,36 +150,38 @@ package struct GraphStore: Sendable {
 
   /// Relationship ids at `node`, restricted to interned `typeIDs` (nil: all types).
   package func relationships(of node: Int64, direction: Direction, typeIDs: [TypeID]?) -> [Int64] {
-    guard let n = self.node(node) else { return [] }
-    if typeIDs?.isEmpty == true { return [] }
+    adjacent(to: node, direction: direction, typeIDs: typeIDs).map(\.id)
+  }
+
+  /// The relationships at `node` in `direction` with the node at each one's other end,
+  /// restricted to interned `typeIDs` (nil: all types). With `.both`, a self-loop appears once.
+  package func adjacent(to node: Int64, direction: Direction, typeIDs: [TypeID]?) -> [AdjacentRelationship] {
+    guard node >= 0, node < nodes.count, typeIDs?.isEmpty != true else { return [] }
     switch direction {
-    case .outgoing: return n.outgoing.relationships(types: typeIDs)
-    case .incoming: return n.incoming.relationships(types: typeIDs)
+    case .outgoing: return nodes[Int(node)]?.outgoing.entries(types: typeIDs) ?? []
+    case .incoming: return nodes[Int(node)]?.incoming.entries(types: typeIDs) ?? []
     case .both:
-      let out = n.outgoing.relationships(types: typeIDs)
-      let inc = n.incoming.relationships(types: typeIDs).filter { relationships[Int($0)]?.start != node }
-      return out + inc
+      let out = nodes[Int(node)]?.outgoing.entries(types: typeIDs) ?? []
+      let inc = nodes[Int(node)]?.incoming.entries(types: typeIDs) ?? []
+      return out + inc.filter { $0.neighbour != node }
     }
   }
 
   /// Number of relationships at `node` in `direction` with one of `typeIDs` (nil: any type).
   package func degree(of node: Int64, direction: Direction, typeIDs: [TypeID]?) -> Int {
-    guard let n = self.node(node) else { return 0 }
-    func count(_ a: Adjacency) -> Int {
-      guard let typeIDs else { return a.count }
-      return typeIDs.reduce(0) { $0 + (a.byType[$1]?.count ?? 0) }
-    }
+    guard node >= 0, node < nodes.count else { return 0 }
     switch direction {
-    case .outgoing: return count(n.outgoing)
-    case .incoming: return count(n.incoming)
-    case .both: return count(n.outgoing) + count(n.incoming)
+    case .outgoing: return nodes[Int(node)]?.outgoing.count(types: typeIDs) ?? 0
+    case .incoming: return nodes[Int(node)]?.incoming.count(types: typeIDs) ?? 0
+    case .both:
+      return (nodes[Int(node)]?.outgoing.count(types: typeIDs) ?? 0) + (nodes[Int(node)]?.incoming.count(types: typeIDs) ?? 0)
     }
   }
 
   /// Number of relationships attached to `node`.
   package func degree(of node: Int64) -> Int {
-    guard let n = self.node(node) else { return 0 }
-    return n.outgoing.count + n.incoming.count
+    guard node >= 0, node < nodes.count else { return 0 }
+    return (nodes[Int(node)]?.outgoing.count ?? 0) + (nodes[Int(node)]?.incoming.count ?? 0)
   }
 
 
@@ -229,8 +231,8 @@ package struct GraphStore: Sendable {
     relationships.append(RelationshipRecord(type: t, start: start, end: end, properties: props))
     changeLog?.append(.createRelationship(id: id, type: type, start: start, end: end, properties: props))
     indexRelationship(id, type: t, properties: props)
-    nodes[Int(start)]?.outgoing.add(id, type: t)
-    nodes[Int(end)]?.incoming.add(id, type: t)
+    nodes[Int(start)]?.outgoing.add(id, type: t, neighbour: end)
+    nodes[Int(end)]?.incoming.add(id, type: t, neighbour: start)
     typeCount[t, default: 0] += 1
     relationshipCount += 1
     return id

@@ -1,5 +1,5 @@
 // The stored form of nodes and relationships: interned labels and types, string-keyed property
-// maps, and per-node adjacency grouped by relationship type.
+// maps, and per-node adjacency (relationship and neighbour) grouped by relationship type.
 import GraphCore
 
 /// Interned label id.
@@ -7,34 +7,47 @@ package typealias LabelID = Int32
 /// Interned relationship-type id.
 package typealias TypeID = Int32
 
-/// Relationship ids of one node in one direction, grouped by relationship type.
+/// One entry of an adjacency list: a relationship and the node at its other end, so that a
+/// traversal reaches the neighbour without reading the relationship's record.
+package struct AdjacentRelationship: Sendable, Equatable {
+  package var id: Int64
+  package var neighbour: Int64
+}
+
+/// Relationships of one node in one direction, grouped by relationship type.
 package struct Adjacency: Sendable {
-  package private(set) var byType: [TypeID: [Int64]] = [:]
+  package private(set) var byType: [TypeID: [AdjacentRelationship]] = [:]
 
   package var isEmpty: Bool { byType.isEmpty }
   package var count: Int { byType.values.reduce(0) { $0 + $1.count } }
 
-  mutating func add(_ rel: Int64, type: TypeID) {
-    byType[type, default: []].append(rel)
+  mutating func add(_ rel: Int64, type: TypeID, neighbour: Int64) {
+    byType[type, default: []].append(AdjacentRelationship(id: rel, neighbour: neighbour))
   }
 
   mutating func remove(_ rel: Int64, type: TypeID) {
-    guard var list = byType[type], let i = list.lastIndex(of: rel) else { return }
+    guard var list = byType[type], let i = list.lastIndex(where: { $0.id == rel }) else { return }
     list.remove(at: i)
     byType[type] = list.isEmpty ? nil : list
   }
 
-  /// All relationship ids, or only those of the given types, in insertion order per type.
-  package func relationships(types: [TypeID]?) -> [Int64] {
+  /// All entries, or only those of the given types, in insertion order per type.
+  package func entries(types: [TypeID]?) -> [AdjacentRelationship] {
     if let types {
       // One type: hand out the stored list itself (shared, not copied).
       if types.count == 1 { return byType[types[0]] ?? [] }
-      var out: [Int64] = []
+      var out: [AdjacentRelationship] = []
       for t in types { out.append(contentsOf: byType[t] ?? []) }
       return out
     }
     if byType.count == 1, let only = byType.first { return only.value }
     return byType.keys.sorted().flatMap { byType[$0] ?? [] }
+  }
+
+  /// Number of entries of the given types (nil: all types).
+  package func count(types: [TypeID]?) -> Int {
+    guard let types else { return count }
+    return types.reduce(0) { $0 + (byType[$1]?.count ?? 0) }
   }
 }
 

@@ -11,7 +11,7 @@ final class ExpandCursor: Cursor {
   private let spec: ExpandSpec
   private var row: Row?
   private var from: Int64 = 0
-  private var rels: [Int64] = []
+  private var rels: [AdjacentRelationship] = []
   private var position = 0
   /// The walk runs from the bound far node back to `from` (ExpandInto from the cheaper side).
   private var fromFar = false
@@ -36,14 +36,12 @@ final class ExpandCursor: Cursor {
     let noDeletes = ctx.deletedRelationships.isEmpty
     while true {
       if var r = row, position < rels.count {
-        let relID = rels[position]
+        let entry = rels[position]
+        let relID = entry.id
         position += 1
         ctx.dbHits += 1
-        guard let rel = ctx.store.endpoints(of: relID), noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
-        let near = fromFar ? far(of: r) : from
-        let other = rel.start == near ? rel.end : rel.start
-        let direction = fromFar ? spec.direction.reversed : spec.direction
-        let reached = direction == .incoming ? rel.start : direction == .outgoing ? rel.end : other
+        guard noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
+        let reached = entry.neighbour
         if spec.toBound {
           guard reached == (fromFar ? from : far(of: r)) else { continue }
         }
@@ -74,11 +72,11 @@ final class ExpandCursor: Cursor {
         let there = ctx.store.degree(of: target.id, direction: spec.direction.reversed, typeIDs: t)
         if there < here {
           fromFar = true
-          rels = ctx.store.relationships(of: target.id, direction: spec.direction.reversed, typeIDs: t)
+          rels = ctx.store.adjacent(to: target.id, direction: spec.direction.reversed, typeIDs: t)
           continue
         }
       }
-      rels = ctx.store.relationships(of: from, direction: spec.direction, typeIDs: t)
+      rels = ctx.store.adjacent(to: from, direction: spec.direction, typeIDs: t)
     }
   }
 

@@ -52,10 +52,11 @@ final class ShortestPathCursor: Cursor {
       var nextFrontier: [Int64] = []
       for node in frontier {
         try ctx.checkCancelled()
-        for relID in ctx.store.relationships(of: node, direction: spec.direction, typeIDs: types) {
+        for entry in ctx.store.adjacent(to: node, direction: spec.direction, typeIDs: types) {
           ctx.dbHits += 1
-          guard let rel = ctx.store.endpoints(of: relID), noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
-          let far = spec.direction == .incoming ? rel.start : spec.direction == .outgoing ? rel.end : (rel.start == node ? rel.end : rel.start)
+          let relID = entry.id
+          guard noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
+          let far = entry.neighbour
           let seen = depthOf[Int(far)]
           if seen >= 0 && seen < depth { continue }
           if let predicate = spec.predicate {

@@ -113,13 +113,14 @@ package struct GraphProjection: Sendable {
     _ store: GraphStore, _ spec: ProjectionSpec, _ ids: [Int64], _ index: [Int32], _ range: Range<Int>
   ) throws -> Slice {
     var out = Slice()
+    let typeIDs = store.resolve(types: spec.types)
     for i in range {
-      for rel in store.relationships(of: ids[i], direction: .outgoing, types: spec.types) {
-        guard let record = store.relationship(rel) else { continue }
-        let j = index[Int(record.end)]
+      for entry in store.adjacent(to: ids[i], direction: .outgoing, typeIDs: typeIDs) {
+        let rel = entry.id
+        let j = index[Int(entry.neighbour)]
         if j < 0 { continue }
         if let key = spec.weightProperty {
-          switch record.properties[key] {
+          switch store.relationshipProperty(rel, key) ?? nil {
           case nil, .null?: out.weights.append(spec.defaultWeight)
           case .int(let x)?: out.weights.append(Double(x))
           case .float(let x)?: out.weights.append(x)
