@@ -9,6 +9,8 @@ package protocol GraphStatistics: Sendable {
   func count(ofType type: String) -> Int
   /// The name of a node index on exactly `properties` of `label`, if one exists.
   func nodeIndexName(label: String, properties: [String]) -> String?
+  /// The name of a relationship index on exactly `properties` of relationships of `type`.
+  func relationshipIndexName(type: String, properties: [String]) -> String?
   /// Entries and distinct keys of an index, and whether it enforces uniqueness.
   func indexStatistics(_ name: String) -> (entries: Int, distinct: Int, unique: Bool)
 }
@@ -21,5 +23,6 @@ package struct NoStatistics: GraphStatistics {
   package func count(ofLabel label: String) -> Int { 0 }
   package func count(ofType type: String) -> Int { 0 }
   package func nodeIndexName(label: String, properties: [String]) -> String? { nil }
+  package func relationshipIndexName(type: String, properties: [String]) -> String? { nil }
   package func indexStatistics(_ name: String) -> (entries: Int, distinct: Int, unique: Bool) { (0, 0, false) }
 }

@@ -236,6 +236,10 @@ extension GraphStore: GraphStatistics {
     index(for: .node, label: label, properties: properties)?.name
   }
 
+  package func relationshipIndexName(type: String, properties: [String]) -> String? {
+    index(for: .relationship, label: type, properties: properties)?.name
+  }
+
   package func indexStatistics(_ name: String) -> (entries: Int, distinct: Int, unique: Bool) {
     let size = indexTrees[name].map { ($0.count, max(1, $0.count)) } ?? (0, 1)
     let unique = indexes[name]?.owningConstraint != nil

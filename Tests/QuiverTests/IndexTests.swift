@@ -64,6 +64,11 @@ import Testing
     "MATCH (n:A {x: 2, s: 'ab'}) RETURN id(n) AS r",
     "MATCH (m:B)-[:R]->(n:A {x: 1}) RETURN id(m) AS r",
     "MATCH (n:A) WHERE n.x = 'x' RETURN id(n) AS r",
+    "MATCH (m)-[r:R {w: 3}]->(n) RETURN id(r) AS r",
+    "MATCH (m)-[r:R]-(n) WHERE r.w > 1 RETURN id(m) * 1000 + id(n) AS r",
+    "MATCH (m:B)<-[r:R]-(n) WHERE r.w IN [1, '4', null] RETURN id(r) AS r",
+    "MATCH (a)-[:R]->(b)<-[r:R {w: 2}]-(c) RETURN id(a) * 1000 + id(c) AS r",
+    "MATCH (a:B)-[r:R]->(b) WHERE r.w <= 1 AND b.x = 3 RETURN id(b) AS r",
   ]
 
   private func answers(_ db: Database) throws -> [[Int64]] {
@@ -78,6 +83,7 @@ import Testing
     _ = try indexed.execute("CREATE INDEX ax FOR (n:A) ON (n.x)")
     _ = try indexed.execute("CREATE INDEX as FOR (n:A) ON (n.s)")
     _ = try indexed.execute("CREATE INDEX axs FOR (n:A) ON (n.x, n.s)")
+    _ = try indexed.execute("CREATE INDEX rw FOR ()-[r:R]-() ON (r.w)")
     let values: [String] = ["1", "2", "3", "3.0", "4", "'4'", "6", "7.5", "-1", "null", "'x'", "true"]
     let strings = ["'a'", "'ab'", "'b'", "'ba'", "null", "'c'"]
     var statements: [String] = []
@@ -87,7 +93,8 @@ import Testing
       let s = strings.randomElement(using: &rng) ?? "null"
       statements.append("CREATE (n\(labels) {i: \(i), x: \(x), s: \(s)})")
     }
-    statements.append("MATCH (a:B), (b:A) WHERE a.i % 7 = b.i % 5 CREATE (a)-[:R]->(b)")
+    statements.append(
+      "MATCH (a:B), (b:A) WHERE a.i % 7 = b.i % 5 CREATE (a)-[:R {w: CASE (a.i + b.i) % 6 WHEN 0 THEN 3.0 WHEN 1 THEN '4' WHEN 2 THEN null ELSE (a.i + b.i) % 4 END}]->(b)")
     for db in [plain, indexed] {
       for st in statements { _ = try db.execute(st) }
     }
@@ -100,6 +107,10 @@ import Testing
       "MATCH (n:A) WHERE n.i % 6 = 2 REMOVE n:A",
       "MATCH (n) WHERE n.i % 9 = 4 DETACH DELETE n",
       "MATCH (n:A) WHERE n.i % 2 = 0 SET n += {s: 'ab', x: 2}",
+      "MATCH ()-[r:R]->() WHERE id(r) % 3 = 0 SET r.w = 2",
+      "MATCH ()-[r:R]->() WHERE id(r) % 5 = 1 REMOVE r.w",
+      "MATCH ()-[r:R]->() WHERE id(r) % 7 = 2 DELETE r",
+      "MATCH (a:A), (b:B) WHERE a.i % 11 = b.i % 13 CREATE (a)-[:R {w: 3}]->(b)",
     ]
     for w in writes {
       for db in [plain, indexed] { _ = try db.execute(w) }
@@ -108,6 +119,7 @@ import Testing
     #expect(throws: QuiverError.self) { try indexed.execute("MATCH (n:A) SET n.x = 99 WITH n RETURN 1 / 0") }
     let tx = indexed.beginTransaction()
     _ = try tx.execute("MATCH (n:A) SET n.x = 3, n.s = 'a'")
+    _ = try tx.execute("MATCH ()-[r:R]->() SET r.w = 3")
     tx.rollback()
     #expect(try answers(indexed) == answers(plain))
     #expect(try indexed.execute("MATCH (n:A) WHERE n.x = 99 RETURN count(*)").rows[0][0].intValue == 0)
@@ -208,6 +220,30 @@ import Testing
     _ = try db.execute("CREATE (:A)-[:T]->(:B)")
     let ops = try operators(db, "MATCH (b:B) WITH b MATCH (a)-[:T]->(b) RETURN a")
     #expect(ops == ["Expand(All)", "NodeByLabelScan", "Argument"])
+  }
+
+  @Test func relationshipIndexSeeksStartPatterns() throws {
+    let db = try Database()
+    _ = try db.execute("UNWIND range(1, 300) AS i CREATE (:P {id: i})-[:T {w: i % 100}]->(:Q {id: i + 1000})")
+    _ = try db.execute("CREATE INDEX tw FOR ()-[r:T]-() ON (r.w)")
+    #expect(
+      try operators(db, "MATCH (a:P)-[r:T {w: 7}]->(b) RETURN b.id")
+        == ["Projection", "Filter", "Filter", "DirectedRelationshipIndexSeek", "Argument"])
+    #expect(
+      try operators(db, "MATCH (a)-[r:T]-(b) WHERE r.w < 2 RETURN b.id")
+        == ["Projection", "Filter", "UndirectedRelationshipIndexSeekByRange", "Argument"])
+    #expect(
+      try operators(db, "MATCH (x)-[:T]->(y), (a)<-[r:T]-(b) WHERE r.w IN [1, 2] AND x = b RETURN y.id")
+        .contains("DirectedRelationshipIndexSeek(IN)"))
+    let plan = try db.execute("EXPLAIN MATCH (a)<-[r:T {w: 7}]-(b) RETURN a").plan ?? ""
+    #expect(plan.contains("DirectedRelationshipIndexSeek (a)<-[r:T]-(b) (tw) (estimated rows=3"), "\(plan)")
+    // The seek binds both ends in the pattern's orientation.
+    let rows = try db.execute("MATCH (a)<-[r:T {w: 7}]-(b) RETURN a.id AS a, b.id AS b ORDER BY a").rows
+    #expect(rows.map { [$0[0].intValue, $0[1].intValue] } == [[1007, 7], [1107, 107], [1207, 207]])
+    let both = try db.execute("MATCH (a)-[r:T {w: 7}]-(b) RETURN a.id AS a ORDER BY a").rows
+    #expect(both.compactMap { $0[0].intValue } == [7, 107, 207, 1007, 1107, 1207])
+    // A bound node still starts the pattern: it is cheaper than any seek.
+    #expect(try operators(db, "MATCH (a:P {id: 3}) WITH a MATCH (a)-[r:T {w: 3}]->(b) RETURN b").contains("Expand(All)"))
   }
 
   @Test func smallestLabelIsScanned() throws {

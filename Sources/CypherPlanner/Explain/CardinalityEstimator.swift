@@ -15,14 +15,9 @@ struct CardinalityEstimator {
     case .nodeIndexScan(let i, _, _, let label, _):
       return rows(i) * Double(statistics.count(ofLabel: label))
     case .nodeIndexSeek(let i, let spec):
-      let s = statistics.indexStatistics(spec.index)
-      let perKey = s.unique ? 1 : Double(s.entries) / Double(max(1, s.distinct))
-      switch spec.bounds {
-      case .equal: return rows(i) * perKey
-      case .anyOf: return rows(i) * perKey * 3
-      case .range: return rows(i) * Double(s.entries) / 3
-      case .prefix: return rows(i) * Double(s.entries) / 5
-      }
+      return rows(i) * seekRows(spec.index, spec.bounds)
+    case .relationshipIndexSeek(let i, let spec):
+      return rows(i) * seekRows(spec.index, spec.bounds) * (spec.direction == .both ? 2 : 1)
     case .expand(let i, let spec):
       let degree = averageDegree(spec.types, spec.direction)
       return rows(i) * (spec.toBound ? degree / Double(max(1, statistics.nodeCount)) : degree)
@@ -50,6 +45,18 @@ struct CardinalityEstimator {
     case .hashJoin(let i, let build, _, _, _): return max(rows(i), rows(build))
     case .merge(let i, _): return rows(i)
     case .union(let branches, _, _): return branches.map(rows).reduce(0, +)
+    }
+  }
+
+  /// Entries an index seek is expected to find per input row.
+  private func seekRows(_ index: String, _ bounds: IndexBounds) -> Double {
+    let s = statistics.indexStatistics(index)
+    let perKey = s.unique ? 1 : Double(s.entries) / Double(max(1, s.distinct))
+    switch bounds {
+    case .equal: return perKey
+    case .anyOf: return perKey * 3
+    case .range: return Double(s.entries) / 3
+    case .prefix: return Double(s.entries) / 5
     }
   }
 

@@ -75,20 +75,28 @@ struct PlanPrinter {
     }
   }
 
+  /// The operator-name suffix of a seek with `bounds`.
+  private func seekKind(_ bounds: IndexBounds) -> String {
+    switch bounds {
+    case .equal: return "IndexSeek"
+    case .anyOf: return "IndexSeek(IN)"
+    case .range: return "IndexSeekByRange"
+    case .prefix: return "IndexSeekByPrefix"
+    }
+  }
+
   func describe(_ op: PlanOperator) -> (String, [PlanOperator]) {
     switch op {
     case .argument: return ("Argument", [])
     case .nodeScan(let i, let slot, let label):
       return (label.map { "NodeByLabelScan \(n(slot)):\($0)" } ?? "AllNodesScan \(n(slot))", [i])
     case .nodeIndexSeek(let i, let s):
-      let kind: String
-      switch s.bounds {
-      case .equal: kind = "NodeIndexSeek"
-      case .anyOf: kind = "NodeIndexSeek(IN)"
-      case .range: kind = "NodeIndexSeekByRange"
-      case .prefix: kind = "NodeIndexSeekByPrefix"
-      }
-      return ("\(kind) \(n(s.slot)):\(s.label) (\(s.index))", [i])
+      return ("Node\(seekKind(s.bounds)) \(n(s.slot)):\(s.label) (\(s.index))", [i])
+    case .relationshipIndexSeek(let i, let s):
+      let kind = (s.direction == .both ? "Undirected" : "Directed") + "Relationship" + seekKind(s.bounds)
+      let r = "[\(n(s.relationship)):\(s.type)]"
+      let pattern = s.direction == .incoming ? "<-\(r)-" : s.direction == .outgoing ? "-\(r)->" : "-\(r)-"
+      return ("\(kind) (\(n(s.left)))\(pattern)(\(n(s.right))) (\(s.index))", [i])
     case .nodeIndexScan(let i, let slot, let index, let label, let ascending):
       return ("NodeIndexScan \(n(slot)):\(label) (\(index)) \(ascending ? "ASC" : "DESC")", [i])
     case .expand(let i, let s):

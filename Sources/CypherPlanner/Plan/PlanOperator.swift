@@ -36,6 +36,20 @@ package struct IndexSeekSpec: Sendable {
   package var bounds: IndexBounds
 }
 
+/// A seek in a relationship property index. It binds each relationship found and the nodes at its
+/// ends as the pattern `(left)-[relationship]-(right)` orients them: an undirected pattern yields
+/// both orientations (a self-loop once). The predicate stays in the plan as a filter.
+package struct RelationshipSeekSpec: Sendable {
+  package var relationship: Int
+  package var left: Int
+  package var right: Int
+  package var index: String
+  package var type: String
+  /// The pattern's direction read from `left` to `right`.
+  package var direction: Direction
+  package var bounds: IndexBounds
+}
+
 /// How to expand a variable-length relationship pattern.
 package struct VarExpandSpec: Sendable {
   package var from: Int
@@ -108,6 +122,7 @@ package indirect enum PlanOperator: Sendable {
   case argument
   case nodeScan(PlanOperator, slot: Int, label: String?)
   case nodeIndexSeek(PlanOperator, IndexSeekSpec)
+  case relationshipIndexSeek(PlanOperator, RelationshipSeekSpec)
   /// Every node with `label` in the order of `index` (nodes without the property last when
   /// ascending, first when descending, as ORDER BY places nulls).
   case nodeIndexScan(PlanOperator, slot: Int, index: String, label: String, ascending: Bool)

@@ -1,6 +1,6 @@
-// Choosing where a pattern starts: a node bound earlier, a seek in a property index, a label
-// scan or a scan of all nodes, whichever the statistics say yields the fewest rows. Seek
-// candidates come from the pattern's property map and from the WHERE clause's conjuncts.
+// Choosing where a pattern starts: a node bound earlier, a seek in a node or relationship
+// property index, a label scan or a scan of all nodes, whichever the statistics say yields the
+// fewest rows. Seek candidates come from the pattern's property maps and the WHERE conjuncts.
 import CypherSyntax
 import GraphCore
 
@@ -37,25 +37,55 @@ extension Planner {
       if count < best.cost { best = (count, .scan(label: label)) }
     }
     for label in node.labels {
-      for candidate in seekCandidates(node, conjuncts: conjuncts, outer: outer, label: label) where candidate.cost < best.cost {
-        best = (candidate.cost, candidate.access)
+      let candidates = seekCandidates(variable: node.variable, properties: node.properties, conjuncts: conjuncts, outer: outer) {
+        statistics.nodeIndexName(label: label, properties: $0)
+      }
+      for candidate in candidates where candidate.cost < best.cost {
+        best = (candidate.cost, .seek(index: candidate.index, label: label, bounds: candidate.bounds))
       }
     }
     return best
   }
 
-  /// Equality, range, prefix and IN predicates on `node`'s properties that an index on `label`
-  /// can answer, with estimated rows.
-  private func seekCandidates(_ node: NodePattern, conjuncts: [Expression], outer: Set<String>, label: String) -> [(cost: Double, access: StartAccess)] {
+  /// The cheapest seek in a relationship property index that can start `part`, if any: the
+  /// relationship's position in the part, the index, the bounds and the estimated rows.
+  func relationshipSeekOption(_ part: PatternPart, conjuncts: [Expression], outer: Set<String>, scope: Scope)
+    -> (cost: Double, step: Int, index: String, bounds: SeekBounds)?
+  {
+    var best: (cost: Double, step: Int, index: String, bounds: SeekBounds)?
+    for (i, step) in part.steps.enumerated() {
+      let rel = step.relationship
+      guard rel.length == nil, rel.types.count == 1, rel.variable.map({ scope[$0] == nil }) ?? true else { continue }
+      // A loop on one node variable, `(a)-[r]->(a)`, is left to an expand into the bound node.
+      let near = i == 0 ? part.start : part.steps[i - 1].node
+      if let v = near.variable, v == step.node.variable { continue }
+      let type = rel.types[0]
+      let candidates = seekCandidates(variable: rel.variable, properties: rel.properties, conjuncts: conjuncts, outer: outer) {
+        statistics.relationshipIndexName(type: type, properties: $0)
+      }
+      for c in candidates {
+        let cost = c.cost * (rel.direction == .both ? 2 : 1)
+        if cost < best?.cost ?? .infinity { best = (cost, i, c.index, c.bounds) }
+      }
+    }
+    return best
+  }
+
+  /// Equality, range, prefix and IN predicates on the properties of the entity `variable` (written
+  /// in its pattern's `properties` map or in WHERE) that an index found by `indexName` can answer,
+  /// with estimated rows.
+  private func seekCandidates(
+    variable: String?, properties: Expression?, conjuncts: [Expression], outer: Set<String>, indexName: ([String]) -> String?
+  ) -> [(cost: Double, index: String, bounds: SeekBounds)] {
     var equalities: [String: Expression] = [:]
     var others: [(String, SeekBounds)] = []
     func usable(_ e: Expression) -> Bool {
       e.referencedVariables.isSubset(of: outer) && !e.containsAggregate && !e.containsPatterns
     }
-    if case .map(let entries)? = node.properties {
+    if case .map(let entries)? = properties {
       for entry in entries where usable(entry.value) { equalities[entry.key] = entry.value }
     }
-    if let v = node.variable {
+    if let v = variable {
       for c in conjuncts {
         guard case .binary(let op, let l, let r, _) = c else { continue }
         var key: String?
@@ -81,10 +111,10 @@ extension Planner {
         }
       }
     }
-    var out: [(cost: Double, access: StartAccess)] = []
+    var out: [(cost: Double, index: String, bounds: SeekBounds)] = []
     for (key, value) in equalities.sorted(by: { $0.key < $1.key }) {
-      if let index = statistics.nodeIndexName(label: label, properties: [key]) {
-        out.append((estimate(index, equality: true), .seek(index: index, label: label, bounds: .equal([value]))))
+      if let index = indexName([key]) {
+        out.append((estimate(index, equality: true), index, .equal([value])))
       }
     }
     if equalities.count > 1 {
@@ -92,14 +122,14 @@ extension Planner {
       let keys = equalities.keys.sorted()
       for size in stride(from: keys.count, through: 2, by: -1) {
         for combination in permutations(of: keys, size: size) {
-          if let index = statistics.nodeIndexName(label: label, properties: combination) {
-            out.append((estimate(index, equality: true) / 2, .seek(index: index, label: label, bounds: .equal(combination.compactMap { equalities[$0] }))))
+          if let index = indexName(combination) {
+            out.append((estimate(index, equality: true) / 2, index, .equal(combination.compactMap { equalities[$0] })))
           }
         }
       }
     }
     for (key, bounds) in others {
-      guard let index = statistics.nodeIndexName(label: label, properties: [key]) else { continue }
+      guard let index = indexName([key]) else { continue }
       let entries = Double(statistics.indexStatistics(index).entries)
       let cost: Double
       switch bounds {
@@ -107,7 +137,7 @@ extension Planner {
       case .prefix: cost = entries / 5 + 0.75
       default: cost = entries / 3 + 0.75
       }
-      out.append((cost, .seek(index: index, label: label, bounds: bounds)))
+      out.append((cost, index, bounds))
     }
     return out
   }

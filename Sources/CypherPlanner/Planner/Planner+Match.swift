@@ -47,7 +47,8 @@ extension Planner {
       let outer = Set(scope.variables.keys)
       for (i, candidate) in remaining.enumerated() where candidate.shortest == .none {
         let nodes = [candidate.start] + candidate.steps.map(\.node)
-        let cost = nodes.map { startOption($0, conjuncts: conjuncts, outer: outer, scope: scope).cost }.min() ?? .infinity
+        let nodeCost = nodes.map { startOption($0, conjuncts: conjuncts, outer: outer, scope: scope).cost }.min() ?? .infinity
+        let cost = min(nodeCost, relationshipSeekOption(candidate, conjuncts: conjuncts, outer: outer, scope: scope)?.cost ?? .infinity)
         if cost < best {
           best = cost
           pick = i
@@ -133,27 +134,50 @@ extension Planner {
     var op = input
 
     // Expand right from the start to the end, then left from the start to the beginning.
-    let order = Array(first..<nodes.count) + Array((0..<first).reversed())
-    let (startSlot, _) = try bindNodeVariable(nodes[first], scope: &scope)
-    nodeSlots[first] = startSlot
-    var coveredLabel: String?
-    switch starts[first].access {
-    case .bound:
-      break
-    case .scan(let label):
-      coveredLabel = label
-      op = .nodeScan(op, slot: startSlot, label: label)
-    case .seek(let index, let label, let bounds):
-      coveredLabel = label
-      op = .nodeIndexSeek(op, IndexSeekSpec(slot: startSlot, index: index, label: label, bounds: try bindBounds(bounds, scope)))
-    }
-    let remainingLabels = nodes[first].labels.filter { $0 != coveredLabel }
-    if let f = try patternFilter(slot: startSlot, labels: remainingLabels, properties: nodes[first].properties, scope: scope) {
-      op = .filter(op, f)
+    var order: [Int]
+    if let seek = relationshipSeekOption(part, conjuncts: conjuncts, outer: outer, scope: scope), seek.cost < starts[first].cost {
+      // A relationship index seek binds one relationship and both its nodes.
+      let k = seek.step
+      let rel = rels[k]
+      let (left, _) = try bindNodeVariable(nodes[k], scope: &scope)
+      let (right, _) = try bindNodeVariable(nodes[k + 1], scope: &scope)
+      let (relSlot, _) = try bindRelationshipVariable(rel, kind: .relationship, scope: &scope)
+      (nodeSlots[k], nodeSlots[k + 1], relSlots[k]) = (left, right, relSlot)
+      singles.append(relSlot)
+      op = .relationshipIndexSeek(op, RelationshipSeekSpec(
+        relationship: relSlot, left: left, right: right, index: seek.index, type: rel.types[0],
+        direction: rel.direction.storeDirection, bounds: try bindBounds(seek.bounds, scope)))
+      if let f = try patternFilter(slot: relSlot, labels: [], properties: rel.properties, scope: scope) { op = .filter(op, f) }
+      for i in [k, k + 1] {
+        if let f = try patternFilter(slot: nodeSlots[i], labels: nodes[i].labels, properties: nodes[i].properties, scope: scope) {
+          op = .filter(op, f)
+        }
+      }
+      first = k + 1
+      order = Array(k + 2..<nodes.count) + Array((0..<k).reversed())
+    } else {
+      let (startSlot, _) = try bindNodeVariable(nodes[first], scope: &scope)
+      nodeSlots[first] = startSlot
+      var coveredLabel: String?
+      switch starts[first].access {
+      case .bound:
+        break
+      case .scan(let label):
+        coveredLabel = label
+        op = .nodeScan(op, slot: startSlot, label: label)
+      case .seek(let index, let label, let bounds):
+        coveredLabel = label
+        op = .nodeIndexSeek(op, IndexSeekSpec(slot: startSlot, index: index, label: label, bounds: try bindBounds(bounds, scope)))
+      }
+      let remainingLabels = nodes[first].labels.filter { $0 != coveredLabel }
+      if let f = try patternFilter(slot: startSlot, labels: remainingLabels, properties: nodes[first].properties, scope: scope) {
+        op = .filter(op, f)
+      }
+      order = Array(first + 1..<nodes.count) + Array((0..<first).reversed())
     }
     op = try applyReady(op, &conjuncts, scope)
 
-    for nodeIndex in order.dropFirst() {
+    for nodeIndex in order {
       let reversed = nodeIndex < first
       let prevIndex = reversed ? nodeIndex + 1 : nodeIndex - 1
       let relIndex = reversed ? nodeIndex : prevIndex

@@ -39,7 +39,10 @@ extension ExecutionContext {
         label.map { self.store.nodeIDs(withLabel: $0) } ?? self.store.allNodeIDs()
       }
     case .nodeIndexSeek(let i, let spec):
-      return NodeScanCursor(input(i), self, slot: spec.slot) { [unowned self] row in try self.indexSeekIDs(spec, row) }
+      return NodeScanCursor(input(i), self, slot: spec.slot) { [unowned self] row in
+        try self.indexSeekIDs(index: spec.index, bounds: spec.bounds, row)
+      }
+    case .relationshipIndexSeek(let i, let spec): return RelationshipSeekCursor(input(i), self, spec)
     case .nodeIndexScan(let i, let slot, let index, let label, let ascending):
       return NodeScanCursor(input(i), self, slot: slot) { [unowned self] _ in
         self.orderedNodeIDs(label: label, index: index, ascending: ascending)

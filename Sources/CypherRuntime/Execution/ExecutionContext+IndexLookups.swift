@@ -1,23 +1,23 @@
-// Where the node-producing leaves get their ids from property indexes: the nodes a seek finds
-// for a row, and the nodes of a label in an index's order.
+// Where the leaves get their ids from property indexes: the entities a seek finds for a row, and
+// the nodes of a label in an index's order.
 import CypherPlanner
 import GraphCore
 
 extension ExecutionContext {
-  /// Ids an index seek finds for `row`.
-  func indexSeekIDs(_ spec: IndexSeekSpec, _ row: Row) throws -> [Int64] {
+  /// Ids an index seek on nodes or relationships finds for `row`.
+  func indexSeekIDs(index: String, bounds: IndexBounds, _ row: Row) throws -> [Int64] {
     dbHits += 1
-    switch spec.bounds {
+    switch bounds {
     case .equal(let expressions):
       let key = try expressions.map { try eval($0, row) }
       if key.contains(where: \.isNull) { return [] }
-      return store.indexLookup(spec.index, equalTo: key)
+      return store.indexLookup(index, equalTo: key)
     case .anyOf(let list):
       guard case .list(let items) = try eval(list, row) else { return [] }
       var seen = Set<Int64>()
       var out: [Int64] = []
       for item in items where !item.isNull {
-        for id in store.indexLookup(spec.index, equalTo: [item]) where seen.insert(id).inserted {
+        for id in store.indexLookup(index, equalTo: [item]) where seen.insert(id).inserted {
           out.append(id)
         }
       }
@@ -26,11 +26,11 @@ extension ExecutionContext {
       let low = try lower.map { try eval($0, row) }
       let high = try upper.map { try eval($0, row) }
       if low?.isNull == true || high?.isNull == true { return [] }
-      return store.indexLookup(spec.index, from: low.map { [$0] }, inclusive: lowerInclusive, to: high.map { [$0] }, inclusive: upperInclusive)
+      return store.indexLookup(index, from: low.map { [$0] }, inclusive: lowerInclusive, to: high.map { [$0] }, inclusive: upperInclusive)
     case .prefix(let p):
       guard case .string(let prefix) = try eval(p, row) else { return [] }
       return store.indexLookup(
-        spec.index, from: [.string(prefix)], inclusive: true, to: [.string(prefix + "\u{10FFFF}")], inclusive: true)
+        index, from: [.string(prefix)], inclusive: true, to: [.string(prefix + "\u{10FFFF}")], inclusive: true)
     }
   }
 
