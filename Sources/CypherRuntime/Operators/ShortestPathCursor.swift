@@ -34,10 +34,13 @@ final class ShortestPathCursor: Cursor {
     if source.id == target.id {
       return spec.minHops == 0 ? [output(row, [[]], source: source.id)] : []
     }
-    // Breadth-first over dense arrays indexed by node id: the depth of each node reached and the
-    // (previous node, relationship) pairs that reach it at that depth.
     let limit = ctx.store.nodeIDLimit
     guard source.id < limit, target.id < limit else { return [] }
+    if !spec.all && spec.minHops <= 1 {
+      return try bidirectionalSearch(from: source.id, to: target.id, row).map { [output(row, [$0], source: source.id)] } ?? []
+    }
+    // Breadth-first over dense arrays indexed by node id: the depth of each node reached and the
+    // (previous node, relationship) pairs that reach it at that depth.
     var depthOf = [Int32](repeating: -1, count: limit)
     var predecessors: [Int: [(Int64, Int64)]] = [:]
     depthOf[Int(source.id)] = 0
@@ -87,6 +90,75 @@ final class ShortestPathCursor: Cursor {
     }
     unwind(target.id, [])
     return paths.map { output(row, [$0], source: source.id) }
+  }
+
+  /// One shortest path as relationship ids, by breadth-first search from both ends at once (the
+  /// smaller frontier grows by a whole level each round), which visits far fewer nodes than a
+  /// search from one end; nil when the target is out of reach within the hop limit.
+  private func bidirectionalSearch(from source: Int64, to target: Int64, _ row: Row) throws -> [Int64]? {
+    let store = ctx.store
+    let limit = store.nodeIDLimit
+    let types = store.resolve(types: spec.types)
+    let deleted = ctx.deletedRelationships
+    let maxHops = spec.maxHops ?? Int.max
+    // Per side: depth of each node reached (-1: not yet) and the (node, relationship) it was
+    // reached through, towards that side's end.
+    var depth = [[Int32](repeating: -1, count: limit), [Int32](repeating: -1, count: limit)]
+    var via = [[(Int64, Int64)](repeating: (-1, -1), count: limit), [(Int64, Int64)](repeating: (-1, -1), count: limit)]
+    let directions = [spec.direction, spec.direction.reversed]
+    depth[0][Int(source)] = 0
+    depth[1][Int(target)] = 0
+    var frontiers: [[Int64]] = [[source], [target]]
+    var levels = [0, 0]
+    var scratchRow = row
+    var hits = 0
+    defer { ctx.dbHits += hits }
+    while !frontiers[0].isEmpty && !frontiers[1].isEmpty && levels[0] + levels[1] < maxHops {
+      let side = frontiers[0].count <= frontiers[1].count ? 0 : 1
+      let other = 1 - side
+      levels[side] += 1
+      var next: [Int64] = []
+      var meeting: (node: Int64, length: Int)?
+      for node in frontiers[side] {
+        try ctx.checkCancelled()
+        for entry in store.adjacent(to: node, direction: directions[side], typeIDs: types) {
+          hits += 1
+          let far = Int(entry.neighbour)
+          if depth[side][far] >= 0 || (!deleted.isEmpty && deleted[entry.id] != nil) { continue }
+          if let predicate = spec.predicate {
+            scratchRow[spec.scratch] = .relationship(Relationship(id: entry.id))
+            guard try ctx.truth(ctx.eval(predicate, scratchRow)) == true else { continue }
+          }
+          depth[side][far] = Int32(levels[side])
+          via[side][far] = (node, entry.id)
+          next.append(entry.neighbour)
+          if depth[other][far] >= 0 {
+            let length = levels[side] + Int(depth[other][far])
+            if length <= maxHops, length < meeting?.length ?? .max { meeting = (entry.neighbour, length) }
+          }
+        }
+      }
+      if let meeting {
+        // Walk back to the source on side 0 and on to the target on side 1.
+        var head: [Int64] = []
+        var node = meeting.node
+        while node != source {
+          let (previous, rel) = via[0][Int(node)]
+          head.append(rel)
+          node = previous
+        }
+        var tail: [Int64] = []
+        node = meeting.node
+        while node != target {
+          let (following, rel) = via[1][Int(node)]
+          tail.append(rel)
+          node = following
+        }
+        return head.reversed() + tail
+      }
+      frontiers[side] = next
+    }
+    return nil
   }
 
   private func output(_ row: Row, _ relLists: [[Int64]], source: Int64) -> Row {
