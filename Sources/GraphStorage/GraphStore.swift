@@ -131,6 +131,22 @@ package struct GraphStore: Sendable {
     return nodes[Int(id)]?.labels.contains(l) ?? false
   }
 
+  /// True when the node is live and carries every one of the interned `labels`.
+  package func hasLabels(_ id: Int64, _ labels: [LabelID]) -> Bool {
+    guard id >= 0, id < nodes.count, let own = nodes[Int(id)]?.labels else { return false }
+    return labels.allSatisfy { own.contains($0) }
+  }
+
+  /// Interned ids of `labels`, or nil when one of them has never been used.
+  package func resolve(labels: [String]) -> [LabelID]? {
+    var out: [LabelID] = []
+    for l in labels {
+      guard let id = labelIDs[l] else { return nil }
+      out.append(id)
+    }
+    return out
+  }
+
   package func type(of rel: Int64) -> String? {
     relationship(rel).map { typeNames[Int($0.type)] }
   }

@@ -20,7 +20,8 @@ struct CardinalityEstimator {
       return rows(i) * seekRows(spec.index, spec.bounds) * (spec.direction == .both ? 2 : 1)
     case .expand(let i, let spec):
       let degree = averageDegree(spec.types, spec.direction)
-      return rows(i) * (spec.toBound ? degree / Double(max(1, statistics.nodeCount)) : degree)
+      let labelled = spec.toLabels.map { Double(statistics.count(ofLabel: $0)) / Double(max(1, statistics.nodeCount)) }.min() ?? 1
+      return rows(i) * (spec.toBound ? degree / Double(max(1, statistics.nodeCount)) : degree * labelled)
     case .varExpand(let i, let spec):
       let degree = averageDegree(spec.types, spec.direction)
       let hops = Double(min(spec.maxHops ?? 3, 3))

@@ -100,7 +100,8 @@ struct PlanPrinter {
     case .nodeIndexScan(let i, let slot, let index, let label, let ascending):
       return ("NodeIndexScan \(n(slot)):\(label) (\(index)) \(ascending ? "ASC" : "DESC")", [i])
     case .expand(let i, let s):
-      return ("Expand\(s.toBound ? "(Into)" : "(All)") (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to)))", [i])
+      let labels = s.toLabels.map { ":" + $0 }.joined()
+      return ("Expand\(s.toBound ? "(Into)" : "(All)") (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))", [i])
     case .varExpand(let i, let s):
       let range = "*\(s.minHops)..\(s.maxHops.map(String.init) ?? "")"
       return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types))\(range)(\(n(s.to)))", [i])

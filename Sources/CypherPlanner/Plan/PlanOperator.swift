@@ -14,6 +14,8 @@ package struct ExpandSpec: Sendable {
   package var toBound: Bool
   /// The relationship variable is already bound: keep only that relationship.
   package var relationshipBound: Bool
+  /// Labels the reached node must carry, checked as it is reached (not for a bound end node).
+  package var toLabels: [String] = []
 }
 
 /// The values an index seek looks for, evaluated per input row.

@@ -186,6 +186,7 @@ extension Planner {
       let (toSlot, toBound) = try bindNodeVariable(nodes[nodeIndex], scope: &scope)
       nodeSlots[nodeIndex] = toSlot
       let types = rel.types.isEmpty ? nil : rel.types
+      var checkedLabels: [String] = []
       if let length = rel.length {
         // A list bound earlier (`WITH [r1, r2] AS rs MATCH (a)-[rs*]->(b)`) must equal the walk.
         var boundList: Int?
@@ -215,15 +216,18 @@ extension Planner {
         let (relSlot, relBound) = try bindRelationshipVariable(rel, kind: .relationship, scope: &scope)
         relSlots[relIndex] = relSlot
         singles.append(relSlot)
+        // The reached node's labels are checked by the expand itself.
         let spec = ExpandSpec(
           from: nodeSlots[prevIndex], relationship: relSlot, to: toSlot, types: types, direction: direction,
-          toBound: toBound, relationshipBound: relBound)
+          toBound: toBound, relationshipBound: relBound, toLabels: toBound ? [] : nodes[nodeIndex].labels)
         op = .expand(op, spec)
         if let f = try patternFilter(slot: relSlot, labels: [], properties: rel.properties, scope: scope) {
           op = .filter(op, f)
         }
+        checkedLabels = spec.toLabels
       }
-      if let f = try patternFilter(slot: toSlot, labels: nodes[nodeIndex].labels, properties: nodes[nodeIndex].properties, scope: scope) {
+      let labels = nodes[nodeIndex].labels.filter { !checkedLabels.contains($0) }
+      if let f = try patternFilter(slot: toSlot, labels: labels, properties: nodes[nodeIndex].properties, scope: scope) {
         op = .filter(op, f)
       }
       op = try applyReady(op, &conjuncts, scope)

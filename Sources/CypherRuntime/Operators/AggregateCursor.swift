@@ -34,11 +34,14 @@ final class AggregateCursor: Cursor {
     var states: [[Accumulator]] = []
     while let row = try input.next() {
       let values = try keys.map { try ctx.eval($0.1, row) }
-      let key = GroupingKey(.list(values))
       let index: Int
-      if let i = groups[key] {
+      if keys.isEmpty && !states.isEmpty {
+        // One group: nothing to hash.
+        index = 0
+      } else if let i = groups[key(values)] {
         index = i
       } else {
+        let key = key(values)
         index = keyValues.count
         groups[key] = index
         keyValues.append(values)
@@ -61,5 +64,10 @@ final class AggregateCursor: Cursor {
       rows.append(r)
     }
     return rows
+  }
+
+  /// The grouping key of one row's key values (a single key is hashed as itself, not as a list).
+  private func key(_ values: [Value]) -> GroupingKey {
+    values.count == 1 ? GroupingKey(values[0]) : GroupingKey(.list(values))
   }
 }

@@ -17,6 +17,8 @@ final class ExpandCursor: Cursor {
   private var fromFar = false
   private var typeIDs: [TypeID]?
   private var typesResolved = false
+  /// Interned `spec.toLabels`; nil while one of them does not exist yet (nothing can match).
+  private var labelIDs: [LabelID]?
 
   init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ExpandSpec) {
     self.input = input
@@ -42,6 +44,10 @@ final class ExpandCursor: Cursor {
         ctx.dbHits += 1
         guard noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
         let reached = entry.neighbour
+        if !spec.toLabels.isEmpty && !spec.toBound {
+          if labelIDs == nil { labelIDs = ctx.store.resolve(labels: spec.toLabels) }
+          guard let labelIDs, ctx.store.hasLabels(reached, labelIDs) else { continue }
+        }
         if spec.toBound {
           guard reached == (fromFar ? from : far(of: r)) else { continue }
         }
