@@ -43,6 +43,11 @@ package struct CentralityReport: Sendable {
   package struct DegreeCount: Sendable, Equatable {
     package var degree: Int
     package var nodes: Int
+
+    package init(degree: Int, nodes: Int) {
+      self.degree = degree
+      self.nodes = nodes
+    }
   }
 
   package var options: ReportOptions

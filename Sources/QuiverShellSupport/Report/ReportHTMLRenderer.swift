@@ -92,7 +92,7 @@ package enum ReportHTMLRenderer {
 
   /// One bar per degree from 0 to the largest when there are few, else equal-width bins
   /// labelled `from–to`.
-  static func histogram(_ distribution: [CentralityReport.DegreeCount]) -> [SVGChart.Bar] {
+  package static func histogram(_ distribution: [CentralityReport.DegreeCount]) -> [SVGChart.Bar] {
     let largest = distribution.map(\.degree).max() ?? 0
     if largest < maximumBars {
       var counts = [Int](repeating: 0, count: largest + 1)

@@ -63,7 +63,8 @@ package enum SVGChart {
     }
     for (index, bar) in bars.enumerated() {
       let x = left + slot * Double(index)
-      let h = max(0, bar.value * scale)
+      // A non-zero count stays visible however tall the largest bar is.
+      let h = bar.value > 0 ? max(1.5, bar.value * scale) : 0
       out += "<rect class=\"bar\" x=\"\(f(x + slot * 0.1))\" y=\"\(f(top + plot.height - h))\" width=\"\(f(slot * 0.8))\" "
         + "height=\"\(f(h))\"><title>\(Markup.escape(bar.label)): \(ReportNumber.short(bar.value))</title></rect>\n"
       if index % every == 0 {
@@ -116,14 +117,18 @@ package enum SVGChart {
   /// the legend's gradient and must be unique in the page.
   package static func heatMap(names: [String], matrix: [[Double?]], title: String, id: String) -> String {
     let cell = 64.0
-    let left = 12 + 7.5 * Double(min(24, names.map(\.count).max() ?? 0))
-    let top = 28.0
+    let longest = Double(min(24, names.map(\.count).max() ?? 0))
+    let left = 12 + 7 * longest
+    // Column names are written slanted, so that long ones do not run into each other.
+    let top = 16 + 4.5 * longest
     let size = cell * Double(names.count)
     let legendX = left + size + 28
-    let height = max(top + size + 70, 200)
+    let height = max(top + size, top + 170) + 8
     var out = open(height: height, width: legendX + 90, title: title)
     for (j, name) in names.enumerated() {
-      out += text(truncated(name, 12), x: left + cell * (Double(j) + 0.5), y: top - 8, anchor: "middle", style: "label")
+      let x = left + cell * (Double(j) + 0.5)
+      out += "<text class=\"label\" transform=\"translate(\(f(x - 4)) \(f(top - 8))) rotate(-40)\" text-anchor=\"start\">"
+        + "\(Markup.escape(truncated(name, 24)))</text>\n"
     }
     for (i, name) in names.enumerated() {
       let y = top + cell * Double(i)
@@ -150,7 +155,7 @@ package enum SVGChart {
   }
 
   /// The colour of coefficient `r`: white at 0, towards red at 1 and blue at -1; grey for nil.
-  static func color(_ r: Double?) -> String {
+  package static func color(_ r: Double?) -> String {
     guard let r, r.isFinite else { return "#e5e5e5" }
     let t = min(1, abs(r))
     let (red, green, blue) = r >= 0 ? (214.0, 39.0, 40.0) : (31.0, 119.0, 180.0)
@@ -159,7 +164,7 @@ package enum SVGChart {
   }
 
   /// Round tick values from 0 to at least `maximum`: about five steps of 1, 2 or 5 × 10^k.
-  static func niceTicks(upTo maximum: Double) -> [Double] {
+  package static func niceTicks(upTo maximum: Double) -> [Double] {
     guard maximum > 0, maximum.isFinite else { return [0, 1] }
     let raw = maximum / 5
     let magnitude = pow(10, floor(log10(raw)))
