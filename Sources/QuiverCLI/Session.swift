@@ -36,8 +36,8 @@ final class Session {
   var sourceDirectories: [String] = []
   /// How many `:source` files are nested right now.
   var sourceDepth = 0
-  /// Whether statement results are printed; off when a script only builds a graph (`quiver
-  /// report --script`).
+  /// Whether statement results and what commands show are printed; off when a script only
+  /// builds a graph (`quiver report --script`). Errors are reported either way.
   var printsResults = true
   private var hasPrinted = false
 
