@@ -43,7 +43,7 @@ struct CentralityReportCommand: ParsableCommand {
   @Option(name: .customLong("db"), help: ArgumentHelp("Report on the database in this directory (opened read-only).", valueName: "directory"))
   var databasePath: String?
 
-  @Option(help: ArgumentHelp("Report on the graph this Cypher script builds in memory.", valueName: "file"))
+  @Option(help: ArgumentHelp("Report on the graph this Cypher script builds in memory ('-' for standard input).", valueName: "file"))
   var script: String?
 
   @Option(

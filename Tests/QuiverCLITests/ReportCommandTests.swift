@@ -47,7 +47,7 @@ struct ReportCommandTests {
       #expect(written.standardError == "")
       #expect(try String(contentsOfFile: file, encoding: .utf8) == printed.standardOutput, "\(format)")
     }
-    let csv = ReportFixture.parseCSV(try fixture.report(["--format", "csv", "--algorithms", "degree"]).standardOutput)
+    let csv = OutputFormatTests.parseCSV(try fixture.report(["--format", "csv", "--algorithms", "degree"]).standardOutput)
     #expect(csv.first == ["section", "measure", "rank", "node", "labels", "display", "key", "value"])
     #expect(csv.contains(["top", "degree", "1", "0", "Hub", "centre", "score", "4.0"]))
     let json = try fixture.report(["--format", "json", "--label", "Leaf"]).standardOutput
@@ -72,7 +72,7 @@ struct ReportCommandTests {
       "--relationship-type", "LINK",
     ])
     #expect(outcome.status == 0, "\(outcome.standardError)")
-    #expect(ReportFixture.parseCSV(outcome.standardOutput).contains(["graph", "", "", "", "", "", "nodes", "5"]))
+    #expect(OutputFormatTests.parseCSV(outcome.standardOutput).contains(["graph", "", "", "", "", "", "nodes", "5"]))
     #expect(try FileManager.default.contentsOfDirectory(atPath: path).sorted() == before)
   }
 
@@ -82,6 +82,15 @@ struct ReportCommandTests {
     let outcome = try fixture.report(["--format", "csv", "--algorithms", "degree"])
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.hasPrefix("section,measure,rank,node,labels,display,key,value\ngraph,,,,,,nodes,5\n"))
+  }
+
+  @Test("--script - reads the script from standard input")
+  func standardInput() throws {
+    let outcome = try QuiverExecutable.run(
+      ["report", "centrality", "--script", "-", "--format", "json", "--algorithms", "degree"], input: ReportFixture.star)
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+    #expect((root["graph"] as? [String: Any])?["relationships"] as? Int == 4)
   }
 
   @Test(

@@ -48,36 +48,6 @@ enum ReportFixture {
   static func directedStarReport() throws -> CentralityReport {
     try CentralityReport.compute(on: database(star), options: options([.betweenness, .degree], direction: .directed))
   }
-
-  /// Rows of an RFC 4180 document (quoted fields, doubled quotes, breaks inside quotes).
-  static func parseCSV(_ text: String) -> [[String]] {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var field = ""
-    var quoted = false
-    var characters = Array(text)[...]
-    while let c = characters.popFirst() {
-      if quoted {
-        if c == "\"" {
-          if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
-        } else {
-          field.append(c)
-        }
-      } else if c == "\"" {
-        quoted = true
-      } else if c == "," {
-        row.append(field)
-        field = ""
-      } else if c == "\n" {
-        rows.append(row + [field])
-        row = []
-        field = ""
-      } else {
-        field.append(c)
-      }
-    }
-    return rows
-  }
 }
 
 @Suite("Centrality report", .tags(.engine))
@@ -226,7 +196,7 @@ struct ReportTests {
   func csv() throws {
     let database = try ReportFixture.database(ReportFixture.star.replacingOccurrences(of: "'centre'", with: #"'centre, "the hub"'"#))
     let report = try CentralityReport.compute(on: database, options: ReportFixture.options([.degree, .betweenness], top: 2))
-    let rows = ReportFixture.parseCSV(ReportCSVRenderer.render(report))
+    let rows = OutputFormatTests.parseCSV(ReportCSVRenderer.render(report))
     #expect(rows[0] == ["section", "measure", "rank", "node", "labels", "display", "key", "value"])
     #expect(rows.allSatisfy { $0.count == 8 })
     #expect(rows[1...3].map { [$0[0], $0[6], $0[7]] } == [
