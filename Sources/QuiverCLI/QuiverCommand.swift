@@ -1,7 +1,7 @@
 // The `quiver` command: with no arguments an interactive shell on a terminal, or batch mode
 // when standard input is piped; `-c QUERY` for one-off queries; `quiver run FILE...` for
-// scripts; `quiver test FILE...` for golden files; `quiver report centrality` for reports. Exit status: 0 success, 1 a statement
-// failed, 2 a usage error.
+// scripts; `quiver test FILE...` for golden files; `quiver report centrality` for analytics
+// reports. Exit status: 0 success, 1 a statement failed, 2 a usage error.
 import ArgumentParser
 import Foundation
 

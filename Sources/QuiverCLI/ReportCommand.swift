@@ -40,7 +40,9 @@ struct CentralityReportCommand: ParsableCommand {
             --direction undirected --format html --output report.html
       """)
 
-  @Option(name: .customLong("db"), help: ArgumentHelp("Report on the database in this directory (opened read-only).", valueName: "directory"))
+  @Option(
+    name: .customLong("db"),
+    help: ArgumentHelp("Report on the database in this directory (opened read-only).", valueName: "directory"))
   var databasePath: String?
 
   @Option(help: ArgumentHelp("Report on the graph this Cypher script builds in memory ('-' for standard input).", valueName: "file"))
@@ -93,9 +95,9 @@ struct CentralityReportCommand: ParsableCommand {
       return
     }
     do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+      try Self.write(text, to: output)
     } catch {
-      Console.error("quiver: cannot write '\(output)': \(Self.reason(error))")
+      Console.error("quiver: cannot write '\(output)': \(error.message)")
       throw ExitCode(1)
     }
   }
@@ -186,9 +188,13 @@ struct CentralityReportCommand: ParsableCommand {
     T.allCases.map(\.rawValue).joined(separator: ", ")
   }
 
-  /// Why a file could not be written, without Foundation's domain and code.
-  private static func reason(_ error: any Error) -> String {
-    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-    return underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+  /// Writes `text` to the file at `path`, replacing it; the error says why not in the system's
+  /// words ("No such file or directory", "Is a directory").
+  private static func write(_ text: String, to path: String) throws(ReportError) {
+    guard let file = fopen(path, "w") else { throw ReportError(String(cString: strerror(errno))) }
+    let bytes = Array(text.utf8)
+    let written = fwrite(bytes, 1, bytes.count, file)
+    let failure = written == bytes.count ? nil : errno
+    guard fclose(file) == 0, failure == nil else { throw ReportError(String(cString: strerror(failure ?? errno))) }
   }
 }

@@ -83,7 +83,8 @@ package enum ReportHTMLRenderer {
       out += "<figure>\n" + SVGChart.logLog(points, xTitle: "degree (log)", yTitle: "nodes (log)")
       out += "<figcaption>The same on log-log axes (nodes of degree 0 left out).</figcaption>\n</figure>\n"
     }
-    out += "<details>\n<summary>Table</summary>\n<table>\n<thead><tr><th class=\"num\">degree</th><th class=\"num\">nodes</th></tr></thead>\n<tbody>\n"
+    out += "<details>\n<summary>Table</summary>\n<table>\n"
+      + "<thead><tr><th class=\"num\">degree</th><th class=\"num\">nodes</th></tr></thead>\n<tbody>\n"
     for entry in report.degreeDistribution {
       out += "<tr><td class=\"num\">\(entry.degree)</td><td class=\"num\">\(entry.nodes)</td></tr>\n"
     }
