@@ -1,7 +1,7 @@
 // The `quiver` command: with no arguments an interactive shell on a terminal, or batch mode
 // when standard input is piped; `-c QUERY` for one-off queries; `quiver run FILE...` for
-// scripts; `quiver test FILE...` for golden files. Exit status: 0 success, 1 a statement
-// failed, 2 a usage error.
+// scripts; `quiver test FILE...` for golden files; `quiver report centrality` for analytics
+// reports. Exit status: 0 success, 1 a statement failed, 2 a usage error.
 import ArgumentParser
 import Foundation
 
@@ -18,6 +18,7 @@ struct QuiverCommand: ParsableCommand {
       quiver -c <query> [--format <format>] [--[no-]timing] [--timeout <seconds>] [--param <name=value> ...]
       quiver run <file> ... [--continue-on-error] [options]
       quiver test <file> ...
+      quiver report centrality (--db <directory> | --script <file>) [options]
       """,
     discussion: """
       With no arguments on a terminal, quiver starts an interactive shell: type Cypher \
@@ -45,11 +46,14 @@ struct QuiverCommand: ParsableCommand {
         quiver test tests/*.cypher
             Check golden files (see README, "Golden files").
 
+        quiver report centrality --db graph.quiver --format html --output report.html
+            Write a centrality report on a graph (see 'quiver report centrality --help').
+
       EXIT STATUS:
         0 success, 1 a statement failed or a file could not be read, 2 a usage error.
       """,
     version: version,
-    subcommands: [RunCommand.self, TestCommand.self])
+    subcommands: [RunCommand.self, TestCommand.self, ReportCommand.self])
 
   @Option(
     name: [.customShort("c"), .customLong("command")],
@@ -62,7 +66,7 @@ struct QuiverCommand: ParsableCommand {
   /// The database directory may come first, as in `quiver graph.quiver`; it is read as `--db`
   /// before parsing so that it never shadows the subcommands.
   static func rewritingPath(_ arguments: [String]) throws -> [String] {
-    guard let first = arguments.first, !first.hasPrefix("-"), !["run", "test", "help"].contains(first) else {
+    guard let first = arguments.first, !first.hasPrefix("-"), !["run", "test", "report", "help"].contains(first) else {
       return arguments
     }
     if arguments.contains("--db") {
@@ -91,13 +95,26 @@ struct QuiverCommand: ParsableCommand {
 
   /// Parses the arguments and runs the command, like ArgumentParser's own `main()`, except
   /// that usage errors exit with status 2 (the convention of Unix tools) instead of 64.
+  /// `quiver report ...` is parsed on its own: the root's options (--db, --format) would
+  /// otherwise take the report's options of the same names.
   static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == "report" {
+      execute(ReportCommand.self, Array(arguments.dropFirst()))
+    } else {
+      execute(Self.self, try rewritingPath(arguments))
+    }
+  }
+
+  private static func execute<Command: ParsableCommand>(
+    _ root: Command.Type, _ arguments: @autoclosure () throws -> [String]
+  ) {
     do {
-      var command = try parseAsRoot(try rewritingPath(Array(CommandLine.arguments.dropFirst())))
+      var command = try root.parseAsRoot(try arguments())
       try command.run()
     } catch {
-      guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-      Console.error(fullMessage(for: error))
+      guard root.exitCode(for: error) == .validationFailure else { root.exit(withError: error) }
+      Console.error(root.fullMessage(for: error))
       Foundation.exit(2)
     }
   }

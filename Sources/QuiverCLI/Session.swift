@@ -36,6 +36,9 @@ final class Session {
   var sourceDirectories: [String] = []
   /// How many `:source` files are nested right now.
   var sourceDepth = 0
+  /// Whether statement results and what commands show are printed; off when a script only
+  /// builds a graph (`quiver report --script`). Errors are reported either way.
+  var printsResults = true
   private var hasPrinted = false
 
   static let maximumSourceDepth = 10
@@ -67,7 +70,7 @@ final class Session {
       throw StatementPrefix.unshift(error, by: added)
     }
     if !result.columns.isEmpty { lastResult = result }
-    print(result, elapsed: start.duration(to: clock.now))
+    if printsResults { print(result, elapsed: start.duration(to: clock.now)) }
   }
 
   /// Runs `text` with the session's parameters and timeout, in the transaction when one is

@@ -91,8 +91,9 @@ extension Session {
     return .proceed
   }
 
-  /// Prints `text` and a line break.
+  /// Prints `text` and a line break, unless the session prints nothing.
   private func say(_ text: String) {
+    guard printsResults else { return }
     Console.write(text.hasSuffix("\n") ? text : text + "\n")
     Console.flush()
   }

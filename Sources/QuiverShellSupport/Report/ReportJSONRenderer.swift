@@ -1,0 +1,62 @@
+// The JSON form of a centrality report, one object:
+//
+//   {"graph": {"nodes", "relationships", "direction", "labels", "relationshipTypes"},
+//    "algorithms": {"<measure>": {"top": [{"rank", "node", "labels", "display", "score"}],
+//                                 "summary": {"count", "min", "max", "mean", "median", "stdDev"}}},
+//    "correlation": {"measures": [...], "pearson": [[...]], "spearman": [[...]]},
+//    "degreeDistribution": [{"degree", "nodes"}]}
+//
+// Measures keep the order they were asked for; undefined coefficients and non-finite scores
+// are null.
+
+/// Renders a centrality report as one JSON object.
+package enum ReportJSONRenderer {
+  /// The report as indented JSON ending in `\n`.
+  package static func render(_ report: CentralityReport) -> String {
+    let options = report.options
+    let graph = object([
+      ("nodes", String(report.nodeCount)), ("relationships", String(report.relationshipCount)),
+      ("direction", string(options.direction.rawValue)),
+      ("labels", options.labels.isEmpty ? "null" : strings(options.labels)),
+      ("relationshipTypes", options.relationshipTypes.isEmpty ? "null" : strings(options.relationshipTypes)),
+    ])
+    let algorithms = report.measures.map { measure in
+      let top = measure.top.map { node in
+        "      " + object([
+          ("rank", String(node.rank)), ("node", String(node.id)), ("labels", strings(node.labels)),
+          ("display", string(node.display)), ("score", number(node.score)),
+        ])
+      }
+      let summary = object(measure.summary.entries.map { ($0.name, $0.name == "count" ? String(Int($0.value)) : number($0.value)) })
+      return "    \(string(measure.algorithm.rawValue)): {\n      \"top\": "
+        + (top.isEmpty ? "[]" : "[\n" + top.joined(separator: ",\n") + "\n      ]")
+        + ",\n      \"summary\": \(summary)\n    }"
+    }
+    let matrix = { (rows: [[Double?]]) in
+      "[" + rows.map { "[" + $0.map { $0.map(number) ?? "null" }.joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+    }
+    let correlation = [
+      "\"measures\": " + strings(report.measures.map(\.algorithm.rawValue)),
+      "\"pearson\": " + matrix(report.pearson), "\"spearman\": " + matrix(report.spearman),
+    ]
+    let degrees = report.degreeDistribution.map { object([("degree", String($0.degree)), ("nodes", String($0.nodes))]) }
+    return "{\n  \"graph\": \(graph),\n  \"algorithms\": "
+      + (algorithms.isEmpty ? "{}" : "{\n" + algorithms.joined(separator: ",\n") + "\n  }")
+      + ",\n  \"correlation\": {\n    " + correlation.joined(separator: ",\n    ") + "\n  },\n"
+      + "  \"degreeDistribution\": [" + degrees.joined(separator: ",") + "]\n}\n"
+  }
+
+  /// `{"key":value,...}` on one line, values already JSON.
+  private static func object(_ members: [(String, String)]) -> String {
+    "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+  }
+
+  private static func string(_ text: String) -> String { JSONFormatter.string(text) }
+
+  private static func strings(_ texts: [String]) -> String { "[" + texts.map(string).joined(separator: ",") + "]" }
+
+  /// A finite number in full precision, null otherwise.
+  private static func number(_ x: Double) -> String {
+    x.isFinite ? JSONFormatter.json(.float(x)) : "null"
+  }
+}
