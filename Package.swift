@@ -60,7 +60,8 @@ let package = Package(
     .testTarget(name: "GraphStorageTests", dependencies: ["GraphStorage"], swiftSettings: strict),
     .testTarget(name: "QuiverTests", dependencies: ["Quiver"], swiftSettings: strict),
     .testTarget(
-      name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "Quiver"], exclude: ["Fixtures"],
+      name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "GraphStorage", "CypherRuntime", "Quiver"],
+      exclude: ["Fixtures"],
       swiftSettings: strict),
     .testTarget(name: "ConformanceKitTests", dependencies: ["ConformanceKit"], swiftSettings: strict),
     .testTarget(

@@ -2,6 +2,7 @@
 // single reference count, with accessors that copy the tables only when a shared version is
 // about to be written.
 import GraphCore
+import Synchronization
 
 /// The store's tables, behind one reference so that copying a `GraphStore` (which every read of
 /// an execution context's store does) costs one reference count, not one per table.
@@ -23,6 +24,8 @@ final class StoreTables: @unchecked Sendable {
   var indexHashes: [String: HashIndexTable] = [:]
   var constraints: [String: ConstraintDefinition] = [:]
   var schemaVersion: Int = 0
+  /// This version's stamp (see `GraphStore.stamp`).
+  var stamp: UInt64 = StoreStamp.next()
 
   init() {}
 
@@ -49,10 +52,16 @@ final class StoreTables: @unchecked Sendable {
 }
 
 extension GraphStore {
-  /// Gives this value its own tables before a write when they are shared with a copy.
+  /// Gives this value its own tables before a write when they are shared with a copy, and a
+  /// fresh stamp, since the write is about to make it a version of its own.
   mutating func makeUnique() {
     if !isKnownUniquelyReferenced(&tables) { tables = StoreTables(copying: tables) }
+    tables.stamp = StoreStamp.next()
   }
+
+  /// A number no other version of any store has had: every change takes a fresh one, so two
+  /// store values with equal stamps hold the same graph (what caches of derived data key on).
+  package var stamp: UInt64 { tables.stamp }
 
   var nodes: ChunkedArray<NodeRecord?> {
     _read { yield tables.nodes }
@@ -180,4 +189,11 @@ extension GraphStore {
       yield &tables.schemaVersion
     }
   }
+}
+
+/// The source of store stamps.
+enum StoreStamp {
+  private static let counter = Atomic<UInt64>(0)
+
+  static func next() -> UInt64 { counter.add(1, ordering: .relaxed).newValue }
 }

@@ -84,10 +84,12 @@ public struct SpanningTreeEdge: Sendable, Hashable {
 }
 
 extension Database {
-  /// Graph algorithms over the current snapshot of the graph.
-  /// Each value reads the snapshot taken when it was made and caches its projections, so keep one
-  /// to run several algorithms on the same graph without projecting it again.
-  public var algorithms: GraphAnalytics { GraphAnalytics(store: state.withLock { $0.store }) }
+  /// Graph algorithms over the current snapshot of the graph. Projections are cached until the
+  /// graph changes (shared with the `algo.*` procedures), so running several algorithms on an
+  /// unchanged graph projects it once.
+  public var algorithms: GraphAnalytics {
+    state.withLock { GraphAnalytics(store: $0.store, projections: $0.procedures.projections) }
+  }
 }
 
 /// Graph analytics over one snapshot of a database. Each method projects the graph (once per
@@ -96,7 +98,7 @@ extension Database {
 /// procedure; invalid ones throw `QuiverError` (ArgumentError).
 public struct GraphAnalytics: Sendable {
   let store: GraphStore
-  let projections = ProjectionCache()
+  let projections: ProjectionCache
 
   private func rows(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value]) throws -> [[Value]] {
     try procedure.run(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)

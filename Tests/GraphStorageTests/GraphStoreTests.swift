@@ -23,6 +23,26 @@ import Testing
     #expect(s.hydrateRelationship(r).properties["since"]?.intValue == 2020)
   }
 
+  @Test func stampsChangeWithEveryVersion() {
+    var s = GraphStore()
+    let a = s.createNode(labels: ["A"], properties: [:])
+    let copy = s
+    #expect(copy.stamp == s.stamp)
+    var left = s
+    var right = s
+    left.createNode(labels: ["A"], properties: [:])
+    right.createNode(labels: ["A"], properties: [:])
+    // Same change on two copies: still two versions, each with a stamp of its own.
+    #expect(left.stamp != s.stamp && right.stamp != s.stamp && left.stamp != right.stamp)
+    #expect(s.stamp == copy.stamp)
+    let before = s.stamp
+    _ = s.setNodeProperty(a, "x", 1)
+    #expect(s.stamp != before && s.stamp != left.stamp)
+    let reading = s
+    _ = reading.hasLabel(a, "A")
+    #expect(reading.stamp == s.stamp)
+  }
+
   @Test func selfLoopAppearsOnceWhenUndirected() {
     var s = GraphStore()
     let a = s.createNode(labels: [], properties: [:])

@@ -49,7 +49,7 @@ final class ProcedureCallCursor: Cursor {
       return builtin.run(ctx.store, ctx.procedures)
     }
     if let algorithm = ctx.procedures.algorithm(spec.name) {
-      return try algorithm.run(ctx.store, args, cancellation: ctx.cancellation)
+      return try algorithm.run(ctx.store, args, cache: ctx.procedures.projections, cancellation: ctx.cancellation)
     }
     guard let procedure = ctx.procedures.procedure(named: spec.name) else {
       throw QuiverError.runtime(.procedure, "ProcedureNotFound", "there is no procedure called \(spec.name)")

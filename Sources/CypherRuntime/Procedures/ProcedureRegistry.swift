@@ -9,6 +9,8 @@ package struct ProcedureRegistry: ProcedureCatalog, Sendable {
   private var registered: [String: Procedure] = [:]
   /// Grows with every registration, so cached plans made against an older catalog are dropped.
   package private(set) var version = 0
+  /// Graph projections of the algorithm procedures, shared by every copy of the registry.
+  package let projections = ProjectionCache()
 
   package init() {}
 

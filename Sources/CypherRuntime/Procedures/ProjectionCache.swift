@@ -1,24 +1,34 @@
-// Projections kept for one snapshot of the store. A snapshot never changes, so a projection built
-// from it stays valid for as long as the snapshot is in use; the embedding API keeps one cache per
-// `db.algorithms` value so that repeated algorithm runs project the graph once.
+// Projections kept until the graph changes. Each database keeps one cache for its algorithm
+// procedures and each `db.algorithms` value one of its own, so that repeated algorithm runs on an
+// unchanged graph project it once; a projection is keyed by the store's stamp, which every change
+// renews.
 import GraphAlgorithms
 import GraphCore
 import GraphStorage
 import Synchronization
 
-/// Projections of one unchanging store snapshot, by specification.
+/// Projections of the latest store version seen, by specification (a few at most).
 package final class ProjectionCache: Sendable {
-  private let entries = Mutex<[ProjectionSpec: GraphProjection]>([:])
+  private static let capacity = 4
+  private let entries = Mutex<(stamp: UInt64, projections: [ProjectionSpec: GraphProjection])>((0, [:]))
 
   package init() {}
 
-  /// The cached projection for `spec`, building it with `make` on first use.
-  func projection(_ spec: ProjectionSpec, _ make: () throws -> GraphProjection) throws -> GraphProjection {
-    if let hit = entries.withLock({ $0[spec] }) { return hit }
-    let built = try make()
-    entries.withLock { $0[spec] = built }
+  /// The cached projection of `store` for `spec`, building it on first use; a store with another
+  /// stamp than the cached one replaces the whole cache.
+  func projection(_ spec: ProjectionSpec, of store: GraphStore) throws -> GraphProjection {
+    let stamp = store.stamp
+    if let hit = entries.withLock({ $0.stamp == stamp ? $0.projections[spec] : nil }) { return hit }
+    let built = try GraphProjection(store, spec)
+    entries.withLock { cache in
+      if cache.stamp != stamp || cache.projections.count >= Self.capacity { cache = (stamp, [:]) }
+      cache.projections[spec] = built
+    }
     return built
   }
+
+  /// Number of projections held (for tests).
+  package var count: Int { entries.withLock { $0.projections.count } }
 }
 
 /// What an algorithm runner reads: the store snapshot, optionally a cache of its projections, and
@@ -47,6 +57,6 @@ struct AlgorithmInput {
   func project(_ spec: ProjectionSpec, _ config: AlgorithmConfig) throws -> GraphProjection {
     try config.finish()
     guard let cache else { return try GraphProjection(store, spec) }
-    return try cache.projection(spec) { try GraphProjection(store, spec) }
+    return try cache.projection(spec, of: store)
   }
 }
