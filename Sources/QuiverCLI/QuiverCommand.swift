@@ -1,7 +1,8 @@
 // The `quiver` command: with no arguments an interactive shell on a terminal, or batch mode
 // when standard input is piped; `-c QUERY` for one-off queries; `quiver run FILE...` for
 // scripts; `quiver test FILE...` for golden files; `quiver report centrality` for analytics
-// reports. Exit status: 0 success, 1 a statement failed, 2 a usage error.
+// reports; `quiver import` for bulk loading CSV files. Exit status: 0 success, 1 a statement
+// failed, 2 a usage error.
 import ArgumentParser
 import Foundation
 
@@ -19,6 +20,7 @@ struct QuiverCommand: ParsableCommand {
       quiver run <file> ... [--continue-on-error] [options]
       quiver test <file> ...
       quiver report centrality (--db <directory> | --script <file>) [options]
+      quiver import --db <directory> --nodes <labels=file> ... [--relationships <type=file> ...] [options]
       """,
     discussion: """
       With no arguments on a terminal, quiver starts an interactive shell: type Cypher \
@@ -48,6 +50,8 @@ struct QuiverCommand: ParsableCommand {
 
         quiver report centrality --db graph.quiver --format html --output report.html
             Write a centrality report on a graph (see 'quiver report centrality --help').
+        quiver import --db graph.quiver --nodes Person=nodes.csv --relationships KNOWS=edges.csv
+            Bulk-load CSV files into a database (see 'quiver import --help').
 
       EXIT STATUS:
         0 success, 1 a statement failed or a file could not be read, 2 a usage error.
@@ -66,7 +70,7 @@ struct QuiverCommand: ParsableCommand {
   /// The database directory may come first, as in `quiver graph.quiver`; it is read as `--db`
   /// before parsing so that it never shadows the subcommands.
   static func rewritingPath(_ arguments: [String]) throws -> [String] {
-    guard let first = arguments.first, !first.hasPrefix("-"), !["run", "test", "report", "help"].contains(first) else {
+    guard let first = arguments.first, !first.hasPrefix("-"), !["run", "test", "report", "import", "help"].contains(first) else {
       return arguments
     }
     if arguments.contains("--db") {
@@ -101,6 +105,8 @@ struct QuiverCommand: ParsableCommand {
     let arguments = Array(CommandLine.arguments.dropFirst())
     if arguments.first == "report" {
       execute(ReportCommand.self, Array(arguments.dropFirst()))
+    } else if arguments.first == "import" {
+      execute(ImportCommand.self, Array(arguments.dropFirst()))
     } else {
       execute(Self.self, try rewritingPath(arguments))
     }
