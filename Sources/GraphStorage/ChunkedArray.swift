@@ -21,7 +21,8 @@ package struct ChunkedArray<Element> {
 
   package subscript(index: Int) -> Element {
     _read { yield chunks[index >> Self.topShift][(index >> Self.leafShift) & (Self.midSize - 1)][index & (Self.leafSize - 1)] }
-    set { chunks[index >> Self.topShift][(index >> Self.leafShift) & (Self.midSize - 1)][index & (Self.leafSize - 1)] = newValue }
+    // In place, so that changing part of an element (a record's adjacency) does not copy the rest.
+    _modify { yield &chunks[index >> Self.topShift][(index >> Self.leafShift) & (Self.midSize - 1)][index & (Self.leafSize - 1)] }
   }
 
   package mutating func append(_ element: Element) {
