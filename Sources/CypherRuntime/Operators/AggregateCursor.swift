@@ -33,19 +33,23 @@ final class AggregateCursor: Cursor {
     var keyValues: [[Value]] = []
     var states: [[Accumulator]] = []
     while let row = try input.next() {
-      let values = try keys.map { try ctx.eval($0.1, row) }
       let index: Int
       if keys.isEmpty && !states.isEmpty {
         // One group: nothing to hash.
         index = 0
-      } else if let i = groups[key(values)] {
-        index = i
       } else {
-        let key = key(values)
-        index = keyValues.count
-        groups[key] = index
-        keyValues.append(values)
-        states.append(aggregates.map { Accumulator($0.1) })
+        // A single key is hashed as itself, with no list built per row.
+        let single: Value? = keys.count == 1 ? try ctx.eval(keys[0].1, row) : nil
+        let values = single == nil ? try keys.map { try ctx.eval($0.1, row) } : []
+        let key = single.map(GroupingKey.init) ?? GroupingKey(.list(values))
+        if let i = groups[key] {
+          index = i
+        } else {
+          index = keyValues.count
+          groups[key] = index
+          keyValues.append(single.map { [$0] } ?? values)
+          states.append(aggregates.map { Accumulator($0.1) })
+        }
       }
       for (j, (_, spec)) in aggregates.enumerated() {
         let args = try spec.arguments.map { try $0.map { try ctx.eval($0, row) } } ?? []
@@ -64,10 +68,5 @@ final class AggregateCursor: Cursor {
       rows.append(r)
     }
     return rows
-  }
-
-  /// The grouping key of one row's key values (a single key is hashed as itself, not as a list).
-  private func key(_ values: [Value]) -> GroupingKey {
-    values.count == 1 ? GroupingKey(values[0]) : GroupingKey(.list(values))
   }
 }

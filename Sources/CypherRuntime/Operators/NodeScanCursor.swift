@@ -26,7 +26,7 @@ final class NodeScanCursor: Cursor {
         let id = ids[position]
         position += 1
         ctx.dbHits += 1
-        if ctx.deletedNodes[id] != nil || !ctx.store.nodeExists(id) { continue }
+        if (!ctx.deletedNodes.isEmpty && ctx.deletedNodes[id] != nil) || !ctx.store.nodeExists(id) { continue }
         try ctx.checkCancelled()
         r[slot] = .node(Node(id: id))
         return r
