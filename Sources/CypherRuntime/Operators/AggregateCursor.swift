@@ -39,8 +39,14 @@ final class AggregateCursor: Cursor {
         index = 0
       } else {
         // A single key is hashed as itself, with no list built per row.
-        let single: Value? = keys.count == 1 ? try ctx.eval(keys[0].1, row) : nil
-        let values = single == nil ? try keys.map { try ctx.eval($0.1, row) } : []
+        // (Spelled out: a `nil` in a conditional expression would be read as Value's null.)
+        var single: Value?
+        var values: [Value] = []
+        if keys.count == 1 {
+          single = try ctx.eval(keys[0].1, row)
+        } else {
+          values = try keys.map { try ctx.eval($0.1, row) }
+        }
         let key = single.map(GroupingKey.init) ?? GroupingKey(.list(values))
         if let i = groups[key] {
           index = i
