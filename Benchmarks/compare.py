@@ -255,6 +255,7 @@ def resolve(args):
 
 def main():
     environment.ensure_venv()
+    sys.stdout.reconfigure(line_buffering=True)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=sorted(SCALES), help="tiny, small (default) or large")
     parser.add_argument("--workloads", help="comma-separated: " + ",".join(WORKLOADS))

@@ -107,5 +107,5 @@ def rewrite_readme(path, section):
     head, rest = text.split(BEGIN, 1)
     _, tail = rest.split(END, 1)
     with open(path, "w") as f:
-        f.write(head + BEGIN + "\n" + section.strip() + "\n" + END + tail)
+        f.write(head + BEGIN + "\n" + section.strip() + "\n\n" + END + tail)
 
