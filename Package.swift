@@ -54,7 +54,8 @@ let package = Package(
       ],
       swiftSettings: strict),
     .executableTarget(
-      name: "QuiverBench", dependencies: ["Quiver"], path: "Benchmarks/Sources/QuiverBench", swiftSettings: strict),
+      name: "QuiverBench", dependencies: ["Quiver", "CypherSyntax", "CypherPlanner", "CypherRuntime", "GraphStorage"],
+      path: "Benchmarks/Sources/QuiverBench", swiftSettings: strict),
     .executableTarget(name: "QuiverCrashChild", dependencies: ["Quiver"], swiftSettings: strict),
     .testTarget(name: "CypherSyntaxTests", dependencies: ["CypherSyntax"], swiftSettings: strict),
     .testTarget(name: "GraphStorageTests", dependencies: ["GraphStorage"], swiftSettings: strict),

@@ -1,237 +1,323 @@
 #!/usr/bin/env python3
-"""Quiver side by side with Kuzu on the workloads of ../shared/bench/queries.md.
+"""Quiver side by side with Kuzu (loading, writes, durability, queries) and igraph (analytics).
 
-Creates its own virtualenv (Benchmarks/.venv) with the peers from PyPI, builds quiver-bench in
-release mode, runs each workload alternately (Quiver, peer, Quiver, peer, ...) so that machine
-drift cancels, checks both systems did the same work, and prints one JSON line per measurement
-followed by a table of medians and the ratio Quiver/peer.
+Runs the workloads of ../shared/bench/queries.md plus the durability figures and Quiver's parse and
+plan times. Creates its own virtualenv (Benchmarks/.venv) with the peers from PyPI, builds
+quiver-bench in release mode, generates the datasets into /tmp/quiver-bench-NAME, and runs every
+workload alternately (Quiver, peer, Quiver, peer, ...; each run in a process of its own, whose peak
+RSS the OS reports), so that machine drift cancels. The answers of both systems are compared round
+by round; any disagreement ends the run with status 1 and a message naming the workload and both
+answers. Prints one JSON line per measurement, then the tables of medians.
 
-Usage: python3 Benchmarks/compare.py [--workloads w1,queries] [--dataset sf10k] [--rounds 3]
-       [--statements 10000] [--triangles]
+  python3 Benchmarks/compare.py --scale tiny    # 1,000 persons: checks the harness (CI)
+  python3 Benchmarks/compare.py --scale small   # sf10k and facebook (the README's table)
+  python3 Benchmarks/compare.py --scale large   # sf1m: 1M persons, 10M KNOWS
+  python3 Benchmarks/compare.py --workloads w1,queries --dataset sf10k --rounds 3
+  python3 Benchmarks/compare.py --scale small --readme   # also rewrite README's table
+
+Workloads: w1 (single-statement CREATEs, in memory), durable (fsync'd and group commits on disk),
+queries (L1 load and Q1-Q7, in memory), store (load into an on-disk database and checkpoint, then
+O1: open it in a fresh process), analytics (A0-A8 against igraph), plan (Quiver's parse and plan
+times).
 """
 
 import argparse
 import json
 import os
-import resource
+import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-VENV = os.path.join(HERE, ".venv")
-PEERS = ["kuzu==0.11.3"]
-CITIES = ["Lisbon", "Porto", "Madrid", "Seville", "Paris", "Berlin", "Rome", "Vienna"]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from harness import answers, datasets, environment, report  # noqa: E402
+from harness.processes import ProcessFailed, run  # noqa: E402
+from harness.scales import SCALES, WORKLOADS  # noqa: E402
 
 
-def ensure_venv():
-    """Re-executes this script inside Benchmarks/.venv, creating it on first use."""
-    if os.path.realpath(sys.prefix) == os.path.realpath(VENV):
+class Run:
+    """The measurements of one invocation, and what disagreed."""
+
+    def __init__(self, binary):
+        self.binary = binary
+        self.rows = []
+        self.quiver_rows = []
+        self.failures = []
+        self.medians = {}
+
+    def fail(self, message):
+        self.failures.append(message)
+        print("\n!!! " + message.replace("\n", "\n!!! ") + "\n", file=sys.stderr)
+
+    def alternate(self, label, rounds, quiver_command, peer_name, peer_command):
+        """Runs both commands `rounds` times, alternately. Returns {workload: [record per round]}
+        for each system and the peak RSS of each system's processes, or None after a failure."""
+        quiver, peer = {}, {}
+        rss = {"quiver": 0, peer_name: 0}
+        for round_number in range(rounds):
+            for system, command, into in (("quiver", quiver_command, quiver), (peer_name, peer_command, peer)):
+                try:
+                    records, peak = run(command)
+                except ProcessFailed as error:
+                    self.fail("%s: %s failed in round %d: %s" % (label, system, round_number + 1, error))
+                    return None
+                rss[system] = max(rss[system], peak)
+                for r in records:
+                    r["round"] = round_number + 1
+                    r["peak_rss_bytes"] = peak
+                    print(json.dumps(r, sort_keys=True))
+                    into.setdefault(r["workload"], []).append(r)
+        return quiver, peer, rss
+
+    def pair(self, label, dataset, quiver, peer, rss, peer_name, peer_workload=lambda name: name, note=None):
+        """Adds a table row per Quiver workload that the peer also ran, after checking answers."""
+        for name, q_runs in quiver.items():
+            p_runs = peer.get(peer_workload(name))
+            if p_runs is None:
+                self.fail("%s (%s): %s gave no result for %s" % (label, dataset, peer_name, name))
+                continue
+            for q, p in zip(q_runs, p_runs):
+                reasons = answers.differences(q.get("answer"), p.get("answer"))
+                if reasons:
+                    self.fail("ANSWERS DIFFER in %s on %s, round %d: %s\n  Quiver: %s\n  %s: %s" % (
+                        name, dataset, q["round"], "; ".join(reasons), json.dumps(q.get("answer")), peer_name,
+                        json.dumps(p.get("answer"))))
+                    break
+            q_median = statistics.median(r["median_s"] for r in q_runs)
+            p_median = statistics.median(r["median_s"] for r in p_runs)
+            self.medians[(name, dataset, "quiver")] = q_median
+            self.medians[(name, dataset, peer_name)] = p_median
+            self.rows.append({
+                "workload": name, "dataset": dataset, "peer": peer_name, "quiver_s": q_median, "peer_s": p_median,
+                "quiver_rss": rss["quiver"], "peer_rss": rss[peer_name], "rounds": len(q_runs),
+                "note": note(name, q_runs[-1], p_runs[-1]) if note else answers.summary(q_runs[-1].get("answer")),
+            })
+
+
+def rate(key, unit):
+    def note(_, q, p):
+        return "%.0f vs %.0f %s" % (q[key], p[key], unit)
+    return note
+
+
+def w1(run_, options):
+    n = options.statements
+    result = run_.alternate("W1", options.rounds, [run_.binary, "w1", "--repetitions", "1", "--statements", str(n)],
+                            "Kuzu", environment.peer("kuzu") + ["w1", str(n)])
+    if result:
+        q, p, rss = result
+        run_.pair("W1", "%d CREATEs, in memory" % n, q, p, rss, "Kuzu", note=rate("statements_per_s", "statements/s"))
+
+
+def durable(run_, options):
+    n, threads = options.durable_statements, options.threads
+    result = run_.alternate(
+        "durable", options.rounds,
+        [run_.binary, "durable", "--repetitions", "1", "--statements", str(n), "--threads", str(threads)],
+        "Kuzu", environment.peer("kuzu") + ["durable", str(n), str(threads)])
+    if not result:
         return
-    python = os.path.join(VENV, "bin", "python")
-    if not os.path.exists(python):
-        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-        subprocess.run([python, "-m", "pip", "install", "-q"] + PEERS, check=True)
-    os.execv(python, [python] + sys.argv)
+    q, p, rss = result
+    many = "D1-fsync-%d-threads" % threads
+
+    def peer_workload(name):
+        return {"D2-group-1-thread": "D1-fsync-1-thread", "D2-group-%d-threads" % threads: many}.get(name, name)
+
+    def note(name, qr, pr):
+        text = "%.0f vs %.0f commits/s" % (qr["commits_per_s"], pr["commits_per_s"])
+        if name.startswith("D2"):
+            text += "; Quiver group commit (1 ms) beside Kuzu's fsync per commit (Kuzu has no group commit)"
+        if "threads" in name:
+            text += "; Kuzu refuses concurrent write transactions, so its threads take turns"
+        return text
+
+    run_.pair("durable", "%d commits, on disk" % n, q, p, rss, "Kuzu", peer_workload, note)
 
 
-def build_quiver():
-    root = os.path.dirname(HERE)
-    subprocess.run(["swift", "build", "-c", "release", "--package-path", root, "--product", "quiver-bench"],
-                   check=True, stdout=sys.stderr)
-    out = subprocess.run(["swift", "build", "-c", "release", "--package-path", root, "--show-bin-path"],
-                         check=True, capture_output=True, text=True).stdout.strip()
-    return os.path.join(out, "quiver-bench")
+def queries(run_, options, name, directory, params):
+    command = [run_.binary, "queries", "--data", directory, "--dataset", name, "--repetitions", "1"]
+    peer = environment.peer("kuzu") + ["queries", directory, name, json.dumps(params)]
+    if options.triangles or datasets.DATASETS[name]["triangles"]:
+        command.append("--triangles")
+        peer.append("--triangles")
+    result = run_.alternate("queries", options.rounds, command, "Kuzu", peer)
+    if result:
+        q, p, rss = result
+        run_.pair("queries", name, q, p, rss, "Kuzu")
 
 
-def quiver_w1(binary, statements):
-    """One Quiver W1 run in its own process (peak RSS is per process)."""
-    out = subprocess.run([binary, "w1", "--repetitions", "1", "--statements", str(statements)],
-                         check=True, capture_output=True, text=True).stdout
-    record = json.loads(out.strip().splitlines()[-1])
-    return record["median_s"], record["peak_rss_bytes"]
+def store(run_, options, name, directory):
+    scratch = tempfile.mkdtemp(prefix="quiver-bench-store-")
+    try:
+        quiver_db, kuzu_db = os.path.join(scratch, "quiver"), os.path.join(scratch, "kuzu")
+        result = run_.alternate("store", 1, [run_.binary, "store", "--data", directory, "--dataset", name, "--db", quiver_db],
+                                "Kuzu", environment.peer("kuzu") + ["store", directory, name, kuzu_db])
+        if not result:
+            return
+        q, p, rss = result
+
+        def bytes_note(_, qr, pr):
+            return "snapshot %.1f B/person, %.1f B/KNOWS (%s); Kuzu file %.1f B/person, %.1f B/KNOWS (%s)" % (
+                qr["snapshot_bytes_per_node"], qr["snapshot_bytes_per_relationship"], report.megabytes(qr["snapshot_bytes"]),
+                pr["snapshot_bytes_per_node"], pr["snapshot_bytes_per_relationship"], report.megabytes(pr["snapshot_bytes"]))
+
+        run_.pair("store", name, q, p, rss, "Kuzu", note=bytes_note)
+        result = run_.alternate("open", options.rounds, [run_.binary, "open", "--db", quiver_db, "--dataset", name],
+                                "Kuzu", environment.peer("kuzu") + ["open", kuzu_db, name])
+        if not result:
+            return
+        q, p, rss = result
+
+        def open_note(_, qr, __):
+            load = run_.medians.get(("L1", name, "quiver")), run_.medians.get(("L1", name, "Kuzu"))
+            text = answers.summary(qr.get("answer"))
+            if load[0] and load[1]:
+                text += "; loading the CSV files (L1) takes %s / %s" % (report.duration(load[0]), report.duration(load[1]))
+            return text
+
+        run_.pair("open", name, q, p, rss, "Kuzu", note=open_note)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
-KUZU_W1 = r'''
-import kuzu, sys, tempfile, time, resource, json, os
-statements = int(sys.argv[1])
-cities = %r
-if True:
-    db = kuzu.Database(":memory:")  # in memory, like Quiver without a path
-    conn = kuzu.Connection(db)
-    conn.execute("CREATE NODE TABLE Person(id INT64, name STRING, age INT64, city STRING, PRIMARY KEY (id))")
-    start = time.perf_counter()
-    for i in range(statements):
-        conn.execute("CREATE (:Person {id: $id, name: $name, age: $age, city: $city})",
-                     {"id": i, "name": "person%%d" %% i, "age": 18 + i %% 60, "city": cities[i %% len(cities)]})
-    elapsed = time.perf_counter() - start
-    n = conn.execute("MATCH (p:Person) RETURN count(*)").get_next()[0]
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(json.dumps({"seconds": elapsed, "count": n, "peak_rss_bytes": peak}))
-''' % CITIES
+def analytics(run_, options, name, directory, params):
+    spec = datasets.DATASETS[name]
+    sources = options.sources or spec["sources"]
+    command = [run_.binary, "analytics", "--data", directory, "--dataset", name]
+    peer = environment.peer("igraph") + [directory, name, str(params["typical"])]
+    if sources:
+        command += ["--sources", str(sources)]
+        peer += ["--sources", str(sources)]
+    if spec["closeness"]:
+        command.append("--closeness")
+        peer.append("--closeness")
+    result = run_.alternate("analytics", options.analytics_rounds, command, "igraph", peer)
+    if not result:
+        return
+    q, p, rss = result
+
+    def note(workload, qr, pr):
+        qa, pa = qr.get("answer") or {}, pr.get("answer") or {}
+        if workload == "A0-projection":
+            return "Quiver: 4 CSR projections from the store; igraph: directed graph from edge lists, undirected copy"
+        if workload == "A8-louvain":
+            return "modularity %.4f vs %.4f, %s vs %s communities (randomised: modularity to %.2f)" % (
+                qa["modularity"], pa["modularity"], qa["communities"], pa["communities"], answers.MODULARITY_TOLERANCE)
+        if "sampled_sources" in qa:
+            return "%d sampled sources (different samples: not compared); top: %s vs %s" % (
+                qa["sampled_sources"], ", ".join(str(v) for v, _ in qa["top"][:3]),
+                ", ".join(str(v) for v, _ in pa["top"][:3]))
+        if workload == "A1-pagerank":
+            return answers.summary(qa) + " (igraph: PRPACK solve; Quiver: 20 iterations)"
+        return answers.summary(qa)
+
+    run_.pair("analytics", name, q, p, rss, "igraph", note=note)
 
 
-def kuzu_w1(statements):
-    out = subprocess.run([sys.executable, "-c", KUZU_W1, str(statements)], check=True,
-                         capture_output=True, text=True).stdout
-    record = json.loads(out.strip().splitlines()[-1])
-    if record["count"] != statements:
-        sys.exit("Kuzu W1 created %d nodes, expected %d" % (record["count"], statements))
-    return record["seconds"], record["peak_rss_bytes"]
+def plan(run_, options, name, directory):
+    try:
+        records, _ = run([run_.binary, "plan", "--data", directory, "--dataset", name])
+    except ProcessFailed as error:
+        run_.fail("plan: %s" % error)
+        return
+    for r in records:
+        print(json.dumps(r, sort_keys=True))
+        label = r["workload"]
+        text = "parse %s + plan %s" % (report.duration(r["parse_s"]), report.duration(r["plan_s"]))
+        if label == "P-all":
+            text += ", %d statements" % r["statements"]
+        run_.quiver_rows.append({"workload": label, "dataset": name, "value": report.duration(r["median_s"]), "note": text})
 
 
-KUZU_QUERIES = r'''
-import json, resource, sys, time
-import kuzu
-directory, triangles = sys.argv[1], sys.argv[2] == "1"
-params = json.loads(sys.argv[3])
-db = kuzu.Database(":memory:")
-conn = kuzu.Connection(db)
-conn.execute("CREATE NODE TABLE Person(id INT64, name STRING, age INT64, city STRING, PRIMARY KEY (id))")
-conn.execute("CREATE REL TABLE KNOWS(FROM Person TO Person, since INT64, weight DOUBLE)")
-out = {}
-start = time.perf_counter()
-conn.execute("COPY Person FROM '%s/nodes.csv' (HEADER=true)" % directory)
-conn.execute("COPY KNOWS FROM '%s/edges.csv' (HEADER=true)" % directory)
-out["L1"] = (time.perf_counter() - start, None)
-def first(q, p=None):
-    r = conn.execute(q, p or {})
-    return r.get_next()[0] if r.has_next() else None
-def timed(name, q, p=None):
-    start = time.perf_counter()
-    v = first(q, p)
-    out[name] = (time.perf_counter() - start, v)
-ids = params["ids"]
-start = time.perf_counter()
-found = 0
-for i in ids:
-    r = conn.execute("MATCH (p:Person {id: $id}) RETURN p.name, p.age, p.city", {"id": i})
-    while r.has_next():
-        r.get_next()
-        found += 1
-out["Q1"] = ((time.perf_counter() - start) / len(ids), found)
-for name in ("hub", "typical"):
-    i = params[name]
-    timed("Q2-" + name, "MATCH (a:Person {id: $id})-[:KNOWS]->(b:Person) RETURN count(b)", {"id": i})
-    timed("Q3-" + name, "MATCH (a:Person {id: $id})-[:KNOWS]->(:Person)-[:KNOWS]->(c:Person) WHERE c.id <> $id RETURN count(DISTINCT c)", {"id": i})
-start = time.perf_counter()
-r = conn.execute("MATCH (p:Person) RETURN p.city AS city, count(*) AS c ORDER BY c DESC, city")
-rows = 0
-while r.has_next():
-    r.get_next()
-    rows += 1
-out["Q4"] = (time.perf_counter() - start, rows)
-timed("Q5", "MATCH (a:Person)-[:KNOWS]->(b:Person) WHERE a.age < b.age RETURN count(*)")
-timed("Q6", "MATCH p = (a:Person {id: $src})-[:KNOWS* SHORTEST 1..30]->(b:Person {id: $dst}) RETURN length(p)",
-      {"src": params["typical"], "dst": params["farthest"]})
-if triangles:
-    timed("Q7", "MATCH (a:Person)-[:KNOWS]->(b:Person)-[:KNOWS]->(c:Person)-[:KNOWS]->(a) RETURN count(*)")
-out["peak"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, None)
-print(json.dumps(out))
-'''
-
-
-def dataset_parameters(directory):
-    """hub, typical, farthest and the Q1 ids, as queries.md defines them."""
-    with open(os.path.join(directory, "nodes.csv")) as f:
-        n = sum(1 for _ in f) - 1
-    out = [[] for _ in range(n)]
-    with open(os.path.join(directory, "edges.csv")) as f:
-        next(f)
-        for line in f:
-            s, d = line.split(",")[:2]
-            out[int(s)].append(int(d))
-    degrees = [len(x) for x in out]
-    hub = max(range(n), key=lambda i: (degrees[i], -i))
-    median = sorted(degrees)[n // 2]
-    typical = next(i for i in range(n // 2, n) if degrees[i] == median)
-    dist = [-1] * n
-    dist[typical] = 0
-    queue = [typical]
-    for v in queue:
-        for w in out[v]:
-            if dist[w] < 0:
-                dist[w] = dist[v] + 1
-                queue.append(w)
-    far = max(dist)
-    return {"hub": hub, "typical": typical, "farthest": dist.index(far), "ids": [(k * 7919) % n for k in range(1000)]}
-
-
-def ensure_dataset(name):
-    directory = os.path.join("/tmp", "quiver-bench-" + name)
-    if not os.path.exists(os.path.join(directory, "edges.csv")):
-        generator = os.path.join(os.path.dirname(HERE), "..", "shared", "bench", "gen_social.py")
-        subprocess.run([sys.executable, generator, "--preset", name, directory], check=True, stdout=sys.stderr)
-    return directory
-
-
-def run_queries(binary, args, rows):
-    directory = ensure_dataset(args.dataset)
-    params = dataset_parameters(directory)
-    quiver, kuzu_runs = {}, {}
-    for _ in range(args.rounds):
-        command = [binary, "queries", "--data", directory, "--dataset", args.dataset, "--repetitions", "1"]
-        if args.triangles:
-            command.append("--triangles")
-        lines = subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip().splitlines()
-        for line in lines:
-            r = json.loads(line)
-            quiver.setdefault(r["workload"], []).append((r["median_s"], r.get("answer"), r["peak_rss_bytes"]))
-        out = subprocess.run([sys.executable, "-c", KUZU_QUERIES, directory, "1" if args.triangles else "0", json.dumps(params)],
-                             check=True, capture_output=True, text=True).stdout
-        for name, (t, v) in json.loads(out.strip().splitlines()[-1]).items():
-            kuzu_runs.setdefault(name, []).append((t, v))
-    kuzu_peak = max(t for t, _ in kuzu_runs.pop("peak"))
-    for name, runs in quiver.items():
-        if name not in kuzu_runs:
-            continue
-        q = statistics.median(t for t, _, _ in runs)
-        k = statistics.median(t for t, _ in kuzu_runs[name])
-        qa, ka = runs[-1][1], kuzu_runs[name][-1][1]
-        if name != "L1" and (qa is None or ka is None or int(qa) != int(ka)):
-            sys.exit("answers differ for %s: Quiver %s, Kuzu %s" % (name, qa, ka))
-        q_rss = max(r for _, _, r in runs)
-        print(json.dumps({"workload": name, "dataset": args.dataset, "quiver_median_s": q, "kuzu_median_s": k,
-                          "answer": qa, "rounds": args.rounds}))
-        rows.append((name + " (" + args.dataset + ")", q, k, q_rss, kuzu_peak, "answer %s" % (qa if qa is not None else "-")))
+def resolve(args):
+    """The scale's settings with the explicit flags applied."""
+    settings = dict(SCALES[args.scale or "small"])
+    settings["workloads"] = list(WORKLOADS)
+    if args.workloads:
+        settings["workloads"] = [w.strip() for w in args.workloads.split(",") if w.strip()]
+        settings["workloads"] = ["store" if w == "open" else w for w in settings["workloads"]]
+        unknown = set(settings["workloads"]) - set(WORKLOADS)
+        if unknown:
+            sys.exit("unknown workloads %s (known: %s)" % (", ".join(sorted(unknown)), ", ".join(WORKLOADS)))
+    if args.dataset:
+        settings["datasets"] = [d.strip() for d in args.dataset.split(",") if d.strip()]
+    if args.rounds:
+        settings["rounds"] = settings["analytics_rounds"] = args.rounds
+    for key in ("statements", "durable_statements", "threads"):
+        if getattr(args, key):
+            settings[key] = getattr(args, key)
+    settings["triangles"] = args.triangles
+    settings["sources"] = args.sources
+    return argparse.Namespace(**settings)
 
 
 def main():
-    ensure_venv()
+    environment.ensure_venv()
+    sys.stdout.reconfigure(line_buffering=True)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workloads", default="w1")
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--statements", type=int, default=10000)
-    parser.add_argument("--dataset", default="sf10k")
-    parser.add_argument("--triangles", action="store_true")
+    parser.add_argument("--scale", choices=sorted(SCALES), help="tiny, small (default) or large")
+    parser.add_argument("--workloads", help="comma-separated: " + ",".join(WORKLOADS))
+    parser.add_argument("--dataset", help="comma-separated dataset names (default: the scale's)")
+    parser.add_argument("--rounds", type=int, help="rounds of every alternation")
+    parser.add_argument("--statements", type=int, help="W1 statements")
+    parser.add_argument("--durable-statements", type=int, help="commits per durable run")
+    parser.add_argument("--threads", type=int, help="writer threads of the group-commit runs")
+    parser.add_argument("--sources", type=int, help="sampled betweenness sources (default: exact on small graphs)")
+    parser.add_argument("--triangles", action="store_true", help="run Q7 on every dataset")
+    parser.add_argument("--readme", action="store_true", help="rewrite README's performance table from this run")
     args = parser.parse_args()
-    binary = build_quiver()
-    rows = []
-    if "w1" in args.workloads.split(","):
-        q_times, k_times, q_rss, k_rss = [], [], 0, 0
-        for _ in range(args.rounds):
-            t, rss = quiver_w1(binary, args.statements)
-            q_times.append(t)
-            q_rss = max(q_rss, rss)
-            t, rss = kuzu_w1(args.statements)
-            k_times.append(t)
-            k_rss = max(k_rss, rss)
-        for system, times, rss in (("quiver", q_times, q_rss), ("kuzu", k_times, k_rss)):
-            print(json.dumps({"system": system, "workload": "W1", "dataset": "%d statements" % args.statements,
-                              "repetitions": len(times), "median_s": statistics.median(times),
-                              "min_s": min(times), "max_s": max(times), "peak_rss_bytes": rss}))
-        q, k = statistics.median(q_times), statistics.median(k_times)
-        rows.append(("W1 %d single-statement CREATEs" % args.statements, q, k, q_rss, k_rss,
-                     "%.0f vs %.0f statements/s" % (args.statements / q, args.statements / k)))
-    if "queries" in args.workloads.split(","):
-        run_queries(binary, args, rows)
+    options = resolve(args)
+    started = time.time()
+    binary = environment.build_quiver()
+    watch = report.CPUWatch()
+    run_ = Run(binary)
+    if "w1" in options.workloads:
+        w1(run_, options)
+    if "durable" in options.workloads:
+        durable(run_, options)
+    for name in options.datasets:
+        directory = datasets.ensure(name)
+        params = datasets.parameters(directory)
+        if "queries" in options.workloads:
+            queries(run_, options, name, directory, params)
+        if "store" in options.workloads:
+            store(run_, options, name, directory)
+        if "analytics" in options.workloads:
+            analytics(run_, options, name, directory, params)
+    if "plan" in options.workloads:
+        name = options.datasets[0]
+        plan(run_, options, name, datasets.ensure(name))
+    elapsed = time.time() - started
+    busy = watch.others_share()
+
+    import igraph
+    import kuzu
+    machine = report.machine([("Kuzu", kuzu.__version__), ("python-igraph", igraph.__version__)])
+    tables = report.comparison_table(run_.rows)
+    if run_.quiver_rows:
+        tables += "\n\n" + report.quiver_table(run_.quiver_rows)
     print()
-    print("| workload | Quiver median | Kuzu median | Quiver/Kuzu time | peak RSS Quiver / Kuzu | note |")
-    print("|---|---:|---:|---:|---:|---|")
-    for name, q, k, qr, kr, note in rows:
-        print("| %s | %.3f ms | %.3f ms | %.3f | %.0f MB / %.0f MB | %s |" % (name, q * 1e3, k * 1e3, q / k, qr / 1e6, kr / 1e6, note))
+    print(tables)
+    print()
+    print("Machine: " + machine)
+    print("Run: %.0f s; other processes kept %.0f%% of the machine's CPU busy meanwhile" % (elapsed, busy * 100))
+    if run_.failures:
+        print("\n%d FAILURE(S): the answers above are not to be trusted:" % len(run_.failures), file=sys.stderr)
+        for failure in run_.failures:
+            print("  - " + failure.replace("\n", "\n    "), file=sys.stderr)
+        sys.exit(1)
+    if args.readme:
+        command = "python3 Benchmarks/compare.py " + " ".join(sys.argv[1:]).replace("--readme", "").strip()
+        lines = ["Machine: " + machine + ".", "",
+                 "`%s`, %s, took %.0f s%s." % (
+                     command, time.strftime("%Y-%m-%d"), elapsed,
+                     "; other processes kept %.0f%% of the machine's CPU busy meanwhile, so the times are noisy" % (busy * 100)
+                     if busy > 0.1 else ""),
+                 "", tables]
+        report.rewrite_readme(os.path.join(environment.ROOT, "README.md"), "\n".join(lines))
+        print("README.md: performance table rewritten", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 // Carrying out the shell's meta-commands in a session: transactions, parameters, settings,
-// `:source`, `:schema`, `:history` and `:export`. Scripts and piped input reach the same code,
-// so every command works everywhere (`:history` only where a line editor keeps one).
+// `:source`, `:schema`, `:history`, `:export` and `:checkpoint`. Scripts and piped input reach
+// the same code, so every command works everywhere (`:history` only where a line editor keeps one).
 import Foundation
 import Quiver
 import QuiverShellSupport
@@ -78,6 +78,8 @@ extension Session {
       }
     case .schema:
       showSchema()
+    case .checkpoint:
+      try checkpoint()
     case .timeout(let limit):
       timeout = limit
       note(limit.map { "Statements time out after \(ResultRenderer.duration($0))." } ?? "No timeout.")
@@ -92,7 +94,7 @@ extension Session {
   }
 
   /// Prints `text` and a line break, unless the session prints nothing.
-  private func say(_ text: String) {
+  func say(_ text: String) {
     guard printsResults else { return }
     Console.write(text.hasSuffix("\n") ? text : text + "\n")
     Console.flush()

@@ -1,66 +1,90 @@
-// Graph analytics on a generated social graph (gen_social.py's nodes.csv and edges.csv): loads it
-// through Cypher, then times projecting the store into CSR form, and PageRank, BFS, Dijkstra, weakly
-// connected components and sampled betweenness through one `db.algorithms` value (projection cached).
+// Analytics A1–A8 of queries.md on the KNOWS graph of one dataset, through one `db.algorithms`
+// value: the projections are built first (timed as A0), then each algorithm is timed on the cached
+// projection, as often as fits in a second (at most `repetitions` times). Every line carries the answer the peers are checked against: counts, path lengths,
+// the top 20 of each centrality by person id, modularity.
 import Foundation
 import Quiver
 
-/// The analytics workload; `directory` holds nodes.csv and edges.csv.
+/// The analytics workloads.
 struct AnalyticsWorkload {
   let directory: String
+  let dataset: String
+  /// Runs of each algorithm at most; fewer when they add up to a second.
+  let repetitions: Int
+  /// Betweenness from this many sampled sources; exact (Brandes from every node) when nil.
+  let betweennessSources: Int?
+  /// Whether to run closeness (A3), which is all-pairs.
+  let closeness: Bool
 
-  func measure(repetitions: Int) throws {
-    let db = try load()
-    let (nodes, relationships) = db.counts
-    let dataset = "\(URL(fileURLWithPath: directory).lastPathComponent): \(nodes) nodes, \(relationships) relationships"
-    let algorithms = db.algorithms
-    let weighted = AnalyticsGraph(weightProperty: "weight")
-    // Projection alone: a fresh snapshot value each time, so nothing is cached.
-    let cases: [(String, () throws -> Int)] = [
-      ("projection", { try db.algorithms.degree().count }),
-      ("projection-weighted", { try db.algorithms.degree(weighted).count }),
-      ("pagerank", { try algorithms.pageRank(maxIterations: 20, tolerance: 0).count }),
-      ("bfs", { try algorithms.traverse(from: 0).count }),
-      ("dijkstra", { try algorithms.shortestPathCosts(weighted, from: 0).count }),
-      ("wcc", { Set(try algorithms.weaklyConnectedComponents(AnalyticsGraph(direction: .outgoing)).values).count }),
-      ("betweenness-100", { try algorithms.betweenness(samplingSize: 100, seed: 1).count }),
-    ]
-    for (name, body) in cases {
-      var result = try body()  // warm-up; also fills the projection cache of `algorithms`
-      var m = Measurement(workload: "analytics-\(name)", dataset: dataset)
-      m.seconds = try Measurement.time(repetitions) { result = try body() }
-      m.extra["result"] = Double(result)
-      m.report()
-    }
-  }
+  private static let knows = ["KNOWS"]
+  private let directed = AnalyticsGraph(relationshipTypes: knows, direction: .outgoing)
+  private let directedWeighted = AnalyticsGraph(relationshipTypes: knows, direction: .outgoing, weightProperty: "weight")
+  private let undirected = AnalyticsGraph(relationshipTypes: knows, direction: .both)
+  private let undirectedWeighted = AnalyticsGraph(relationshipTypes: knows, direction: .both, weightProperty: "weight")
 
-  /// Creates the :Person nodes (ids 0..<n in file order) and the KNOWS relationships.
-  private func load() throws -> Database {
+  func measure() throws {
+    let data = try SocialDataset(directory: directory)
     let db = try Database()
-    let nodeLines = try lines("nodes.csv")
-    _ = try db.execute("UNWIND range(0, $n - 1) AS i CREATE (:Person {id: i})", parameters: ["n": .int(Int64(nodeLines.count))])
-    var batch: [Value] = []
-    func flush() throws {
-      _ = try db.execute(
-        """
-        MATCH (p:Person) WITH p ORDER BY p.id WITH collect(p) AS people
-        UNWIND $edges AS e WITH people[e[0]] AS a, people[e[1]] AS b, e[2] AS w
-        CREATE (a)-[:KNOWS {weight: w}]->(b)
-        """, parameters: ["edges": .list(batch)])
-      batch.removeAll(keepingCapacity: true)
+    try data.load(into: db)
+    var person: [Int64: Int64] = [:]
+    var node: [Int64: Int64] = [:]
+    for row in try db.execute("MATCH (p:Person) RETURN id(p), p.id").rows {
+      guard let nodeID = row[0].intValue, let id = row[1].intValue else { continue }
+      person[nodeID] = id
+      node[id] = nodeID
     }
-    for line in try lines("edges.csv") {
-      let f = line.split(separator: ",")
-      guard f.count >= 4, let s = Int64(f[0]), let d = Int64(f[1]), let w = Double(f[3]) else { continue }
-      batch.append(.list([.int(s), .int(d), .float(w)]))
-      if batch.count == 250_000 { try flush() }
+    guard let source = node[data.typical] else { throw BenchError(description: "no person \(data.typical)") }
+    let algorithms = db.algorithms
+
+    let graphs = [directed, directedWeighted, undirected, undirectedWeighted]
+    try run("A0-projection", { () throws -> Int in
+      let fresh = db.algorithms
+      for graph in graphs { _ = try fresh.degree(graph) }
+      return graphs.count
+    }) { ["graphs": $0] }
+    for graph in graphs { _ = try algorithms.degree(graph) }  // fills the cache the algorithms use
+    func top(_ scores: [Int64: Double]) -> [String: Any] {
+      let best = scores.sorted { $0.value > $1.value || ($0.value == $1.value && (person[$0.key] ?? 0) < (person[$1.key] ?? 0)) }
+      return ["top": best.prefix(20).map { [person[$0.key] ?? -1, $0.value] as [Any] }]
     }
-    if !batch.isEmpty { try flush() }
-    return db
+    try run("A1-pagerank", { try algorithms.pageRank(directed, dampingFactor: 0.85, maxIterations: 20, tolerance: 1e-7) }, top)
+    let sampled: [String: Any] = betweennessSources.map { ["sampled_sources": $0] } ?? [:]
+    for (name, graph) in [("directed", directed), ("undirected", undirected)] {
+      try run("A2-betweenness-\(name)", { try algorithms.betweenness(graph, samplingSize: betweennessSources, seed: 1) }) {
+        top($0).merging(sampled) { a, _ in a }
+      }
+    }
+    if closeness {
+      try run("A3-closeness", { try algorithms.closeness(undirected) }, top)
+    }
+    try run("A4-wcc", { try algorithms.weaklyConnectedComponents(undirected) }) { ["components": Set($0.values).count] }
+    try run("A5-scc", { try algorithms.stronglyConnectedComponents(directed) }) { ["components": Set($0.values).count] }
+    try run("A6-bfs", { try algorithms.traverse(directed, from: source) }) { visits in
+      ["reached": visits.count, "max_depth": visits.map(\.depth).max() ?? 0, "depth_sum": visits.reduce(0) { $0 + $1.depth }]
+    }
+    try run("A6-dijkstra", { try algorithms.shortestPathCosts(directedWeighted, from: source) }) { costs in
+      ["reached": costs.count, "cost_sum": costs.values.reduce(0, +), "max_cost": costs.values.max() ?? 0]
+    }
+    try run("A7-triangles", { try algorithms.triangles(undirected) }) { t in
+      [
+        "triangles": t.values.reduce(0) { $0 + $1.triangles } / 3,
+        "average_clustering": t.values.reduce(0.0) { $0 + $1.clustering } / Double(max(t.count, 1)),
+      ]
+    }
+    try run("A8-louvain", { try algorithms.louvain(undirectedWeighted, seed: 42) }) { c in
+      ["modularity": c.modularity, "communities": Set(c.communityOf.values).count]
+    }
   }
 
-  /// The data lines of a CSV file (header dropped).
-  private func lines(_ name: String) throws -> [Substring] {
-    let text = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
-    return Array(text.split(separator: "\n").dropFirst())
+  /// Times `compute` (again while fewer than `repetitions` runs took less than a second in all)
+  /// and prints its line with the answer made from the last run's result (untimed).
+  private func run<T>(_ name: String, _ compute: () throws -> T, _ answer: (T) -> [String: Any]) throws {
+    var result: T?
+    var m = Measurement(workload: name, dataset: dataset)
+    repeat {
+      m.seconds += try Measurement.time(1) { result = try compute() }
+    } while m.seconds.count < repetitions && m.seconds.reduce(0, +) < 1
+    if let result { m.extra["answer"] = answer(result) }
+    m.report()
   }
 }

@@ -7,55 +7,90 @@ struct BenchError: Error, CustomStringConvertible {
   let description: String
 }
 
-/// Parses `WORKLOAD [--repetitions N] [--statements N]` and runs the workload.
+/// Parses `WORKLOAD [options]` and runs the workload.
 struct BenchCommand {
+  static let usage = """
+    usage: quiver-bench WORKLOAD [options]
+      w1         [--statements N] [--repetitions N]         single-statement CREATEs, in memory
+      queries    --data DIR [--dataset NAME] [--triangles]  L1 load and Q1-Q7 of queries.md
+      analytics  --data DIR [--dataset NAME] [--sources N] [--closeness]
+                                                            A0-A8 (betweenness exact unless --sources)
+      plan       [--data DIR] [--dataset NAME] [--iterations N]
+                                                            parse and plan time of representative statements
+      durable    [--statements N] [--threads N]             fsync'd and group commits on disk
+      store      --data DIR --db PATH                       load into an on-disk database, checkpoint
+      open       --db PATH                                  open that database and count its persons
+      snapshot                                              read snapshots under a concurrent writer
+    every workload takes --repetitions N (default 5; 1 for store and open; analytics stops
+    repeating an algorithm once its runs add up to a second)
+    """
+
   let workload: String
-  var repetitions = 5
+  var repetitions: Int?
   var statements = 10_000
+  var threads = 8
+  var iterations = 200
+  var sources: Int?
   var directory: String?
+  var database: String?
   var dataset = "dataset"
   var triangles = false
+  var closeness = false
 
   init(_ arguments: [String]) throws {
-    guard let first = arguments.first else {
-      throw BenchError(description: "usage: quiver-bench w1 [--repetitions N] [--statements N] | snapshot [--repetitions N] | queries --data DIR [--dataset NAME] [--triangles] [--repetitions N] | durable [--repetitions N] [--statements N]")
-    }
+    guard let first = arguments.first, first != "--help", first != "-h" else { throw BenchError(description: Self.usage) }
     workload = first
     var rest = arguments.dropFirst()
+    func text(_ flag: String) throws -> String {
+      guard let value = rest.first else { throw BenchError(description: "\(flag) needs a value") }
+      rest = rest.dropFirst()
+      return value
+    }
+    func number(_ flag: String) throws -> Int {
+      guard let value = Int(try text(flag)), value > 0 else { throw BenchError(description: "\(flag) needs a positive whole number") }
+      return value
+    }
     while let flag = rest.first {
       rest = rest.dropFirst()
-      if flag == "--triangles" {
-        triangles = true
-        continue
-      }
-      if flag == "--data" || flag == "--dataset" {
-        guard let text = rest.first else { throw BenchError(description: "\(flag) needs a value") }
-        rest = rest.dropFirst()
-        if flag == "--data" { directory = text } else { dataset = text }
-        continue
-      }
-      guard let value = rest.first.flatMap({ Int($0) }) else {
-        throw BenchError(description: "\(flag) needs a whole number")
-      }
-      rest = rest.dropFirst()
       switch flag {
-      case "--repetitions": repetitions = value
-      case "--statements": statements = value
-      default: throw BenchError(description: "unknown option \(flag)")
+      case "--triangles": triangles = true
+      case "--closeness": closeness = true
+      case "--data": directory = try text(flag)
+      case "--db": database = try text(flag)
+      case "--dataset": dataset = try text(flag)
+      case "--repetitions": repetitions = try number(flag)
+      case "--statements": statements = try number(flag)
+      case "--threads": threads = try number(flag)
+      case "--iterations": iterations = try number(flag)
+      case "--sources": sources = try number(flag)
+      default: throw BenchError(description: "unknown option \(flag)\n" + Self.usage)
       }
     }
   }
 
   func run() throws {
+    func data() throws -> String {
+      guard let directory else { throw BenchError(description: "\(workload) needs --data DIR with nodes.csv and edges.csv") }
+      return directory
+    }
+    func db() throws -> String {
+      guard let database else { throw BenchError(description: "\(workload) needs --db PATH") }
+      return database
+    }
     switch workload {
-    case "analytics": try AnalyticsWorkload(directory: ProcessInfo.processInfo.environment["QUIVER_BENCH_DATA"] ?? "/tmp/sf100k").measure(repetitions: repetitions)
-    case "w1": try WriteWorkload(statements: statements).measure(repetitions: repetitions)
-    case "snapshot": try SnapshotWorkload().measure(repetitions: repetitions)
+    case "w1": try WriteWorkload(statements: statements).measure(repetitions: repetitions ?? 5)
+    case "snapshot": try SnapshotWorkload().measure(repetitions: repetitions ?? 5)
     case "queries":
-      guard let directory else { throw BenchError(description: "queries needs --data DIR with nodes.csv and edges.csv") }
-      try QueryWorkload(directory: directory, dataset: dataset, repetitions: repetitions, triangles: triangles).measure()
-    case "durable": try DurableWorkload(statements: statements).measure(repetitions: repetitions)
-    default: throw BenchError(description: "unknown workload \(workload)")
+      try QueryWorkload(directory: data(), dataset: dataset, repetitions: repetitions ?? 5, triangles: triangles).measure()
+    case "analytics":
+      try AnalyticsWorkload(
+        directory: data(), dataset: dataset, repetitions: repetitions ?? 5, betweennessSources: sources, closeness: closeness
+      ).measure()
+    case "plan": try PlanWorkload(directory: directory, dataset: dataset, iterations: iterations).measure()
+    case "durable": try DurableWorkload(statements: statements, threads: threads, repetitions: repetitions ?? 5).measure()
+    case "store": try StoreWorkload(directory: data(), database: db(), dataset: dataset).measure()
+    case "open": try OpenWorkload(database: db(), dataset: dataset, repetitions: repetitions ?? 1).measure()
+    default: throw BenchError(description: "unknown workload \(workload)\n" + Self.usage)
     }
   }
 }

@@ -6,7 +6,8 @@ struct Measurement {
   let workload: String
   let dataset: String
   var seconds: [Double] = []
-  var extra: [String: Double] = [:]
+  /// More fields of the line: answers, rates, sizes (JSON-serialisable values).
+  var extra: [String: Any] = [:]
 
   /// Runs `body` once per repetition, timing each.
   static func time(_ repetitions: Int, _ body: () throws -> Void) rethrows -> [Double] {
@@ -17,6 +18,12 @@ struct Measurement {
       out.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
     return out
+  }
+
+  /// The median of `seconds` (0 when empty).
+  var median: Double {
+    let sorted = seconds.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
   }
 
   /// Prints the JSON line.

@@ -18,10 +18,9 @@ struct QueryWorkload {
       db = try Database()
       try data.load(into: db)
     }
-    load.extra["nodes"] = Double(db.counts.nodes)
-    load.extra["relationships"] = Double(db.counts.relationships)
+    load.extra["answer"] = ["nodes": db.counts.nodes, "relationships": db.counts.relationships]
     load.report()
-    let ids = (0..<1000).map { Int64(($0 * 7919) % data.nodes.count) }
+    let ids = (0..<1000).map { Int64(($0 * 7919) % data.nodeCount) }
     try run("Q1", per: ids.count, answer: { $0.rows.count }) {
       var found = 0
       for id in ids {
@@ -59,7 +58,7 @@ struct QueryWorkload {
     m.seconds = try Measurement.time(repetitions) { last = try body() }.map { $0 / Double(per) }
     if let last {
       let value = answer?(last) ?? Int(last.rows.first?.first?.intValue ?? -1)
-      m.extra["answer"] = Double(value)
+      m.extra["answer"] = value
     }
     m.report()
   }

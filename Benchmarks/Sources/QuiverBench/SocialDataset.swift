@@ -1,71 +1,110 @@
-// The benchmark dataset (nodes.csv and edges.csv from ../shared/bench/gen_social.py), loaded into
-// Quiver through the public API in batches, with the query parameters queries.md defines.
+// The benchmark dataset (nodes.csv and edges.csv from ../shared/bench/gen_social.py or
+// snap_to_csv.py), held as columns, loaded into Quiver through the public API in batches, with the
+// query parameters queries.md defines.
 import Foundation
 import Quiver
 
 /// A social graph read from CSV, and the parameters derived from it.
 struct SocialDataset {
-  let nodes: [[Value]]
-  let edges: [[Value]]
+  let ids: [Int64]
+  let names: [String]
+  let ages: [Int64]
+  let cities: [String]
+  let sources: [Int64]
+  let targets: [Int64]
+  let since: [Int64]
+  let weights: [Double]
   let hub: Int64
   let typical: Int64
   let farthest: Int64
 
+  var nodeCount: Int { ids.count }
+  var edgeCount: Int { sources.count }
+
   init(directory: String) throws {
-    nodes = try Self.rows(URL(fileURLWithPath: directory).appendingPathComponent("nodes.csv")) { f in
-      guard f.count == 4, let id = Int64(f[0]), let age = Int64(f[2]) else { return nil }
-      return [.int(id), .string(f[1]), .int(age), .string(f[3])]
+    var ids: [Int64] = [], names: [String] = [], ages: [Int64] = [], cities: [String] = []
+    try CSVFile(directory + "/nodes.csv").forEachRow { f, line in
+      guard f.count == 4, let id = f.int(0), let age = f.int(2) else { throw BenchError(description: "bad line \(line) in nodes.csv") }
+      ids.append(id)
+      names.append(f.string(1))
+      ages.append(age)
+      cities.append(f.string(3))
     }
-    edges = try Self.rows(URL(fileURLWithPath: directory).appendingPathComponent("edges.csv")) { f in
-      guard f.count == 4, let s = Int64(f[0]), let d = Int64(f[1]), let since = Int64(f[2]), let w = Double(f[3]) else { return nil }
-      return [.int(s), .int(d), .int(since), .float(w)]
+    var sources: [Int64] = [], targets: [Int64] = [], since: [Int64] = [], weights: [Double] = []
+    try CSVFile(directory + "/edges.csv").forEachRow { f, line in
+      guard f.count == 4, let s = f.int(0), let d = f.int(1), let y = f.int(2), let w = f.double(3) else {
+        throw BenchError(description: "bad line \(line) in edges.csv")
+      }
+      sources.append(s)
+      targets.append(d)
+      since.append(y)
+      weights.append(w)
     }
-    let n = nodes.count
-    var out = [[Int]](repeating: [], count: n)
-    for e in edges {
-      if case .int(let s) = e[0], case .int(let d) = e[1], s < n, d < n { out[Int(s)].append(Int(d)) }
+    (self.ids, self.names, self.ages, self.cities) = (ids, names, ages, cities)
+    (self.sources, self.targets, self.since, self.weights) = (sources, targets, since, weights)
+    (hub, typical, farthest) = Self.parameters(nodes: ids.count, sources: sources, targets: targets)
+  }
+
+  /// hub (most outgoing KNOWS, smallest id on a tie), typical (median out-degree, id ≥ n/2) and
+  /// the node farthest from typical (smallest id at the largest distance). Ids are 0..<n.
+  private static func parameters(nodes n: Int, sources: [Int64], targets: [Int64]) -> (Int64, Int64, Int64) {
+    guard n > 0 else { return (0, 0, 0) }
+    var degree = [Int](repeating: 0, count: n)
+    for s in sources { degree[Int(s)] += 1 }
+    var start = [Int](repeating: 0, count: n + 1)
+    for v in 0..<n { start[v + 1] = start[v] + degree[v] }
+    var fill = start
+    var adjacency = [Int32](repeating: 0, count: sources.count)
+    for (s, d) in zip(sources, targets) {
+      adjacency[fill[Int(s)]] = Int32(d)
+      fill[Int(s)] += 1
     }
-    let degrees = out.map(\.count)
-    hub = Int64(degrees.indices.max { degrees[$0] < degrees[$1] || (degrees[$0] == degrees[$1] && $0 > $1) } ?? 0)
-    let median = degrees.sorted()[n / 2]
-    typical = Int64((n / 2..<n).first { degrees[$0] == median } ?? n / 2)
+    var hub = 0
+    for v in 0..<n where degree[v] > degree[hub] { hub = v }
+    let median = degree.sorted()[n / 2]
+    let typical = (n / 2..<n).first { degree[$0] == median } ?? n / 2
     var distance = [Int](repeating: -1, count: n)
-    distance[Int(typical)] = 0
-    var queue = [Int(typical)]
+    distance[typical] = 0
+    var queue = [typical]
     var head = 0
     while head < queue.count {
       let v = queue[head]
       head += 1
-      for w in out[v] where distance[w] < 0 {
-        distance[w] = distance[v] + 1
-        queue.append(w)
+      for w in adjacency[start[v]..<start[v + 1]] where distance[Int(w)] < 0 {
+        distance[Int(w)] = distance[v] + 1
+        queue.append(Int(w))
       }
     }
     let far = distance.max() ?? 0
-    farthest = Int64(distance.firstIndex(of: far) ?? 0)
-  }
-
-  private static func rows(_ url: URL, _ parse: ([String]) -> [Value]?) throws -> [[Value]] {
-    let text = try String(contentsOf: url, encoding: .utf8)
-    var out: [[Value]] = []
-    for line in text.split(separator: "\n").dropFirst() {
-      let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      guard let row = parse(fields) else { throw BenchError(description: "bad line in \(url.lastPathComponent): \(line)") }
-      out.append(row)
-    }
-    return out
+    return (Int64(hub), Int64(typical), Int64(distance.firstIndex(of: far) ?? 0))
   }
 
   /// Loads the graph into `db` in batches of parameterised UNWIND statements, with an index on
   /// Person.id created before the relationships are matched to their ends.
   func load(into db: Database, batch: Int = 10_000) throws {
-    for start in stride(from: 0, to: nodes.count, by: batch) {
-      let rows = Value.list(nodes[start..<min(start + batch, nodes.count)].map { .list($0) })
+    try loadNodes(into: db, batch: batch)
+    try loadRelationships(into: db, batch: batch)
+  }
+
+  /// The :Person nodes and the index on Person.id.
+  func loadNodes(into db: Database, batch: Int = 10_000) throws {
+    for start in stride(from: 0, to: nodeCount, by: batch) {
+      let rows = Value.list(
+        (start..<min(start + batch, nodeCount)).map { i in
+          .list([.int(ids[i]), .string(names[i]), .int(ages[i]), .string(cities[i])])
+        })
       _ = try db.execute("UNWIND $rows AS r CREATE (:Person {id: r[0], name: r[1], age: r[2], city: r[3]})", parameters: ["rows": rows])
     }
     _ = try db.execute("CREATE INDEX person_id FOR (p:Person) ON (p.id)")
-    for start in stride(from: 0, to: edges.count, by: batch) {
-      let rows = Value.list(edges[start..<min(start + batch, edges.count)].map { .list($0) })
+  }
+
+  /// The KNOWS relationships, matched to their ends through the index.
+  func loadRelationships(into db: Database, batch: Int = 10_000) throws {
+    for start in stride(from: 0, to: edgeCount, by: batch) {
+      let rows = Value.list(
+        (start..<min(start + batch, edgeCount)).map { i in
+          .list([.int(sources[i]), .int(targets[i]), .int(since[i]), .float(weights[i])])
+        })
       _ = try db.execute(
         "UNWIND $rows AS r MATCH (a:Person {id: r[0]}), (b:Person {id: r[1]}) CREATE (a)-[:KNOWS {since: r[2], weight: r[3]}]->(b)",
         parameters: ["rows": rows])

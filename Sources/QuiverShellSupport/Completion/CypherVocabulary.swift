@@ -32,7 +32,7 @@ package enum CypherVocabulary {
 
   /// The shell's commands, with their colon.
   package static let commands = [
-    ":begin", ":clear", ":commit", ":exit", ":explain", ":export", ":format", ":help", ":history",
+    ":begin", ":checkpoint", ":clear", ":commit", ":exit", ":explain", ":export", ":format", ":help", ":history",
     ":param", ":params", ":profile", ":quit", ":rollback", ":schema", ":source", ":timeout", ":timing",
   ]
 

@@ -19,6 +19,7 @@ package enum HelpText {
       :explain / :profile     Prefix every statement with EXPLAIN / PROFILE (toggles)
       :timeout SECONDS|off    Stop statements that run longer than this
       :schema                 Labels, relationship types and property keys with counts
+      :checkpoint             Write a snapshot of the on-disk database and empty its log
       :export dot|mermaid FILE  Write the nodes and relationships of the last result
       :history                The numbered history of this and earlier sessions
       :help [NAME]            Show this help, or the help of one command
@@ -77,6 +78,13 @@ package enum HelpText {
       :schema   Lists the labels and relationship types in use with how many nodes and
                 relationships carry them, and the property keys with how many nodes and
                 relationships have them.
+      """,
+    "checkpoint": """
+      :checkpoint   On a database opened on a directory (quiver DIR), writes a snapshot of
+                    everything committed and empties the write-ahead log, as CALL db.checkpoint()
+                    does, then shows the snapshot's size and how many log bytes it removed.
+                    Opening the directory later loads the snapshot instead of replaying the log.
+                    An in-memory database has nothing to checkpoint.
       """,
     "export": """
       :export dot FILE       Writes the nodes, relationships and paths of the last result as

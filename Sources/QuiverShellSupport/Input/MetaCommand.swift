@@ -32,6 +32,8 @@ package enum MetaCommand: Equatable, Sendable {
   case history
   /// `:schema`: labels, relationship types and property keys with counts.
   case schema
+  /// `:checkpoint`: write a snapshot of an on-disk database and empty its log.
+  case checkpoint
   /// `:timeout SECONDS|off`: bound each query's running time.
   case timeout(Duration?)
   /// `:export dot|mermaid FILE`: write the graph of the last result.
@@ -79,6 +81,7 @@ package enum MetaCommand: Equatable, Sendable {
       return word.lowercased() == ":explain" ? .explain(flag) : .profile(flag)
     case ":history": return .history
     case ":schema": return .schema
+    case ":checkpoint": return rest.isEmpty ? .checkpoint : .malformed(usage: "usage: :checkpoint")
     case ":timeout": return timeout(argument)
     case ":export": return export(rest)
     default: return .unknown(word)

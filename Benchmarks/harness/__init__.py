@@ -1,0 +1,1 @@
+"""The parts of Benchmarks/compare.py: scales, datasets, processes, answer checks, reports."""

@@ -1,0 +1,44 @@
+"""Benchmarks/.venv with the peers from PyPI, and the release build of quiver-bench."""
+
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(HERE)
+VENV = os.path.join(HERE, ".venv")
+PEERS = ["kuzu==0.11.3", "igraph==1.0.0", "networkx==3.6.1"]
+MODULES = ["kuzu", "igraph", "networkx"]
+
+
+def ensure_venv():
+    """Re-executes the running script inside Benchmarks/.venv, creating the venv on first use and
+    installing the peers that an existing one lacks."""
+    python = os.path.join(VENV, "bin", "python")
+    if os.path.realpath(sys.prefix) != os.path.realpath(VENV):
+        if not os.path.exists(python):
+            subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+        os.execv(python, [python] + sys.argv)
+    missing = []
+    for module, requirement in zip(MODULES, PEERS):
+        try:
+            __import__(module)
+        except ImportError:
+            missing.append(requirement)
+    if missing:
+        subprocess.run([python, "-m", "pip", "install", "-q", "--disable-pip-version-check"] + missing, check=True,
+                       stdout=sys.stderr)
+
+
+def build_quiver():
+    """Builds quiver-bench in release mode and returns the path of the executable."""
+    command = ["swift", "build", "-c", "release", "--package-path", ROOT, "--product", "quiver-bench"]
+    subprocess.run(command, check=True, stdout=sys.stderr)
+    out = subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT, "--show-bin-path"],
+                         check=True, capture_output=True, text=True).stdout.strip()
+    return os.path.join(out, "quiver-bench")
+
+
+def peer(name):
+    """The command that runs Benchmarks/peers/NAME_peer.py in the venv."""
+    return [sys.executable, os.path.join(HERE, "peers", name + "_peer.py")]

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Kuzu on the workloads of queries.md, one JSON line per measurement in the format of
+`quiver-bench`, so that compare.py can check the answers against Quiver's.
+
+  kuzu_peer.py w1 STATEMENTS                       in memory, one auto-committed CREATE each
+  kuzu_peer.py queries DIR DATASET PARAMS [--triangles]   L1 (COPY FROM) and Q1-Q7, in memory
+  kuzu_peer.py durable STATEMENTS THREADS          on disk: one thread, then THREADS threads
+  kuzu_peer.py store DIR DATASET PATH              COPY FROM into an on-disk database, CHECKPOINT
+  kuzu_peer.py open PATH DATASET                   open that database and count its persons
+
+Every auto-committed statement of an on-disk Kuzu database is durable (its WAL is fdatasync'd
+at commit). Kuzu runs one write transaction at a time and refuses a second one instead of
+waiting, and has no group commit, so the threads of `durable` share one database and take turns
+through a lock in this process.
+"""
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+
+import kuzu
+
+CITIES = ["Lisbon", "Porto", "Madrid", "Seville", "Paris", "Berlin", "Rome", "Vienna"]
+PERSON = "CREATE NODE TABLE Person(id INT64, name STRING, age INT64, city STRING, PRIMARY KEY (id))"
+KNOWS = "CREATE REL TABLE KNOWS(FROM Person TO Person, since INT64, weight DOUBLE)"
+
+
+def report(workload, dataset, seconds, answer=None, **extra):
+    line = {"system": "kuzu", "workload": workload, "dataset": dataset, "median_s": seconds, "answer": answer}
+    line.update(extra)
+    print(json.dumps(line), flush=True)
+
+
+def first(conn, query, parameters=None):
+    result = conn.execute(query, parameters or {})
+    return result.get_next()[0] if result.has_next() else None
+
+
+def w1(statements):
+    conn = kuzu.Connection(kuzu.Database(":memory:"))
+    conn.execute(PERSON)
+    start = time.perf_counter()
+    for i in range(statements):
+        conn.execute("CREATE (:Person {id: $id, name: $name, age: $age, city: $city})",
+                     {"id": i, "name": "person%d" % i, "age": 18 + i % 60, "city": CITIES[i % len(CITIES)]})
+    seconds = time.perf_counter() - start
+    report("W1", "%d statements" % statements, seconds, {"nodes": first(conn, "MATCH (p:Person) RETURN count(*)")},
+           statements_per_s=statements / seconds)
+
+
+def copy(conn, directory):
+    conn.execute("COPY Person FROM '%s/nodes.csv' (HEADER=true)" % directory)
+    conn.execute("COPY KNOWS FROM '%s/edges.csv' (HEADER=true)" % directory)
+
+
+def queries(directory, dataset, params, triangles):
+    conn = kuzu.Connection(kuzu.Database(":memory:"))
+    conn.execute(PERSON)
+    conn.execute(KNOWS)
+    start = time.perf_counter()
+    copy(conn, directory)
+    report("L1", dataset, time.perf_counter() - start,
+           {"nodes": first(conn, "MATCH (p:Person) RETURN count(*)"),
+            "relationships": first(conn, "MATCH ()-[k:KNOWS]->() RETURN count(*)")})
+
+    def timed(name, query, parameters=None):
+        start = time.perf_counter()
+        value = first(conn, query, parameters)
+        report(name, dataset, time.perf_counter() - start, value)
+
+    ids = params["ids"]
+    start = time.perf_counter()
+    found = 0
+    for i in ids:
+        result = conn.execute("MATCH (p:Person {id: $id}) RETURN p.name, p.age, p.city", {"id": i})
+        while result.has_next():
+            result.get_next()
+            found += 1
+    report("Q1", dataset, (time.perf_counter() - start) / len(ids), found)
+    for name in ("hub", "typical"):
+        i = params[name]
+        timed("Q2-" + name, "MATCH (a:Person {id: $id})-[:KNOWS]->(b:Person) RETURN count(b)", {"id": i})
+        timed("Q3-" + name, "MATCH (a:Person {id: $id})-[:KNOWS]->(:Person)-[:KNOWS]->(c:Person) "
+              "WHERE c.id <> $id RETURN count(DISTINCT c)", {"id": i})
+    start = time.perf_counter()
+    result = conn.execute("MATCH (p:Person) RETURN p.city AS city, count(*) AS c ORDER BY c DESC, city")
+    rows = 0
+    while result.has_next():
+        result.get_next()
+        rows += 1
+    report("Q4", dataset, time.perf_counter() - start, rows)
+    timed("Q5", "MATCH (a:Person)-[:KNOWS]->(b:Person) WHERE a.age < b.age RETURN count(*)")
+    timed("Q6", "MATCH p = (a:Person {id: $src})-[:KNOWS* SHORTEST 1..30]->(b:Person {id: $dst}) RETURN length(p)",
+          {"src": params["typical"], "dst": params["farthest"]})
+    if triangles:
+        timed("Q7", "MATCH (a:Person)-[:KNOWS]->(b:Person)-[:KNOWS]->(c:Person)-[:KNOWS]->(a) RETURN count(*)")
+
+
+def durable(statements, threads):
+    for count in (1, threads):
+        scratch = tempfile.mkdtemp(prefix="kuzu-bench-")
+        try:
+            db = kuzu.Database(os.path.join(scratch, "db"))
+            kuzu.Connection(db).execute("CREATE NODE TABLE Person(id INT64, name STRING, PRIMARY KEY (id))")
+            turn = threading.Lock()
+            each = statements // count
+
+            def writer(t):
+                conn = kuzu.Connection(db)
+                for i in range(each):
+                    id = t * each + i
+                    with turn:
+                        conn.execute("CREATE (:Person {id: $id, name: $name})", {"id": id, "name": "person%d" % id})
+
+            start = time.perf_counter()
+            workers = [threading.Thread(target=writer, args=(t,)) for t in range(count)]
+            for w in workers:
+                w.start()
+            for w in workers:
+                w.join()
+            seconds = time.perf_counter() - start
+            nodes = first(kuzu.Connection(db), "MATCH (p:Person) RETURN count(*)")
+            name = "D1-fsync-1-thread" if count == 1 else "D1-fsync-%d-threads" % count
+            report(name, "%d statements" % (each * count), seconds, {"nodes": nodes}, commits_per_s=each * count / seconds)
+            del db
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def size(path):
+    if os.path.isdir(path):
+        return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(path) for f in files)
+    return os.path.getsize(path) if os.path.exists(path) else 0
+
+
+def store(directory, dataset, path):
+    shutil.rmtree(path, ignore_errors=True)
+    for leftover in (path, path + ".wal"):
+        if os.path.isfile(leftover):
+            os.remove(leftover)
+    start = time.perf_counter()
+    db = kuzu.Database(path)
+    conn = kuzu.Connection(db)
+    conn.execute(PERSON)
+    conn.execute(KNOWS)
+    conn.execute("COPY Person FROM '%s/nodes.csv' (HEADER=true)" % directory)
+    conn.execute("CHECKPOINT")
+    node_bytes = size(path)
+    conn.execute("COPY KNOWS FROM '%s/edges.csv' (HEADER=true)" % directory)
+    conn.execute("CHECKPOINT")
+    seconds = time.perf_counter() - start
+    nodes = first(conn, "MATCH (p:Person) RETURN count(*)")
+    relationships = first(conn, "MATCH ()-[k:KNOWS]->() RETURN count(*)")
+    total = size(path)
+    report("S1-store", dataset, seconds, {"nodes": nodes, "relationships": relationships}, snapshot_bytes=total,
+           snapshot_bytes_per_node=node_bytes / max(nodes, 1),
+           snapshot_bytes_per_relationship=(total - node_bytes) / max(relationships, 1))
+
+
+def open_database(path, dataset):
+    start = time.perf_counter()
+    db = kuzu.Database(path)
+    conn = kuzu.Connection(db)
+    persons = first(conn, "MATCH (p:Person) RETURN count(*)")
+    seconds = time.perf_counter() - start
+    relationships = first(conn, "MATCH ()-[k:KNOWS]->() RETURN count(*)")
+    report("O1-open", dataset, seconds, {"nodes": persons, "relationships": relationships})
+
+
+def main():
+    command, args = sys.argv[1], sys.argv[2:]
+    if command == "w1":
+        w1(int(args[0]))
+    elif command == "queries":
+        queries(args[0], args[1], json.loads(args[2]), "--triangles" in args[3:])
+    elif command == "durable":
+        durable(int(args[0]), int(args[1]))
+    elif command == "store":
+        store(args[0], args[1], args[2])
+    elif command == "open":
+        open_database(args[0], args[1])
+    else:
+        sys.exit("unknown workload " + command)
+
+
+if __name__ == "__main__":
+    main()
