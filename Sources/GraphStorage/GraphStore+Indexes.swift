@@ -65,7 +65,7 @@ extension GraphStore {
   /// Number of entries and of distinct keys in an index.
   package func indexSize(_ name: String) -> (entries: Int, distinct: Int) {
     guard let tree = indexTrees[name] else { return (0, 0) }
-    return (tree.count, tree.distinctKeys)
+    return (tree.count, indexHashes[name]?.distinctKeys ?? tree.distinctKeys)
   }
 
   /// The index on exactly `properties` of `label`, if there is one.
@@ -243,8 +243,7 @@ extension GraphStore: GraphStatistics {
   package func indexStatistics(_ name: String) -> (entries: Int, distinct: Int, unique: Bool) {
     let size = indexTrees[name].map { ($0.count, max(1, $0.count)) } ?? (0, 1)
     let unique = indexes[name]?.owningConstraint != nil
-    // Distinct keys are counted lazily only for small indexes; larger ones assume a key per entry.
-    let distinct = size.0 <= 4096 ? (indexTrees[name]?.distinctKeys ?? size.1) : size.1
+    let distinct = indexHashes[name]?.distinctKeys ?? size.1
     return (size.0, max(1, distinct), unique)
   }
 }

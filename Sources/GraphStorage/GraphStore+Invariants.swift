@@ -76,6 +76,9 @@ extension GraphStore {
       if !same { problems.append("index \(def.name) has \(actual.count) entries but the data implies \(expected.count)") }
       let hashed = indexHashes[def.name]
       if hashed?.count != expected.count { problems.append("hash side of index \(def.name) has \(hashed?.count ?? -1) entries") }
+      if let hashed, let tree = indexTrees[def.name], hashed.distinctKeys != tree.distinctKeys {
+        problems.append("hash side of index \(def.name) counts \(hashed.distinctKeys) distinct keys, the tree \(tree.distinctKeys)")
+      }
       for e in expected where !(hashed?.ids(equalTo: e.key).contains(e.id) ?? false) {
         problems.append("hash side of index \(def.name) misses node \(e.id)")
       }

@@ -9,6 +9,8 @@ import GraphCore
 package struct HashIndexTable: Sendable {
   private var buckets = ChunkedArray<[IndexEntry]>()
   package private(set) var count = 0
+  /// Number of distinct keys, kept as entries come and go (for the planner's estimates).
+  package private(set) var distinctKeys = 0
 
   package init() {
     for _ in 0..<64 { buckets.append([]) }
@@ -30,6 +32,7 @@ package struct HashIndexTable: Sendable {
   package mutating func insert(_ entry: IndexEntry) {
     let b = bucket(entry.key)
     if buckets[b].contains(where: { $0.id == entry.id && IndexEntry.compareKeys($0.key, entry.key) == 0 }) { return }
+    if !buckets[b].contains(where: { IndexEntry.compareKeys($0.key, entry.key) == 0 }) { distinctKeys += 1 }
     buckets[b].append(entry)
     count += 1
     if count > buckets.count * 4 { grow() }
@@ -40,6 +43,7 @@ package struct HashIndexTable: Sendable {
     guard let i = buckets[b].firstIndex(where: { $0.id == entry.id && IndexEntry.compareKeys($0.key, entry.key) == 0 }) else { return }
     buckets[b].remove(at: i)
     count -= 1
+    if !buckets[b].contains(where: { IndexEntry.compareKeys($0.key, entry.key) == 0 }) { distinctKeys -= 1 }
   }
 
   private mutating func grow() {
