@@ -1,17 +1,53 @@
-// Connected components: weakly connected by union–find over every edge, strongly connected by an
+// Connected components: weakly connected by breadth-first sweeps, strongly connected by an
 // iterative Tarjan search (an explicit stack, so long chains cannot overflow the call stack).
 
 /// Connected components, each node labelled with a component number.
 package enum Components {
   /// Component numbers 0..<k for the weakly connected components, numbered in order of each
-  /// component's lowest node index.
-  /// - Complexity: O(n + m α(n)).
+  /// component's lowest node index: a breadth-first sweep from each node not reached yet, over
+  /// outgoing and (on a directed graph) incoming edges, which reads the rows in order.
+  /// - Complexity: O(n + m).
   package static func weak(_ g: CSRGraph) -> [Int] {
-    var sets = UnionFind(g.nodeCount)
-    for v in 0..<g.nodeCount {
-      for e in g.outOffsets[v]..<g.outOffsets[v + 1] { sets.union(v, Int(g.outTargets[e])) }
+    let n = g.nodeCount
+    var component = [Int](repeating: -1, count: n)
+    var queue = [Int32](repeating: 0, count: n)
+    var next = 0
+    component.withUnsafeMutableBufferPointer { component in
+      queue.withUnsafeMutableBufferPointer { queue in
+        for root in 0..<n where component[root] < 0 {
+          component[root] = next
+          queue[0] = Int32(root)
+          var head = 0
+          var tail = 1
+          func visit(_ offsets: UnsafeBufferPointer<Int>, _ targets: UnsafeBufferPointer<Int32>, _ v: Int) {
+            for e in offsets[v]..<offsets[v + 1] {
+              let w = Int(targets[e])
+              if component[w] < 0 {
+                component[w] = next
+                queue[tail] = Int32(w)
+                tail += 1
+              }
+            }
+          }
+          g.outOffsets.withUnsafeBufferPointer { outOffsets in
+            g.outTargets.withUnsafeBufferPointer { outTargets in
+              g.inOffsets.withUnsafeBufferPointer { inOffsets in
+                g.inTargets.withUnsafeBufferPointer { inTargets in
+                  while head < tail {
+                    let v = Int(queue[head])
+                    head += 1
+                    visit(outOffsets, outTargets, v)
+                    if g.isDirected { visit(inOffsets, inTargets, v) }
+                  }
+                }
+              }
+            }
+          }
+          next += 1
+        }
+      }
     }
-    return renumber((0..<g.nodeCount).map { sets.find($0) })
+    return component
   }
 
   /// Component numbers for the strongly connected components (weak ones on an undirected graph),

@@ -1,5 +1,4 @@
-// Disjoint sets over dense node indices, for weakly connected components and Kruskal's minimum
-// spanning tree.
+// Disjoint sets over dense node indices, for Kruskal's minimum spanning tree.
 
 /// Union–find with path halving and union by size.
 package struct UnionFind {
