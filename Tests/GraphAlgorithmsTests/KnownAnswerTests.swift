@@ -59,6 +59,14 @@ func graph(_ n: Int, _ edges: [(Int, Int, Double)], directed: Bool, weighted: Bo
     #expect(Set(Components.weak(graph(8, e, directed: true))).count == 1)
   }
 
+  /// Weak components join nodes along edges of either direction and are numbered by their
+  /// lowest node; here every edge points from a higher index to a lower one.
+  @Test func weaklyConnectedComponentsFollowEdgesBackwards() {
+    let e: [(Int, Int, Double)] = [(3, 0, 1), (2, 1, 1), (5, 4, 1), (6, 3, 1)]
+    #expect(Components.weak(graph(8, e, directed: true)) == [0, 1, 1, 0, 2, 2, 0, 3])
+    #expect(Components.weak(graph(8, e, directed: false)) == [0, 1, 1, 0, 2, 2, 0, 3])
+  }
+
   /// CLRS figure 23.1: minimum spanning tree of weight 37.
   @Test func minimumSpanningTreeOfTheTextbookExample() {
     let e: [(Int, Int, Double)] = [
