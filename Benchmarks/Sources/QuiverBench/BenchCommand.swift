@@ -21,6 +21,7 @@ struct BenchCommand {
       store      --data DIR --db PATH                       load into an on-disk database, checkpoint
       open       --db PATH                                  open that database and count its persons
       snapshot                                              read snapshots under a concurrent writer
+      merge                                                 MERGE on an indexed key, 10k and 1M persons
     every workload takes --repetitions N (default 5; 1 for store and open; analytics stops
     repeating an algorithm once its runs add up to a second)
     """
@@ -90,6 +91,7 @@ struct BenchCommand {
     case "durable": try DurableWorkload(statements: statements, threads: threads, repetitions: repetitions ?? 5).measure()
     case "store": try StoreWorkload(directory: data(), database: db(), dataset: dataset).measure()
     case "open": try OpenWorkload(database: db(), dataset: dataset, repetitions: repetitions ?? 1).measure()
+    case "merge": try MergeWorkload(sizes: [10_000, 1_000_000], repetitions: repetitions ?? 5).measure()
     default: throw BenchError(description: "unknown workload \(workload)\n" + Self.usage)
     }
   }
