@@ -7,8 +7,8 @@ import Synchronization
 /// The store's tables, behind one reference so that copying a `GraphStore` (which every read of
 /// an execution context's store does) costs one reference count, not one per table.
 final class StoreTables: @unchecked Sendable {
-  var nodes: ChunkedArray<NodeRecord?> = ChunkedArray<NodeRecord?>()
-  var relationships: ChunkedArray<RelationshipRecord?> = ChunkedArray<RelationshipRecord?>()
+  var nodes: ChunkedArray<NodeRecord> = ChunkedArray<NodeRecord>()
+  var relationships: ChunkedArray<RelationshipRecord> = ChunkedArray<RelationshipRecord>()
   var liveNodes: ChunkedBitmap = ChunkedBitmap()
   var nodeCount: Int = 0
   var relationshipCount: Int = 0
@@ -63,14 +63,14 @@ extension GraphStore {
   /// store values with equal stamps hold the same graph (what caches of derived data key on).
   package var stamp: UInt64 { tables.stamp }
 
-  var nodes: ChunkedArray<NodeRecord?> {
+  var nodes: ChunkedArray<NodeRecord> {
     _read { yield tables.nodes }
     _modify {
       makeUnique()
       yield &tables.nodes
     }
   }
-  var relationships: ChunkedArray<RelationshipRecord?> {
+  var relationships: ChunkedArray<RelationshipRecord> {
     _read { yield tables.relationships }
     _modify {
       makeUnique()

@@ -66,43 +66,37 @@ package struct GraphStore: Sendable {
 
 
   package func node(_ id: Int64) -> NodeRecord? {
-    guard id >= 0, id < nodes.count else { return nil }
-    return nodes[Int(id)]
+    nodeExists(id) ? nodes[Int(id)] : nil
   }
 
   package func relationship(_ id: Int64) -> RelationshipRecord? {
-    guard id >= 0, id < relationships.count else { return nil }
-    return relationships[Int(id)]
+    relationshipExists(id) ? relationships[Int(id)] : nil
   }
 
   package func nodeExists(_ id: Int64) -> Bool {
-    id >= 0 && id < nodes.count && nodes[Int(id)] != nil
+    id >= 0 && id < nodes.count && nodes[Int(id)].isLive
   }
 
   package func relationshipExists(_ id: Int64) -> Bool {
-    id >= 0 && id < relationships.count && relationships[Int(id)] != nil
+    id >= 0 && id < relationships.count && relationships[Int(id)].isLive
   }
 
   /// A relationship's start and end node ids, without copying its record.
   package func endpoints(of id: Int64) -> (start: Int64, end: Int64)? {
-    guard id >= 0, id < relationships.count, let start = relationships[Int(id)]?.start,
-      let end = relationships[Int(id)]?.end
-    else { return nil }
-    return (start, end)
+    guard relationshipExists(id) else { return nil }
+    return (relationships[Int(id)].start, relationships[Int(id)].end)
   }
 
   /// A node's property without copying its record; nil when the node or the property is absent.
   package func nodeProperty(_ id: Int64, _ key: String) -> Value?? {
-    guard id >= 0, id < nodes.count else { return nil }
-    guard nodes[Int(id)] != nil else { return nil }
-    return .some(nodes[Int(id)]?.properties[key])
+    guard nodeExists(id) else { return nil }
+    return .some(nodes[Int(id)].properties[key])
   }
 
   /// A relationship's property without copying its record (see `nodeProperty`).
   package func relationshipProperty(_ id: Int64, _ key: String) -> Value?? {
-    guard id >= 0, id < relationships.count else { return nil }
-    guard relationships[Int(id)] != nil else { return nil }
-    return .some(relationships[Int(id)]?.properties[key])
+    guard relationshipExists(id) else { return nil }
+    return .some(relationships[Int(id)].properties[key])
   }
 
   /// Ids of all live nodes in id order.
@@ -111,7 +105,7 @@ package struct GraphStore: Sendable {
   /// Ids of all live relationships in id order.
   package func allRelationshipIDs() -> [Int64] {
     var ids: [Int64] = []
-    relationships.forEach { i, r in if r != nil { ids.append(Int64(i)) } }
+    relationships.forEach { i, r in if r.isLive { ids.append(Int64(i)) } }
     return ids
   }
 
@@ -127,14 +121,14 @@ package struct GraphStore: Sendable {
   }
 
   package func hasLabel(_ id: Int64, _ label: String) -> Bool {
-    guard let l = labelIDs[label], id >= 0, id < nodes.count else { return false }
-    return nodes[Int(id)]?.labels.contains(l) ?? false
+    guard let l = labelIDs[label], nodeExists(id) else { return false }
+    return nodes[Int(id)].labels.contains(l)
   }
 
   /// True when the node is live and carries every one of the interned `labels`.
   package func hasLabels(_ id: Int64, _ labels: [LabelID]) -> Bool {
-    guard id >= 0, id < nodes.count, let own = nodes[Int(id)]?.labels else { return false }
-    return labels.allSatisfy { own.contains($0) }
+    guard nodeExists(id) else { return false }
+    return labels.allSatisfy { nodes[Int(id)].labels.contains($0) }
   }
 
   /// Interned ids of `labels`, or nil when one of them has never been used.
@@ -172,32 +166,31 @@ package struct GraphStore: Sendable {
   /// The relationships at `node` in `direction` with the node at each one's other end,
   /// restricted to interned `typeIDs` (nil: all types). With `.both`, a self-loop appears once.
   package func adjacent(to node: Int64, direction: Direction, typeIDs: [TypeID]?) -> [AdjacentRelationship] {
-    guard node >= 0, node < nodes.count, typeIDs?.isEmpty != true else { return [] }
+    guard nodeExists(node), typeIDs?.isEmpty != true else { return [] }
     switch direction {
-    case .outgoing: return nodes[Int(node)]?.outgoing.entries(types: typeIDs) ?? []
-    case .incoming: return nodes[Int(node)]?.incoming.entries(types: typeIDs) ?? []
+    case .outgoing: return nodes[Int(node)].outgoing.entries(types: typeIDs)
+    case .incoming: return nodes[Int(node)].incoming.entries(types: typeIDs)
     case .both:
-      let out = nodes[Int(node)]?.outgoing.entries(types: typeIDs) ?? []
-      let inc = nodes[Int(node)]?.incoming.entries(types: typeIDs) ?? []
+      let out = nodes[Int(node)].outgoing.entries(types: typeIDs)
+      let inc = nodes[Int(node)].incoming.entries(types: typeIDs)
       return out + inc.filter { $0.neighbour != node }
     }
   }
 
   /// Number of relationships at `node` in `direction` with one of `typeIDs` (nil: any type).
   package func degree(of node: Int64, direction: Direction, typeIDs: [TypeID]?) -> Int {
-    guard node >= 0, node < nodes.count else { return 0 }
+    guard nodeExists(node) else { return 0 }
     switch direction {
-    case .outgoing: return nodes[Int(node)]?.outgoing.count(types: typeIDs) ?? 0
-    case .incoming: return nodes[Int(node)]?.incoming.count(types: typeIDs) ?? 0
-    case .both:
-      return (nodes[Int(node)]?.outgoing.count(types: typeIDs) ?? 0) + (nodes[Int(node)]?.incoming.count(types: typeIDs) ?? 0)
+    case .outgoing: return nodes[Int(node)].outgoing.count(types: typeIDs)
+    case .incoming: return nodes[Int(node)].incoming.count(types: typeIDs)
+    case .both: return nodes[Int(node)].outgoing.count(types: typeIDs) + nodes[Int(node)].incoming.count(types: typeIDs)
     }
   }
 
   /// Number of relationships attached to `node`.
   package func degree(of node: Int64) -> Int {
-    guard node >= 0, node < nodes.count else { return 0 }
-    return (nodes[Int(node)]?.outgoing.count ?? 0) + (nodes[Int(node)]?.incoming.count ?? 0)
+    guard nodeExists(node) else { return 0 }
+    return nodes[Int(node)].outgoing.count + nodes[Int(node)].incoming.count
   }
 
 
@@ -247,8 +240,8 @@ package struct GraphStore: Sendable {
     relationships.append(RelationshipRecord(type: t, start: start, end: end, properties: props))
     changeLog?.append(.createRelationship(id: id, type: type, start: start, end: end, properties: props))
     indexRelationship(id, type: t, properties: props)
-    nodes[Int(start)]?.outgoing.add(id, type: t, neighbour: end)
-    nodes[Int(end)]?.incoming.add(id, type: t, neighbour: start)
+    nodes[Int(start)].outgoing.add(id, type: t, neighbour: end)
+    nodes[Int(end)].incoming.add(id, type: t, neighbour: start)
     typeCount[t, default: 0] += 1
     relationshipCount += 1
     return id
@@ -262,7 +255,7 @@ package struct GraphStore: Sendable {
     changeLog?.append(.deleteNode(id))
     for l in n.labels { labelIndex[l]?.remove(id) }
     indexNode(id, labels: n.labels, properties: n.properties, remove: true)
-    nodes[Int(id)] = nil
+    nodes[Int(id)] = .vacant
     liveNodes.remove(id)
     nodeCount -= 1
     return true
@@ -273,10 +266,10 @@ package struct GraphStore: Sendable {
   package mutating func deleteRelationship(_ id: Int64) -> Bool {
     guard let r = relationship(id) else { return false }
     changeLog?.append(.deleteRelationship(id))
-    nodes[Int(r.start)]?.outgoing.remove(id, type: r.type)
-    nodes[Int(r.end)]?.incoming.remove(id, type: r.type)
+    if nodeExists(r.start) { nodes[Int(r.start)].outgoing.remove(id, type: r.type) }
+    if nodeExists(r.end) { nodes[Int(r.end)].incoming.remove(id, type: r.type) }
     indexRelationship(id, type: r.type, properties: r.properties, remove: true)
-    relationships[Int(id)] = nil
+    relationships[Int(id)] = .vacant
     typeCount[r.type, default: 1] -= 1
     relationshipCount -= 1
     return true
@@ -296,11 +289,12 @@ package struct GraphStore: Sendable {
   }
 
   private mutating func setNodePropertyUnindexed(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
+    guard nodeExists(id) else { return nil }
     if let value, !value.isNull {
       if !propertyKeys.contains(key) { propertyKeys.insert(key) }
-      return nodes[Int(id)]?.properties.updateValue(value, forKey: key)
+      return nodes[Int(id)].properties.updateValue(value, forKey: key)
     }
-    return nodes[Int(id)]?.properties.removeValue(forKey: key)
+    return nodes[Int(id)].properties.removeValue(forKey: key)
   }
 
   /// Sets (or with `nil`, removes) a relationship property; returns the previous value.
@@ -312,9 +306,9 @@ package struct GraphStore: Sendable {
     defer { if let updated = relationship(id) { indexRelationship(id, type: updated.type, properties: updated.properties) } }
     if let value, !value.isNull {
       if !propertyKeys.contains(key) { propertyKeys.insert(key) }
-      return relationships[Int(id)]?.properties.updateValue(value, forKey: key)
+      return relationships[Int(id)].properties.updateValue(value, forKey: key)
     }
-    return relationships[Int(id)]?.properties.removeValue(forKey: key)
+    return relationships[Int(id)].properties.removeValue(forKey: key)
   }
 
   /// Adds a label; returns true when the node did not have it.
@@ -324,7 +318,7 @@ package struct GraphStore: Sendable {
     let l = internLabel(label)
     if n.labels.contains(l) { return false }
     changeLog?.append(.addLabel(id: id, label: label))
-    nodes[Int(id)]?.labels.append(l)
+    nodes[Int(id)].labels.append(l)
     labelIndex[l, default: ChunkedBitmap()].insert(id)
     indexNode(id, labels: [l], properties: n.properties)
     return true
@@ -335,7 +329,7 @@ package struct GraphStore: Sendable {
   package mutating func removeLabel(_ id: Int64, _ label: String) -> Bool {
     guard let l = labelIDs[label], let n = node(id), let i = n.labels.firstIndex(of: l) else { return false }
     changeLog?.append(.removeLabel(id: id, label: label))
-    nodes[Int(id)]?.labels.remove(at: i)
+    nodes[Int(id)].labels.remove(at: i)
     labelIndex[l]?.remove(id)
     indexNode(id, labels: [l], properties: n.properties, remove: true)
     return true
@@ -350,10 +344,10 @@ package struct GraphStore: Sendable {
   }
 
   /// Uses up the next node id as a deleted slot, when restoring a saved store with holes.
-  package mutating func appendVacantNodeSlot() { nodes.append(nil) }
+  package mutating func appendVacantNodeSlot() { nodes.append(.vacant) }
 
   /// Uses up the next relationship id as a deleted slot.
-  package mutating func appendVacantRelationshipSlot() { relationships.append(nil) }
+  package mutating func appendVacantRelationshipSlot() { relationships.append(.vacant) }
 
   /// Names interned so far, in id order (labels, then relationship types).
   package var internedNames: (labels: [String], types: [String]) { (labelNames, typeNames) }

@@ -51,12 +51,22 @@ package struct Adjacency: Sendable {
   }
 }
 
-/// A stored node.
+/// A stored node. Tables hold records directly, not as optionals (reading a field through an
+/// optional copies the whole record); a deleted node leaves a vacant record behind.
 package struct NodeRecord: Sendable {
   package var labels: [LabelID]
   package var properties: [String: Value]
   package var outgoing = Adjacency()
   package var incoming = Adjacency()
+  /// False for the vacant record of a deleted node.
+  package var isLive = true
+
+  /// The record left in a deleted node's slot.
+  static var vacant: NodeRecord {
+    var r = NodeRecord(labels: [], properties: [:])
+    r.isLive = false
+    return r
+  }
 
   package init(labels: [LabelID], properties: [String: Value]) {
     self.labels = labels
@@ -64,10 +74,26 @@ package struct NodeRecord: Sendable {
   }
 }
 
-/// A stored relationship.
+/// A stored relationship (held directly in its table, like `NodeRecord`).
 package struct RelationshipRecord: Sendable {
   package var type: TypeID
   package var start: Int64
   package var end: Int64
   package var properties: [String: Value]
+  /// False for the vacant record of a deleted relationship.
+  package var isLive = true
+
+  package init(type: TypeID, start: Int64, end: Int64, properties: [String: Value]) {
+    self.type = type
+    self.start = start
+    self.end = end
+    self.properties = properties
+  }
+
+  /// The record left in a deleted relationship's slot.
+  static var vacant: RelationshipRecord {
+    var r = RelationshipRecord(type: -1, start: -1, end: -1, properties: [:])
+    r.isLive = false
+    return r
+  }
 }

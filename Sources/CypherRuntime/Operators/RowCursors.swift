@@ -63,6 +63,8 @@ final class UnwindCursor: Cursor {
   func next() throws -> Row? {
     while true {
       if var r = row, position < items.count {
+        // A long list is a long loop: it stays cancellable.
+        try ctx.checkCancelled()
         r[slot] = items[position]
         position += 1
         return r
