@@ -37,7 +37,7 @@ final class ExpandCursor: Cursor {
   func next() throws -> Row? {
     let noDeletes = ctx.deletedRelationships.isEmpty
     while true {
-      if var r = row, position < rels.count {
+      if let current = row, position < rels.count {
         let entry = rels[position]
         let relID = entry.id
         position += 1
@@ -49,14 +49,18 @@ final class ExpandCursor: Cursor {
           guard let labelIDs, ctx.store.hasLabels(reached, labelIDs) else { continue }
         }
         if spec.toBound {
-          guard reached == (fromFar ? from : far(of: r)) else { continue }
+          guard reached == (fromFar ? from : far(of: current)) else { continue }
         }
         if spec.relationshipBound {
-          guard case .relationship(let bound) = r[spec.relationship], bound.id == relID else { continue }
+          guard case .relationship(let bound) = current[spec.relationship], bound.id == relID else { continue }
         }
         try ctx.checkCancelled()
+        // Moved out of `row` so that, once the consumer has let go of the previous output, the
+        // row is changed in place rather than copied for every relationship.
+        var r = row.take() ?? current
         r[spec.relationship] = .relationship(Relationship(id: relID))
         if !spec.toBound { r[spec.to] = .node(Node(id: reached)) }
+        row = r
         return r
       }
       guard let next = try input.next() else { return nil }

@@ -22,13 +22,16 @@ final class NodeScanCursor: Cursor {
 
   func next() throws -> Row? {
     while true {
-      if var r = row, position < ids.count {
+      if row != nil, position < ids.count {
         let id = ids[position]
         position += 1
         ctx.dbHits += 1
         if (!ctx.deletedNodes.isEmpty && ctx.deletedNodes[id] != nil) || !ctx.store.nodeExists(id) { continue }
         try ctx.checkCancelled()
+        // Changed in place once the consumer has let go of the previous output (see ExpandCursor).
+        var r = row.take() ?? []
         r[slot] = .node(Node(id: id))
+        row = r
         return r
       }
       guard let next = try input.next() else { return nil }
