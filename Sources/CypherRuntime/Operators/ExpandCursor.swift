@@ -15,6 +15,8 @@ final class ExpandCursor: Cursor {
   private var position = 0
   /// The walk runs from the bound far node back to `from` (ExpandInto from the cheaper side).
   private var fromFar = false
+  /// The bound end node of the current input row (ExpandInto).
+  private var boundEnd: Int64 = -1
   private var typeIDs: [TypeID]?
   private var typesResolved = false
   /// Interned `spec.toLabels`; nil while one of them does not exist yet (nothing can match).
@@ -49,7 +51,7 @@ final class ExpandCursor: Cursor {
           guard let labelIDs, ctx.store.hasLabels(reached, labelIDs) else { continue }
         }
         if spec.toBound {
-          guard reached == (fromFar ? from : far(of: current)) else { continue }
+          guard reached == (fromFar ? from : boundEnd) else { continue }
         }
         if spec.relationshipBound {
           guard case .relationship(let bound) = current[spec.relationship], bound.id == relID else { continue }
@@ -78,20 +80,15 @@ final class ExpandCursor: Cursor {
           rels = []
           continue
         }
-        let here = ctx.store.degree(of: from, direction: spec.direction, typeIDs: t)
-        let there = ctx.store.degree(of: target.id, direction: spec.direction.reversed, typeIDs: t)
-        if there < here {
-          fromFar = true
-          rels = ctx.store.adjacent(to: target.id, direction: spec.direction.reversed, typeIDs: t)
-          continue
-        }
+        boundEnd = target.id
+        // Both lists are at hand (shared, not copied): walk the shorter one.
+        let here = ctx.store.adjacent(to: from, direction: spec.direction, typeIDs: t)
+        let there = ctx.store.adjacent(to: target.id, direction: spec.direction.reversed, typeIDs: t)
+        fromFar = there.count < here.count
+        rels = fromFar ? there : here
+        continue
       }
       rels = ctx.store.adjacent(to: from, direction: spec.direction, typeIDs: t)
     }
-  }
-
-  private func far(of r: Row) -> Int64 {
-    if case .node(let n) = r[spec.to] { return n.id }
-    return -1
   }
 }
