@@ -28,6 +28,15 @@ struct QueryWorkload {
       }
       return QueryResult(columns: ["found"], rows: Array(repeating: [.int(1)], count: found))
     }
+    // The same look-ups with the id in the query text (each text planned once), as a peer that
+    // plans parameters badly is also measured.
+    try run("Q1-literal", per: ids.count, answer: { $0.rows.count }) {
+      var found = 0
+      for id in ids {
+        found += try db.execute("MATCH (p:Person {id: \(id)}) RETURN p.name, p.age, p.city").rows.count
+      }
+      return QueryResult(columns: ["found"], rows: Array(repeating: [.int(1)], count: found))
+    }
     for (name, id) in [("hub", data.hub), ("typical", data.typical)] {
       try run("Q2-\(name)") {
         try db.execute("MATCH (a:Person {id: $id})-[:KNOWS]->(b:Person) RETURN count(b)", parameters: ["id": .int(id)])
