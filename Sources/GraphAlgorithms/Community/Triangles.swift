@@ -5,33 +5,50 @@
 /// Triangle counting, clustering and core decomposition.
 package enum Triangles {
   /// Number of triangles each node belongs to.
-  /// - Complexity: O(m^1.5) by intersecting sorted neighbour lists of each edge's endpoints.
+  /// - Complexity: O(m^1.5): each edge is oriented from the endpoint of lower degree (ties by
+  ///   index) to the other, so every node's forward list holds at most √(2m) nodes, and each
+  ///   triangle is found once by intersecting the forward lists of its first two corners.
   package static func count(_ s: NeighbourSets) -> [Int] {
     let n = s.offsets.count - 1
+    // Rank by (degree, index); forward lists hold the higher-ranked neighbours, sorted by rank.
+    var order = Array(0..<n)
+    order.sort { (s.degree($0), $0) < (s.degree($1), $1) }
+    var rank = [Int32](repeating: 0, count: n)
+    for (r, v) in order.enumerated() { rank[v] = Int32(r) }
+    var forwardOffsets = [Int](repeating: 0, count: n + 1)
+    var forward: [Int32] = []
+    forward.reserveCapacity(s.targets.count / 2)
+    for u in 0..<n {
+      let start = forward.count
+      for e in s.offsets[u]..<s.offsets[u + 1] where rank[Int(s.targets[e])] > rank[u] {
+        forward.append(rank[Int(s.targets[e])])
+      }
+      forward[start...].sort()
+      forwardOffsets[u + 1] = forward.count
+    }
+    // Counted per rank, then handed back to the nodes.
     let parts = Parallel.map(n, minimum: 256) { _, range in
       var local = [Int](repeating: 0, count: n)
-      s.offsets.withUnsafeBufferPointer { off in
-        s.targets.withUnsafeBufferPointer { tgt in
-          for u in range {
-            for e in off[u]..<off[u + 1] {
-              let v = Int(tgt[e])
-              if v <= u { continue }
-              // Common neighbours w > v of u and v.
-              var i = off[u]
-              var j = off[v]
-              let iEnd = off[u + 1]
-              let jEnd = off[v + 1]
-              while i < iEnd && j < jEnd {
-                let a = tgt[i]
-                let b = tgt[j]
-                if a < b { i += 1 } else if b < a { j += 1 } else {
-                  if Int(a) > v {
+      forwardOffsets.withUnsafeBufferPointer { off in
+        forward.withUnsafeBufferPointer { fwd in
+          order.withUnsafeBufferPointer { order in
+            for u in range {
+              for e in off[u]..<off[u + 1] {
+                let v = order[Int(fwd[e])]
+                var i = off[u]
+                var j = off[v]
+                let iEnd = off[u + 1]
+                let jEnd = off[v + 1]
+                while i < iEnd && j < jEnd {
+                  let a = fwd[i]
+                  let b = fwd[j]
+                  if a < b { i += 1 } else if b < a { j += 1 } else {
                     local[u] += 1
                     local[v] += 1
-                    local[Int(a)] += 1
+                    local[order[Int(a)]] += 1
+                    i += 1
+                    j += 1
                   }
-                  i += 1
-                  j += 1
                 }
               }
             }
