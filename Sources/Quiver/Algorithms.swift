@@ -106,7 +106,7 @@ public struct GraphAnalytics: Sendable {
 
   private func scores(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> [Int64: Double] {
     let output = try procedure.evaluate(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
-    if case .scores(let p, let s) = output { return Dictionary(uniqueKeysWithValues: zip(p.graph.nodeIDs, s)) }
+    if case .scores(let p, let s) = output { return keyed(p.graph.nodeIDs, s) }
     if case .costs(let p, let c) = output { return Dictionary(uniqueKeysWithValues: c.map { (p.graph.nodeIDs[$0.node], $0.cost) }) }
     var out: [Int64: Double] = [:]
     for r in output.rows { if let id = r[0].nodeValue?.id { out[id] = r[1].doubleValue ?? 0 } }
@@ -115,9 +115,16 @@ public struct GraphAnalytics: Sendable {
 
   private func labels(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> [Int64: Int] {
     let output = try procedure.evaluate(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
-    if case .numbers(let p, let n) = output { return Dictionary(uniqueKeysWithValues: zip(p.graph.nodeIDs, n)) }
+    if case .numbers(let p, let n) = output { return keyed(p.graph.nodeIDs, n) }
     var out: [Int64: Int] = [:]
     for r in output.rows { if let id = r[0].nodeValue?.id { out[id] = Int(r[1].intValue ?? 0) } }
+    return out
+  }
+
+  /// Results keyed by node id, built at full size from the start (node ids are unique).
+  private func keyed<T>(_ ids: ContiguousArray<Int64>, _ values: [T]) -> [Int64: T] {
+    var out = [Int64: T](minimumCapacity: ids.count)
+    for (id, value) in zip(ids, values) { out[id] = value }
     return out
   }
 
