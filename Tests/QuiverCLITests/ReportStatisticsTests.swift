@@ -15,7 +15,7 @@ struct ReportStatisticsTests {
     #expect(s.mean == 5)
     #expect(s.median == 4.5)
     #expect(s.standardDeviation == 2)
-    #expect(s.entries.map(\.name) == ["count", "min", "max", "mean", "median", "stdDev"])
+    #expect(s.entries { "\($0)" }.map(\.name) == ["count", "min", "max", "mean", "median", "stdDev"])
   }
 
   @Test("median of an odd count, an empty list, non-finite values left out")

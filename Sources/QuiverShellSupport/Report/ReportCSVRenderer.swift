@@ -30,8 +30,8 @@ package enum ReportCSVRenderer {
           number(node.score),
         ])
       }
-      for (key, value) in measure.summary.entries {
-        rows.append(row("summary", measure: name, key: key, value: key == "count" ? String(Int(value)) : number(value)))
+      for (key, value) in measure.summary.entries(number) {
+        rows.append(row("summary", measure: name, key: key, value: value))
       }
     }
     let names = report.measures.map(\.algorithm.rawValue)

@@ -45,8 +45,7 @@ package enum ReportHTMLRenderer {
     out += "<figure>\n" + SVGChart.horizontalBars(bars, axisTitle: measure.algorithm.title + " score")
     out += "<figcaption>\(e(measure.algorithm.title)) of the top \(measure.top.count) nodes.</figcaption>\n</figure>\n"
     out += "<dl class=\"stats\">"
-    for (key, value) in measure.summary.entries {
-      let shown = key == "count" ? String(Int(value)) : ReportNumber.short(value)
+    for (key, shown) in measure.summary.entries(ReportNumber.short) {
       out += "<div><dt>\(e(ReportDescription.statisticTitle(key)))</dt><dd>\(shown)</dd></div>"
     }
     out += "</dl>\n<table>\n<thead><tr><th class=\"num\">rank</th><th class=\"num\">node</th><th>labels</th>"

@@ -27,7 +27,7 @@ package enum ReportJSONRenderer {
           ("display", string(node.display)), ("score", number(node.score)),
         ])
       }
-      let summary = object(measure.summary.entries.map { ($0.name, $0.name == "count" ? String(Int($0.value)) : number($0.value)) })
+      let summary = object(measure.summary.entries(number))
       return "    \(string(measure.algorithm.rawValue)): {\n      \"top\": "
         + (top.isEmpty ? "[]" : "[\n" + top.joined(separator: ",\n") + "\n      ]")
         + ",\n      \"summary\": \(summary)\n    }"

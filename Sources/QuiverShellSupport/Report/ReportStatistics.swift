@@ -33,11 +33,12 @@ package struct SummaryStatistics: Sendable, Equatable {
     standardDeviation = (sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
   }
 
-  /// The statistics as (name, value) pairs in report order; the names are the JSON keys.
-  package var entries: [(name: String, value: Double)] {
+  /// The statistics as (name, text) pairs in report order, the names being the JSON keys: the
+  /// count as a whole number, the scores written by `number`.
+  package func entries(_ number: (Double) -> String) -> [(name: String, text: String)] {
     [
-      ("count", Double(count)), ("min", min), ("max", max), ("mean", mean), ("median", median),
-      ("stdDev", standardDeviation),
+      ("count", String(count)), ("min", number(min)), ("max", number(max)), ("mean", number(mean)),
+      ("median", number(median)), ("stdDev", number(standardDeviation)),
     ]
   }
 }

@@ -18,7 +18,7 @@ package enum ReportTextRenderer {
       }
       let header = ["rank", "node", "labels", ReportDescription.displayHeading(report), "score"]
       out += table.format(columns: header, cells: rightAligned(cells, header: header, columns: [0, 1, 4]))
-      out += measure.summary.entries.map { "\(ReportDescription.statisticTitle($0.name)) \(ReportNumber.short($0.value))" }
+      out += measure.summary.entries(ReportNumber.short).map { "\(ReportDescription.statisticTitle($0.name)) \($0.text)" }
         .joined(separator: " · ") + "\n"
     }
     let names = report.measures.map(\.algorithm.rawValue)
