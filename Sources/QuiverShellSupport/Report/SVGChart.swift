@@ -71,10 +71,7 @@ package enum SVGChart {
         out += text(bar.label, x: x + slot / 2, y: top + plot.height + 16, anchor: "middle", style: "tick")
       }
     }
-    out += line(left, top + plot.height, left + plot.width, top + plot.height, "axis")
-    out += line(left, top, left, top + plot.height, "axis")
-    out += text(xTitle, x: left + plot.width / 2, y: height - 10, anchor: "middle", style: "axis-title")
-    out += verticalTitle(yTitle, x: 16, y: top + plot.height / 2)
+    out += axes(left: left, top: top, plot: plot, height: height, xTitle: xTitle, yTitle: yTitle)
     return out + "</svg>\n"
   }
 
@@ -105,10 +102,7 @@ package enum SVGChart {
       out += "<circle class=\"dot\" cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"3.5\">"
         + "<title>\(ReportNumber.short(point.x)): \(ReportNumber.short(point.y))</title></circle>\n"
     }
-    out += line(left, top + plot.height, left + plot.width, top + plot.height, "axis")
-    out += line(left, top, left, top + plot.height, "axis")
-    out += text(xTitle, x: left + plot.width / 2, y: height - 10, anchor: "middle", style: "axis-title")
-    out += verticalTitle(yTitle, x: 16, y: top + plot.height / 2)
+    out += axes(left: left, top: top, plot: plot, height: height, xTitle: xTitle, yTitle: yTitle)
     return out + "</svg>\n"
   }
 
@@ -196,6 +190,17 @@ package enum SVGChart {
 
   private static func text(_ content: String, x: Double, y: Double, anchor: String, style: String) -> String {
     "<text class=\"\(style)\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\">\(Markup.escape(content))</text>\n"
+  }
+
+  /// The x axis under and the y axis left of the plot area at (`left`, `top`), with `xTitle`
+  /// at the bottom of a chart `height` tall and `yTitle` written upwards along the left edge.
+  private static func axes(
+    left: Double, top: Double, plot: (width: Double, height: Double), height: Double, xTitle: String, yTitle: String
+  ) -> String {
+    line(left, top + plot.height, left + plot.width, top + plot.height, "axis")
+      + line(left, top, left, top + plot.height, "axis")
+      + text(xTitle, x: left + plot.width / 2, y: height - 10, anchor: "middle", style: "axis-title")
+      + verticalTitle(yTitle, x: 16, y: top + plot.height / 2)
   }
 
   private static func verticalTitle(_ content: String, x: Double, y: Double) -> String {
