@@ -137,7 +137,8 @@ def durable(run_, options):
 
 
 def queries(run_, options, name, directory, params):
-    command = [run_.binary, "queries", "--data", directory, "--dataset", name, "--repetitions", "1"]
+    command = [run_.binary, "queries", "--data", directory, "--dataset", name, "--params", json.dumps(params),
+               "--repetitions", "1"]
     peer = environment.peer("kuzu") + ["queries", directory, name, json.dumps(params)]
     if options.triangles or datasets.DATASETS[name]["triangles"]:
         command.append("--triangles")
@@ -185,7 +186,7 @@ def store(run_, options, name, directory):
 def analytics(run_, options, name, directory, params):
     spec = datasets.DATASETS[name]
     sources = options.sources or spec["sources"]
-    command = [run_.binary, "analytics", "--data", directory, "--dataset", name]
+    command = [run_.binary, "analytics", "--data", directory, "--dataset", name, "--params", json.dumps(params)]
     peer = environment.peer("igraph") + [directory, name, str(params["typical"])]
     if sources:
         command += ["--sources", str(sources)]

@@ -41,7 +41,8 @@ def ensure(name):
 
 
 def parameters(directory):
-    """hub, typical, farthest and the Q1 ids, as queries.md defines them."""
+    """hub, typical, farthest and the Q1 ids, as queries.md defines them: computed here once per
+    dataset and passed to Quiver and the peers alike."""
     with open(os.path.join(directory, "nodes.csv")) as f:
         n = sum(1 for _ in f) - 1
     out = [[] for _ in range(n)]

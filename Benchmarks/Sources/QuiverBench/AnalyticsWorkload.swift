@@ -9,6 +9,8 @@ import Quiver
 struct AnalyticsWorkload {
   let directory: String
   let dataset: String
+  /// The BFS and Dijkstra source (A6) is its typical person.
+  let parameters: QueryParameters
   /// Runs of each algorithm at most; fewer when they add up to a second.
   let repetitions: Int
   /// Betweenness from this many sampled sources; exact (Brandes from every node) when nil.
@@ -23,9 +25,8 @@ struct AnalyticsWorkload {
   private let undirectedWeighted = AnalyticsGraph(relationshipTypes: knows, direction: .both, weightProperty: "weight")
 
   func measure() throws {
-    let data = try SocialDataset(directory: directory)
     let db = try Database()
-    try data.load(into: db)
+    try SocialDataset(directory: directory).load(into: db)
     var person: [Int64: Int64] = [:]
     var node: [Int64: Int64] = [:]
     for row in try db.execute("MATCH (p:Person) RETURN id(p), p.id").rows {
@@ -33,7 +34,7 @@ struct AnalyticsWorkload {
       person[nodeID] = id
       node[id] = nodeID
     }
-    guard let source = node[data.typical] else { throw BenchError(description: "no person \(data.typical)") }
+    guard let source = node[parameters.typical] else { throw BenchError(description: "no person \(parameters.typical)") }
     let algorithms = db.algorithms
 
     let graphs = [directed, directedWeighted, undirected, undirectedWeighted]

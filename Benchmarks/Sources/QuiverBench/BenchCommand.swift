@@ -12,8 +12,9 @@ struct BenchCommand {
   static let usage = """
     usage: quiver-bench WORKLOAD [options]
       w1         [--statements N] [--repetitions N]         single-statement CREATEs, in memory
-      queries    --data DIR [--dataset NAME] [--triangles]  L1 load and Q1-Q7 of queries.md
-      analytics  --data DIR [--dataset NAME] [--sources N] [--closeness]
+      queries    --data DIR --params JSON [--dataset NAME] [--triangles]
+                                                            L1 load and Q1-Q7 of queries.md
+      analytics  --data DIR --params JSON [--dataset NAME] [--sources N] [--closeness]
                                                             A0-A8 (betweenness exact unless --sources)
       plan       [--data DIR] [--dataset NAME] [--iterations N]
                                                             parse and plan time of representative statements
@@ -22,6 +23,8 @@ struct BenchCommand {
       open       --db PATH                                  open that database and count its persons
       snapshot                                              read snapshots under a concurrent writer
       merge                                                 MERGE on an indexed key, 10k and 1M persons
+    --params is the JSON object of hub, typical, farthest and Q1 ids that
+    Benchmarks/harness/datasets.py derives from the dataset (compare.py passes it)
     every workload takes --repetitions N (default 5; 1 for store and open; analytics stops
     repeating an algorithm once its runs add up to a second)
     """
@@ -34,6 +37,7 @@ struct BenchCommand {
   var sources: Int?
   var directory: String?
   var database: String?
+  var parameters: String?
   var dataset = "dataset"
   var triangles = false
   var closeness = false
@@ -58,6 +62,7 @@ struct BenchCommand {
       case "--closeness": closeness = true
       case "--data": directory = try text(flag)
       case "--db": database = try text(flag)
+      case "--params": parameters = try text(flag)
       case "--dataset": dataset = try text(flag)
       case "--repetitions": repetitions = try number(flag)
       case "--statements": statements = try number(flag)
@@ -78,14 +83,21 @@ struct BenchCommand {
       guard let database else { throw BenchError(description: "\(workload) needs --db PATH") }
       return database
     }
+    func params() throws -> QueryParameters {
+      guard let parameters else { throw BenchError(description: "\(workload) needs --params JSON (hub, typical, farthest, ids)") }
+      return try QueryParameters(json: parameters)
+    }
     switch workload {
     case "w1": try WriteWorkload(statements: statements).measure(repetitions: repetitions ?? 5)
     case "snapshot": try SnapshotWorkload().measure(repetitions: repetitions ?? 5)
     case "queries":
-      try QueryWorkload(directory: data(), dataset: dataset, repetitions: repetitions ?? 5, triangles: triangles).measure()
+      try QueryWorkload(
+        directory: data(), dataset: dataset, parameters: params(), repetitions: repetitions ?? 5, triangles: triangles
+      ).measure()
     case "analytics":
       try AnalyticsWorkload(
-        directory: data(), dataset: dataset, repetitions: repetitions ?? 5, betweennessSources: sources, closeness: closeness
+        directory: data(), dataset: dataset, parameters: params(), repetitions: repetitions ?? 5, betweennessSources: sources,
+        closeness: closeness
       ).measure()
     case "plan": try PlanWorkload(directory: directory, dataset: dataset, iterations: iterations).measure()
     case "durable": try DurableWorkload(statements: statements, threads: threads, repetitions: repetitions ?? 5).measure()

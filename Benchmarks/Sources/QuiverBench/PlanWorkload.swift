@@ -57,7 +57,7 @@ struct PlanWorkload {
   ]
 
   func measure() throws {
-    let store = try directory.map { try Self.store(SocialDataset(directory: $0)) } ?? GraphStore()
+    let store = try directory.map(Self.store) ?? GraphStore()
     let catalog = ProcedureRegistry()
     var parseTotal = 0.0, planTotal = 0.0
     for (name, text) in Self.statements {
@@ -84,20 +84,20 @@ struct PlanWorkload {
     all.report()
   }
 
-  /// The dataset as a store (persons in file order, so node id i is person i) with the index on
-  /// Person.id, built directly rather than through Cypher.
-  private static func store(_ data: SocialDataset) throws -> GraphStore {
+  /// The dataset in `directory` as a store (persons in file order, so node id i is person i) with
+  /// the index on Person.id, built directly rather than through Cypher.
+  private static func store(_ directory: String) throws -> GraphStore {
     var store = GraphStore()
-    for i in 0..<data.nodeCount {
-      store.createNode(
-        labels: ["Person"],
-        properties: ["id": .int(data.ids[i]), "name": .string(data.names[i]), "age": .int(data.ages[i]), "city": .string(data.cities[i])])
+    try CSVFile(directory + "/nodes.csv").forEachRow { f, line in
+      guard f.count == 4, let id = f.int(0), let age = f.int(2) else { throw BenchError(description: "bad line \(line) in nodes.csv") }
+      store.createNode(labels: ["Person"], properties: ["id": .int(id), "name": .string(f.string(1)), "age": .int(age), "city": .string(f.string(3))])
     }
     try store.createIndex(IndexDefinition(name: "person_id", entity: .node, label: "Person", properties: ["id"]))
-    for i in 0..<data.edgeCount {
-      store.createRelationship(
-        type: "KNOWS", from: data.sources[i], to: data.targets[i],
-        properties: ["since": .int(data.since[i]), "weight": .float(data.weights[i])])
+    try CSVFile(directory + "/edges.csv").forEachRow { f, line in
+      guard f.count == 4, let s = f.int(0), let d = f.int(1), let y = f.int(2), let w = f.double(3) else {
+        throw BenchError(description: "bad line \(line) in edges.csv")
+      }
+      store.createRelationship(type: "KNOWS", from: s, to: d, properties: ["since": .int(y), "weight": .float(w)])
     }
     return store
   }

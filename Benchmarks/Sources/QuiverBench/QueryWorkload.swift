@@ -7,11 +7,12 @@ import Quiver
 struct QueryWorkload {
   let directory: String
   let dataset: String
+  let parameters: QueryParameters
   let repetitions: Int
   let triangles: Bool
 
   func measure() throws {
-    let data = try SocialDataset(directory: directory)
+    let data = SocialDataset(directory: directory)
     var db = try Database()
     var load = Measurement(workload: "L1", dataset: dataset)
     load.seconds = try Measurement.time(1) {
@@ -20,7 +21,7 @@ struct QueryWorkload {
     }
     load.extra["answer"] = ["nodes": db.counts.nodes, "relationships": db.counts.relationships]
     load.report()
-    let ids = (0..<1000).map { Int64(($0 * 7919) % data.nodeCount) }
+    let ids = parameters.ids
     try run("Q1", per: ids.count, answer: { $0.rows.count }) {
       var found = 0
       for id in ids {
@@ -37,7 +38,7 @@ struct QueryWorkload {
       }
       return QueryResult(columns: ["found"], rows: Array(repeating: [.int(1)], count: found))
     }
-    for (name, id) in [("hub", data.hub), ("typical", data.typical)] {
+    for (name, id) in [("hub", parameters.hub), ("typical", parameters.typical)] {
       try run("Q2-\(name)") {
         try db.execute("MATCH (a:Person {id: $id})-[:KNOWS]->(b:Person) RETURN count(b)", parameters: ["id": .int(id)])
       }
@@ -52,7 +53,7 @@ struct QueryWorkload {
     try run("Q6") {
       try db.execute(
         "MATCH p = shortestPath((a:Person {id: $src})-[:KNOWS*..30]->(b:Person {id: $dst})) RETURN length(p)",
-        parameters: ["src": .int(data.typical), "dst": .int(data.farthest)])
+        parameters: ["src": .int(parameters.typical), "dst": .int(parameters.farthest)])
     }
     if triangles {
       try run("Q7") { try db.execute("MATCH (a:Person)-[:KNOWS]->(b:Person)-[:KNOWS]->(c:Person)-[:KNOWS]->(a) RETURN count(*)") }
