@@ -62,7 +62,6 @@ struct QueryWorkload {
 
   /// Times `body` and prints its line; the answer is the first cell unless `answer` says otherwise.
   private func run(_ name: String, per: Int = 1, answer: ((QueryResult) -> Int)? = nil, _ body: () throws -> QueryResult) throws {
-    if let only = ProcessInfo.processInfo.environment["QUIVER_BENCH_ONLY"], !only.split(separator: ",").contains(Substring(name)) { return }
     var last: QueryResult?
     var m = Measurement(workload: name, dataset: dataset)
     m.seconds = try Measurement.time(repetitions) { last = try body() }.map { $0 / Double(per) }
