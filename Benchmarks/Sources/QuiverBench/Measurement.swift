@@ -28,11 +28,9 @@ struct Measurement {
 
   /// Prints the JSON line.
   func report() {
-    let sorted = seconds.sorted()
     var object: [String: Any] = [
       "system": "quiver", "workload": workload, "dataset": dataset, "repetitions": seconds.count,
-      "median_s": sorted.isEmpty ? 0 : sorted[sorted.count / 2], "min_s": sorted.first ?? 0,
-      "max_s": sorted.last ?? 0, "peak_rss_bytes": peakRSS(),
+      "median_s": median, "min_s": seconds.min() ?? 0, "max_s": seconds.max() ?? 0, "peak_rss_bytes": peakRSS(),
     ]
     for (k, v) in extra { object[k] = v }
     if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
