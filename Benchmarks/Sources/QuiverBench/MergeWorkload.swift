@@ -4,7 +4,7 @@
 import Foundation
 import Quiver
 
-/// `merge --sizes 10000,1000000`.
+/// `merge`: M1 at each of `sizes` persons.
 struct MergeWorkload {
   let sizes: [Int]
   let repetitions: Int
