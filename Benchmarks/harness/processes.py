@@ -8,7 +8,7 @@ says about it.
 """
 
 import json
-import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,7 +35,7 @@ class ProcessFailed(Exception):
 def run(command):
     """Runs `command`; returns (records, peak RSS in bytes). Each record is one JSON line."""
     with tempfile.TemporaryFile() as errors, tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
-        executable = command[0] if os.path.isabs(command[0]) else _which(command[0])
+        executable = shutil.which(command[0]) or command[0]
         process = subprocess.run([sys.executable, "-I", "-S", "-c", LAUNCHER, rss.name, executable] + command[1:],
                                  stdout=subprocess.PIPE, stderr=errors)
         if process.returncode != 0:
@@ -51,11 +51,3 @@ def run(command):
         elif line:
             print(line, file=sys.stderr)
     return records, peak
-
-
-def _which(name):
-    for directory in os.environ.get("PATH", "").split(os.pathsep):
-        candidate = os.path.join(directory, name)
-        if os.access(candidate, os.X_OK):
-            return candidate
-    raise ProcessFailed("%s not found on PATH" % name)
