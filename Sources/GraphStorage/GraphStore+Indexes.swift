@@ -241,9 +241,7 @@ extension GraphStore: GraphStatistics {
   }
 
   package func indexStatistics(_ name: String) -> (entries: Int, distinct: Int, unique: Bool) {
-    let size = indexTrees[name].map { ($0.count, max(1, $0.count)) } ?? (0, 1)
-    let unique = indexes[name]?.owningConstraint != nil
-    let distinct = indexHashes[name]?.distinctKeys ?? size.1
-    return (size.0, max(1, distinct), unique)
+    let (entries, distinct) = indexSize(name)
+    return (entries, max(1, distinct), indexes[name]?.owningConstraint != nil)
   }
 }

@@ -121,8 +121,8 @@ package struct GraphStore: Sendable {
   }
 
   package func hasLabel(_ id: Int64, _ label: String) -> Bool {
-    guard let l = labelIDs[label], nodeExists(id) else { return false }
-    return nodes[Int(id)].labels.contains(l)
+    guard let l = labelIDs[label] else { return false }
+    return hasLabels(id, [l])
   }
 
   /// True when the node is live and carries every one of the interned `labels`.
@@ -174,16 +174,6 @@ package struct GraphStore: Sendable {
       let out = nodes[Int(node)].outgoing.entries(types: typeIDs)
       let inc = nodes[Int(node)].incoming.entries(types: typeIDs)
       return out + inc.filter { $0.neighbour != node }
-    }
-  }
-
-  /// Number of relationships at `node` in `direction` with one of `typeIDs` (nil: any type).
-  package func degree(of node: Int64, direction: Direction, typeIDs: [TypeID]?) -> Int {
-    guard nodeExists(node) else { return 0 }
-    switch direction {
-    case .outgoing: return nodes[Int(node)].outgoing.count(types: typeIDs)
-    case .incoming: return nodes[Int(node)].incoming.count(types: typeIDs)
-    case .both: return nodes[Int(node)].outgoing.count(types: typeIDs) + nodes[Int(node)].incoming.count(types: typeIDs)
     }
   }
 

@@ -31,8 +31,12 @@ package struct HashIndexTable: Sendable {
 
   package mutating func insert(_ entry: IndexEntry) {
     let b = bucket(entry.key)
-    if buckets[b].contains(where: { $0.id == entry.id && IndexEntry.compareKeys($0.key, entry.key) == 0 }) { return }
-    if !buckets[b].contains(where: { IndexEntry.compareKeys($0.key, entry.key) == 0 }) { distinctKeys += 1 }
+    var keyPresent = false
+    for e in buckets[b] where IndexEntry.compareKeys(e.key, entry.key) == 0 {
+      if e.id == entry.id { return }
+      keyPresent = true
+    }
+    if !keyPresent { distinctKeys += 1 }
     buckets[b].append(entry)
     count += 1
     if count > buckets.count * 4 { grow() }

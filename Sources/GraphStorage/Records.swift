@@ -43,12 +43,6 @@ package struct Adjacency: Sendable {
     if byType.count == 1, let only = byType.first { return only.value }
     return byType.keys.sorted().flatMap { byType[$0] ?? [] }
   }
-
-  /// Number of entries of the given types (nil: all types).
-  package func count(types: [TypeID]?) -> Int {
-    guard let types else { return count }
-    return types.reduce(0) { $0 + (byType[$1]?.count ?? 0) }
-  }
 }
 
 /// A stored node. Tables hold records directly, not as optionals (reading a field through an
