@@ -83,6 +83,26 @@ extension Planner {
     }
   }
 
+  /// `op` followed by the leaf that finds `node` in `slot` as `access` says, and a filter for the
+  /// labels and properties that leaf does not already guarantee.
+  mutating func start(_ node: NodePattern, slot: Int, access: StartAccess, on op: PlanOperator, scope: Scope) throws -> PlanOperator {
+    var op = op
+    var covered: String?
+    switch access {
+    case .bound:
+      break
+    case .scan(let label):
+      covered = label
+      op = .nodeScan(op, slot: slot, label: label)
+    case .seek(let index, let label, let bounds):
+      covered = label
+      op = .nodeIndexSeek(op, IndexSeekSpec(slot: slot, index: index, label: label, bounds: try bindBounds(bounds, scope)))
+    }
+    let labels = node.labels.filter { $0 != covered }
+    if let f = try patternFilter(slot: slot, labels: labels, properties: node.properties, scope: scope) { op = .filter(op, f) }
+    return op
+  }
+
   /// A pattern node's slot, and whether it was bound before this point.
   mutating func bindNodeVariable(_ node: NodePattern, scope: inout Scope) throws -> (slot: Int, bound: Bool) {
     guard let name = node.variable else { return (newSlot(), false) }
@@ -158,21 +178,7 @@ extension Planner {
     } else {
       let (startSlot, _) = try bindNodeVariable(nodes[first], scope: &scope)
       nodeSlots[first] = startSlot
-      var coveredLabel: String?
-      switch starts[first].access {
-      case .bound:
-        break
-      case .scan(let label):
-        coveredLabel = label
-        op = .nodeScan(op, slot: startSlot, label: label)
-      case .seek(let index, let label, let bounds):
-        coveredLabel = label
-        op = .nodeIndexSeek(op, IndexSeekSpec(slot: startSlot, index: index, label: label, bounds: try bindBounds(bounds, scope)))
-      }
-      let remainingLabels = nodes[first].labels.filter { $0 != coveredLabel }
-      if let f = try patternFilter(slot: startSlot, labels: remainingLabels, properties: nodes[first].properties, scope: scope) {
-        op = .filter(op, f)
-      }
+      op = try start(nodes[first], slot: startSlot, access: starts[first].access, on: op, scope: scope)
       order = Array(first + 1..<nodes.count) + Array((0..<first).reversed())
     }
     op = try applyReady(op, &conjuncts, scope)
@@ -282,15 +288,7 @@ extension Planner {
       // Each end is found the cheapest way (an index seek on its property map when there is one).
       let start = startOption(node, conjuncts: [], outer: Set(scope.variables.keys), scope: scope)
       let (slot, _) = try bindNodeVariable(node, scope: &scope)
-      switch start.access {
-      case .bound: break
-      case .scan(let label): op = .nodeScan(op, slot: slot, label: label)
-      case .seek(let index, let label, let bounds):
-        op = .nodeIndexSeek(op, IndexSeekSpec(slot: slot, index: index, label: label, bounds: try bindBounds(bounds, scope)))
-      }
-      if let f = try patternFilter(slot: slot, labels: node.labels, properties: node.properties, scope: scope) {
-        op = .filter(op, f)
-      }
+      op = try self.start(node, slot: slot, access: start.access, on: op, scope: scope)
       ends.append(slot)
     }
     let rel = step.relationship
