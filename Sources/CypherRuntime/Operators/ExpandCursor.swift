@@ -39,7 +39,7 @@ final class ExpandCursor: Cursor {
   func next() throws -> Row? {
     let noDeletes = ctx.deletedRelationships.isEmpty
     while true {
-      if let current = row, position < rels.count {
+      if row != nil, position < rels.count {
         let entry = rels[position]
         let relID = entry.id
         position += 1
@@ -54,12 +54,12 @@ final class ExpandCursor: Cursor {
           guard reached == (fromFar ? from : boundEnd) else { continue }
         }
         if spec.relationshipBound {
-          guard case .relationship(let bound) = current[spec.relationship], bound.id == relID else { continue }
+          guard case .relationship(let bound)? = row?[spec.relationship], bound.id == relID else { continue }
         }
         try ctx.checkCancelled()
         // Moved out of `row` so that, once the consumer has let go of the previous output, the
         // row is changed in place rather than copied for every relationship.
-        var r = row.take() ?? current
+        var r = row.take() ?? []
         r[spec.relationship] = .relationship(Relationship(id: relID))
         if !spec.toBound { r[spec.to] = .node(Node(id: reached)) }
         row = r

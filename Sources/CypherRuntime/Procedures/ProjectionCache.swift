@@ -1,7 +1,6 @@
-// Projections kept until the graph changes. Each database keeps one cache for its algorithm
-// procedures and each `db.algorithms` value one of its own, so that repeated algorithm runs on an
-// unchanged graph project it once; a projection is keyed by the store's stamp, which every change
-// renews.
+// Projections kept until the graph changes. Each database keeps one cache, shared by its algorithm
+// procedures and `db.algorithms`, so that repeated algorithm runs on an unchanged graph project it
+// once; a projection is keyed by the store's stamp, which every change renews.
 import GraphAlgorithms
 import GraphCore
 import GraphStorage
