@@ -31,19 +31,17 @@ package struct ByteReader {
     return bytes[offset]
   }
 
-  package mutating func fixed32() throws(FormatError) -> UInt32 {
-    guard remaining >= 4 else { throw fail("unexpected end of data") }
-    var v: UInt32 = 0
-    for i in 0..<4 { v |= UInt32(bytes[offset + i]) << UInt32(8 * i) }
-    offset += 4
-    return v
-  }
+  package mutating func fixed32() throws(FormatError) -> UInt32 { try fixed() }
 
-  package mutating func fixed64() throws(FormatError) -> UInt64 {
-    guard remaining >= 8 else { throw fail("unexpected end of data") }
-    var v: UInt64 = 0
-    for i in 0..<8 { v |= UInt64(bytes[offset + i]) << UInt64(8 * i) }
-    offset += 8
+  package mutating func fixed64() throws(FormatError) -> UInt64 { try fixed() }
+
+  /// A little-endian unsigned integer of `T`'s width.
+  private mutating func fixed<T: FixedWidthInteger & UnsignedInteger>() throws(FormatError) -> T {
+    let size = T.bitWidth / 8
+    guard remaining >= size else { throw fail("unexpected end of data") }
+    var v: T = 0
+    for i in 0..<size { v |= T(bytes[offset + i]) << (8 * i) }
+    offset += size
     return v
   }
 

@@ -13,12 +13,13 @@ package struct ByteWriter: Sendable {
 
   package mutating func byte(_ b: UInt8) { bytes.append(b) }
 
-  package mutating func fixed32(_ v: UInt32) {
-    for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(shift))) }
-  }
+  package mutating func fixed32(_ v: UInt32) { fixed(v) }
 
-  package mutating func fixed64(_ v: UInt64) {
-    for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
+  package mutating func fixed64(_ v: UInt64) { fixed(v) }
+
+  /// `v` in little-endian order, all of its bytes.
+  private mutating func fixed<T: FixedWidthInteger>(_ v: T) {
+    for shift in stride(from: 0, to: T.bitWidth, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> shift)) }
   }
 
   /// Overwrites four bytes at `offset` (for a length or checksum filled in afterwards).
