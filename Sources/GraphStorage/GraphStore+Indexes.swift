@@ -5,10 +5,10 @@ import GraphCore
 
 extension GraphStore {
   /// The index key of a record for `def`, or nil when one of its properties is missing.
-  private static func key(_ def: IndexDefinition, _ properties: [String: Value]) -> [Value]? {
+  private func key(_ def: IndexDefinition, _ properties: PropertyMap) -> [Value]? {
     var key: [Value] = []
     for p in def.properties {
-      guard let v = properties[p], !v.isNull else { return nil }
+      guard let v = value(properties, p) else { return nil }
       key.append(v)
     }
     return key
@@ -22,8 +22,8 @@ extension GraphStore {
   }
 
   /// Adds (or with `remove`, takes out) one entity's entry in both sides of `def`'s index.
-  private mutating func updateEntry(_ def: IndexDefinition, id: Int64, properties: [String: Value], remove: Bool) {
-    guard let key = Self.key(def, properties) else { return }
+  private mutating func updateEntry(_ def: IndexDefinition, id: Int64, properties: PropertyMap, remove: Bool) {
+    guard let key = key(def, properties) else { return }
     let entry = IndexEntry(key: key, id: id)
     if remove {
       indexTrees[def.name]?.remove(entry)
@@ -35,14 +35,14 @@ extension GraphStore {
   }
 
   /// Adds (or with `remove`, takes out) a node's entries in the indexes on `labels`.
-  mutating func indexNode(_ id: Int64, labels: [LabelID], properties: [String: Value], remove: Bool = false) {
+  mutating func indexNode(_ id: Int64, labels: [LabelID], properties: PropertyMap, remove: Bool = false) {
     for def in nodeIndexes(on: labels) {
       updateEntry(def, id: id, properties: properties, remove: remove)
     }
   }
 
   /// Adds or takes out a relationship's entries in the indexes on its type.
-  mutating func indexRelationship(_ id: Int64, type: TypeID, properties: [String: Value], remove: Bool = false) {
+  mutating func indexRelationship(_ id: Int64, type: TypeID, properties: PropertyMap, remove: Bool = false) {
     if indexes.isEmpty { return }
     let name = typeName(type)
     for def in indexes.values where def.entity == .relationship && def.label == name {
@@ -110,12 +110,12 @@ extension GraphStore {
     switch def.entity {
     case .node:
       for id in nodeIDs(withLabel: def.label) {
-        if let n = node(id), let key = Self.key(def, n.properties) { add(key, id) }
+        if let n = node(id), let key = key(def, n.properties) { add(key, id) }
       }
     case .relationship:
       if let t = typeID(def.label) {
         for id in allRelationshipIDs() {
-          if let r = relationship(id), r.type == t, let key = Self.key(def, r.properties) { add(key, id) }
+          if let r = relationship(id), r.type == t, let key = key(def, r.properties) { add(key, id) }
         }
       }
     }
@@ -169,7 +169,7 @@ extension GraphStore {
     var keys: [(Int64, [GroupingKey])] = []
     for id in ids {
       guard let n = node(id) else { continue }
-      let key = def.properties.compactMap { p in n.properties[p].flatMap { $0.isNull ? nil : GroupingKey($0) } }
+      let key = def.properties.compactMap { p in value(n.properties, p).map { GroupingKey($0) } }
       guard key.count == def.properties.count else { continue }
       holders[key, default: 0] += 1
       keys.append((id, key))
@@ -191,14 +191,14 @@ extension GraphStore {
     guard let n = node(id), hasLabel(id, def.label) else { return nil }
     switch def.kind {
     case .exists:
-      for p in def.properties where n.properties[p] == nil || n.properties[p]?.isNull == true {
+      for p in def.properties where value(n.properties, p) == nil {
         return "node \(id) with label `\(def.label)` must have property `\(p)`"
       }
       return nil
     case .unique:
       var key: [Value] = []
       for p in def.properties {
-        guard let v = n.properties[p], !v.isNull else { return nil }
+        guard let v = value(n.properties, p) else { return nil }
         key.append(v)
       }
       let holders: [Int64]
@@ -207,7 +207,7 @@ extension GraphStore {
       } else {
         holders = nodeIDs(withLabel: def.label).filter { other in
           guard let o = node(other) else { return false }
-          return zip(def.properties, key).allSatisfy { p, v in o.properties[p].map { GroupingKey($0) == GroupingKey(v) } ?? false }
+          return zip(def.properties, key).allSatisfy { p, v in value(o.properties, p).map { GroupingKey($0) == GroupingKey(v) } ?? false }
         }
       }
       if let other = holders.first(where: { $0 != id }) {

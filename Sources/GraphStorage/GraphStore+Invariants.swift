@@ -43,9 +43,12 @@ extension GraphStore {
     if liveRels != relationshipCount {
       problems.append("relationship count \(relationshipCount) but \(liveRels) live relationships")
     }
-    for label in labelsInUse {
-      for id in nodeIDs(withLabel: label) where !hasLabel(id, label) {
-        problems.append("label index lists node \(id) under \(label) but the node lacks it")
+    // The label bitmaps must list exactly the live nodes whose records carry each label.
+    for l in labelIndex.indices {
+      let listed = labelIndex[l].members
+      let carrying = allNodeIDs().filter { node($0)?.labels.contains(LabelID(l)) == true }
+      if listed != carrying {
+        problems.append("label index of \(labelNames[l]) lists \(listed.count) nodes but \(carrying.count) carry it")
       }
     }
     problems += indexViolations()
@@ -61,9 +64,9 @@ extension GraphStore {
       for id in candidates {
         let props: [String: Value]?
         if def.entity == .node {
-          props = node(id)?.properties
+          props = nodeProperties(id)
         } else {
-          props = relationship(id).flatMap { typeName($0.type) == def.label ? $0.properties : nil }
+          props = relationship(id).flatMap { typeName($0.type) == def.label ? dictionary($0.properties) : nil }
         }
         guard let props else { continue }
         let key = def.properties.compactMap { props[$0] }

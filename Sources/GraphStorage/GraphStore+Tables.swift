@@ -16,9 +16,10 @@ final class StoreTables: @unchecked Sendable {
   var labelIDs: [String: LabelID] = [:]
   var typeNames: [String] = []
   var typeIDs: [String: TypeID] = [:]
-  var labelIndex: [LabelID: ChunkedBitmap] = [:]
+  var labelIndex: [ChunkedBitmap] = []
   var typeCount: [TypeID: Int] = [:]
-  var propertyKeys: Set<String> = []
+  var propertyKeyNames: [String] = []
+  var propertyKeyIDs: [String: PropertyKeyID] = [:]
   var indexes: [String: IndexDefinition] = [:]
   var indexTrees: [String: SortedIndexTree] = [:]
   var indexHashes: [String: HashIndexTable] = [:]
@@ -42,7 +43,8 @@ final class StoreTables: @unchecked Sendable {
     typeIDs = other.typeIDs
     labelIndex = other.labelIndex
     typeCount = other.typeCount
-    propertyKeys = other.propertyKeys
+    propertyKeyNames = other.propertyKeyNames
+    propertyKeyIDs = other.propertyKeyIDs
     indexes = other.indexes
     indexTrees = other.indexTrees
     indexHashes = other.indexHashes
@@ -127,8 +129,8 @@ extension GraphStore {
       yield &tables.typeIDs
     }
   }
-  /// Label → ids of the nodes that carry it.
-  var labelIndex: [LabelID: ChunkedBitmap] {
+  /// Ids of the nodes that carry each label, indexed by label id.
+  var labelIndex: [ChunkedBitmap] {
     _read { yield tables.labelIndex }
     _modify {
       makeUnique()
@@ -143,12 +145,19 @@ extension GraphStore {
       yield &tables.typeCount
     }
   }
-  /// Every property key ever stored, for `db.propertyKeys()`.
-  package internal(set) var propertyKeys: Set<String> {
-    _read { yield tables.propertyKeys }
+  /// Every property key ever stored, in id order.
+  var propertyKeyNames: [String] {
+    _read { yield tables.propertyKeyNames }
     _modify {
       makeUnique()
-      yield &tables.propertyKeys
+      yield &tables.propertyKeyNames
+    }
+  }
+  var propertyKeyIDs: [String: PropertyKeyID] {
+    _read { yield tables.propertyKeyIDs }
+    _modify {
+      makeUnique()
+      yield &tables.propertyKeyIDs
     }
   }
   /// Property indexes by name, and their entries.

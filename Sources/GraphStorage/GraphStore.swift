@@ -21,7 +21,7 @@ package struct GraphStore: Sendable {
 
   /// Labels that at least one node carries, sorted.
   package var labelsInUse: [String] {
-    labelIndex.filter { $0.value.count > 0 }.map { labelNames[Int($0.key)] }.sorted()
+    labelIndex.indices.filter { labelIndex[$0].count > 0 }.map { labelNames[$0] }.sorted()
   }
 
   /// Relationship types that at least one relationship has, sorted.
@@ -39,7 +39,7 @@ package struct GraphStore: Sendable {
 
   /// Number of nodes carrying `label`.
   package func count(ofLabel label: String) -> Int {
-    labelIDs[label].flatMap { labelIndex[$0]?.count } ?? 0
+    labelIDs[label].map { labelIndex[Int($0)].count } ?? 0
   }
 
   /// One past the highest node id ever used.
@@ -53,6 +53,7 @@ package struct GraphStore: Sendable {
     let id = LabelID(labelNames.count)
     labelNames.append(name)
     labelIDs[name] = id
+    labelIndex.append(ChunkedBitmap())
     return id
   }
 
@@ -87,16 +88,39 @@ package struct GraphStore: Sendable {
     return (relationships[Int(id)].start, relationships[Int(id)].end)
   }
 
-  /// A node's property without copying its record; nil when the node or the property is absent.
+  /// A node's property without copying its record: nil when the node is absent, `.some(nil)`
+  /// when it lacks the property.
   package func nodeProperty(_ id: Int64, _ key: String) -> Value?? {
+    nodeProperty(id, key: propertyKeyIDs[key])
+  }
+
+  /// A node's property under an interned key (nil: a key never stored, which no node has).
+  package func nodeProperty(_ id: Int64, key: PropertyKeyID?) -> Value?? {
     guard nodeExists(id) else { return nil }
+    guard let key else { return .some(nil) }
     return .some(nodes[Int(id)].properties[key])
   }
 
   /// A relationship's property without copying its record (see `nodeProperty`).
   package func relationshipProperty(_ id: Int64, _ key: String) -> Value?? {
+    relationshipProperty(id, key: propertyKeyIDs[key])
+  }
+
+  /// A relationship's property under an interned key (see `nodeProperty(_:key:)`).
+  package func relationshipProperty(_ id: Int64, key: PropertyKeyID?) -> Value?? {
     guard relationshipExists(id) else { return nil }
+    guard let key else { return .some(nil) }
     return .some(relationships[Int(id)].properties[key])
+  }
+
+  /// A node's properties by key name; nil when the node is absent.
+  package func nodeProperties(_ id: Int64) -> [String: Value]? {
+    nodeExists(id) ? dictionary(nodes[Int(id)].properties) : nil
+  }
+
+  /// A relationship's properties by key name; nil when the relationship is absent.
+  package func relationshipProperties(_ id: Int64) -> [String: Value]? {
+    relationshipExists(id) ? dictionary(relationships[Int(id)].properties) : nil
   }
 
   /// Ids of all live nodes in id order.
@@ -112,8 +136,8 @@ package struct GraphStore: Sendable {
   /// Ids of the nodes carrying `label`, in id order.
   /// - Complexity: O(n / 64 + k) for k such nodes among n.
   package func nodeIDs(withLabel label: String) -> [Int64] {
-    guard let id = labelIDs[label], let set = labelIndex[id] else { return [] }
-    return set.members
+    guard let id = labelIDs[label] else { return [] }
+    return labelIndex[Int(id)].members
   }
 
   package func labels(of id: Int64) -> [String] {
@@ -125,10 +149,13 @@ package struct GraphStore: Sendable {
     return hasLabels(id, [l])
   }
 
-  /// True when the node is live and carries every one of the interned `labels`.
+  /// True when the node is live and carries every one of the interned `labels`. Reads the
+  /// labels' bitmaps (which hold live nodes only), not the node's record.
   package func hasLabels(_ id: Int64, _ labels: [LabelID]) -> Bool {
-    guard nodeExists(id) else { return false }
-    return labels.allSatisfy { nodes[Int(id)].labels.contains($0) }
+    guard id >= 0 else { return false }
+    if labels.isEmpty { return nodeExists(id) }
+    for l in labels where !labelIndex[Int(l)].contains(id) { return false }
+    return true
   }
 
   /// Interned ids of `labels`, or nil when one of them has never been used.
@@ -187,13 +214,13 @@ package struct GraphStore: Sendable {
   /// A snapshot of the node for results.
   package func hydrateNode(_ id: Int64) -> Node {
     guard let n = node(id) else { return Node(id: id) }
-    return Node(id: id, labels: n.labels.map { labelNames[Int($0)] }, properties: n.properties)
+    return Node(id: id, labels: n.labels.map { labelNames[Int($0)] }, properties: dictionary(n.properties))
   }
 
   /// A snapshot of the relationship for results.
   package func hydrateRelationship(_ id: Int64) -> Relationship {
     guard let r = relationship(id) else { return Relationship(id: id) }
-    return Relationship(id: id, type: typeNames[Int(r.type)], startID: r.start, endID: r.end, properties: r.properties)
+    return Relationship(id: id, type: typeNames[Int(r.type)], startID: r.start, endID: r.end, properties: dictionary(r.properties))
   }
 
 
@@ -206,15 +233,14 @@ package struct GraphStore: Sendable {
       let lid = internLabel(l)
       if !ids.contains(lid) {
         ids.append(lid)
-        labelIndex[lid, default: ChunkedBitmap()].insert(id)
+        labelIndex[Int(lid)].insert(id)
       }
     }
-    let props = properties.filter { !$0.value.isNull }
-    notePropertyKeys(props)
-    nodes.append(NodeRecord(labels: ids, properties: props))
-    changeLog?.append(.createNode(id: id, labels: labels, properties: props))
+    let map = propertyMap(properties)
+    nodes.append(NodeRecord(labels: ids, properties: map))
+    if changeLog != nil { changeLog?.append(.createNode(id: id, labels: labels, properties: properties.filter { !$0.value.isNull })) }
     liveNodes.insert(id)
-    indexNode(id, labels: ids, properties: props)
+    indexNode(id, labels: ids, properties: map)
     nodeCount += 1
     return id
   }
@@ -225,11 +251,12 @@ package struct GraphStore: Sendable {
     precondition(nodeExists(start) && nodeExists(end), "relationship endpoints must exist")
     let id = Int64(relationships.count)
     let t = internType(type)
-    let props = properties.filter { !$0.value.isNull }
-    notePropertyKeys(props)
-    relationships.append(RelationshipRecord(type: t, start: start, end: end, properties: props))
-    changeLog?.append(.createRelationship(id: id, type: type, start: start, end: end, properties: props))
-    indexRelationship(id, type: t, properties: props)
+    let map = propertyMap(properties)
+    relationships.append(RelationshipRecord(type: t, start: start, end: end, properties: map))
+    if changeLog != nil {
+      changeLog?.append(.createRelationship(id: id, type: type, start: start, end: end, properties: properties.filter { !$0.value.isNull }))
+    }
+    indexRelationship(id, type: t, properties: map)
     nodes[Int(start)].outgoing.add(id, type: t, neighbour: end)
     nodes[Int(end)].incoming.add(id, type: t, neighbour: start)
     typeCount[t, default: 0] += 1
@@ -243,7 +270,7 @@ package struct GraphStore: Sendable {
     guard let n = node(id) else { return false }
     precondition(n.outgoing.isEmpty && n.incoming.isEmpty, "node still has relationships")
     changeLog?.append(.deleteNode(id))
-    for l in n.labels { labelIndex[l]?.remove(id) }
+    for l in n.labels { labelIndex[Int(l)].remove(id) }
     indexNode(id, labels: n.labels, properties: n.properties, remove: true)
     nodes[Int(id)] = .vacant
     liveNodes.remove(id)
@@ -281,10 +308,10 @@ package struct GraphStore: Sendable {
   private mutating func setNodePropertyUnindexed(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
     guard nodeExists(id) else { return nil }
     if let value, !value.isNull {
-      if !propertyKeys.contains(key) { propertyKeys.insert(key) }
-      return nodes[Int(id)].properties.updateValue(value, forKey: key)
+      return nodes[Int(id)].properties.set(internPropertyKey(key), value)
     }
-    return nodes[Int(id)].properties.removeValue(forKey: key)
+    guard let k = propertyKeyIDs[key] else { return nil }
+    return nodes[Int(id)].properties.remove(k)
   }
 
   /// Sets (or with `nil`, removes) a relationship property; returns the previous value.
@@ -295,10 +322,10 @@ package struct GraphStore: Sendable {
     indexRelationship(id, type: r.type, properties: r.properties, remove: true)
     defer { if let updated = relationship(id) { indexRelationship(id, type: updated.type, properties: updated.properties) } }
     if let value, !value.isNull {
-      if !propertyKeys.contains(key) { propertyKeys.insert(key) }
-      return relationships[Int(id)].properties.updateValue(value, forKey: key)
+      return relationships[Int(id)].properties.set(internPropertyKey(key), value)
     }
-    return relationships[Int(id)].properties.removeValue(forKey: key)
+    guard let k = propertyKeyIDs[key] else { return nil }
+    return relationships[Int(id)].properties.remove(k)
   }
 
   /// Adds a label; returns true when the node did not have it.
@@ -309,7 +336,7 @@ package struct GraphStore: Sendable {
     if n.labels.contains(l) { return false }
     changeLog?.append(.addLabel(id: id, label: label))
     nodes[Int(id)].labels.append(l)
-    labelIndex[l, default: ChunkedBitmap()].insert(id)
+    labelIndex[Int(l)].insert(id)
     indexNode(id, labels: [l], properties: n.properties)
     return true
   }
@@ -320,17 +347,17 @@ package struct GraphStore: Sendable {
     guard let l = labelIDs[label], let n = node(id), let i = n.labels.firstIndex(of: l) else { return false }
     changeLog?.append(.removeLabel(id: id, label: label))
     nodes[Int(id)].labels.remove(at: i)
-    labelIndex[l]?.remove(id)
+    labelIndex[Int(l)].remove(id)
     indexNode(id, labels: [l], properties: n.properties, remove: true)
     return true
   }
 
   /// Interns names in the order a saved store lists them, so that ids (and the order of
   /// relationship types at a node) come out as they were.
-  package mutating func restoreNames(labels: [String], types: [String], propertyKeys: Set<String>) {
+  package mutating func restoreNames(labels: [String], types: [String], propertyKeys: [String]) {
     for l in labels { _ = internLabel(l) }
     for t in types { _ = internType(t) }
-    self.propertyKeys.formUnion(propertyKeys)
+    for k in propertyKeys { _ = internPropertyKey(k) }
   }
 
   /// Uses up the next node id as a deleted slot, when restoring a saved store with holes.
@@ -341,9 +368,4 @@ package struct GraphStore: Sendable {
 
   /// Names interned so far, in id order (labels, then relationship types).
   package var internedNames: (labels: [String], types: [String]) { (labelNames, typeNames) }
-
-  /// Records new property keys without copying the key set when none is new.
-  private mutating func notePropertyKeys(_ props: [String: Value]) {
-    for k in props.keys where !propertyKeys.contains(k) { propertyKeys.insert(k) }
-  }
 }

@@ -1,5 +1,5 @@
-// The stored form of nodes and relationships: interned labels and types, string-keyed property
-// maps, and per-node adjacency (relationship and neighbour) grouped by relationship type.
+// The stored form of nodes and relationships: interned labels and types, property maps under
+// interned keys, and per-node adjacency (relationship and neighbour) grouped by relationship type.
 import GraphCore
 
 /// Interned label id.
@@ -49,7 +49,7 @@ package struct Adjacency: Sendable {
 /// optional copies the whole record); a deleted node leaves a vacant record behind.
 package struct NodeRecord: Sendable {
   package var labels: [LabelID]
-  package var properties: [String: Value]
+  package var properties: PropertyMap
   package var outgoing = Adjacency()
   package var incoming = Adjacency()
   /// False for the vacant record of a deleted node.
@@ -57,12 +57,12 @@ package struct NodeRecord: Sendable {
 
   /// The record left in a deleted node's slot.
   static var vacant: NodeRecord {
-    var r = NodeRecord(labels: [], properties: [:])
+    var r = NodeRecord(labels: [], properties: PropertyMap())
     r.isLive = false
     return r
   }
 
-  package init(labels: [LabelID], properties: [String: Value]) {
+  package init(labels: [LabelID], properties: PropertyMap) {
     self.labels = labels
     self.properties = properties
   }
@@ -73,11 +73,11 @@ package struct RelationshipRecord: Sendable {
   package var type: TypeID
   package var start: Int64
   package var end: Int64
-  package var properties: [String: Value]
+  package var properties: PropertyMap
   /// False for the vacant record of a deleted relationship.
   package var isLive = true
 
-  package init(type: TypeID, start: Int64, end: Int64, properties: [String: Value]) {
+  package init(type: TypeID, start: Int64, end: Int64, properties: PropertyMap) {
     self.type = type
     self.start = start
     self.end = end
@@ -86,7 +86,7 @@ package struct RelationshipRecord: Sendable {
 
   /// The record left in a deleted relationship's slot.
   static var vacant: RelationshipRecord {
-    var r = RelationshipRecord(type: -1, start: -1, end: -1, properties: [:])
+    var r = RelationshipRecord(type: -1, start: -1, end: -1, properties: PropertyMap())
     r.isLive = false
     return r
   }

@@ -78,7 +78,8 @@ import Testing
     var copy = s
     copy.setNodeProperty(a, "v", 2)
     copy.createNode(labels: [], properties: [:])
-    #expect(s.node(a)?.properties["v"]?.intValue == 1)
+    #expect(s.nodeProperty(a, "v")??.intValue == 1)
+    #expect(copy.nodeProperty(a, "v")??.intValue == 2)
     #expect(s.nodeCount == 1)
     #expect(copy.nodeCount == 2)
   }

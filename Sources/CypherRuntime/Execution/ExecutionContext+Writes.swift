@@ -72,14 +72,14 @@ extension ExecutionContext {
       guard store.nodeExists(n.id), deletedNodes[n.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
       }
-      remember(.node(n.id), key, store.node(n.id)?.properties[key])
+      remember(.node(n.id), key, store.nodeProperty(n.id, key) ?? nil)
       store.setNodeProperty(n.id, key, value)
       touchedNodes.insert(n.id)
     case .relationship(let r):
       guard store.relationshipExists(r.id), deletedRelationships[r.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "relationship \(r.id) was deleted")
       }
-      remember(.relationship(r.id), key, store.relationship(r.id)?.properties[key])
+      remember(.relationship(r.id), key, store.relationshipProperty(r.id, key) ?? nil)
       store.setRelationshipProperty(r.id, key, value)
     default:
       throw QuiverError.typeError("cannot set property `\(key)` on a \(target.typeName)")
@@ -113,8 +113,8 @@ extension ExecutionContext {
 
 
   func deleteRelationship(_ id: Int64) {
-    guard deletedRelationships[id] == nil, let record = store.relationship(id) else { return }
-    for (k, v) in record.properties { remember(.relationship(id), k, v) }
+    guard deletedRelationships[id] == nil, let properties = store.relationshipProperties(id) else { return }
+    for (k, v) in properties { remember(.relationship(id), k, v) }
     deletedRelationships[id] = store.hydrateRelationship(id)
     store.deleteRelationship(id)
     // Something created and deleted by the same statement leaves no trace in the statistics.
@@ -128,11 +128,11 @@ extension ExecutionContext {
   /// Deletes a node (with `detach`, its relationships first). Without `detach` the check that it
   /// has no relationships left waits until the statement ends.
   func deleteNode(_ id: Int64, detach: Bool) {
-    guard deletedNodes[id] == nil, let record = store.node(id) else { return }
+    guard deletedNodes[id] == nil, let properties = store.nodeProperties(id) else { return }
     if detach {
       for rel in store.relationships(of: id, direction: .both, types: nil) { deleteRelationship(rel) }
     }
-    for (k, v) in record.properties { remember(.node(id), k, v) }
+    for (k, v) in properties { remember(.node(id), k, v) }
     for l in store.labels(of: id) { noteLabel(l) }
     deletedNodes[id] = store.hydrateNode(id)
     if createdNodes.remove(id) != nil {
@@ -163,8 +163,8 @@ extension ExecutionContext {
     for (entity, keys) in propertyOriginals {
       let current: [String: Value]?
       switch entity {
-      case .node(let id): current = store.node(id)?.properties
-      case .relationship(let id): current = store.relationship(id)?.properties
+      case .node(let id): current = store.nodeProperties(id)
+      case .relationship(let id): current = store.relationshipProperties(id)
       }
       for (key, original) in keys {
         let now = current?[key]

@@ -39,6 +39,10 @@ package final class ExecutionContext {
   /// Checked by long-running operators; set from another thread to stop the statement.
   package let cancellation: CancellationFlag?
   private var checks = 0
+  /// Interned ids of the property keys this statement has read. Plans hand out the same key
+  /// strings each row, and equal strings compare by identity first, so finding an id here costs
+  /// no hashing.
+  private var keyIDs: [(name: String, id: PropertyKeyID)] = []
   /// The statement's clock: every current-time function in one statement reads this instant.
   package lazy var statementInstant = TemporalInstant.now()
 
@@ -55,6 +59,15 @@ package final class ExecutionContext {
     guard checks & 1023 == 0, let cancellation, cancellation.isCancelled else { return }
     throw QuiverError.runtime(
       .cancelled, "Cancelled", cancellation.timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
+  }
+
+  /// The interned id of property key `name`, or nil while no property of that name is stored.
+  /// Ids stay valid for the whole statement: a store only ever adds keys.
+  func propertyKeyID(_ name: String) -> PropertyKeyID? {
+    for entry in keyIDs where entry.name == name { return entry.id }
+    guard let id = store.propertyKeyID(name) else { return nil }
+    if keyIDs.count < 32 { keyIDs.append((name, id)) }
+    return id
   }
 
   func isDeleted(node id: Int64) -> Bool { deletedNodes[id] != nil || !store.nodeExists(id) }

@@ -169,12 +169,12 @@ extension ExecutionContext {
     switch owner {
     case .null: return .null
     case .node(let n):
-      guard let value = store.nodeProperty(n.id, key), deletedNodes.isEmpty || deletedNodes[n.id] == nil else {
+      guard let value = store.nodeProperty(n.id, key: propertyKeyID(key)), deletedNodes.isEmpty || deletedNodes[n.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
       }
       return value ?? .null
     case .relationship(let r):
-      guard let value = store.relationshipProperty(r.id, key), deletedRelationships.isEmpty || deletedRelationships[r.id] == nil else {
+      guard let value = store.relationshipProperty(r.id, key: propertyKeyID(key)), deletedRelationships.isEmpty || deletedRelationships[r.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "relationship \(r.id) was deleted")
       }
       return value ?? .null
@@ -192,15 +192,15 @@ extension ExecutionContext {
     switch owner {
     case .null: return nil
     case .node(let n):
-      guard let record = store.node(n.id), deletedNodes[n.id] == nil else {
+      guard let properties = store.nodeProperties(n.id), deletedNodes[n.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
       }
-      return record.properties
+      return properties
     case .relationship(let r):
-      guard let record = store.relationship(r.id), deletedRelationships[r.id] == nil else {
+      guard let properties = store.relationshipProperties(r.id), deletedRelationships[r.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "relationship \(r.id) was deleted")
       }
-      return record.properties
+      return properties
     case .map(let m): return m
     default: throw QuiverError.typeError("expected a node, relationship or map, got \(owner.typeName)")
     }

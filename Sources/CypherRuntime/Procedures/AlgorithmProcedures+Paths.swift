@@ -71,10 +71,11 @@ extension AlgorithmProcedure {
     case .aStar:
       var latitude = [Double](repeating: .nan, count: p.graph.nodeCount)
       var longitude = latitude
+      let latitudeID = input.store.propertyKeyID(latitudeKey)
+      let longitudeID = input.store.propertyKeyID(longitudeKey)
       for (i, id) in p.graph.nodeIDs.enumerated() {
-        let props = input.store.node(id)?.properties
-        latitude[i] = props?[latitudeKey]?.doubleValue ?? .nan
-        longitude[i] = props?[longitudeKey]?.doubleValue ?? .nan
+        latitude[i] = input.store.nodeProperty(id, key: latitudeID)??.doubleValue ?? .nan
+        longitude[i] = input.store.nodeProperty(id, key: longitudeID)??.doubleValue ?? .nan
       }
       let r = WeightedPaths.aStar(p.graph, from: source, to: target, latitude: latitude, longitude: longitude)
       return r.path.map { [row($0) + [.int(Int64(r.expanded))]] } ?? []

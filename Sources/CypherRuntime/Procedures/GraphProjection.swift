@@ -114,13 +114,14 @@ package struct GraphProjection: Sendable {
   ) throws -> Slice {
     var out = Slice()
     let typeIDs = store.resolve(types: spec.types)
+    let weightKey = spec.weightProperty.flatMap { store.propertyKeyID($0) }
     for i in range {
       for entry in store.adjacent(to: ids[i], direction: .outgoing, typeIDs: typeIDs) {
         let rel = entry.id
         let j = index[Int(entry.neighbour)]
         if j < 0 { continue }
         if let key = spec.weightProperty {
-          switch store.relationshipProperty(rel, key) ?? nil {
+          switch store.relationshipProperty(rel, key: weightKey) ?? nil {
           case nil, .null?: out.weights.append(spec.defaultWeight)
           case .int(let x)?: out.weights.append(Double(x))
           case .float(let x)?: out.weights.append(x)

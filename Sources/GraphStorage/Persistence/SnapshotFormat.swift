@@ -33,26 +33,19 @@ package enum SnapshotFormat {
     block.w.count(store.relationshipCount)
 
     let names = store.internedNames
-    let keys = store.propertyKeys.sorted()
-    var keyIndex: [String: Int] = [:]
-    for (i, k) in keys.enumerated() { keyIndex[k] = i }
+    // The key table lists the interned keys in id order, so a record's key ids index it.
     block.w.byte(Entry.names.rawValue)
     block.w.strings(names.labels)
     block.w.strings(names.types)
-    block.w.strings(keys)
+    block.w.strings(store.propertyKeys)
     try block.flushIfFull(sink)
 
-    func properties(_ map: [String: Value], _ w: inout ByteWriter) {
+    func properties(_ map: PropertyMap, _ w: inout ByteWriter) {
       w.count(map.count)
-      for (k, v) in map {
-        // Keys are numbered from 1 in the key table; 0 introduces a key spelled out.
-        if let i = keyIndex[k] {
-          w.count(i + 1)
-        } else {
-          w.count(0)
-          w.string(k)
-        }
-        w.value(v)
+      for e in map.entries {
+        // Keys are numbered from 1 in the key table; 0 would introduce a key spelled out.
+        w.count(Int(e.key) + 1)
+        w.value(e.value)
       }
     }
     for i in 0..<store.nodeIDLimit {

@@ -87,7 +87,7 @@ package struct SnapshotReader {
       limits = (try r.int(), try r.int(), try r.int(), try r.int())
     case .names:
       names = (try r.strings(), try r.strings(), try r.strings())
-      store.restoreNames(labels: names.labels, types: names.types, propertyKeys: Set(names.keys))
+      store.restoreNames(labels: names.labels, types: names.types, propertyKeys: names.keys)
     case .node:
       let id = try r.int(max: limits.nodes - 1)
       guard id >= store.nodeIDLimit else { throw FormatError(offset: at, message: "node \(id) out of order") }

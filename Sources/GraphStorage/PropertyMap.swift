@@ -1,0 +1,70 @@
+// The stored properties of one node or relationship: values under interned property keys.
+import GraphCore
+
+/// Interned property-key id.
+package typealias PropertyKeyID = Int32
+
+/// A record's properties: values under interned keys in one small array sorted by key. Reading a
+/// property follows one pointer from the record and compares integers, where a string-keyed
+/// dictionary would hash the key and touch several scattered cache lines.
+package struct PropertyMap: Sendable {
+  /// One property.
+  package struct Entry: Sendable {
+    package var key: PropertyKeyID
+    package var value: Value
+  }
+
+  /// The properties in ascending key order. Null values are never stored.
+  package private(set) var entries: [Entry] = []
+
+  package init() {}
+
+  package var isEmpty: Bool { entries.isEmpty }
+  package var count: Int { entries.count }
+
+  /// Where `key` is, or where it would be inserted.
+  private func position(of key: PropertyKeyID) -> (index: Int, found: Bool) {
+    // Records have few properties: a scan beats a binary search until the list is long.
+    if entries.count <= 16 {
+      for i in entries.indices where entries[i].key >= key { return (i, entries[i].key == key) }
+      return (entries.count, false)
+    }
+    var lo = 0
+    var hi = entries.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if entries[mid].key < key { lo = mid + 1 } else { hi = mid }
+    }
+    return (lo, lo < entries.count && entries[lo].key == key)
+  }
+
+  /// The value under `key`, or nil when absent.
+  package subscript(key: PropertyKeyID) -> Value? {
+    let (i, found) = position(of: key)
+    // Spelled out: a bare `nil` here would become `Value.null`, which is a literal of `Value` too.
+    guard found else { return Optional<Value>.none }
+    return entries[i].value
+  }
+
+  /// Stores `value` under `key` (a null value removes it); returns the previous value.
+  @discardableResult
+  package mutating func set(_ key: PropertyKeyID, _ value: Value) -> Value? {
+    if value.isNull { return remove(key) }
+    let (i, found) = position(of: key)
+    if found {
+      let old = entries[i].value
+      entries[i].value = value
+      return old
+    }
+    entries.insert(Entry(key: key, value: value), at: i)
+    return nil
+  }
+
+  /// Removes the value under `key`; returns it.
+  @discardableResult
+  package mutating func remove(_ key: PropertyKeyID) -> Value? {
+    let (i, found) = position(of: key)
+    guard found else { return nil }
+    return entries.remove(at: i).value
+  }
+}
