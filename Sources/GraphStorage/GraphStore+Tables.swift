@@ -25,6 +25,7 @@ final class StoreTables: @unchecked Sendable {
   var indexHashes: [String: HashIndexTable] = [:]
   var constraints: [String: ConstraintDefinition] = [:]
   var schemaVersion: Int = 0
+  var changeLog: [StoreChange]?
   /// This version's stamp (see `GraphStore.stamp`).
   var stamp: UInt64 = StoreStamp.next()
 
@@ -50,6 +51,7 @@ final class StoreTables: @unchecked Sendable {
     indexHashes = other.indexHashes
     constraints = other.constraints
     schemaVersion = other.schemaVersion
+    changeLog = other.changeLog
   }
 }
 
@@ -188,6 +190,16 @@ extension GraphStore {
     _modify {
       makeUnique()
       yield &tables.constraints
+    }
+  }
+  /// When not nil, every change is appended here, in order, so that a durable database can write
+  /// the changes of a committed version to its log and replay them later with the same ids. Kept
+  /// in the tables so that a store value is one reference, copied with one reference count.
+  package var changeLog: [StoreChange]? {
+    _read { yield tables.changeLog }
+    _modify {
+      makeUnique()
+      yield &tables.changeLog
     }
   }
   /// Grows with every index or constraint change, so plans made for an older schema are dropped.

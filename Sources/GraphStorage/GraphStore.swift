@@ -1,15 +1,12 @@
 // The in-memory graph store: node and relationship tables indexed by id, adjacency lists, the
 // label index and the label/type interners. A value type: copying it is cheap (copy-on-write, one
-// reference for all tables), which gives each statement a private version to change and to throw
-// away if it fails.
+// reference for all tables and the change log), which gives each statement a private version to
+// change and to throw away if it fails.
 import GraphCore
 
 /// A property graph held in memory.
 package struct GraphStore: Sendable {
   var tables = StoreTables()
-  /// When not nil, every change is appended here, in order, so that a durable database can write
-  /// the changes of a committed version to its log and replay them later with the same ids.
-  package var changeLog: [StoreChange]?
 
   package init() {}
 

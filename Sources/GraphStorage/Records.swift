@@ -12,6 +12,11 @@ package typealias TypeID = Int32
 package struct AdjacentRelationship: Sendable, Equatable {
   package var id: Int64
   package var neighbour: Int64
+
+  package init(id: Int64, neighbour: Int64) {
+    self.id = id
+    self.neighbour = neighbour
+  }
 }
 
 /// Relationships of one node in one direction, grouped by relationship type.

@@ -25,7 +25,7 @@ struct BenchCommand {
       merge                                                 MERGE on an indexed key, 10k and 1M persons
     --params is the JSON object of hub, typical, farthest and Q1 ids that
     Benchmarks/harness/datasets.py derives from the dataset (compare.py passes it)
-    every workload takes --repetitions N (default 5; 1 for store and open; analytics stops
+    queries takes --only Q4,Q5 to run some of its queries; every workload takes --repetitions N (default 5; 1 for store and open; analytics stops
     repeating an algorithm once its runs add up to a second)
     """
 
@@ -41,6 +41,8 @@ struct BenchCommand {
   var dataset = "dataset"
   var triangles = false
   var closeness = false
+  /// Workload names to run (all when nil), e.g. `Q4,Q5` while profiling one query.
+  var only: Set<String>?
 
   init(_ arguments: [String]) throws {
     guard let first = arguments.first, first != "--help", first != "-h" else { throw BenchError(description: Self.usage) }
@@ -69,6 +71,7 @@ struct BenchCommand {
       case "--threads": threads = try number(flag)
       case "--iterations": iterations = try number(flag)
       case "--sources": sources = try number(flag)
+      case "--only": only = Set(try text(flag).split(separator: ",").map(String.init))
       default: throw BenchError(description: "unknown option \(flag)\n" + Self.usage)
       }
     }
@@ -92,7 +95,8 @@ struct BenchCommand {
     case "snapshot": try SnapshotWorkload().measure(repetitions: repetitions ?? 5)
     case "queries":
       try QueryWorkload(
-        directory: data(), dataset: dataset, parameters: params(), repetitions: repetitions ?? 5, triangles: triangles
+        directory: data(), dataset: dataset, parameters: params(), repetitions: repetitions ?? 5, triangles: triangles,
+        only: only
       ).measure()
     case "analytics":
       try AnalyticsWorkload(

@@ -12,6 +12,8 @@ struct QueryWorkload {
   let parameters: QueryParameters
   let repetitions: Int
   let triangles: Bool
+  /// The queries to run (all when nil).
+  let only: Set<String>?
 
   func measure() throws {
     let data = SocialDataset(directory: directory)
@@ -64,6 +66,7 @@ struct QueryWorkload {
 
   /// Times `body` and prints its line; the answer is the first cell unless `answer` says otherwise.
   private func run(_ name: String, per: Int = 1, answer: ((QueryResult) -> Int)? = nil, _ body: () throws -> QueryResult) throws {
+    if let only, !only.contains(name) { return }
     var last: QueryResult?
     var m = Measurement(workload: name, dataset: dataset)
     var total = 0.0

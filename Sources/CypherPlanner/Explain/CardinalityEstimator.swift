@@ -22,6 +22,8 @@ struct CardinalityEstimator {
       let degree = averageDegree(spec.types, spec.direction)
       let labelled = spec.toLabels.map { Double(statistics.count(ofLabel: $0)) / Double(max(1, statistics.nodeCount)) }.min() ?? 1
       return rows(i) * (spec.toBound ? degree / Double(max(1, statistics.nodeCount)) : degree * labelled)
+    case .expandClosing(let i, let spec, let closing):
+      return rows(.expand(.expand(i, spec), closing))
     case .varExpand(let i, let spec):
       let degree = averageDegree(spec.types, spec.direction)
       let hops = Double(min(spec.maxHops ?? 3, 3))

@@ -102,6 +102,9 @@ struct PlanPrinter {
     case .expand(let i, let s):
       let labels = s.toLabels.map { ":" + $0 }.joined()
       return ("Expand\(s.toBound ? "(Into)" : "(All)") (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))", [i])
+    case .expandClosing(let i, let s, let c):
+      let labels = s.toLabels.map { ":" + $0 }.joined()
+      return ("Expand(Closing) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(arrow(c.direction, c.types))(\(n(c.to)))", [i])
     case .varExpand(let i, let s):
       let range = "*\(s.minHops)..\(s.maxHops.map(String.init) ?? "")"
       return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types))\(range)(\(n(s.to)))", [i])

@@ -129,6 +129,10 @@ package indirect enum PlanOperator: Sendable {
   /// ascending, first when descending, as ORDER BY places nulls).
   case nodeIndexScan(PlanOperator, slot: Int, index: String, label: String, ascending: Bool)
   case expand(PlanOperator, ExpandSpec)
+  /// An expand to a new node (`ExpandSpec.toBound` false) followed at once by the expand that
+  /// closes a cycle from that node back to one bound before both, as in a triangle's last step.
+  /// Run together, the rows that do not close are never built.
+  case expandClosing(PlanOperator, ExpandSpec, closing: ExpandSpec)
   case varExpand(PlanOperator, VarExpandSpec)
   case shortestPath(PlanOperator, ShortestPathSpec)
   case filter(PlanOperator, PlanExpression)

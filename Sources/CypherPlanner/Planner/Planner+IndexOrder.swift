@@ -27,6 +27,7 @@ extension Planner {
     case .filter(let i, let e): return again(i).map { .filter($0, e) }
     case .project(let i, let items): return again(i).map { .project($0, items) }
     case .expand(let i, let spec): return again(i).map { .expand($0, spec) }
+    case .expandClosing(let i, let spec, let closing): return again(i).map { .expandClosing($0, spec, closing: closing) }
     case .varExpand(let i, let spec): return again(i).map { .varExpand($0, spec) }
     case .optional(let i, let inner, let nulls): return again(i).map { .optional($0, inner: inner, nulls: nulls) }
     case .relationshipsUnique(let i, let s, let l): return again(i).map { .relationshipsUnique($0, singles: s, lists: l) }

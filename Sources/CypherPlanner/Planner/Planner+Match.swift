@@ -226,7 +226,7 @@ extension Planner {
         let spec = ExpandSpec(
           from: nodeSlots[prevIndex], relationship: relSlot, to: toSlot, types: types, direction: direction,
           toBound: toBound, relationshipBound: relBound, toLabels: toBound ? [] : nodes[nodeIndex].labels)
-        op = .expand(op, spec)
+        op = Self.expanding(op, spec)
         if let f = try patternFilter(slot: relSlot, labels: [], properties: rel.properties, scope: scope) {
           op = .filter(op, f)
         }
@@ -318,6 +318,17 @@ extension PatternDirection {
 }
 
 extension Planner {
+  /// `op` followed by the expand `spec`; when `spec` closes a cycle right after an expand to a
+  /// new node (`(b)-->(c)-->(a)` with `a` bound before), the two run as one Expand(Closing).
+  static func expanding(_ op: PlanOperator, _ spec: ExpandSpec) -> PlanOperator {
+    if spec.toBound, !spec.relationshipBound, case .expand(let inner, let previous) = op,
+      !previous.toBound, !previous.relationshipBound, previous.to == spec.from, spec.to != previous.to
+    {
+      return .expandClosing(inner, previous, closing: spec)
+    }
+    return .expand(op, spec)
+  }
+
   /// Filters `op` by every conjunct whose names are all bound in `scope`, removing them from the list.
   mutating func applyReady(_ op: PlanOperator, _ conjuncts: inout [Expression], _ scope: Scope) throws -> PlanOperator {
     var op = op

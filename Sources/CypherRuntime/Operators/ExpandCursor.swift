@@ -1,5 +1,6 @@
 // Expand: follows the relationships of a bound node, one row per relationship. With the far node
-// already bound (ExpandInto) it walks whichever end has fewer candidate relationships.
+// already bound (ExpandInto) it walks whichever end has fewer candidate relationships, or, while
+// consecutive rows share the far node, binary-searches that node's list sorted once.
 import CypherPlanner
 import GraphCore
 import GraphStorage
@@ -13,6 +14,8 @@ final class ExpandCursor: Cursor {
   private var from: Int64 = 0
   private var rels: [AdjacentRelationship] = []
   private var position = 0
+  /// Where the current row's part of `rels` ends.
+  private var limit = 0
   /// The walk runs from the bound far node back to `from` (ExpandInto from the cheaper side).
   private var fromFar = false
   /// The bound end node of the current input row (ExpandInto).
@@ -21,6 +24,12 @@ final class ExpandCursor: Cursor {
   private var typesResolved = false
   /// Interned `spec.toLabels`; nil while one of them does not exist yet (nothing can match).
   private var labelIDs: [LabelID]?
+  /// ExpandInto: the far node of the previous input row and the store version it was read in;
+  /// once a second row has the same far node, `rels` holds its relationships sorted by the node
+  /// at their other end.
+  private var lastEnd: Int64 = -1
+  private var lastStamp: UInt64 = 0
+  private var sortedEnd = false
 
   init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ExpandSpec) {
     self.input = input
@@ -39,7 +48,7 @@ final class ExpandCursor: Cursor {
   func next() throws -> Row? {
     let noDeletes = ctx.deletedRelationships.isEmpty
     while true {
-      if row != nil, position < rels.count {
+      if row != nil, position < limit {
         let entry = rels[position]
         let relID = entry.id
         position += 1
@@ -65,11 +74,13 @@ final class ExpandCursor: Cursor {
         row = r
         return r
       }
+      // Let go of the finished row first, so that the input can reuse its own in place.
+      row = nil
       guard let next = try input.next() else { return nil }
       row = next
       position = 0
       guard case .node(let n) = next[spec.from] else {
-        rels = []
+        limit = 0
         continue
       }
       from = n.id
@@ -77,18 +88,37 @@ final class ExpandCursor: Cursor {
       fromFar = false
       if spec.toBound {
         guard case .node(let target) = next[spec.to] else {
-          rels = []
+          limit = 0
           continue
         }
         boundEnd = target.id
+        let stamp = ctx.store.stamp
+        if target.id != lastEnd || stamp != lastStamp {
+          lastEnd = target.id
+          lastStamp = stamp
+          sortedEnd = false
+        } else if !sortedEnd {
+          // The far node repeats (rows grouped by it): sort its list once and search it for
+          // each row's `from`.
+          rels = ctx.store.adjacent(to: target.id, direction: spec.direction.reversed, typeIDs: t)
+          rels.sort { $0.neighbour < $1.neighbour }
+          sortedEnd = true
+        }
+        if sortedEnd {
+          (position, limit) = ClosingExpandCursor.range(of: from, in: rels)
+          fromFar = true
+          continue
+        }
         // Both lists are at hand (shared, not copied): walk the shorter one.
         let here = ctx.store.adjacent(to: from, direction: spec.direction, typeIDs: t)
         let there = ctx.store.adjacent(to: target.id, direction: spec.direction.reversed, typeIDs: t)
         fromFar = there.count < here.count
         rels = fromFar ? there : here
+        limit = rels.count
         continue
       }
       rels = ctx.store.adjacent(to: from, direction: spec.direction, typeIDs: t)
+      limit = rels.count
     }
   }
 }

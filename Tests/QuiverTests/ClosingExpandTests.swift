@@ -1,0 +1,126 @@
+// Expand(Closing), the fused last step of a cycle: the plans that use it, and results equal to
+// a brute-force enumeration and to the same pattern planned without it, on random multigraphs
+// with parallel relationships and self-loops, also while the statement writes.
+import Quiver
+import Testing
+
+@Suite struct ClosingExpandTests {
+  /// SplitMix64: every seed gives a well-spread sequence.
+  struct Generator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  struct Edge {
+    var id: Int64
+    var start: Int64
+    var end: Int64
+    var type: String
+  }
+
+  /// A random multigraph of `nodes` nodes (labels A, B, both or none) and `count` relationships
+  /// of types R and S, with the edges as created.
+  private func graph(seed: UInt64, nodes: Int = 14, count: Int = 90) throws -> (Database, [Edge]) {
+    var rng = Generator(state: seed)
+    let db = try Database()
+    var ids: [Int64] = []
+    for i in 0..<nodes {
+      let label = [":A", ":B", ":A:B", ""].randomElement(using: &rng) ?? ""
+      ids.append(try db.execute("CREATE (n\(label) {n: \(i)}) RETURN id(n)").rows[0][0].intValue ?? -1)
+    }
+    var edges: [Edge] = []
+    for _ in 0..<count {
+      let a = ids.randomElement(using: &rng) ?? 0
+      // Some self-loops, and parallel relationships from repeated pairs.
+      let b = Int.random(in: 0..<8, using: &rng) == 0 ? a : ids.randomElement(using: &rng) ?? 0
+      let type = Bool.random(using: &rng) ? "R" : "S"
+      let id = try db.execute(
+        "MATCH (a), (b) WHERE id(a) = $a AND id(b) = $b CREATE (a)-[r:\(type)]->(b) RETURN id(r)",
+        parameters: ["a": .int(a), "b": .int(b)]
+      ).rows[0][0].intValue ?? -1
+      edges.append(Edge(id: id, start: a, end: b, type: type))
+    }
+    return (db, edges)
+  }
+
+  /// The result rows as sorted lines of their ids, to compare as multisets.
+  private func lines(_ db: Database, _ query: String) throws -> [String] {
+    try db.execute(query).rows.map { row in row.map { String($0.intValue ?? -1) }.joined(separator: ",") }.sorted()
+  }
+
+  @Test func closingStepsArePlannedTogether() throws {
+    let db = try Database()
+    let plan = try db.execute("EXPLAIN MATCH (a:A)-[:R]->(b)-[:R]->(c:B)-[:S]->(a) RETURN count(*)").plan ?? ""
+    #expect(plan.contains("Expand(Closing) (b)-[:R]->(c:B)-[:S]->(a)"))
+    #expect(!plan.contains("Expand(Into)"))
+    // A path that does not return to a bound node keeps plain expands.
+    let open = try db.execute("EXPLAIN MATCH (a)-[:R]->(b)-[:R]->(c) RETURN count(*)").plan ?? ""
+    #expect(!open.contains("Expand(Closing)"))
+  }
+
+  @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+  func directedTrianglesMatchBruteForce(seed: UInt64) throws {
+    let (db, edges) = try graph(seed: seed)
+    let r = edges.filter { $0.type == "R" }
+    var expected: [String] = []
+    for e1 in r {
+      for e2 in r where e2.start == e1.end && e2.id != e1.id {
+        for e3 in r where e3.start == e2.end && e3.end == e1.start && e3.id != e1.id && e3.id != e2.id {
+          expected.append("\(e1.id),\(e2.id),\(e3.id)")
+        }
+      }
+    }
+    expected.sort()
+    #expect(!expected.isEmpty)
+    let got = try lines(db, "MATCH (a)-[r1:R]->(b)-[r2:R]->(c)-[r3:R]->(a) RETURN id(r1), id(r2), id(r3)")
+    #expect(got == expected)
+  }
+
+  /// Cycles whose last step the planner fuses, each with the same cycle closed in a later MATCH
+  /// (planned as Expand(Into) instead).
+  static let cycles: [(fused: String, split: String)] = [
+    ("MATCH (a)-[r1:R]->(b)-[r2:R]->(c)-[r3:R]->(a)",
+     "MATCH (a)-[r1:R]->(b)-[r2:R]->(c) WITH * MATCH (c)-[r3:R]->(a)"),
+    ("MATCH (a:A)-[r1]->(b)-[r2:R|S]-(c:B)<-[r3:S]-(a)",
+     "MATCH (a:A)-[r1]->(b)-[r2:R|S]-(c:B) WITH * MATCH (c)<-[r3:S]-(a)"),
+    ("MATCH (a)<-[r1:R]-(b)<-[r2]-(c:A:B)<-[r3:R|S]-(a)",
+     "MATCH (a)<-[r1:R]-(b)<-[r2]-(c:A:B) WITH * MATCH (c)<-[r3:R|S]-(a)"),
+    ("MATCH (a)-[r1:S]-(b)-[r2]-(c)-[r3]-(a)",
+     "MATCH (a)-[r1:S]-(b)-[r2]-(c) WITH * MATCH (c)-[r3]-(a)"),
+  ]
+
+  @Test(arguments: [0, 1, 2, 3], [6, 7] as [UInt64])
+  func sameRowsAsTheCycleClosedInALaterMatch(cycle: Int, seed: UInt64) throws {
+    let (db, _) = try graph(seed: seed)
+    let columns = " RETURN id(a), id(r1), id(b), id(r2), id(c), id(r3)"
+    let fused = Self.cycles[cycle].fused + columns
+    let split = Self.cycles[cycle].split + " WHERE r3 <> r1 AND r3 <> r2" + columns
+    #expect((try db.execute("EXPLAIN " + fused).plan ?? "").contains("Expand(Closing)"))
+    #expect(!(try db.execute("EXPLAIN " + split).plan ?? "").contains("Expand(Closing)"))
+    let expected = try lines(db, split)
+    #expect(!expected.isEmpty)
+    #expect(try lines(db, fused) == expected)
+  }
+
+  @Test func cyclesCreatedByAStatementAreFoundAfterIt() throws {
+    let (db, edges) = try graph(seed: 9)
+    let before = try db.execute("MATCH (a)-[:R]->(b)-[:R]->(c)-[:R]->(a) RETURN count(*)").rows[0][0].intValue ?? -1
+    // Each 2-path closes (again) through a new R relationship created per row.
+    let created = try db.execute(
+      "MATCH (a)-[:R]->(b)-[:R]->(c) WHERE a <> c CREATE (c)-[:R]->(a) RETURN count(*)"
+    ).rows[0][0].intValue ?? -1
+    #expect(created > 0)
+    let after = try lines(db, "MATCH (a)-[r1:R]->(b)-[r2:R]->(c)-[r3:R]->(a) RETURN id(r1), id(r2), id(r3)")
+    let split = try lines(
+      db, "MATCH (a)-[r1:R]->(b)-[r2:R]->(c) WITH * MATCH (c)-[r3:R]->(a) WHERE r3 <> r1 AND r3 <> r2 RETURN id(r1), id(r2), id(r3)")
+    #expect(after == split)
+    #expect(after.count > before)
+    #expect(edges.count == 90)
+  }
+}
