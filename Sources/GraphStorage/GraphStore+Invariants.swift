@@ -12,12 +12,12 @@ extension GraphStore {
       let id = Int64(i)
       guard let n = node(id) else { continue }
       liveNodes += 1
-      for (t, rels) in n.outgoing.byType {
+      for (t, rels) in n.outgoing.lists {
         for e in rels where relationship(e.id)?.start != id || relationship(e.id)?.type != t || relationship(e.id)?.end != e.neighbour {
           problems.append("node \(id) lists outgoing relationship \(e.id) to \(e.neighbour) that does not run from there to there")
         }
       }
-      for (t, rels) in n.incoming.byType {
+      for (t, rels) in n.incoming.lists {
         for e in rels where relationship(e.id)?.end != id || relationship(e.id)?.type != t || relationship(e.id)?.start != e.neighbour {
           problems.append("node \(id) lists incoming relationship \(e.id) from \(e.neighbour) that does not run from there to there")
         }
@@ -33,10 +33,10 @@ extension GraphStore {
       let id = Int64(i)
       guard let r = relationship(id) else { continue }
       liveRels += 1
-      if node(r.start)?.outgoing.byType[r.type]?.contains(AdjacentRelationship(id: id, neighbour: r.end)) != true {
+      if node(r.start)?.outgoing.list(of: r.type).contains(AdjacentRelationship(id: id, neighbour: r.end)) != true {
         problems.append("relationship \(id) missing from its start node's adjacency")
       }
-      if node(r.end)?.incoming.byType[r.type]?.contains(AdjacentRelationship(id: id, neighbour: r.start)) != true {
+      if node(r.end)?.incoming.list(of: r.type).contains(AdjacentRelationship(id: id, neighbour: r.start)) != true {
         problems.append("relationship \(id) missing from its end node's adjacency")
       }
     }

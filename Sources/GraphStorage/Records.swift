@@ -19,37 +19,6 @@ package struct AdjacentRelationship: Sendable, Equatable {
   }
 }
 
-/// Relationships of one node in one direction, grouped by relationship type.
-package struct Adjacency: Sendable {
-  package private(set) var byType: [TypeID: [AdjacentRelationship]] = [:]
-
-  package var isEmpty: Bool { byType.isEmpty }
-  package var count: Int { byType.values.reduce(0) { $0 + $1.count } }
-
-  mutating func add(_ rel: Int64, type: TypeID, neighbour: Int64) {
-    byType[type, default: []].append(AdjacentRelationship(id: rel, neighbour: neighbour))
-  }
-
-  mutating func remove(_ rel: Int64, type: TypeID) {
-    guard var list = byType[type], let i = list.lastIndex(where: { $0.id == rel }) else { return }
-    list.remove(at: i)
-    byType[type] = list.isEmpty ? nil : list
-  }
-
-  /// All entries, or only those of the given types, in insertion order per type.
-  package func entries(types: [TypeID]?) -> [AdjacentRelationship] {
-    if let types {
-      // One type: hand out the stored list itself (shared, not copied).
-      if types.count == 1 { return byType[types[0]] ?? [] }
-      var out: [AdjacentRelationship] = []
-      for t in types { out.append(contentsOf: byType[t] ?? []) }
-      return out
-    }
-    if byType.count == 1, let only = byType.first { return only.value }
-    return byType.keys.sorted().flatMap { byType[$0] ?? [] }
-  }
-}
-
 /// A stored node. Tables hold records directly, not as optionals (reading a field through an
 /// optional copies the whole record); a deleted node leaves a vacant record behind.
 package struct NodeRecord: Sendable {
