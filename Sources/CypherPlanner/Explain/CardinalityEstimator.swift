@@ -24,6 +24,7 @@ struct CardinalityEstimator {
       return rows(i) * (spec.toBound ? degree / Double(max(1, statistics.nodeCount)) : degree * labelled)
     case .expandClosing(let i, let spec, let closing):
       return rows(.expand(.expand(i, spec), closing))
+    case .expandCount(let i, _, _): return rows(i)
     case .varExpand(let i, let spec):
       let degree = averageDegree(spec.types, spec.direction)
       let hops = Double(min(spec.maxHops ?? 3, 3))

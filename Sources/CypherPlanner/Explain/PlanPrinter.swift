@@ -105,6 +105,9 @@ struct PlanPrinter {
     case .expandClosing(let i, let s, let c):
       let labels = s.toLabels.map { ":" + $0 }.joined()
       return ("Expand(Closing) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(arrow(c.direction, c.types))(\(n(c.to)))", [i])
+    case .expandCount(let i, let s, let count):
+      let labels = s.toLabels.map { ":" + $0 }.joined()
+      return ("Expand(Count) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels)) into \(n(count))", [i])
     case .varExpand(let i, let s):
       let range = "*\(s.minHops)..\(s.maxHops.map(String.init) ?? "")"
       return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types))\(range)(\(n(s.to)))", [i])

@@ -133,6 +133,10 @@ package indirect enum PlanOperator: Sendable {
   /// closes a cycle from that node back to one bound before both, as in a triangle's last step.
   /// Run together, the rows that do not close are never built.
   case expandClosing(PlanOperator, ExpandSpec, closing: ExpandSpec)
+  /// Each input row once, with `count` set to how many relationships (and reached nodes) the
+  /// expand would yield for it: what a count over an expand needs, without a row per
+  /// relationship.
+  case expandCount(PlanOperator, ExpandSpec, count: Int)
   case varExpand(PlanOperator, VarExpandSpec)
   case shortestPath(PlanOperator, ShortestPathSpec)
   case filter(PlanOperator, PlanExpression)

@@ -64,7 +64,7 @@ extension Planner {
         itemSlots.append(slot)
         newScope[item.name] = Variable(slot: slot, kind: .value)
       }
-      op = .aggregate(op, keys: keys, aggregates: aggregates)
+      op = aggregation(op, keys: keys, aggregates: aggregates)
       if !projections.isEmpty { op = .project(op, projections) }
     } else {
       var projections: [(Int, PlanExpression)] = []
@@ -237,6 +237,28 @@ extension Planner {
       throw semanticError("InvalidArgumentType", "\(clause) must be an integer", e.position)
     }
     return try bind(e, Scope(slotNames: SlotNames()))
+  }
+
+  /// `op` aggregated. An aggregation that only counts what an expand yields (no grouping keys,
+  /// every aggregate a plain count of rows, of the relationship or of either node, none of
+  /// them null) runs over Expand(Count), which counts per input row without building a row per
+  /// relationship; the counts are then summed.
+  mutating func aggregation(
+    _ op: PlanOperator, keys: [(Int, PlanExpression)], aggregates: [(Int, AggregateSpec)]
+  ) -> PlanOperator {
+    guard keys.isEmpty, !aggregates.isEmpty, case .expand(let input, let spec) = op, !spec.toBound,
+      !spec.relationshipBound
+    else { return .aggregate(op, keys: keys, aggregates: aggregates) }
+    let countsRows = aggregates.allSatisfy { _, a in
+      guard a.function == .count, !a.distinct else { return false }
+      guard let arguments = a.arguments else { return true }
+      if arguments.count == 1, case .slot(let s) = arguments[0] { return s == spec.to || s == spec.relationship || s == spec.from }
+      return false
+    }
+    guard countsRows else { return .aggregate(op, keys: keys, aggregates: aggregates) }
+    let count = newSlot()
+    let sums = aggregates.map { ($0.0, AggregateSpec(function: .sum, distinct: false, arguments: [.slot(count)])) }
+    return .aggregate(.expandCount(input, spec, count: count), keys: [], aggregates: sums)
   }
 }
 

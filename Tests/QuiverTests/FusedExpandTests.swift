@@ -1,10 +1,11 @@
-// Expand(Closing), the fused last step of a cycle: the plans that use it, and results equal to
-// a brute-force enumeration and to the same pattern planned without it, on random multigraphs
-// with parallel relationships and self-loops, also while the statement writes.
+// Expands fused with what follows them: Expand(Closing), a cycle's last two steps, and
+// Expand(Count), a count over an expand. The plans that use them, and results equal to a
+// brute-force enumeration and to the same query planned without them, on random multigraphs with
+// parallel relationships and self-loops.
 import Quiver
 import Testing
 
-@Suite struct ClosingExpandTests {
+@Suite struct FusedExpandTests {
   /// SplitMix64: every seed gives a well-spread sequence.
   struct Generator: RandomNumberGenerator {
     var state: UInt64
@@ -122,5 +123,48 @@ import Testing
     #expect(after == split)
     #expect(after.count > before)
     #expect(edges.count == 90)
+  }
+
+  @Test func countsOverAnExpandArePlannedAsExpandCount() throws {
+    let db = try Database()
+    let plan = try db.execute("EXPLAIN MATCH (a:A {n: 1})-[:R]->(b:B) RETURN count(b), count(*)").plan ?? ""
+    #expect(plan.contains("Expand(Count) (a)-[:R]->(b:B)"))
+    // Grouping, DISTINCT or another aggregate keeps the rows.
+    for query in [
+      "MATCH (a)-[:R]->(b) RETURN a, count(b)", "MATCH (a)-[:R]->(b) RETURN count(DISTINCT b)",
+      "MATCH (a)-[:R]->(b) RETURN count(b), collect(b)", "MATCH (a)-[:R]->(b) RETURN count(b.n)",
+    ] {
+      #expect(!((try db.execute("EXPLAIN " + query).plan ?? "").contains("Expand(Count)")), "\(query)")
+    }
+  }
+
+  @Test(arguments: [
+    "MATCH (a)-[r:R]->(b) RETURN count(*)",
+    "MATCH (a:A)-[r]-(b:B) RETURN count(r)",
+    "MATCH (a)<-[r:R|S]-(b:A:B) RETURN count(b), count(*)",
+    "MATCH (a:B {n: 3})-[r:S]-(b) RETURN count(b)",
+    "MATCH (a)-[r:NOPE]->(b) RETURN count(*)",
+    "MATCH (a)-[r:R]->(b:NOPE) RETURN count(b)",
+  ], [11, 12] as [UInt64])
+  func countsEqualTheRowsOfThePlainExpand(query: String, seed: UInt64) throws {
+    let (db, _) = try graph(seed: seed)
+    #expect((try db.execute("EXPLAIN " + query).plan ?? "").contains("Expand(Count)"))
+    // The same count over rows that pass a projection first (no fusion).
+    let split = query.replacingOccurrences(of: " RETURN ", with: " WITH *, 0 AS pad RETURN ")
+    #expect(!((try db.execute("EXPLAIN " + split).plan ?? "").contains("Expand(Count)")))
+    let counted = try db.execute(query).rows.map { $0.map { $0.intValue ?? -1 } }
+    let expected = try db.execute(split).rows.map { $0.map { $0.intValue ?? -1 } }
+    #expect(counted == expected)
+    #expect(counted.count == 1)
+  }
+
+  @Test func countsFollowDeletesInTheSameStatement() throws {
+    let (db, edges) = try graph(seed: 13)
+    let r = edges.filter { $0.type == "R" }
+    let loops = r.filter { $0.start == $0.end }.count
+    let rows = try db.execute(
+      "MATCH (x)-[d:R]->(x) DELETE d WITH count(*) AS deleted MATCH (a)-[:R]->(b) RETURN deleted, count(b)"
+    ).rows
+    #expect(rows.map { $0.map { $0.intValue ?? -1 } } == [[Int64(loops), Int64(r.count - loops)]])
   }
 }
