@@ -1,18 +1,23 @@
-// A copy-on-write array split into small chunks under a two-level index. Copying it copies only
+// A copy-on-write array split into small chunks under a three-level index. Copying it copies only
 // the top of the index, and changing one element copies only the path to that element's chunk,
 // so a statement can take a private version of a large table and change a few records cheaply.
 
-/// An array of `Element` stored as a two-level tree of small chunks, each shared until written.
+/// An array of `Element` stored as a tree of small chunks (64-way inner levels over leaves of 32),
+/// each shared until written. Three inner levels keep the top short (one entry per 131,072
+/// elements), so the first write to a shared version copies about the same few hundred
+/// references whether the array holds ten thousand elements or ten million.
 /// - Complexity: read O(1); the first write to a version shared with another copy costs
-///   O(count / 2048 + 64 + 32), later writes to the same chunk O(1).
+///   O(count / 131072 + 64 + 64 + 32), later writes to the same chunk O(1).
 package struct ChunkedArray<Element> {
   private static var leafShift: Int { 5 }
   private static var leafSize: Int { 1 << leafShift }
-  private static var midShift: Int { 6 }
-  private static var midSize: Int { 1 << midShift }
-  private static var topShift: Int { leafShift + midShift }
+  private static var innerShift: Int { 6 }
+  private static var innerMask: Int { (1 << innerShift) - 1 }
+  private static var midShift: Int { leafShift }
+  private static var upperShift: Int { leafShift + innerShift }
+  private static var topShift: Int { leafShift + 2 * innerShift }
 
-  private var chunks: [[[Element]]] = []
+  private var chunks: [[[[Element]]]] = []
   package private(set) var count = 0
 
   package init() {}
@@ -20,22 +25,30 @@ package struct ChunkedArray<Element> {
   package var isEmpty: Bool { count == 0 }
 
   package subscript(index: Int) -> Element {
-    _read { yield chunks[index >> Self.topShift][(index >> Self.leafShift) & (Self.midSize - 1)][index & (Self.leafSize - 1)] }
+    _read {
+      yield chunks[index >> Self.topShift][(index >> Self.upperShift) & Self.innerMask][(index >> Self.midShift) & Self.innerMask][
+        index & (Self.leafSize - 1)]
+    }
     // In place, so that changing part of an element (a record's adjacency) does not copy the rest.
-    _modify { yield &chunks[index >> Self.topShift][(index >> Self.leafShift) & (Self.midSize - 1)][index & (Self.leafSize - 1)] }
+    _modify {
+      yield &chunks[index >> Self.topShift][(index >> Self.upperShift) & Self.innerMask][(index >> Self.midShift) & Self.innerMask][
+        index & (Self.leafSize - 1)]
+    }
   }
 
   package mutating func append(_ element: Element) {
     let top = count >> Self.topShift
-    let mid = (count >> Self.leafShift) & (Self.midSize - 1)
+    let upper = (count >> Self.upperShift) & Self.innerMask
+    let mid = (count >> Self.midShift) & Self.innerMask
     if top == chunks.count { chunks.append([]) }
-    if mid == chunks[top].count {
+    if upper == chunks[top].count { chunks[top].append([]) }
+    if mid == chunks[top][upper].count {
       var leaf: [Element] = []
       leaf.reserveCapacity(Self.leafSize)
       leaf.append(element)
-      chunks[top].append(leaf)
+      chunks[top][upper].append(leaf)
     } else {
-      chunks[top][mid].append(element)
+      chunks[top][upper][mid].append(element)
     }
     count += 1
   }
@@ -43,11 +56,13 @@ package struct ChunkedArray<Element> {
   /// Calls `body` with each index and element in order.
   package func forEach(_ body: (Int, Element) throws -> Void) rethrows {
     var index = 0
-    for mid in chunks {
-      for leaf in mid {
-        for element in leaf {
-          try body(index, element)
-          index += 1
+    for upper in chunks {
+      for mid in upper {
+        for leaf in mid {
+          for element in leaf {
+            try body(index, element)
+            index += 1
+          }
         }
       }
     }
