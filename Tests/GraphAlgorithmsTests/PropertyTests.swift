@@ -36,6 +36,22 @@ func randomGraph(_ n: Int, _ m: Int, seed: UInt64, directed: Bool) -> CSRGraph {
     for h in hops { #expect(costs[h.node] == Double(h.depth)) }
   }
 
+  @Test(arguments: [6, 7]) func weakComponentsMatchBreadthFirstSweeps(_ seed: Int) {
+    // Sparse enough to leave many components, isolated nodes among them.
+    let g = randomGraph(500, 300, seed: UInt64(seed), directed: true)
+    let u = g.undirected()
+    var expected = [Int](repeating: -1, count: g.nodeCount)
+    var next = 0
+    for root in 0..<g.nodeCount where expected[root] < 0 {
+      for visit in Traversal.bfs(u.forward, nodeCount: u.nodeCount, from: root) { expected[visit.node] = next }
+      next += 1
+    }
+    #expect(next > 50)
+    #expect(Components.weak(g) == expected)
+    #expect(Components.weak(u) == expected)
+    #expect(Components.weak(g.reversed()) == expected)
+  }
+
   @Test func aStarMatchesDijkstraOnAGrid() throws {
     // A 12 × 12 grid of points 0.01° apart; weights are the great-circle lengths times 1–1.5.
     let side = 12

@@ -62,8 +62,8 @@ package struct GraphProjection: Sendable {
   package let graph: CSRGraph
   /// Relationship id of each edge (indexed by `CSRGraph.outEdgeIndices`).
   package let relationshipIDs: [Int64]
-  /// Dense index of each store node id, or -1 when the node is not projected.
-  private let indexOfID: [Int32]
+  /// Dense index of each store node id below `nodeIDLimit`, or -1 when the node is not projected.
+  package let indexOfID: [Int32]
 
   /// The rows read from one slice of the projected nodes, in node order.
   private struct Slice {
