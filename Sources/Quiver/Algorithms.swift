@@ -107,7 +107,11 @@ public struct GraphAnalytics: Sendable {
   private func scores(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> [Int64: Double] {
     let output = try procedure.evaluate(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
     if case .scores(let p, let s) = output { return keyed(p.graph.nodeIDs, s) }
-    if case .costs(let p, let c) = output { return Dictionary(uniqueKeysWithValues: c.map { (p.graph.nodeIDs[$0.node], $0.cost) }) }
+    if case .costs(let p, let c) = output {
+      var out = [Int64: Double](minimumCapacity: c.count)
+      for (node, cost) in c { out[p.graph.nodeIDs[node]] = cost }
+      return out
+    }
     var out: [Int64: Double] = [:]
     for r in output.rows { if let id = r[0].nodeValue?.id { out[id] = r[1].doubleValue ?? 0 } }
     return out
