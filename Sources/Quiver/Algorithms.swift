@@ -107,7 +107,11 @@ public struct GraphAnalytics: Sendable {
   private func scores(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> [Int64: Double] {
     let output = try procedure.evaluate(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
     if case .scores(let p, let s) = output { return keyed(p.graph.nodeIDs, s) }
-    if case .costs(let p, let c) = output { return Dictionary(uniqueKeysWithValues: c.map { (p.graph.nodeIDs[$0.node], $0.cost) }) }
+    if case .costs(let p, let c) = output {
+      var out = [Int64: Double](minimumCapacity: c.count)
+      for (node, cost) in c { out[p.graph.nodeIDs[node]] = cost }
+      return out
+    }
     var out: [Int64: Double] = [:]
     for r in output.rows { if let id = r[0].nodeValue?.id { out[id] = r[1].doubleValue ?? 0 } }
     return out
@@ -119,6 +123,19 @@ public struct GraphAnalytics: Sendable {
     var out: [Int64: Int] = [:]
     for r in output.rows { if let id = r[0].nodeValue?.id { out[id] = Int(r[1].intValue ?? 0) } }
     return out
+  }
+
+  /// The component numbers `procedure` gives, over the projection's own node tables.
+  private func components(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph) throws -> ConnectedComponents {
+    let output = try procedure.evaluate(store, [.map(graph.config)], cache: projections)
+    if case .numbers(let p, let n) = output {
+      return ConnectedComponents(nodeIDs: p.graph.nodeIDs, components: n, indexOfID: p.indexOfID)
+    }
+    // From rows (node, component), should a procedure yield them instead.
+    let pairs = output.rows.compactMap { r in r[0].nodeValue.map { ($0.id, Int(r[1].intValue ?? 0)) } }.sorted { $0.0 < $1.0 }
+    var index = [Int32](repeating: -1, count: Int((pairs.last?.0 ?? -1) + 1))
+    for (i, pair) in pairs.enumerated() where pair.0 >= 0 { index[Int(pair.0)] = Int32(i) }
+    return ConnectedComponents(nodeIDs: ContiguousArray(pairs.map(\.0)), components: pairs.map(\.1), indexOfID: index)
   }
 
   /// Results keyed by node id, built at full size from the start (node ids are unique).
@@ -232,14 +249,14 @@ public struct GraphAnalytics: Sendable {
     }
   }
 
-  /// Weakly connected component number of each node.
-  public func weaklyConnectedComponents(_ graph: AnalyticsGraph = .init()) throws -> [Int64: Int] {
-    try labels(.weaklyConnectedComponents, graph)
+  /// The weakly connected components: nodes joined by relationships in either direction.
+  public func weaklyConnectedComponents(_ graph: AnalyticsGraph = .init()) throws -> ConnectedComponents {
+    try components(.weaklyConnectedComponents, graph)
   }
 
-  /// Strongly connected component number of each node.
-  public func stronglyConnectedComponents(_ graph: AnalyticsGraph = .init()) throws -> [Int64: Int] {
-    try labels(.stronglyConnectedComponents, graph)
+  /// The strongly connected components: nodes that reach each other along relationship direction.
+  public func stronglyConnectedComponents(_ graph: AnalyticsGraph = .init()) throws -> ConnectedComponents {
+    try components(.stronglyConnectedComponents, graph)
   }
 
   /// Community of each node by seeded label propagation.

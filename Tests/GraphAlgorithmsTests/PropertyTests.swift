@@ -1,6 +1,7 @@
 // Properties that must hold on any graph: PageRank sums to 1, BFS hop counts equal Dijkstra with
-// unit weights, A* finds Dijkstra's cost, sampling every node equals exact betweenness, and the
-// iterative searches survive a very long chain.
+// unit weights, weak components equal breadth-first sweeps, the distance heap pops in order, A*
+// finds Dijkstra's cost, sampling every node equals exact betweenness, and the iterative searches
+// survive a very long chain.
 import GraphAlgorithms
 import Testing
 
@@ -34,6 +35,47 @@ func randomGraph(_ n: Int, _ m: Int, seed: UInt64, directed: Bool) -> CSRGraph {
     let costs = Dictionary(uniqueKeysWithValues: WeightedPaths.singleSource(unit, from: 0).map { ($0.node, $0.cost) })
     #expect(hops.count == costs.count)
     for h in hops { #expect(costs[h.node] == Double(h.depth)) }
+  }
+
+  @Test(arguments: [6, 7]) func weakComponentsMatchBreadthFirstSweeps(_ seed: Int) {
+    // Sparse enough to leave many components, isolated nodes among them.
+    let g = randomGraph(500, 300, seed: UInt64(seed), directed: true)
+    let u = g.undirected()
+    var expected = [Int](repeating: -1, count: g.nodeCount)
+    var next = 0
+    for root in 0..<g.nodeCount where expected[root] < 0 {
+      for visit in Traversal.bfs(u.forward, nodeCount: u.nodeCount, from: root) { expected[visit.node] = next }
+      next += 1
+    }
+    #expect(next > 50)
+    #expect(Components.weak(g) == expected)
+    #expect(Components.weak(u) == expected)
+    #expect(Components.weak(g.reversed()) == expected)
+  }
+
+  @Test(arguments: [8, 9]) func distanceHeapPopsInDistanceThenNodeOrder(_ seed: Int) {
+    var rng = SeededRandom(seed: UInt64(seed))
+    var heap = DistanceHeap()
+    var pending: [(Double, Int32)] = []
+    var popped: [(Double, Int32)] = []
+    var expected: [(Double, Int32)] = []
+    for round in 0..<2000 {
+      // Few distinct distances, so that ties (broken by node) are common.
+      let entry = (Double(Int.random(in: 0...20, using: &rng)) / 4, Int32.random(in: 0..<300, using: &rng))
+      heap.insert(entry.0, entry.1)
+      pending.append(entry)
+      if round % 3 == 2, let top = heap.popMin() {
+        popped.append((top.distance, top.node))
+        let least = pending.indices.min { pending[$0] < pending[$1] } ?? 0
+        expected.append(pending.remove(at: least))
+      }
+    }
+    while let top = heap.popMin() { popped.append((top.distance, top.node)) }
+    expected += pending.sorted { $0 < $1 }
+    #expect(heap.isEmpty)
+    #expect(popped.count == expected.count)
+    #expect(popped.map(\.0) == expected.map(\.0))
+    #expect(popped.map(\.1) == expected.map(\.1))
   }
 
   @Test func aStarMatchesDijkstraOnAGrid() throws {

@@ -22,10 +22,42 @@ import Testing
     #expect(pr.count == 6)
     for id in ids { #expect(close(pr[id] ?? 0, 1.0 / 6)) }
     let scc = try db.algorithms.stronglyConnectedComponents()
-    #expect(Set(scc.values).count == 1)
+    #expect(scc.componentCount == 1)
     let between = try db.algorithms.betweenness()
     // In a directed 6-cycle each node lies on the paths of 1 + 2 + 3 + 4 = 10 ordered pairs of 20.
     for id in ids { #expect(close(between[id] ?? 0, 10.0 / 20)) }
+  }
+
+  @Test func componentsByNodeIDWithSizesAndIteration() throws {
+    let db = try Database()
+    // Components {a, b, c} (a -> b -> c -> b), {d, e} (e -> d), {f}, and g, which has no :N label.
+    let ids = try db.execute(
+      """
+      CREATE (a:N {k: 'a'}), (b:N {k: 'b'}), (c:N {k: 'c'}), (d:N {k: 'd'}), (e:N {k: 'e'}), (f:N {k: 'f'}), (g:M {k: 'g'})
+      CREATE (a)-[:R]->(b), (b)-[:R]->(c), (c)-[:R]->(b), (e)-[:R]->(d), (f)-[:R]->(g)
+      RETURN id(a), id(b), id(c), id(d), id(e), id(f), id(g)
+      """
+    ).rows[0].compactMap(\.intValue)
+    let (a, b, c, d, e, f, g) = (ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6])
+    let onlyN = AnalyticsGraph(labels: ["N"])
+    let weak = try db.algorithms.weaklyConnectedComponents(onlyN)
+    #expect(weak.count == 6)
+    #expect(weak.componentCount == 3)
+    #expect([a, b, c, d, e, f].map { weak[$0] } == [0, 0, 0, 1, 1, 2])
+    #expect(weak[g] == nil)
+    #expect(weak[-1] == nil)
+    #expect(weak[999] == nil)
+    #expect(weak.sizes == [3, 2, 1])
+    #expect(weak.nodeIDs(inComponent: 1) == [d, e])
+    #expect(weak.nodeIDs(inComponent: 7).isEmpty)
+    #expect(weak.map(\.nodeID) == [a, b, c, d, e, f])
+    #expect(weak.map(\.component) == [0, 0, 0, 1, 1, 2])
+    let strong = try db.algorithms.stronglyConnectedComponents(onlyN)
+    #expect([a, b, c, d, e, f].map { strong[$0] } == [0, 1, 1, 2, 3, 4])
+    #expect(strong.sizes == [1, 2, 1, 1, 1])
+    let all = try db.algorithms.weaklyConnectedComponents()
+    #expect(all[g] == all[f])
+    #expect(all.sizes == [3, 2, 2])
   }
 
   @Test func pathsCarryRelationships() throws {

@@ -61,8 +61,8 @@ struct AnalyticsWorkload {
     if closeness {
       try run("A3-closeness", { try algorithms.closeness(undirected) }, top)
     }
-    try run("A4-wcc", { try algorithms.weaklyConnectedComponents(undirected) }) { ["components": Set($0.values).count] }
-    try run("A5-scc", { try algorithms.stronglyConnectedComponents(directed) }) { ["components": Set($0.values).count] }
+    try run("A4-wcc", { try algorithms.weaklyConnectedComponents(undirected) }) { ["components": $0.componentCount] }
+    try run("A5-scc", { try algorithms.stronglyConnectedComponents(directed) }) { ["components": $0.componentCount] }
     try run("A6-bfs", { try algorithms.traverse(directed, from: source) }) { visits in
       ["reached": visits.count, "max_depth": visits.map(\.depth).max() ?? 0, "depth_sum": visits.reduce(0) { $0 + $1.depth }]
     }

@@ -1,7 +1,8 @@
 // Projects (part of) the store into the compact CSR graph the analytics algorithms run on: one
-// pass over the selected nodes' outgoing relationships, filtered by label and type, directed,
-// reversed or undirected, optionally weighted by a numeric relationship property. Procedures build
-// one per call; `ProjectionCache` keeps them for one unchanging snapshot.
+// pass over the selected nodes' outgoing relationships, filtered by label and type, optionally
+// weighted by a numeric relationship property, gives the rows of the directed graph; the reversed
+// and undirected projections are derived from those rows. Procedures build one per call;
+// `ProjectionCache` keeps them for one unchanging snapshot.
 import GraphAlgorithms
 import GraphCore
 import GraphStorage
@@ -61,51 +62,90 @@ package struct GraphProjection: Sendable {
   package let graph: CSRGraph
   /// Relationship id of each edge (indexed by `CSRGraph.outEdgeIndices`).
   package let relationshipIDs: [Int64]
-  /// Dense index of each store node id, or -1 when the node is not projected.
-  private let indexOfID: [Int32]
+  /// Dense index of each store node id below `nodeIDLimit`, or -1 when the node is not projected.
+  package let indexOfID: [Int32]
 
-  /// The edges found from one slice of the projected nodes.
+  /// The rows read from one slice of the projected nodes, in node order.
   private struct Slice {
-    var sources: [Int32] = []
+    /// Where each node's row ends in `targets` (the row of the slice's first node starts at 0).
+    var ends: [Int] = []
     var targets: [Int32] = []
     var weights: [Double] = []
     var relationships: [Int64] = []
   }
 
   /// Builds the projection of `store` described by `spec`, reading the nodes' relationships on
-  /// all cores.
+  /// all cores; a reversed or undirected projection is derived from the outgoing one.
   /// - Throws: when a weight property holds a non-numeric value.
   /// - Complexity: O(n + m) over the selected nodes and their relationships.
   package init(_ store: GraphStore, _ spec: ProjectionSpec) throws {
-    var ids: [Int64]
-    if let labels = spec.labels {
-      var set = Set<Int64>()
-      for l in labels { set.formUnion(store.nodeIDs(withLabel: l)) }
-      ids = set.sorted()
-    } else {
-      ids = store.allNodeIDs()
+    guard spec.direction == .outgoing else {
+      var outgoing = spec
+      outgoing.direction = .outgoing
+      self.init(spec.direction, of: try GraphProjection(store, outgoing))
+      return
     }
+    let ids = GraphProjection.nodeIDs(store, labels: spec.labels)
     var index = [Int32](repeating: -1, count: store.nodeIDLimit)
     for (i, id) in ids.enumerated() { index[Int(id)] = Int32(i) }
-    let slices = Parallel.map(ids.count, minimum: 4096) { _, range in
+    let slices = try Parallel.map(ids.count, minimum: 4096) { _, range in
       Result { try GraphProjection.edges(store, spec, ids, index, range) }
-    }
-    var sources: [Int32] = []
-    var targets: [Int32] = []
-    var weights: [Double] = []
+    }.map { try $0.get() }
+    let m = slices.reduce(0) { $0 + $1.targets.count }
+    var offsets = ContiguousArray<Int>()
+    var targets = ContiguousArray<Int32>()
+    var weights = ContiguousArray<Double>()
     var rels: [Int64] = []
-    for slice in slices {
-      let part = try slice.get()
-      sources += part.sources
+    offsets.reserveCapacity(ids.count + 1)
+    targets.reserveCapacity(m)
+    rels.reserveCapacity(m)
+    if spec.weightProperty != nil { weights.reserveCapacity(m) }
+    offsets.append(0)
+    for part in slices {
+      let base = targets.count
+      for end in part.ends { offsets.append(base + end) }
       targets += part.targets
       weights += part.weights
       rels += part.relationships
     }
-    graph = CSRGraph(
-      nodeIDs: ids, sources: sources, targets: targets, weights: spec.weightProperty == nil ? nil : weights,
-      directed: spec.direction != .both)
-    relationshipIDs = rels
-    indexOfID = index
+    let rows = EdgeRows(offsets: offsets, targets: targets, weights: spec.weightProperty == nil ? nil : weights)
+    self.init(
+      graph: CSRGraph(nodeIDs: ContiguousArray(ids), rows: rows, orientation: .forward), relationshipIDs: rels, indexOfID: index)
+  }
+
+  private init(graph: CSRGraph, relationshipIDs: [Int64], indexOfID: [Int32]) {
+    self.graph = graph
+    self.relationshipIDs = relationshipIDs
+    self.indexOfID = indexOfID
+  }
+
+  /// The projection of the same nodes and relationships as the outgoing projection `outgoing`,
+  /// in `direction`: its rows reversed or merged into undirected ones, its other arrays shared.
+  /// - Complexity: O(1) for `.outgoing` and `.incoming`, O(n + m) for `.both`.
+  package init(_ direction: ProjectionDirection, of outgoing: GraphProjection) {
+    let graph: CSRGraph
+    switch direction {
+    case .outgoing: graph = outgoing.graph
+    case .incoming: graph = outgoing.graph.reversed()
+    case .both: graph = outgoing.graph.undirected()
+    }
+    self.init(graph: graph, relationshipIDs: outgoing.relationshipIDs, indexOfID: outgoing.indexOfID)
+  }
+
+  /// Ids of the live nodes carrying any of `labels` (all live nodes when nil), ascending and
+  /// without repeats: one label's index is already in order; several are marked in a table by id
+  /// and read back in order.
+  private static func nodeIDs(_ store: GraphStore, labels: [String]?) -> [Int64] {
+    guard let labels else { return store.allNodeIDs() }
+    let distinct = Array(Set(labels))
+    if distinct.count == 1 { return store.nodeIDs(withLabel: distinct[0]) }
+    var marked = [Bool](repeating: false, count: store.nodeIDLimit)
+    for label in distinct {
+      for id in store.nodeIDs(withLabel: label) { marked[Int(id)] = true }
+    }
+    var ids: [Int64] = []
+    for (id, isMarked) in marked.enumerated() where isMarked { ids.append(Int64(id)) }
+    return ids
   }
 
   /// The projected edges leaving the nodes `ids[range]`.
@@ -131,15 +171,10 @@ package struct GraphProjection: Sendable {
               "weightProperty '\(key)' must hold numbers, but relationship \(rel) has a \(other.typeName)")
           }
         }
-        if spec.direction == .incoming {
-          out.sources.append(j)
-          out.targets.append(Int32(i))
-        } else {
-          out.sources.append(Int32(i))
-          out.targets.append(j)
-        }
+        out.targets.append(j)
         out.relationships.append(rel)
       }
+      out.ends.append(out.targets.count)
     }
     return out
   }

@@ -1,49 +1,60 @@
-// Connected components: weakly connected by breadth-first sweeps, strongly connected by an
+// Connected components: weakly connected by union–find over the rows, strongly connected by an
 // iterative Tarjan search (an explicit stack, so long chains cannot overflow the call stack).
 
 /// Connected components, each node labelled with a component number.
 package enum Components {
   /// Component numbers 0..<k for the weakly connected components, numbered in order of each
-  /// component's lowest node index: a breadth-first sweep from each node not reached yet, over
-  /// outgoing and (on a directed graph) incoming edges, which reads the rows in order.
-  /// - Complexity: O(n + m).
+  /// component's lowest node index. Union–find over the forward rows, read in node order: each
+  /// edge is joined once (a directed graph's out-edges cover every edge, and an undirected row
+  /// lists each edge at both ends, so only the end with the larger index joins it). A set's
+  /// representative is always its lowest node index, so one pass in node order numbers them.
+  /// - Complexity: O(n + m α(n)) in practice (path halving, linking to the lower index).
   package static func weak(_ g: CSRGraph) -> [Int] {
     let n = g.nodeCount
-    var component = [Int](repeating: -1, count: n)
-    var queue = [Int32](repeating: 0, count: n)
-    var next = 0
-    component.withUnsafeMutableBufferPointer { component in
-      queue.withUnsafeMutableBufferPointer { queue in
-        for root in 0..<n where component[root] < 0 {
-          component[root] = next
-          queue[0] = Int32(root)
-          var head = 0
-          var tail = 1
-          func visit(_ offsets: UnsafeBufferPointer<Int>, _ targets: UnsafeBufferPointer<Int32>, _ v: Int) {
+    var parent = ContiguousArray<Int32>(unsafeUninitializedCapacity: n) { buffer, count in
+      for v in 0..<n { buffer.initializeElement(at: v, to: Int32(truncatingIfNeeded: v)) }
+      count = n
+    }
+    var component = [Int](repeating: 0, count: n)
+    let directed = g.isDirected
+    parent.withUnsafeMutableBufferPointer { parent in
+      /// The representative of `x`'s set, halving the path on the way.
+      func find(_ x: Int32) -> Int32 {
+        var x = x
+        while parent[Int(x)] != x {
+          let up = parent[Int(parent[Int(x)])]
+          parent[Int(x)] = up
+          x = up
+        }
+        return x
+      }
+      g.outOffsets.withUnsafeBufferPointer { offsets in
+        g.outTargets.withUnsafeBufferPointer { targets in
+          for v in 0..<n {
+            var root = find(Int32(truncatingIfNeeded: v))
             for e in offsets[v]..<offsets[v + 1] {
-              let w = Int(targets[e])
-              if component[w] < 0 {
-                component[w] = next
-                queue[tail] = Int32(w)
-                tail += 1
+              let t = targets[e]
+              if !directed && Int(t) >= v { continue }
+              let other = find(t)
+              if other == root { continue }
+              if other < root {
+                parent[Int(root)] = other
+                root = other
+              } else {
+                parent[Int(other)] = root
               }
             }
           }
-          g.outOffsets.withUnsafeBufferPointer { outOffsets in
-            g.outTargets.withUnsafeBufferPointer { outTargets in
-              g.inOffsets.withUnsafeBufferPointer { inOffsets in
-                g.inTargets.withUnsafeBufferPointer { inTargets in
-                  while head < tail {
-                    let v = Int(queue[head])
-                    head += 1
-                    visit(outOffsets, outTargets, v)
-                    if g.isDirected { visit(inOffsets, inTargets, v) }
-                  }
-                }
-              }
-            }
-          }
+        }
+      }
+      var next = 0
+      for v in 0..<n {
+        let root = Int(find(Int32(truncatingIfNeeded: v)))
+        if root == v {
+          component[v] = next
           next += 1
+        } else {
+          component[v] = component[root]
         }
       }
     }

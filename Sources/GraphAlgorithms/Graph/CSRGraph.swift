@@ -5,7 +5,8 @@
 /// A read-only graph in compressed sparse row form, forward and reverse.
 ///
 /// An undirected graph stores each edge in both directions in the forward rows and shares them as
-/// the reverse rows, so "out", "in" and "both" neighbours are the same.
+/// the reverse rows, so "out", "in" and "both" neighbours are the same. Every row lists its edges
+/// in the order of their edge index (their position in the edge list the graph was built from).
 package struct CSRGraph: Sendable {
   /// Number of nodes; valid indices are `0..<nodeCount`.
   package let nodeCount: Int
@@ -25,6 +26,61 @@ package struct CSRGraph: Sendable {
   /// The index of the source relationship for each out-edge (an index into the edge list given to
   /// the initialiser), aligned with `outTargets`.
   package let outEdgeIndices: ContiguousArray<Int32>
+  /// The edge index of each in-edge, aligned with `inTargets` (what `outEdgeIndices` is forward).
+  package let inEdgeIndices: ContiguousArray<Int32>
+
+  /// How the rows given to `init(nodeIDs:rows:orientation:)` become the graph's edges.
+  package enum Orientation: Sendable {
+    /// Each entry of row `v` is an edge from `v` to the entry's target.
+    case forward
+    /// Each entry of row `v` is an edge from the entry's target to `v`.
+    case reversed
+    /// Each entry is an undirected edge, stored both ways (a self-loop once).
+    case undirected
+  }
+
+  /// Assembles a graph from finished rows in both directions.
+  private init(
+    nodeIDs: ContiguousArray<Int64>, directed: Bool, out: EdgeRows, outEdges: ContiguousArray<Int32>, in reverse: EdgeRows,
+    inEdges: ContiguousArray<Int32>
+  ) {
+    self.nodeCount = nodeIDs.count
+    self.isDirected = directed
+    self.nodeIDs = nodeIDs
+    outOffsets = out.offsets
+    outTargets = out.targets
+    outWeights = out.weights
+    outEdgeIndices = outEdges
+    inOffsets = reverse.offsets
+    inTargets = reverse.targets
+    inWeights = reverse.weights
+    inEdgeIndices = inEdges
+  }
+
+  /// Builds the graph from edges already grouped by source node: entry `e` of `rows` is edge
+  /// index `e`. The other direction (and, undirected, the merged rows) is derived by one counting
+  /// sort, without sorting the given rows again.
+  /// - Parameters:
+  ///   - nodeIDs: the store id of each node; its count is the node count and `rows.offsets` has
+  ///     one more entry.
+  ///   - rows: targets (and weights) of each node's edges, every target in `0..<nodeIDs.count`.
+  /// - Complexity: O(n + m).
+  package init(nodeIDs: ContiguousArray<Int64>, rows: EdgeRows, orientation: Orientation) {
+    let identity = ContiguousArray<Int32>(unsafeUninitializedCapacity: rows.targets.count) { buffer, count in
+      for e in 0..<buffer.count { buffer.initializeElement(at: e, to: Int32(truncatingIfNeeded: e)) }
+      count = buffer.count
+    }
+    let transposed = CSRGraph.transpose(rows, edges: identity, nodeCount: nodeIDs.count)
+    switch orientation {
+    case .forward:
+      self.init(nodeIDs: nodeIDs, directed: true, out: rows, outEdges: identity, in: transposed.rows, inEdges: transposed.edges)
+    case .reversed:
+      self.init(nodeIDs: nodeIDs, directed: true, out: transposed.rows, outEdges: transposed.edges, in: rows, inEdges: identity)
+    case .undirected:
+      let both = CSRGraph.merge(rows, identity, transposed.rows, transposed.edges, nodeCount: nodeIDs.count)
+      self.init(nodeIDs: nodeIDs, directed: false, out: both.rows, outEdges: both.edges, in: both.rows, inEdges: both.edges)
+    }
+  }
 
   /// Builds the rows from an edge list over dense indices.
   /// - Parameters:
@@ -37,9 +93,7 @@ package struct CSRGraph: Sendable {
     nodeIDs: [Int64], sources: [Int32], targets: [Int32], weights: [Double]?, directed: Bool
   ) {
     let n = nodeIDs.count
-    self.nodeCount = n
-    self.isDirected = directed
-    self.nodeIDs = ContiguousArray(nodeIDs)
+    let ids = ContiguousArray(nodeIDs)
     let m = sources.count
     var src = ContiguousArray<Int32>()
     var dst = ContiguousArray<Int32>()
@@ -63,19 +117,14 @@ package struct CSRGraph: Sendable {
     }
     let hasWeights = weights != nil
     let forward = CSRGraph.rows(n, src, dst, wts, edge, hasWeights)
-    outOffsets = forward.offsets
-    outTargets = forward.targets
-    outWeights = forward.weights
-    outEdgeIndices = forward.edges
+    let rows = EdgeRows(offsets: forward.offsets, targets: forward.targets, weights: forward.weights)
     if directed {
       let reverse = CSRGraph.rows(n, dst, src, wts, edge, hasWeights)
-      inOffsets = reverse.offsets
-      inTargets = reverse.targets
-      inWeights = reverse.weights
+      self.init(
+        nodeIDs: ids, directed: true, out: rows, outEdges: forward.edges,
+        in: EdgeRows(offsets: reverse.offsets, targets: reverse.targets, weights: reverse.weights), inEdges: reverse.edges)
     } else {
-      inOffsets = forward.offsets
-      inTargets = forward.targets
-      inWeights = forward.weights
+      self.init(nodeIDs: ids, directed: false, out: rows, outEdges: forward.edges, in: rows, inEdges: forward.edges)
     }
   }
 
@@ -116,23 +165,23 @@ package struct CSRGraph: Sendable {
   /// Edge weight of reverse edge slot `e` (1 when unweighted).
   @inline(__always) package func inWeight(_ e: Int) -> Double { inWeights?[e] ?? 1 }
 
-  /// The same edges seen as undirected (each directed edge stored both ways; edge indices then
-  /// refer to this graph's forward slots).
+  /// The same edges with every direction flipped, sharing this graph's arrays (an undirected
+  /// graph is its own reverse). Edge indices stay those of this graph's edge list.
+  /// - Complexity: O(1).
+  package func reversed() -> CSRGraph {
+    guard isDirected else { return self }
+    return CSRGraph(
+      nodeIDs: nodeIDs, directed: true, out: backward, outEdges: inEdgeIndices, in: forward, inEdges: outEdgeIndices)
+  }
+
+  /// The same edges seen as undirected (each directed edge stored both ways, a self-loop once),
+  /// merged from the forward and reverse rows. Edge indices stay those of this graph's edge list,
+  /// and each row lists its edges in their order, as building the undirected graph from that list
+  /// would.
+  /// - Complexity: O(n + m).
   package func undirected() -> CSRGraph {
     guard isDirected else { return self }
-    var sources: [Int32] = []
-    var targets: [Int32] = []
-    var weights: [Double] = []
-    sources.reserveCapacity(edgeCount)
-    targets.reserveCapacity(edgeCount)
-    for v in 0..<nodeCount {
-      for e in outOffsets[v]..<outOffsets[v + 1] {
-        sources.append(Int32(v))
-        targets.append(outTargets[e])
-        if let outWeights { weights.append(outWeights[e]) }
-      }
-    }
-    return CSRGraph(
-      nodeIDs: Array(nodeIDs), sources: sources, targets: targets, weights: isWeighted ? weights : nil, directed: false)
+    let both = CSRGraph.merge(forward, outEdgeIndices, backward, inEdgeIndices, nodeCount: nodeCount)
+    return CSRGraph(nodeIDs: nodeIDs, directed: false, out: both.rows, outEdges: both.edges, in: both.rows, inEdges: both.edges)
   }
 }

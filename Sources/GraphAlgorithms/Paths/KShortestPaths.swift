@@ -1,7 +1,6 @@
 // Yen's algorithm for the k cheapest loopless paths between two nodes: each new path deviates from
 // a previous one at a spur node, found by Dijkstra with the shared prefix's nodes and the edges
 // already used there removed.
-import Collections
 
 /// Yen's k shortest loopless paths.
 package enum KShortestPaths {
@@ -51,7 +50,7 @@ private struct SpurSearch {
   var blockedNode: [Bool]
   var blockedEdge: [Bool]
   var touched: [Int] = []
-  var heap = Heap<HeapEntry>()
+  var heap = DistanceHeap()
 
   init(_ g: CSRGraph) {
     self.g = g
@@ -77,11 +76,11 @@ private struct SpurSearch {
         done[v] = false
       }
       touched.removeAll(keepingCapacity: true)
-      heap = Heap()
+      heap.removeAll()
     }
     distance[source] = 0
     touched.append(source)
-    heap.insert(HeapEntry(distance: 0, node: Int32(source)))
+    heap.insert(0, Int32(source))
     while let top = heap.popMin() {
       let v = Int(top.node)
       if done[v] { continue }
@@ -96,7 +95,7 @@ private struct SpurSearch {
           distance[w] = alt
           via[w] = Int32(v)
           viaEdge[w] = e
-          heap.insert(HeapEntry(distance: alt, node: Int32(w)))
+          heap.insert(alt, Int32(w))
         }
       }
     }

@@ -1,16 +1,6 @@
 // Single-source shortest paths over dense indices, reusable across many sources: breadth-first
-// search for hop counts and Dijkstra with a binary heap for weights. Betweenness, closeness and
+// search for hop counts and Dijkstra with a 4-ary heap for weights. Betweenness, closeness and
 // the path procedures all build on it.
-import Collections
-
-/// A heap entry ordered by distance, then node index (for a deterministic order).
-struct HeapEntry: Comparable {
-  let distance: Double
-  let node: Int32
-  static func < (a: HeapEntry, b: HeapEntry) -> Bool {
-    a.distance < b.distance || (a.distance == b.distance && a.node < b.node)
-  }
-}
 
 /// Scratch arrays for repeated single-source searches on graphs of one size.
 package struct ShortestPathTree {
@@ -26,7 +16,7 @@ package struct ShortestPathTree {
   private var touched: ContiguousArray<Int32>
   private var settled: ContiguousArray<Bool>
   private var queue: ContiguousArray<Int32>
-  private var heap = Heap<HeapEntry>()
+  private var heap = DistanceHeap()
 
   package init(nodeCount n: Int) {
     distance = ContiguousArray(repeating: .infinity, count: n)
@@ -94,11 +84,11 @@ package struct ShortestPathTree {
   /// - Complexity: O((n + m) log n).
   package mutating func dijkstra(from source: Int, _ rows: EdgeRows, target: Int? = nil) {
     reset()
-    heap = Heap()
+    heap.removeAll()
     distance[source] = 0
     sigma[source] = 1
     touched.append(Int32(source))
-    heap.insert(HeapEntry(distance: 0, node: Int32(source)))
+    heap.insert(0, Int32(source))
     while let top = heap.popMin() {
       let v = Int(top.node)
       if settled[v] || top.distance > distance[v] { continue }
@@ -116,7 +106,7 @@ package struct ShortestPathTree {
           distance[w] = alt
           sigma[w] = sv
           parent[w] = Int32(v)
-          heap.insert(HeapEntry(distance: alt, node: Int32(w)))
+          heap.insert(alt, Int32(w))
         } else if alt == distance[w] {
           sigma[w] += sv
         }

@@ -1,6 +1,5 @@
 // Weighted shortest paths: Dijkstra from one source to every node or to one target, A* guided by
 // great-circle distance between coordinates, and all-pairs distances for small graphs.
-import Collections
 import GraphCore
 
 #if canImport(Glibc)
@@ -31,12 +30,43 @@ package enum WeightedPaths {
     }
   }
 
-  /// Distances from `source` to every reachable node, in order of distance.
+  /// Distances from `source` to every reachable node, in order of distance (equal distances by
+  /// node index as they are settled). Weights must be non-negative; an unweighted graph counts 1
+  /// per edge. Unlike `ShortestPathTree.dijkstra` it keeps no path counts or parents, only the
+  /// distances, on raw buffers.
   /// - Complexity: O((n + m) log n).
   package static func singleSource(_ g: CSRGraph, from source: Int) -> [(node: Int, cost: Double)] {
-    var tree = ShortestPathTree(nodeCount: g.nodeCount)
-    tree.dijkstra(from: source, g.forward)
-    return tree.order.map { (Int($0), tree.distance[Int($0)]) }
+    var distance = ContiguousArray<Double>(repeating: .infinity, count: g.nodeCount)
+    var reached: [(node: Int, cost: Double)] = []
+    var heap = DistanceHeap()
+    let weighted = g.outWeights != nil
+    let weightList = g.outWeights ?? []
+    distance[source] = 0
+    heap.insert(0, Int32(source))
+    g.outOffsets.withUnsafeBufferPointer { offsets in
+      g.outTargets.withUnsafeBufferPointer { targets in
+        weightList.withUnsafeBufferPointer { weights in
+          distance.withUnsafeMutableBufferPointer { distance in
+            while let top = heap.popMin() {
+              let v = Int(top.node)
+              let d = top.distance
+              // A node is inserted again each time its distance drops: only its last entry counts.
+              if d > distance[v] { continue }
+              reached.append((v, d))
+              for e in offsets[v]..<offsets[v + 1] {
+                let w = Int(targets[e])
+                let alt = d + (weighted ? weights[e] : 1)
+                if alt < distance[w] {
+                  distance[w] = alt
+                  heap.insert(alt, Int32(truncatingIfNeeded: w))
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return reached
   }
 
   /// A cheapest path from `source` to `target`, or nil when there is none.
@@ -91,9 +121,9 @@ package enum WeightedPaths {
     var dist = ContiguousArray<Double>(repeating: .infinity, count: n)
     var parent = ContiguousArray<Int32>(repeating: -1, count: n)
     var closed = ContiguousArray<Bool>(repeating: false, count: n)
-    var heap = Heap<HeapEntry>()
+    var heap = DistanceHeap()
     dist[source] = 0
-    heap.insert(HeapEntry(distance: h(source), node: Int32(source)))
+    heap.insert(h(source), Int32(source))
     var expanded = 0
     while let top = heap.popMin() {
       let v = Int(top.node)
@@ -108,7 +138,7 @@ package enum WeightedPaths {
           dist[w] = alt
           parent[w] = Int32(v)
           closed[w] = false
-          heap.insert(HeapEntry(distance: alt + h(w), node: Int32(w)))
+          heap.insert(alt + h(w), Int32(w))
         }
       }
     }
