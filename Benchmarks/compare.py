@@ -54,10 +54,21 @@ class Run:
     def alternate(self, label, rounds, quiver_command, peer_name, peer_command):
         """Runs both commands `rounds` times, alternately. Returns {workload: [record per round]}
         for each system and the peak RSS of each system's processes, or None after a failure."""
-        quiver, peer = {}, {}
-        rss = {"quiver": 0, peer_name: 0}
+        result = self.alternate_peers(label, rounds, quiver_command, [(peer_name, peer_command)])
+        if result is None:
+            return None
+        quiver, peers, rss = result
+        return quiver, peers[peer_name], rss
+
+    def alternate_peers(self, label, rounds, quiver_command, peers):
+        """`alternate` with several peers [(name, command)], each run after Quiver in every round.
+        Returns Quiver's records, {peer name: records} and the peak RSS per system."""
+        quiver, by_peer = {}, {name: {} for name, _ in peers}
+        rss = {"quiver": 0}
+        rss.update({name: 0 for name, _ in peers})
+        systems = [("quiver", quiver_command, quiver)] + [(name, command, by_peer[name]) for name, command in peers]
         for round_number in range(rounds):
-            for system, command, into in (("quiver", quiver_command, quiver), (peer_name, peer_command, peer)):
+            for system, command, into in systems:
                 try:
                     records, peak = run(command)
                 except ProcessFailed as error:
@@ -69,12 +80,16 @@ class Run:
                     r["peak_rss_bytes"] = peak
                     print(json.dumps(r, sort_keys=True))
                     into.setdefault(r["workload"], []).append(r)
-        return quiver, peer, rss
+        return quiver, by_peer, rss
 
-    def pair(self, label, dataset, quiver, peer, rss, peer_name, peer_workload=lambda name: name, note=None):
-        """Adds a table row per Quiver workload that the peer also ran, after checking answers."""
+    def pair(self, label, dataset, quiver, peer, rss, peer_name, peer_workload=lambda name: name, note=None,
+             partial=False):
+        """Adds a table row per Quiver workload that the peer also ran, after checking answers; a
+        `partial` peer runs only some of the workloads, and the others are not an error."""
         for name, q_runs in quiver.items():
             p_runs = peer.get(peer_workload(name))
+            if p_runs is None and partial:
+                continue
             if p_runs is None:
                 self.fail("%s (%s): %s gave no result for %s" % (label, dataset, peer_name, name))
                 continue
@@ -203,10 +218,15 @@ def analytics(run_, options, name, directory, params):
     if spec["closeness"]:
         command.append("--closeness")
         peer.append("--closeness")
-    result = run_.alternate("analytics", options.analytics_rounds, command, "igraph", peer)
+    # NetworKit, where installed, runs the workloads it defines as Quiver does (see its peer).
+    peers = [("igraph", peer)]
+    if environment.has_module("networkit"):
+        peers.append(("networkit", environment.peer("networkit") + [directory, name, str(params["typical"])]))
+    result = run_.alternate_peers("analytics", options.analytics_rounds, command, peers)
     if not result:
         return
-    q, p, rss = result
+    q, by_peer, rss = result
+    p = by_peer["igraph"]
 
     def note(workload, qr, pr):
         qa, pa = qr.get("answer") or {}, pr.get("answer") or {}
@@ -224,6 +244,16 @@ def analytics(run_, options, name, directory, params):
         return answers.summary(qa)
 
     run_.pair("analytics", name, q, p, rss, "igraph", note=note)
+    if "networkit" in by_peer:
+
+        def networkit_note(workload, qr, pr):
+            if workload == "A0-projection":
+                return "Quiver: 4 CSR projections from the store; NetworKit: weighted directed graph from edge lists, unweighted copy"
+            if workload == "A1-pagerank":
+                return answers.summary(qr.get("answer") or {}) + " (both: 20 iterations at most)"
+            return answers.summary(qr.get("answer") or {})
+
+        run_.pair("analytics", name, q, by_peer["networkit"], rss, "networkit", note=networkit_note, partial=True)
 
 
 def plan(run_, options, name, directory):

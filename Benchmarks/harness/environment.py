@@ -7,8 +7,8 @@ import sys
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = os.path.dirname(HERE)
 VENV = os.path.join(HERE, ".venv")
-PEERS = ["kuzu==0.11.3", "igraph==1.0.0", "networkx==3.6.1"]
-MODULES = ["kuzu", "igraph", "networkx"]
+PEERS = ["kuzu==0.11.3", "igraph==1.0.0", "networkx==3.6.1", "networkit==11.3"]
+MODULES = ["kuzu", "igraph", "networkx", "networkit"]
 
 
 def ensure_venv():
@@ -37,6 +37,15 @@ def build_quiver():
     out = subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT, "--show-bin-path"],
                          check=True, capture_output=True, text=True).stdout.strip()
     return os.path.join(out, "quiver-bench")
+
+
+def has_module(name):
+    """Whether the venv's Python can import `name`."""
+    try:
+        __import__(name)
+        return True
+    except ImportError:
+        return False
 
 
 def peer(name):
