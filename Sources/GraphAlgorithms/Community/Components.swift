@@ -67,47 +67,74 @@ package enum Components {
   package static func strong(_ g: CSRGraph) -> [Int] {
     guard g.isDirected else { return weak(g) }
     let n = g.nodeCount
-    var index = ContiguousArray<Int>(repeating: -1, count: n)
-    var low = ContiguousArray<Int>(repeating: 0, count: n)
-    var onStack = ContiguousArray<Bool>(repeating: false, count: n)
+    // Visit order of each node (-1: not yet visited), the lowest visit order it reaches, and its
+    // component (-1 while it is on the stack of the open search).
+    var order = ContiguousArray<Int32>(repeating: -1, count: n)
+    var low = ContiguousArray<Int32>(repeating: 0, count: n)
     var component = [Int](repeating: -1, count: n)
-    var stack: [Int] = []
-    var calls: [(node: Int, next: Int)] = []
-    var counter = 0
-    var components = 0
-    for root in 0..<n where index[root] < 0 {
-      calls.append((root, g.outOffsets[root]))
-      index[root] = counter
-      low[root] = counter
-      counter += 1
-      stack.append(root)
-      onStack[root] = true
-      while let frame = calls.last {
-        let v = frame.node
-        if frame.next < g.outOffsets[v + 1] {
-          calls[calls.count - 1].next += 1
-          let w = Int(g.outTargets[frame.next])
-          if index[w] < 0 {
-            index[w] = counter
-            low[w] = counter
-            counter += 1
-            stack.append(w)
-            onStack[w] = true
-            calls.append((w, g.outOffsets[w]))
-          } else if onStack[w] {
-            low[v] = min(low[v], index[w])
+    // The open search: nodes not yet assigned, and per active call its node and next edge.
+    var stack = ContiguousArray<Int32>(repeating: 0, count: n)
+    var callNode = ContiguousArray<Int32>(repeating: 0, count: n)
+    var callEdge = ContiguousArray<Int>(repeating: 0, count: n)
+    g.outOffsets.withUnsafeBufferPointer { offsets in
+      g.outTargets.withUnsafeBufferPointer { targets in
+        order.withUnsafeMutableBufferPointer { order in
+          low.withUnsafeMutableBufferPointer { low in
+            component.withUnsafeMutableBufferPointer { component in
+              stack.withUnsafeMutableBufferPointer { stack in
+                callNode.withUnsafeMutableBufferPointer { callNode in
+                  callEdge.withUnsafeMutableBufferPointer { callEdge in
+                    var counter: Int32 = 0
+                    var components = 0
+                    var top = 0
+                    var calls = 0
+                    func visit(_ v: Int) {
+                      order[v] = counter
+                      low[v] = counter
+                      counter += 1
+                      stack[top] = Int32(truncatingIfNeeded: v)
+                      top += 1
+                      callNode[calls] = Int32(truncatingIfNeeded: v)
+                      callEdge[calls] = offsets[v]
+                      calls += 1
+                    }
+                    for root in 0..<n where order[root] < 0 {
+                      visit(root)
+                      while calls > 0 {
+                        let v = Int(callNode[calls - 1])
+                        let e = callEdge[calls - 1]
+                        if e < offsets[v + 1] {
+                          callEdge[calls - 1] = e + 1
+                          let w = Int(targets[e])
+                          if order[w] < 0 {
+                            visit(w)
+                          } else if component[w] < 0 {
+                            // On the stack: part of the open search.
+                            low[v] = min(low[v], order[w])
+                          }
+                          continue
+                        }
+                        calls -= 1
+                        if calls > 0 {
+                          let parent = Int(callNode[calls - 1])
+                          low[parent] = min(low[parent], low[v])
+                        }
+                        if low[v] == order[v] {
+                          while top > 0 {
+                            top -= 1
+                            let w = Int(stack[top])
+                            component[w] = components
+                            if w == v { break }
+                          }
+                          components += 1
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
-          continue
-        }
-        calls.removeLast()
-        if let parent = calls.last { low[parent.node] = min(low[parent.node], low[v]) }
-        if low[v] == index[v] {
-          while let w = stack.popLast() {
-            onStack[w] = false
-            component[w] = components
-            if w == v { break }
-          }
-          components += 1
         }
       }
     }
