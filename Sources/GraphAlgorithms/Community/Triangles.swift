@@ -7,10 +7,11 @@ package enum Triangles {
   /// Number of triangles each node belongs to.
   /// - Complexity: O(m^1.5): each edge is oriented from the endpoint of lower degree (ties by
   ///   index) to the other, so every node's forward list holds at most √(2m) nodes, and each
-  ///   triangle is found once by intersecting the forward lists of its first two corners.
+  ///   triangle is found once, from its first corner, by looking its second corner's forward
+  ///   list up in the first's (marked in a table).
   package static func count(_ s: NeighbourSets) -> [Int] {
     let n = s.offsets.count - 1
-    // Rank by (degree, index); forward lists hold the higher-ranked neighbours, sorted by rank.
+    // Rank by (degree, index); forward lists hold the ranks of the higher-ranked neighbours.
     var order = Array(0..<n)
     order.sort { (s.degree($0), $0) < (s.degree($1), $1) }
     var rank = [Int32](repeating: 0, count: n)
@@ -19,35 +20,37 @@ package enum Triangles {
     var forward: [Int32] = []
     forward.reserveCapacity(s.targets.count / 2)
     for u in 0..<n {
-      let start = forward.count
       for e in s.offsets[u]..<s.offsets[u + 1] where rank[Int(s.targets[e])] > rank[u] {
         forward.append(rank[Int(s.targets[e])])
       }
-      forward[start...].sort()
       forwardOffsets[u + 1] = forward.count
     }
-    // Counted per rank, then handed back to the nodes.
+    // Counted per rank, then handed back to the nodes: for each u its forward neighbours are
+    // marked, and every forward neighbour w of a forward neighbour v that is marked closes the
+    // triangle u, v, w (found once, from its lowest-ranked corner).
     let parts = Parallel.map(n, minimum: 256) { _, range in
       var local = [Int](repeating: 0, count: n)
-      forwardOffsets.withUnsafeBufferPointer { off in
-        forward.withUnsafeBufferPointer { fwd in
-          order.withUnsafeBufferPointer { order in
-            for u in range {
-              for e in off[u]..<off[u + 1] {
-                let v = order[Int(fwd[e])]
-                var i = off[u]
-                var j = off[v]
-                let iEnd = off[u + 1]
-                let jEnd = off[v + 1]
-                while i < iEnd && j < jEnd {
-                  let a = fwd[i]
-                  let b = fwd[j]
-                  if a < b { i += 1 } else if b < a { j += 1 } else {
-                    local[u] += 1
-                    local[v] += 1
-                    local[order[Int(a)]] += 1
-                    i += 1
-                    j += 1
+      var mark = [Int32](repeating: -1, count: n)
+      local.withUnsafeMutableBufferPointer { local in
+        mark.withUnsafeMutableBufferPointer { mark in
+          forwardOffsets.withUnsafeBufferPointer { off in
+            forward.withUnsafeBufferPointer { fwd in
+              order.withUnsafeBufferPointer { order in
+                for u in range {
+                  let uStart = off[u]
+                  let uEnd = off[u + 1]
+                  if uEnd - uStart < 2 { continue }
+                  let ru = Int32(truncatingIfNeeded: u)
+                  for e in uStart..<uEnd { mark[Int(fwd[e])] = ru }
+                  for e in uStart..<uEnd {
+                    let v = order[Int(fwd[e])]
+                    var found = 0
+                    for f in off[v]..<off[v + 1] where mark[Int(fwd[f])] == ru {
+                      local[order[Int(fwd[f])]] += 1
+                      found += 1
+                    }
+                    local[v] += found
+                    local[u] += found
                   }
                 }
               }

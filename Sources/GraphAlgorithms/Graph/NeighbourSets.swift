@@ -16,29 +16,54 @@ package struct NeighbourSets: Sendable {
     var targets = ContiguousArray<Int32>()
     var weights = ContiguousArray<Double>()
     targets.reserveCapacity(g.isDirected ? 2 * g.edgeCount : g.edgeCount)
-    var scratch: [(Int32, Double)] = []
-    for v in 0..<n {
-      scratch.removeAll(keepingCapacity: true)
-      for e in g.outOffsets[v]..<g.outOffsets[v + 1] where Int(g.outTargets[e]) != v {
-        scratch.append((g.outTargets[e], g.outWeight(e)))
-      }
-      if g.isDirected {
-        for e in g.inOffsets[v]..<g.inOffsets[v + 1] where Int(g.inTargets[e]) != v {
-          scratch.append((g.inTargets[e], g.inWeight(e)))
+    weights.reserveCapacity(targets.capacity)
+    if g.outWeights == nil {
+      // Unweighted: sort bare neighbour indices; a pair's weight is its number of edges.
+      var scratch: [Int32] = []
+      for v in 0..<n {
+        scratch.removeAll(keepingCapacity: true)
+        for e in g.outOffsets[v]..<g.outOffsets[v + 1] where Int(g.outTargets[e]) != v { scratch.append(g.outTargets[e]) }
+        if g.isDirected {
+          for e in g.inOffsets[v]..<g.inOffsets[v + 1] where Int(g.inTargets[e]) != v { scratch.append(g.inTargets[e]) }
         }
-      }
-      scratch.sort { $0.0 < $1.0 }
-      var last: Int32 = -1
-      for (t, w) in scratch {
-        if t == last {
-          weights[weights.count - 1] += w
-        } else {
-          targets.append(t)
-          weights.append(w)
-          last = t
+        scratch.sort()
+        var last: Int32 = -1
+        for t in scratch {
+          if t == last {
+            weights[weights.count - 1] += 1
+          } else {
+            targets.append(t)
+            weights.append(1)
+            last = t
+          }
         }
+        offsets[v + 1] = targets.count
       }
-      offsets[v + 1] = targets.count
+    } else {
+      var scratch: [(Int32, Double)] = []
+      for v in 0..<n {
+        scratch.removeAll(keepingCapacity: true)
+        for e in g.outOffsets[v]..<g.outOffsets[v + 1] where Int(g.outTargets[e]) != v {
+          scratch.append((g.outTargets[e], g.outWeight(e)))
+        }
+        if g.isDirected {
+          for e in g.inOffsets[v]..<g.inOffsets[v + 1] where Int(g.inTargets[e]) != v {
+            scratch.append((g.inTargets[e], g.inWeight(e)))
+          }
+        }
+        scratch.sort { $0.0 < $1.0 }
+        var last: Int32 = -1
+        for (t, w) in scratch {
+          if t == last {
+            weights[weights.count - 1] += w
+          } else {
+            targets.append(t)
+            weights.append(w)
+            last = t
+          }
+        }
+        offsets[v + 1] = targets.count
+      }
     }
     self.offsets = offsets
     self.targets = targets
