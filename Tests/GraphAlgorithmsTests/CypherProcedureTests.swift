@@ -98,6 +98,29 @@ import Testing
     }
   }
 
+  @Test func weightsMustBeNumbersOnProjectedRelationshipsOnly() throws {
+    let db = try Database()
+    // The S relationship holds a string weight but is not projected when only R is.
+    _ = try db.execute("CREATE (a:N {i: 1})-[:R {w: 2}]->(b:N {i: 2})-[:R {w: 0.5}]->(c:N {i: 3}), (a)-[:S {w: 'heavy'}]->(c), (a)-[:R]->(c)")
+    let costs = try db.execute(
+      """
+      MATCH (a:N {i: 1}) CALL algo.dijkstra.singleSource({sourceNode: a, relationshipType: 'R', weightProperty: 'w', defaultWeight: 9})
+      YIELD node, cost RETURN node.i AS i, cost ORDER BY i
+      """)
+    #expect(costs.rows.map { $0[0].intValue ?? -1 } == [1, 2, 3])
+    // c is reached through b (2 + 0.5), cheaper than the direct R relationship without a weight (9).
+    #expect(costs.rows.map { $0[1].doubleValue ?? -1 } == [0, 2, 2.5])
+    do {
+      _ = try db.execute(
+        "MATCH (a:N {i: 1}) CALL algo.dijkstra.singleSource({sourceNode: a, weightProperty: 'w'}) YIELD node RETURN node")
+      Issue.record("expected an error")
+    } catch let e as QuiverError {
+      #expect(e.code == "InvalidArgumentValue")
+      #expect(e.message.contains("weightProperty 'w' must hold numbers, but relationship"))
+      #expect(e.message.contains("has a STRING"))
+    }
+  }
+
   @Test func longRunningAlgorithmsHonourTheTimeout() throws {
     let db = try Database()
     _ = try db.execute("UNWIND range(0, 2999) AS i CREATE (:N {i: i})")

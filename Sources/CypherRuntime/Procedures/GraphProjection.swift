@@ -88,27 +88,28 @@ package struct GraphProjection: Sendable {
     let ids = GraphProjection.nodeIDs(store, labels: spec.labels)
     var index = [Int32](repeating: -1, count: store.nodeIDLimit)
     for (i, id) in ids.enumerated() { index[Int(id)] = Int32(i) }
+    let weights = spec.weightProperty.map { WeightColumn(store, property: $0) }
     let slices = try Parallel.map(ids.count, minimum: 4096) { _, range in
-      Result { try GraphProjection.edges(store, spec, ids, index, range) }
+      Result { try GraphProjection.edges(store, spec, weights, ids, index, range) }
     }.map { try $0.get() }
     let m = slices.reduce(0) { $0 + $1.targets.count }
     var offsets = ContiguousArray<Int>()
     var targets = ContiguousArray<Int32>()
-    var weights = ContiguousArray<Double>()
+    var edgeWeights = ContiguousArray<Double>()
     var rels: [Int64] = []
     offsets.reserveCapacity(ids.count + 1)
     targets.reserveCapacity(m)
     rels.reserveCapacity(m)
-    if spec.weightProperty != nil { weights.reserveCapacity(m) }
+    if spec.weightProperty != nil { edgeWeights.reserveCapacity(m) }
     offsets.append(0)
     for part in slices {
       let base = targets.count
       for end in part.ends { offsets.append(base + end) }
       targets += part.targets
-      weights += part.weights
+      edgeWeights += part.weights
       rels += part.relationships
     }
-    let rows = EdgeRows(offsets: offsets, targets: targets, weights: spec.weightProperty == nil ? nil : weights)
+    let rows = EdgeRows(offsets: offsets, targets: targets, weights: spec.weightProperty == nil ? nil : edgeWeights)
     self.init(
       graph: CSRGraph(nodeIDs: ContiguousArray(ids), rows: rows, orientation: .forward), relationshipIDs: rels, indexOfID: index)
   }
@@ -150,27 +151,17 @@ package struct GraphProjection: Sendable {
 
   /// The projected edges leaving the nodes `ids[range]`.
   private static func edges(
-    _ store: GraphStore, _ spec: ProjectionSpec, _ ids: [Int64], _ index: [Int32], _ range: Range<Int>
+    _ store: GraphStore, _ spec: ProjectionSpec, _ weights: WeightColumn?, _ ids: [Int64], _ index: [Int32],
+    _ range: Range<Int>
   ) throws -> Slice {
     var out = Slice()
     let typeIDs = store.resolve(types: spec.types)
-    let weightKey = spec.weightProperty.flatMap { store.propertyKeyID($0) }
     for i in range {
       for entry in store.adjacent(to: ids[i], direction: .outgoing, typeIDs: typeIDs) {
         let rel = entry.id
         let j = index[Int(entry.neighbour)]
         if j < 0 { continue }
-        if let key = spec.weightProperty {
-          switch store.relationshipProperty(rel, key: weightKey) ?? nil {
-          case nil, .null?: out.weights.append(spec.defaultWeight)
-          case .int(let x)?: out.weights.append(Double(x))
-          case .float(let x)?: out.weights.append(x)
-          case let other?:
-            throw QuiverError.runtime(
-              .argument, "InvalidArgumentValue",
-              "weightProperty '\(key)' must hold numbers, but relationship \(rel) has a \(other.typeName)")
-          }
-        }
+        if let weights { out.weights.append(try weights.weight(of: rel, default: spec.defaultWeight, store)) }
         out.targets.append(j)
         out.relationships.append(rel)
       }
