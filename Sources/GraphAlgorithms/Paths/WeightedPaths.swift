@@ -20,9 +20,11 @@ package struct IndexPath: Sendable, Equatable {
 
 /// Dijkstra, A* and all-pairs shortest paths.
 package enum WeightedPaths {
-  /// Throws when an edge weight is negative or not a number, naming the weight property.
+  /// Throws when an edge weight is negative or not a number, naming the weight property and the
+  /// first such weight.
+  /// - Complexity: O(1) when every weight is valid (the graph knows it), O(m) to name the culprit.
   package static func requireNonNegative(_ g: CSRGraph, property: String) throws {
-    guard let w = g.outWeights else { return }
+    guard !g.hasNonNegativeWeights, let w = g.outWeights else { return }
     for x in w where !(x >= 0) {
       throw QuiverError.runtime(
         .argument, "InvalidArgumentValue",
