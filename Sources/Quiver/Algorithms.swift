@@ -120,7 +120,10 @@ public struct GraphAnalytics: Sendable {
   private func scores(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> NodeValues<Double> {
     switch try evaluate(procedure, graph, extra) {
     case .scores(let p, let s): return NodeValues(index: p.nodeIndex, values: s)
-    case .costs(let p, let c): return NodeValues(index: p.nodeIndex, entries: c.lazy.map { (position: $0.node, value: $0.cost) })
+    case .costs(let p, let distance, let settled):
+      let costs = Array(distance)
+      if settled.count == costs.count { return NodeValues(index: p.nodeIndex, values: costs) }
+      return NodeValues(index: p.nodeIndex, values: costs, keeping: { costs[$0] < .infinity })
     default: throw unexpected(procedure)
     }
   }

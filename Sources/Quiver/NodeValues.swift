@@ -23,28 +23,19 @@ public struct NodeValues<Value>: Sequence {
     self.values = values
   }
 
-  /// The values of some nodes of `index`: `entries` names each node by its position in `index`,
-  /// in any order (a later entry for the same position replaces an earlier one). When they cover
-  /// every node the result shares `index`; otherwise it gets a table of its own.
-  /// - Complexity: O(n + k) for n nodes in `index` and k entries, plus the table of a partial
-  ///   result.
-  init(index: NodeIndex, entries: some Sequence<(position: Int, value: Value)>) {
-    var slot = [Int32](repeating: -1, count: index.count)
-    var stored: [Value] = []
-    stored.reserveCapacity(entries.underestimatedCount)
-    for entry in entries {
-      slot[entry.position] = Int32(truncatingIfNeeded: stored.count)
-      stored.append(entry.value)
-    }
+  /// The values of some nodes of `index`: `values` has one per node of `index`, by position, and
+  /// the result keeps those at the positions where `keep` holds, with a table of its own.
+  /// - Complexity: O(n) for n nodes in `index`, plus the table.
+  init(index: NodeIndex, values: [Value], keeping keep: (Int) -> Bool) {
     var positions: [Int] = []
-    var values: [Value] = []
-    positions.reserveCapacity(stored.count)
-    values.reserveCapacity(stored.count)
-    for (position, s) in slot.enumerated() where s >= 0 {
+    var kept: [Value] = []
+    positions.reserveCapacity(values.count)
+    kept.reserveCapacity(values.count)
+    for position in values.indices where keep(position) {
       positions.append(position)
-      values.append(stored[Int(s)])
+      kept.append(values[position])
     }
-    self.init(index: positions.count == index.count ? index : index.restricted(to: positions), values: values)
+    self.init(index: index.restricted(to: positions), values: kept)
   }
 
   /// Number of nodes with a value.
