@@ -17,17 +17,13 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
   ],
   targets: [
     .target(name: "GraphCore", swiftSettings: strict),
     .target(name: "GraphStorage", dependencies: ["GraphCore"], swiftSettings: strict),
     .target(name: "CypherSyntax", dependencies: ["GraphCore"], swiftSettings: strict),
     .target(name: "CypherPlanner", dependencies: ["CypherSyntax", "GraphCore"], swiftSettings: strict),
-    .target(
-      name: "GraphAlgorithms",
-      dependencies: ["GraphCore", .product(name: "Collections", package: "swift-collections")],
-      swiftSettings: strict),
+    .target(name: "GraphAlgorithms", dependencies: ["GraphCore"], swiftSettings: strict),
     .target(
       name: "CypherRuntime",
       dependencies: ["CypherPlanner", "GraphStorage", "GraphAlgorithms", "GraphCore"],

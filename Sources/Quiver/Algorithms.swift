@@ -1,6 +1,6 @@
 // The embedding API for graph analytics: `db.algorithms.pageRank(...)` and friends run the same
 // algorithms as the `algo.*` procedures on the current snapshot of the graph and return typed
-// results keyed by node id.
+// results looked up by node id: per-node values as `NodeValues` over the projection's arrays.
 import CypherRuntime
 import GraphStorage
 
@@ -64,7 +64,8 @@ public struct WeightedPath: Sendable, Hashable {
 
 /// Communities found by Louvain, with the modularity reached.
 public struct Communities: Sendable {
-  public let communityOf: [Int64: Int]
+  /// The community number of each node.
+  public let communityOf: NodeValues<Int>
   public let modularity: Double
 }
 
@@ -93,56 +94,44 @@ extension Database {
 }
 
 /// Graph analytics over one snapshot of a database. Each method projects the graph (once per
-/// distinct `AnalyticsGraph`, then from the cache), runs the algorithm and keys its results by
-/// node id. Options are those of the matching `algo.*`
-/// procedure; invalid ones throw `QuiverError` (ArgumentError).
+/// distinct `AnalyticsGraph`, then from the cache), runs the algorithm and returns its results by
+/// node id; per-node results are `NodeValues` that share the projection's arrays. Options are
+/// those of the matching `algo.*` procedure; invalid ones throw `QuiverError` (ArgumentError).
 public struct GraphAnalytics: Sendable {
   let store: GraphStore
   let projections: ProjectionCache
 
+  /// Runs `procedure` with `graph`'s projection keys and the `extra` options.
+  private func evaluate(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value]) throws -> AlgorithmOutput {
+    try procedure.evaluate(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
+  }
+
   private func rows(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value]) throws -> [[Value]] {
-    try procedure.run(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
+    try evaluate(procedure, graph, extra).rows
   }
 
-  private func scores(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> [Int64: Double] {
-    let output = try procedure.evaluate(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
-    if case .scores(let p, let s) = output { return keyed(p.graph.nodeIDs, s) }
-    if case .costs(let p, let c) = output {
-      var out = [Int64: Double](minimumCapacity: c.count)
-      for (node, cost) in c { out[p.graph.nodeIDs[node]] = cost }
-      return out
+  /// The error for an output of another kind than the method expects (a mismatch between a
+  /// method and its procedure's runner, not a user error).
+  private func unexpected(_ procedure: AlgorithmProcedure) -> QuiverError {
+    QuiverError.runtime(.procedure, "UnexpectedOutput", "\(procedure.rawValue) did not produce per-node values")
+  }
+
+  /// The scores (or, for Dijkstra, the costs of the reached nodes) `procedure` gives.
+  private func scores(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> NodeValues<Double> {
+    switch try evaluate(procedure, graph, extra) {
+    case .scores(let p, let s): return NodeValues(index: p.nodeIndex, values: s)
+    case .costs(let p, let distance, let settled):
+      let costs = Array(distance)
+      if settled.count == costs.count { return NodeValues(index: p.nodeIndex, values: costs) }
+      return NodeValues(index: p.nodeIndex, values: costs, keeping: { costs[$0] < .infinity })
+    default: throw unexpected(procedure)
     }
-    var out: [Int64: Double] = [:]
-    for r in output.rows { if let id = r[0].nodeValue?.id { out[id] = r[1].doubleValue ?? 0 } }
-    return out
   }
 
-  private func labels(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> [Int64: Int] {
-    let output = try procedure.evaluate(store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
-    if case .numbers(let p, let n) = output { return keyed(p.graph.nodeIDs, n) }
-    var out: [Int64: Int] = [:]
-    for r in output.rows { if let id = r[0].nodeValue?.id { out[id] = Int(r[1].intValue ?? 0) } }
-    return out
-  }
-
-  /// The component numbers `procedure` gives, over the projection's own node tables.
-  private func components(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph) throws -> ConnectedComponents {
-    let output = try procedure.evaluate(store, [.map(graph.config)], cache: projections)
-    if case .numbers(let p, let n) = output {
-      return ConnectedComponents(nodeIDs: p.graph.nodeIDs, components: n, indexOfID: p.indexOfID)
-    }
-    // From rows (node, component), should a procedure yield them instead.
-    let pairs = output.rows.compactMap { r in r[0].nodeValue.map { ($0.id, Int(r[1].intValue ?? 0)) } }.sorted { $0.0 < $1.0 }
-    var index = [Int32](repeating: -1, count: Int((pairs.last?.0 ?? -1) + 1))
-    for (i, pair) in pairs.enumerated() where pair.0 >= 0 { index[Int(pair.0)] = Int32(i) }
-    return ConnectedComponents(nodeIDs: ContiguousArray(pairs.map(\.0)), components: pairs.map(\.1), indexOfID: index)
-  }
-
-  /// Results keyed by node id, built at full size from the start (node ids are unique).
-  private func keyed<T>(_ ids: ContiguousArray<Int64>, _ values: [T]) -> [Int64: T] {
-    var out = [Int64: T](minimumCapacity: ids.count)
-    for (id, value) in zip(ids, values) { out[id] = value }
-    return out
+  /// The community, component or core numbers `procedure` gives.
+  private func numbers(_ procedure: AlgorithmProcedure, _ graph: AnalyticsGraph, _ extra: [String: Value] = [:]) throws -> NodeValues<Int> {
+    guard case .numbers(let p, let n) = try evaluate(procedure, graph, extra) else { throw unexpected(procedure) }
+    return NodeValues(index: p.nodeIndex, values: n)
   }
 
   private func path(_ r: [Value], from offset: Int) -> WeightedPath {
@@ -154,13 +143,13 @@ public struct GraphAnalytics: Sendable {
   }
 
   /// Degree of each node (summed weights when `graph.weightProperty` is set).
-  public func degree(_ graph: AnalyticsGraph = .init()) throws -> [Int64: Double] { try scores(.degree, graph) }
+  public func degree(_ graph: AnalyticsGraph = .init()) throws -> NodeValues<Double> { try scores(.degree, graph) }
 
   /// PageRank, optionally personalised to `sourceNodes`.
   public func pageRank(
     _ graph: AnalyticsGraph = .init(), dampingFactor: Double = 0.85, maxIterations: Int = 20, tolerance: Double = 1e-7,
     sourceNodes: [Int64] = []
-  ) throws -> [Int64: Double] {
+  ) throws -> NodeValues<Double> {
     try scores(
       .pageRank, graph,
       [
@@ -170,33 +159,30 @@ public struct GraphAnalytics: Sendable {
   }
 
   /// Betweenness (normalized as networkx), exact or from `samplingSize` seeded source samples.
-  public func betweenness(_ graph: AnalyticsGraph = .init(), samplingSize: Int? = nil, seed: Int = 0) throws -> [Int64: Double] {
+  public func betweenness(_ graph: AnalyticsGraph = .init(), samplingSize: Int? = nil, seed: Int = 0) throws -> NodeValues<Double> {
     var extra: [String: Value] = ["samplingSeed": .int(Int64(seed))]
     if let samplingSize { extra["samplingSize"] = .int(Int64(samplingSize)) }
     return try scores(.betweenness, graph, extra)
   }
 
   /// Closeness with the Wasserman–Faust correction.
-  public func closeness(_ graph: AnalyticsGraph = .init()) throws -> [Int64: Double] { try scores(.closeness, graph) }
+  public func closeness(_ graph: AnalyticsGraph = .init()) throws -> NodeValues<Double> { try scores(.closeness, graph) }
 
   /// Harmonic centrality.
-  public func harmonic(_ graph: AnalyticsGraph = .init()) throws -> [Int64: Double] { try scores(.harmonic, graph) }
+  public func harmonic(_ graph: AnalyticsGraph = .init()) throws -> NodeValues<Double> { try scores(.harmonic, graph) }
 
   /// Eigenvector centrality.
-  public func eigenvector(_ graph: AnalyticsGraph = .init(), maxIterations: Int = 100, tolerance: Double = 1e-6) throws -> [Int64: Double] {
+  public func eigenvector(_ graph: AnalyticsGraph = .init(), maxIterations: Int = 100, tolerance: Double = 1e-6) throws -> NodeValues<Double> {
     try scores(.eigenvector, graph, ["maxIterations": .int(Int64(maxIterations)), "tolerance": .float(tolerance)])
   }
 
   /// HITS hub and authority scores.
-  public func hits(_ graph: AnalyticsGraph = .init(), maxIterations: Int = 100) throws -> (hubs: [Int64: Double], authorities: [Int64: Double]) {
-    var hubs: [Int64: Double] = [:]
-    var authorities: [Int64: Double] = [:]
-    for r in try rows(.hits, graph, ["maxIterations": .int(Int64(maxIterations))]) {
-      guard let id = r[0].nodeValue?.id else { continue }
-      hubs[id] = r[1].doubleValue
-      authorities[id] = r[2].doubleValue
-    }
-    return (hubs, authorities)
+  public func hits(
+    _ graph: AnalyticsGraph = .init(), maxIterations: Int = 100
+  ) throws -> (hubs: NodeValues<Double>, authorities: NodeValues<Double>) {
+    let output = try evaluate(.hits, graph, ["maxIterations": .int(Int64(maxIterations))])
+    guard case .hubsAndAuthorities(let p, let hubs, let authorities) = output else { throw unexpected(.hits) }
+    return (NodeValues(index: p.nodeIndex, values: hubs), NodeValues(index: p.nodeIndex, values: authorities))
   }
 
   /// Nodes in breadth-first (or, with `depthFirst`, depth-first) order from `source`, with depths.
@@ -205,14 +191,13 @@ public struct GraphAnalytics: Sendable {
   ) throws -> [(nodeID: Int64, depth: Int)] {
     var extra: [String: Value] = ["sourceNode": .int(source)]
     if let maxDepth { extra["maxDepth"] = .int(Int64(maxDepth)) }
-    let output = try (depthFirst ? AlgorithmProcedure.dfs : .bfs).evaluate(
-      store, [.map(graph.config.merging(extra) { _, new in new })], cache: projections)
+    let output = try evaluate(depthFirst ? .dfs : .bfs, graph, extra)
     if case .visits(let p, let v) = output { return v.map { (p.graph.nodeIDs[$0.node], $0.depth) } }
     return output.rows.compactMap { r in r[0].nodeValue.map { ($0.id, Int(r[1].intValue ?? 0)) } }
   }
 
-  /// Cost of the cheapest path from `source` to every node it reaches.
-  public func shortestPathCosts(_ graph: AnalyticsGraph = .init(), from source: Int64) throws -> [Int64: Double] {
+  /// Cost of the cheapest path from `source` to every node it reaches (only those nodes).
+  public func shortestPathCosts(_ graph: AnalyticsGraph = .init(), from source: Int64) throws -> NodeValues<Double> {
     try scores(.dijkstraSingleSource, graph, ["sourceNode": .int(source)])
   }
 
@@ -251,42 +236,36 @@ public struct GraphAnalytics: Sendable {
 
   /// The weakly connected components: nodes joined by relationships in either direction.
   public func weaklyConnectedComponents(_ graph: AnalyticsGraph = .init()) throws -> ConnectedComponents {
-    try components(.weaklyConnectedComponents, graph)
+    ConnectedComponents(try numbers(.weaklyConnectedComponents, graph))
   }
 
   /// The strongly connected components: nodes that reach each other along relationship direction.
   public func stronglyConnectedComponents(_ graph: AnalyticsGraph = .init()) throws -> ConnectedComponents {
-    try components(.stronglyConnectedComponents, graph)
+    ConnectedComponents(try numbers(.stronglyConnectedComponents, graph))
   }
 
   /// Community of each node by seeded label propagation.
-  public func labelPropagation(_ graph: AnalyticsGraph = .init(), seed: Int = 42) throws -> [Int64: Int] {
-    try labels(.labelPropagation, graph, ["seed": .int(Int64(seed))])
+  public func labelPropagation(_ graph: AnalyticsGraph = .init(), seed: Int = 42) throws -> NodeValues<Int> {
+    try numbers(.labelPropagation, graph, ["seed": .int(Int64(seed))])
   }
 
   /// Louvain communities and the modularity they reach.
   public func louvain(_ graph: AnalyticsGraph = .init(), resolution: Double = 1, seed: Int = 42) throws -> Communities {
-    var membership: [Int64: Int] = [:]
-    var modularity = 0.0
-    for r in try rows(.louvain, graph, ["resolution": .float(resolution), "seed": .int(Int64(seed))]) {
-      guard let id = r[0].nodeValue?.id else { continue }
-      membership[id] = Int(r[1].intValue ?? 0)
-      modularity = r[2].doubleValue ?? 0
-    }
-    return Communities(communityOf: membership, modularity: modularity)
+    let output = try evaluate(.louvain, graph, ["resolution": .float(resolution), "seed": .int(Int64(seed))])
+    guard case .communities(let p, let communities, let modularity) = output else { throw unexpected(.louvain) }
+    return Communities(communityOf: NodeValues(index: p.nodeIndex, values: communities), modularity: modularity)
   }
 
   /// Triangles through each node and its local clustering coefficient.
-  public func triangles(_ graph: AnalyticsGraph = .init()) throws -> [Int64: (triangles: Int, clustering: Double)] {
-    var out: [Int64: (triangles: Int, clustering: Double)] = [:]
-    for r in try rows(.triangleCount, graph, [:]) {
-      if let id = r[0].nodeValue?.id { out[id] = (Int(r[1].intValue ?? 0), r[2].doubleValue ?? 0) }
+  public func triangles(_ graph: AnalyticsGraph = .init()) throws -> (triangles: NodeValues<Int>, clustering: NodeValues<Double>) {
+    guard case .triangles(let p, let triangles, let clustering) = try evaluate(.triangleCount, graph, [:]) else {
+      throw unexpected(.triangleCount)
     }
-    return out
+    return (NodeValues(index: p.nodeIndex, values: triangles), NodeValues(index: p.nodeIndex, values: clustering))
   }
 
   /// Core number of each node.
-  public func coreNumbers(_ graph: AnalyticsGraph = .init()) throws -> [Int64: Int] { try labels(.kCore, graph) }
+  public func coreNumbers(_ graph: AnalyticsGraph = .init()) throws -> NodeValues<Int> { try numbers(.kCore, graph) }
 
   /// For each node its `topK` most similar nodes by Jaccard (or, with `overlap`, overlap)
   /// similarity of neighbour sets, at least `cutoff`.
@@ -298,4 +277,9 @@ public struct GraphAnalytics: Sendable {
       return SimilarNodes(node1: a, node2: b, similarity: r[2].doubleValue ?? 0)
     }
   }
+}
+
+extension GraphProjection {
+  /// The projection's nodes as the index of a per-node result, sharing its arrays.
+  var nodeIndex: NodeIndex { NodeIndex(nodeIDs: graph.nodeIDs, positionOfID: indexOfID) }
 }

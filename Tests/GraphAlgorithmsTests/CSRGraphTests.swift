@@ -36,6 +36,7 @@ import Testing
     #expect(a.inTargets == b.inTargets, "\(what) in targets")
     #expect(a.inWeights == b.inWeights, "\(what) in weights")
     #expect(a.inEdgeIndices == b.inEdgeIndices, "\(what) in edge indices")
+    #expect(a.hasNonNegativeWeights == b.hasNonNegativeWeights, "\(what) non-negative weights")
   }
 
   @Test(arguments: [1, 2, 3]) func rowsGiveTheGraphOfTheirEdgeList(_ seed: Int) {
@@ -68,5 +69,27 @@ import Testing
     #expect(Array(u.outEdgeIndices[u.outOffsets[1]..<u.outOffsets[2]]) == [0, 1, 2])
     #expect(Array(u.outWeights?[u.outOffsets[1]..<u.outOffsets[2]] ?? []) == [5, 6, 7])
     #expect(u.edgeCount == 5)
+  }
+
+  @Test func everyWayOfBuildingAGraphKnowsWhetherItsWeightsAreNonNegative() {
+    let ids: [Int64] = [10, 11, 12]
+    let (sources, targets): ([Int32], [Int32]) = ([0, 1, 2], [1, 2, 0])
+    let offsets: ContiguousArray<Int> = [0, 1, 2, 3]
+    for (weights, expected) in [(nil, true), ([0, 1, 2], true), ([3, -0.5, 1], false), ([1, .nan, 1], false), ([-.infinity, 1, 1], false)]
+      as [([Double]?, Bool)]
+    {
+      let label = "\(weights.map { "\($0)" } ?? "unweighted")"
+      let rows = EdgeRows(offsets: offsets, targets: ContiguousArray(targets), weights: weights.map { ContiguousArray($0) })
+      for directed in [true, false] {
+        let g = CSRGraph(nodeIDs: ids, sources: sources, targets: targets, weights: weights, directed: directed)
+        #expect(g.hasNonNegativeWeights == expected, "\(label) directed: \(directed)")
+      }
+      for orientation in [CSRGraph.Orientation.forward, .reversed, .undirected] {
+        let g = CSRGraph(nodeIDs: ContiguousArray(ids), rows: rows, orientation: orientation)
+        #expect(g.hasNonNegativeWeights == expected, "\(label) \(orientation)")
+        #expect(g.reversed().hasNonNegativeWeights == expected, "\(label) \(orientation) reversed")
+        #expect(g.undirected().hasNonNegativeWeights == expected, "\(label) \(orientation) undirected")
+      }
+    }
   }
 }

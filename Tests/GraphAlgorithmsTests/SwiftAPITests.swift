@@ -1,5 +1,5 @@
-// The embedding API `db.algorithms`: typed results keyed by node id that agree with the
-// procedures, paths with relationship ids, and errors for invalid options.
+// The embedding API `db.algorithms`: typed results looked up by node id that agree with the
+// procedures, paths with relationship ids, and errors for invalid options and negative weights.
 import Quiver
 import Testing
 
@@ -79,5 +79,21 @@ import Testing
     let (db, ids) = try ring()
     #expect(throws: QuiverError.self) { try db.algorithms.pageRank(dampingFactor: 1.5) }
     #expect(throws: QuiverError.self) { try db.algorithms.shortestPath(from: ids[0], to: 999) }
+  }
+
+  @Test func negativeWeightsAreNamedInEveryDirection() throws {
+    let db = try Database()
+    let ids = try db.execute("CREATE (a:N)-[:R {w: 2}]->(b:N)-[:R {w: -3.5}]->(c:N) RETURN id(a), id(c)").rows[0].compactMap(\.intValue)
+    for (direction, source) in [(AnalyticsGraph.Direction.outgoing, ids[0]), (.incoming, ids[1]), (.both, ids[0])] {
+      let graph = AnalyticsGraph(direction: direction, weightProperty: "w")
+      do {
+        _ = try db.algorithms.shortestPathCosts(graph, from: source)
+        Issue.record("\(direction): negative weight accepted")
+      } catch let e as QuiverError {
+        #expect(e.message.contains("'w'") && e.message.contains("-3.5"), "\(direction): \(e.message)")
+      }
+      #expect(throws: QuiverError.self, "\(direction)") { try db.algorithms.pageRank(graph) }
+    }
+    #expect(try db.algorithms.shortestPathCosts(AnalyticsGraph(), from: ids[0]).count == 3)
   }
 }

@@ -47,9 +47,11 @@ struct AnalyticsWorkload {
       return graphs.count
     }) { ["graphs": $0] }
     for graph in graphs { _ = try algorithms.degree(graph) }  // fills the cache the algorithms use
-    func top(_ scores: [Int64: Double]) -> [String: Any] {
-      let best = scores.sorted { $0.value > $1.value || ($0.value == $1.value && (person[$0.key] ?? 0) < (person[$1.key] ?? 0)) }
-      return ["top": best.prefix(20).map { [person[$0.key] ?? -1, $0.value] as [Any] }]
+    func top(_ scores: NodeValues<Double>) -> [String: Any] {
+      let best = scores.sorted {
+        $0.value > $1.value || ($0.value == $1.value && (person[$0.nodeID] ?? 0) < (person[$1.nodeID] ?? 0))
+      }
+      return ["top": best.prefix(20).map { [person[$0.nodeID] ?? -1, $0.value] as [Any] }]
     }
     try run("A1-pagerank", { try algorithms.pageRank(directed, dampingFactor: 0.85, maxIterations: 20, tolerance: 1e-7) }, top)
     let sampled: [String: Any] = betweennessSources.map { ["sampled_sources": $0] } ?? [:]
@@ -70,10 +72,9 @@ struct AnalyticsWorkload {
       ["reached": costs.count, "cost_sum": costs.values.reduce(0, +), "max_cost": costs.values.max() ?? 0]
     }
     try run("A7-triangles", { try algorithms.triangles(undirected) }) { t in
-      [
-        "triangles": t.values.reduce(0) { $0 + $1.triangles } / 3,
-        "average_clustering": t.values.reduce(0.0) { $0 + $1.clustering } / Double(max(t.count, 1)),
-      ]
+      let triangles: Int = t.triangles.values.reduce(0, +) / 3
+      let clustering: Double = t.clustering.values.reduce(0, +) / Double(max(t.clustering.count, 1))
+      return ["triangles": triangles, "average_clustering": clustering]
     }
     try run("A8-louvain", { try algorithms.louvain(undirectedWeighted, seed: 42) }) { c in
       ["modularity": c.modularity, "communities": Set(c.communityOf.values).count]

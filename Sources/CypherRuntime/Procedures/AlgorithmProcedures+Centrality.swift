@@ -46,7 +46,7 @@ extension AlgorithmProcedure {
       let tolerance = try config.double("tolerance", default: 1e-8, in: 0...1)
       let p = try input.project(spec, config)
       let r = HITS.run(p.graph, maxIterations: iterations, tolerance: tolerance, stop: input.stop)
-      return .rows(r.hubs.indices.map { [p.node($0), .float(r.hubs[$0]), .float(r.authorities[$0])] })
+      return .hubsAndAuthorities(p, hubs: r.hubs, authorities: r.authorities)
     default:
       let p = try input.project(spec, config)
       return .scores(p, DegreeCentrality.run(p.graph, orientation: .outgoing, weighted: weighted))

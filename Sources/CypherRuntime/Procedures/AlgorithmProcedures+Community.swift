@@ -30,13 +30,13 @@ extension AlgorithmProcedure {
       let r = Louvain.run(
         NeighbourSets(p.graph), resolution: resolution, maxLevels: levels, maxPasses: passes, tolerance: tolerance,
         seed: UInt64(seed), stop: input.stop)
-      return .rows(r.communities.indices.map { [p.node($0), .int(Int64(r.communities[$0])), .float(r.modularity)] })
+      return .communities(p, r.communities, modularity: r.modularity)
     case .triangleCount:
       let p = try input.project(spec, config)
       let sets = NeighbourSets(p.graph)
       let t = Triangles.count(sets)
       let c = Triangles.clustering(sets, triangles: t)
-      return .rows(t.indices.map { [p.node($0), .int(Int64(t[$0])), .float(c[$0])] })
+      return .triangles(p, triangles: t, clustering: c)
     case .kCore:
       let p = try input.project(spec, config)
       return .numbers(p, Triangles.coreNumbers(NeighbourSets(p.graph)))

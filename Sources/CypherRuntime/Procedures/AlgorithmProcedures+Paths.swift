@@ -27,7 +27,8 @@ extension AlgorithmProcedure {
       let p = try input.project(spec, config)
       try requireNonNegative(p, spec)
       let source = try p.index(of: sourceID, key: "sourceNode", config)
-      return .costs(p, WeightedPaths.singleSource(p.graph, from: source))
+      let r = WeightedPaths.distances(p.graph, from: source)
+      return .costs(p, distance: r.distance, settled: r.settled)
     case .dijkstra, .aStar, .kShortestPaths:
       return .rows(try runPairPaths(input, spec, &config))
     case .allPairsShortestPaths:

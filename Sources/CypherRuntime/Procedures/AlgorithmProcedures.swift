@@ -101,7 +101,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   }
 }
 
-/// What an algorithm produced: a value per projected node, or finished rows.
+/// What an algorithm produced: values per projected node, or finished rows.
 package enum AlgorithmOutput {
   /// A score per node of the projection (rows: node, score).
   case scores(GraphProjection, [Double])
@@ -109,8 +109,16 @@ package enum AlgorithmOutput {
   case numbers(GraphProjection, [Int])
   /// Nodes in visiting order with their depth (rows: node, depth).
   case visits(GraphProjection, [(node: Int, depth: Int)])
-  /// Reached nodes with their path cost (rows: node, cost).
-  case costs(GraphProjection, [(node: Int, cost: Double)])
+  /// The path cost to each node (infinity where unreached) and the reached nodes in the order
+  /// they were settled (rows: node, cost, in that order).
+  case costs(GraphProjection, distance: ContiguousArray<Double>, settled: ContiguousArray<Int32>)
+  /// HITS hub and authority scores per node (rows: node, hub, authority).
+  case hubsAndAuthorities(GraphProjection, hubs: [Double], authorities: [Double])
+  /// Triangles through each node and its clustering coefficient (rows: node, triangles,
+  /// clustering).
+  case triangles(GraphProjection, triangles: [Int], clustering: [Double])
+  /// A community per node and the modularity of the whole (rows: node, community, modularity).
+  case communities(GraphProjection, [Int], modularity: Double)
   case rows([[Value]])
 
   /// The output as procedure rows.
@@ -119,7 +127,10 @@ package enum AlgorithmOutput {
     case .scores(let p, let s): return s.indices.map { [p.node($0), .float(s[$0])] }
     case .numbers(let p, let n): return n.indices.map { [p.node($0), .int(Int64(n[$0]))] }
     case .visits(let p, let v): return v.map { [p.node($0.node), .int(Int64($0.depth))] }
-    case .costs(let p, let c): return c.map { [p.node($0.node), .float($0.cost)] }
+    case .costs(let p, let d, let s): return s.map { [p.node(Int($0)), .float(d[Int($0)])] }
+    case .hubsAndAuthorities(let p, let h, let a): return h.indices.map { [p.node($0), .float(h[$0]), .float(a[$0])] }
+    case .triangles(let p, let t, let c): return t.indices.map { [p.node($0), .int(Int64(t[$0])), .float(c[$0])] }
+    case .communities(let p, let c, let q): return c.indices.map { [p.node($0), .int(Int64(c[$0])), .float(q)] }
     case .rows(let r): return r
     }
   }

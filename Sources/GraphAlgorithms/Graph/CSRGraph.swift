@@ -28,6 +28,9 @@ package struct CSRGraph: Sendable {
   package let outEdgeIndices: ContiguousArray<Int32>
   /// The edge index of each in-edge, aligned with `inTargets` (what `outEdgeIndices` is forward).
   package let inEdgeIndices: ContiguousArray<Int32>
+  /// Whether every edge weight is a number ≥ 0 (true when unweighted); found once when the graph
+  /// is built, so that the algorithms that need it need not scan the weights on every run.
+  package let hasNonNegativeWeights: Bool
 
   /// How the rows given to `init(nodeIDs:rows:orientation:)` become the graph's edges.
   package enum Orientation: Sendable {
@@ -40,9 +43,10 @@ package struct CSRGraph: Sendable {
   }
 
   /// Assembles a graph from finished rows in both directions.
+  /// - Parameter nonNegative: whether every weight of `out` (and so of `reverse`) is a number ≥ 0.
   private init(
     nodeIDs: ContiguousArray<Int64>, directed: Bool, out: EdgeRows, outEdges: ContiguousArray<Int32>, in reverse: EdgeRows,
-    inEdges: ContiguousArray<Int32>
+    inEdges: ContiguousArray<Int32>, nonNegative: Bool
   ) {
     self.nodeCount = nodeIDs.count
     self.isDirected = directed
@@ -55,6 +59,16 @@ package struct CSRGraph: Sendable {
     inTargets = reverse.targets
     inWeights = reverse.weights
     inEdgeIndices = inEdges
+    hasNonNegativeWeights = nonNegative
+  }
+
+  /// Whether every weight of `weights` is a number ≥ 0 (none is negative or NaN).
+  /// - Complexity: O(m), one pass without early exit so that it vectorises.
+  private static func allNonNegative(_ weights: ContiguousArray<Double>?) -> Bool {
+    guard let weights else { return true }
+    var invalid = false
+    for w in weights { invalid = invalid || !(w >= 0) }
+    return !invalid
   }
 
   /// Builds the graph from edges already grouped by source node: entry `e` of `rows` is edge
@@ -71,14 +85,21 @@ package struct CSRGraph: Sendable {
       count = buffer.count
     }
     let transposed = CSRGraph.transpose(rows, edges: identity, nodeCount: nodeIDs.count)
+    let nonNegative = CSRGraph.allNonNegative(rows.weights)
     switch orientation {
     case .forward:
-      self.init(nodeIDs: nodeIDs, directed: true, out: rows, outEdges: identity, in: transposed.rows, inEdges: transposed.edges)
+      self.init(
+        nodeIDs: nodeIDs, directed: true, out: rows, outEdges: identity, in: transposed.rows, inEdges: transposed.edges,
+        nonNegative: nonNegative)
     case .reversed:
-      self.init(nodeIDs: nodeIDs, directed: true, out: transposed.rows, outEdges: transposed.edges, in: rows, inEdges: identity)
+      self.init(
+        nodeIDs: nodeIDs, directed: true, out: transposed.rows, outEdges: transposed.edges, in: rows, inEdges: identity,
+        nonNegative: nonNegative)
     case .undirected:
       let both = CSRGraph.merge(rows, identity, transposed.rows, transposed.edges, nodeCount: nodeIDs.count)
-      self.init(nodeIDs: nodeIDs, directed: false, out: both.rows, outEdges: both.edges, in: both.rows, inEdges: both.edges)
+      self.init(
+        nodeIDs: nodeIDs, directed: false, out: both.rows, outEdges: both.edges, in: both.rows, inEdges: both.edges,
+        nonNegative: nonNegative)
     }
   }
 
@@ -116,15 +137,19 @@ package struct CSRGraph: Sendable {
       }
     }
     let hasWeights = weights != nil
+    let nonNegative = CSRGraph.allNonNegative(hasWeights ? wts : nil)
     let forward = CSRGraph.rows(n, src, dst, wts, edge, hasWeights)
     let rows = EdgeRows(offsets: forward.offsets, targets: forward.targets, weights: forward.weights)
     if directed {
       let reverse = CSRGraph.rows(n, dst, src, wts, edge, hasWeights)
       self.init(
         nodeIDs: ids, directed: true, out: rows, outEdges: forward.edges,
-        in: EdgeRows(offsets: reverse.offsets, targets: reverse.targets, weights: reverse.weights), inEdges: reverse.edges)
+        in: EdgeRows(offsets: reverse.offsets, targets: reverse.targets, weights: reverse.weights), inEdges: reverse.edges,
+        nonNegative: nonNegative)
     } else {
-      self.init(nodeIDs: ids, directed: false, out: rows, outEdges: forward.edges, in: rows, inEdges: forward.edges)
+      self.init(
+        nodeIDs: ids, directed: false, out: rows, outEdges: forward.edges, in: rows, inEdges: forward.edges,
+        nonNegative: nonNegative)
     }
   }
 
@@ -171,7 +196,8 @@ package struct CSRGraph: Sendable {
   package func reversed() -> CSRGraph {
     guard isDirected else { return self }
     return CSRGraph(
-      nodeIDs: nodeIDs, directed: true, out: backward, outEdges: inEdgeIndices, in: forward, inEdges: outEdgeIndices)
+      nodeIDs: nodeIDs, directed: true, out: backward, outEdges: inEdgeIndices, in: forward, inEdges: outEdgeIndices,
+      nonNegative: hasNonNegativeWeights)
   }
 
   /// The same edges seen as undirected (each directed edge stored both ways, a self-loop once),
@@ -182,6 +208,8 @@ package struct CSRGraph: Sendable {
   package func undirected() -> CSRGraph {
     guard isDirected else { return self }
     let both = CSRGraph.merge(forward, outEdgeIndices, backward, inEdgeIndices, nodeCount: nodeCount)
-    return CSRGraph(nodeIDs: nodeIDs, directed: false, out: both.rows, outEdges: both.edges, in: both.rows, inEdges: both.edges)
+    return CSRGraph(
+      nodeIDs: nodeIDs, directed: false, out: both.rows, outEdges: both.edges, in: both.rows, inEdges: both.edges,
+      nonNegative: hasNonNegativeWeights)
   }
 }

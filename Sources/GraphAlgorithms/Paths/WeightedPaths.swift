@@ -20,9 +20,11 @@ package struct IndexPath: Sendable, Equatable {
 
 /// Dijkstra, A* and all-pairs shortest paths.
 package enum WeightedPaths {
-  /// Throws when an edge weight is negative or not a number, naming the weight property.
+  /// Throws when an edge weight is negative or not a number, naming the weight property and the
+  /// first such weight.
+  /// - Complexity: O(1) when every weight is valid (the graph knows it), O(m) to name the culprit.
   package static func requireNonNegative(_ g: CSRGraph, property: String) throws {
-    guard let w = g.outWeights else { return }
+    guard !g.hasNonNegativeWeights, let w = g.outWeights else { return }
     for x in w where !(x >= 0) {
       throw QuiverError.runtime(
         .argument, "InvalidArgumentValue",
@@ -32,12 +34,25 @@ package enum WeightedPaths {
 
   /// Distances from `source` to every reachable node, in order of distance (equal distances by
   /// node index as they are settled). Weights must be non-negative; an unweighted graph counts 1
-  /// per edge. Unlike `ShortestPathTree.dijkstra` it keeps no path counts or parents, only the
-  /// distances, on raw buffers.
+  /// per edge.
   /// - Complexity: O((n + m) log n).
   package static func singleSource(_ g: CSRGraph, from source: Int) -> [(node: Int, cost: Double)] {
+    let r = distances(g, from: source)
+    return r.settled.map { (Int($0), r.distance[Int($0)]) }
+  }
+
+  /// The distance from `source` to each node (infinity where unreachable) and the reachable
+  /// nodes in the order they were settled, which is by distance (equal distances by node index as
+  /// they are settled). Weights must be non-negative; an unweighted graph counts 1 per edge.
+  /// Unlike `ShortestPathTree.dijkstra` it keeps no path counts or parents, only the distances,
+  /// on raw buffers; a caller that wants a value per node takes `distance` as it is.
+  /// - Complexity: O((n + m) log n).
+  package static func distances(
+    _ g: CSRGraph, from source: Int
+  ) -> (distance: ContiguousArray<Double>, settled: ContiguousArray<Int32>) {
     var distance = ContiguousArray<Double>(repeating: .infinity, count: g.nodeCount)
-    var reached: [(node: Int, cost: Double)] = []
+    var settled = ContiguousArray<Int32>()
+    settled.reserveCapacity(g.nodeCount)
     var heap = DistanceHeap()
     let weighted = g.outWeights != nil
     let weightList = g.outWeights ?? []
@@ -52,7 +67,7 @@ package enum WeightedPaths {
               let d = top.distance
               // A node is inserted again each time its distance drops: only its last entry counts.
               if d > distance[v] { continue }
-              reached.append((v, d))
+              settled.append(top.node)
               for e in offsets[v]..<offsets[v + 1] {
                 let w = Int(targets[e])
                 let alt = d + (weighted ? weights[e] : 1)
@@ -66,7 +81,7 @@ package enum WeightedPaths {
         }
       }
     }
-    return reached
+    return (distance, settled)
   }
 
   /// A cheapest path from `source` to `target`, or nil when there is none.

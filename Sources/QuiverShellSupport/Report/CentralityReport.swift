@@ -77,8 +77,8 @@ package struct CentralityReport: Sendable {
       relationshipTypes: options.relationshipTypes.isEmpty ? nil : options.relationshipTypes,
       direction: options.direction.analytics)
     let steps = options.algorithms.count + 1
-    var scores: [[Int64: Double]] = []
-    var hits: (hubs: [Int64: Double], authorities: [Int64: Double])?
+    var scores: [NodeValues<Double>] = []
+    var hits: (hubs: NodeValues<Double>, authorities: NodeValues<Double>)?
     for (index, algorithm) in options.algorithms.enumerated() {
       progress(algorithm.rawValue, index + 1, steps)
       switch algorithm {
@@ -99,7 +99,7 @@ package struct CentralityReport: Sendable {
     undirected.direction = .both
     progress("degree distribution", steps, steps)
     let degrees = try analytics.degree(undirected)
-    let nodeIDs = degrees.keys.sorted()
+    let nodeIDs = degrees.nodeIDs
     let vectors = scores.map { byNode in nodeIDs.map { byNode[$0] ?? 0 } }
     let tops = zip(options.algorithms, scores).map { ($0, topNodes($1, count: options.top)) }
     let details = try nodeDetails(Set(tops.flatMap { $0.1.map(\.id) }), in: database)
@@ -123,12 +123,12 @@ package struct CentralityReport: Sendable {
 
   /// The `count` highest-scoring nodes, highest first; ties (and non-finite scores, last) go
   /// by ascending node id.
-  static func topNodes(_ scores: [Int64: Double], count: Int) -> [(id: Int64, score: Double)] {
+  static func topNodes(_ scores: NodeValues<Double>, count: Int) -> [(id: Int64, score: Double)] {
     let sorted = scores.sorted { a, b in
       let (x, y) = (a.value.isFinite ? a.value : -.infinity, b.value.isFinite ? b.value : -.infinity)
-      return x != y ? x > y : a.key < b.key
+      return x != y ? x > y : a.nodeID < b.nodeID
     }
-    return sorted.prefix(count).map { ($0.key, $0.value) }
+    return sorted.prefix(count).map { ($0.nodeID, $0.value) }
   }
 
   /// The text shown for a node: `property`, or when nil `name` if present, else the
@@ -140,7 +140,7 @@ package struct CentralityReport: Sendable {
   }
 
   /// Degree → node count, ascending by degree.
-  static func distribution(_ degrees: Dictionary<Int64, Double>.Values) -> [DegreeCount] {
+  static func distribution(_ degrees: [Double]) -> [DegreeCount] {
     var counts: [Int: Int] = [:]
     for degree in degrees { counts[Int(degree.rounded()), default: 0] += 1 }
     return counts.keys.sorted().map { DegreeCount(degree: $0, nodes: counts[$0] ?? 0) }
