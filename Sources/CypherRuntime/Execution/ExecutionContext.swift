@@ -48,6 +48,9 @@ package final class ExecutionContext {
   /// strings each row, and equal strings compare by identity first, so finding an id here costs
   /// no hashing.
   @exclusivity(unchecked) private var keyIDs: [(name: String, id: PropertyKeyID)] = []
+  /// Parameters this statement has read, found the same way (a per-row filter on a parameter
+  /// would otherwise hash its name for every row).
+  @exclusivity(unchecked) private var recentParameters: [(name: String, value: Value)] = []
   /// The statement's clock: every current-time function in one statement reads this instant.
   package lazy var statementInstant = TemporalInstant.now()
 
@@ -73,6 +76,14 @@ package final class ExecutionContext {
     guard let id = store.propertyKeyID(name) else { return nil }
     if keyIDs.count < 32 { keyIDs.append((name, id)) }
     return id
+  }
+
+  /// The value of parameter `name`, or nil when none was given.
+  func parameter(_ name: String) -> Value? {
+    for entry in recentParameters where entry.name == name { return entry.value }
+    guard let value = parameters[name] else { return nil }
+    if recentParameters.count < 16 { recentParameters.append((name, value)) }
+    return value
   }
 
   func isDeleted(node id: Int64) -> Bool { deletedNodes[id] != nil || !store.nodeExists(id) }

@@ -12,7 +12,7 @@ extension ExecutionContext {
     case .constant(let v):
       return v
     case .parameter(let name):
-      guard let v = parameters[name] else {
+      guard let v = parameter(name) else {
         throw QuiverError(.parameterMissing, "MissingParameter", "expected a value for parameter $\(name)", phase: .runtime)
       }
       return v

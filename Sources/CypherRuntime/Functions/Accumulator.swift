@@ -18,8 +18,9 @@ struct Accumulator {
 
   init(_ spec: AggregateSpec) { self.spec = spec }
 
-  mutating func add(_ args: [Value]) throws {
-    guard let value = args.first else {
+  /// Adds one row's argument (nil for count(*)); `parameter` is a percentile's second argument.
+  mutating func add(_ argument: Value?, parameter: Value?) throws {
+    guard let value = argument else {
       count += 1
       return
     }
@@ -74,7 +75,7 @@ struct Accumulator {
         throw QuiverError.typeError("\(spec.function.rawValue)() needs numbers, got \(value.typeName)")
       }
       if percentile == nil {
-        guard let p = args.count > 1 ? args[1].doubleValue : nil, p >= 0, p <= 1 else {
+        guard let p = parameter?.doubleValue, p >= 0, p <= 1 else {
           throw QuiverError.runtime(.argument, "NumberOutOfRange", "percentile must be a number between 0 and 1")
         }
         percentile = p

@@ -58,8 +58,14 @@ final class AggregateCursor: Cursor {
         }
       }
       for (j, (_, spec)) in aggregates.enumerated() {
-        let args = try spec.arguments.map { try $0.map { try ctx.eval($0, row) } } ?? []
-        try states[index][j].add(args)
+        // One argument (the common case) is evaluated without building a list for it.
+        guard let arguments = spec.arguments else {
+          try states[index][j].add(Optional<Value>.none, parameter: Optional<Value>.none)
+          continue
+        }
+        let first = try arguments.first.map { try ctx.eval($0, row) }
+        let second = try arguments.dropFirst().first.map { try ctx.eval($0, row) }
+        try states[index][j].add(first, parameter: second)
       }
     }
     if keyValues.isEmpty && keys.isEmpty {

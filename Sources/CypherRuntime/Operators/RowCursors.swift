@@ -185,6 +185,11 @@ final class UniquenessCursor: Cursor {
 
   func next() throws -> Row? {
     next: while let row = try input.next() {
+      if lists.isEmpty {
+        // A few single relationships: compared pairwise, with no set built per row.
+        if Self.repeatsARelationship(row, singles) { continue next }
+        return row
+      }
       var seen = Set<Int64>()
       for s in singles {
         if case .relationship(let r) = row[s], !seen.insert(r.id).inserted { continue next }
@@ -197,6 +202,17 @@ final class UniquenessCursor: Cursor {
       return row
     }
     return nil
+  }
+
+  /// Whether two of the `slots` of `row` hold the same relationship.
+  private static func repeatsARelationship(_ row: Row, _ slots: [Int]) -> Bool {
+    for i in slots.indices {
+      guard case .relationship(let a) = row[slots[i]] else { continue }
+      for j in 0..<i {
+        if case .relationship(let b) = row[slots[j]], a.id == b.id { return true }
+      }
+    }
+    return false
   }
 }
 
