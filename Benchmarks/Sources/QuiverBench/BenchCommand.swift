@@ -25,7 +25,7 @@ struct BenchCommand {
       merge                                                 MERGE on an indexed key, 10k and 1M persons
     --params is the JSON object of hub, typical, farthest and Q1 ids that
     Benchmarks/harness/datasets.py derives from the dataset (compare.py passes it)
-    queries takes --only Q4,Q5 to run some of its queries; every workload takes --repetitions N (default 5; 1 for store and open; analytics stops
+    queries and analytics take --only Q4,A1-pagerank to run some of their workloads; every workload takes --repetitions N (default 5; 1 for store and open; analytics stops
     repeating an algorithm once its runs add up to a second)
     """
 
@@ -101,7 +101,7 @@ struct BenchCommand {
     case "analytics":
       try AnalyticsWorkload(
         directory: data(), dataset: dataset, parameters: params(), repetitions: repetitions ?? 5, betweennessSources: sources,
-        closeness: closeness
+        closeness: closeness, only: only
       ).measure()
     case "plan": try PlanWorkload(directory: directory, dataset: dataset, iterations: iterations).measure()
     case "durable": try DurableWorkload(statements: statements, threads: threads, repetitions: repetitions ?? 5).measure()
