@@ -78,6 +78,39 @@ func randomGraph(_ n: Int, _ m: Int, seed: UInt64, directed: Bool) -> CSRGraph {
     #expect(popped.map(\.1) == expected.map(\.1))
   }
 
+  @Test(arguments: [10, 11]) func radixHeapPopsDistancesInOrderWhileTheyOnlyGrow(_ seed: Int) {
+    var rng = SeededRandom(seed: UInt64(seed))
+    var heap = RadixHeap()
+    var pending: [Double] = []
+    var popped: [Double] = []
+    var last = 0.0
+    heap.insert(0, 0)
+    pending.append(0)
+    for round in 0..<3000 {
+      // Insert only at or above the last popped distance, as Dijkstra does: sometimes exactly
+      // it, sometimes a little or a lot more, with the bits that differ anywhere in the word.
+      let step = [0, 1e-9, 0.25, Double(Int.random(in: 1...1000, using: &rng)), 1e12][round % 5]
+      let distance = last + step * Double.random(in: 0...1, using: &rng)
+      heap.insert(distance, Int32(round))
+      pending.append(distance)
+      if round % 2 == 1, let top = heap.popMin() {
+        last = top.distance
+        popped.append(top.distance)
+        let least = pending.indices.min { pending[$0] < pending[$1] } ?? 0
+        #expect(top.distance == pending.remove(at: least))
+      }
+    }
+    while let top = heap.popMin() {
+      #expect(top.distance >= last)
+      last = top.distance
+      popped.append(top.distance)
+    }
+    #expect(heap.isEmpty)
+    #expect(heap.popMin() == nil)
+    #expect(popped.count == 1 + 3000)
+    #expect(popped == popped.sorted())
+  }
+
   @Test func aStarMatchesDijkstraOnAGrid() throws {
     // A 12 × 12 grid of points 0.01° apart; weights are the great-circle lengths times 1–1.5.
     let side = 12

@@ -42,18 +42,19 @@ package enum WeightedPaths {
   }
 
   /// The distance from `source` to each node (infinity where unreachable) and the reachable
-  /// nodes in the order they were settled, which is by distance (equal distances by node index as
-  /// they are settled). Weights must be non-negative; an unweighted graph counts 1 per edge.
+  /// nodes in the order they were settled, which is by distance (equal distances in the order the
+  /// queue hands them out). Weights must be non-negative; an unweighted graph counts 1 per edge.
   /// Unlike `ShortestPathTree.dijkstra` it keeps no path counts or parents, only the distances,
   /// on raw buffers; a caller that wants a value per node takes `distance` as it is.
-  /// - Complexity: O((n + m) log n).
+  /// - Complexity: O(m + n log C) for distances below C (radix heap).
   package static func distances(
     _ g: CSRGraph, from source: Int
   ) -> (distance: ContiguousArray<Double>, settled: ContiguousArray<Int32>) {
     var distance = ContiguousArray<Double>(repeating: .infinity, count: g.nodeCount)
     var settled = ContiguousArray<Int32>()
     settled.reserveCapacity(g.nodeCount)
-    var heap = DistanceHeap()
+    // Distances only grow as nodes settle (weights are non-negative), so a radix heap serves.
+    var heap = RadixHeap()
     let weighted = g.outWeights != nil
     let weightList = g.outWeights ?? []
     distance[source] = 0
