@@ -146,6 +146,34 @@ func randomGraph(_ n: Int, _ m: Int, seed: UInt64, directed: Bool) -> CSRGraph {
     #expect(a == b, "same seed, same estimate")
   }
 
+  @Test(arguments: [21, 22, 23]) func strongComponentsAreMutualReachability(_ seed: Int) {
+    // Sparse enough to leave many components of several sizes.
+    let n = 70
+    let g = randomGraph(n, 110, seed: UInt64(seed), directed: true)
+    var reaches = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
+    for s in 0..<n {
+      var queue = [s]
+      reaches[s][s] = true
+      while let v = queue.popLast() {
+        for e in g.outOffsets[v]..<g.outOffsets[v + 1] where !reaches[s][Int(g.outTargets[e])] {
+          reaches[s][Int(g.outTargets[e])] = true
+          queue.append(Int(g.outTargets[e]))
+        }
+      }
+    }
+    let scc = Components.strong(g)
+    for u in 0..<n {
+      for v in 0..<n {
+        #expect((scc[u] == scc[v]) == (reaches[u][v] && reaches[v][u]), "nodes \(u) and \(v)")
+      }
+    }
+    // Numbered in order of each component's lowest node.
+    var firstSeen: [Int] = []
+    for c in scc where !firstSeen.contains(c) { firstSeen.append(c) }
+    #expect(firstSeen == Array(0..<firstSeen.count))
+    #expect(firstSeen.count > 5)
+  }
+
   @Test func longChainsDoNotOverflowTheStack() {
     let n = 200_000
     let chain = graph(n, (0..<(n - 1)).map { ($0, $0 + 1, 1) }, directed: true, weighted: false)

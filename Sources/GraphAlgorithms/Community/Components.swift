@@ -88,36 +88,37 @@ package enum Components {
                     var components = 0
                     var top = 0
                     var calls = 0
+                    /// Numbers `v` and puts it on the stack of the open search.
                     func visit(_ v: Int) {
                       order[v] = counter
                       low[v] = counter
                       counter += 1
                       stack[top] = Int32(truncatingIfNeeded: v)
                       top += 1
-                      callNode[calls] = Int32(truncatingIfNeeded: v)
-                      callEdge[calls] = offsets[v]
-                      calls += 1
                     }
                     for root in 0..<n where order[root] < 0 {
+                      // The current call's node and edge range live in locals; a call's frame is
+                      // saved only when the search goes deeper.
+                      var v = root
+                      var e = offsets[root]
+                      var end = offsets[root + 1]
                       visit(root)
-                      while calls > 0 {
-                        let v = Int(callNode[calls - 1])
-                        let e = callEdge[calls - 1]
-                        if e < offsets[v + 1] {
-                          callEdge[calls - 1] = e + 1
+                      while true {
+                        while e < end {
                           let w = Int(targets[e])
+                          e += 1
                           if order[w] < 0 {
+                            callNode[calls] = Int32(truncatingIfNeeded: v)
+                            callEdge[calls] = e
+                            calls += 1
                             visit(w)
+                            v = w
+                            e = offsets[w]
+                            end = offsets[w + 1]
                           } else if component[w] < 0 {
                             // On the stack: part of the open search.
                             low[v] = min(low[v], order[w])
                           }
-                          continue
-                        }
-                        calls -= 1
-                        if calls > 0 {
-                          let parent = Int(callNode[calls - 1])
-                          low[parent] = min(low[parent], low[v])
                         }
                         if low[v] == order[v] {
                           while top > 0 {
@@ -128,6 +129,13 @@ package enum Components {
                           }
                           components += 1
                         }
+                        if calls == 0 { break }
+                        calls -= 1
+                        let parent = Int(callNode[calls])
+                        low[parent] = min(low[parent], low[v])
+                        v = parent
+                        e = callEdge[calls]
+                        end = offsets[v + 1]
                       }
                     }
                   }
