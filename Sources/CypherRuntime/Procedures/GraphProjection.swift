@@ -156,6 +156,12 @@ package struct GraphProjection: Sendable {
   ) throws -> Slice {
     var out = Slice()
     let typeIDs = store.resolve(types: spec.types)
+    // Room for this slice's share of the relationships, so the arrays do not grow step by step.
+    let expected = store.relationshipCount / max(1, store.nodeCount) * range.count + range.count
+    out.ends.reserveCapacity(range.count)
+    out.targets.reserveCapacity(expected)
+    out.relationships.reserveCapacity(expected)
+    if weights != nil { out.weights.reserveCapacity(expected) }
     for i in range {
       for entry in store.adjacent(to: ids[i], direction: .outgoing, typeIDs: typeIDs) {
         let rel = entry.id
