@@ -41,9 +41,13 @@ package struct RadixHeap {
       var smallest = UInt64.max
       for entry in buckets[i] where entry.key < smallest { smallest = entry.key }
       last = smallest
-      let moving = buckets[i]
-      buckets[i].removeAll(keepingCapacity: true)
+      // Taken out rather than copied (a copy would make clearing the bucket allocate), and put
+      // back empty so its storage serves again.
+      var moving: ContiguousArray<(key: UInt64, node: Int32)> = []
+      swap(&moving, &buckets[i])
       for entry in moving { buckets[bucket(entry.key)].append(entry) }
+      moving.removeAll(keepingCapacity: true)
+      buckets[i] = moving
     }
     count -= 1
     guard let entry = buckets[0].popLast() else { return nil }
