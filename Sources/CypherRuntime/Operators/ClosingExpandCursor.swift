@@ -1,7 +1,8 @@
 // Expand(Closing): an expand to a new node and the expand that closes a cycle from it back to a
 // node bound earlier, run as one step. The closing node's relationships are sorted by the node at
-// their other end once (again only when the node or the graph changes), and each node the first
-// expand reaches is looked up there, so rows that do not close the cycle are never built.
+// their other end (ties by relationship id) once, again only when the node or the graph changes,
+// and each node the first expand reaches is looked up there, so rows that do not close the cycle
+// are never built.
 import CypherPlanner
 import GraphCore
 import GraphStorage
@@ -90,7 +91,7 @@ final class ClosingExpandCursor: Cursor {
       let stamp = ctx.store.stamp
       if target.id != closingNode || stamp != closingStamp {
         closingEntries = ctx.store.adjacent(to: target.id, direction: closing.direction.reversed, typeIDs: closingTypes)
-        closingEntries.sort { $0.neighbour < $1.neighbour }
+        closingEntries.sort { ($0.neighbour, $0.id) < ($1.neighbour, $1.id) }
         closingNode = target.id
         closingStamp = stamp
       }

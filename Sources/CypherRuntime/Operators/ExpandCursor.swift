@@ -101,7 +101,7 @@ final class ExpandCursor: Cursor {
           // The far node repeats (rows grouped by it): sort its list once and search it for
           // each row's `from`.
           rels = ctx.store.adjacent(to: target.id, direction: spec.direction.reversed, typeIDs: t)
-          rels.sort { $0.neighbour < $1.neighbour }
+          rels.sort { ($0.neighbour, $0.id) < ($1.neighbour, $1.id) }
           sortedEnd = true
         }
         if sortedEnd {
