@@ -44,13 +44,9 @@ package final class ExecutionContext {
   /// Checked by long-running operators; set from another thread to stop the statement.
   package let cancellation: CancellationFlag?
   @exclusivity(unchecked) private var checks = 0
-  /// Interned ids of the property keys this statement has read. Plans hand out the same key
-  /// strings each row, and equal strings compare by identity first, so finding an id here costs
-  /// no hashing.
-  @exclusivity(unchecked) private var keyIDs: [(name: String, id: PropertyKeyID)] = []
-  /// Parameters this statement has read, found the same way (a per-row filter on a parameter
-  /// would otherwise hash its name for every row).
-  @exclusivity(unchecked) private var recentParameters: [(name: String, value: Value)] = []
+  /// Interned ids of the property keys and values of the parameters this statement has read.
+  @exclusivity(unchecked) private var keyIDs = RecentLookups<PropertyKeyID>()
+  @exclusivity(unchecked) private var recentParameters = RecentLookups<Value>()
   /// The statement's clock: every current-time function in one statement reads this instant.
   package lazy var statementInstant = TemporalInstant.now()
 
@@ -72,18 +68,12 @@ package final class ExecutionContext {
   /// The interned id of property key `name`, or nil while no property of that name is stored.
   /// Ids stay valid for the whole statement: a store only ever adds keys.
   func propertyKeyID(_ name: String) -> PropertyKeyID? {
-    for entry in keyIDs where entry.name == name { return entry.id }
-    guard let id = store.propertyKeyID(name) else { return nil }
-    if keyIDs.count < 32 { keyIDs.append((name, id)) }
-    return id
+    keyIDs.value(of: name) { store.propertyKeyID(name) }
   }
 
   /// The value of parameter `name`, or nil when none was given.
   func parameter(_ name: String) -> Value? {
-    for entry in recentParameters where entry.name == name { return entry.value }
-    guard let value = parameters[name] else { return nil }
-    if recentParameters.count < 16 { recentParameters.append((name, value)) }
-    return value
+    recentParameters.value(of: name) { parameters[name] }
   }
 
   func isDeleted(node id: Int64) -> Bool { deletedNodes[id] != nil || !store.nodeExists(id) }

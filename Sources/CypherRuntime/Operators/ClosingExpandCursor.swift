@@ -28,27 +28,16 @@ final class ClosingExpandCursor: Cursor {
   private var closingEntries: [AdjacentRelationship] = []
   private var closingNode: Int64 = -1
   private var closingStamp: UInt64 = 0
-  private var firstTypes: [TypeID]?
-  private var closingTypes: [TypeID]?
-  private var typesResolved = false
-  /// Interned `first.toLabels`; nil while one of them does not exist yet (nothing can match).
-  private var labelIDs: [LabelID]?
+  @exclusivity(unchecked) private var firstNames: ExpandNames
+  @exclusivity(unchecked) private var closingNames: ExpandNames
 
   init(_ input: Cursor, _ ctx: ExecutionContext, _ first: ExpandSpec, closing: ExpandSpec) {
     self.input = input
     self.ctx = ctx
     self.first = first
     self.closing = closing
-  }
-
-  /// Interned relationship types of both expands, resolved once (again while a named type does
-  /// not exist yet).
-  private func resolveTypes() {
-    if typesResolved { return }
-    firstTypes = ctx.store.resolve(types: first.types)
-    closingTypes = ctx.store.resolve(types: closing.types)
-    typesResolved = (first.types == nil || firstTypes?.count == first.types?.count)
-      && (closing.types == nil || closingTypes?.count == closing.types?.count)
+    firstNames = ExpandNames(first)
+    closingNames = ExpandNames(closing)
   }
 
   func next() throws -> Row? {
@@ -71,12 +60,10 @@ final class ClosingExpandCursor: Cursor {
         firstPosition += 1
         ctx.dbHits += 1
         guard ctx.deletedRelationships.isEmpty || ctx.deletedRelationships[entry.id] == nil else { continue }
-        if !first.toLabels.isEmpty {
-          if labelIDs == nil { labelIDs = ctx.store.resolve(labels: first.toLabels) }
-          guard let labelIDs, ctx.store.hasLabels(entry.neighbour, labelIDs) else { continue }
-        }
+        if firstNames.checksLabels && !firstNames.reaches(entry.neighbour, ctx.store) { continue }
         reached = entry
-        (matchPosition, matchEnd) = Self.range(of: entry.neighbour, in: closingEntries)
+        let matches = closingEntries.range(ofNeighbour: entry.neighbour)
+        (matchPosition, matchEnd) = (matches.lowerBound, matches.upperBound)
         continue
       }
       row = nil
@@ -87,30 +74,17 @@ final class ClosingExpandCursor: Cursor {
       matchEnd = 0
       guard case .node(let from) = next[first.from], case .node(let target) = next[closing.to] else { continue }
       row = next
-      resolveTypes()
       let stamp = ctx.store.stamp
       if target.id != closingNode || stamp != closingStamp {
-        closingEntries = ctx.store.adjacent(to: target.id, direction: closing.direction.reversed, typeIDs: closingTypes)
-        closingEntries.sort { ($0.neighbour, $0.id) < ($1.neighbour, $1.id) }
+        let types = closingNames.types(ctx.store)
+        closingEntries = ctx.store.adjacent(to: target.id, direction: closing.direction.reversed, typeIDs: types)
+        closingEntries.sortByNeighbour()
         closingNode = target.id
         closingStamp = stamp
       }
       if !closingEntries.isEmpty {
-        firstEntries = ctx.store.adjacent(to: from.id, direction: first.direction, typeIDs: firstTypes)
+        firstEntries = ctx.store.adjacent(to: from.id, direction: first.direction, typeIDs: firstNames.types(ctx.store))
       }
     }
-  }
-
-  /// The range of entries in `sorted` (ordered by neighbour) whose neighbour is `node`.
-  static func range(of node: Int64, in sorted: [AdjacentRelationship]) -> (Int, Int) {
-    var lo = 0
-    var hi = sorted.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if sorted[mid].neighbour < node { lo = mid + 1 } else { hi = mid }
-    }
-    var end = lo
-    while end < sorted.count && sorted[end].neighbour == node { end += 1 }
-    return (lo, end)
   }
 }

@@ -11,37 +11,29 @@ final class ExpandCountCursor: Cursor {
   private let ctx: ExecutionContext
   private let spec: ExpandSpec
   private let count: Int
-  private var typeIDs: [TypeID]?
-  private var typesResolved = false
-  /// Interned `spec.toLabels`; nil while one of them does not exist yet (nothing can match).
-  private var labelIDs: [LabelID]?
+  @exclusivity(unchecked) private var names: ExpandNames
 
   init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ExpandSpec, count: Int) {
     self.input = input
     self.ctx = ctx
     self.spec = spec
     self.count = count
+    names = ExpandNames(spec)
   }
 
   func next() throws -> Row? {
     while var row = try input.next() {
       guard case .node(let from) = row[spec.from] else { continue }
-      if !typesResolved {
-        typeIDs = ctx.store.resolve(types: spec.types)
-        typesResolved = spec.types == nil || typeIDs?.count == spec.types?.count
-      }
-      let entries = ctx.store.adjacent(to: from.id, direction: spec.direction, typeIDs: typeIDs)
+      let store = ctx.store
+      let entries = store.adjacent(to: from.id, direction: spec.direction, typeIDs: names.types(store))
       ctx.dbHits += entries.count
-      var n = 0
-      if !spec.toLabels.isEmpty && labelIDs == nil { labelIDs = ctx.store.resolve(labels: spec.toLabels) }
+      var n = entries.count
       let noDeletes = ctx.deletedRelationships.isEmpty
-      if spec.toLabels.isEmpty && noDeletes {
-        n = entries.count
-      } else if spec.toLabels.isEmpty || labelIDs != nil {
-        let store = ctx.store
+      if names.checksLabels || !noDeletes {
+        n = 0
         for entry in entries {
           guard noDeletes || ctx.deletedRelationships[entry.id] == nil else { continue }
-          if let labelIDs, !spec.toLabels.isEmpty, !store.hasLabels(entry.neighbour, labelIDs) { continue }
+          if names.checksLabels && !names.reaches(entry.neighbour, store) { continue }
           n += 1
         }
       }

@@ -20,10 +20,7 @@ final class ExpandCursor: Cursor {
   private var fromFar = false
   /// The bound end node of the current input row (ExpandInto).
   private var boundEnd: Int64 = -1
-  private var typeIDs: [TypeID]?
-  private var typesResolved = false
-  /// Interned `spec.toLabels`; nil while one of them does not exist yet (nothing can match).
-  private var labelIDs: [LabelID]?
+  @exclusivity(unchecked) private var names: ExpandNames
   /// ExpandInto: the far node of the previous input row and the store version it was read in;
   /// once a second row has the same far node, `rels` holds its relationships sorted by the node
   /// at their other end.
@@ -35,14 +32,7 @@ final class ExpandCursor: Cursor {
     self.input = input
     self.ctx = ctx
     self.spec = spec
-  }
-
-  /// Interned types, resolved once (again while a named type does not exist yet).
-  private func types() -> [TypeID]? {
-    if typesResolved { return typeIDs }
-    typeIDs = ctx.store.resolve(types: spec.types)
-    typesResolved = spec.types == nil || typeIDs?.count == spec.types?.count
-    return typeIDs
+    names = ExpandNames(spec)
   }
 
   func next() throws -> Row? {
@@ -55,10 +45,7 @@ final class ExpandCursor: Cursor {
         ctx.dbHits += 1
         guard noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
         let reached = entry.neighbour
-        if !spec.toLabels.isEmpty && !spec.toBound {
-          if labelIDs == nil { labelIDs = ctx.store.resolve(labels: spec.toLabels) }
-          guard let labelIDs, ctx.store.hasLabels(reached, labelIDs) else { continue }
-        }
+        if names.checksLabels && !spec.toBound && !names.reaches(reached, ctx.store) { continue }
         if spec.toBound {
           guard reached == (fromFar ? from : boundEnd) else { continue }
         }
@@ -84,7 +71,7 @@ final class ExpandCursor: Cursor {
         continue
       }
       from = n.id
-      let t = types()
+      let t = names.types(ctx.store)
       fromFar = false
       if spec.toBound {
         guard case .node(let target) = next[spec.to] else {
@@ -101,11 +88,12 @@ final class ExpandCursor: Cursor {
           // The far node repeats (rows grouped by it): sort its list once and search it for
           // each row's `from`.
           rels = ctx.store.adjacent(to: target.id, direction: spec.direction.reversed, typeIDs: t)
-          rels.sort { ($0.neighbour, $0.id) < ($1.neighbour, $1.id) }
+          rels.sortByNeighbour()
           sortedEnd = true
         }
         if sortedEnd {
-          (position, limit) = ClosingExpandCursor.range(of: from, in: rels)
+          let matches = rels.range(ofNeighbour: from)
+          (position, limit) = (matches.lowerBound, matches.upperBound)
           fromFar = true
           continue
         }
