@@ -10,34 +10,15 @@ Usage: igraph_peer.py DIR DATASET TYPICAL [--sources N] [--closeness]
 """
 
 import argparse
-import json
 import os
 import random
-import time
 
 # igraph's PageRank (PRPACK) runs on OpenMP threads, which by default spin while they wait: on a
 # machine whose cores are shared that made it up to 40 times slower. Waiting threads sleep instead.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import igraph as ig  # noqa: E402
-
-
-def timed(name, dataset, compute, answer, repetitions=5):
-    """Times `compute` (again while fewer than `repetitions` runs took less than a second in all,
-    as quiver-bench does) and prints the median with the answer of the last run."""
-    seconds = []
-    while not seconds or (len(seconds) < repetitions and sum(seconds) < 1):
-        start = time.perf_counter()
-        result = compute()
-        seconds.append(time.perf_counter() - start)
-    print(json.dumps({"system": "igraph", "workload": name, "dataset": dataset,
-                      "median_s": sorted(seconds)[len(seconds) // 2], "repetitions": len(seconds),
-                      "answer": answer(result)}), flush=True)
-
-
-def top(scores):
-    order = sorted(range(len(scores)), key=lambda v: (-scores[v], v))
-    return {"top": [[v, scores[v]] for v in order[:20]]}
+from peer_timing import timed, top  # noqa: E402
 
 
 def main():
@@ -66,9 +47,9 @@ def main():
         graphs["undirected"] = g.as_undirected(mode="collapse", combine_edges={"weight": "sum"})
         return 2
 
-    timed("A0-projection", a.dataset, project, lambda k: {"graphs": k})
+    timed("igraph", "A0-projection", a.dataset, project, lambda k: {"graphs": k})
     g, u = graphs["directed"], graphs["undirected"]
-    timed("A1-pagerank", a.dataset, lambda: g.pagerank(damping=0.85, directed=True), top)
+    timed("igraph", "A1-pagerank", a.dataset, lambda: g.pagerank(damping=0.85, directed=True), top)
     scale = 1.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
     sampled = {}
     sources = None
@@ -77,7 +58,7 @@ def main():
         scale *= n / len(sources)
         sampled = {"sampled_sources": len(sources)}
     for name, graph, factor in (("directed", g, scale), ("undirected", u, 2 * scale)):
-        timed("A2-betweenness-" + name, a.dataset,
+        timed("igraph", "A2-betweenness-" + name, a.dataset,
               lambda graph=graph: graph.betweenness(directed=graph.is_directed(), sources=sources),
               lambda b, factor=factor: dict(top([x * factor for x in b]), **sampled))
     if a.closeness:
@@ -88,18 +69,18 @@ def main():
             for c in membership:
                 size[c] = size.get(c, 0) + 1
             return [0.0 if s != s else s * (size[membership[v]] - 1) / (n - 1) for v, s in enumerate(scores)]
-        timed("A3-closeness", a.dataset, closeness, top)
-    timed("A4-wcc", a.dataset, lambda: g.connected_components(mode="weak"), lambda c: {"components": len(c)})
-    timed("A5-scc", a.dataset, lambda: g.connected_components(mode="strong"), lambda c: {"components": len(c)})
+        timed("igraph", "A3-closeness", a.dataset, closeness, top)
+    timed("igraph", "A4-wcc", a.dataset, lambda: g.connected_components(mode="weak"), lambda c: {"components": len(c)})
+    timed("igraph", "A5-scc", a.dataset, lambda: g.connected_components(mode="strong"), lambda c: {"components": len(c)})
 
     def reached(distances):
         return [d for d in distances if d != float("inf")]
 
-    timed("A6-bfs", a.dataset, lambda: reached(g.distances(source=a.typical, mode="out")[0]),
+    timed("igraph", "A6-bfs", a.dataset, lambda: reached(g.distances(source=a.typical, mode="out")[0]),
           lambda d: {"reached": len(d), "max_depth": int(max(d)), "depth_sum": int(sum(d))})
-    timed("A6-dijkstra", a.dataset, lambda: reached(g.distances(source=a.typical, weights="weight", mode="out")[0]),
+    timed("igraph", "A6-dijkstra", a.dataset, lambda: reached(g.distances(source=a.typical, weights="weight", mode="out")[0]),
           lambda d: {"reached": len(d), "cost_sum": sum(d), "max_cost": max(d)})
-    timed("A7-triangles", a.dataset,
+    timed("igraph", "A7-triangles", a.dataset,
           lambda: (len(u.list_triangles()), u.transitivity_avglocal_undirected(mode="zero")),
           lambda t: {"triangles": t[0], "average_clustering": t[1]})
 
@@ -108,7 +89,7 @@ def main():
         ig.set_random_number_generator(random)
         return u.community_multilevel(weights="weight")
 
-    timed("A8-louvain", a.dataset, louvain, lambda c: {"modularity": c.modularity, "communities": len(c)})
+    timed("igraph", "A8-louvain", a.dataset, louvain, lambda c: {"modularity": c.modularity, "communities": len(c)})
 
 
 if __name__ == "__main__":

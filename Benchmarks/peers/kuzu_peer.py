@@ -27,6 +27,8 @@ import time
 
 import kuzu
 
+from peer_timing import repeated
+
 CITIES = ["Lisbon", "Porto", "Madrid", "Seville", "Paris", "Berlin", "Rome", "Vienna"]
 PERSON = "CREATE NODE TABLE Person(id INT64, name STRING, age INT64, city STRING, PRIMARY KEY (id))"
 KNOWS = "CREATE REL TABLE KNOWS(FROM Person TO Person, since INT64, weight DOUBLE)"
@@ -41,17 +43,6 @@ def report(workload, dataset, seconds, answer=None, **extra):
 def first(conn, query, parameters=None):
     result = conn.execute(query, parameters or {})
     return result.get_next()[0] if result.has_next() else None
-
-
-def repeated(repetitions, body):
-    """Times body() up to `repetitions` times, stopping once the runs add up to a second (the rule
-    quiver-bench follows). Returns (median seconds, all times, the last answer)."""
-    times, answer = [], None
-    while len(times) < max(1, repetitions) and sum(times) < 1:
-        start = time.perf_counter()
-        answer = body()
-        times.append(time.perf_counter() - start)
-    return sorted(times)[len(times) // 2], times, answer
 
 
 def w1(statements):

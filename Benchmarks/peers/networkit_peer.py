@@ -9,33 +9,14 @@ Usage: networkit_peer.py DIR DATASET TYPICAL
 """
 
 import argparse
-import json
 import os
-import time
 
 # NetworKit runs on OpenMP threads, which by default spin while they wait: on a machine whose
 # cores are shared that slows everything else down. Waiting threads sleep instead.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import networkit as nk  # noqa: E402
-
-
-def timed(name, dataset, compute, answer, repetitions=5):
-    """Times `compute` (again while fewer than `repetitions` runs took less than a second in all,
-    as quiver-bench does) and prints the median with the answer of the last run."""
-    seconds = []
-    while not seconds or (len(seconds) < repetitions and sum(seconds) < 1):
-        start = time.perf_counter()
-        result = compute()
-        seconds.append(time.perf_counter() - start)
-    print(json.dumps({"system": "networkit", "workload": name, "dataset": dataset,
-                      "median_s": sorted(seconds)[len(seconds) // 2], "repetitions": len(seconds),
-                      "answer": answer(result)}), flush=True)
-
-
-def top(scores):
-    order = sorted(range(len(scores)), key=lambda v: (-scores[v], v))
-    return {"top": [[v, scores[v]] for v in order[:20]]}
+from peer_timing import timed, top  # noqa: E402
 
 
 def main():
@@ -65,7 +46,7 @@ def main():
         graphs["unweighted"] = nk.graphtools.toUnweighted(g)
         return 2
 
-    timed("A0-projection", a.dataset, project, lambda k: {"graphs": k})
+    timed("networkit", "A0-projection", a.dataset, project, lambda k: {"graphs": k})
     g, unweighted = graphs["directed"], graphs["unweighted"]
 
     def pagerank():
@@ -76,16 +57,16 @@ def main():
         total = sum(scores) or 1.0
         return [s / total for s in scores]
 
-    timed("A1-pagerank", a.dataset, pagerank, top)
+    timed("networkit", "A1-pagerank", a.dataset, pagerank, top)
 
     def components(kind):
         c = kind(unweighted)
         c.run()
         return c.numberOfComponents()
 
-    timed("A4-wcc", a.dataset, lambda: components(nk.components.WeaklyConnectedComponents),
+    timed("networkit", "A4-wcc", a.dataset, lambda: components(nk.components.WeaklyConnectedComponents),
           lambda k: {"components": k})
-    timed("A5-scc", a.dataset, lambda: components(nk.components.StronglyConnectedComponents),
+    timed("networkit", "A5-scc", a.dataset, lambda: components(nk.components.StronglyConnectedComponents),
           lambda k: {"components": k})
 
     def distances(graph, search):
@@ -93,9 +74,9 @@ def main():
         s.run()
         return [d for d in s.getDistances() if d < 1e300]
 
-    timed("A6-bfs", a.dataset, lambda: distances(unweighted, nk.distance.BFS),
+    timed("networkit", "A6-bfs", a.dataset, lambda: distances(unweighted, nk.distance.BFS),
           lambda d: {"reached": len(d), "max_depth": int(max(d)), "depth_sum": int(sum(d))})
-    timed("A6-dijkstra", a.dataset, lambda: distances(g, nk.distance.Dijkstra),
+    timed("networkit", "A6-dijkstra", a.dataset, lambda: distances(g, nk.distance.Dijkstra),
           lambda d: {"reached": len(d), "cost_sum": sum(d), "max_cost": max(d)})
 
 
