@@ -121,6 +121,30 @@ import Testing
     }
   }
 
+  @Test func weightsOfARareTypeAreReadPerEdge() throws {
+    // R is a small share of the relationships, so its weights are read edge by edge rather than
+    // in a pass over every relationship; the results must not depend on which.
+    let db = try Database()
+    _ = try db.execute("CREATE (a:N {i: 1})-[:R {w: 2}]->(b:N {i: 2})-[:R {w: 0.5}]->(c:N {i: 3}), (a)-[:R]->(c)")
+    _ = try db.execute("MATCH (a:N {i: 1}), (c:N {i: 3}) UNWIND range(1, 20) AS k CREATE (a)-[:FILL {w: k}]->(c)")
+    let costs = try db.execute(
+      """
+      MATCH (a:N {i: 1}) CALL algo.dijkstra.singleSource({sourceNode: a, relationshipType: 'R', weightProperty: 'w', defaultWeight: 9})
+      YIELD node, cost RETURN node.i AS i, cost ORDER BY i
+      """)
+    #expect(costs.rows.map { $0[1].doubleValue ?? -1 } == [0, 2, 2.5])
+    _ = try db.execute("MATCH (:N {i: 2})-[r:R]->(:N {i: 3}) SET r.w = 'far'")
+    do {
+      _ = try db.execute(
+        "MATCH (a:N {i: 1}) CALL algo.dijkstra.singleSource({sourceNode: a, relationshipType: 'R', weightProperty: 'w'}) YIELD node RETURN node")
+      Issue.record("expected an error")
+    } catch let e as QuiverError {
+      #expect(e.code == "InvalidArgumentValue")
+      #expect(e.message.contains("weightProperty 'w' must hold numbers, but relationship"))
+      #expect(e.message.contains("has a STRING"))
+    }
+  }
+
   @Test func longRunningAlgorithmsHonourTheTimeout() throws {
     let db = try Database()
     _ = try db.execute("UNWIND range(0, 2999) AS i CREATE (:N {i: i})")

@@ -88,7 +88,8 @@ package struct GraphProjection: Sendable {
     let ids = GraphProjection.nodeIDs(store, labels: spec.labels)
     var index = [Int32](repeating: -1, count: store.nodeIDLimit)
     for (i, id) in ids.enumerated() { index[Int(id)] = Int32(i) }
-    let weights = spec.weightProperty.map { WeightColumn(store, property: $0) }
+    let projected = spec.types.map { $0.reduce(0) { $0 + store.count(ofType: $1) } } ?? store.relationshipCount
+    let weights = spec.weightProperty.map { WeightColumn(store, property: $0, projected: projected) }
     let slices = try Parallel.map(ids.count, minimum: 4096) { _, range in
       Result { try GraphProjection.edges(store, spec, weights, ids, index, range) }
     }.map { try $0.get() }
