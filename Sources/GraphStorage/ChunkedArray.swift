@@ -107,6 +107,15 @@ package struct ChunkedBitmap: Sendable {
     return true
   }
 
+  /// The bitmap as one flat array of words (bit `i & 63` of word `i >> 6` is member `i`), for
+  /// loops that test many members.
+  package var flatWords: [UInt64] {
+    var out: [UInt64] = []
+    out.reserveCapacity(words.count)
+    words.forEach { _, word in out.append(word) }
+    return out
+  }
+
   /// The members in ascending order.
   package var members: [Int64] {
     var out: [Int64] = []

@@ -155,6 +155,18 @@ package struct GraphStore: Sendable {
     return true
   }
 
+  /// The nodes carrying every one of `labels` (every live node when none) as flat bitmap words:
+  /// bit `i & 63` of word `i >> 6` is node `i`.
+  package func labelWords(_ labels: [LabelID]) -> [UInt64] {
+    guard let first = labels.first else { return liveNodes.flatWords }
+    var words = labelIndex[Int(first)].flatWords
+    for l in labels.dropFirst() {
+      let other = labelIndex[Int(l)].flatWords
+      for i in words.indices { words[i] &= i < other.count ? other[i] : 0 }
+    }
+    return words
+  }
+
   /// Interned ids of `labels`, or nil when one of them has never been used.
   package func resolve(labels: [String]) -> [LabelID]? {
     var out: [LabelID] = []

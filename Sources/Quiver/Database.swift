@@ -21,6 +21,8 @@ public final class Database: Sendable {
   /// Held by the one statement or transaction that may write.
   let writerSlot = WriterSlot()
   let planCache = PlanCache()
+  /// Node property columns of the latest graph version, for read-only statements.
+  let columns = ColumnCache()
   /// The directory files of a durable database; nil in memory.
   let storage: DiskStorage?
 
@@ -168,7 +170,7 @@ public final class Database: Sendable {
     _ compiled: CompiledQuery, on store: GraphStore, _ procedures: ProcedureRegistry, _ parameters: [String: Value],
     _ control: RunControl
   ) throws -> (result: QueryResult, store: GraphStore) {
-    let context = ExecutionContext(store: store, parameters: parameters, procedures: procedures, control: control.flag)
+    let context = ExecutionContext(store: store, parameters: parameters, procedures: procedures, control: control.flag, columns: columns)
     if compiled.mode == .profile { context.profile = ProfileRecorder() }
     let outcome = try context.run(compiled)
     let plan = context.profile.map { compiled.explained(profile: $0.measurements) }

@@ -17,6 +17,8 @@ package final class ExecutionContext {
   @exclusivity(unchecked) package var store: GraphStore
   package let parameters: [String: Value]
   package let procedures: ProcedureRegistry
+  /// Node property columns shared by the database's statements (see `ColumnCache`).
+  let columns: ColumnCache
   package var statistics = QueryStatistics()
   /// Nodes DELETEd by this statement whose relationships may still be deleted later in it.
   var pendingNodeDeletes: [Int64] = []
@@ -50,8 +52,12 @@ package final class ExecutionContext {
   /// The statement's clock: every current-time function in one statement reads this instant.
   package lazy var statementInstant = TemporalInstant.now()
 
-  package init(store: GraphStore, parameters: [String: Value], procedures: ProcedureRegistry, control: CancellationFlag? = nil) {
+  package init(
+    store: GraphStore, parameters: [String: Value], procedures: ProcedureRegistry, control: CancellationFlag? = nil,
+    columns: ColumnCache = ColumnCache()
+  ) {
     self.store = store
+    self.columns = columns
     self.parameters = parameters
     self.procedures = procedures
     self.cancellation = control

@@ -1,0 +1,73 @@
+// Node property columns and adjacency columns kept until the graph changes. Each database keeps
+// one cache, so that repeated read-only statements that filter, group or expand over most of
+// the graph lay the data out once; columns are keyed by the store's stamp, which every change
+// renews.
+import GraphCore
+import GraphStorage
+import Synchronization
+
+/// Columns of the latest store version seen (a few at most).
+package final class ColumnCache: Sendable {
+  /// Which relationships an adjacency column follows.
+  struct AdjacencyKey: Hashable, Sendable {
+    var direction: Direction
+    var types: [TypeID]?
+  }
+
+  private struct Entries: Sendable {
+    var stamp: UInt64 = 0
+    var properties: [PropertyKeyID: PropertyColumn] = [:]
+    var adjacency: [AdjacencyKey: AdjacencyColumn] = [:]
+
+    var count: Int { properties.count + adjacency.count }
+  }
+
+  private static let capacity = 8
+  private let entries = Mutex(Entries())
+
+  package init() {}
+
+  /// Whether the column of `key` over `store` is at hand.
+  func hasColumn(_ key: PropertyKeyID, of store: GraphStore) -> Bool {
+    let stamp = store.stamp
+    return entries.withLock { $0.stamp == stamp && $0.properties[key] != nil }
+  }
+
+  /// Whether the adjacency column of `direction` and `types` over `store` is at hand.
+  func hasAdjacency(_ direction: Direction, _ types: [TypeID]?, of store: GraphStore) -> Bool {
+    let stamp = store.stamp
+    return entries.withLock { $0.stamp == stamp && $0.adjacency[AdjacencyKey(direction: direction, types: types)] != nil }
+  }
+
+  /// The column of `key` over `store`'s nodes, built on first use.
+  func column(_ key: PropertyKeyID, of store: GraphStore) -> PropertyColumn {
+    cached(store, { $0.properties[key] }, { $0.properties[key] = $1 }) { store.nodeColumn(key) }
+  }
+
+  /// The adjacency column of `direction` and `types` (nil: every type) over `store`, built on
+  /// first use.
+  func adjacency(_ direction: Direction, _ types: [TypeID]?, of store: GraphStore) -> AdjacencyColumn {
+    let key = AdjacencyKey(direction: direction, types: types)
+    return cached(store, { $0.adjacency[key] }, { $0.adjacency[key] = $1 }) {
+      store.adjacencyColumn(direction: direction, typeIDs: types)
+    }
+  }
+
+  /// The entry `read` finds for `store`'s stamp, or the one `build` makes, stored with `write`;
+  /// a store with another stamp than the cached one replaces the whole cache.
+  private func cached<Column>(
+    _ store: GraphStore, _ read: (Entries) -> Column?, _ write: (inout Entries, Column) -> Void, build: () -> Column
+  ) -> Column {
+    let stamp = store.stamp
+    if let hit = entries.withLock({ $0.stamp == stamp ? read($0) : nil }) { return hit }
+    let built = build()
+    entries.withLock { cache in
+      if cache.stamp != stamp || cache.count >= Self.capacity { cache = Entries(stamp: stamp) }
+      write(&cache, built)
+    }
+    return built
+  }
+
+  /// Number of columns held (for tests).
+  package var count: Int { entries.withLock { $0.count } }
+}

@@ -1,0 +1,62 @@
+// One property of every node laid out by node id and dictionary-encoded, for operators that read
+// the same property of many nodes (a filter over every relationship of a type, a grouping over
+// every node of a label) and would otherwise look it up in each node's property map.
+import GraphCore
+
+/// One property of every node of a store version: a small integer code per node id and the value
+/// behind each code. Codes follow grouping equivalence (two values share a code exactly when
+/// grouping would put them in one group), so counting codes groups nodes by the property.
+package struct PropertyColumn: Sendable {
+  /// Per node id, the code of the node's value; -1 for a node without the property (or a vacant
+  /// id).
+  package let codes: [Int32]
+  /// The value of each code: the first stored, in node-id order, of its equivalence class.
+  package let values: [Value]
+  /// True when the codes follow the values' Cypher order: all values are integers, all are
+  /// strings, or all are floats with no NaN, so that comparing two codes compares the values.
+  package let ordered: Bool
+
+  /// The code of node `id`'s value, or -1.
+  @inline(__always)
+  package func code(_ id: Int64) -> Int32 {
+    id >= 0 && Int(id) < codes.count ? codes[Int(id)] : -1
+  }
+}
+
+extension GraphStore {
+  /// Builds the column of property `key` over every node.
+  /// - Complexity: O(n) for n node ids, plus O(d log d) to order d distinct values.
+  package func nodeColumn(_ key: PropertyKeyID) -> PropertyColumn {
+    var codes = [Int32](repeating: -1, count: nodes.count)
+    var lookup: [GroupingKey: Int32] = [:]
+    var values: [Value] = []
+    for i in 0..<nodes.count where nodes[i].isLive {
+      guard let value = nodes[i].properties[key] else { continue }
+      if let code = lookup[GroupingKey(value)] {
+        codes[i] = code
+      } else {
+        let code = Int32(values.count)
+        lookup[GroupingKey(value)] = code
+        values.append(value)
+        codes[i] = code
+      }
+    }
+    guard Self.orderable(values) else { return PropertyColumn(codes: codes, values: values, ordered: false) }
+    let order = values.indices.sorted { (values[$0].cypherCompare(values[$1]) ?? 0) < 0 }
+    var rank = [Int32](repeating: 0, count: values.count)
+    for (position, code) in order.enumerated() { rank[code] = Int32(position) }
+    for i in codes.indices where codes[i] >= 0 { codes[i] = rank[Int(codes[i])] }
+    return PropertyColumn(codes: codes, values: order.map { values[$0] }, ordered: true)
+  }
+
+  /// Whether `values` are all of one type whose Cypher comparison is a total order.
+  private static func orderable(_ values: [Value]) -> Bool {
+    guard let first = values.first else { return true }
+    switch first {
+    case .int: return values.allSatisfy { if case .int = $0 { return true } else { return false } }
+    case .string: return values.allSatisfy { if case .string = $0 { return true } else { return false } }
+    case .float: return values.allSatisfy { if case .float(let d) = $0 { return !d.isNaN } else { return false } }
+    default: return false
+    }
+  }
+}
