@@ -24,7 +24,9 @@ struct CardinalityEstimator {
       return rows(i) * (spec.toBound ? degree / Double(max(1, statistics.nodeCount)) : degree * labelled)
     case .expandClosing(let i, let spec, let closing):
       return rows(.expand(.expand(i, spec), closing))
-    case .expandCount(let i, _, _): return rows(i)
+    case .expandCount: return 1
+    case .nodeCountByProperty(let i, let spec):
+      return rows(i) > 0 ? max(1, Double(spec.label.map { statistics.count(ofLabel: $0) } ?? statistics.nodeCount).squareRoot()) : 0
     case .varExpand(let i, let spec):
       let degree = averageDegree(spec.types, spec.direction)
       let hops = Double(min(spec.maxHops ?? 3, 3))

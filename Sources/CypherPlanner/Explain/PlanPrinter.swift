@@ -105,9 +105,14 @@ struct PlanPrinter {
     case .expandClosing(let i, let s, let c):
       let labels = s.toLabels.map { ":" + $0 }.joined()
       return ("Expand(Closing) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(arrow(c.direction, c.types))(\(n(c.to)))", [i])
-    case .expandCount(let i, let s, let count):
+    case .expandCount(let i, let s, let count, let filter):
       let labels = s.toLabels.map { ":" + $0 }.joined()
-      return ("Expand(Count) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels)) into \(n(count))", [i])
+      let filtered = filter == nil ? "" : " filtered"
+      return ("Expand(Count) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(filtered) into \(n(count))", [i])
+    case .nodeCountByProperty(let i, let s):
+      let label = s.label.map { ":" + $0 } ?? ""
+      let counts = s.countSlots.map { "\(n($0))" }.joined(separator: ", ")
+      return ("NodeCountByProperty (\(n(s.slot))\(label)).\(s.key) into \(n(s.keySlot)), \(counts)", [i])
     case .varExpand(let i, let s):
       let range = "*\(s.minHops)..\(s.maxHops.map(String.init) ?? "")"
       return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types))\(range)(\(n(s.to)))", [i])

@@ -52,6 +52,19 @@ package struct RelationshipSeekSpec: Sendable {
   package var bounds: IndexBounds
 }
 
+/// A count of the nodes of a scan grouped by one of their properties (see
+/// `PlanOperator.nodeCountByProperty`).
+package struct PropertyCountSpec: Sendable {
+  /// The scanned node's slot (for EXPLAIN).
+  package var slot: Int
+  package var label: String?
+  package var key: String
+  /// Receives the property's value (null for the nodes without it).
+  package var keySlot: Int
+  /// Each receives the count.
+  package var countSlots: [Int]
+}
+
 /// How to expand a variable-length relationship pattern.
 package struct VarExpandSpec: Sendable {
   package var from: Int
@@ -133,10 +146,14 @@ package indirect enum PlanOperator: Sendable {
   /// closes a cycle from that node back to one bound before both, as in a triangle's last step.
   /// Run together, the rows that do not close are never built.
   case expandClosing(PlanOperator, ExpandSpec, closing: ExpandSpec)
-  /// Each input row once, with `count` set to how many relationships (and reached nodes) the
-  /// expand would yield for it: what a count over an expand needs, without a row per
-  /// relationship.
-  case expandCount(PlanOperator, ExpandSpec, count: Int)
+  /// One row with `count` set to how many relationships (and reached nodes) the expand would
+  /// yield over all input rows and `filter`, when given, holds for: what a count over an expand
+  /// needs, without a row per relationship.
+  case expandCount(PlanOperator, ExpandSpec, count: Int, filter: PlanExpression?)
+  /// One row per distinct value of a property over the nodes of a label (or every node), with
+  /// how many nodes have it times the number of input rows: a grouping count over a node scan,
+  /// without a row per node.
+  case nodeCountByProperty(PlanOperator, PropertyCountSpec)
   case varExpand(PlanOperator, VarExpandSpec)
   case shortestPath(PlanOperator, ShortestPathSpec)
   case filter(PlanOperator, PlanExpression)

@@ -239,26 +239,54 @@ extension Planner {
     return try bind(e, Scope(slotNames: SlotNames()))
   }
 
-  /// `op` aggregated. An aggregation that only counts what an expand yields (no grouping keys,
-  /// every aggregate a plain count of rows, of the relationship or of either node, none of
-  /// them null) runs over Expand(Count), which counts per input row without building a row per
-  /// relationship; the counts are then summed.
+  /// `op` aggregated, by a counting operator where one fits:
+  /// - an aggregation that only counts what an expand yields (no grouping keys, every aggregate a
+  ///   plain count of rows, of the relationship or of either node), optionally filtered, runs
+  ///   over Expand(Count), which counts without building a row per relationship and yields the
+  ///   total, which each aggregate then takes as its sum;
+  /// - a count of scanned nodes grouped by one property of theirs runs as NodeCountByProperty,
+  ///   which reads the property once per node and builds no row per node.
   mutating func aggregation(
     _ op: PlanOperator, keys: [(Int, PlanExpression)], aggregates: [(Int, AggregateSpec)]
   ) -> PlanOperator {
-    guard keys.isEmpty, !aggregates.isEmpty, case .expand(let input, let spec) = op, !spec.toBound,
-      !spec.relationshipBound
-    else { return .aggregate(op, keys: keys, aggregates: aggregates) }
-    let countsRows = aggregates.allSatisfy { _, a in
-      guard a.function == .count, !a.distinct else { return false }
-      guard let arguments = a.arguments else { return true }
-      if arguments.count == 1, case .slot(let s) = arguments[0] { return s == spec.to || s == spec.relationship || s == spec.from }
-      return false
+    if let counted = propertyCount(op, keys: keys, aggregates: aggregates) { return counted }
+    var filters: [PlanExpression] = []
+    var source = op
+    while case .filter(let input, let predicate) = source {
+      filters.insert(predicate, at: 0)
+      source = input
     }
-    guard countsRows else { return .aggregate(op, keys: keys, aggregates: aggregates) }
+    guard keys.isEmpty, case .expand(let input, let spec) = source, !spec.toBound, !spec.relationshipBound,
+      countsRows(aggregates, of: [spec.from, spec.relationship, spec.to])
+    else { return .aggregate(op, keys: keys, aggregates: aggregates) }
+    let filter = filters.dropFirst().reduce(filters.first) { all, next in all.map { .and($0, next) } }
     let count = newSlot()
     let sums = aggregates.map { ($0.0, AggregateSpec(function: .sum, distinct: false, arguments: [.slot(count)])) }
-    return .aggregate(.expandCount(input, spec, count: count), keys: [], aggregates: sums)
+    return .aggregate(.expandCount(input, spec, count: count, filter: filter), keys: [], aggregates: sums)
+  }
+
+  /// NodeCountByProperty for `count(*)` (or counts of the node) over a node scan grouped by one
+  /// property of the scanned node; nil when the aggregation has another shape.
+  private func propertyCount(
+    _ op: PlanOperator, keys: [(Int, PlanExpression)], aggregates: [(Int, AggregateSpec)]
+  ) -> PlanOperator? {
+    guard keys.count == 1, case .property(.slot(let node), let key) = keys[0].1,
+      case .nodeScan(let input, let slot, let label) = op, slot == node, countsRows(aggregates, of: [slot])
+    else { return nil }
+    let spec = PropertyCountSpec(slot: slot, label: label, key: key, keySlot: keys[0].0, countSlots: aggregates.map(\.0))
+    return .nodeCountByProperty(input, spec)
+  }
+
+  /// Whether every aggregate counts rows: `count(*)` or a count of one of `slots`, which hold
+  /// entities that are never null, without DISTINCT.
+  private func countsRows(_ aggregates: [(Int, AggregateSpec)], of slots: [Int]) -> Bool {
+    !aggregates.isEmpty
+      && aggregates.allSatisfy { _, a in
+        guard a.function == .count, !a.distinct else { return false }
+        guard let arguments = a.arguments else { return true }
+        if arguments.count == 1, case .slot(let s) = arguments[0] { return slots.contains(s) }
+        return false
+      }
   }
 }
 

@@ -4,43 +4,131 @@ import CypherPlanner
 import GraphCore
 import GraphStorage
 
-/// Yields each input row whose start is a node once, with the number of its relationships that
-/// the expand `spec` would follow (type, direction, reached node's labels, not deleted).
+/// Yields one row whose `count` slot holds the number of relationships that the expand `spec`
+/// would follow from the input rows' start nodes (type, direction, reached node's labels, not
+/// deleted) and for which `filter`, when given, holds: what the sum over the counts needs, with
+/// no input row changed or copied.
+///
+/// In a statement that does not write, once the rows have followed a good part of the graph's
+/// relationships (or the columns are cached from an earlier statement), it switches to columns:
+/// an adjacency column for the expand and a filter over the end nodes' property columns
+/// (`EndpointFilter`). Before that, and always in a statement that writes, it reads each node's
+/// adjacency and evaluates the filter on a row per relationship. Building columns costs a pass
+/// over the graph, which a few rows (a count from one node) should not pay.
 final class ExpandCountCursor: Cursor {
   private let input: Cursor
   private let ctx: ExecutionContext
   private let spec: ExpandSpec
   private let count: Int
+  private let filter: PlanExpression?
   @exclusivity(unchecked) private var names: ExpandNames
+  /// What the columnar way reads, once chosen.
+  private var columns: Columns?
+  /// False once the columnar way turned out not to apply (a filter without a column form).
+  private var columnsPossible = true
+  /// Relationships read so far the row-by-row way.
+  private var followed = 0
+  private var finished = false
 
-  init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ExpandSpec, count: Int) {
+  /// The columns one expand reads.
+  private final class Columns {
+    let adjacency: AdjacencyColumn
+    /// The statement's filter, or one that always holds.
+    let filter: EndpointFilter
+    let filters: Bool
+    /// The nodes the reached node must be among, as bitmap words (nil: no label to check).
+    let labels: [UInt64]?
+
+    init(adjacency: AdjacencyColumn, filter: EndpointFilter?, labels: [UInt64]?) {
+      self.adjacency = adjacency
+      self.filter = filter ?? .always()
+      filters = filter != nil
+      self.labels = labels
+    }
+  }
+
+  init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ExpandSpec, count: Int, filter: PlanExpression?) {
     self.input = input
     self.ctx = ctx
     self.spec = spec
     self.count = count
+    self.filter = filter
     names = ExpandNames(spec)
   }
 
   func next() throws -> Row? {
-    while var row = try input.next() {
+    guard !finished else { return nil }
+    finished = true
+    var total = 0
+    while let row = try input.next() {
       guard case .node(let from) = row[spec.from] else { continue }
       let store = ctx.store
-      let entries = store.adjacent(to: from.id, direction: spec.direction, typeIDs: names.types(store))
-      ctx.dbHits += entries.count
-      var n = entries.count
-      let noDeletes = ctx.deletedRelationships.isEmpty
-      if names.checksLabels || !noDeletes {
-        n = 0
-        for entry in entries {
-          guard noDeletes || ctx.deletedRelationships[entry.id] == nil else { continue }
-          if names.checksLabels && !names.reaches(entry.neighbour, store) { continue }
-          n += 1
-        }
+      let types = names.types(store)
+      if columns == nil && columnsPossible && !ctx.isUpdating && worthColumns(types, store) {
+        columns = prepareColumns(types, store)
+        columnsPossible = columns != nil
+      }
+      if let columns {
+        total += counted(from.id, columns)
+      } else {
+        total += try counted(from.id, store.adjacent(to: from.id, direction: spec.direction, typeIDs: types), row)
       }
       try ctx.checkCancelled()
-      row[count] = .int(Int64(n))
-      return row
     }
-    return nil
+    var out = Row(repeating: .null, count: ctx.rowWidth)
+    out[count] = .int(Int64(total))
+    return out
+  }
+
+  /// Whether to switch to columns: they are cached, or the rows so far have followed an eighth
+  /// of what building them would read.
+  private func worthColumns(_ types: [TypeID]?, _ store: GraphStore) -> Bool {
+    if ctx.columns.hasAdjacency(spec.direction, types, of: store) { return true }
+    return followed * 8 >= store.relationshipCount + store.nodeIDLimit
+  }
+
+  /// The columns for this expand, or nil when the filter has no column form.
+  private func prepareColumns(_ types: [TypeID]?, _ store: GraphStore) -> Columns? {
+    var compiled: EndpointFilter?
+    if let filter {
+      guard let f = EndpointFilter.compile(filter, from: spec.from, to: spec.to, ctx) else { return nil }
+      compiled = f
+    }
+    let labels = names.checksLabels ? store.resolve(labels: spec.toLabels).map { store.labelWords($0) } ?? [] : nil
+    return Columns(adjacency: ctx.columns.adjacency(spec.direction, types, of: store), filter: compiled, labels: labels)
+  }
+
+  /// The count read from columns.
+  private func counted(_ from: Int64, _ columns: Columns) -> Int {
+    let range = columns.adjacency.range(from)
+    ctx.dbHits += range.count
+    guard columns.filters || columns.labels != nil else { return range.count }
+    return columns.adjacency.neighbours.withUnsafeBufferPointer { neighbours in
+      (columns.labels ?? []).withUnsafeBufferPointer { words in
+        let reached = UnsafeBufferPointer(rebasing: neighbours[range])
+        let labels = columns.labels == nil ? nil : words
+        return columns.filter.count(from: from, reached, among: labels)
+      }
+    }
+  }
+
+  /// The count read row by row from `entries`, the node's relationships of the expand's types.
+  private func counted(_ from: Int64, _ entries: [AdjacentRelationship], _ input: Row) throws -> Int {
+    ctx.dbHits += entries.count
+    followed += entries.count
+    if filter == nil && !names.checksLabels && ctx.deletedRelationships.isEmpty { return entries.count }
+    var row = input
+    var n = 0
+    for entry in entries {
+      if !ctx.deletedRelationships.isEmpty && ctx.deletedRelationships[entry.id] != nil { continue }
+      if names.checksLabels && !names.reaches(entry.neighbour, ctx.store) { continue }
+      if let filter {
+        row[spec.relationship] = .relationship(Relationship(id: entry.id))
+        row[spec.to] = .node(Node(id: entry.neighbour))
+        guard try ctx.truth(ctx.eval(filter, row)) == true else { continue }
+      }
+      n += 1
+    }
+    return n
   }
 }

@@ -1,0 +1,107 @@
+// NodeCountByProperty: a count of the nodes of a scan grouped by one of their properties, read
+// from the property's column rather than from a row per node.
+import CypherPlanner
+import GraphCore
+import GraphStorage
+
+/// Yields one row per distinct value of `spec.key` among the scanned nodes (null for those
+/// without it), with the number of such nodes times the number of input rows, in the order in
+/// which a scan in id order first meets each value: the rows an aggregation over a node scan
+/// would yield. In a statement that does not write it counts the codes of the property's column
+/// when the column is cached or the scan covers a good part of the nodes; otherwise it reads
+/// each node's property.
+final class PropertyCountCursor: Cursor {
+  private let input: Cursor
+  private let ctx: ExecutionContext
+  private let spec: PropertyCountSpec
+  private var output: [Row]?
+  private var position = 0
+
+  init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: PropertyCountSpec) {
+    self.input = input
+    self.ctx = ctx
+    self.spec = spec
+  }
+
+  func next() throws -> Row? {
+    if output == nil { output = try compute() }
+    guard let output, position < output.count else { return nil }
+    position += 1
+    return output[position - 1]
+  }
+
+  private func compute() throws -> [Row] {
+    var inputRows = 0
+    while try input.next() != nil { inputRows += 1 }
+    guard inputRows > 0 else { return [] }
+    let groups = try worthColumn() ? countByCode() : countByValue()
+    return groups.map { value, count in
+      var row = Row(repeating: .null, count: ctx.rowWidth)
+      row[spec.keySlot] = value
+      for slot in spec.countSlots { row[slot] = .int(Int64(count * inputRows)) }
+      return row
+    }
+  }
+
+  /// Whether to count by column: in a statement that does not write, when the column is cached
+  /// or the scan covers a good part of the nodes (building it reads every node once).
+  private func worthColumn() -> Bool {
+    guard !ctx.isUpdating, let key = ctx.propertyKeyID(spec.key) else { return false }
+    if ctx.columns.hasColumn(key, of: ctx.store) { return true }
+    let scanned = spec.label.map { ctx.store.count(ofLabel: $0) } ?? ctx.store.nodeCount
+    return scanned * 4 >= ctx.store.nodeIDLimit
+  }
+
+  /// The scanned nodes' ids as flat bitmap words (empty for a label no node has had).
+  private func scannedWords() -> [UInt64] {
+    guard let label = spec.label else { return ctx.store.labelWords([]) }
+    return ctx.store.resolve(labels: [label]).map { ctx.store.labelWords($0) } ?? []
+  }
+
+  /// Groups by column code: one increment per node, then one property read per group for its
+  /// value as the scan first met it.
+  private func countByCode() throws -> [(Value, Int)] {
+    let words = scannedWords()
+    guard let key = ctx.propertyKeyID(spec.key) else { return [] }
+    let column = ctx.columns.column(key, of: ctx.store)
+    var counts = [Int](repeating: 0, count: column.values.count + 1)
+    var first = [Int64](repeating: -1, count: column.values.count + 1)
+    for (index, word) in words.enumerated() {
+      var w = word
+      while w != 0 {
+        let id = Int64(index << 6 + w.trailingZeroBitCount)
+        w &= w - 1
+        let slot = Int(column.code(id)) + 1
+        if counts[slot] == 0 { first[slot] = id }
+        counts[slot] += 1
+      }
+      try ctx.checkCancelled()
+    }
+    ctx.dbHits += counts.reduce(0, +)
+    let met = counts.indices.filter { counts[$0] > 0 }.sorted { first[$0] < first[$1] }
+    return met.map { slot in
+      let value = slot == 0 ? Value.null : (ctx.store.nodeProperty(first[slot], key: key) ?? nil) ?? .null
+      return (value, counts[slot])
+    }
+  }
+
+  /// Groups by each node's property value, skipping nodes this statement deleted.
+  private func countByValue() throws -> [(Value, Int)] {
+    let key = ctx.propertyKeyID(spec.key)
+    let ids = spec.label.map { ctx.store.nodeIDs(withLabel: $0) } ?? ctx.store.allNodeIDs()
+    var groups: [GroupingKey: Int] = [:]
+    var found: [(Value, Int)] = []
+    for id in ids where !ctx.isDeleted(node: id) {
+      ctx.dbHits += 1
+      let value = (ctx.store.nodeProperty(id, key: key) ?? nil) ?? .null
+      if let g = groups[GroupingKey(value)] {
+        found[g].1 += 1
+      } else {
+        groups[GroupingKey(value)] = found.count
+        found.append((value, 1))
+      }
+      try ctx.checkCancelled()
+    }
+    return found
+  }
+}
