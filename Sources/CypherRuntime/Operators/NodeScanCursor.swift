@@ -26,7 +26,9 @@ final class NodeScanCursor: Cursor {
         let id = ids[position]
         position += 1
         ctx.dbHits += 1
-        if (!ctx.deletedNodes.isEmpty && ctx.deletedNodes[id] != nil) || !ctx.store.nodeExists(id) { continue }
+        // The ids come from this statement's store, so only a statement that writes can have
+        // removed one since.
+        if ctx.isUpdating && ((!ctx.deletedNodes.isEmpty && ctx.deletedNodes[id] != nil) || !ctx.store.nodeExists(id)) { continue }
         try ctx.checkCancelled()
         // Changed in place once the consumer has let go of the previous output (see ExpandCursor).
         var r = row.take() ?? []
