@@ -18,6 +18,21 @@ final class ArgumentCursor: Cursor {
   }
 }
 
+/// The rows of an operator that computes them all on the first pull (an aggregation), yielded
+/// one per pull.
+struct ComputedRows {
+  private var rows: [Row]?
+  private var position = 0
+
+  /// The next row, computing them all with `compute` on the first call.
+  mutating func next(_ compute: () throws -> [Row]) rethrows -> Row? {
+    if rows == nil { rows = try compute() }
+    guard let rows, position < rows.count else { return nil }
+    position += 1
+    return rows[position - 1]
+  }
+}
+
 extension ExecutionContext {
   /// Builds the cursor tree for `op`, whose leaf yields `argument`. With a profile recorder and a
   /// `path` (the operator's position in the plan), every cursor is measured.

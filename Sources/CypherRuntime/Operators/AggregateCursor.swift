@@ -9,8 +9,7 @@ final class AggregateCursor: Cursor {
   private let ctx: ExecutionContext
   private let keys: [(Int, PlanExpression)]
   private let aggregates: [(Int, AggregateSpec)]
-  private var output: [Row]?
-  private var position = 0
+  private var output = ComputedRows()
   private let width: Int
 
   init(_ input: Cursor, _ ctx: ExecutionContext, keys: [(Int, PlanExpression)], aggregates: [(Int, AggregateSpec)]) {
@@ -22,10 +21,7 @@ final class AggregateCursor: Cursor {
   }
 
   func next() throws -> Row? {
-    if output == nil { output = try compute() }
-    guard let output, position < output.count else { return nil }
-    position += 1
-    return output[position - 1]
+    try output.next(compute)
   }
 
   private func compute() throws -> [Row] {

@@ -84,9 +84,9 @@ private struct EndpointFilterCompiler {
     case .constant(.bool(let b)): return ConstantTest(Truth(b))
     case .constant(.null): return ConstantTest(.unknown)
     case .not(let a): return compile(a).map(NotTest.init)
-    case .and(let a, let b): return both(a, b).map { AndTest($0, $1) }
-    case .or(let a, let b): return both(a, b).map { OrTest($0, $1) }
-    case .xor(let a, let b): return both(a, b).map { XorTest($0, $1) }
+    case .and(let a, let b): return both(a, b).map { LogicTest(.and, $0, $1) }
+    case .or(let a, let b): return both(a, b).map { LogicTest(.or, $0, $1) }
+    case .xor(let a, let b): return both(a, b).map { LogicTest(.xor, $0, $1) }
     case .isNull(let a, let negated): return operand(a).map { NullTest($0, negated: negated) }
     case .binary(let op, let a, let b): return binary(op, a, b)
     default: return nil
@@ -109,8 +109,7 @@ private struct EndpointFilterCompiler {
     }
     guard let left = operand(a), let right = operand(b) else { return nil }
     guard [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(op) else { return nil }
-    if left.key == right.key && left.ordered { return CodeComparison(left, right, op) }
-    return ValueComparison(left, right, op, ctx)
+    return Comparison(left, right, op, ctx)
   }
 
   /// The truth of `test` on each value of `operand`'s column and on null, looked up by code;
@@ -163,50 +162,35 @@ private final class NotTest: EndpointFilter {
   }
 }
 
-private final class AndTest: EndpointFilter {
+/// AND, OR or XOR of two tests, in Cypher's three-valued logic.
+private final class LogicTest: EndpointFilter {
+  enum Kind { case and, or, xor }
+  let kind: Kind
   let a: EndpointFilter
   let b: EndpointFilter
-  init(_ a: EndpointFilter, _ b: EndpointFilter) {
+  init(_ kind: Kind, _ a: EndpointFilter, _ b: EndpointFilter) {
+    self.kind = kind
     self.a = a
     self.b = b
   }
   override func evaluate(_ from: Int64, _ to: Int64) -> Truth {
     let l = a.evaluate(from, to)
-    if l == .no { return .no }
-    let r = b.evaluate(from, to)
-    if r == .no { return .no }
-    return l == .unknown || r == .unknown ? .unknown : .yes
-  }
-}
-
-private final class OrTest: EndpointFilter {
-  let a: EndpointFilter
-  let b: EndpointFilter
-  init(_ a: EndpointFilter, _ b: EndpointFilter) {
-    self.a = a
-    self.b = b
-  }
-  override func evaluate(_ from: Int64, _ to: Int64) -> Truth {
-    let l = a.evaluate(from, to)
-    if l == .yes { return .yes }
-    let r = b.evaluate(from, to)
-    if r == .yes { return .yes }
-    return l == .unknown || r == .unknown ? .unknown : .no
-  }
-}
-
-private final class XorTest: EndpointFilter {
-  let a: EndpointFilter
-  let b: EndpointFilter
-  init(_ a: EndpointFilter, _ b: EndpointFilter) {
-    self.a = a
-    self.b = b
-  }
-  override func evaluate(_ from: Int64, _ to: Int64) -> Truth {
-    let l = a.evaluate(from, to)
-    let r = b.evaluate(from, to)
-    if l == .unknown || r == .unknown { return .unknown }
-    return l == r ? .no : .yes
+    switch kind {
+    case .and:
+      if l == .no { return .no }
+      let r = b.evaluate(from, to)
+      if r == .no { return .no }
+      return l == .unknown || r == .unknown ? .unknown : .yes
+    case .or:
+      if l == .yes { return .yes }
+      let r = b.evaluate(from, to)
+      if r == .yes { return .yes }
+      return l == .unknown || r == .unknown ? .unknown : .no
+    case .xor:
+      let r = b.evaluate(from, to)
+      if l == .unknown || r == .unknown { return .unknown }
+      return l == r ? .no : .yes
+    }
   }
 }
 
@@ -235,20 +219,29 @@ private final class TableTest: EndpointFilter {
   }
 }
 
-/// A comparison of two ends' values of one ordered column: a comparison of their codes.
-private final class CodeComparison: EndpointFilter {
+/// A comparison of two properties: of their codes when both read one ordered column, otherwise
+/// of their values as Cypher compares them.
+private final class Comparison: EndpointFilter {
   let left: EndpointOperand
   let right: EndpointOperand
   let op: BinaryOperator
-  init(_ left: EndpointOperand, _ right: EndpointOperand, _ op: BinaryOperator) {
+  let byCode: Bool
+  unowned let ctx: ExecutionContext
+  init(_ left: EndpointOperand, _ right: EndpointOperand, _ op: BinaryOperator, _ ctx: ExecutionContext) {
     self.left = left
     self.right = right
     self.op = op
+    byCode = left.key == right.key && left.ordered
+    self.ctx = ctx
   }
   override func evaluate(_ from: Int64, _ to: Int64) -> Truth {
     let l = left.code(from, to)
     let r = right.code(from, to)
     if l < 0 || r < 0 { return .unknown }
+    guard byCode else {
+      // Comparisons never throw.
+      return Truth((try? ctx.truth(ctx.binary(op, left.value(l), right.value(r)))) ?? nil)
+    }
     switch op {
     case .equal: return l == r ? .yes : .no
     case .notEqual: return l != r ? .yes : .no
@@ -257,26 +250,5 @@ private final class CodeComparison: EndpointFilter {
     case .greater: return l > r ? .yes : .no
     default: return l >= r ? .yes : .no
     }
-  }
-}
-
-/// A comparison of two properties' values, evaluated as Cypher compares them.
-private final class ValueComparison: EndpointFilter {
-  let left: EndpointOperand
-  let right: EndpointOperand
-  let op: BinaryOperator
-  unowned let ctx: ExecutionContext
-  init(_ left: EndpointOperand, _ right: EndpointOperand, _ op: BinaryOperator, _ ctx: ExecutionContext) {
-    self.left = left
-    self.right = right
-    self.op = op
-    self.ctx = ctx
-  }
-  override func evaluate(_ from: Int64, _ to: Int64) -> Truth {
-    let l = left.code(from, to)
-    let r = right.code(from, to)
-    if l < 0 || r < 0 { return .unknown }
-    // Comparisons never throw.
-    return Truth((try? ctx.truth(ctx.binary(op, left.value(l), right.value(r)))) ?? nil)
   }
 }

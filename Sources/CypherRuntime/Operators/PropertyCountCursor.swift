@@ -14,8 +14,7 @@ final class PropertyCountCursor: Cursor {
   private let input: Cursor
   private let ctx: ExecutionContext
   private let spec: PropertyCountSpec
-  private var output: [Row]?
-  private var position = 0
+  private var output = ComputedRows()
 
   init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: PropertyCountSpec) {
     self.input = input
@@ -24,10 +23,7 @@ final class PropertyCountCursor: Cursor {
   }
 
   func next() throws -> Row? {
-    if output == nil { output = try compute() }
-    guard let output, position < output.count else { return nil }
-    position += 1
-    return output[position - 1]
+    try output.next(compute)
   }
 
   private func compute() throws -> [Row] {
