@@ -105,7 +105,7 @@ struct PlanPrinter {
     case .expandClosing(let i, let s, let c):
       let labels = s.toLabels.map { ":" + $0 }.joined()
       return ("Expand(Closing) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(arrow(c.direction, c.types))(\(n(c.to)))", [i])
-    case .expandCount(let i, let s, let count, let filter):
+    case .expandCount(let i, let s, let count, let filter, _):
       let labels = s.toLabels.map { ":" + $0 }.joined()
       let filtered = filter == nil ? "" : " filtered"
       return ("Expand(Count) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(filtered) into \(n(count))", [i])

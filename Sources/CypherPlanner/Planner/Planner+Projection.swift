@@ -262,7 +262,10 @@ extension Planner {
     let filter = filters.dropFirst().reduce(filters.first) { all, next in all.map { .and($0, next) } }
     let count = newSlot()
     let sums = aggregates.map { ($0.0, AggregateSpec(function: .sum, distinct: false, arguments: [.slot(count)])) }
-    return .aggregate(.expandCount(input, spec, count: count, filter: filter), keys: [], aggregates: sums)
+    // Wide: the expand is expected to follow an eighth of what building its columns reads.
+    let followed = CardinalityEstimator(statistics: statistics).rows(.expand(input, spec))
+    let wide = followed * 8 >= Double(statistics.relationshipCount + statistics.nodeCount)
+    return .aggregate(.expandCount(input, spec, count: count, filter: filter, wide: wide), keys: [], aggregates: sums)
   }
 
   /// NodeCountByProperty for `count(*)` (or counts of the node) over a node scan grouped by one

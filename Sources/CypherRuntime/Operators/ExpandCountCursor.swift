@@ -9,8 +9,9 @@ import GraphStorage
 /// deleted) and for which `filter`, when given, holds: what the sum over the counts needs, with
 /// no input row changed or copied.
 ///
-/// In a statement that does not write, once the rows have followed a good part of the graph's
-/// relationships (or the columns are cached from an earlier statement), it switches to columns:
+/// In a statement that does not write, when the planner expects the rows to follow a good part
+/// of the graph's relationships, once they have, or when the columns are cached from an earlier
+/// statement, it switches to columns:
 /// an adjacency column for the expand and a filter over the end nodes' property columns
 /// (`EndpointFilter`). Before that, and always in a statement that writes, it reads each node's
 /// adjacency and evaluates the filter on a row per relationship. Building columns costs a pass
@@ -21,6 +22,7 @@ final class ExpandCountCursor: Cursor {
   private let spec: ExpandSpec
   private let count: Int
   private let filter: PlanExpression?
+  private let wide: Bool
   @exclusivity(unchecked) private var names: ExpandNames
   /// What the columnar way reads, once chosen.
   private var columns: Columns?
@@ -47,12 +49,13 @@ final class ExpandCountCursor: Cursor {
     }
   }
 
-  init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ExpandSpec, count: Int, filter: PlanExpression?) {
+  init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ExpandSpec, count: Int, filter: PlanExpression?, wide: Bool) {
     self.input = input
     self.ctx = ctx
     self.spec = spec
     self.count = count
     self.filter = filter
+    self.wide = wide
     names = ExpandNames(spec)
   }
 
@@ -80,10 +83,10 @@ final class ExpandCountCursor: Cursor {
     return out
   }
 
-  /// Whether to switch to columns: they are cached, or the rows so far have followed an eighth
-  /// of what building them would read.
+  /// Whether to switch to columns: the planner expects the rows to follow much of the graph, the
+  /// columns are cached, or the rows so far have followed an eighth of what building them reads.
   private func worthColumns(_ types: [TypeID]?, _ store: GraphStore) -> Bool {
-    if ctx.columns.hasAdjacency(spec.direction, types, of: store) { return true }
+    if wide || ctx.columns.hasAdjacency(spec.direction, types, of: store) { return true }
     return followed * 8 >= store.relationshipCount + store.nodeIDLimit
   }
 
