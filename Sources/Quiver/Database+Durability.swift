@@ -46,11 +46,17 @@ extension Database {
   func commit(_ store: GraphStore) throws -> UInt64? {
     var store = store
     guard let storage, let changes = store.changeLog, !changes.isEmpty else {
-      state.withLock { $0.store = store }
+      publish(store)
       return nil
     }
     store.changeLog = []
-    return try storage.append(changes, producing: store) { published in state.withLock { $0.store = published } }
+    return try storage.append(changes, producing: store) { published in publish(published) }
+  }
+
+  /// Makes `store` the graph new statements see, and lets go of the columns of earlier versions.
+  private func publish(_ store: GraphStore) {
+    state.withLock { $0.store = store }
+    columns.keep(only: store)
   }
 
   /// Returns once the commit `ticket` (from `commit`) is durable.

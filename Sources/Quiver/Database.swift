@@ -21,8 +21,11 @@ public final class Database: Sendable {
   /// Held by the one statement or transaction that may write.
   let writerSlot = WriterSlot()
   let planCache = PlanCache()
-  /// Node property columns of the latest graph version, for read-only statements.
+  /// Node property and adjacency columns of the latest graph version, for read-only statements.
   let columns = ColumnCache()
+
+  /// Number of columns the database keeps (for tests).
+  package var cachedColumnCount: Int { columns.count }
   /// The directory files of a durable database; nil in memory.
   let storage: DiskStorage?
 

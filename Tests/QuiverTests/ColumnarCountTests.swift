@@ -90,6 +90,10 @@ import Testing
       #expect(try rows(db, query) == (try rows(db, split)), "after \(write)")
     }
     #expect(try rows(db, query) != before)
+    // The adjacency column and the column of `v`, kept until the next write.
+    #expect(db.cachedColumnCount == 2)
+    _ = try db.execute("CREATE (:Z)")
+    #expect(db.cachedColumnCount == 0)
     // Inside a statement that writes, the count sees the statement's own changes.
     let written = try rows(db, "MATCH (n) WHERE n.v = 2 SET n.v = 100 WITH count(*) AS changed " + query)
     _ = try db.execute("MATCH (n) WHERE n.v = 100 SET n.v = 2")

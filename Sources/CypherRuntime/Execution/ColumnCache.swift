@@ -68,6 +68,13 @@ package final class ColumnCache: Sendable {
     return built
   }
 
+  /// Drops the columns of every version but `store`'s (called when a write publishes it, so
+  /// that the columns of a replaced version do not linger).
+  package func keep(only store: GraphStore) {
+    let stamp = store.stamp
+    entries.withLock { if $0.stamp != stamp { $0 = Entries(stamp: stamp) } }
+  }
+
   /// Number of columns held (for tests).
   package var count: Int { entries.withLock { $0.count } }
 }
