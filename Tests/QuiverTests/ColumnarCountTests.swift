@@ -118,6 +118,47 @@ import Testing
     #expect(try rows(db, query) == expected)
   }
 
+  @Test func stackedFiltersStopAtTheFirstThatDoesNotHold() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (a:A)-[:R]->(:B {x: 1, flag: true}), (a)-[:R]->(:B {flag: 'oops'})")
+    // `b.x > 0` is null for the second node, so `b.flag` (not a boolean there) is never tested.
+    let query = "MATCH (a)-[:R]->(b) WHERE b.x > 0 AND b.flag RETURN count(*)"
+    #expect((try db.execute("EXPLAIN " + query).plan ?? "").contains("filtered"))
+    #expect(try db.execute(query).rows[0][0].intValue == 1)
+    #expect(try db.execute("MATCH (a)-[:R]->(b) WHERE b.x > 0 AND b.flag RETURN sum(1)").rows[0][0].intValue == 1)
+    #expect(try db.execute("MATCH (a)-[:R]->(b) WHERE b.x > 0 AND a.y IS NULL AND b.x < 2 RETURN count(*)").rows[0][0].intValue == 1)
+  }
+
+  @Test func stringsEqualInCypherButNotInScalarsAreToldApart() throws {
+    let db = try Database()
+    // "é" composed and decomposed: equal as Cypher compares strings, one group, one column code.
+    _ = try db.execute(
+      "CREATE (a:A {s: 'x'})-[:R]->(:B {s: $composed}), (a)-[:R]->(:B {s: $decomposed})",
+      parameters: ["composed": .string("\u{e9}"), "decomposed": .string("e\u{301}")])
+    let accent: [String: Value] = ["accent": .string("\u{301}")]
+    for predicate in ["b.s CONTAINS $accent", "b.s ENDS WITH $accent", "a.s < b.s AND b.s STARTS WITH 'e'"] {
+      let query = "MATCH (a)-[:R]->(b) WHERE \(predicate) RETURN count(*)"
+      let split = "MATCH (a)-[:R]->(b) WHERE \(predicate) RETURN sum(1)"
+      let expected = try db.execute(split, parameters: accent).rows[0][0].intValue
+      #expect(try db.execute(query, parameters: accent).rows[0][0].intValue == expected, "\(predicate)")
+    }
+    #expect(try db.execute("MATCH (a)-[:R]->(b) WHERE b.s CONTAINS $accent RETURN count(*)", parameters: accent).rows[0][0].intValue == 1)
+    #expect(try db.execute("MATCH (a)-[:R]->(b) WHERE a.s < b.s AND b.s = $e RETURN count(*)", parameters: ["e": .string("\u{e9}")]).rows[0][0].intValue == 2)
+    let groups = try db.execute("MATCH (b:B) RETURN b.s AS s, count(*) AS c").rows
+    #expect(groups.count == 1 && groups[0][1].intValue == 2 && groups[0][0].stringValue.map { Array($0.unicodeScalars) } == ["\u{e9}"])
+  }
+
+  @Test func aCountPerOuterRowBuildsNoColumns() throws {
+    let db = try Database()
+    _ = try db.execute("UNWIND range(0, 199) AS i CREATE (:N {name: 'n' + i})-[:R]->(:M {name: 'm' + i})")
+    let correlated = "MATCH (a:N) CALL { WITH a MATCH (a)-[:R]->(b) WHERE b.name STARTS WITH 'm1' RETURN count(*) AS c } RETURN sum(c)"
+    #expect(try db.execute(correlated).rows[0][0].intValue == 111)
+    #expect(db.cachedColumnCount == 0)
+    #expect(try db.execute("MATCH (a:N)-[:R]->(b) WHERE b.name STARTS WITH 'm1' RETURN count(*)").rows[0][0].intValue == 111)
+    #expect(db.cachedColumnCount == 2)
+    #expect(try db.execute(correlated).rows[0][0].intValue == 111)
+  }
+
   @Test(arguments: [31, 32, 33] as [UInt64])
   func groupCountsEqualTheGroupedRows(seed: UInt64) throws {
     let db = try graph(seed: seed)

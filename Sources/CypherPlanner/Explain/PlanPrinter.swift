@@ -105,9 +105,9 @@ struct PlanPrinter {
     case .expandClosing(let i, let s, let c):
       let labels = s.toLabels.map { ":" + $0 }.joined()
       return ("Expand(Closing) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(arrow(c.direction, c.types))(\(n(c.to)))", [i])
-    case .expandCount(let i, let s, let count, let filter, _):
+    case .expandCount(let i, let s, let count, let filters, _):
       let labels = s.toLabels.map { ":" + $0 }.joined()
-      let filtered = filter == nil ? "" : " filtered"
+      let filtered = filters.isEmpty ? "" : " filtered"
       return ("Expand(Count) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(filtered) into \(n(count))", [i])
     case .nodeCountByProperty(let i, let s):
       let label = s.label.map { ":" + $0 } ?? ""

@@ -147,11 +147,12 @@ package indirect enum PlanOperator: Sendable {
   /// Run together, the rows that do not close are never built.
   case expandClosing(PlanOperator, ExpandSpec, closing: ExpandSpec)
   /// One row with `count` set to how many relationships (and reached nodes) the expand would
-  /// yield over all input rows and `filter`, when given, holds for: what a count over an expand
-  /// needs, without a row per relationship. `wide` tells that the planner expects the input
-  /// rows to follow a good part of the graph's relationships, so that reading them from columns
-  /// (built once per graph version) pays from the first row.
-  case expandCount(PlanOperator, ExpandSpec, count: Int, filter: PlanExpression?, wide: Bool)
+  /// yield over all input rows and every one of `filters` holds for, tested in order as stacked
+  /// Filter operators would: what a count over an expand needs, without a row per relationship.
+  /// `wide` tells that the planner expects the input rows to follow a good part of the graph's
+  /// relationships, so that reading them from columns (built once per graph version) pays from
+  /// the first row.
+  case expandCount(PlanOperator, ExpandSpec, count: Int, filters: [PlanExpression], wide: Bool)
   /// One row per distinct value of a property over the nodes of a label (or every node), with
   /// how many nodes have it times the number of input rows: a grouping count over a node scan,
   /// without a row per node.

@@ -259,13 +259,12 @@ extension Planner {
     guard keys.isEmpty, case .expand(let input, let spec) = source, !spec.toBound, !spec.relationshipBound,
       countsRows(aggregates, of: [spec.from, spec.relationship, spec.to])
     else { return .aggregate(op, keys: keys, aggregates: aggregates) }
-    let filter = filters.dropFirst().reduce(filters.first) { all, next in all.map { .and($0, next) } }
     let count = newSlot()
     let sums = aggregates.map { ($0.0, AggregateSpec(function: .sum, distinct: false, arguments: [.slot(count)])) }
     // Wide: the expand is expected to follow an eighth of what building its columns reads.
     let followed = CardinalityEstimator(statistics: statistics).rows(.expand(input, spec))
     let wide = followed * 8 >= Double(statistics.relationshipCount + statistics.nodeCount)
-    return .aggregate(.expandCount(input, spec, count: count, filter: filter, wide: wide), keys: [], aggregates: sums)
+    return .aggregate(.expandCount(input, spec, count: count, filters: filters, wide: wide), keys: [], aggregates: sums)
   }
 
   /// NodeCountByProperty for `count(*)` (or counts of the node) over a node scan grouped by one

@@ -38,11 +38,18 @@ class EndpointFilter {
     return n
   }
 
-  /// Compiles `predicate` for an expand from slot `from` to slot `to`; nil when it reads
-  /// anything but properties of those two nodes, constants and parameters, or uses an operator
-  /// without a column form. Then the caller evaluates it on rows.
-  static func compile(_ predicate: PlanExpression, from: Int, to: Int, _ ctx: ExecutionContext) -> EndpointFilter? {
-    EndpointFilterCompiler(from: from, to: to, ctx: ctx).compile(predicate)
+  /// Compiles `predicates`, which must all hold, tested in order, for an expand from slot `from`
+  /// to slot `to`; nil when one reads anything but properties of those two nodes, constants and
+  /// parameters, or uses an operator without a column form. Then the caller evaluates them on
+  /// rows.
+  static func compile(_ predicates: [PlanExpression], from: Int, to: Int, _ ctx: ExecutionContext) -> EndpointFilter? {
+    let compiler = EndpointFilterCompiler(from: from, to: to, ctx: ctx)
+    var tests: [EndpointFilter] = []
+    for predicate in predicates {
+      guard let test = compiler.compile(predicate) else { return nil }
+      tests.append(test)
+    }
+    return tests.count == 1 ? tests[0] : AllTest(tests)
   }
 }
 
@@ -53,6 +60,7 @@ struct EndpointOperand {
   let codes: [Int32]
   let values: [Value]
   let ordered: Bool
+  let lossy: Bool
 
   init(fromSide: Bool, key: String, column: PropertyColumn?) {
     self.fromSide = fromSide
@@ -60,6 +68,7 @@ struct EndpointOperand {
     codes = column?.codes ?? []
     values = column?.values ?? []
     ordered = column?.ordered ?? true
+    lossy = column?.lossy ?? false
   }
 
   /// The code of the node's value, or -1.
@@ -101,6 +110,10 @@ private struct EndpointFilterCompiler {
   /// A comparison or string predicate between a property and a constant (a table of truths
   /// per code), or a comparison between two properties.
   private func binary(_ op: BinaryOperator, _ a: PlanExpression, _ b: PlanExpression) -> EndpointFilter? {
+    // These look at a string's scalars, which one code may not pin down (see
+    // `PropertyColumn.lossy`).
+    let readsScalars = [.startsWith, .endsWith, .contains, .regexMatch].contains(op)
+    if readsScalars, [a, b].contains(where: { operand($0)?.lossy == true }) { return nil }
     if let left = operand(a), let right = constant(b) {
       return table(left) { try ctx.binary(op, $0, right) }
     }
@@ -130,7 +143,9 @@ private struct EndpointFilterCompiler {
   /// A property of either end node.
   private func operand(_ e: PlanExpression) -> EndpointOperand? {
     guard case .property(.slot(let slot), let key) = e, slot == from || slot == to else { return nil }
-    let column = ctx.propertyKeyID(key).map { ctx.columns.column($0, of: ctx.store) }
+    // A key no node has yet: every node lacks it.
+    guard let id = ctx.propertyKeyID(key) else { return EndpointOperand(fromSide: slot == from, key: key, column: nil) }
+    guard let column = ctx.columns.column(id, of: ctx.store) else { return nil }
     return EndpointOperand(fromSide: slot == from, key: key, column: column)
   }
 
@@ -159,6 +174,17 @@ private final class NotTest: EndpointFilter {
     case .no: return .yes
     case .unknown: return .unknown
     }
+  }
+}
+
+/// Tests that must all hold, tried in order up to the first that does not (as stacked filters
+/// are).
+private final class AllTest: EndpointFilter {
+  let tests: [EndpointFilter]
+  init(_ tests: [EndpointFilter]) { self.tests = tests }
+  override func evaluate(_ from: Int64, _ to: Int64) -> Truth {
+    for test in tests where test.evaluate(from, to) != .yes { return .no }
+    return .yes
   }
 }
 

@@ -6,22 +6,23 @@ import GraphStorage
 
 /// Yields one row whose `count` slot holds the number of relationships that the expand `spec`
 /// would follow from the input rows' start nodes (type, direction, reached node's labels, not
-/// deleted) and for which `filter`, when given, holds: what the sum over the counts needs, with
-/// no input row changed or copied.
+/// deleted) and for which every one of `filters` holds, tested in order (a filter that is not
+/// true stops the test, as a chain of Filter operators would): what the sum over the counts
+/// needs, with no input row changed or copied.
 ///
 /// In a statement that does not write, when the planner expects the rows to follow a good part
-/// of the graph's relationships, once they have, or when the columns are cached from an earlier
-/// statement, it switches to columns:
-/// an adjacency column for the expand and a filter over the end nodes' property columns
-/// (`EndpointFilter`). Before that, and always in a statement that writes, it reads each node's
-/// adjacency and evaluates the filter on a row per relationship. Building columns costs a pass
-/// over the graph, which a few rows (a count from one node) should not pay.
+/// of the graph's relationships, or once they have, it switches to columns: an adjacency column
+/// for the expand and a filter over the end nodes' property columns (`EndpointFilter`). Before
+/// that, and always in a statement that writes, it reads each node's adjacency and evaluates the
+/// filters on a row per relationship. Getting columns costs a pass over the graph, or over the
+/// filters' distinct values when they are cached, which a few rows (a count from one node, or
+/// one per outer row of a subquery) should not pay.
 final class ExpandCountCursor: Cursor {
   private let input: Cursor
   private let ctx: ExecutionContext
   private let spec: ExpandSpec
   private let count: Int
-  private let filter: PlanExpression?
+  private let filters: [PlanExpression]
   private let wide: Bool
   @exclusivity(unchecked) private var names: ExpandNames
   /// What the columnar way reads, once chosen.
@@ -49,12 +50,12 @@ final class ExpandCountCursor: Cursor {
     }
   }
 
-  init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ExpandSpec, count: Int, filter: PlanExpression?, wide: Bool) {
+  init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ExpandSpec, count: Int, filters: [PlanExpression], wide: Bool) {
     self.input = input
     self.ctx = ctx
     self.spec = spec
     self.count = count
-    self.filter = filter
+    self.filters = filters
     self.wide = wide
     names = ExpandNames(spec)
   }
@@ -67,7 +68,7 @@ final class ExpandCountCursor: Cursor {
       guard case .node(let from) = row[spec.from] else { continue }
       let store = ctx.store
       let types = names.types(store)
-      if columns == nil && columnsPossible && !ctx.isUpdating && worthColumns(types, store) {
+      if columns == nil && columnsPossible && !ctx.isUpdating && worthColumns(store) {
         columns = prepareColumns(types, store)
         columnsPossible = columns != nil
       }
@@ -83,18 +84,17 @@ final class ExpandCountCursor: Cursor {
     return out
   }
 
-  /// Whether to switch to columns: the planner expects the rows to follow much of the graph, the
-  /// columns are cached, or the rows so far have followed an eighth of what building them reads.
-  private func worthColumns(_ types: [TypeID]?, _ store: GraphStore) -> Bool {
-    if wide || ctx.columns.hasAdjacency(spec.direction, types, of: store) { return true }
-    return followed * 8 >= store.relationshipCount + store.nodeIDLimit
+  /// Whether to switch to columns: the planner expects the rows to follow much of the graph, or
+  /// the rows so far have followed an eighth of what building the columns reads.
+  private func worthColumns(_ store: GraphStore) -> Bool {
+    wide || followed * 8 >= store.relationshipCount + store.nodeIDLimit
   }
 
   /// The columns for this expand, or nil when the filter has no column form.
   private func prepareColumns(_ types: [TypeID]?, _ store: GraphStore) -> Columns? {
     var compiled: EndpointFilter?
-    if let filter {
-      guard let f = EndpointFilter.compile(filter, from: spec.from, to: spec.to, ctx) else { return nil }
+    if !filters.isEmpty {
+      guard let f = EndpointFilter.compile(filters, from: spec.from, to: spec.to, ctx) else { return nil }
       compiled = f
     }
     let labels = names.checksLabels ? store.resolve(labels: spec.toLabels).map { store.labelWords($0) } ?? [] : nil
@@ -115,20 +115,26 @@ final class ExpandCountCursor: Cursor {
     }
   }
 
+  /// Whether every filter holds for `row`, testing them in order up to the first that does not.
+  private func holds(_ row: Row) throws -> Bool {
+    for filter in filters where try ctx.truth(ctx.eval(filter, row)) != true { return false }
+    return true
+  }
+
   /// The count read row by row from `entries`, the node's relationships of the expand's types.
   private func counted(_ from: Int64, _ entries: [AdjacentRelationship], _ input: Row) throws -> Int {
     ctx.dbHits += entries.count
     followed += entries.count
-    if filter == nil && !names.checksLabels && ctx.deletedRelationships.isEmpty { return entries.count }
+    if filters.isEmpty && !names.checksLabels && ctx.deletedRelationships.isEmpty { return entries.count }
     var row = input
     var n = 0
     for entry in entries {
       if !ctx.deletedRelationships.isEmpty && ctx.deletedRelationships[entry.id] != nil { continue }
       if names.checksLabels && !names.reaches(entry.neighbour, ctx.store) { continue }
-      if let filter {
+      if !filters.isEmpty {
         row[spec.relationship] = .relationship(Relationship(id: entry.id))
         row[spec.to] = .node(Node(id: entry.neighbour))
-        guard try ctx.truth(ctx.eval(filter, row)) == true else { continue }
+        guard try holds(row) else { continue }
       }
       n += 1
     }
