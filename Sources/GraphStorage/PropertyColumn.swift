@@ -15,6 +15,10 @@ package struct PropertyColumn: Sendable {
   /// True when the codes follow the values' Cypher order: all values are integers, all are
   /// strings, or all are floats with no NaN, so that comparing two codes compares the values.
   package let ordered: Bool
+  /// True when some code stands for strings that are equal as Cypher compares them but differ
+  /// in their Unicode scalars (`é` composed and decomposed): a test that looks at the scalars
+  /// (CONTAINS, ENDS WITH, a regular expression) may then tell apart values of one code.
+  package let lossy: Bool
 
   /// The code of node `id`'s value, or -1.
   @inline(__always)
@@ -24,16 +28,22 @@ package struct PropertyColumn: Sendable {
 }
 
 extension GraphStore {
-  /// Builds the column of property `key` over every node.
+  /// Builds the column of property `key` over every node; nil when there are more node ids than
+  /// codes can number.
   /// - Complexity: O(n) for n node ids, plus O(d log d) to order d distinct values.
-  package func nodeColumn(_ key: PropertyKeyID) -> PropertyColumn {
+  package func nodeColumn(_ key: PropertyKeyID) -> PropertyColumn? {
+    guard nodes.count < Int(Int32.max) else { return nil }
     var codes = [Int32](repeating: -1, count: nodes.count)
     var lookup: [GroupingKey: Int32] = [:]
     var values: [Value] = []
+    var lossy = false
     for i in 0..<nodes.count where nodes[i].isLive {
       guard let value = nodes[i].properties[key] else { continue }
       if let code = lookup[GroupingKey(value)] {
         codes[i] = code
+        if case .string(let s) = value, case .string(let t) = values[Int(code)], !s.unicodeScalars.elementsEqual(t.unicodeScalars) {
+          lossy = true
+        }
       } else {
         let code = Int32(values.count)
         lookup[GroupingKey(value)] = code
@@ -41,12 +51,12 @@ extension GraphStore {
         codes[i] = code
       }
     }
-    guard Self.orderable(values) else { return PropertyColumn(codes: codes, values: values, ordered: false) }
+    guard Self.orderable(values) else { return PropertyColumn(codes: codes, values: values, ordered: false, lossy: lossy) }
     let order = values.indices.sorted { (values[$0].cypherCompare(values[$1]) ?? 0) < 0 }
     var rank = [Int32](repeating: 0, count: values.count)
     for (position, code) in order.enumerated() { rank[code] = Int32(position) }
     for i in codes.indices where codes[i] >= 0 { codes[i] = rank[Int(codes[i])] }
-    return PropertyColumn(codes: codes, values: order.map { values[$0] }, ordered: true)
+    return PropertyColumn(codes: codes, values: order.map { values[$0] }, ordered: true, lossy: lossy)
   }
 
   /// Whether `values` are all of one type whose Cypher comparison is a total order.

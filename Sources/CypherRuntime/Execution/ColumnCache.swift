@@ -16,7 +16,7 @@ package final class ColumnCache: Sendable {
 
   private struct Entries: Sendable {
     var stamp: UInt64 = 0
-    var properties: [PropertyKeyID: PropertyColumn] = [:]
+    var properties: [PropertyKeyID: PropertyColumn?] = [:]
     var adjacency: [AdjacencyKey: AdjacencyColumn] = [:]
 
     var count: Int { properties.count + adjacency.count }
@@ -27,21 +27,10 @@ package final class ColumnCache: Sendable {
 
   package init() {}
 
-  /// Whether the column of `key` over `store` is at hand.
-  func hasColumn(_ key: PropertyKeyID, of store: GraphStore) -> Bool {
-    let stamp = store.stamp
-    return entries.withLock { $0.stamp == stamp && $0.properties[key] != nil }
-  }
-
-  /// Whether the adjacency column of `direction` and `types` over `store` is at hand.
-  func hasAdjacency(_ direction: Direction, _ types: [TypeID]?, of store: GraphStore) -> Bool {
-    let stamp = store.stamp
-    return entries.withLock { $0.stamp == stamp && $0.adjacency[AdjacencyKey(direction: direction, types: types)] != nil }
-  }
-
-  /// The column of `key` over `store`'s nodes, built on first use.
-  func column(_ key: PropertyKeyID, of store: GraphStore) -> PropertyColumn {
-    cached(store, { $0.properties[key] }, { $0.properties[key] = $1 }) { store.nodeColumn(key) }
+  /// The column of `key` over `store`'s nodes, built on first use (nil: the store has more
+  /// nodes than a column can code).
+  func column(_ key: PropertyKeyID, of store: GraphStore) -> PropertyColumn? {
+    cached(store, { $0.properties[key] }, { $0.properties[key] = .some($1) }) { store.nodeColumn(key) }
   }
 
   /// The adjacency column of `direction` and `types` (nil: every type) over `store`, built on
@@ -53,8 +42,10 @@ package final class ColumnCache: Sendable {
     }
   }
 
-  /// The entry `read` finds for `store`'s stamp, or the one `build` makes, stored with `write`;
-  /// a store with another stamp than the cached one replaces the whole cache.
+  /// The entry `read` finds for `store`'s stamp, or the one `build` makes, stored with `write`.
+  /// Stamps only grow, so a store with a newer stamp than the cached one replaces the whole
+  /// cache, while one with an older stamp (a reader still on a replaced version) keeps what it
+  /// builds to itself.
   private func cached<Column>(
     _ store: GraphStore, _ read: (Entries) -> Column?, _ write: (inout Entries, Column) -> Void, build: () -> Column
   ) -> Column {
@@ -62,6 +53,7 @@ package final class ColumnCache: Sendable {
     if let hit = entries.withLock({ $0.stamp == stamp ? read($0) : nil }) { return hit }
     let built = build()
     entries.withLock { cache in
+      guard stamp >= cache.stamp else { return }
       if cache.stamp != stamp || cache.count >= Self.capacity { cache = Entries(stamp: stamp) }
       write(&cache, built)
     }

@@ -17,7 +17,7 @@ package final class ExecutionContext {
   @exclusivity(unchecked) package var store: GraphStore
   package let parameters: [String: Value]
   package let procedures: ProcedureRegistry
-  /// Node property columns shared by the database's statements (see `ColumnCache`).
+  /// Property and adjacency columns shared by the database's statements (see `ColumnCache`).
   let columns: ColumnCache
   package var statistics = QueryStatistics()
   /// Nodes DELETEd by this statement whose relationships may still be deleted later in it.

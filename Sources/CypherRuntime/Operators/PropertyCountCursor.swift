@@ -8,8 +8,7 @@ import GraphStorage
 /// without it), with the number of such nodes times the number of input rows, in the order in
 /// which a scan in id order first meets each value: the rows an aggregation over a node scan
 /// would yield. In a statement that does not write it counts the codes of the property's column
-/// when the column is cached or the scan covers a good part of the nodes; otherwise it reads
-/// each node's property.
+/// when the scan covers a good part of the nodes; otherwise it reads each node's property.
 final class PropertyCountCursor: Cursor {
   private let input: Cursor
   private let ctx: ExecutionContext
@@ -30,7 +29,7 @@ final class PropertyCountCursor: Cursor {
     var inputRows = 0
     while try input.next() != nil { inputRows += 1 }
     guard inputRows > 0 else { return [] }
-    let groups = try worthColumn() ? countByCode() : countByValue()
+    let groups = try (worthColumn() ? countByCode() : nil) ?? countByValue()
     return groups.map { value, count in
       var row = Row(repeating: .null, count: ctx.rowWidth)
       row[spec.keySlot] = value
@@ -39,11 +38,11 @@ final class PropertyCountCursor: Cursor {
     }
   }
 
-  /// Whether to count by column: in a statement that does not write, when the column is cached
-  /// or the scan covers a good part of the nodes (building it reads every node once).
+  /// Whether to count by column: in a statement that does not write, when the scan covers a good
+  /// part of the nodes (building the column reads every node once, and counting by code costs
+  /// as much as the column has values).
   private func worthColumn() -> Bool {
-    guard !ctx.isUpdating, let key = ctx.propertyKeyID(spec.key) else { return false }
-    if ctx.columns.hasColumn(key, of: ctx.store) { return true }
+    guard !ctx.isUpdating, ctx.propertyKeyID(spec.key) != nil else { return false }
     let scanned = spec.label.map { ctx.store.count(ofLabel: $0) } ?? ctx.store.nodeCount
     return scanned * 4 >= ctx.store.nodeIDLimit
   }
@@ -56,10 +55,10 @@ final class PropertyCountCursor: Cursor {
 
   /// Groups by column code: one increment per node, then one property read per group for its
   /// value as the scan first met it.
-  private func countByCode() throws -> [(Value, Int)] {
+  /// Nil when the store has more nodes than a column can code.
+  private func countByCode() throws -> [(Value, Int)]? {
+    guard let key = ctx.propertyKeyID(spec.key), let column = ctx.columns.column(key, of: ctx.store) else { return nil }
     let words = scannedWords()
-    guard let key = ctx.propertyKeyID(spec.key) else { return [] }
-    let column = ctx.columns.column(key, of: ctx.store)
     var counts = [Int](repeating: 0, count: column.values.count + 1)
     var first = [Int64](repeating: -1, count: column.values.count + 1)
     for (index, word) in words.enumerated() {
