@@ -130,7 +130,7 @@ struct PlanPrinter {
     case .limit(let i, _): return ("Limit", [i])
     case .unwind(let i, _, let slot): return ("Unwind \(n(slot))", [i])
     case .optional(let i, let inner, _): return ("Optional", [i, inner])
-    case .apply(let i, let inner): return ("Apply", [i, inner])
+    case .apply(let i, let inner, _): return ("Apply", [i, inner])
     case .hashJoin(let i, let build, _, _, _): return ("ValueHashJoin", [i, build])
     case .relationshipsUnique(let i, _, _): return ("RelationshipUniqueness", [i])
     case .create(let i, let steps): return ("Create (\(steps.count) element\(steps.count == 1 ? "" : "s"))", [i])

@@ -169,8 +169,11 @@ package indirect enum PlanOperator: Sendable {
   case unwind(PlanOperator, PlanExpression, slot: Int)
   /// For each input row, the rows of `inner`; when there are none, the row with `nulls` set to null.
   case optional(PlanOperator, inner: PlanOperator, nulls: [Int])
-  /// For each input row, the rows of `inner` run with that row as argument.
-  case apply(PlanOperator, inner: PlanOperator)
+  /// A CALL subquery: for each input row, `inner` run with that row as argument. A returning
+  /// subquery yields the input row once per inner row, with the inner row's `outputs` slots
+  /// copied over; a unit subquery (`outputs` nil) runs `inner` for its changes and yields the
+  /// input row once.
+  case apply(PlanOperator, inner: PlanOperator, outputs: [Int]?)
   /// Runs `build` once, hashes its rows on `buildKey`, then for each input row yields it merged
   /// with every build row whose key equals `probeKey` (copying `buildSlots` over).
   case hashJoin(PlanOperator, build: PlanOperator, probeKey: PlanExpression, buildKey: PlanExpression, buildSlots: [Int])

@@ -89,11 +89,15 @@ package struct Planner {
     var op = input
     var scope = start
     var afterUpdate = false
+    /// The previous clause was a subquery that writes: later reads wait for it, like after any
+    /// write (without the WITH an updating clause needs before a MATCH).
+    var afterSubqueryWrite = false
     var columns: [(String, Int)] = []
     let clauses = query.clauses
     for (i, clause) in clauses.enumerated() {
       let isLast = i == clauses.count - 1
-      if afterUpdate && !clause.isUpdating {
+      var subqueryWrites = false
+      if (afterUpdate || afterSubqueryWrite) && !clause.isUpdating {
         op = .eager(op)
       }
       switch clause {
@@ -124,11 +128,19 @@ package struct Planner {
         (op, columns) = try planCall(call, input: op, scope: &scope, standalone: standalone)
         if !standalone { columns = [] }
       case .subquery(let body, _):
+        let updatedBefore = isUpdating
+        isUpdating = false
         let (inner, innerColumns) = try planQuery(body, input: .argument, scope: scope, isSubquery: true)
+        if isUpdating {
+          // A subquery that writes is a write: earlier reads finish before it, later ones after.
+          subqueryWrites = true
+          if !afterUpdate && !afterSubqueryWrite && !isSimpleInput(op) { op = .eager(op) }
+        }
+        isUpdating = isUpdating || updatedBefore
         for (name, slot) in innerColumns {
           scope[name] = Variable(slot: slot, kind: .value)
         }
-        op = .apply(op, inner: inner)
+        op = .apply(op, inner: inner, outputs: innerColumns.isEmpty ? nil : innerColumns.map(\.1))
       default:
         // Reads before a write finish first; MERGE also reads, so it waits for earlier writes.
         if (!afterUpdate || clause.isMerge) && !isSimpleInput(op) { op = .eager(op) }
@@ -136,7 +148,8 @@ package struct Planner {
         isUpdating = true
       }
       afterUpdate = clause.isUpdating
-      if isLast && !clause.isReturn && !clause.isUpdating && !(clause.isCall && clauses.count == 1) {
+      afterSubqueryWrite = subqueryWrites
+      if isLast && !clause.isReturn && !clause.isUpdating && !subqueryWrites && !(clause.isCall && clauses.count == 1) {
         if case .call = clause {} else {
           throw semanticError("InvalidClauseComposition", "a query must end with RETURN or an updating clause", query.loc.position)
         }

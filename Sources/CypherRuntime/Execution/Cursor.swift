@@ -78,7 +78,7 @@ extension ExecutionContext {
     case .limit(let i, let count): return SkipLimitCursor(input(i), self, limit: count)
     case .unwind(let i, let list, let slot): return UnwindCursor(input(i), self, list, slot: slot)
     case .optional(let i, let plan, let nulls): return OptionalCursor(input(i), self, inner: plan, nulls: nulls, path: inner)
-    case .apply(let i, let plan): return ApplyCursor(input(i), self, inner: plan, path: inner)
+    case .apply(let i, let plan, let outputs): return ApplyCursor(input(i), self, inner: plan, outputs: outputs, path: inner)
     case .hashJoin(let i, let build, let probeKey, let buildKey, let slots):
       return HashJoinCursor(input(i), self, build: makeCursor(build, argument: argument, path: inner), probeKey: probeKey, buildKey: buildKey, slots: slots)
     case .relationshipsUnique(let i, let singles, let lists): return UniquenessCursor(input(i), singles: singles, lists: lists)

@@ -41,26 +41,41 @@ final class OptionalCursor: Cursor {
   }
 }
 
-/// For each input row, the rows of the inner plan run with it as argument.
+/// A CALL subquery: for each input row, the inner plan run with it as argument. A returning
+/// subquery yields the input row combined with each inner row (its `outputs` slots copied over,
+/// since an aggregation or UNION inside builds rows of its own); a unit subquery (`outputs` nil)
+/// runs the inner plan to the end for its changes and yields the input row once.
 final class ApplyCursor: Cursor {
   private let input: Cursor
   private let ctx: ExecutionContext
   private let inner: PlanOperator
+  private let outputs: [Int]?
   private let path: [Int]?
-  private var current: Cursor?
+  private var current: (outer: Row, inner: Cursor)?
 
-  init(_ input: Cursor, _ ctx: ExecutionContext, inner: PlanOperator, path: [Int]?) {
+  init(_ input: Cursor, _ ctx: ExecutionContext, inner: PlanOperator, outputs: [Int]?, path: [Int]?) {
     self.input = input
     self.ctx = ctx
     self.inner = inner
+    self.outputs = outputs
     self.path = path
   }
 
   func next() throws -> Row? {
     while true {
-      if let current, let r = try current.next() { return r }
+      if let (outer, cursor) = current, let r = try cursor.next() {
+        var combined = outer
+        for slot in outputs ?? [] { combined[slot] = r[slot] }
+        return combined
+      }
+      current = nil
       guard let next = try input.next() else { return nil }
-      current = ctx.makeCursor(inner, argument: next, path: path)
+      let cursor = ctx.makeCursor(inner, argument: next, path: path)
+      guard outputs != nil else {
+        while try cursor.next() != nil { try ctx.checkCancelled() }
+        return next
+      }
+      current = (next, cursor)
     }
   }
 }

@@ -1,0 +1,59 @@
+// CALL subqueries: a returning subquery combines each of its rows with the input row, whatever
+// builds the rows inside (aggregation, UNION); a unit subquery runs for its changes and leaves
+// the enclosing query's rows as they were.
+import Quiver
+import Testing
+
+@Suite struct SubqueryTests {
+  /// The rows with every value spelled out, for comparing whole results.
+  private func lines(_ db: Database, _ query: String) throws -> [String] {
+    try db.execute(query).rows.map { $0.map(text).joined(separator: "|") }
+  }
+
+  private func text(_ v: Value) -> String {
+    switch v {
+    case .string(let s): return s
+    case .int(let i): return String(i)
+    case .list(let items): return "[" + items.map(text).joined(separator: ", ") + "]"
+    default: return "\(v)"
+    }
+  }
+
+  @Test func eachExecutionSeesTheEarlierOnes() throws {
+    let db = try Database()
+    #expect(try lines(db, "UNWIND [0, 1, 2] AS x CALL { RETURN 'hello' AS inner } RETURN x, inner") == ["0|hello", "1|hello", "2|hello"])
+    _ = try db.execute("CREATE (:Counter {count: 0})")
+    let counted = try lines(
+      db, "UNWIND [0, 1, 2] AS x CALL { MATCH (n:Counter) SET n.count = n.count + 1 RETURN n.count AS inner } WITH x, inner MATCH (n:Counter) RETURN x, inner, n.count")
+    #expect(counted == ["0|1|3", "1|2|3", "2|3|3"])
+  }
+
+  @Test func anAggregatingSubqueryKeepsTheImportedAndOuterVariables() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (a:N {name: 'x'})-[:R]->(:M), (a)-[:R]->(:M), (:N {name: 'y'})")
+    let q = "MATCH (a:N) WITH a, a.name AS outer CALL { WITH a MATCH (a)-[:R]->(b) RETURN count(b) AS c } RETURN a.name, outer, c ORDER BY a.name"
+    #expect(try lines(db, q) == ["x|x|2", "y|y|0"])
+    let grouped = "MATCH (a:N) CALL { WITH a MATCH (a)-[:R]->(b:M) RETURN labels(b) AS l, count(*) AS c } RETURN a.name, l, c"
+    #expect(try lines(db, grouped) == ["x|[M]|2"])
+  }
+
+  @Test func aUnionSubqueryKeepsTheOuterVariables() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:M), (:M)")
+    let q = "UNWIND [1, 2] AS x CALL { WITH x MATCH (n:M) RETURN count(n) AS c UNION ALL WITH x RETURN x * 10 AS c } RETURN x, c"
+    #expect(try lines(db, q) == ["1|2", "1|10", "2|2", "2|20"])
+  }
+
+  @Test func aUnitSubqueryLeavesTheRowsAsTheyWere() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:P), (:P)")
+    // No row inside: the outer rows stay.
+    #expect(try lines(db, "UNWIND [1, 2] AS x CALL { MATCH (z:Nope) CREATE (:T) } RETURN x") == ["1", "2"])
+    // Two rows inside: each outer row once, the changes made for every inner row.
+    #expect(try lines(db, "UNWIND [1, 2] AS x CALL { WITH x MATCH (p:P) CREATE (:T {x: x}) } RETURN x") == ["1", "2"])
+    #expect(try lines(db, "MATCH (t:T) RETURN t.x, count(*) ORDER BY t.x") == ["1|2", "2|2"])
+    // A query may end with a unit subquery that writes.
+    _ = try db.execute("UNWIND [1, 2, 3] AS x CALL { WITH x CREATE (:U {x: x}) }")
+    #expect(try lines(db, "MATCH (u:U) RETURN sum(u.x)") == ["6"])
+  }
+}
