@@ -55,6 +55,25 @@ package struct Adjacency: Sendable {
     }
   }
 
+  /// Appends `entries`, all of relationships of `type`, growing the list once.
+  mutating func add(_ entries: [AdjacentRelationship], type: TypeID) {
+    if firstType < 0 { firstType = type }
+    if type == firstType {
+      first.reserveCapacity(first.count + entries.count)
+      first.append(contentsOf: entries)
+      return
+    }
+    if let i = others.firstIndex(where: { $0.type >= type }) {
+      if others[i].type == type {
+        others[i].entries.append(contentsOf: entries)
+      } else {
+        others.insert(TypedList(type: type, entries: entries), at: i)
+      }
+    } else {
+      others.append(TypedList(type: type, entries: entries))
+    }
+  }
+
   mutating func remove(_ rel: Int64, type: TypeID) {
     if type == firstType {
       guard let i = first.lastIndex(where: { $0.id == rel }) else { return }

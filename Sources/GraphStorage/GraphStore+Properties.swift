@@ -20,6 +20,10 @@ extension GraphStore {
     return id
   }
 
+  /// The interned id of property key `name`, interning it when new: for writers that build
+  /// `PropertyMap`s themselves (the bulk importer), once per key rather than once per record.
+  package mutating func internKey(_ name: String) -> PropertyKeyID { internPropertyKey(name) }
+
   /// A record's map for name-keyed `properties`, interning new keys; null values are left out.
   mutating func propertyMap(_ properties: [String: Value]) -> PropertyMap {
     var map = PropertyMap()

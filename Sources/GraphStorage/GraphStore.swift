@@ -54,7 +54,7 @@ package struct GraphStore: Sendable {
     return id
   }
 
-  private mutating func internType(_ name: String) -> TypeID {
+  mutating func internType(_ name: String) -> TypeID {
     if let id = typeIDs[name] { return id }
     let id = TypeID(typeNames.count)
     typeNames.append(name)
@@ -236,6 +236,12 @@ package struct GraphStore: Sendable {
   /// Creates a node and returns its id.
   @discardableResult
   package mutating func createNode(labels: [String], properties: [String: Value]) -> Int64 {
+    createNode(labels: labels, map: propertyMap(properties))
+  }
+
+  /// Creates a node whose properties are already under interned keys (see `internKey`).
+  @discardableResult
+  package mutating func createNode(labels: [String], map: PropertyMap) -> Int64 {
     let id = Int64(nodes.count)
     var ids: [LabelID] = []
     for l in labels {
@@ -245,9 +251,11 @@ package struct GraphStore: Sendable {
         labelIndex[Int(lid)].insert(id)
       }
     }
-    let map = propertyMap(properties)
     nodes.append(NodeRecord(labels: ids, properties: map))
-    if changeLog != nil { changeLog?.append(.createNode(id: id, labels: labels, properties: properties.filter { !$0.value.isNull })) }
+    if changeLog != nil {
+      let properties = dictionary(map)
+      changeLog?.append(.createNode(id: id, labels: labels, properties: properties))
+    }
     liveNodes.insert(id)
     indexNode(id, labels: ids, properties: map)
     nodeCount += 1

@@ -23,11 +23,12 @@ struct CSVImporter {
     guard let key = columns.firstIndex(where: { $0.name == file.idColumn }) else {
       throw reader.error(line: 1, "there is no id column `\(file.idColumn)` (columns: \(columns.map(\.name).joined(separator: ", ")))")
     }
+    var keys = PropertyKeys(columns)
     while let (line, fields) = try reader.nextRow() {
       let id = try field(fields, key, reader, line)
       guard nodeIDs[id] == nil else { throw reader.error(line: line, "the id `\(id)` was already used by another node") }
-      let properties = try self.properties(fields, columns, skipping: [], reader, line)
-      let node = store.createNode(labels: file.labels, properties: properties)
+      let properties = try self.properties(fields, columns, skipping: [], &keys, &store, reader, line)
+      let node = store.createNode(labels: file.labels, map: properties)
       nodeIDs[id] = node
       created.append(node)
       summary.nodes += 1
@@ -50,13 +51,44 @@ struct CSVImporter {
     }
     let start = try column(file.startColumn, default: 0, "start")
     let end = try column(file.endColumn, default: 1, "end")
+    var keys = PropertyKeys(columns)
+    // Created in batches, so that each node's adjacency lists grow once per batch.
+    var batch: [PendingRelationship] = []
+    batch.reserveCapacity(Self.batchSize)
     while let (line, fields) = try reader.nextRow() {
       let from = try node(try field(fields, start, reader, line), reader, line)
       let to = try node(try field(fields, end, reader, line), reader, line)
-      let properties = try self.properties(fields, columns, skipping: [start, end], reader, line)
-      store.createRelationship(type: file.type, from: from, to: to, properties: properties)
+      let properties = try self.properties(fields, columns, skipping: [start, end], &keys, &store, reader, line)
+      batch.append(PendingRelationship(start: from, end: to, properties: properties))
+      if batch.count == Self.batchSize {
+        store.createRelationships(type: file.type, batch)
+        batch.removeAll(keepingCapacity: true)
+      }
       summary.relationships += 1
       summary.properties += properties.count
+    }
+    store.createRelationships(type: file.type, batch)
+  }
+
+  /// Relationships created at once (a batch holds 24 bytes and a property array per row).
+  static let batchSize = 1 << 20
+
+  /// The interned property key of each column, interned when its first value is stored (so that
+  /// a column with no values adds no key).
+  private struct PropertyKeys {
+    private let names: [String]
+    private var ids: [PropertyKeyID?]
+
+    init(_ columns: [Column]) {
+      names = columns.map(\.name)
+      ids = Array(repeating: nil, count: columns.count)
+    }
+
+    mutating func id(_ column: Int, _ store: inout GraphStore) -> PropertyKeyID {
+      if let id = ids[column] { return id }
+      let id = store.internKey(names[column])
+      ids[column] = id
+      return id
     }
   }
 
@@ -100,33 +132,36 @@ struct CSVImporter {
     return node
   }
 
-  /// The row's properties: every non-empty field outside `skipping`, typed by its column.
-  private func properties(_ fields: [String], _ columns: [Column], skipping: Set<Int>, _ reader: CSVReader, _ line: Int) throws
-    -> [String: Value]
-  {
+  /// The row's properties: every non-empty field outside `skipping`, typed by its column, under
+  /// the columns' interned keys.
+  private func properties(
+    _ fields: [String], _ columns: [Column], skipping: Set<Int>, _ keys: inout PropertyKeys, _ store: inout GraphStore,
+    _ reader: CSVReader, _ line: Int
+  ) throws -> PropertyMap {
     guard fields.count == columns.count else {
       throw reader.error(line: line, "the row has \(fields.count) fields but the header has \(columns.count) columns")
     }
-    var out: [String: Value] = [:]
-    out.reserveCapacity(columns.count)
+    var out = PropertyMap()
     for (i, text) in fields.enumerated() where !text.isEmpty && !skipping.contains(i) {
       let column = columns[i]
+      let value: Value
       switch column.type {
-      case nil: out[column.name] = Self.infer(text)
-      case .string?: out[column.name] = .string(text)
+      case nil: value = Self.infer(text)
+      case .string?: value = .string(text)
       case .int?:
         guard let v = Int64(text) else { throw reader.error(line: line, "`\(text)` in column `\(column.name)` is not an integer") }
-        out[column.name] = .int(v)
+        value = .int(v)
       case .float?:
         guard let v = Double(text) else { throw reader.error(line: line, "`\(text)` in column `\(column.name)` is not a number") }
-        out[column.name] = .float(v)
+        value = .float(v)
       case .boolean?:
         switch text.lowercased() {
-        case "true": out[column.name] = .bool(true)
-        case "false": out[column.name] = .bool(false)
+        case "true": value = .bool(true)
+        case "false": value = .bool(false)
         default: throw reader.error(line: line, "`\(text)` in column `\(column.name)` is not true or false")
         }
       }
+      out.set(keys.id(i, &store), value)
     }
     return out
   }
