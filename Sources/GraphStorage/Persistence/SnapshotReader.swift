@@ -11,7 +11,14 @@ package struct SnapshotReader {
   private var sequence: UInt64 = 0
   private var limits = (nodes: 0, relationships: 0, nodeCount: 0, relationshipCount: 0)
   private var names: (labels: [String], types: [String], keys: [String]) = ([], [], [])
+  /// The store's id of each name in `names.keys`.
+  private var keyIDs: [PropertyKeyID] = []
   private var seen: SnapshotFormat.Entry?
+  /// Relationships read but not yet created, all of `pendingType`, with consecutive ids from the
+  /// store's next one: created together, so that each node's lists grow once per batch.
+  private var pending: [PendingRelationship] = []
+  private var pendingType = ""
+  private static let batchSize = 1 << 20
 
   /// Reads `bytes`, the contents of the snapshot file `file`.
   package static func read(_ bytes: [UInt8], file: String) throws(QuiverError) -> (store: GraphStore, sequence: UInt64) {
@@ -71,6 +78,7 @@ package struct SnapshotReader {
   private mutating func entry(_ r: inout ByteReader) throws {
     let at = r.offset
     guard let kind = SnapshotFormat.Entry(rawValue: try r.byte()) else { throw r.fail("unknown entry") }
+    if kind != .relationship { createPending() }
     let rank = Int(kind.rawValue), previous = Int(seen?.rawValue ?? 0)
     let repeatable = kind == .node || kind == .relationship || kind == .index || kind == .constraint
     guard rank > previous || (rank == previous && repeatable), (kind == .header) == (seen == nil),
@@ -88,6 +96,7 @@ package struct SnapshotReader {
     case .names:
       names = (try r.strings(), try r.strings(), try r.strings())
       store.restoreNames(labels: names.labels, types: names.types, propertyKeys: names.keys)
+      keyIDs = names.keys.map { store.internKey($0) }
     case .node:
       let id = try r.int(max: limits.nodes - 1)
       guard id >= store.nodeIDLimit else { throw FormatError(offset: at, message: "node \(id) out of order") }
@@ -95,18 +104,23 @@ package struct SnapshotReader {
       let n = try r.count()
       var labels: [String] = []
       for _ in 0..<n { labels.append(names.labels[try r.int(max: names.labels.count - 1)]) }
-      store.createNode(labels: labels, properties: try properties(&r))
+      store.createNode(labels: labels, map: try properties(&r))
     case .relationship:
       let id = try r.int(max: limits.relationships - 1)
-      guard id >= store.relationshipIDLimit else { throw FormatError(offset: at, message: "relationship \(id) out of order") }
-      while store.relationshipIDLimit < id { store.appendVacantRelationshipSlot() }
+      let next = store.relationshipIDLimit + pending.count
+      guard id >= next else { throw FormatError(offset: at, message: "relationship \(id) out of order") }
       let type = names.types[try r.int(max: names.types.count - 1)]
+      if id > next || type != pendingType || pending.count == Self.batchSize {
+        createPending()
+        while store.relationshipIDLimit < id { store.appendVacantRelationshipSlot() }
+      }
       let start = Int64(try r.int())
       let end = Int64(try r.int())
       guard store.nodeExists(start), store.nodeExists(end) else {
         throw FormatError(offset: at, message: "relationship \(id) joins a node that does not exist")
       }
-      store.createRelationship(type: type, from: start, to: end, properties: try properties(&r))
+      pending.append(PendingRelationship(start: start, end: end, properties: try properties(&r)))
+      pendingType = type
     case .index:
       let def = try r.index()
       do { try store.createIndex(def) } catch { throw FormatError(offset: at, message: "index `\(def.name)`: \(error)") }
@@ -122,18 +136,24 @@ package struct SnapshotReader {
     }
   }
 
+  /// Creates the relationships read so far.
+  private mutating func createPending() {
+    guard !pending.isEmpty else { return }
+    store.createRelationships(type: pendingType, pending)
+    pending.removeAll(keepingCapacity: true)
+  }
+
   private mutating func padNodes() {
     while store.nodeIDLimit < limits.nodes { store.appendVacantNodeSlot() }
   }
 
-  private func properties(_ r: inout ByteReader) throws(FormatError) -> [String: Value] {
+  private mutating func properties(_ r: inout ByteReader) throws(FormatError) -> PropertyMap {
     let n = try r.count()
-    var map: [String: Value] = [:]
-    map.reserveCapacity(n)
+    var map = PropertyMap()
     for _ in 0..<n {
       let k = try r.int(max: names.keys.count)
-      let key = k == 0 ? try r.string() : names.keys[k - 1]
-      map[key] = try r.value()
+      let key = k == 0 ? store.internKey(try r.string()) : keyIDs[k - 1]
+      map.set(key, try r.value())
     }
     return map
   }
