@@ -55,12 +55,12 @@ package struct Adjacency: Sendable {
     }
   }
 
-  /// Appends `entries`, all of relationships of `type`, growing the list once.
+  /// Appends `entries`, all of relationships of `type`, growing the list at most once (an empty
+  /// list takes the array as it is).
   mutating func add(_ entries: [AdjacentRelationship], type: TypeID) {
     if firstType < 0 { firstType = type }
     if type == firstType {
-      first.reserveCapacity(first.count + entries.count)
-      first.append(contentsOf: entries)
+      if first.isEmpty { first = entries } else { first.append(contentsOf: entries) }
       return
     }
     if let i = others.firstIndex(where: { $0.type >= type }) {

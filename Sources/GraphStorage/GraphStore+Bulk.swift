@@ -48,33 +48,45 @@ extension GraphStore {
   }
 
   /// Adds the batch's entries to the outgoing (or incoming) lists of their start (end) nodes,
-  /// visiting the nodes in id order and keeping each node's entries in batch order.
+  /// keeping each node's entries in batch order. A batch large beside the node table is sorted
+  /// by node first (a counting sort), so that the nodes are visited in id order and each list
+  /// grows once; a small one (a snapshot's run of one type between others) is added entry by
+  /// entry, since the sort costs as much as the node table.
   private static func addAdjacency(
     _ batch: [PendingRelationship], first: Int64, type: TypeID, nodeLimit: Int, outgoing: Bool,
     to nodes: inout ChunkedArray<NodeRecord>
   ) {
-    // A counting sort of the batch by the node whose list gets the entry.
+    func node(_ r: PendingRelationship) -> Int { Int(outgoing ? r.start : r.end) }
+    func entry(_ i: Int) -> AdjacentRelationship {
+      AdjacentRelationship(id: first + Int64(i), neighbour: outgoing ? batch[i].end : batch[i].start)
+    }
+    guard batch.count * 4 >= nodeLimit else {
+      for i in batch.indices {
+        let e = entry(i)
+        if outgoing {
+          nodes[node(batch[i])].outgoing.add(e.id, type: type, neighbour: e.neighbour)
+        } else {
+          nodes[node(batch[i])].incoming.add(e.id, type: type, neighbour: e.neighbour)
+        }
+      }
+      return
+    }
     var offsets = [Int](repeating: 0, count: nodeLimit + 1)
-    for r in batch { offsets[Int(outgoing ? r.start : r.end) + 1] += 1 }
+    for r in batch { offsets[node(r) + 1] += 1 }
     for i in 0..<nodeLimit { offsets[i + 1] += offsets[i] }
     var order = [Int](repeating: 0, count: batch.count)
     var next = offsets
     for (i, r) in batch.enumerated() {
-      let node = Int(outgoing ? r.start : r.end)
-      order[next[node]] = i
-      next[node] += 1
+      order[next[node(r)]] = i
+      next[node(r)] += 1
     }
-    var entries: [AdjacentRelationship] = []
-    for node in 0..<nodeLimit where offsets[node] < offsets[node + 1] {
-      entries.removeAll(keepingCapacity: true)
-      for i in order[offsets[node]..<offsets[node + 1]] {
-        let r = batch[i]
-        entries.append(AdjacentRelationship(id: first + Int64(i), neighbour: outgoing ? r.end : r.start))
-      }
+    for n in 0..<nodeLimit where offsets[n] < offsets[n + 1] {
+      // A new array per node, sized to its entries.
+      let entries = order[offsets[n]..<offsets[n + 1]].map(entry)
       if outgoing {
-        nodes[node].outgoing.add(entries, type: type)
+        nodes[n].outgoing.add(entries, type: type)
       } else {
-        nodes[node].incoming.add(entries, type: type)
+        nodes[n].incoming.add(entries, type: type)
       }
     }
   }

@@ -52,8 +52,10 @@ import Testing
     // Two rows inside: each outer row once, the changes made for every inner row.
     #expect(try lines(db, "UNWIND [1, 2] AS x CALL { WITH x MATCH (p:P) CREATE (:T {x: x}) } RETURN x") == ["1", "2"])
     #expect(try lines(db, "MATCH (t:T) RETURN t.x, count(*) ORDER BY t.x") == ["1|2", "2|2"])
-    // A query may end with a unit subquery that writes.
+    // A query may end with a unit subquery that writes, not with a returning one.
     _ = try db.execute("UNWIND [1, 2, 3] AS x CALL { WITH x CREATE (:U {x: x}) }")
     #expect(try lines(db, "MATCH (u:U) RETURN sum(u.x)") == ["6"])
+    #expect(throws: QuiverError.self) { try db.execute("MATCH (u:U) CALL { WITH u SET u.y = 1 RETURN u.y AS y }") }
+    #expect(try lines(db, "MATCH (u:U) WHERE u.y IS NOT NULL RETURN count(*)") == ["0"])
   }
 }

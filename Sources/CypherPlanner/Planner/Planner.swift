@@ -97,6 +97,7 @@ package struct Planner {
     for (i, clause) in clauses.enumerated() {
       let isLast = i == clauses.count - 1
       var subqueryWrites = false
+      var unitSubqueryWrites = false
       if (afterUpdate || afterSubqueryWrite) && !clause.isUpdating {
         op = .eager(op)
       }
@@ -132,8 +133,10 @@ package struct Planner {
         isUpdating = false
         let (inner, innerColumns) = try planQuery(body, input: .argument, scope: scope, isSubquery: true)
         if isUpdating {
-          // A subquery that writes is a write: earlier reads finish before it, later ones after.
+          // A subquery that writes is a write: earlier reads finish before it, later ones after;
+          // a unit one may end the query.
           subqueryWrites = true
+          unitSubqueryWrites = innerColumns.isEmpty
           if !afterUpdate && !afterSubqueryWrite && !isSimpleInput(op) { op = .eager(op) }
         }
         isUpdating = isUpdating || updatedBefore
@@ -149,7 +152,7 @@ package struct Planner {
       }
       afterUpdate = clause.isUpdating
       afterSubqueryWrite = subqueryWrites
-      if isLast && !clause.isReturn && !clause.isUpdating && !subqueryWrites && !(clause.isCall && clauses.count == 1) {
+      if isLast && !clause.isReturn && !clause.isUpdating && !unitSubqueryWrites && !(clause.isCall && clauses.count == 1) {
         if case .call = clause {} else {
           throw semanticError("InvalidClauseComposition", "a query must end with RETURN or an updating clause", query.loc.position)
         }

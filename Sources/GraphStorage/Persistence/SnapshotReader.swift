@@ -152,8 +152,11 @@ package struct SnapshotReader {
     var map = PropertyMap()
     for _ in 0..<n {
       let k = try r.int(max: names.keys.count)
-      let key = k == 0 ? store.internKey(try r.string()) : keyIDs[k - 1]
-      map.set(key, try r.value())
+      let inline = k == 0 ? try r.string() : nil
+      let value = try r.value()
+      // A null is not stored, and its key (if new) not interned.
+      if value.isNull { continue }
+      map.set(inline.map { store.internKey($0) } ?? keyIDs[k - 1], value)
     }
     return map
   }

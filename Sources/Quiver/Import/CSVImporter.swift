@@ -54,7 +54,6 @@ struct CSVImporter {
     var keys = PropertyKeys(columns)
     // Created in batches, so that each node's adjacency lists grow once per batch.
     var batch: [PendingRelationship] = []
-    batch.reserveCapacity(Self.batchSize)
     while let (line, fields) = try reader.nextRow() {
       let from = try node(try field(fields, start, reader, line), reader, line)
       let to = try node(try field(fields, end, reader, line), reader, line)
