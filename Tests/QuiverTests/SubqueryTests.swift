@@ -58,4 +58,27 @@ import Testing
     #expect(throws: QuiverError.self) { try db.execute("MATCH (u:U) CALL { WITH u SET u.y = 1 RETURN u.y AS y }") }
     #expect(try lines(db, "MATCH (u:U) WHERE u.y IS NOT NULL RETURN count(*)") == ["0"])
   }
+
+  @Test func aSubquerySeesOnlyWhatItImports() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:M {v: 1}), (:M {v: 2})")
+    // Without an importing WITH, an outer variable is not defined inside.
+    #expect(throws: QuiverError.self) { try db.execute("UNWIND [1, 2] AS x CALL { MATCH (m:M) RETURN m.v + x AS s } RETURN s") }
+    #expect(try lines(db, "UNWIND [10, 20] AS x CALL { WITH x MATCH (m:M) RETURN m.v + x AS s } RETURN s ORDER BY s") == ["11", "12", "21", "22"])
+    #expect(try lines(db, "UNWIND [10] AS x WITH x, 5 AS y CALL { WITH * RETURN x + y AS s } RETURN s") == ["15"])
+    // Each part of a UNION imports on its own.
+    #expect(throws: QuiverError.self) {
+      try db.execute("UNWIND [1] AS x CALL { WITH x RETURN x AS s UNION RETURN x AS s } RETURN s")
+    }
+    // A subquery cannot return a name the enclosing query has bound.
+    #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x CALL { RETURN 2 AS x } RETURN x") }
+  }
+
+  @Test func existsAsksEveryPartOfAUnion() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:A)")
+    #expect(try lines(db, "RETURN EXISTS { MATCH (n:Nope) RETURN n UNION MATCH (m) RETURN m } AS e") == ["true"])
+    #expect(try lines(db, "RETURN EXISTS { MATCH (n:A) RETURN n UNION MATCH (m:Nope) RETURN m } AS e") == ["true"])
+    #expect(try lines(db, "RETURN EXISTS { MATCH (n:Nope) RETURN n UNION ALL MATCH (m:Nope) RETURN m } AS e") == ["false"])
+  }
 }

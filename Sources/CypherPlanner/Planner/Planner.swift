@@ -50,12 +50,14 @@ package struct Planner {
     QuiverError.semantic(code, message, at: p)
   }
 
-  /// Plans a query body (single query or UNION) on `input`.
+  /// Plans a query body (single query or UNION) on `input`. The parts of a CALL subquery
+  /// (`isSubquery`) see only the outer variables they import.
   mutating func planQuery(_ body: QueryBody, input: PlanOperator, scope: Scope, isSubquery: Bool) throws
     -> (PlanOperator, [(String, Int)])
   {
+    func visible(_ part: SingleQuery) -> Scope { isSubquery ? imported(part, from: scope) : scope }
     if body.parts.count == 1 {
-      let (op, _, columns) = try planSingle(body.parts[0], input: input, scope: scope)
+      let (op, _, columns) = try planSingle(body.parts[0], input: input, scope: visible(body.parts[0]))
       return (op, columns)
     }
     if Set(body.unionAll).count > 1 {
@@ -65,7 +67,7 @@ package struct Planner {
     var names: [String]?
     var outputs: [Int] = []
     for part in body.parts {
-      let (op, _, columns) = try planSingle(part, input: input, scope: scope)
+      let (op, _, columns) = try planSingle(part, input: input, scope: visible(part))
       let partNames = columns.map(\.0)
       if let names {
         if names != partNames {
@@ -80,6 +82,18 @@ package struct Planner {
     }
     let distinct = body.unionAll.first == false
     return (.union(branches, outputs: outputs, distinct: distinct), zip(names ?? [], outputs).map { ($0, $1) })
+  }
+
+  /// The outer variables a part of a CALL subquery imports: those its leading WITH names as
+  /// they are (every one for `WITH *`); a part that does not start with WITH imports none.
+  private func imported(_ part: SingleQuery, from scope: Scope) -> Scope {
+    guard case .with(let projection, _)? = part.clauses.first else { return scope.emptied }
+    if projection.star { return scope }
+    var inner = scope.emptied
+    for item in projection.items {
+      if case .variable(let name, _) = item.expression, let v = scope[name] { inner[name] = v }
+    }
+    return inner
   }
 
   /// Plans one sequence of clauses; returns the final operator, scope and result columns.
@@ -128,7 +142,7 @@ package struct Planner {
         let standalone = clauses.count == 1
         (op, columns) = try planCall(call, input: op, scope: &scope, standalone: standalone)
         if !standalone { columns = [] }
-      case .subquery(let body, _):
+      case .subquery(let body, let loc):
         let updatedBefore = isUpdating
         isUpdating = false
         let (inner, innerColumns) = try planQuery(body, input: .argument, scope: scope, isSubquery: true)
@@ -141,6 +155,9 @@ package struct Planner {
         }
         isUpdating = isUpdating || updatedBefore
         for (name, slot) in innerColumns {
+          if scope[name] != nil {
+            throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined; a subquery cannot return a variable of the enclosing query", loc.position)
+          }
           scope[name] = Variable(slot: slot, kind: .value)
         }
         op = .apply(op, inner: inner, outputs: innerColumns.isEmpty ? nil : innerColumns.map(\.1))
