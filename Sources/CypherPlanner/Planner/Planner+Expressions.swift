@@ -144,11 +144,13 @@ extension Planner {
     }
   }
 
-  /// A sub-query body for EXISTS { … }, which need not end in RETURN.
+  /// A sub-query body for EXISTS { … }, which need not end in RETURN; the parts of a UNION run
+  /// one after another (EXISTS asks only whether any yields a row).
   private mutating func planQueryAllowingOpenEnd(_ q: QueryBody, scope: Scope) throws -> (PlanOperator, [(String, Int)]) {
-    var op = PlanOperator.argument
-    var inner = scope
-    for part in q.parts.prefix(1) {
+    var branches: [PlanOperator] = []
+    for part in q.parts {
+      var op = PlanOperator.argument
+      var inner = scope
       for clause in part.clauses {
         switch clause {
         case .match(let optional, let patterns, let predicate, _):
@@ -166,8 +168,9 @@ extension Planner {
           throw semanticError("InvalidClauseComposition", "EXISTS subqueries cannot change the graph", part.loc.position)
         }
       }
+      branches.append(op)
     }
-    return (op, [])
+    return (branches.count == 1 ? branches[0] : .union(branches, outputs: [], distinct: false), [])
   }
 
   private mutating func bindFunction(
