@@ -64,6 +64,8 @@ import Testing
     "quantifier": ["e:all(x IN l WHERE x > 1) AND any(x IN l WHERE x) AND none(x IN l WHERE x) AND single(x IN l WHERE x)"],
     "reduce": ["e:reduce(acc = 0, x IN [1, 2] | acc + x)"],
     "existsSubquery": ["e:EXISTS { (n)-->() WHERE n.x > 1 }", "e:EXISTS { MATCH (n)-->(m) RETURN m }"],
+    "countSubquery": ["e:COUNT { (n)-->() WHERE n.x > 1 }", "e:COUNT { MATCH (n)-->(m) RETURN m UNION MATCH (m) RETURN m }"],
+    "collectSubquery": ["e:COLLECT { MATCH (n)-->(m) RETURN m.x ORDER BY m.x }"],
     "listComprehension": ["e:[x IN range(1, 10) WHERE x % 2 = 0 | x * x]"],
     "patternComprehension": ["e:[(a)-->(b) WHERE b.x > 1 | b.name]", "e:[p = (a)-->() | p]"],
     "patternPredicate": ["q:MATCH (a) WHERE (a)-[:T]->() RETURN a"],

@@ -77,8 +77,33 @@ import Testing
   @Test func existsAsksEveryPartOfAUnion() throws {
     let db = try Database()
     _ = try db.execute("CREATE (:A)")
-    #expect(try lines(db, "RETURN EXISTS { MATCH (n:Nope) RETURN n UNION MATCH (m) RETURN m } AS e") == ["true"])
-    #expect(try lines(db, "RETURN EXISTS { MATCH (n:A) RETURN n UNION MATCH (m:Nope) RETURN m } AS e") == ["true"])
-    #expect(try lines(db, "RETURN EXISTS { MATCH (n:Nope) RETURN n UNION ALL MATCH (m:Nope) RETURN m } AS e") == ["false"])
+    #expect(try lines(db, "RETURN EXISTS { MATCH (n:Nope) RETURN n AS x UNION MATCH (m) RETURN m AS x } AS e") == ["true"])
+    #expect(try lines(db, "RETURN EXISTS { MATCH (n:A) RETURN n AS x UNION MATCH (m:Nope) RETURN m AS x } AS e") == ["true"])
+    #expect(try lines(db, "RETURN EXISTS { MATCH (n:Nope) RETURN n AS x UNION ALL MATCH (m:Nope) RETURN m AS x } AS e") == ["false"])
+    // Parts may also end without RETURN.
+    #expect(try lines(db, "RETURN EXISTS { MATCH (n:Nope) UNION MATCH (m:A) } AS e") == ["true"])
+  }
+
+  @Test func countAndCollectSubqueries() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (a:P {name: 'a'})-[:K]->(:P {name: 'b'}), (a)-[:K]->(:P {name: 'c'}), (:P {name: 'd'})")
+    #expect(try lines(db, "MATCH (p:P) RETURN p.name, COUNT { (p)-[:K]->() } ORDER BY p.name") == ["a|2", "b|0", "c|0", "d|0"])
+    #expect(try lines(db, "MATCH (p:P) WHERE COUNT { (p)-->(q) WHERE q.name <> 'b' } > 0 RETURN p.name") == ["a"])
+    #expect(try lines(db, "MATCH (p:P) WHERE COUNT { MATCH (p)-->(q) } = 0 RETURN count(*)") == ["3"])
+    let collected = "MATCH (p:P) RETURN p.name, COLLECT { MATCH (p)-->(q) RETURN q.name ORDER BY q.name DESC } ORDER BY p.name"
+    #expect(try lines(db, collected) == ["a|[c, b]", "b|[]", "c|[]", "d|[]"])
+    // UNION removes duplicate rows before they are counted; UNION ALL keeps them.
+    let twice = "MATCH (p)-->(q) RETURN q.name AS n UNION MATCH (p)-->(q) RETURN q.name AS n"
+    #expect(try lines(db, "MATCH (p:P {name: 'a'}) RETURN COUNT { \(twice) }") == ["2"])
+    #expect(try lines(db, "MATCH (p:P {name: 'a'}) RETURN COUNT { \(twice.replacingOccurrences(of: "UNION", with: "UNION ALL")) }") == ["4"])
+    // count( … ) stays the aggregate function.
+    #expect(try lines(db, "MATCH (p:P) RETURN count(p)") == ["4"])
+    for bad in [
+      "RETURN COLLECT { MATCH (n) RETURN n.name, 1 } AS two", "RETURN COUNT { CREATE (:X) RETURN 1 } AS writes",
+      "RETURN COLLECT { MATCH (n) SET n.x = 1 RETURN n.x } AS writes",
+    ] {
+      #expect(throws: QuiverError.self, "\(bad)") { try db.execute(bad) }
+    }
+    #expect(try lines(db, "MATCH (n) WHERE n.x IS NOT NULL OR n:X RETURN count(*)") == ["0"])
   }
 }

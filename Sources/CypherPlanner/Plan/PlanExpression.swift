@@ -15,6 +15,8 @@ package enum PathElement: Sendable {
 package enum SubqueryResult: Sendable {
   /// True when the subquery yields at least one row.
   case exists
+  /// How many rows the subquery yields.
+  case count
   /// The list of `projection` over the subquery's rows.
   case collect(PlanExpression)
 }

@@ -114,17 +114,22 @@ extension Planner {
       let sub = try planMatch(.argument, optional: false, patterns: [pattern], predicate: nil, scope: &inner)
       return .subquery(sub, .exists)
     case .exists(let body, _):
-      var inner = scope
-      switch body {
-      case .pattern(let patterns, let predicate):
-        let sub = try planMatch(.argument, optional: false, patterns: patterns, predicate: predicate, scope: &inner)
-        return .subquery(sub, .exists)
-      case .query(let q):
-        let saved = isUpdating
-        let (sub, _) = try planQueryAllowingOpenEnd(q, scope: inner)
-        isUpdating = saved
-        return .subquery(sub, .exists)
+      return .subquery(try planSubqueryRows(body, scope), .exists)
+    case .countSubquery(let body, _):
+      return .subquery(try planSubqueryRows(body, scope), .count)
+    case .collectSubquery(let body, let loc):
+      let saved = isUpdating
+      isUpdating = false
+      let (sub, columns) = try planQuery(body, input: .argument, scope: scope, isSubquery: false)
+      defer { isUpdating = saved }
+      if isUpdating {
+        throw semanticError("InvalidClauseComposition", "COLLECT subqueries cannot change the graph", loc.position)
       }
+      guard columns.count == 1 else {
+        throw semanticError(
+          "InvalidClauseComposition", "a COLLECT subquery must return exactly one column, not \(columns.count)", loc.position)
+      }
+      return .subquery(sub, .collect(.slot(columns[0].1)))
     case .mapProjection(let subject, let items):
       let owner = try bind(subject, scope)
       var bound: [PlanMapProjectionItem] = []
@@ -141,6 +146,30 @@ extension Planner {
         }
       }
       return .mapProjection(owner, bound)
+    }
+  }
+
+  /// The rows of the body of EXISTS { … } or COUNT { … }: a pattern with an optional WHERE, or a
+  /// query that reads.
+  private mutating func planSubqueryRows(_ body: ExistsSubquery, _ scope: Scope) throws -> PlanOperator {
+    switch body {
+    case .pattern(let patterns, let predicate):
+      var inner = scope
+      return try planMatch(.argument, optional: false, patterns: patterns, predicate: predicate, scope: &inner)
+    case .query(let q):
+      let saved = isUpdating
+      defer { isUpdating = saved }
+      // Parts that all end in RETURN are planned as a query, so that UNION removes duplicate
+      // rows before COUNT counts them.
+      if q.parts.allSatisfy({ $0.clauses.last?.isReturn == true }) {
+        isUpdating = false
+        let (sub, _) = try planQuery(q, input: .argument, scope: scope, isSubquery: false)
+        if isUpdating {
+          throw semanticError("InvalidClauseComposition", "EXISTS and COUNT subqueries cannot change the graph", q.parts[0].loc.position)
+        }
+        return sub
+      }
+      return try planQueryAllowingOpenEnd(q, scope: scope).0
     }
   }
 
@@ -244,7 +273,7 @@ extension Expression {
     case .countStar: return true
     case .function(let name, _, let args, _):
       return AggregateFunction.byName[name.lowercased()] != nil || args.contains { $0.containsAggregate }
-    case .literal, .parameter, .variable, .patternPredicate, .exists, .patternComprehension: return false
+    case .literal, .parameter, .variable, .patternPredicate, .exists, .countSubquery, .collectSubquery, .patternComprehension: return false
     case .property(let e, _), .unary(_, let e), .isNull(let e, _), .hasLabels(let e, _): return e.containsAggregate
     case .subscript(let a, let b), .binary(_, let a, let b, _): return a.containsAggregate || b.containsAggregate
     case .slice(let a, let b, let c):

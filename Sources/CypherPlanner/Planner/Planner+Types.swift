@@ -65,6 +65,8 @@ extension Planner {
       case .value: return v.type
       }
     case .unary(.not, _), .isNull, .hasLabels, .quantifier, .exists: return .boolean
+    case .countSubquery: return .integer
+    case .collectSubquery: return .list
     case .binary(let op, let a, let b, _):
       switch op {
       case .and, .or, .xor, .equal, .notEqual, .less, .greater, .lessOrEqual, .greaterOrEqual, .in,

@@ -106,6 +106,10 @@ extension ExecutionContext {
       switch result {
       case .exists:
         return .bool(try cursor.next() != nil)
+      case .count:
+        var n: Int64 = 0
+        while try cursor.next() != nil { n += 1 }
+        return .int(n)
       case .collect(let projection):
         var out: [Value] = []
         while let r = try cursor.next() { out.append(try eval(projection, r)) }

@@ -9,7 +9,7 @@ extension Expression {
     func r(_ e: Expression) throws -> Expression { try e.rewritten(transform) }
     func ro(_ e: Expression?) throws -> Expression? { try e.map { try $0.rewritten(transform) } }
     switch self {
-    case .literal, .parameter, .variable, .countStar, .patternPredicate, .exists:
+    case .literal, .parameter, .variable, .countStar, .patternPredicate, .exists, .countSubquery, .collectSubquery:
       return self
     case .property(let e, let k): return .property(try r(e), k)
     case .subscript(let a, let b): return .subscript(try r(a), try r(b))

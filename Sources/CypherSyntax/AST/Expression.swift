@@ -72,6 +72,10 @@ package indirect enum Expression: Sendable, Hashable {
   /// A relationship pattern used as a boolean (`WHERE (a)-->(b)`).
   case patternPredicate(PatternPart, Loc)
   case exists(ExistsSubquery, Loc)
+  /// `COUNT { … }`: how many rows the subquery yields.
+  case countSubquery(ExistsSubquery, Loc)
+  /// `COLLECT { … RETURN x }`: the list of the subquery's single column.
+  case collectSubquery(QueryBody, Loc)
   case mapProjection(Expression, [MapProjectionItem])
 
   /// The position of the first name, call or parameter inside, for error messages.
@@ -79,7 +83,7 @@ package indirect enum Expression: Sendable, Hashable {
     switch self {
     case .parameter(_, let l), .variable(_, let l), .function(_, _, _, let l), .countStar(let l),
       .binary(_, _, _, let l), .quantifier(_, _, _, _, let l), .patternComprehension(_, _, _, _, let l),
-      .patternPredicate(_, let l), .exists(_, let l):
+      .patternPredicate(_, let l), .exists(_, let l), .countSubquery(_, let l), .collectSubquery(_, let l):
       return l.position
     case .property(let e, _), .subscript(let e, _), .slice(let e, _, _), .unary(_, let e),
       .isNull(let e, _), .hasLabels(let e, _), .mapProjection(let e, _):

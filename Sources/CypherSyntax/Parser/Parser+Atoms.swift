@@ -86,6 +86,18 @@ extension Parser {
       let sub = try nest { try $0.existsBody() }
       try expectSymbol("}")
       return .exists(sub, loc)
+    case "COUNT" where peek().isSymbol("{"):
+      advance()
+      advance()
+      let sub = try nest { try $0.existsBody() }
+      try expectSymbol("}")
+      return .countSubquery(sub, loc)
+    case "COLLECT" where peek().isSymbol("{"):
+      advance()
+      advance()
+      let body = try nest { try $0.queryBody() }
+      try expectSymbol("}")
+      return .collectSubquery(body, loc)
     default:
       break
     }
@@ -288,7 +300,7 @@ extension Parser {
     return .mapProjection(subject, items)
   }
 
-  /// The inside of EXISTS { … }: a pattern list with optional WHERE, or a query.
+  /// The inside of EXISTS { … } or COUNT { … }: a pattern list with optional WHERE, or a query.
   private mutating func existsBody() throws -> ExistsSubquery {
     if at("MATCH") || at("OPTIONAL") || at("WITH") || at("UNWIND") || at("CALL") || at("RETURN") {
       return .query(try queryBody())
