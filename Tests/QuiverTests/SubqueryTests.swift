@@ -105,5 +105,9 @@ import Testing
       #expect(throws: QuiverError.self, "\(bad)") { try db.execute(bad) }
     }
     #expect(try lines(db, "MATCH (n) WHERE n.x IS NOT NULL OR n:X RETURN count(*)") == ["0"])
+    // A predicate with a subquery waits until every variable the subquery reads is bound.
+    _ = try db.execute("CREATE (:Q {n: 1})-[:L]->(:R {n: 2}), (:Q {n: 3}), (:R {n: 4})")
+    #expect(try lines(db, "MATCH (a:Q), (b:R) WHERE COUNT { (a)-->(b) } > 0 RETURN a.n, b.n") == ["1|2"])
+    #expect(try lines(db, "MATCH (a:Q), (b:R) WHERE size(COLLECT { MATCH (a)-->(b) RETURN b }) > 0 RETURN a.n, b.n") == ["1|2"])
   }
 }

@@ -174,12 +174,13 @@ extension Planner {
 }
 
 extension Expression {
-  /// True when a pattern predicate, pattern comprehension or EXISTS appears inside.
+  /// True when a pattern predicate, pattern comprehension or EXISTS, COUNT or COLLECT subquery
+  /// appears inside.
   var containsPatterns: Bool {
     var found = false
     _ = rewritten { e in
       switch e {
-      case .patternPredicate, .patternComprehension, .exists: found = true
+      case .patternPredicate, .patternComprehension, .exists, .countSubquery, .collectSubquery: found = true
       default: break
       }
       return nil

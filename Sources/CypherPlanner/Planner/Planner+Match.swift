@@ -357,7 +357,7 @@ extension Expression {
       case .patternComprehension(let pv, let p, _, _, _):
         names.formUnion(p.mentionedNames)
         if let pv { names.insert(pv) }
-      case .exists: names.insert(" subquery")
+      case .exists, .countSubquery, .collectSubquery: names.insert(" subquery")
       case .mapProjection(_, let items):
         for case .variable(let n, _) in items { names.insert(n) }
       default: break
