@@ -81,6 +81,7 @@ extension Planner {
     if let p = part.pathVariable, scope[p] != nil {
       throw semanticError("VariableAlreadyBound", "variable `\(p)` is already defined", part.loc.position)
     }
+    if let p = part.pathVariable { try scope.checkNotHidden(p, part.loc.position) }
   }
 
   /// `op` followed by the leaf that finds `node` in `slot` as `access` says, and a filter for the
@@ -106,6 +107,7 @@ extension Planner {
   /// A pattern node's slot, and whether it was bound before this point.
   mutating func bindNodeVariable(_ node: NodePattern, scope: inout Scope) throws -> (slot: Int, bound: Bool) {
     guard let name = node.variable else { return (newSlot(), false) }
+    try scope.checkNotHidden(name, node.loc.position)
     if let v = scope[name] {
       guard v.kind == .node || (v.kind == .value && (v.type == nil || v.type == .null)) else {
         throw semanticError("VariableTypeConflict", "variable `\(name)` is not a node", node.loc.position)
@@ -260,6 +262,7 @@ extension Planner {
   /// A pattern relationship's slot, and whether it was bound before.
   mutating func bindRelationshipVariable(_ rel: RelationshipPattern, kind: VariableKind, scope: inout Scope) throws -> (slot: Int, bound: Bool) {
     guard let name = rel.variable else { return (newSlot(), false) }
+    try scope.checkNotHidden(name, rel.loc.position)
     if let v = scope[name] {
       guard v.kind == kind || (v.kind == .value && (v.type == nil || v.type == .null || (kind == .relationshipList && v.type == .list))) else {
         throw semanticError("VariableTypeConflict", "variable `\(name)` is not a \(kind == .relationship ? "relationship" : "relationship list")", rel.loc.position)

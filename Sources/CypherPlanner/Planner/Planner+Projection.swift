@@ -48,6 +48,7 @@ extension Planner {
       }
       var aggregates: [(Int, AggregateSpec)] = []
       var projections: [(Int, PlanExpression)] = []
+      postScope = postScope.hiding(namesOf: scope)
       for item in items {
         if let key = postScope[item.name], !item.expression.containsAggregate {
           itemSlots.append(key.slot)
@@ -89,6 +90,8 @@ extension Planner {
       let seesOld = !aggregating && !p.distinct
       if seesOld {
         for (name, v) in scope.variables where sortScope[name] == nil { sortScope[name] = v }
+      } else {
+        sortScope = sortScope.hiding(namesOf: scope)
       }
       var keys: [(PlanExpression, Bool)] = []
       for s in p.orderBy {
@@ -145,6 +148,8 @@ extension Planner {
       var predicateScope = newScope
       if !aggregating && !p.distinct {
         for (name, v) in scope.variables where predicateScope[name] == nil { predicateScope[name] = v }
+      } else {
+        predicateScope = predicateScope.hiding(namesOf: scope)
       }
       op = .filter(op, try bindPredicate(predicate, predicateScope))
     }

@@ -33,6 +33,10 @@ final class SlotNames {
 /// never visible to `RETURN *`.
 struct Scope {
   var variables: [String: Variable] = [:]
+  /// Names a projection that aggregates or removes duplicates has just dropped: its own
+  /// expressions (and the subqueries inside them) may neither read them nor let a pattern
+  /// introduce them afresh, which would silently match the whole graph.
+  var hidden: Set<String> = []
   /// Shared by every scope of one statement.
   let slotNames: SlotNames
 
@@ -49,6 +53,21 @@ struct Scope {
       variables[name] = newValue
       if let v = newValue, !name.hasPrefix(" ") { slotNames.record(v.slot, name) }
     }
+  }
+
+  /// This scope with every name of `before` that it lacks hidden.
+  func hiding(namesOf before: Scope) -> Scope {
+    var copy = self
+    copy.hidden = Set(before.variables.keys.filter { variables[$0] == nil && !$0.hasPrefix(" ") })
+    return copy
+  }
+
+  /// Throws when a pattern would introduce `name` although a projection has hidden it.
+  func checkNotHidden(_ name: String, _ position: SourcePosition?) throws {
+    guard variables[name] == nil, hidden.contains(name) else { return }
+    throw QuiverError.semantic(
+      "UndefinedVariable", "variable `\(name)` not defined: after DISTINCT or aggregation only projected columns can be used",
+      at: position)
   }
 
   /// User-visible names, sorted (the column order of `RETURN *`).
