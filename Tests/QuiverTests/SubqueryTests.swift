@@ -110,4 +110,36 @@ import Testing
     #expect(try lines(db, "MATCH (a:Q), (b:R) WHERE COUNT { (a)-->(b) } > 0 RETURN a.n, b.n") == ["1|2"])
     #expect(try lines(db, "MATCH (a:Q), (b:R) WHERE size(COLLECT { MATCH (a)-->(b) RETURN b }) > 0 RETURN a.n, b.n") == ["1|2"])
   }
+
+  @Test func subqueriesCannotReachVariablesAProjectionDropped() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:P {name: 'a'})-[:K]->(:P {name: 'b'}), (:P {name: 'c'})")
+    for query in [
+      "MATCH (p:P) RETURN p.name, count(*) + COUNT { (p)-->() } AS c",
+      "MATCH (p:P) RETURN p.name AS n, count(*) AS c ORDER BY COUNT { (p)-->() }",
+      "MATCH (p:P) WITH DISTINCT p.name AS n WHERE COUNT { (p)-->() } > 0 RETURN n",
+      "MATCH (p:P) RETURN DISTINCT p.name AS n ORDER BY size(COLLECT { MATCH (p)-->(q) RETURN q })",
+      "MATCH (p:P) WITH count(*) AS c WHERE EXISTS { (p)-->() } RETURN c",
+    ] {
+      #expect(throws: QuiverError.self, "\(query)") { try db.execute(query) }
+    }
+    // With the variable kept (a grouping key), or dropped before a new clause, all is well.
+    #expect(try lines(db, "MATCH (p:P) WITH p, count(*) + COUNT { (p)-->() } AS c RETURN p.name, c ORDER BY p.name") == ["a|2", "b|1", "c|1"])
+    #expect(try lines(db, "MATCH (p:P) WITH count(*) AS c MATCH (p:P) WHERE COUNT { (p)-->() } > 0 RETURN c, p.name") == ["3|a"])
+  }
+
+  @Test func countAndCollectAreStillNamesForMapProjections() throws {
+    let db = try Database()
+    #expect(try lines(db, "WITH {a: 1} AS count RETURN count {.a}.a AS m") == ["1"])
+    #expect(try lines(db, "WITH {a: 2} AS collect RETURN collect {.a}.a AS m") == ["2"])
+    #expect(try lines(db, "UNWIND [1, 2] AS x RETURN count(x), collect(x)") == ["2|[1, 2]"])
+  }
+
+  @Test func aUnionWithoutReturnInCountOrExists() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:P)-[:K]->(:P)")
+    #expect(try lines(db, "MATCH (p)-->() RETURN COUNT { MATCH (p)-->(q) UNION ALL MATCH (p)-->(q) } AS c") == ["2"])
+    #expect(throws: QuiverError.self) { try db.execute("MATCH (p) RETURN COUNT { MATCH (p)-->(q) UNION MATCH (p)-->(q) } AS c") }
+    #expect(throws: QuiverError.self) { try db.execute("MATCH (p) RETURN EXISTS { MATCH (p)-->(q) RETURN q UNION MATCH (p)-->(q) } AS c") }
+  }
 }

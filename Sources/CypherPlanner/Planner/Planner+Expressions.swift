@@ -114,14 +114,14 @@ extension Planner {
       let sub = try planMatch(.argument, optional: false, patterns: [pattern], predicate: nil, scope: &inner)
       return .subquery(sub, .exists)
     case .exists(let body, _):
-      return .subquery(try planSubqueryRows(body, scope), .exists)
+      return .subquery(try planSubqueryRows(body, scope, counting: false), .exists)
     case .countSubquery(let body, _):
-      return .subquery(try planSubqueryRows(body, scope), .count)
+      return .subquery(try planSubqueryRows(body, scope, counting: true), .count)
     case .collectSubquery(let body, let loc):
       let saved = isUpdating
+      defer { isUpdating = saved }
       isUpdating = false
       let (sub, columns) = try planQuery(body, input: .argument, scope: scope, isSubquery: false)
-      defer { isUpdating = saved }
       if isUpdating {
         throw semanticError("InvalidClauseComposition", "COLLECT subqueries cannot change the graph", loc.position)
       }
@@ -149,9 +149,9 @@ extension Planner {
     }
   }
 
-  /// The rows of the body of EXISTS { … } or COUNT { … }: a pattern with an optional WHERE, or a
-  /// query that reads.
-  private mutating func planSubqueryRows(_ body: ExistsSubquery, _ scope: Scope) throws -> PlanOperator {
+  /// The rows of the body of EXISTS { … } or COUNT { … } (`counting`): a pattern with an optional
+  /// WHERE, or a query that reads.
+  private mutating func planSubqueryRows(_ body: ExistsSubquery, _ scope: Scope, counting: Bool) throws -> PlanOperator {
     switch body {
     case .pattern(let patterns, let predicate):
       var inner = scope
@@ -168,6 +168,15 @@ extension Planner {
           throw semanticError("InvalidClauseComposition", "EXISTS and COUNT subqueries cannot change the graph", q.parts[0].loc.position)
         }
         return sub
+      }
+      if q.parts.count > 1 {
+        // Without RETURN a UNION has no columns to compare or to remove duplicates by.
+        if q.parts.contains(where: { $0.clauses.last?.isReturn == true }) {
+          throw semanticError("InvalidClauseComposition", "either every part of a UNION in a subquery ends with RETURN or none does", q.parts[1].loc.position)
+        }
+        if counting && q.unionAll.contains(false) {
+          throw semanticError("InvalidClauseComposition", "a UNION in a COUNT subquery needs RETURN in every part, to say which rows are duplicates (or use UNION ALL)", q.parts[1].loc.position)
+        }
       }
       return try planQueryAllowingOpenEnd(q, scope: scope).0
     }

@@ -86,13 +86,13 @@ extension Parser {
       let sub = try nest { try $0.existsBody() }
       try expectSymbol("}")
       return .exists(sub, loc)
-    case "COUNT" where peek().isSymbol("{"):
+    case "COUNT" where peek().isSymbol("{") && startsSubquery(peek(2), peek(3)):
       advance()
       advance()
       let sub = try nest { try $0.existsBody() }
       try expectSymbol("}")
       return .countSubquery(sub, loc)
-    case "COLLECT" where peek().isSymbol("{"):
+    case "COLLECT" where peek().isSymbol("{") && startsSubquery(peek(2), peek(3)):
       advance()
       advance()
       let body = try nest { try $0.queryBody() }
@@ -298,6 +298,15 @@ extension Parser {
     }
     try expectSymbol("}")
     return .mapProjection(subject, items)
+  }
+
+  /// Whether `first` (followed by `second`) can open the body of COUNT { … } or COLLECT { … }: a
+  /// clause, a pattern, or a path variable's assignment. Anything else (`.key`, `}`, `key:`,
+  /// `name,`) is a map projection of a variable called `count` or `collect`.
+  private func startsSubquery(_ first: Token, _ second: Token) -> Bool {
+    if first.isSymbol("(") { return true }
+    if ["MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "RETURN"].contains(where: first.isKeyword) { return true }
+    return (first.kind == .identifier || first.kind == .quotedIdentifier) && second.isSymbol("=")
   }
 
   /// The inside of EXISTS { … } or COUNT { … }: a pattern list with optional WHERE, or a query.
