@@ -5,10 +5,12 @@ import GraphCore
 
 /// For every node id, the far ends of its relationships of some types in one direction, stored
 /// contiguously: node `i`'s neighbours are `neighbours[offsets[i]..<offsets[i + 1]]`, in the
-/// order `GraphStore.adjacent(to:direction:typeIDs:)` gives them.
+/// order `GraphStore.adjacent(to:direction:typeIDs:)` gives them, and `ids` holds the
+/// relationships at the same positions.
 package struct AdjacencyColumn: Sendable {
   package let offsets: [Int]
   package let neighbours: [Int64]
+  package let ids: [Int64]
 
   /// The range of node `id`'s neighbours in `neighbours` (empty for an id out of range).
   @inline(__always)
@@ -24,10 +26,14 @@ extension GraphStore {
   package func adjacencyColumn(direction: Direction, typeIDs: [TypeID]?) -> AdjacencyColumn {
     var offsets = [Int](repeating: 0, count: nodes.count + 1)
     var neighbours: [Int64] = []
+    var ids: [Int64] = []
     for i in 0..<nodes.count {
-      for entry in adjacent(to: Int64(i), direction: direction, typeIDs: typeIDs) { neighbours.append(entry.neighbour) }
+      for entry in adjacent(to: Int64(i), direction: direction, typeIDs: typeIDs) {
+        neighbours.append(entry.neighbour)
+        ids.append(entry.id)
+      }
       offsets[i + 1] = neighbours.count
     }
-    return AdjacencyColumn(offsets: offsets, neighbours: neighbours)
+    return AdjacencyColumn(offsets: offsets, neighbours: neighbours, ids: ids)
   }
 }

@@ -129,9 +129,13 @@ import Testing
     let db = try Database()
     let plan = try db.execute("EXPLAIN MATCH (a:A {n: 1})-[:R]->(b:B) RETURN count(b), count(*)").plan ?? ""
     #expect(plan.contains("Expand(Count) (a)-[:R]->(b:B)"))
-    // Grouping, DISTINCT or another aggregate keeps the rows.
+    // So is a count of the distinct reached nodes, after relationship uniqueness too.
+    let distinct = try db.execute("EXPLAIN MATCH (a)-[:R]->()-[:S]->(c) RETURN count(DISTINCT c)").plan ?? ""
+    #expect(distinct.contains("distinct (c)"))
+    // Grouping, DISTINCT of another node, mixed counts or another aggregate keep the rows.
     for query in [
-      "MATCH (a)-[:R]->(b) RETURN a, count(b)", "MATCH (a)-[:R]->(b) RETURN count(DISTINCT b)",
+      "MATCH (a)-[:R]->(b) RETURN a, count(b)", "MATCH (a)-[:R]->(b) RETURN count(DISTINCT a)",
+      "MATCH (a)-[:R]->(b) RETURN count(DISTINCT b), count(*)", "MATCH (a)-[:R]->(b) RETURN count(DISTINCT b.n)",
       "MATCH (a)-[:R]->(b) RETURN count(b), collect(b)", "MATCH (a)-[:R]->(b) RETURN count(b.n)",
     ] {
       #expect(!((try db.execute("EXPLAIN " + query).plan ?? "").contains("Expand(Count)")), "\(query)")
@@ -167,4 +171,27 @@ import Testing
     ).rows
     #expect(rows.map { $0.map { $0.intValue ?? -1 } } == [[Int64(loops), Int64(r.count - loops)]])
   }
+
+  @Test(arguments: [
+    "MATCH (a)-[r1:R]->(b)-[r2:R]->(c) RETURN count(*)",
+    "MATCH (a)-[r1]-(b)-[r2]-(c) RETURN count(r2)",
+    "MATCH (a)-[r1]->(b)-[r2]->(c)-[r3]->(d) RETURN count(*)",
+    "MATCH (a:A)-[r1:R]->(b)-[r2:R|S]->(c) WHERE c.n <> a.n AND c:B RETURN count(DISTINCT c)",
+    "MATCH (a {n: 3})-[:R]->()-[:R]->(c) WHERE c.n <> 3 RETURN count(DISTINCT c)",
+    "MATCH (a:A)-[r]-(c) RETURN count(DISTINCT c)",
+    "MATCH (a)-[r1:S]->(b)<-[r2:S]-(c) WHERE a.n < c.n RETURN count(DISTINCT c) AS x, count(DISTINCT c) AS y",
+  ], [14, 15] as [UInt64])
+  func uniqueAndDistinctCountsEqualTheRows(query: String, seed: UInt64) throws {
+    let (db, _) = try graph(seed: seed)
+    #expect((try db.execute("EXPLAIN " + query).plan ?? "").contains("Expand(Count)"), "\(query)")
+    let split = query.replacingOccurrences(of: " RETURN ", with: " WITH *, 0 AS pad RETURN ")
+    let expected = try db.execute(split).rows.map { $0.map { $0.intValue ?? -1 } }
+    #expect(expected.first?.first ?? 0 > 0, "\(query)")
+    let columnar = try db.execute(query).rows.map { $0.map { $0.intValue ?? -1 } }
+    #expect(columnar == expected, "\(query)")
+    // Row by row, in a statement that writes (nothing here).
+    let writing = try db.execute("MATCH (x:NOPE) SET x.q = 1 WITH count(*) AS pad " + query).rows.map { $0.map { $0.intValue ?? -1 } }
+    #expect(writing == expected, "\(query)")
+  }
 }
+

@@ -105,10 +105,12 @@ struct PlanPrinter {
     case .expandClosing(let i, let s, let c):
       let labels = s.toLabels.map { ":" + $0 }.joined()
       return ("Expand(Closing) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(arrow(c.direction, c.types))(\(n(c.to)))", [i])
-    case .expandCount(let i, let s, let count, let filters, _):
+    case .expandCount(let i, let c):
+      let s = c.expand
       let labels = s.toLabels.map { ":" + $0 }.joined()
-      let filtered = filters.isEmpty ? "" : " filtered"
-      return ("Expand(Count) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(filtered) into \(n(count))", [i])
+      let filtered = c.filters.isEmpty ? "" : " filtered"
+      let distinct = c.distinctNodes ? " distinct (\(n(s.to)))" : ""
+      return ("Expand(Count) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(filtered)\(distinct) into \(n(c.count))", [i])
     case .nodeCountByProperty(let i, let s):
       let label = s.label.map { ":" + $0 } ?? ""
       let counts = s.countSlots.map { "\(n($0))" }.joined(separator: ", ")

@@ -52,6 +52,26 @@ package struct RelationshipSeekSpec: Sendable {
   package var bounds: IndexBounds
 }
 
+/// An expand that only counts (see `PlanOperator.expandCount`): the relationships it would
+/// follow over all input rows for which every one of `filters` holds, tested in order as stacked
+/// Filter operators would, and that differ from the relationships in `unique` (relationship
+/// uniqueness, tested after the first `uniqueAfter` filters); or, with `distinctNodes`, the
+/// distinct nodes those relationships reach.
+package struct ExpandCountSpec: Sendable {
+  package var expand: ExpandSpec
+  /// Receives the count.
+  package var count: Int
+  package var filters: [PlanExpression]
+  /// Single-relationship slots that must all differ, the expand's own among them (empty: no
+  /// uniqueness to check).
+  package var unique: [Int]
+  package var uniqueAfter: Int
+  package var distinctNodes: Bool
+  /// The planner expects the input rows to follow a good part of the graph's relationships, so
+  /// that reading them from columns (built once per graph version) pays from the first row.
+  package var wide: Bool
+}
+
 /// A count of the nodes of a scan grouped by one of their properties (see
 /// `PlanOperator.nodeCountByProperty`).
 package struct PropertyCountSpec: Sendable {
@@ -146,13 +166,9 @@ package indirect enum PlanOperator: Sendable {
   /// closes a cycle from that node back to one bound before both, as in a triangle's last step.
   /// Run together, the rows that do not close are never built.
   case expandClosing(PlanOperator, ExpandSpec, closing: ExpandSpec)
-  /// One row with `count` set to how many relationships (and reached nodes) the expand would
-  /// yield over all input rows and every one of `filters` holds for, tested in order as stacked
-  /// Filter operators would: what a count over an expand needs, without a row per relationship.
-  /// `wide` tells that the planner expects the input rows to follow a good part of the graph's
-  /// relationships, so that reading them from columns (built once per graph version) pays from
-  /// the first row.
-  case expandCount(PlanOperator, ExpandSpec, count: Int, filters: [PlanExpression], wide: Bool)
+  /// One row with the count `spec` describes: what a count over an expand needs, without a row
+  /// per relationship.
+  case expandCount(PlanOperator, ExpandCountSpec)
   /// One row per distinct value of a property over the nodes of a label (or every node), with
   /// how many nodes have it times the number of input rows: a grouping count over a node scan,
   /// without a row per node.

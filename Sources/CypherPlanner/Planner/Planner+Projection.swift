@@ -245,31 +245,60 @@ extension Planner {
   }
 
   /// `op` aggregated, by a counting operator where one fits:
-  /// - an aggregation that only counts what an expand yields (no grouping keys, every aggregate a
-  ///   plain count of rows, of the relationship or of either node), optionally filtered, runs
-  ///   over Expand(Count), which counts without building a row per relationship and yields the
-  ///   total, which each aggregate then takes as its sum;
+  /// - an aggregation that only counts what an expand yields (no grouping keys; every aggregate a
+  ///   plain count of rows, of the relationship or of either node, or every one a count of the
+  ///   distinct reached nodes), optionally filtered and checked for relationship uniqueness,
+  ///   runs over Expand(Count), which counts without building a row per relationship and yields
+  ///   the total, which each aggregate then takes as its sum;
   /// - a count of scanned nodes grouped by one property of theirs runs as NodeCountByProperty,
   ///   which reads the property once per node and builds no row per node.
   mutating func aggregation(
     _ op: PlanOperator, keys: [(Int, PlanExpression)], aggregates: [(Int, AggregateSpec)]
   ) -> PlanOperator {
     if let counted = propertyCount(op, keys: keys, aggregates: aggregates) { return counted }
+    // Filters and at most one uniqueness check between the expand and the aggregation.
     var filters: [PlanExpression] = []
+    var unique: [Int]?
+    var filtersAboveUnique = 0
     var source = op
-    while case .filter(let input, let predicate) = source {
-      filters.insert(predicate, at: 0)
-      source = input
+    peel: while true {
+      switch source {
+      case .filter(let input, let predicate):
+        filters.insert(predicate, at: 0)
+        source = input
+      case .relationshipsUnique(let input, let singles, let lists) where lists.isEmpty && unique == nil:
+        unique = singles
+        filtersAboveUnique = filters.count
+        source = input
+      default:
+        break peel
+      }
     }
-    guard keys.isEmpty, case .expand(let input, let spec) = source, !spec.toBound, !spec.relationshipBound,
-      countsRows(aggregates, of: [spec.from, spec.relationship, spec.to])
-    else { return .aggregate(op, keys: keys, aggregates: aggregates) }
+    guard keys.isEmpty, case .expand(let input, let spec) = source, !spec.toBound, !spec.relationshipBound else {
+      return .aggregate(op, keys: keys, aggregates: aggregates)
+    }
+    let distinctNodes = !countsRows(aggregates, of: [spec.from, spec.relationship, spec.to])
+    if distinctNodes && !countsDistinct(aggregates, of: spec.to) { return .aggregate(op, keys: keys, aggregates: aggregates) }
     let count = newSlot()
     let sums = aggregates.map { ($0.0, AggregateSpec(function: .sum, distinct: false, arguments: [.slot(count)])) }
     // Wide: the expand is expected to follow an eighth of what building its columns reads.
     let followed = CardinalityEstimator(statistics: statistics).rows(.expand(input, spec))
     let wide = followed * 8 >= Double(statistics.relationshipCount + statistics.nodeCount)
-    return .aggregate(.expandCount(input, spec, count: count, filters: filters, wide: wide), keys: [], aggregates: sums)
+    let counting = ExpandCountSpec(
+      expand: spec, count: count, filters: filters, unique: unique ?? [], uniqueAfter: filters.count - filtersAboveUnique,
+      distinctNodes: distinctNodes, wide: wide)
+    return .aggregate(.expandCount(input, counting), keys: [], aggregates: sums)
+  }
+
+  /// Whether every aggregate is `count(DISTINCT x)` of the node in `slot`.
+  private func countsDistinct(_ aggregates: [(Int, AggregateSpec)], of slot: Int) -> Bool {
+    !aggregates.isEmpty
+      && aggregates.allSatisfy { _, a in
+        guard a.function == .count, a.distinct, let arguments = a.arguments, arguments.count == 1,
+          case .slot(let s) = arguments[0]
+        else { return false }
+        return s == slot
+      }
   }
 
   /// NodeCountByProperty for `count(*)` (or counts of the node) over a node scan grouped by one

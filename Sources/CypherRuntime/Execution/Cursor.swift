@@ -64,8 +64,7 @@ extension ExecutionContext {
       }
     case .expand(let i, let spec): return ExpandCursor(input(i), self, spec)
     case .expandClosing(let i, let spec, let closing): return ClosingExpandCursor(input(i), self, spec, closing: closing)
-    case .expandCount(let i, let spec, let count, let filters, let wide):
-      return ExpandCountCursor(input(i), self, spec, count: count, filters: filters, wide: wide)
+    case .expandCount(let i, let spec): return ExpandCountCursor(input(i), self, spec)
     case .nodeCountByProperty(let i, let spec): return PropertyCountCursor(input(i), self, spec)
     case .varExpand(let i, let spec): return VarExpandCursor(input(i), self, spec)
     case .shortestPath(let i, let spec): return ShortestPathCursor(input(i), self, spec)

@@ -28,14 +28,19 @@ class EndpointFilter {
   /// counting per node.
   final func count(from: Int64, _ reached: UnsafeBufferPointer<Int64>, among labels: UnsafeBufferPointer<UInt64>?) -> Int {
     var n = 0
-    for to in reached {
-      if let labels {
-        let word = Int(to >> 6)
-        guard word < labels.count, labels[word] & (1 << UInt64(to & 63)) != 0 else { continue }
-      }
-      if evaluate(from, to) == .yes { n += 1 }
-    }
+    for to in reached where passes(from, to, among: labels) { n += 1 }
     return n
+  }
+
+  /// Whether the node `to` reached from `from` is in the bitmap `labels` (when given) and
+  /// passes the filter.
+  @inline(__always)
+  final func passes(_ from: Int64, _ to: Int64, among labels: UnsafeBufferPointer<UInt64>?) -> Bool {
+    if let labels {
+      let word = Int(to >> 6)
+      guard word < labels.count, labels[word] & (1 << UInt64(to & 63)) != 0 else { return false }
+    }
+    return evaluate(from, to) == .yes
   }
 
   /// Compiles `predicates`, which must all hold, tested in order, for an expand from slot `from`

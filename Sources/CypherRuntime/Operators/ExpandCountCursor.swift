@@ -1,14 +1,15 @@
-// Expand(Count): how many relationships an expand would yield per input row, for a count over
-// the expand, without building those rows.
+// Expand(Count): how many relationships (or distinct reached nodes) an expand would yield over
+// its input rows, for a count over the expand, without building those rows.
 import CypherPlanner
 import GraphCore
 import GraphStorage
 
-/// Yields one row whose `count` slot holds the number of relationships that the expand `spec`
-/// would follow from the input rows' start nodes (type, direction, reached node's labels, not
-/// deleted) and for which every one of `filters` holds, tested in order (a filter that is not
-/// true stops the test, as a chain of Filter operators would): what the sum over the counts
-/// needs, with no input row changed or copied.
+/// Yields one row whose `count` slot holds the number of relationships that the expand would
+/// follow from the input rows' start nodes (type, direction, reached node's labels, not
+/// deleted), for which every filter holds, tested in order (a filter that is not true stops the
+/// test, as a chain of Filter operators would), and which differ from the row's other
+/// relationships in `unique`; or, with `distinctNodes`, the number of distinct nodes those
+/// relationships reach. No input row is changed or copied.
 ///
 /// In a statement that does not write, when the planner expects the rows to follow a good part
 /// of the graph's relationships, or once they have, it switches to columns: an adjacency column
@@ -20,10 +21,12 @@ import GraphStorage
 final class ExpandCountCursor: Cursor {
   private let input: Cursor
   private let ctx: ExecutionContext
-  private let spec: ExpandSpec
-  private let count: Int
-  private let filters: [PlanExpression]
-  private let wide: Bool
+  private let spec: ExpandCountSpec
+  private let expand: ExpandSpec
+  /// The slots of `unique` other than the expand's own relationship.
+  private let others: [Int]
+  /// Whether each followed relationship must differ from those in `others`.
+  private let checksUnique: Bool
   @exclusivity(unchecked) private var names: ExpandNames
   /// What the columnar way reads, once chosen.
   private var columns: Columns?
@@ -32,6 +35,8 @@ final class ExpandCountCursor: Cursor {
   /// Relationships read so far the row-by-row way.
   private var followed = 0
   private var finished = false
+  /// The nodes reached so far, for `distinctNodes`.
+  private var reached = Set<Int64>()
 
   /// The columns one expand reads.
   private final class Columns {
@@ -50,14 +55,14 @@ final class ExpandCountCursor: Cursor {
     }
   }
 
-  init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ExpandSpec, count: Int, filters: [PlanExpression], wide: Bool) {
+  init(_ input: Cursor, _ ctx: ExecutionContext, _ spec: ExpandCountSpec) {
     self.input = input
     self.ctx = ctx
     self.spec = spec
-    self.count = count
-    self.filters = filters
-    self.wide = wide
-    names = ExpandNames(spec)
+    expand = spec.expand
+    others = spec.unique.filter { $0 != spec.expand.relationship }
+    checksUnique = spec.unique.contains(spec.expand.relationship) && !others.isEmpty
+    names = ExpandNames(spec.expand)
   }
 
   func next() throws -> Row? {
@@ -65,79 +70,100 @@ final class ExpandCountCursor: Cursor {
     finished = true
     var total = 0
     while let row = try input.next() {
-      guard case .node(let from) = row[spec.from] else { continue }
+      guard case .node(let from) = row[expand.from] else { continue }
+      // The rows' earlier relationships must differ among themselves too.
+      let taken = others.compactMap { slot -> Int64? in
+        if case .relationship(let r) = row[slot] { return r.id }
+        return nil
+      }
+      if Set(taken).count < taken.count { continue }
       let store = ctx.store
       let types = names.types(store)
       if columns == nil && columnsPossible && !ctx.isUpdating && worthColumns(store) {
         columns = prepareColumns(types, store)
         columnsPossible = columns != nil
       }
+      let excluded = checksUnique ? taken : []
       if let columns {
-        total += counted(from.id, columns)
+        total += counted(from.id, columns, excluding: excluded)
       } else {
-        total += try counted(from.id, store.adjacent(to: from.id, direction: spec.direction, typeIDs: types), row)
+        total += try counted(from.id, store.adjacent(to: from.id, direction: expand.direction, typeIDs: types), row, excluding: excluded)
       }
       try ctx.checkCancelled()
     }
     var out = Row(repeating: .null, count: ctx.rowWidth)
-    out[count] = .int(Int64(total))
+    out[spec.count] = .int(Int64(spec.distinctNodes ? reached.count : total))
     return out
   }
 
   /// Whether to switch to columns: the planner expects the rows to follow much of the graph, or
   /// the rows so far have followed an eighth of what building the columns reads.
   private func worthColumns(_ store: GraphStore) -> Bool {
-    wide || followed * 8 >= store.relationshipCount + store.nodeIDLimit
+    spec.wide || followed * 8 >= store.relationshipCount + store.nodeIDLimit
   }
 
-  /// The columns for this expand, or nil when the filter has no column form.
+  /// The columns for this expand, or nil when the filters have no column form.
   private func prepareColumns(_ types: [TypeID]?, _ store: GraphStore) -> Columns? {
     var compiled: EndpointFilter?
-    if !filters.isEmpty {
-      guard let f = EndpointFilter.compile(filters, from: spec.from, to: spec.to, ctx) else { return nil }
+    if !spec.filters.isEmpty {
+      guard let f = EndpointFilter.compile(spec.filters, from: expand.from, to: expand.to, ctx) else { return nil }
       compiled = f
     }
-    let labels = names.checksLabels ? store.resolve(labels: spec.toLabels).map { store.labelWords($0) } ?? [] : nil
-    return Columns(adjacency: ctx.columns.adjacency(spec.direction, types, of: store), filter: compiled, labels: labels)
+    let labels = names.checksLabels ? store.resolve(labels: expand.toLabels).map { store.labelWords($0) } ?? [] : nil
+    return Columns(adjacency: ctx.columns.adjacency(expand.direction, types, of: store), filter: compiled, labels: labels)
   }
 
-  /// The count read from columns.
-  private func counted(_ from: Int64, _ columns: Columns) -> Int {
+  /// The count read from columns (for `distinctNodes`, the reached nodes are recorded instead).
+  private func counted(_ from: Int64, _ columns: Columns, excluding excluded: [Int64]) -> Int {
     let range = columns.adjacency.range(from)
     ctx.dbHits += range.count
-    guard columns.filters || columns.labels != nil else { return range.count }
+    if !columns.filters && columns.labels == nil && excluded.isEmpty && !spec.distinctNodes { return range.count }
     return columns.adjacency.neighbours.withUnsafeBufferPointer { neighbours in
       (columns.labels ?? []).withUnsafeBufferPointer { words in
-        let reached = UnsafeBufferPointer(rebasing: neighbours[range])
+        let reachedNodes = UnsafeBufferPointer(rebasing: neighbours[range])
         let labels = columns.labels == nil ? nil : words
-        return columns.filter.count(from: from, reached, among: labels)
+        guard excluded.isEmpty && !spec.distinctNodes else {
+          var n = 0
+          let filter = columns.filter
+          for j in range where !excluded.contains(columns.adjacency.ids[j]) && filter.passes(from, neighbours[j], among: labels) {
+            if spec.distinctNodes { reached.insert(neighbours[j]) }
+            n += 1
+          }
+          return n
+        }
+        return columns.filter.count(from: from, reachedNodes, among: labels)
       }
     }
   }
 
-  /// Whether every filter holds for `row`, testing them in order up to the first that does not.
-  private func holds(_ row: Row) throws -> Bool {
-    for filter in filters where try ctx.truth(ctx.eval(filter, row)) != true { return false }
-    return true
-  }
-
   /// The count read row by row from `entries`, the node's relationships of the expand's types.
-  private func counted(_ from: Int64, _ entries: [AdjacentRelationship], _ input: Row) throws -> Int {
+  private func counted(_ from: Int64, _ entries: [AdjacentRelationship], _ input: Row, excluding excluded: [Int64]) throws -> Int {
     ctx.dbHits += entries.count
     followed += entries.count
-    if filters.isEmpty && !names.checksLabels && ctx.deletedRelationships.isEmpty { return entries.count }
+    let plain = spec.filters.isEmpty && excluded.isEmpty && !spec.distinctNodes
+    if plain && !names.checksLabels && ctx.deletedRelationships.isEmpty { return entries.count }
     var row = input
     var n = 0
     for entry in entries {
       if !ctx.deletedRelationships.isEmpty && ctx.deletedRelationships[entry.id] != nil { continue }
       if names.checksLabels && !names.reaches(entry.neighbour, ctx.store) { continue }
-      if !filters.isEmpty {
-        row[spec.relationship] = .relationship(Relationship(id: entry.id))
-        row[spec.to] = .node(Node(id: entry.neighbour))
-        guard try holds(row) else { continue }
+      if !spec.filters.isEmpty {
+        row[expand.relationship] = .relationship(Relationship(id: entry.id))
+        row[expand.to] = .node(Node(id: entry.neighbour))
       }
+      guard try holds(spec.filters[..<spec.uniqueAfter], row), !excluded.contains(entry.id),
+        try holds(spec.filters[spec.uniqueAfter...], row)
+      else { continue }
+      if spec.distinctNodes { reached.insert(entry.neighbour) }
       n += 1
     }
     return n
+  }
+
+  /// Whether every one of `filters` holds for `row`, testing them in order up to the first that
+  /// does not.
+  private func holds(_ filters: ArraySlice<PlanExpression>, _ row: Row) throws -> Bool {
+    for filter in filters where try ctx.truth(ctx.eval(filter, row)) != true { return false }
+    return true
   }
 }
