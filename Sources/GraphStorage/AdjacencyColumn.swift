@@ -5,11 +5,12 @@ import GraphCore
 
 /// For every node id, the far ends of its relationships of some types in one direction, stored
 /// contiguously: node `i`'s neighbours are `neighbours[offsets[i]..<offsets[i + 1]]`, in the
-/// order `GraphStore.adjacent(to:direction:typeIDs:)` gives them, and `ids` holds the
-/// relationships at the same positions.
+/// order `GraphStore.adjacent(to:direction:typeIDs:)` gives them, and `ids`, when built, holds
+/// the relationships at the same positions.
 package struct AdjacencyColumn: Sendable {
   package let offsets: [Int]
   package let neighbours: [Int64]
+  /// Empty unless asked for (they double the column's size).
   package let ids: [Int64]
 
   /// The range of node `id`'s neighbours in `neighbours` (empty for an id out of range).
@@ -21,16 +22,17 @@ package struct AdjacencyColumn: Sendable {
 }
 
 extension GraphStore {
-  /// Builds the adjacency column of `direction` and `typeIDs` (nil: every type).
+  /// Builds the adjacency column of `direction` and `typeIDs` (nil: every type), with the
+  /// relationship ids when `withIDs`.
   /// - Complexity: O(n + m) for n node ids and m relationships followed.
-  package func adjacencyColumn(direction: Direction, typeIDs: [TypeID]?) -> AdjacencyColumn {
+  package func adjacencyColumn(direction: Direction, typeIDs: [TypeID]?, withIDs: Bool) -> AdjacencyColumn {
     var offsets = [Int](repeating: 0, count: nodes.count + 1)
     var neighbours: [Int64] = []
     var ids: [Int64] = []
     for i in 0..<nodes.count {
       for entry in adjacent(to: Int64(i), direction: direction, typeIDs: typeIDs) {
         neighbours.append(entry.neighbour)
-        ids.append(entry.id)
+        if withIDs { ids.append(entry.id) }
       }
       offsets[i + 1] = neighbours.count
     }

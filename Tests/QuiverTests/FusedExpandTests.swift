@@ -193,5 +193,16 @@ import Testing
     let writing = try db.execute("MATCH (x:NOPE) SET x.q = 1 WITH count(*) AS pad " + query).rows.map { $0.map { $0.intValue ?? -1 } }
     #expect(writing == expected, "\(query)")
   }
+
+  @Test func filtersBelowTheUniquenessCheckStillRunOnRowsItDrops() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:N {x: 1})-[:R]->(:N {x: 1})")
+    // Every path repeats r1 as r2, yet the division, tested before uniqueness, fails as unfused.
+    let query = "MATCH (a)-[r1]-(b)-[r2]-(c)-[r3]-(d) WHERE d.x / 0 = 1 RETURN count(*)"
+    #expect((try db.execute("EXPLAIN " + query).plan ?? "").contains("unique"))
+    #expect(throws: QuiverError.self) { try db.execute(query) }
+    #expect(throws: QuiverError.self) { try db.execute(query.replacingOccurrences(of: " RETURN ", with: " WITH *, 0 AS pad RETURN ")) }
+    #expect(try db.execute("MATCH (a)-[r1]-(b)-[r2]-(c)-[r3]-(d) WHERE d.x = 1 RETURN count(*)").rows[0][0].intValue == 0)
+  }
 }
 

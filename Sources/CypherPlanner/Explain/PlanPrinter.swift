@@ -109,7 +109,7 @@ struct PlanPrinter {
       let s = c.expand
       let labels = s.toLabels.map { ":" + $0 }.joined()
       let filtered = c.filters.isEmpty ? "" : " filtered"
-      let distinct = c.distinctNodes ? " distinct (\(n(s.to)))" : ""
+      let distinct = (c.unique.isEmpty ? "" : " unique") + (c.distinctNodes ? " distinct (\(n(s.to)))" : "")
       return ("Expand(Count) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(filtered)\(distinct) into \(n(c.count))", [i])
     case .nodeCountByProperty(let i, let s):
       let label = s.label.map { ":" + $0 } ?? ""

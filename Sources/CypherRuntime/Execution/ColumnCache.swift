@@ -12,6 +12,7 @@ package final class ColumnCache: Sendable {
   struct AdjacencyKey: Hashable, Sendable {
     var direction: Direction
     var types: [TypeID]?
+    var withIDs: Bool
   }
 
   private struct Entries: Sendable {
@@ -33,12 +34,12 @@ package final class ColumnCache: Sendable {
     cached(store, { $0.properties[key] }, { $0.properties[key] = .some($1) }) { store.nodeColumn(key) }
   }
 
-  /// The adjacency column of `direction` and `types` (nil: every type) over `store`, built on
-  /// first use.
-  func adjacency(_ direction: Direction, _ types: [TypeID]?, of store: GraphStore) -> AdjacencyColumn {
-    let key = AdjacencyKey(direction: direction, types: types)
+  /// The adjacency column of `direction` and `types` (nil: every type) over `store`, with the
+  /// relationship ids when `withIDs`, built on first use.
+  func adjacency(_ direction: Direction, _ types: [TypeID]?, withIDs: Bool, of store: GraphStore) -> AdjacencyColumn {
+    let key = AdjacencyKey(direction: direction, types: types, withIDs: withIDs)
     return cached(store, { $0.adjacency[key] }, { $0.adjacency[key] = $1 }) {
-      store.adjacencyColumn(direction: direction, typeIDs: types)
+      store.adjacencyColumn(direction: direction, typeIDs: types, withIDs: withIDs)
     }
   }
 

@@ -76,7 +76,7 @@ final class ExpandCountCursor: Cursor {
         if case .relationship(let r) = row[slot] { return r.id }
         return nil
       }
-      if Set(taken).count < taken.count { continue }
+      let repeats = Set(taken).count < taken.count
       let store = ctx.store
       let types = names.types(store)
       if columns == nil && columnsPossible && !ctx.isUpdating && worthColumns(store) {
@@ -85,9 +85,12 @@ final class ExpandCountCursor: Cursor {
       }
       let excluded = checksUnique ? taken : []
       if let columns {
-        total += counted(from.id, columns, excluding: excluded)
-      } else {
-        total += try counted(from.id, store.adjacent(to: from.id, direction: expand.direction, typeIDs: types), row, excluding: excluded)
+        // Column filters cannot fail, so a row that fails uniqueness is skipped at once.
+        if !repeats { total += counted(from.id, columns, excluding: excluded) }
+      } else if !repeats || spec.uniqueAfter > 0 {
+        // The filters below the uniqueness check still run for such a row, as they would unfused.
+        let entries = store.adjacent(to: from.id, direction: expand.direction, typeIDs: types)
+        total += try counted(from.id, entries, row, excluding: excluded, repeats: repeats)
       }
       try ctx.checkCancelled()
     }
@@ -110,7 +113,8 @@ final class ExpandCountCursor: Cursor {
       compiled = f
     }
     let labels = names.checksLabels ? store.resolve(labels: expand.toLabels).map { store.labelWords($0) } ?? [] : nil
-    return Columns(adjacency: ctx.columns.adjacency(expand.direction, types, of: store), filter: compiled, labels: labels)
+    let adjacency = ctx.columns.adjacency(expand.direction, types, withIDs: checksUnique, of: store)
+    return Columns(adjacency: adjacency, filter: compiled, labels: labels)
   }
 
   /// The count read from columns (for `distinctNodes`, the reached nodes are recorded instead).
@@ -125,7 +129,10 @@ final class ExpandCountCursor: Cursor {
         guard excluded.isEmpty && !spec.distinctNodes else {
           var n = 0
           let filter = columns.filter
-          for j in range where !excluded.contains(columns.adjacency.ids[j]) && filter.passes(from, neighbours[j], among: labels) {
+          // The ids are there only when uniqueness is checked (and `excluded` can be non-empty).
+          for j in range where (excluded.isEmpty || !excluded.contains(columns.adjacency.ids[j]))
+            && filter.passes(from, neighbours[j], among: labels)
+          {
             if spec.distinctNodes { reached.insert(neighbours[j]) }
             n += 1
           }
@@ -137,10 +144,12 @@ final class ExpandCountCursor: Cursor {
   }
 
   /// The count read row by row from `entries`, the node's relationships of the expand's types.
-  private func counted(_ from: Int64, _ entries: [AdjacentRelationship], _ input: Row, excluding excluded: [Int64]) throws -> Int {
+  /// With `repeats` (the row's other relationships repeat), only the filters below the
+  /// uniqueness check run, and nothing counts.
+  private func counted(_ from: Int64, _ entries: [AdjacentRelationship], _ input: Row, excluding excluded: [Int64], repeats: Bool) throws -> Int {
     ctx.dbHits += entries.count
     followed += entries.count
-    let plain = spec.filters.isEmpty && excluded.isEmpty && !spec.distinctNodes
+    let plain = spec.filters.isEmpty && excluded.isEmpty && !spec.distinctNodes && !repeats
     if plain && !names.checksLabels && ctx.deletedRelationships.isEmpty { return entries.count }
     var row = input
     var n = 0
@@ -151,7 +160,7 @@ final class ExpandCountCursor: Cursor {
         row[expand.relationship] = .relationship(Relationship(id: entry.id))
         row[expand.to] = .node(Node(id: entry.neighbour))
       }
-      guard try holds(spec.filters[..<spec.uniqueAfter], row), !excluded.contains(entry.id),
+      guard try holds(spec.filters[..<spec.uniqueAfter], row), !repeats, !excluded.contains(entry.id),
         try holds(spec.filters[spec.uniqueAfter...], row)
       else { continue }
       if spec.distinctNodes { reached.insert(entry.neighbour) }
