@@ -30,7 +30,10 @@ import Testing
     "delete": ["q:MATCH (n) DETACH DELETE n", "q:MATCH ()-[r]->() DELETE r"],
     "foreach": ["q:FOREACH (x IN [1, 2] | CREATE ({v: x}))"],
     "call": ["q:CALL db.labels() YIELD label AS l WHERE l <> 'x' RETURN l", "q:CALL db.labels"],
-    "subqueryCall": ["q:UNWIND [1, 2] AS x CALL { RETURN 3 AS y } RETURN x, y"],
+    "subqueryCall": [
+      "q:UNWIND [1, 2] AS x CALL { RETURN 3 AS y } RETURN x, y", "q:UNWIND [1] AS x CALL (x) { RETURN x + 1 AS y } RETURN y",
+      "q:UNWIND [1] AS x CALL (*) { RETURN x + 1 AS y } RETURN y", "q:CALL () { RETURN 1 AS y } RETURN y",
+    ],
     "yieldItem": ["q:CALL db.labels() YIELD label RETURN label"],
     "procedureName": ["q:CALL db.propertyKeys()"],
     "patternList": ["q:MATCH (a), (b)-->(c) RETURN a"],

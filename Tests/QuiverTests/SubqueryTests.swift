@@ -142,4 +142,20 @@ import Testing
     #expect(throws: QuiverError.self) { try db.execute("MATCH (p) RETURN COUNT { MATCH (p)-->(q) UNION MATCH (p)-->(q) } AS c") }
     #expect(throws: QuiverError.self) { try db.execute("MATCH (p) RETURN EXISTS { MATCH (p)-->(q) RETURN q UNION MATCH (p)-->(q) } AS c") }
   }
+
+  @Test func aScopeClauseNamesWhatASubqueryImports() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:M {v: 1}), (:M {v: 2})")
+    #expect(try lines(db, "UNWIND [10, 20] AS x CALL (x) { MATCH (m:M) RETURN m.v + x AS s } RETURN s ORDER BY s") == ["11", "12", "21", "22"])
+    #expect(try lines(db, "UNWIND [10] AS x WITH x, 5 AS y CALL (*) { RETURN x + y AS s } RETURN s") == ["15"])
+    #expect(try lines(db, "UNWIND [1, 2] AS x CALL () { MATCH (m:M) RETURN count(m) AS c } RETURN x, c") == ["1|2", "2|2"])
+    // Only what is named is visible; a name not in scope is an error.
+    #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x WITH x, 2 AS y CALL (x) { RETURN y AS s } RETURN s") }
+    #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x CALL (z) { RETURN 1 AS s } RETURN s") }
+    #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x CALL (x) RETURN x") }
+    // A unit subquery with a scope clause writes once per row.
+    _ = try db.execute("UNWIND [1, 2, 3] AS x CALL (x) { CREATE (:U {x: x}) }")
+    #expect(try lines(db, "MATCH (u:U) RETURN sum(u.x)") == ["6"])
+  }
 }
+

@@ -51,11 +51,25 @@ package struct Planner {
   }
 
   /// Plans a query body (single query or UNION) on `input`. The parts of a CALL subquery
-  /// (`isSubquery`) see only the outer variables they import.
-  mutating func planQuery(_ body: QueryBody, input: PlanOperator, scope: Scope, isSubquery: Bool) throws
-    -> (PlanOperator, [(String, Int)])
-  {
-    func visible(_ part: SingleQuery) -> Scope { isSubquery ? imported(part, from: scope) : scope }
+  /// (`isSubquery`) see only the outer variables they import: those its scope clause names
+  /// (`imports`), or else those each part's leading WITH names.
+  mutating func planQuery(
+    _ body: QueryBody, input: PlanOperator, scope: Scope, isSubquery: Bool, imports: SubqueryImports? = nil, at loc: Loc? = nil
+  ) throws -> (PlanOperator, [(String, Int)]) {
+    var declared = scope
+    if case .names(let names)? = imports {
+      declared = scope.emptied
+      for name in names {
+        guard let v = scope[name] else {
+          throw semanticError("UndefinedVariable", "variable `\(name)` not defined", loc?.position)
+        }
+        declared[name] = v
+      }
+    }
+    func visible(_ part: SingleQuery) -> Scope {
+      guard isSubquery else { return scope }
+      return imports == nil ? imported(part, from: scope) : declared
+    }
     if body.parts.count == 1 {
       let (op, _, columns) = try planSingle(body.parts[0], input: input, scope: visible(body.parts[0]))
       return (op, columns)
@@ -142,10 +156,10 @@ package struct Planner {
         let standalone = clauses.count == 1
         (op, columns) = try planCall(call, input: op, scope: &scope, standalone: standalone)
         if !standalone { columns = [] }
-      case .subquery(let body, let loc):
+      case .subquery(let body, let imports, let loc):
         let updatedBefore = isUpdating
         isUpdating = false
-        let (inner, innerColumns) = try planQuery(body, input: .argument, scope: scope, isSubquery: true)
+        let (inner, innerColumns) = try planQuery(body, input: .argument, scope: scope, isSubquery: true, imports: imports, at: loc)
         if isUpdating {
           // A subquery that writes is a write: earlier reads finish before it, later ones after;
           // a unit one may end the query.

@@ -163,6 +163,15 @@ package enum Clause: Sendable, Hashable {
   case delete(detach: Bool, [Expression], Loc)
   case foreach(variable: String, list: Expression, body: [Clause], Loc)
   case call(ProcedureCall)
-  /// `CALL { subquery }`.
-  case subquery(QueryBody, Loc)
+  /// `CALL { subquery }`, or with a scope clause `CALL (a, b) { … }` / `CALL (*) { … }` naming
+  /// the outer variables it imports (nil: the body's leading WITH imports them).
+  case subquery(QueryBody, imports: SubqueryImports?, Loc)
+}
+
+/// The variables a `CALL (…) { … }` scope clause imports.
+package enum SubqueryImports: Sendable, Hashable {
+  /// `CALL (*)`: every variable in scope.
+  case all
+  /// `CALL (a, b)`, or `CALL ()` for none.
+  case names([String])
 }

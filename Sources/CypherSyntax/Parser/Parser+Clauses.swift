@@ -83,11 +83,27 @@ extension Parser {
     }
     if at("CALL") {
       advance()
+      var imports: SubqueryImports?
+      if atSymbol("(") {
+        // A scope clause: `(*)`, `()` or `(a, b)`, then the subquery.
+        advance()
+        if eatSymbol("*") {
+          imports = .all
+        } else {
+          var names: [String] = []
+          if !atSymbol(")") {
+            repeat { names.append(try symbolicName("a variable")) } while eatSymbol(",")
+          }
+          imports = .names(names)
+        }
+        try expectSymbol(")")
+        guard atSymbol("{") else { throw unexpected(expected: "'{' after the variables a subquery imports") }
+      }
       if atSymbol("{") {
         advance()
         let body = try nest { try $0.queryBody() }
         try expectSymbol("}")
-        return .subquery(body, loc)
+        return .subquery(body, imports: imports, loc)
       }
       return .call(try procedureCall(loc))
     }
