@@ -37,6 +37,8 @@ final class ExpandCountCursor: Cursor {
   private var finished = false
   /// The nodes reached so far, for `distinctNodes`.
   private var reached = Set<Int64>()
+  /// The ids of the row's other relationships, refilled per row.
+  private var taken: [Int64] = []
 
   /// The columns one expand reads.
   private final class Columns {
@@ -71,12 +73,15 @@ final class ExpandCountCursor: Cursor {
     var total = 0
     while let row = try input.next() {
       guard case .node(let from) = row[expand.from] else { continue }
-      // The rows' earlier relationships must differ among themselves too.
-      let taken = others.compactMap { slot -> Int64? in
-        if case .relationship(let r) = row[slot] { return r.id }
-        return nil
+      // The rows' earlier relationships must differ among themselves too (compared pairwise:
+      // there are few, and no set is built per row).
+      taken.removeAll(keepingCapacity: true)
+      var repeats = false
+      for slot in others {
+        guard case .relationship(let r) = row[slot] else { continue }
+        if taken.contains(r.id) { repeats = true }
+        taken.append(r.id)
       }
-      let repeats = Set(taken).count < taken.count
       let store = ctx.store
       let types = names.types(store)
       if columns == nil && columnsPossible && !ctx.isUpdating && worthColumns(store) {
