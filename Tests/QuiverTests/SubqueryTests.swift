@@ -157,5 +157,16 @@ import Testing
     _ = try db.execute("UNWIND [1, 2, 3] AS x CALL (x) { CREATE (:U {x: x}) }")
     #expect(try lines(db, "MATCH (u:U) RETURN sum(u.x)") == ["6"])
   }
+
+  @Test func existsAndCountBodiesMayUseAnyClauseThatReads() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (a:P {name: 'a'})-[:K]->(b:P {name: 'b'}), (c:P {name: 'c'})-[:K]->(b)")
+    let nested = "MATCH (p:P {name: 'a'}) RETURN COUNT { MATCH (p)-->(q) CALL { WITH q MATCH (q)<--(r) RETURN r } } AS c"
+    #expect(try lines(db, nested) == ["2"])
+    #expect(try lines(db, "MATCH (p:P) WHERE EXISTS { MATCH (p)-->(q) WITH q WHERE q.name = 'b' } RETURN count(p)") == ["2"])
+    #expect(throws: QuiverError.self) { try db.execute("MATCH (p:P) WHERE EXISTS { MATCH (p)-->(q) SET q.x = 1 } RETURN p") }
+    #expect(throws: QuiverError.self) { try db.execute("MATCH (p:P) RETURN COUNT { MATCH (p)-->(q) CALL { CREATE (:Z) } } AS c") }
+    #expect(try lines(db, "MATCH (n) WHERE n.x IS NOT NULL OR n:Z RETURN count(*)") == ["0"])
+  }
 }
 

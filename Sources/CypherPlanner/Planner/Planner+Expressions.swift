@@ -182,29 +182,18 @@ extension Planner {
     }
   }
 
-  /// A sub-query body for EXISTS { … }, which need not end in RETURN; the parts of a UNION run
-  /// one after another (EXISTS asks only whether any yields a row).
+  /// A sub-query body for EXISTS { … } or COUNT { … } whose parts need not end in RETURN; the
+  /// parts of a UNION run one after another. Any clause that reads may appear, a CALL subquery
+  /// included; one that writes is refused.
   private mutating func planQueryAllowingOpenEnd(_ q: QueryBody, scope: Scope) throws -> (PlanOperator, [(String, Int)]) {
     var branches: [PlanOperator] = []
     for part in q.parts {
-      var op = PlanOperator.argument
-      var inner = scope
-      for clause in part.clauses {
-        switch clause {
-        case .match(let optional, let patterns, let predicate, _):
-          op = try planMatch(op, optional: optional, patterns: patterns, predicate: predicate, scope: &inner)
-        case .with(let p, let predicate):
-          (op, inner, _) = try planProjection(p, input: op, scope: inner, isReturn: false, predicate: predicate)
-        case .return(let p):
-          (op, inner, _) = try planProjection(p, input: op, scope: inner, isReturn: true, predicate: nil)
-        case .unwind(let e, let alias, _):
-          let list = try bind(e, inner)
-          let slot = newSlot()
-          inner[alias] = Variable(slot: slot, kind: .value)
-          op = .unwind(op, list, slot: slot)
-        default:
-          throw semanticError("InvalidClauseComposition", "EXISTS subqueries cannot change the graph", part.loc.position)
-        }
+      let saved = isUpdating
+      defer { isUpdating = saved }
+      isUpdating = false
+      let (op, _, _) = try planSingle(part, input: .argument, scope: scope, openEnd: true)
+      if isUpdating {
+        throw semanticError("InvalidClauseComposition", "EXISTS and COUNT subqueries cannot change the graph", part.loc.position)
       }
       branches.append(op)
     }

@@ -111,7 +111,8 @@ package struct Planner {
   }
 
   /// Plans one sequence of clauses; returns the final operator, scope and result columns.
-  mutating func planSingle(_ query: SingleQuery, input: PlanOperator, scope start: Scope) throws
+  /// With `openEnd` (the body of EXISTS or COUNT), the clauses need not end in RETURN.
+  mutating func planSingle(_ query: SingleQuery, input: PlanOperator, scope start: Scope, openEnd: Bool = false) throws
     -> (PlanOperator, Scope, [(String, Int)])
   {
     var op = input
@@ -183,7 +184,7 @@ package struct Planner {
       }
       afterUpdate = clause.isUpdating
       afterSubqueryWrite = subqueryWrites
-      if isLast && !clause.isReturn && !clause.isUpdating && !unitSubqueryWrites && !(clause.isCall && clauses.count == 1) {
+      if isLast && !openEnd && !clause.isReturn && !clause.isUpdating && !unitSubqueryWrites && !(clause.isCall && clauses.count == 1) {
         if case .call = clause {} else {
           throw semanticError("InvalidClauseComposition", "a query must end with RETURN or an updating clause", query.loc.position)
         }
