@@ -81,23 +81,11 @@ extension Parser {
       try expectSymbol(")")
       return .reduce(accumulator: acc, initial: initial, variable: variable, list: list, expression: body)
     case "EXISTS" where peek().isSymbol("{"):
-      advance()
-      advance()
-      let sub = try nest { try $0.existsBody() }
-      try expectSymbol("}")
-      return .exists(sub, loc)
+      return .exists(try braced { try $0.existsBody() }, loc)
     case "COUNT" where peek().isSymbol("{") && startsSubquery(peek(2), peek(3)):
-      advance()
-      advance()
-      let sub = try nest { try $0.existsBody() }
-      try expectSymbol("}")
-      return .countSubquery(sub, loc)
+      return .countSubquery(try braced { try $0.existsBody() }, loc)
     case "COLLECT" where peek().isSymbol("{") && startsSubquery(peek(2), peek(3)):
-      advance()
-      advance()
-      let body = try nest { try $0.queryBody() }
-      try expectSymbol("}")
-      return .collectSubquery(body, loc)
+      return .collectSubquery(try braced { try $0.queryBody() }, loc)
     default:
       break
     }
@@ -298,6 +286,15 @@ extension Parser {
     }
     try expectSymbol("}")
     return .mapProjection(subject, items)
+  }
+
+  /// `KEYWORD { body }`, from the keyword on: the body `parse` reads between the braces.
+  private mutating func braced<Body>(_ parse: (inout Parser) throws -> Body) throws -> Body {
+    advance()
+    advance()
+    let body = try nest(parse)
+    try expectSymbol("}")
+    return body
   }
 
   /// Whether `first` (followed by `second`) can open the body of COUNT { … } or COLLECT { … }: a
