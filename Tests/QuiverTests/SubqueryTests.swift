@@ -153,6 +153,7 @@ import Testing
     #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x WITH x, 2 AS y CALL (x) { RETURN y AS s } RETURN s") }
     #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x CALL (z) { RETURN 1 AS s } RETURN s") }
     #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x CALL (x) RETURN x") }
+    #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x CALL (x, x) { RETURN x + 1 AS s } RETURN s") }
     // A unit subquery with a scope clause writes once per row.
     _ = try db.execute("UNWIND [1, 2, 3] AS x CALL (x) { CREATE (:U {x: x}) }")
     #expect(try lines(db, "MATCH (u:U) RETURN sum(u.x)") == ["6"])
@@ -167,6 +168,11 @@ import Testing
     #expect(throws: QuiverError.self) { try db.execute("MATCH (p:P) WHERE EXISTS { MATCH (p)-->(q) SET q.x = 1 } RETURN p") }
     #expect(throws: QuiverError.self) { try db.execute("MATCH (p:P) RETURN COUNT { MATCH (p)-->(q) CALL { CREATE (:Z) } } AS c") }
     #expect(try lines(db, "MATCH (n) WHERE n.x IS NOT NULL OR n:Z RETURN count(*)") == ["0"])
+    // A procedure CALL inside a subquery follows the rules of a CALL within a query.
+    #expect(try lines(db, "MATCH (p:P {name: 'a'}) RETURN COUNT { CALL db.labels() YIELD label } AS c") == ["1"])
+    for bad in ["MATCH (n) WHERE EXISTS { CALL db.labels } RETURN n", "RETURN COUNT { CALL db.labels() YIELD * } AS c"] {
+      #expect(throws: QuiverError.self, "\(bad)") { try db.execute(bad) }
+    }
   }
 }
 

@@ -114,12 +114,20 @@ extension Planner {
       let sub = try planMatch(.argument, optional: false, patterns: [pattern], predicate: nil, scope: &inner)
       return .subquery(sub, .exists)
     case .exists(let body, _):
+      nesting += 1
+      defer { nesting -= 1 }
       return .subquery(try planSubqueryRows(body, scope, counting: false), .exists)
     case .countSubquery(let body, _):
+      nesting += 1
+      defer { nesting -= 1 }
       return .subquery(try planSubqueryRows(body, scope, counting: true), .count)
     case .collectSubquery(let body, let loc):
+      nesting += 1
       let saved = isUpdating
-      defer { isUpdating = saved }
+      defer {
+        isUpdating = saved
+        nesting -= 1
+      }
       isUpdating = false
       let (sub, columns) = try planQuery(body, input: .argument, scope: scope, isSubquery: false)
       if isUpdating {

@@ -14,6 +14,9 @@ package struct Planner {
   let catalog: any ProcedureCatalog
   let statistics: any GraphStatistics
   var isUpdating = false
+  /// How many subquery bodies (CALL { … }, EXISTS, COUNT, COLLECT) enclose the clauses being
+  /// planned: a procedure CALL alone is standalone only in the statement itself.
+  var nesting = 0
   /// Variables bound before the MATCH being planned; a relationship variable bound since then
   /// was bound by the same pattern, which is a uniqueness violation.
   var matchOuterNames: Set<String>?
@@ -59,6 +62,9 @@ package struct Planner {
     var declared = scope
     if case .names(let names)? = imports {
       declared = scope.emptied
+      if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+        throw semanticError("VariableAlreadyBound", "variable `\(twice)` is imported twice", loc?.position)
+      }
       for name in names {
         guard let v = scope[name] else {
           throw semanticError("UndefinedVariable", "variable `\(name)` not defined", loc?.position)
@@ -154,13 +160,15 @@ package struct Planner {
         }
         (op, scope, columns) = try planProjection(projection, input: op, scope: scope, isReturn: true, predicate: nil)
       case .call(let call):
-        let standalone = clauses.count == 1
+        let standalone = clauses.count == 1 && nesting == 0
         (op, columns) = try planCall(call, input: op, scope: &scope, standalone: standalone)
         if !standalone { columns = [] }
       case .subquery(let body, let imports, let loc):
         let updatedBefore = isUpdating
         isUpdating = false
+        nesting += 1
         let (inner, innerColumns) = try planQuery(body, input: .argument, scope: scope, isSubquery: true, imports: imports, at: loc)
+        nesting -= 1
         if isUpdating {
           // A subquery that writes is a write: earlier reads finish before it, later ones after;
           // a unit one may end the query.
