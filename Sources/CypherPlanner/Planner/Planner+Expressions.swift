@@ -113,26 +113,14 @@ extension Planner {
       var inner = scope
       let sub = try planMatch(.argument, optional: false, patterns: [pattern], predicate: nil, scope: &inner)
       return .subquery(sub, .exists)
-    case .exists(let body, _):
-      nesting += 1
-      defer { nesting -= 1 }
-      return .subquery(try planSubqueryRows(body, scope, counting: false), .exists)
-    case .countSubquery(let body, _):
-      nesting += 1
-      defer { nesting -= 1 }
-      return .subquery(try planSubqueryRows(body, scope, counting: true), .count)
+    case .exists(let body, let loc):
+      let sub = try readOnly("EXISTS", loc) { try $0.planSubqueryRows(body, scope, counting: false) }
+      return .subquery(sub, .exists)
+    case .countSubquery(let body, let loc):
+      let sub = try readOnly("COUNT", loc) { try $0.planSubqueryRows(body, scope, counting: true) }
+      return .subquery(sub, .count)
     case .collectSubquery(let body, let loc):
-      nesting += 1
-      let saved = isUpdating
-      defer {
-        isUpdating = saved
-        nesting -= 1
-      }
-      isUpdating = false
-      let (sub, columns) = try planQuery(body, input: .argument, scope: scope, isSubquery: false)
-      if isUpdating {
-        throw semanticError("InvalidClauseComposition", "COLLECT subqueries cannot change the graph", loc.position)
-      }
+      let (sub, columns) = try readOnly("COLLECT", loc) { try $0.planQuery(body, input: .argument, scope: scope, isSubquery: false) }
       guard columns.count == 1 else {
         throw semanticError(
           "InvalidClauseComposition", "a COLLECT subquery must return exactly one column, not \(columns.count)", loc.position)
@@ -158,24 +146,17 @@ extension Planner {
   }
 
   /// The rows of the body of EXISTS { … } or COUNT { … } (`counting`): a pattern with an optional
-  /// WHERE, or a query that reads.
+  /// WHERE, or a query whose parts need not end in RETURN.
   private mutating func planSubqueryRows(_ body: ExistsSubquery, _ scope: Scope, counting: Bool) throws -> PlanOperator {
     switch body {
     case .pattern(let patterns, let predicate):
       var inner = scope
       return try planMatch(.argument, optional: false, patterns: patterns, predicate: predicate, scope: &inner)
     case .query(let q):
-      let saved = isUpdating
-      defer { isUpdating = saved }
       // Parts that all end in RETURN are planned as a query, so that UNION removes duplicate
       // rows before COUNT counts them.
       if q.parts.allSatisfy({ $0.clauses.last?.isReturn == true }) {
-        isUpdating = false
-        let (sub, _) = try planQuery(q, input: .argument, scope: scope, isSubquery: false)
-        if isUpdating {
-          throw semanticError("InvalidClauseComposition", "EXISTS and COUNT subqueries cannot change the graph", q.parts[0].loc.position)
-        }
-        return sub
+        return try planQuery(q, input: .argument, scope: scope, isSubquery: false).0
       }
       if q.parts.count > 1 {
         // Without RETURN a UNION has no columns to compare or to remove duplicates by.
@@ -186,26 +167,27 @@ extension Planner {
           throw semanticError("InvalidClauseComposition", "a UNION in a COUNT subquery needs RETURN in every part, to say which rows are duplicates (or use UNION ALL)", q.parts[1].loc.position)
         }
       }
-      return try planQueryAllowingOpenEnd(q, scope: scope).0
+      // Parts without RETURN run one after another.
+      let branches = try q.parts.map { try planSingle($0, input: .argument, scope: scope, openEnd: true).0 }
+      return branches.count == 1 ? branches[0] : .union(branches, outputs: [], distinct: false)
     }
   }
 
-  /// A sub-query body for EXISTS { … } or COUNT { … } whose parts need not end in RETURN; the
-  /// parts of a UNION run one after another. Any clause that reads may appear, a CALL subquery
-  /// included; one that writes is refused.
-  private mutating func planQueryAllowingOpenEnd(_ q: QueryBody, scope: Scope) throws -> (PlanOperator, [(String, Int)]) {
-    var branches: [PlanOperator] = []
-    for part in q.parts {
-      let saved = isUpdating
-      defer { isUpdating = saved }
-      isUpdating = false
-      let (op, _, _) = try planSingle(part, input: .argument, scope: scope, openEnd: true)
-      if isUpdating {
-        throw semanticError("InvalidClauseComposition", "EXISTS and COUNT subqueries cannot change the graph", part.loc.position)
-      }
-      branches.append(op)
+  /// What `plan` makes of the body of a `keyword { … }` subquery expression, planned one level
+  /// deeper and refused when it would change the graph.
+  private mutating func readOnly<T>(_ keyword: String, _ loc: Loc, _ plan: (inout Planner) throws -> T) throws -> T {
+    let updatedBefore = isUpdating
+    isUpdating = false
+    nesting += 1
+    defer {
+      nesting -= 1
+      isUpdating = updatedBefore
     }
-    return (branches.count == 1 ? branches[0] : .union(branches, outputs: [], distinct: false), [])
+    let planned = try plan(&self)
+    if isUpdating {
+      throw semanticError("InvalidClauseComposition", "\(keyword) subqueries cannot change the graph", loc.position)
+    }
+    return planned
   }
 
   private mutating func bindFunction(
