@@ -10,6 +10,10 @@ package struct PendingRelationship: Sendable {
   package var end: Int64
   package var properties: PropertyMap
 
+  /// How many a writer gathers before creating them (a batch holds 24 bytes and a property
+  /// array per relationship).
+  package static let batchSize = 1 << 20
+
   package init(start: Int64, end: Int64, properties: PropertyMap) {
     self.start = start
     self.end = end

@@ -12,17 +12,15 @@ extension GraphStore {
   /// Every property key ever stored, for `db.propertyKeys()`.
   package var propertyKeys: [String] { propertyKeyNames }
 
-  mutating func internPropertyKey(_ name: String) -> PropertyKeyID {
+  /// The interned id of property key `name`, interning it when new (writers that build
+  /// `PropertyMap`s themselves, like the bulk importer, call it once per key, not per record).
+  package mutating func internPropertyKey(_ name: String) -> PropertyKeyID {
     if let id = propertyKeyIDs[name] { return id }
     let id = PropertyKeyID(propertyKeyNames.count)
     propertyKeyNames.append(name)
     propertyKeyIDs[name] = id
     return id
   }
-
-  /// The interned id of property key `name`, interning it when new: for writers that build
-  /// `PropertyMap`s themselves (the bulk importer), once per key rather than once per record.
-  package mutating func internKey(_ name: String) -> PropertyKeyID { internPropertyKey(name) }
 
   /// A record's map for name-keyed `properties`, interning new keys; null values are left out.
   mutating func propertyMap(_ properties: [String: Value]) -> PropertyMap {

@@ -239,7 +239,7 @@ package struct GraphStore: Sendable {
     createNode(labels: labels, map: propertyMap(properties))
   }
 
-  /// Creates a node whose properties are already under interned keys (see `internKey`).
+  /// Creates a node whose properties are already under interned keys (see `internPropertyKey`).
   @discardableResult
   package mutating func createNode(labels: [String], map: PropertyMap) -> Int64 {
     let id = Int64(nodes.count)

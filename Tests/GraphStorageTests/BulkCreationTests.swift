@@ -52,7 +52,7 @@ import Testing
     }
     for p in pending { single.createRelationship(type: p.type, from: p.start, to: p.end, properties: ["w": .int(p.w)]) }
     var rest = pending[...]
-    let w = batched.internKey("w")
+    let w = batched.internPropertyKey("w")
     while !rest.isEmpty {
       let type = rest.first?.type ?? "R"
       let run = rest.prefix { $0.type == type }.prefix(Int.random(in: 1...60, using: &rng))

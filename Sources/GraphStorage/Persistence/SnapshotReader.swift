@@ -18,7 +18,6 @@ package struct SnapshotReader {
   /// store's next one: created together, so that each node's lists grow once per batch.
   private var pending: [PendingRelationship] = []
   private var pendingType = ""
-  private static let batchSize = 1 << 20
 
   /// Reads `bytes`, the contents of the snapshot file `file`.
   package static func read(_ bytes: [UInt8], file: String) throws(QuiverError) -> (store: GraphStore, sequence: UInt64) {
@@ -96,7 +95,7 @@ package struct SnapshotReader {
     case .names:
       names = (try r.strings(), try r.strings(), try r.strings())
       store.restoreNames(labels: names.labels, types: names.types, propertyKeys: names.keys)
-      keyIDs = names.keys.map { store.internKey($0) }
+      keyIDs = names.keys.map { store.internPropertyKey($0) }
     case .node:
       let id = try r.int(max: limits.nodes - 1)
       guard id >= store.nodeIDLimit else { throw FormatError(offset: at, message: "node \(id) out of order") }
@@ -110,7 +109,7 @@ package struct SnapshotReader {
       let next = store.relationshipIDLimit + pending.count
       guard id >= next else { throw FormatError(offset: at, message: "relationship \(id) out of order") }
       let type = names.types[try r.int(max: names.types.count - 1)]
-      if id > next || type != pendingType || pending.count == Self.batchSize {
+      if id > next || type != pendingType || pending.count == PendingRelationship.batchSize {
         createPending()
         while store.relationshipIDLimit < id { store.appendVacantRelationshipSlot() }
       }
@@ -156,7 +155,7 @@ package struct SnapshotReader {
       let value = try r.value()
       // A null is not stored, and its key (if new) not interned.
       if value.isNull { continue }
-      map.set(inline.map { store.internKey($0) } ?? keyIDs[k - 1], value)
+      map.set(inline.map { store.internPropertyKey($0) } ?? keyIDs[k - 1], value)
     }
     return map
   }

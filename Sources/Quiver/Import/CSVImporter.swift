@@ -59,7 +59,7 @@ struct CSVImporter {
       let to = try node(try field(fields, end, reader, line), reader, line)
       let properties = try self.properties(fields, columns, skipping: [start, end], &keys, &store, reader, line)
       batch.append(PendingRelationship(start: from, end: to, properties: properties))
-      if batch.count == Self.batchSize {
+      if batch.count == PendingRelationship.batchSize {
         store.createRelationships(type: file.type, batch)
         batch.removeAll(keepingCapacity: true)
       }
@@ -68,9 +68,6 @@ struct CSVImporter {
     }
     store.createRelationships(type: file.type, batch)
   }
-
-  /// Relationships created at once (a batch holds 24 bytes and a property array per row).
-  static let batchSize = 1 << 20
 
   /// The interned property key of each column, interned when its first value is stored (so that
   /// a column with no values adds no key).
@@ -85,7 +82,7 @@ struct CSVImporter {
 
     mutating func id(_ column: Int, _ store: inout GraphStore) -> PropertyKeyID {
       if let id = ids[column] { return id }
-      let id = store.internKey(names[column])
+      let id = store.internPropertyKey(names[column])
       ids[column] = id
       return id
     }
