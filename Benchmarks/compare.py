@@ -14,6 +14,11 @@ answers. Prints one JSON line per measurement, then the tables of medians.
   python3 Benchmarks/compare.py --scale large   # sf1m: 1M persons, 10M KNOWS
   python3 Benchmarks/compare.py --workloads w1,queries --dataset sf10k --rounds 3
   python3 Benchmarks/compare.py --scale small --readme   # also rewrite README's table
+  python3 Benchmarks/compare.py --scale small --baseline OLD/quiver-bench   # this build against another
+
+With --baseline, every peer is replaced by an earlier release build of quiver-bench, run with the same
+arguments and alternated the same way, so the table's ratio column reads "this build / baseline" and
+both builds' answers must agree.
 
 Workloads: w1 (single-statement CREATEs, in memory), durable (fsync'd and group commits on disk),
 queries (L1 load and Q1-Q7, in memory), store (load into an on-disk database and checkpoint, then
@@ -40,8 +45,9 @@ from harness.scales import SCALES, WORKLOADS  # noqa: E402
 class Run:
     """The measurements of one invocation, and what disagreed."""
 
-    def __init__(self, binary):
+    def __init__(self, binary, baseline=None):
         self.binary = binary
+        self.baseline = baseline
         self.rows = []
         self.quiver_rows = []
         self.failures = []
@@ -62,7 +68,20 @@ class Run:
 
     def alternate_peers(self, label, rounds, quiver_command, peers):
         """`alternate` with several peers [(name, command)], each run after Quiver in every round.
-        Returns Quiver's records, {peer name: records} and the peak RSS per system."""
+        Returns Quiver's records, {peer name: records} and the peak RSS per system. With a
+        baseline, the baseline build stands in for every peer and runs once per round."""
+        if self.baseline:
+            result = self.alternate_systems(label, rounds, quiver_command,
+                                            [("baseline", [self.baseline] + quiver_command[1:])])
+            if result is None:
+                return None
+            quiver, by_peer, rss = result
+            return (quiver, {name: by_peer["baseline"] for name, _ in peers},
+                    dict(rss, **{name: rss["baseline"] for name, _ in peers}))
+        return self.alternate_systems(label, rounds, quiver_command, peers)
+
+    def alternate_systems(self, label, rounds, quiver_command, peers):
+        """Runs Quiver and then each of `peers` in every round; see `alternate_peers`."""
         quiver, by_peer = {}, {name: {} for name, _ in peers}
         rss = {"quiver": 0}
         rss.update({name: 0 for name, _ in peers})
@@ -105,7 +124,7 @@ class Run:
             self.medians[(name, dataset, "quiver")] = q_median
             self.medians[(name, dataset, peer_name)] = p_median
             self.rows.append({
-                "workload": name, "dataset": dataset, "peer": peer_name, "quiver_s": q_median, "peer_s": p_median,
+                "workload": name, "dataset": dataset, "peer": "baseline" if self.baseline else peer_name, "quiver_s": q_median, "peer_s": p_median,
                 "quiver_rss": rss["quiver"], "peer_rss": rss[peer_name], "rounds": len(q_runs),
                 "note": note(name, q_runs[-1], p_runs[-1]) if note else answers.summary(q_runs[-1].get("answer")),
             })
@@ -244,7 +263,7 @@ def analytics(run_, options, name, directory, params):
         return answers.summary(qa)
 
     run_.pair("analytics", name, q, p, rss, "igraph", note=note)
-    if "networkit" in by_peer:
+    if "networkit" in by_peer and not run_.baseline:
 
         def networkit_note(workload, qr, pr):
             if workload == "A0-projection":
@@ -307,12 +326,17 @@ def main():
     parser.add_argument("--sources", type=int, help="sampled betweenness sources (default: exact on small graphs)")
     parser.add_argument("--triangles", action="store_true", help="run Q7 on every dataset")
     parser.add_argument("--readme", action="store_true", help="rewrite README's performance table from this run")
+    parser.add_argument("--baseline", help="another release build of quiver-bench to run in place of every peer")
     args = parser.parse_args()
+    if args.baseline and args.readme:
+        sys.exit("--baseline compares two Quiver builds; it cannot rewrite README's table of peers")
+    if args.baseline and not os.access(args.baseline, os.X_OK):
+        sys.exit("--baseline: %s is not an executable" % args.baseline)
     options = resolve(args)
     started = time.time()
     binary = environment.build_quiver()
     watch = report.CPUWatch()
-    run_ = Run(binary)
+    run_ = Run(binary, os.path.abspath(args.baseline) if args.baseline else None)
     if "w1" in options.workloads:
         w1(run_, options)
     if "durable" in options.workloads:
