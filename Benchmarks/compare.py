@@ -10,10 +10,10 @@ by round; any disagreement ends the run with status 1 and a message naming the w
 answers. Prints one JSON line per measurement, then the tables of medians.
 
   python3 Benchmarks/compare.py --scale tiny    # 1,000 persons: checks the harness (CI)
-  python3 Benchmarks/compare.py --scale small   # sf10k and facebook (the README's table)
+  python3 Benchmarks/compare.py --scale small   # sf10k and facebook (docs/performance.md's table)
   python3 Benchmarks/compare.py --scale large   # sf1m: 1M persons, 10M KNOWS
   python3 Benchmarks/compare.py --workloads w1,queries --dataset sf10k --rounds 3
-  python3 Benchmarks/compare.py --scale small --readme   # also rewrite README's table
+  python3 Benchmarks/compare.py --scale small --docs     # also rewrite docs/performance.md's table
   python3 Benchmarks/compare.py --scale small --baseline OLD/quiver-bench   # this build against another
 
 With --baseline, every peer is replaced by an earlier release build of quiver-bench, run with the same
@@ -325,11 +325,12 @@ def main():
     parser.add_argument("--threads", type=int, help="writer threads of the group-commit runs")
     parser.add_argument("--sources", type=int, help="sampled betweenness sources (default: exact on small graphs)")
     parser.add_argument("--triangles", action="store_true", help="run Q7 on every dataset")
-    parser.add_argument("--readme", action="store_true", help="rewrite README's performance table from this run")
+    parser.add_argument("--docs", "--readme", dest="readme", action="store_true",
+                        help="rewrite the performance table of docs/performance.md from this run")
     parser.add_argument("--baseline", help="another release build of quiver-bench to run in place of every peer")
     args = parser.parse_args()
     if args.baseline and args.readme:
-        sys.exit("--baseline compares two Quiver builds; it cannot rewrite README's table of peers")
+        sys.exit("--baseline compares two Quiver builds; it cannot rewrite the table of peers")
     if args.baseline and not os.access(args.baseline, os.X_OK):
         sys.exit("--baseline: %s is not an executable" % args.baseline)
     options = resolve(args)
@@ -373,15 +374,15 @@ def main():
             print("  - " + failure.replace("\n", "\n    "), file=sys.stderr)
         sys.exit(1)
     if args.readme:
-        command = "python3 Benchmarks/compare.py " + " ".join(sys.argv[1:]).replace("--readme", "").strip()
+        command = "python3 Benchmarks/compare.py " + " ".join(sys.argv[1:]).replace("--readme", "").replace("--docs", "").strip()
         lines = ["Machine: " + machine + ".", "",
                  "`%s`, %s, took %.0f s%s." % (
                      command, time.strftime("%Y-%m-%d"), elapsed,
                      "; other processes kept %.0f%% of the machine's CPU busy meanwhile, so the times are noisy" % (busy * 100)
                      if busy > 0.1 else ""),
                  "", tables]
-        report.rewrite_readme(os.path.join(environment.ROOT, "README.md"), "\n".join(lines))
-        print("README.md: performance table rewritten", file=sys.stderr)
+        report.rewrite_section(os.path.join(environment.ROOT, "docs", "performance.md"), "\n".join(lines))
+        print("docs/performance.md: performance table rewritten", file=sys.stderr)
 
 
 if __name__ == "__main__":

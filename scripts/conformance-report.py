@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # Runs the release build of quiver-tck over the openCypher TCK with --json and prints a Markdown
 # table of passed / total scenarios per TCK area (clauses/<clause>, expressions/<area>,
-# useCases/<x>) plus a total row, for the README's Conformance section. Standard library only.
-"""Print the TCK conformance table for the README."""
+# useCases/<x>) plus a total row, for the Conformance section of docs/cypher.md. Standard library only.
+"""Print the TCK conformance table for docs/cypher.md."""
 
 import argparse
 import collections
@@ -33,8 +33,8 @@ def main():
     parser.add_argument("--no-build", action="store_true", help="use the existing release binary")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default: 2)")
     parser.add_argument("--timeout", type=float, default=10, help="seconds per scenario (default: 10)")
-    parser.add_argument("--readme", action="store_true",
-                        help="also write the table into README.md between the conformance markers")
+    parser.add_argument("--docs", "--readme", dest="readme", action="store_true",
+                        help="also write the table into docs/cypher.md between the conformance markers")
     args = parser.parse_args()
 
     scratch = os.path.join(REPO, args.scratch_path)
@@ -71,17 +71,17 @@ def main():
     table = "\n".join(lines)
     print(table)
     if args.readme:
-        write_readme(table)
+        write_docs(table)
 
 
-def write_readme(table):
-    """Replaces the text between the conformance markers of README.md with `table`."""
-    path = os.path.join(REPO, "README.md")
+def write_docs(table):
+    """Replaces the text between the conformance markers of docs/cypher.md with `table`."""
+    path = os.path.join(REPO, "docs", "cypher.md")
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     begin, end = "<!-- conformance:begin -->", "<!-- conformance:end -->"
     if begin not in text or end not in text:
-        sys.exit("README.md has no conformance markers")
+        sys.exit("docs/cypher.md has no conformance markers")
     head, rest = text.split(begin, 1)
     _, tail = rest.split(end, 1)
     with open(path, "w", encoding="utf-8") as handle:

@@ -1,11 +1,11 @@
-"""The tables compare.py prints, the machine they ran on, and the README section they replace."""
+"""The tables compare.py prints, the machine they ran on, and the docs/performance.md section they replace."""
 
 import os
 import platform
 import re
 import subprocess
 
-BEGIN = "<!-- performance-table:begin (written by Benchmarks/compare.py --readme) -->"
+BEGIN = "<!-- performance-table:begin (written by Benchmarks/compare.py --docs) -->"
 END = "<!-- performance-table:end -->"
 
 
@@ -98,12 +98,12 @@ class CPUWatch:
         return max(0.0, busy - mine) / (elapsed / ticks)
 
 
-def rewrite_readme(path, section):
-    """Replaces the text between the markers in README with `section`."""
+def rewrite_section(path, section):
+    """Replaces the text between the markers of the page at `path` with `section`."""
     with open(path) as f:
         text = f.read()
     if BEGIN not in text or END not in text:
-        raise SystemExit("README has no %s ... %s markers" % (BEGIN, END))
+        raise SystemExit("%s has no %s ... %s markers" % (path, BEGIN, END))
     head, rest = text.split(BEGIN, 1)
     _, tail = rest.split(END, 1)
     with open(path, "w") as f:

@@ -46,7 +46,7 @@ struct QuiverCommand: ParsableCommand {
         echo "RETURN 1 AS one;" | quiver --format json
             Run statements from standard input.
         quiver test tests/*.cypher
-            Check golden files (see README, "Golden files").
+            Check golden files (see docs/shell.md, "Golden files").
 
         quiver report centrality --db graph.quiver --format html --output report.html
             Write a centrality report on a graph (see 'quiver report centrality --help').

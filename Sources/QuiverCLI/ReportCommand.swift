@@ -31,7 +31,7 @@ struct CentralityReportCommand: ParsableCommand {
       statistics of all its scores (count, min, max, mean, median, standard deviation). Then \
       the Pearson and Spearman correlation between the measures and the degree distribution. \
       The html format is one self-contained page with charts; csv is one document whose first \
-      column, 'section', says what each row holds (see README, "Centrality reports").
+      column, 'section', says what each row holds (see docs/shell.md, "Centrality reports").
 
       EXAMPLES:
         quiver report centrality --db graph.quiver
