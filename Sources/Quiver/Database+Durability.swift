@@ -69,4 +69,10 @@ extension Database {
   package var consistencyViolations: [String] {
     state.withLock { $0.store }.invariantViolations()
   }
+
+  /// Whether something besides the database holds the published version of the graph (an open
+  /// result stream, a transaction). For tests of when readers let go of their snapshot.
+  package var publishedVersionIsShared: Bool {
+    state.withLock { !$0.store.holdsVersionAlone() }
+  }
 }

@@ -1,34 +1,10 @@
-// Runs a compiled statement against a context: pulls every row from the plan, finishes the
-// statement's writes and hands back the result columns with entities filled in.
+// Fills in the entities of result values (labels, types and properties, or what a deleted entity
+// had) as rows leave the runtime through `RowSource`.
 import CypherPlanner
 import GraphCore
 import GraphStorage
 
-/// The outcome of running one statement.
-package struct ExecutionOutcome {
-  package var columns: [String]
-  package var rows: [[Value]]
-  package var statistics: QueryStatistics
-  package var store: GraphStore
-}
-
 extension ExecutionContext {
-  /// Runs `query` to completion.
-  package func run(_ query: CompiledQuery) throws -> ExecutionOutcome {
-    rowWidth = query.slotCount
-    isUpdating = query.isUpdating
-    let cursor = makeCursor(query.root, argument: Row(repeating: .null, count: query.slotCount), path: [])
-    var rows: [[Value]] = []
-    while let row = try cursor.next() {
-      try checkCancelled()
-      cancellation?.countRow()
-      if !query.columns.isEmpty { rows.append(query.columns.map { row[$0.1] }) }
-    }
-    if query.isUpdating { try finishWrites() }
-    let hydrated = rows.map { $0.map { hydrate($0) } }
-    return ExecutionOutcome(columns: query.columns.map(\.0), rows: hydrated, statistics: statistics, store: store)
-  }
-
   /// Fills in labels, types and properties of the entities inside `v`.
   func hydrate(_ v: Value) -> Value {
     switch v {
