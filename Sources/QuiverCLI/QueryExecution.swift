@@ -7,27 +7,20 @@ import Quiver
 import QuiverShellSupport
 import Synchronization
 
-/// Carries a value to the worker thread. The caller blocks until the worker is done and does
-/// not touch the value meanwhile, so only one thread uses it at a time.
-struct Handoff<Value>: @unchecked Sendable {
-  let value: Value
-}
-
 /// Runs statements so that they can be interrupted.
 enum QueryExecution {
-  /// Runs `body` on a worker thread with a fresh cancellation token and returns what it
-  /// returned or throws what it threw. Ctrl-C cancels the token; `showsProgress` draws the
-  /// spinner after `ProgressLine.delay`.
-  static func run(
-    showsProgress: Bool, _ body: @escaping @Sendable (QueryCancellation) throws -> QueryResult
-  ) throws -> QueryResult {
-    let token = QueryCancellation()
+  /// Runs `body` (which runs statements in `session`) on a worker thread and returns what it
+  /// returned or throws what it threw. Ctrl-C cancels the session's running statement;
+  /// `showsProgress` draws the spinner after `ProgressLine.delay`.
+  static func run<T: Sendable>(
+    showsProgress: Bool, in session: Quiver.Session, _ body: @escaping @Sendable () throws -> T
+  ) throws -> T {
     // A Ctrl-C that arrived as the statement ended must not cancel the next one.
     defer { _ = Interrupt.take() }
-    let outcome = try onWorker({ try body(token) }) { elapsed in
-      if Interrupt.take() { token.cancel() }
+    let outcome = try onWorker(body) { elapsed in
+      if Interrupt.take() { session.cancel() }
       guard showsProgress && elapsed >= ProgressLine.delay else { return nil }
-      return ProgressLine.frame(elapsed: elapsed, rows: token.rowsProduced)
+      return ProgressLine.frame(elapsed: elapsed, rows: session.rowsProduced)
     }
     guard let outcome else {
       throw QuiverError.runtime(.cancelled, "Cancelled", "the statement ended without a result")

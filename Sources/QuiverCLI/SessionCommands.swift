@@ -105,18 +105,13 @@ extension Session {
     if interactive { say(text) }
   }
 
-  /// Evaluates `expression` with `RETURN expression AS value`.
+  /// Evaluates `expression` with `RETURN expression AS value`, in the library session.
   func evaluate(_ expression: String, for name: String) throws(SessionError) -> Value {
-    let query = "RETURN " + expression + " AS value"
+    let conversation = conversation
     do {
-      let result = try execute(query)
-      guard let value = result.rows.first?.first, result.rows.count == 1 else {
-        throw SessionError("Cannot set $\(name): the expression must give exactly one value")
-      }
-      return value
-    } catch let error as SessionError {
-      throw error
+      return try QueryExecution.run(showsProgress: false, in: conversation) { try conversation.evaluate(expression) }
     } catch {
+      let query = "RETURN " + expression + " AS value"
       let statement = ScriptStatement(text: query, start: .start)
       let report = ErrorReport.render(error, statement: statement, source: query, origin: nil)
       throw SessionError("Cannot set $\(name): " + report)
