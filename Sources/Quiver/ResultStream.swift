@@ -91,27 +91,15 @@ public final class ResultStream {
   /// - Throws: the error the statement raised computing this row (a `Cancelled` error once
   ///   `Session.cancel()` was called or the timeout passed), which closes the stream;
   ///   `ResultConsumed` after `close()`, `consume()` or a failure.
-  public func next() throws -> [Value]? {
-    if isClosed { throw Self.consumedError }
-    if running != nil {
-      do { try control.flag?.check() } catch { throw failure(error) }
-    }
-    guard let row = lookahead else {
-      if let pendingError { throw failure(pendingError) }
-      return nil
-    }
-    lookahead = nil
-    rowCount += 1
-    readAhead()
-    return row
-  }
+  public func next() throws -> [Value]? { try pull(checking: true) }
 
   /// Up to `count` more rows (fewer only at the end); `hasMore` then says whether any remain.
   /// - Throws: as `next()`; the rows pulled before the error are lost with the stream.
   public func fetch(_ count: Int) throws -> [[Value]] {
     var rows: [[Value]] = []
     rows.reserveCapacity(min(max(count, 0), 4096))
-    while rows.count < count, let row = try next() { rows.append(row) }
+    // One look at the cancellation flag per batch; the engine looks again every thousand rows.
+    while rows.count < count, let row = try pull(checking: rows.isEmpty) { rows.append(row) }
     return rows
   }
 
@@ -148,6 +136,23 @@ public final class ResultStream {
     lookahead = nil
     pendingError = nil
     end(summary: true)
+  }
+
+  /// Hands out the row read ahead and reads the next; with `checking`, first throws when the
+  /// statement was cancelled or ran past its timeout.
+  private func pull(checking: Bool) throws -> [Value]? {
+    if isClosed { throw Self.consumedError }
+    if checking, running != nil {
+      do { try control.flag?.check() } catch { throw failure(error) }
+    }
+    guard let row = lookahead else {
+      if let pendingError { throw failure(pendingError) }
+      return nil
+    }
+    lookahead = nil
+    rowCount += 1
+    readAhead()
+    return row
   }
 
   /// Reads the next row into `lookahead`, or the error computing it into `pendingError`; when
@@ -201,7 +206,7 @@ public final class ResultStream {
     let now = ContinuousClock.now
     let made = ResultSummary(
       query: query, statistics: statistics, queryType: queryType, plan: plan, notifications: [],
-      rowCount: rowCount + (lookahead == nil ? 0 : 1), timeToFirstRow: started.duration(to: firstRowReady ?? now),
+      rowCount: rowCount, timeToFirstRow: started.duration(to: firstRowReady ?? now),
       totalTime: started.duration(to: now))
     summary = made
     onEnd(made)

@@ -82,6 +82,24 @@ private func single(_ session: Session, _ query: String, _ parameters: [String: 
     #expect(db.counts.nodes == 2)
   }
 
+  @Test func aDurableTransactionLogsSchemaAndDataChangesAlike() throws {
+    let directory = try ScratchDirectory()
+    do {
+      let session = Session(database: try Database(path: directory.path))
+      try session.begin()
+      try session.run("CREATE CONSTRAINT a_id FOR (a:A) REQUIRE a.id IS UNIQUE").consume()
+      try session.run("CREATE (:A {id: 1})").consume()
+      try session.commit()
+      try session.run("CREATE INDEX a_name FOR (a:A) ON (a.name)").consume()
+      try session.run("DROP INDEX a_name").consume()
+    }
+    let reopened = try Database(path: directory.path)
+    #expect(try reopened.execute("SHOW CONSTRAINTS").rows.map { $0[0].stringValue } == ["a_id"])
+    #expect(try reopened.execute("SHOW INDEXES").rows.map { $0[0].stringValue } == ["a_id"])
+    #expect(reopened.counts.nodes == 1)
+    #expect(errorCode { _ = try reopened.execute("CREATE (:A {id: 1})") } == "ConstraintValidationFailed")
+  }
+
   @Test func sessionErrors() throws {
     let session = Session(database: try Database())
     #expect(errorCode { try session.commit() } == "NoTransaction")
