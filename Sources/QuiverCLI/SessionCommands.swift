@@ -5,15 +5,7 @@ import Foundation
 import Quiver
 import QuiverShellSupport
 
-extension Session {
-  /// What a meta-command asks of its caller.
-  enum MetaOutcome: Equatable {
-    case proceed
-    case quit
-    /// The command failed; the message says why.
-    case failed(String)
-  }
-
+extension Session: ScriptHost {
   /// Carries out `command`, printing what it shows.
   func perform(_ command: MetaCommand) -> MetaOutcome {
     do {
@@ -93,6 +85,9 @@ extension Session {
     return .proceed
   }
 
+  /// Writes a script's error report to standard error.
+  func report(_ text: String) { Console.error(text) }
+
   /// Prints `text` and a line break, unless the session prints nothing.
   func say(_ text: String) {
     guard printsResults else { return }
@@ -145,7 +140,7 @@ extension Session {
       sourceDirectories.removeLast()
       sourceDepth -= 1
     }
-    let runner = ScriptRunner(session: self, continueOnError: false)
+    let runner = ScriptRunner(host: self, continueOnError: false)
     switch runner.run(text, origin: path) {
     case .completed(failures: 0): return .proceed
     case .completed: throw SessionError("Stopped running '\(path)' at the error above")
