@@ -45,6 +45,15 @@ struct Measurement {
     }
   }
 
+  /// Resets this process's peak resident set size (`VmHWM`) to what is resident now (Linux:
+  /// `5` written to /proc/self/clear_refs), so that a later peak covers only what ran since.
+  /// Returns false where that is not possible.
+  static func resetPeakMemory() -> Bool {
+    guard let file = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+    defer { try? file.close() }
+    return (try? file.write(contentsOf: Data("5".utf8))) != nil
+  }
+
   /// A memory figure of this process from /proc/self/status (`VmHWM`: peak resident set size,
   /// `VmRSS`: resident now), in bytes; 0 where unavailable.
   static func memory(_ field: String) -> Int {
