@@ -31,7 +31,8 @@ public struct QueryType: Sendable, Hashable, CustomStringConvertible {
 
   private init(_ code: String) { self.code = code }
 
-  /// Reads only (also SHOW commands, EXPLAIN of any statement and procedure calls that only read).
+  /// Reads only (also SHOW commands and procedure calls that only read). EXPLAIN reports the
+  /// type of the statement it explains, without running it.
   public static let readOnly = QueryType("r")
   /// Writes and returns rows.
   public static let readWrite = QueryType("rw")

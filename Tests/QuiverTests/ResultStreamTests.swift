@@ -114,6 +114,32 @@ private func pulled(_ stream: ResultStream, batch: Int) throws -> [[String]] {
     #expect(stream.summary?.rowCount == 3)
   }
 
+  @Test func aStreamReadsItsSnapshotWhileAWriterCommits() throws {
+    let db = try generatedGraph()
+    let session = Session(database: db)
+    let stream = try session.run("MATCH (a:N) RETURN a.id AS id")
+    let first = try stream.fetch(100)
+    // Writers never wait for readers: this commits while the stream is open.
+    _ = try db.execute("MATCH (a:N) WHERE a.id >= 250 DETACH DELETE a")
+    #expect(db.counts.nodes == 250)
+    let rest = try stream.fetchAll()
+    #expect((first + rest).map { $0[0].cypherText } == (0..<500).map { String($0) })
+    #expect(try session.run("MATCH (a:N) RETURN count(a)").next()?.first?.intValue == 250)
+  }
+
+  @Test func resetClosesTheStreamAndRollsBack() throws {
+    let db = try generatedGraph()
+    let session = Session(database: db)
+    try session.begin()
+    try session.run("MATCH (a:N) SET a.touched = true").consume()
+    let stream = try session.run("MATCH (a:N) WHERE a.touched RETURN a.id")
+    #expect(try stream.fetch(5).count == 5)
+    session.reset()
+    #expect(errorCode { _ = try stream.next() } == "ResultConsumed")
+    #expect(!session.isInTransaction)
+    #expect(try session.run("MATCH (a:N) WHERE a.touched RETURN count(a)").next()?.first?.intValue == 0)
+  }
+
   @Test func runningAStatementClosesThePreviousStream() throws {
     let db = try generatedGraph()
     let session = Session(database: db)
