@@ -45,12 +45,18 @@ public final class Session: @unchecked Sendable {
 
   /// Starts `query` with the session's parameters merged with `parameters` (which win), in the
   /// open transaction if any, and returns the stream of its rows. Closes the previous stream.
+  /// - Parameters:
+  ///   - timeout: overrides the session's `timeout` for this statement.
+  ///   - cancellation: a token that also stops the statement, for a caller that must be able to
+  ///     cancel it before `run` is called (`cancel()` reaches only a statement already started).
   /// - Throws: `QuiverError` for syntax and semantic errors, a missing parameter, and errors of
   ///   an updating statement (which then changed nothing); errors of a reading statement come
   ///   from the stream's `next()`.
-  public func run(_ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil) throws -> ResultStream {
+  public func run(
+    _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil, cancellation: QueryCancellation? = nil
+  ) throws -> ResultStream {
     openStream?.close()
-    let control = RunControl(timeout: timeout ?? self.timeout, cancellation: QueryCancellation())
+    let control = RunControl(timeout: timeout ?? self.timeout, cancellation: cancellation ?? QueryCancellation())
     running.withLock { $0 = control.flag }
     let bound = self.parameters.merging(parameters) { $1 }
     let onEnd: (ResultSummary?) -> Void = { [weak self] summary in
@@ -68,10 +74,11 @@ public final class Session: @unchecked Sendable {
 
   /// The value of a Cypher expression, computed as `RETURN expression AS value` with the
   /// session's parameters (how a shell's `:param name => expression` sets a parameter).
+  /// `cancellation` stops it as it stops `run`.
   /// - Throws: `QuiverError` when the expression does not parse or fails; positions count from
   ///   the start of `RETURN `.
-  public func evaluate(_ expression: String) throws -> Value {
-    let stream = try run("RETURN " + expression + " AS value")
+  public func evaluate(_ expression: String, cancellation: QueryCancellation? = nil) throws -> Value {
+    let stream = try run("RETURN " + expression + " AS value", cancellation: cancellation)
     let value = try stream.next()?.first ?? .null
     stream.close()
     return value

@@ -9,18 +9,19 @@ import Synchronization
 
 /// Runs statements so that they can be interrupted.
 enum QueryExecution {
-  /// Runs `body` (which runs statements in `session`) on a worker thread and returns what it
-  /// returned or throws what it threw. Ctrl-C cancels the session's running statement;
-  /// `showsProgress` draws the spinner after `ProgressLine.delay`.
+  /// Runs `body` on a worker thread with a fresh cancellation token and returns what it
+  /// returned or throws what it threw. Ctrl-C cancels the token (made before the worker starts,
+  /// so that no Ctrl-C is lost); `showsProgress` draws the spinner after `ProgressLine.delay`.
   static func run<T: Sendable>(
-    showsProgress: Bool, in session: Quiver.Session, _ body: @escaping @Sendable () throws -> T
+    showsProgress: Bool, _ body: @escaping @Sendable (QueryCancellation) throws -> T
   ) throws -> T {
+    let token = QueryCancellation()
     // A Ctrl-C that arrived as the statement ended must not cancel the next one.
     defer { _ = Interrupt.take() }
-    let outcome = try onWorker(body) { elapsed in
-      if Interrupt.take() { session.cancel() }
+    let outcome = try onWorker({ try body(token) }) { elapsed in
+      if Interrupt.take() { token.cancel() }
       guard showsProgress && elapsed >= ProgressLine.delay else { return nil }
-      return ProgressLine.frame(elapsed: elapsed, rows: session.rowsProduced)
+      return ProgressLine.frame(elapsed: elapsed, rows: token.rowsProduced)
     }
     guard let outcome else {
       throw QuiverError.runtime(.cancelled, "Cancelled", "the statement ended without a result")

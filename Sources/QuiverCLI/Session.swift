@@ -86,8 +86,8 @@ final class Session {
   /// open; interruptible in the shell.
   func execute(_ text: String) throws -> QueryResult {
     let conversation = conversation
-    return try QueryExecution.run(showsProgress: showsProgress, in: conversation) {
-      try conversation.run(text).collect()
+    return try QueryExecution.run(showsProgress: showsProgress) { token in
+      try conversation.run(text, cancellation: token).collect()
     }
   }
 

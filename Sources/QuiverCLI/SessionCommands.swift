@@ -104,7 +104,9 @@ extension Session: ScriptHost {
   func evaluate(_ expression: String, for name: String) throws(SessionError) -> Value {
     let conversation = conversation
     do {
-      return try QueryExecution.run(showsProgress: false, in: conversation) { try conversation.evaluate(expression) }
+      return try QueryExecution.run(showsProgress: false) { token in
+        try conversation.evaluate(expression, cancellation: token)
+      }
     } catch {
       let query = "RETURN " + expression + " AS value"
       let statement = ScriptStatement(text: query, start: .start)

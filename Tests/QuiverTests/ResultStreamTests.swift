@@ -169,6 +169,18 @@ private func pulled(_ stream: ResultStream, batch: Int) throws -> [[String]] {
     #expect(try session.run("RETURN 41 + 1 AS x").next()?.first?.intValue == 42)
   }
 
+  @Test func aCallersTokenStopsTheStatementToo() throws {
+    let session = Session(database: try Database())
+    let token = QueryCancellation()
+    let stream = try session.run(manyRows(1_000_000_000), cancellation: token)
+    #expect(try stream.next()?.count == 3)
+    token.cancel()
+    #expect(errorCode { _ = try stream.next() } == "Cancelled")
+    #expect(errorCode { _ = try stream.next() } == "ResultConsumed")
+    // A token cancelled before the statement starts stops it at its first pull.
+    #expect(errorCode { _ = try session.run("RETURN 1", cancellation: token).next() } == "Cancelled")
+  }
+
   @Test func aTimeoutStopsAStream() throws {
     let session = Session(database: try Database(), timeout: .milliseconds(100))
     let stream = try session.run(manyRows(1_000_000_000))
