@@ -61,7 +61,6 @@ public final class ResultStream {
   /// Set by `close()`, `consume()` and a failure: pulling throws from then on.
   private var isClosed = false
   private var rowCount = 0
-  private var statistics = QueryStatistics()
   /// Told once when the engine's side ends, with the summary (nil after a failure).
   private let onEnd: (ResultSummary?) -> Void
 
@@ -78,7 +77,6 @@ public final class ResultStream {
     switch feed {
     case .source(let source):
       running = Running(source: source, rows: [], plan: plan)
-      statistics = source.statistics
     case .rows(let rows):
       running = Running(source: nil, rows: rows, plan: plan)
     }
@@ -162,7 +160,6 @@ public final class ResultStream {
     do {
       if let source = state.source {
         lookahead = try source.next()
-        statistics = source.statistics
       } else if state.position < state.rows.count {
         lookahead = state.rows[state.position]
         state.position += 1
@@ -205,7 +202,7 @@ public final class ResultStream {
     }
     let now = ContinuousClock.now
     let made = ResultSummary(
-      query: query, statistics: statistics, queryType: queryType, plan: plan, notifications: [],
+      query: query, statistics: state.source?.statistics ?? QueryStatistics(), queryType: queryType, plan: plan, notifications: [],
       rowCount: rowCount, timeToFirstRow: started.duration(to: firstRowReady ?? now),
       totalTime: started.duration(to: now))
     summary = made

@@ -32,13 +32,15 @@ extension Database: StatementScope {
   /// transaction commits here.
   func write<T>(_ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)) throws -> T {
     writerSlot.acquire()
-    let (value, ticket) = try {
-      defer { writerSlot.release() }
+    let outcome: (value: T, store: GraphStore, statistics: QueryStatistics)
+    do {
       let latest = snapshot
-      let outcome = try body(latest.store, latest.procedures)
-      return (outcome.value, try commit(outcome.store))
-    }()
-    try awaitDurable(ticket)
-    return value
+      outcome = try body(latest.store, latest.procedures)
+    } catch {
+      writerSlot.release()
+      throw error
+    }
+    try commitReleasingSlot(outcome.store)
+    return outcome.value
   }
 }

@@ -48,13 +48,7 @@ public final class Transaction {
   public func commit() throws {
     try checkOpen()
     isOpen = false
-    if !isReadOnly {
-      let ticket = try {
-        defer { database.writerSlot.release() }
-        return try database.commit(store)
-      }()
-      try database.awaitDurable(ticket)
-    }
+    if !isReadOnly { try database.commitReleasingSlot(store) }
   }
 
   /// Throws away the transaction's changes and ends it. Does nothing when already ended.
