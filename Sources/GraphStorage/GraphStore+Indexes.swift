@@ -92,9 +92,24 @@ extension GraphStore {
     indexTrees[index]?.ids(from: lower, inclusive: lowerInclusive, to: upper, inclusive: upperInclusive) ?? []
   }
 
-  /// Creates an index and fills it from the data already stored.
+  /// Creates an index and fills it from the data already stored; logs the change (as every
+  /// mutation does) when the store keeps a change log.
   /// - Throws: when an index of that name or on the same schema exists.
   package mutating func createIndex(_ def: IndexDefinition) throws {
+    try addIndex(def)
+    changeLog?.append(.createIndex(def))
+  }
+
+  /// Drops an index and logs the change; returns false when there is none of that name.
+  @discardableResult
+  package mutating func dropIndex(_ name: String) -> Bool {
+    guard removeIndex(name) else { return false }
+    changeLog?.append(.dropIndex(name))
+    return true
+  }
+
+  /// Creates an index without logging it (also as part of a constraint).
+  private mutating func addIndex(_ def: IndexDefinition) throws {
     if indexes[def.name] != nil {
       throw QuiverError.runtime(.semantic, "IndexAlreadyExists", "an index named `\(def.name)` already exists")
     }
@@ -125,9 +140,8 @@ extension GraphStore {
     schemaVersion += 1
   }
 
-  /// Drops an index; returns false when there is none of that name.
-  @discardableResult
-  package mutating func dropIndex(_ name: String) -> Bool {
+  /// Drops an index without logging it (also as part of a constraint).
+  private mutating func removeIndex(_ name: String) -> Bool {
     guard indexes.removeValue(forKey: name) != nil else { return false }
     indexTrees[name] = nil
     indexHashes[name] = nil
@@ -136,7 +150,7 @@ extension GraphStore {
   }
 
   /// Creates a constraint after checking that the stored data satisfies it; a uniqueness
-  /// constraint gets an index of its own.
+  /// constraint gets an index of its own. Logs the change.
   package mutating func createConstraint(_ def: ConstraintDefinition) throws {
     if constraints[def.name] != nil {
       throw QuiverError.runtime(.semantic, "ConstraintAlreadyExists", "a constraint named `\(def.name)` already exists")
@@ -152,12 +166,13 @@ extension GraphStore {
     if def.kind == .unique {
       let index = IndexDefinition(name: def.name, entity: .node, label: def.label, properties: def.properties, owningConstraint: def.name)
       if let existing = indexes.values.first(where: { $0.sameSchema(as: index) && $0.owningConstraint == nil }) {
-        dropIndex(existing.name)
+        _ = removeIndex(existing.name)
       }
-      try createIndex(index)
+      try addIndex(index)
     }
     constraints[def.name] = def
     schemaVersion += 1
+    changeLog?.append(.createConstraint(def))
   }
 
   /// The nodes that may violate `def`, in id order: for a uniqueness constraint only those whose
@@ -177,12 +192,14 @@ extension GraphStore {
     return keys.filter { holders[$0.1, default: 0] > 1 }.map(\.0)
   }
 
-  /// Drops a constraint (and its index); returns false when there is none of that name.
+  /// Drops a constraint (and its index) and logs the change; returns false when there is none
+  /// of that name.
   @discardableResult
   package mutating func dropConstraint(_ name: String) -> Bool {
     guard let def = constraints.removeValue(forKey: name) else { return false }
-    if def.kind == .unique { dropIndex(name) }
+    if def.kind == .unique { _ = removeIndex(name) }
     schemaVersion += 1
+    changeLog?.append(.dropConstraint(name))
     return true
   }
 

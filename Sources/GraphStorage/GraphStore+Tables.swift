@@ -63,6 +63,10 @@ extension GraphStore {
     tables.stamp = StoreStamp.next()
   }
 
+  /// Whether no other store value shares this version's tables: false while a reader (a
+  /// running statement, an open result stream) still holds the version. For tests.
+  package mutating func holdsVersionAlone() -> Bool { isKnownUniquelyReferenced(&tables) }
+
   /// A number no other version of any store has had: every change takes a fresh one, so two
   /// store values with equal stamps hold the same graph (what caches of derived data key on).
   package var stamp: UInt64 { tables.stamp }

@@ -41,9 +41,9 @@ extension Database {
   }
 
   /// Publishes `store`, a writer's new version; in a durable database its changes are logged
-  /// first. Call with the writer slot held, then `awaitDurable` with the result after letting
-  /// the slot go.
-  func commit(_ store: GraphStore) throws -> UInt64? {
+  /// first. Called with the writer slot held; `awaitDurable` takes the result after the slot
+  /// was let go.
+  private func commit(_ store: GraphStore) throws -> UInt64? {
     var store = store
     guard let storage, let changes = store.changeLog, !changes.isEmpty else {
       publish(store)
@@ -59,8 +59,18 @@ extension Database {
     columns.keep(only: store)
   }
 
+  /// Publishes `store` (see `commit`) with the writer slot held, lets the slot go (also when the
+  /// commit fails), and returns once the commit is durable: how every writer ends.
+  func commitReleasingSlot(_ store: GraphStore) throws {
+    let ticket = try {
+      defer { writerSlot.release() }
+      return try commit(store)
+    }()
+    try awaitDurable(ticket)
+  }
+
   /// Returns once the commit `ticket` (from `commit`) is durable.
-  func awaitDurable(_ ticket: UInt64?) throws {
+  private func awaitDurable(_ ticket: UInt64?) throws {
     if let ticket { try storage?.waitDurable(ticket) }
   }
 
@@ -68,5 +78,11 @@ extension Database {
   /// indexes); empty when the graph is consistent. For tests.
   package var consistencyViolations: [String] {
     state.withLock { $0.store }.invariantViolations()
+  }
+
+  /// Whether something besides the database holds the published version of the graph (an open
+  /// result stream, a transaction). For tests of when readers let go of their snapshot.
+  package var publishedVersionIsShared: Bool {
+    state.withLock { !$0.store.holdsVersionAlone() }
   }
 }

@@ -27,17 +27,14 @@ extension Database {
       throw QuiverError.runtime(.argument, "InvalidArgumentValue", "the relationship file \(bad.path) needs a relationship type")
     }
     try checkWritable()
-    writerSlot.acquire()
-    let (summary, ticket) = try {
-      defer { writerSlot.release() }
-      var store = state.withLock { $0.store }
+    let summary = try write { latest, _ in
+      var store = latest
       var importer = CSVImporter(delimiter: byte)
       for file in nodes { try importer.load(file, into: &store) }
       for file in relationships { try importer.load(file, into: &store) }
       try store.checkConstraints(nodes: importer.created)
-      return (importer.summary, try commit(store))
-    }()
-    try awaitDurable(ticket)
+      return (importer.summary, store, QueryStatistics())
+    }
     try checkpoint()
     return summary
   }

@@ -1,5 +1,6 @@
 // Carrying out schema commands (indexes, constraints, SHOW) against a version of the store, for
-// auto-committed statements and transactions alike.
+// auto-committed statements and transactions alike. The store logs schema changes as it logs
+// data changes, and they commit through the same scope (`StatementScope.write`).
 import CypherPlanner
 import CypherRuntime
 import CypherSyntax
@@ -32,14 +33,11 @@ extension Database {
         return (QueryResult(columns: [], rows: []), store)
       }
       try store.createIndex(def)
-      store.changeLog?.append(.createIndex(def))
     case .dropIndex(let name, let ifExists):
       if store.indexDefinitions.first(where: { $0.name == name })?.owningConstraint != nil {
         throw QuiverError.runtime(.semantic, "IndexBelongsToConstraint", "index `\(name)` belongs to a constraint; drop the constraint instead")
       }
-      if store.dropIndex(name) {
-        store.changeLog?.append(.dropIndex(name))
-      } else if !ifExists {
+      if !store.dropIndex(name) && !ifExists {
         throw QuiverError.runtime(.semantic, "IndexNotFound", "there is no index named `\(name)`")
       }
     case .showIndexes:
@@ -63,11 +61,8 @@ extension Database {
         return (QueryResult(columns: [], rows: []), store)
       }
       try store.createConstraint(def)
-      store.changeLog?.append(.createConstraint(def))
     case .dropConstraint(let name, let ifExists):
-      if store.dropConstraint(name) {
-        store.changeLog?.append(.dropConstraint(name))
-      } else if !ifExists {
+      if !store.dropConstraint(name) && !ifExists {
         throw QuiverError.runtime(.semantic, "ConstraintNotFound", "there is no constraint named `\(name)`")
       }
     case .showConstraints:

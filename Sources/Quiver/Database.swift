@@ -48,29 +48,8 @@ public final class Database: Sendable {
     _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil,
     cancellation: QueryCancellation? = nil
   ) throws -> QueryResult {
-    let snapshot = state.withLock { $0 }
-    let compiled: CompiledQuery
-    switch try prepare(query, parameters: parameters, snapshot.store, snapshot.procedures) {
-    case .schema(let command):
-      return try runSchema(command)
-    case .query(let q):
-      compiled = q
-    }
-    if compiled.mode == .explain { return QueryResult(columns: [], rows: [], plan: compiled.explained(statistics: snapshot.store)) }
-    let control = RunControl(timeout: timeout, cancellation: cancellation)
-    if !compiled.isUpdating {
-      return try run(compiled, on: snapshot.store, snapshot.procedures, parameters, control).result
-    }
-    try checkWritable()
-    writerSlot.acquire()
-    let (result, ticket) = try {
-      defer { writerSlot.release() }
-      let latest = state.withLock { $0 }
-      let (result, store) = try run(compiled, on: latest.store, latest.procedures, parameters, control)
-      return (result, try commit(store))
-    }()
-    try awaitDurable(ticket)
-    return result
+    try start(query, parameters: parameters, control: RunControl(timeout: timeout, cancellation: cancellation), in: self)
+      .collect()
   }
 
   /// Runs `body` in a transaction: its statements see each other's changes, nothing is visible to
@@ -148,36 +127,5 @@ public final class Database: Sendable {
       throw QuiverError(.parameterMissing, "MissingParameter", "expected a value for parameter $\(missing)", phase: .compile)
     }
     return prepared
-  }
-
-  /// Carries out a schema command as a statement of its own.
-  private func runSchema(_ command: SchemaCommand) throws -> QueryResult {
-    guard Self.changesSchema(command) else {
-      let snapshot = state.withLock { $0 }
-      return try Self.run(command, on: snapshot.store, procedures: snapshot.procedures).0
-    }
-    try checkWritable()
-    writerSlot.acquire()
-    let (result, ticket) = try {
-      defer { writerSlot.release() }
-      let latest = state.withLock { $0 }
-      let (result, store) = try Self.run(command, on: latest.store, procedures: latest.procedures)
-      return (result, try commit(store))
-    }()
-    try awaitDurable(ticket)
-    return result
-  }
-
-  /// Runs a compiled statement on `store`, returning its result and the changed store.
-  func run(
-    _ compiled: CompiledQuery, on store: GraphStore, _ procedures: ProcedureRegistry, _ parameters: [String: Value],
-    _ control: RunControl
-  ) throws -> (result: QueryResult, store: GraphStore) {
-    let context = ExecutionContext(store: store, parameters: parameters, procedures: procedures, control: control.flag, columns: columns)
-    if compiled.mode == .profile { context.profile = ProfileRecorder() }
-    let outcome = try context.run(compiled)
-    let plan = context.profile.map { compiled.explained(profile: $0.measurements) }
-    let result = QueryResult(columns: outcome.columns, rows: outcome.rows, statistics: outcome.statistics, plan: plan)
-    return (result, outcome.store)
   }
 }

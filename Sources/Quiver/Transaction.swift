@@ -1,6 +1,7 @@
 // An explicit transaction: statements run against a private version of the graph that becomes
 // visible to others only on commit. A statement that fails inside it is undone alone; the
-// transaction stays usable.
+// transaction stays usable. Statements go through the database's one pipeline with the
+// transaction as their scope.
 import CypherPlanner
 import CypherRuntime
 import GraphStorage
@@ -32,47 +33,22 @@ public final class Transaction {
   public func execute(
     _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil, cancellation: QueryCancellation? = nil
   ) throws -> QueryResult {
-    guard isOpen else {
-      throw QuiverError.runtime(.semantic, "TransactionClosed", "the transaction was already committed or rolled back")
-    }
-    let compiled: CompiledQuery
-    switch try database.prepare(query, parameters: parameters, store, procedures) {
-    case .schema(let command):
-      if Database.changesSchema(command) && isReadOnly {
-        try database.checkWritable()
-        throw QuiverError(.semantic, "WriteInReadOnlyTransaction", "cannot change the schema in a read-only transaction", phase: .compile)
-      }
-      let (result, changed) = try Database.run(command, on: store, procedures: procedures)
-      store = changed
-      return result
-    case .query(let q):
-      compiled = q
-    }
-    if compiled.mode == .explain { return QueryResult(columns: [], rows: [], plan: compiled.explained(statistics: store)) }
-    if compiled.isUpdating && isReadOnly {
-      try database.checkWritable()
-      throw QuiverError(.semantic, "WriteInReadOnlyTransaction", "cannot change the graph in a read-only transaction", phase: .compile)
-    }
-    let control = RunControl(timeout: timeout, cancellation: cancellation)
-    let (result, changed) = try database.run(compiled, on: store, procedures, parameters, control)
-    store = changed
-    statistics.add(result.statistics)
-    return result
+    try start(query, parameters: parameters, control: RunControl(timeout: timeout, cancellation: cancellation)).collect()
+  }
+
+  /// Starts one statement inside the transaction and returns the stream of its rows.
+  func start(
+    _ query: String, parameters: [String: Value], control: RunControl, onEnd: @escaping (ResultSummary?) -> Void = { _ in }
+  ) throws -> ResultStream {
+    try checkOpen()
+    return try database.start(query, parameters: parameters, control: control, in: self, onEnd: onEnd)
   }
 
   /// Makes the transaction's changes visible to everyone and ends it.
   public func commit() throws {
-    guard isOpen else {
-      throw QuiverError.runtime(.semantic, "TransactionClosed", "the transaction was already committed or rolled back")
-    }
+    try checkOpen()
     isOpen = false
-    if !isReadOnly {
-      let ticket = try {
-        defer { database.writerSlot.release() }
-        return try database.commit(store)
-      }()
-      try database.awaitDurable(ticket)
-    }
+    if !isReadOnly { try database.commitReleasingSlot(store) }
   }
 
   /// Throws away the transaction's changes and ends it. Does nothing when already ended.
@@ -80,5 +56,31 @@ public final class Transaction {
     guard isOpen else { return }
     isOpen = false
     if !isReadOnly { database.writerSlot.release() }
+  }
+
+  private func checkOpen() throws {
+    guard isOpen else {
+      throw QuiverError.runtime(.semantic, "TransactionClosed", "the transaction was already committed or rolled back")
+    }
+  }
+}
+
+extension Transaction: StatementScope {
+  var snapshot: (store: GraphStore, procedures: ProcedureRegistry) { (store, procedures) }
+
+  func checkWritable(schema: Bool) throws {
+    guard isReadOnly else { return }
+    try database.checkWritable()
+    let what = schema ? "the schema" : "the graph"
+    throw QuiverError(.semantic, "WriteInReadOnlyTransaction", "cannot change \(what) in a read-only transaction", phase: .compile)
+  }
+
+  /// Runs `body` on the transaction's version and keeps its result; a statement that throws
+  /// leaves the version as it was, so it is undone alone.
+  func write<T>(_ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)) throws -> T {
+    let outcome = try body(store, procedures)
+    store = outcome.store
+    statistics.add(outcome.statistics)
+    return outcome.value
   }
 }

@@ -7,20 +7,14 @@ import Quiver
 import QuiverShellSupport
 import Synchronization
 
-/// Carries a value to the worker thread. The caller blocks until the worker is done and does
-/// not touch the value meanwhile, so only one thread uses it at a time.
-struct Handoff<Value>: @unchecked Sendable {
-  let value: Value
-}
-
 /// Runs statements so that they can be interrupted.
 enum QueryExecution {
   /// Runs `body` on a worker thread with a fresh cancellation token and returns what it
-  /// returned or throws what it threw. Ctrl-C cancels the token; `showsProgress` draws the
-  /// spinner after `ProgressLine.delay`.
-  static func run(
-    showsProgress: Bool, _ body: @escaping @Sendable (QueryCancellation) throws -> QueryResult
-  ) throws -> QueryResult {
+  /// returned or throws what it threw. Ctrl-C cancels the token (made before the worker starts,
+  /// so that no Ctrl-C is lost); `showsProgress` draws the spinner after `ProgressLine.delay`.
+  static func run<T: Sendable>(
+    showsProgress: Bool, _ body: @escaping @Sendable (QueryCancellation) throws -> T
+  ) throws -> T {
     let token = QueryCancellation()
     // A Ctrl-C that arrived as the statement ended must not cancel the next one.
     defer { _ = Interrupt.take() }

@@ -5,6 +5,7 @@
 // failed, 2 a usage error.
 import ArgumentParser
 import Foundation
+import QuiverShellSupport
 
 /// The root command; it runs the shell, `-c` text or piped input itself.
 @main
@@ -82,7 +83,7 @@ struct QuiverCommand: ParsableCommand {
   func run() throws {
     if let query {
       let session = try options.makeSession(interactive: false)
-      let outcome = ScriptRunner(session: session).run(query, origin: "<command>")
+      let outcome = ScriptRunner(host: session).run(query, origin: "<command>")
       session.rollBackOpenTransaction()
       if outcome != .completed(failures: 0) && outcome != .quit { throw ExitCode(1) }
     } else if Console.inputIsTerminal {
@@ -91,7 +92,7 @@ struct QuiverCommand: ParsableCommand {
       Shell(session: session, editor: LineEditor(historyPath: historyPath)).run()
     } else {
       let session = try options.makeSession(interactive: false)
-      let outcome = ScriptRunner(session: session).run(origin: "<stdin>") { readLine(strippingNewline: true) }
+      let outcome = ScriptRunner(host: session).run(origin: "<stdin>") { readLine(strippingNewline: true) }
       session.rollBackOpenTransaction()
       if outcome != .completed(failures: 0) && outcome != .quit { throw ExitCode(1) }
     }

@@ -156,7 +156,7 @@ struct CentralityReportCommand: ParsableCommand {
     let session = Session(database: database, renderer: ResultRenderer(), spacesAfterResults: false, interactive: false)
     session.printsResults = false
     session.sourceDirectories = path == "-" ? [] : [(path as NSString).deletingLastPathComponent]
-    let outcome = ScriptRunner(session: session).run(text, origin: path == "-" ? "<stdin>" : path)
+    let outcome = ScriptRunner(host: session).run(text, origin: path == "-" ? "<stdin>" : path)
     session.rollBackOpenTransaction()
     if outcome != .completed(failures: 0) && outcome != .quit { throw ExitCode(1) }
     return session.database

@@ -4,6 +4,7 @@
 // --continue-on-error every statement runs and every error is reported.
 import ArgumentParser
 import Foundation
+import QuiverShellSupport
 
 /// Runs script files statement by statement.
 struct RunCommand: ParsableCommand {
@@ -46,7 +47,7 @@ struct RunCommand: ParsableCommand {
       }
     }
     let session = try options.makeSession(interactive: false)
-    let runner = ScriptRunner(session: session, continueOnError: continueOnError)
+    let runner = ScriptRunner(host: session, continueOnError: continueOnError)
     var failures = 0
     for script in scripts {
       session.sourceDirectories = script.path == "-" ? [] : [(script.path as NSString).deletingLastPathComponent]

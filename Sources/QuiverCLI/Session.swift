@@ -1,11 +1,12 @@
-// What every way of running Quiver shares: one database, the open transaction, the parameters
-// set with `:param`, and the settings that shape how statements run and print (format, timing,
-// EXPLAIN/PROFILE mode, timeout). Scripts, piped input and the shell all go through a session.
+// What every way of running Quiver from the command line shares: the library `Session` (the open
+// transaction, the parameters set with `:param`, the timeout) and the settings that shape how
+// statements print (format, timing, EXPLAIN/PROFILE mode). Scripts, piped input and the shell all
+// go through it.
 import Foundation
 import Quiver
 import QuiverShellSupport
 
-/// The database a CLI invocation works on, with its transaction, parameters and settings.
+/// The conversation a CLI invocation has with its database, with the settings that shape output.
 final class Session {
   /// Whether statements are prefixed with EXPLAIN or PROFILE (`:explain`, `:profile`).
   enum PlanMode: Equatable {
@@ -14,18 +15,26 @@ final class Session {
     case profile
   }
 
-  let database: Database
+  /// The library session statements run in: transaction, parameters and timeout live there.
+  let conversation: Quiver.Session
+  var database: Database { conversation.database }
   var renderer: ResultRenderer
   /// Whether results are followed by a blank line (the shell) rather than separated by one.
   let spacesAfterResults: Bool
   /// Whether Ctrl-C cancels statements and a spinner shows on long ones (the shell).
   let interactive: Bool
   /// Values bound to `$name` in every statement, set with `:param` and `--param`.
-  var parameters: [String: Value] = [:]
-  /// The transaction opened with `:begin`, if any.
-  private(set) var transaction: Transaction?
+  var parameters: [String: Value] {
+    get { conversation.parameters }
+    set { conversation.parameters = newValue }
+  }
   /// The bound on each statement's running time (`:timeout`, `--timeout`).
-  var timeout: Duration?
+  var timeout: Duration? {
+    get { conversation.timeout }
+    set { conversation.timeout = newValue }
+  }
+  /// Whether a transaction opened with `:begin` is open.
+  var isInTransaction: Bool { conversation.isInTransaction }
   var planMode = PlanMode.off
   /// The last result that had columns, for `:export`.
   var lastResult: QueryResult?
@@ -44,7 +53,7 @@ final class Session {
   static let maximumSourceDepth = 10
 
   init(database: Database, renderer: ResultRenderer, spacesAfterResults: Bool, interactive: Bool) {
-    self.database = database
+    conversation = Quiver.Session(database: database)
     self.renderer = renderer
     self.spacesAfterResults = spacesAfterResults
     self.interactive = interactive
@@ -76,17 +85,9 @@ final class Session {
   /// Runs `text` with the session's parameters and timeout, in the transaction when one is
   /// open; interruptible in the shell.
   func execute(_ text: String) throws -> QueryResult {
-    let parameters = parameters
-    let timeout = timeout
-    if let transaction {
-      let handoff = Handoff(value: transaction)
-      return try QueryExecution.run(showsProgress: showsProgress) { token in
-        try handoff.value.execute(text, parameters: parameters, timeout: timeout, cancellation: token)
-      }
-    }
-    let database = database
+    let conversation = conversation
     return try QueryExecution.run(showsProgress: showsProgress) { token in
-      try database.execute(text, parameters: parameters, timeout: timeout, cancellation: token)
+      try conversation.run(text, cancellation: token).collect()
     }
   }
 
@@ -111,34 +112,34 @@ final class Session {
 
   /// `:begin`: opens a transaction; fails when one is open.
   func begin() throws(SessionError) {
-    guard transaction == nil else { throw SessionError("A transaction is already open; :commit or :rollback it first") }
-    transaction = database.beginTransaction()
+    do {
+      try conversation.begin()
+    } catch {
+      // The one way beginning fails: a transaction is open.
+      throw SessionError("A transaction is already open; :commit or :rollback it first")
+    }
   }
 
   /// `:commit`: publishes the open transaction's changes.
   func commit() throws(SessionError) -> QueryStatistics {
-    guard let transaction else { throw SessionError("No transaction is open; :begin starts one") }
-    self.transaction = nil
+    guard isInTransaction else { throw SessionError("No transaction is open; :begin starts one") }
     do {
-      try transaction.commit()
+      return try conversation.commit()
     } catch {
       throw SessionError("Cannot commit: \(error)")
     }
-    return transaction.statistics
   }
 
   /// `:rollback`: throws the open transaction's changes away.
   func rollback() throws(SessionError) {
-    guard let transaction else { throw SessionError("No transaction is open; :begin starts one") }
-    self.transaction = nil
-    transaction.rollback()
+    guard isInTransaction else { throw SessionError("No transaction is open; :begin starts one") }
+    conversation.reset()
   }
 
   /// When leaving: rolls back a transaction left open and says so on standard error.
   func rollBackOpenTransaction() {
-    guard let transaction else { return }
-    self.transaction = nil
-    transaction.rollback()
+    guard isInTransaction else { return }
+    conversation.reset()
     Console.error("Rolled back the open transaction.")
   }
 }

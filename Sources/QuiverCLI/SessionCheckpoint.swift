@@ -26,7 +26,7 @@ extension Session {
     var text = "Checkpointed \(path): the snapshot holds \(Self.count(counts.nodes, "node")) and "
     text += "\(Self.count(counts.relationships, "relationship")) in \(Self.count(Self.fileSize(snapshot), "byte")); "
     text += removed > 0 ? "the log was emptied (\(Self.count(removed, "byte")) removed)." : "the log was already empty."
-    if transaction != nil {
+    if isInTransaction {
       text += " The open transaction's changes are not in it until it commits."
     }
     say(text)

@@ -5,15 +5,7 @@ import Foundation
 import Quiver
 import QuiverShellSupport
 
-extension Session {
-  /// What a meta-command asks of its caller.
-  enum MetaOutcome: Equatable {
-    case proceed
-    case quit
-    /// The command failed; the message says why.
-    case failed(String)
-  }
-
+extension Session: ScriptHost {
   /// Carries out `command`, printing what it shows.
   func perform(_ command: MetaCommand) -> MetaOutcome {
     do {
@@ -93,6 +85,9 @@ extension Session {
     return .proceed
   }
 
+  /// Writes a script's error report to standard error.
+  func report(_ text: String) { Console.error(text) }
+
   /// Prints `text` and a line break, unless the session prints nothing.
   func say(_ text: String) {
     guard printsResults else { return }
@@ -105,18 +100,15 @@ extension Session {
     if interactive { say(text) }
   }
 
-  /// Evaluates `expression` with `RETURN expression AS value`.
+  /// Evaluates `expression` with `RETURN expression AS value`, in the library session.
   func evaluate(_ expression: String, for name: String) throws(SessionError) -> Value {
-    let query = "RETURN " + expression + " AS value"
+    let conversation = conversation
     do {
-      let result = try execute(query)
-      guard let value = result.rows.first?.first, result.rows.count == 1 else {
-        throw SessionError("Cannot set $\(name): the expression must give exactly one value")
+      return try QueryExecution.run(showsProgress: false) { token in
+        try conversation.evaluate(expression, cancellation: token)
       }
-      return value
-    } catch let error as SessionError {
-      throw error
     } catch {
+      let query = "RETURN " + expression + " AS value"
       let statement = ScriptStatement(text: query, start: .start)
       let report = ErrorReport.render(error, statement: statement, source: query, origin: nil)
       throw SessionError("Cannot set $\(name): " + report)
@@ -150,7 +142,7 @@ extension Session {
       sourceDirectories.removeLast()
       sourceDepth -= 1
     }
-    let runner = ScriptRunner(session: self, continueOnError: false)
+    let runner = ScriptRunner(host: self, continueOnError: false)
     switch runner.run(text, origin: path) {
     case .completed(failures: 0): return .proceed
     case .completed: throw SessionError("Stopped running '\(path)' at the error above")

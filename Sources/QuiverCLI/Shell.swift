@@ -22,7 +22,7 @@ final class Shell {
 
   /// The prompt for the next line: the primary one, or `...> ` aligned under it.
   private func prompt(continuing: Bool) -> String {
-    let primary = session.transaction == nil ? Self.prompt : Self.transactionPrompt
+    let primary = !session.isInTransaction ? Self.prompt : Self.transactionPrompt
     guard continuing else { return primary }
     return String(repeating: " ", count: primary.count - 5) + "...> "
   }

@@ -23,6 +23,10 @@ struct BenchCommand {
       open       --db PATH                                  open that database and count its persons
       snapshot                                              read snapshots under a concurrent writer
       merge                                                 MERGE on an indexed key, 10k and 1M persons
+      stream     --data DIR [--dataset NAME] [--batch N] [--collect]
+                                                            peak memory after loading and after streaming
+                                                            MATCH (n) RETURN n (batches of N, default 1000;
+                                                            --collect: through execute, all rows at once)
     --params is the JSON object of hub, typical, farthest and Q1 ids that
     Benchmarks/harness/datasets.py derives from the dataset (compare.py passes it)
     queries and analytics take --only Q4,A1-pagerank to run some of their workloads; every workload takes --repetitions N (default 5; 1 for store and open; analytics stops
@@ -41,6 +45,8 @@ struct BenchCommand {
   var dataset = "dataset"
   var triangles = false
   var closeness = false
+  var batch = 1000
+  var collect = false
   /// Workload names to run (all when nil), e.g. `Q4,Q5` while profiling one query.
   var only: Set<String>?
 
@@ -62,6 +68,8 @@ struct BenchCommand {
       switch flag {
       case "--triangles": triangles = true
       case "--closeness": closeness = true
+      case "--collect": collect = true
+      case "--batch": batch = try number(flag)
       case "--data": directory = try text(flag)
       case "--db": database = try text(flag)
       case "--params": parameters = try text(flag)
@@ -107,6 +115,7 @@ struct BenchCommand {
     case "durable": try DurableWorkload(statements: statements, threads: threads, repetitions: repetitions ?? 5).measure()
     case "store": try StoreWorkload(directory: data(), database: db(), dataset: dataset).measure()
     case "open": try OpenWorkload(database: db(), dataset: dataset, repetitions: repetitions ?? 1).measure()
+    case "stream": try StreamWorkload(directory: data(), dataset: dataset, batch: batch, collect: collect).measure()
     case "merge": try MergeWorkload(sizes: [10_000, 1_000_000], repetitions: repetitions ?? 5).measure()
     default: throw BenchError(description: "unknown workload \(workload)\n" + Self.usage)
     }

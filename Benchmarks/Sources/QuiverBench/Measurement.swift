@@ -15,9 +15,14 @@ struct Measurement {
     for _ in 0..<repetitions {
       let clock = ContinuousClock()
       let elapsed = try clock.measure { try body() }
-      out.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+      out.append(seconds(elapsed))
     }
     return out
+  }
+
+  /// `duration` in seconds.
+  static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
   }
 
   /// The median of `seconds` (0 when empty).
@@ -30,7 +35,7 @@ struct Measurement {
   func report() {
     var object: [String: Any] = [
       "system": "quiver", "workload": workload, "dataset": dataset, "repetitions": seconds.count,
-      "median_s": median, "min_s": seconds.min() ?? 0, "max_s": seconds.max() ?? 0, "peak_rss_bytes": peakRSS(),
+      "median_s": median, "min_s": seconds.min() ?? 0, "max_s": seconds.max() ?? 0, "peak_rss_bytes": Self.memory("VmHWM"),
     ]
     for (k, v) in extra { object[k] = v }
     if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
@@ -40,10 +45,20 @@ struct Measurement {
     }
   }
 
-  /// Peak resident set size from /proc (VmHWM), in bytes; 0 where unavailable.
-  private func peakRSS() -> Int {
+  /// Resets this process's peak resident set size (`VmHWM`) to what is resident now (Linux:
+  /// `5` written to /proc/self/clear_refs), so that a later peak covers only what ran since.
+  /// Returns false where that is not possible.
+  static func resetPeakMemory() -> Bool {
+    guard let file = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+    defer { try? file.close() }
+    return (try? file.write(contentsOf: Data("5".utf8))) != nil
+  }
+
+  /// A memory figure of this process from /proc/self/status (`VmHWM`: peak resident set size,
+  /// `VmRSS`: resident now), in bytes; 0 where unavailable.
+  static func memory(_ field: String) -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
       let digits = line.split(separator: " ").compactMap { Int($0) }
       return (digits.first ?? 0) * 1024
     }

@@ -66,9 +66,7 @@ package final class ExecutionContext {
   /// Throws when the statement was cancelled; cheap enough to call per row.
   func checkCancelled() throws {
     checks &+= 1
-    guard checks & 1023 == 0, let cancellation, cancellation.isCancelled else { return }
-    throw QuiverError.runtime(
-      .cancelled, "Cancelled", cancellation.timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
+    if checks & 1023 == 0 { try cancellation?.check() }
   }
 
   /// The interned id of property key `name`, or nil while no property of that name is stored.
@@ -123,6 +121,12 @@ package final class CancellationFlag: Sendable {
   }
 
   package func cancel() { cancelled.store(true, ordering: .relaxed) }
+
+  /// Throws a `Cancelled` error when the flag is set or the deadline passed.
+  package func check() throws {
+    guard isCancelled else { return }
+    throw QuiverError.runtime(.cancelled, "Cancelled", timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
+  }
 
   private let rows = Atomic<Int>(0)
 

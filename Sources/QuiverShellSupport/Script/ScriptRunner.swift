@@ -1,33 +1,57 @@
 // Runs scripts (files given to `quiver run`, `:source` files, the text of `quiver -c`, piped
 // standard input) line by line: meta-commands at the start of a statement, Cypher statements
 // as their `;` arrives. Errors are reported at their line and column in the script; the first
-// one stops the script unless errors are to be collected (`--continue-on-error`).
+// one stops the script unless errors are to be collected (`--continue-on-error`). What runs the
+// statements and commands, and where reports go, is the host's business (`ScriptHost`).
 import Quiver
-import QuiverShellSupport
 
-/// Runs scripts in a session.
-struct ScriptRunner {
+/// What a meta-command asks of the script (or shell) that read it.
+package enum MetaOutcome: Equatable, Sendable {
+  case proceed
+  case quit
+  /// The command failed; the message says why.
+  case failed(String)
+}
+
+/// Carries out what a script holds: the shell's session, or a test double.
+package protocol ScriptHost: AnyObject {
+  /// Carries out a meta-command.
+  func perform(_ command: MetaCommand) -> MetaOutcome
+  /// Runs one statement; a failure is thrown, to be reported against the script.
+  func run(_ statement: ScriptStatement) throws
+  /// Shows an error report (the shell writes it to standard error).
+  func report(_ text: String)
+}
+
+/// Runs scripts in a host.
+package struct ScriptRunner {
   /// How a script ended.
-  enum Outcome: Equatable {
+  package enum Outcome: Equatable {
     /// The input ended (or the script stopped at an error); `failures` errors were reported.
     case completed(failures: Int)
     /// A `:quit` stopped it.
     case quit
   }
 
-  let session: Session
+  let host: any ScriptHost
   /// Whether to run on after an error, reporting every one.
   var continueOnError = false
 
+  package init(host: any ScriptHost, continueOnError: Bool = false) {
+    self.host = host
+    self.continueOnError = continueOnError
+  }
+
   /// Runs the statements of `script` in order; a last statement may omit its `;`. Errors are
-  /// printed to standard error as `origin:line:col: Category: message` with a caret.
-  func run(_ script: String, origin: String) -> Outcome {
+  /// reported as `origin:line:col: Category: message` with a caret, failed commands as
+  /// `origin:line: message`.
+  package func run(_ script: String, origin: String) -> Outcome {
     var lines = script.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).makeIterator()
     return run(origin: origin) { lines.next().map(String.init) }
   }
 
   /// Runs the lines `nextLine` hands out until it returns nil.
-  func run(origin: String, nextLine: () -> String?) -> Outcome {
+  package func run(origin: String, nextLine: () -> String?) -> Outcome {
     var buffer = StatementBuffer(numbering: .continuous)
     var lineNumber = 0
     var failures = 0
@@ -35,11 +59,11 @@ struct ScriptRunner {
       lineNumber += 1
       if buffer.isEmpty, let command = MetaCommand.parse(line) {
         buffer.skip(line)
-        switch session.perform(command) {
+        switch host.perform(command) {
         case .proceed: continue
         case .quit: return .quit
         case .failed(let message):
-          Console.error("\(origin):\(lineNumber): \(message)")
+          host.report("\(origin):\(lineNumber): \(message)")
           failures += 1
           if !continueOnError { return .completed(failures: failures) }
           continue
@@ -58,9 +82,9 @@ struct ScriptRunner {
     var failures = 0
     for statement in update.statements {
       do {
-        try session.run(statement)
+        try host.run(statement)
       } catch {
-        Console.error(
+        host.report(
           ErrorReport.render(
             error, statement: statement, source: update.source, firstLine: update.firstLine,
             origin: origin))

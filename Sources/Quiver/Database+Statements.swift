@@ -1,0 +1,60 @@
+// The statement pipeline every way of running Cypher goes through: prepare (parse and plan,
+// through the plan cache), then carry out in a scope (auto-commit or a transaction) and hand
+// back a `ResultStream`. Reading statements stream from their snapshot; updating statements and
+// schema changes run to completion and commit in the scope first.
+import CypherPlanner
+import CypherRuntime
+import GraphStorage
+
+extension Database {
+  /// Starts `query` in `scope` and returns the stream of its rows. `onEnd` is told the summary
+  /// when the stream ends (nil after a failure).
+  func start(
+    _ query: String, parameters: [String: Value], control: RunControl, in scope: any StatementScope,
+    onEnd: @escaping (ResultSummary?) -> Void = { _ in }
+  ) throws -> ResultStream {
+    let started = ContinuousClock.now
+    let snapshot = scope.snapshot
+    func stream(_ columns: [String], _ feed: ResultStream.Feed, _ type: QueryType, _ plan: ResultStream.PlanText = .none) -> ResultStream {
+      ResultStream(query: query, columns: columns, feed: feed, queryType: type, plan: plan, control: control, started: started, onEnd: onEnd)
+    }
+    switch try prepare(query, parameters: parameters, snapshot.store, snapshot.procedures) {
+    case .schema(let command):
+      guard Self.changesSchema(command) else {
+        let result = try Self.run(command, on: snapshot.store, procedures: snapshot.procedures).0
+        return stream(result.columns, .rows(result.rows), .readOnly)
+      }
+      try scope.checkWritable(schema: true)
+      let result = try scope.write { store, procedures in
+        let (result, changed) = try Self.run(command, on: store, procedures: procedures)
+        return (result, changed, QueryStatistics())
+      }
+      return stream(result.columns, .rows(result.rows), .schemaWrite)
+    case .query(let compiled):
+      let type: QueryType = !compiled.isUpdating ? .readOnly : compiled.columns.isEmpty ? .writeOnly : .readWrite
+      if compiled.mode == .explain {
+        return stream([], .rows([]), type, .fixed(compiled.explained(statistics: snapshot.store)))
+      }
+      let plan: ResultStream.PlanText = compiled.mode == .profile ? .profiled(compiled) : .none
+      guard compiled.isUpdating else {
+        let source = try context(snapshot.store, snapshot.procedures, parameters, control, profiled: compiled.mode == .profile).start(compiled)
+        return stream(source.columns, .source(source), type, plan)
+      }
+      try scope.checkWritable(schema: false)
+      let source = try scope.write { store, procedures in
+        let source = try context(store, procedures, parameters, control, profiled: compiled.mode == .profile).start(compiled)
+        return (source, source.store, source.statistics)
+      }
+      return stream(source.columns, .source(source), type, plan)
+    }
+  }
+
+  /// A fresh execution context for one statement on `store`.
+  private func context(
+    _ store: GraphStore, _ procedures: ProcedureRegistry, _ parameters: [String: Value], _ control: RunControl, profiled: Bool
+  ) -> ExecutionContext {
+    let context = ExecutionContext(store: store, parameters: parameters, procedures: procedures, control: control.flag, columns: columns)
+    if profiled { context.profile = ProfileRecorder() }
+    return context
+  }
+}

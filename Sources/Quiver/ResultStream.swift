@@ -1,0 +1,215 @@
+// The rows of a running statement, pulled by the caller in batches of any size. A reading
+// statement streams from the cursor tree and holds its snapshot of the graph only until its last
+// row has been pulled or the stream is closed; an updating one has already run and committed
+// (in auto-commit mode) and hands out the rows it kept. Servers map Bolt's PULL n / DISCARD and
+// HTTP's chunked responses onto `fetch` and `consume`.
+import CypherPlanner
+import CypherRuntime
+
+/// The rows of one statement started with `Session.run`, pulled one at a time or in batches.
+///
+/// `columns` is known at once. The stream reads one row ahead, so `hasMore` is exact: it turns
+/// false as soon as the last row has been pulled from the engine, and the graph snapshot is then
+/// released and `summary` filled in. An error raised while computing a row is thrown by the
+/// `next()` or `fetch(_:)` call that would have returned that row; the stream is closed then.
+/// Not a `Sequence`: pulling a row can fail, and `IteratorProtocol.next()` cannot throw.
+/// Use it from one thread at a time; stop it from another with `Session.cancel()`.
+public final class ResultStream {
+  /// Where the rows come from.
+  enum Feed {
+    /// A started statement (reading, or updating and already run).
+    case source(RowSource)
+    /// Rows computed up front (schema commands, EXPLAIN).
+    case rows([[Value]])
+  }
+
+  /// How the summary's plan is made.
+  enum PlanText {
+    case none
+    case fixed(String)
+    /// PROFILE: the plan with the measurements taken while the rows were pulled.
+    case profiled(CompiledQuery)
+  }
+
+  /// The open stream's state; dropped at the end to let go of the snapshot.
+  private struct Running {
+    var source: RowSource?
+    var rows: [[Value]]
+    var position = 0
+    let plan: PlanText
+  }
+
+  /// Column names in RETURN order; empty for a statement that returns nothing.
+  public let columns: [String]
+  /// False once every row has been handed out, or the stream was closed or failed.
+  public private(set) var hasMore = true
+  /// The statement's summary, once the stream ended (its last row pulled, or closed); nil
+  /// while the engine still has rows to compute, and after a failure.
+  public private(set) var summary: ResultSummary?
+
+  private let query: String
+  private let queryType: QueryType
+  private let control: RunControl
+  private let started: ContinuousClock.Instant
+  private var firstRowReady: ContinuousClock.Instant?
+  /// The engine's side of the stream; nil once it ended.
+  private var running: Running?
+  /// The row read ahead, handed out by the next pull.
+  private var lookahead: [Value]?
+  /// An error met while reading ahead; thrown by the pull that would have returned its row.
+  private var pendingError: (any Error)?
+  /// Set by `close()`, `consume()` and a failure: pulling throws from then on.
+  private var isClosed = false
+  private var rowCount = 0
+  /// Told once when the engine's side ends, with the summary (nil after a failure).
+  private let onEnd: (ResultSummary?) -> Void
+
+  init(
+    query: String, columns: [String], feed: Feed, queryType: QueryType, plan: PlanText, control: RunControl,
+    started: ContinuousClock.Instant, onEnd: @escaping (ResultSummary?) -> Void
+  ) {
+    self.query = query
+    self.columns = columns
+    self.queryType = queryType
+    self.control = control
+    self.started = started
+    self.onEnd = onEnd
+    switch feed {
+    case .source(let source):
+      running = Running(source: source, rows: [], plan: plan)
+    case .rows(let rows):
+      running = Running(source: nil, rows: rows, plan: plan)
+    }
+    readAhead()
+  }
+
+  deinit { end(summary: false) }
+
+  /// The next row, aligned with `columns`, or nil when there are no more.
+  /// - Throws: the error the statement raised computing this row (a `Cancelled` error once
+  ///   `Session.cancel()` was called or the timeout passed), which closes the stream;
+  ///   `ResultConsumed` after `close()`, `consume()` or a failure.
+  public func next() throws -> [Value]? { try pull(checking: true) }
+
+  /// Up to `count` more rows (fewer only at the end); `hasMore` then says whether any remain.
+  /// - Throws: as `next()`; the rows pulled before the error are lost with the stream.
+  public func fetch(_ count: Int) throws -> [[Value]] {
+    var rows: [[Value]] = []
+    rows.reserveCapacity(min(max(count, 0), 4096))
+    // One look at the cancellation flag per batch; the engine looks again every thousand rows.
+    while rows.count < count, let row = try pull(checking: rows.isEmpty) { rows.append(row) }
+    return rows
+  }
+
+  /// Every remaining row.
+  public func fetchAll() throws -> [[Value]] { try fetch(Int.max) }
+
+  /// The remaining rows with the summary's statistics and plan, as one `QueryResult`; ends the
+  /// stream.
+  public func collect() throws -> QueryResult {
+    let rows = try fetchAll()
+    let summary = try consume()
+    return QueryResult(columns: columns, rows: rows, statistics: summary.statistics, plan: summary.plan)
+  }
+
+  /// Ends the stream without reading the remaining rows (the work stops and the snapshot is
+  /// released) and returns the summary. For an updating statement nothing is undone: its
+  /// changes were made before the first row.
+  /// - Throws: the error the statement raised, when it failed; `ResultConsumed` when the stream
+  ///   failed earlier.
+  @discardableResult
+  public func consume() throws -> ResultSummary {
+    if !isClosed, lookahead == nil, let pendingError { throw failure(pendingError) }
+    close()
+    guard let summary else { throw Self.consumedError }
+    return summary
+  }
+
+  /// Ends the stream early, stopping its work and releasing its snapshot of the graph; pulling
+  /// afterwards throws `ResultConsumed`. Does nothing when already closed.
+  public func close() {
+    guard !isClosed else { return }
+    isClosed = true
+    hasMore = false
+    lookahead = nil
+    pendingError = nil
+    end(summary: true)
+  }
+
+  /// Hands out the row read ahead and reads the next; with `checking`, first throws when the
+  /// statement was cancelled or ran past its timeout.
+  private func pull(checking: Bool) throws -> [Value]? {
+    if isClosed { throw Self.consumedError }
+    if checking, running != nil {
+      do { try control.flag?.check() } catch { throw failure(error) }
+    }
+    guard let row = lookahead else {
+      if let pendingError { throw failure(pendingError) }
+      return nil
+    }
+    lookahead = nil
+    rowCount += 1
+    readAhead()
+    return row
+  }
+
+  /// Reads the next row into `lookahead`, or the error computing it into `pendingError`; when
+  /// there is none, ends the engine's side.
+  private func readAhead() {
+    guard var state = running else { return }
+    do {
+      if let source = state.source {
+        lookahead = try source.next()
+      } else if state.position < state.rows.count {
+        lookahead = state.rows[state.position]
+        state.position += 1
+        running = state
+      }
+    } catch {
+      pendingError = error
+    }
+    if firstRowReady == nil { firstRowReady = ContinuousClock.now }
+    if lookahead == nil && pendingError == nil {
+      hasMore = false
+      end(summary: true)
+    }
+  }
+
+  /// Closes the stream after a failure and returns `error` to throw.
+  private func failure(_ error: any Error) -> any Error {
+    isClosed = true
+    hasMore = false
+    lookahead = nil
+    pendingError = nil
+    end(summary: false)
+    return error
+  }
+
+  /// Lets go of the engine's side of the stream (and so of its snapshot); with `summary`, fills
+  /// in the summary first.
+  private func end(summary makeSummary: Bool) {
+    guard let state = running else { return }
+    running = nil
+    guard makeSummary else {
+      onEnd(nil)
+      return
+    }
+    let plan: String?
+    switch state.plan {
+    case .none: plan = nil
+    case .fixed(let text): plan = text
+    case .profiled(let compiled): plan = state.source?.profile.map { compiled.explained(profile: $0.measurements) }
+    }
+    let now = ContinuousClock.now
+    let made = ResultSummary(
+      query: query, statistics: state.source?.statistics ?? QueryStatistics(), queryType: queryType, plan: plan, notifications: [],
+      rowCount: rowCount, timeToFirstRow: started.duration(to: firstRowReady ?? now),
+      totalTime: started.duration(to: now))
+    summary = made
+    onEnd(made)
+  }
+
+  /// The error for pulling from a stream that was closed or failed.
+  static let consumedError = QuiverError.runtime(
+    .semantic, "ResultConsumed", "the result was closed or failed; run the statement again to read its rows")
+}
