@@ -35,12 +35,12 @@ extension Database {
       store.changeLog?.append(.createIndex(def))
     case .dropIndex(let name, let ifExists):
       if store.indexDefinitions.first(where: { $0.name == name })?.owningConstraint != nil {
-        throw QuiverError.runtime(.semantic, "IndexBelongsToConstraint", "index `\(name)` belongs to a constraint; drop the constraint instead")
+        throw QuiverError.runtime(.semantic, .indexBelongsToConstraint, "index `\(name)` belongs to a constraint; drop the constraint instead")
       }
       if store.dropIndex(name) {
         store.changeLog?.append(.dropIndex(name))
       } else if !ifExists {
-        throw QuiverError.runtime(.semantic, "IndexNotFound", "there is no index named `\(name)`")
+        throw QuiverError.runtime(.semantic, .indexNotFound, "there is no index named `\(name)`")
       }
     case .showIndexes:
       let rows: [[Value]] = store.indexDefinitions.map { def in
@@ -68,7 +68,7 @@ extension Database {
       if store.dropConstraint(name) {
         store.changeLog?.append(.dropConstraint(name))
       } else if !ifExists {
-        throw QuiverError.runtime(.semantic, "ConstraintNotFound", "there is no constraint named `\(name)`")
+        throw QuiverError.runtime(.semantic, .constraintNotFound, "there is no constraint named `\(name)`")
       }
     case .showConstraints:
       let rows: [[Value]] = store.constraintDefinitions.map { def in

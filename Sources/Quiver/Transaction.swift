@@ -33,14 +33,14 @@ public final class Transaction {
     _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil, cancellation: QueryCancellation? = nil
   ) throws -> QueryResult {
     guard isOpen else {
-      throw QuiverError.runtime(.semantic, "TransactionClosed", "the transaction was already committed or rolled back")
+      throw QuiverError.runtime(.semantic, .transactionClosed, "the transaction was already committed or rolled back")
     }
     let compiled: CompiledQuery
     switch try database.prepare(query, parameters: parameters, store, procedures) {
     case .schema(let command):
       if Database.changesSchema(command) && isReadOnly {
         try database.checkWritable()
-        throw QuiverError(.semantic, "WriteInReadOnlyTransaction", "cannot change the schema in a read-only transaction", phase: .compile)
+        throw QuiverError(.semantic, .writeInReadOnlyTransaction, "cannot change the schema in a read-only transaction", phase: .compile)
       }
       let (result, changed) = try Database.run(command, on: store, procedures: procedures)
       store = changed
@@ -51,7 +51,7 @@ public final class Transaction {
     if compiled.mode == .explain { return QueryResult(columns: [], rows: [], plan: compiled.explained(statistics: store)) }
     if compiled.isUpdating && isReadOnly {
       try database.checkWritable()
-      throw QuiverError(.semantic, "WriteInReadOnlyTransaction", "cannot change the graph in a read-only transaction", phase: .compile)
+      throw QuiverError(.semantic, .writeInReadOnlyTransaction, "cannot change the graph in a read-only transaction", phase: .compile)
     }
     let control = RunControl(timeout: timeout, cancellation: cancellation)
     let (result, changed) = try database.run(compiled, on: store, procedures, parameters, control)
@@ -63,7 +63,7 @@ public final class Transaction {
   /// Makes the transaction's changes visible to everyone and ends it.
   public func commit() throws {
     guard isOpen else {
-      throw QuiverError.runtime(.semantic, "TransactionClosed", "the transaction was already committed or rolled back")
+      throw QuiverError.runtime(.semantic, .transactionClosed, "the transaction was already committed or rolled back")
     }
     isOpen = false
     if !isReadOnly {

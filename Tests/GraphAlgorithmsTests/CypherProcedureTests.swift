@@ -74,7 +74,7 @@ import Testing
       Issue.record("expected an error")
     } catch let e as QuiverError {
       #expect(e.category.name == "ArgumentError")
-      #expect(e.code == "InvalidArgumentValue")
+      #expect(e.code == .invalidArgumentValue)
       #expect(e.message.contains("'dampingFactr'"))
     }
     for (query, key) in [
@@ -115,7 +115,7 @@ import Testing
         "MATCH (a:N {i: 1}) CALL algo.dijkstra.singleSource({sourceNode: a, weightProperty: 'w'}) YIELD node RETURN node")
       Issue.record("expected an error")
     } catch let e as QuiverError {
-      #expect(e.code == "InvalidArgumentValue")
+      #expect(e.code == .invalidArgumentValue)
       #expect(e.message.contains("weightProperty 'w' must hold numbers, but relationship"))
       #expect(e.message.contains("has a STRING"))
     }
@@ -139,7 +139,7 @@ import Testing
         "MATCH (a:N {i: 1}) CALL algo.dijkstra.singleSource({sourceNode: a, relationshipType: 'R', weightProperty: 'w'}) YIELD node RETURN node")
       Issue.record("expected an error")
     } catch let e as QuiverError {
-      #expect(e.code == "InvalidArgumentValue")
+      #expect(e.code == .invalidArgumentValue)
       #expect(e.message.contains("weightProperty 'w' must hold numbers, but relationship"))
       #expect(e.message.contains("has a STRING"))
     }

@@ -160,7 +160,7 @@ import Testing
       _ = try db.execute("CREATE CONSTRAINT FOR (p:P) REQUIRE p.k IS UNIQUE")
       Issue.record("expected an error")
     } catch let e as QuiverError {
-      #expect(e.code == "ConstraintCreationFailed")
+      #expect(e.code == .constraintCreationFailed)
       #expect(e.message.contains("both have label `P` and k = 1"))
     }
     #expect(try db.execute("SHOW INDEXES").rows.isEmpty)

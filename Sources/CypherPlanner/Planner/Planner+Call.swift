@@ -8,28 +8,29 @@ extension Planner {
     -> (PlanOperator, [(String, Int)])
   {
     guard let procedure = catalog.procedure(named: call.name) else {
-      throw QuiverError(.procedure, "ProcedureNotFound", "there is no procedure called \(call.name)", phase: .compile, at: call.loc.position)
+      throw QuiverError(.procedure, .procedureNotFound, "there is no procedure called \(call.name)", phase: .compile, at: call.loc.position,
+        name: call.name)
     }
     let arguments: [PlanExpression]
     if let args = call.arguments {
       if args.count != procedure.parameters.count {
         throw semanticError(
-          "InvalidNumberOfArguments",
+          .invalidNumberOfArguments,
           "\(procedure.name) takes \(procedure.parameters.count) argument\(procedure.parameters.count == 1 ? "" : "s"), got \(args.count): \(procedure.signature)",
           call.loc.position)
       }
       for a in args where a.containsAggregate {
-        throw semanticError("InvalidAggregation", "aggregate functions are not allowed as procedure arguments", a.position)
+        throw semanticError(.invalidAggregation, "aggregate functions are not allowed as procedure arguments", a.position)
       }
       for (a, field) in zip(args, procedure.parameters) {
         if let t = staticType(a, scope), t != .null, !field.type.accepts(t.sample) {
-          throw semanticError("InvalidArgumentType", "argument `\(field.name)` of \(procedure.name) must be \(field.type), got \(t.name)", a.position)
+          throw semanticError(.invalidArgumentType, "argument `\(field.name)` of \(procedure.name) must be \(field.type), got \(t.name)", a.position)
         }
       }
       arguments = try args.map { try bind($0, scope) }
     } else {
       if !standalone {
-        throw semanticError("InvalidArgumentPassingMode", "arguments of \(procedure.name) must be given in parentheses inside a larger query", call.loc.position)
+        throw semanticError(.invalidArgumentPassingMode, "arguments of \(procedure.name) must be given in parentheses inside a larger query", call.loc.position)
       }
       arguments = procedure.parameters.map { .parameter($0.name) }
       parameterNames.formUnion(procedure.parameters.map(\.name))
@@ -39,11 +40,11 @@ extension Planner {
     if let items = call.yields {
       for item in items {
         guard let index = procedure.outputs.firstIndex(where: { $0.name == item.field }) else {
-          throw semanticError("UndefinedVariable", "\(procedure.name) has no output `\(item.field)`", item.loc.position)
+          throw semanticError(.undefinedVariable, "\(procedure.name) has no output `\(item.field)`", item.loc.position, name: item.field)
         }
         let name = item.alias ?? item.field
         if scope[name] != nil {
-          throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", item.loc.position)
+          throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", item.loc.position, name: name)
         }
         let slot = newSlot()
         scope[name] = Variable(slot: slot, kind: .value)
@@ -52,7 +53,7 @@ extension Planner {
       }
     } else {
       if !standalone && call.yieldAll {
-        throw semanticError("UnexpectedSyntax", "YIELD * is only allowed in a standalone CALL", call.loc.position)
+        throw semanticError(.unexpectedSyntax, "YIELD * is only allowed in a standalone CALL", call.loc.position)
       }
       for (index, field) in procedure.outputs.enumerated() where standalone {
         let slot = newSlot()

@@ -25,7 +25,7 @@ extension Planner {
     switch e {
     case .binary(.and, _, _, _), .binary(.or, _, _, _), .binary(.xor, _, _, _), .unary(.not, _): break
     case .patternPredicate(_, let loc) where !patternPredicateAllowed:
-      throw semanticError("UnexpectedSyntax", "a pattern can only stand as a predicate in WHERE; use EXISTS { … } or a pattern comprehension", loc.position)
+      throw semanticError(.unexpectedSyntax, "a pattern can only stand as a predicate in WHERE; use EXISTS { … } or a pattern comprehension", loc.position)
     default: patternPredicateAllowed = false
     }
     switch e {
@@ -36,7 +36,7 @@ extension Planner {
       return .parameter(name)
     case .variable(let name, let loc):
       guard let v = scope[name] else {
-        throw semanticError("UndefinedVariable", "variable `\(name)` not defined", loc.position)
+        throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc.position, name: name)
       }
       return .slot(v.slot)
     case .property(let owner, let key):
@@ -72,7 +72,7 @@ extension Planner {
     case .function(let name, let distinct, let args, let loc):
       return try bindFunction(name, distinct: distinct, args, loc.position, scope)
     case .countStar(let loc):
-      throw semanticError("InvalidAggregation", "count(*) is not allowed here", loc.position)
+      throw semanticError(.invalidAggregation, "count(*) is not allowed here", loc.position)
     case .caseExpression(let subject, let branches, let otherwise):
       return .caseExpression(
         subject: try subject.map { try bind($0, scope) },
@@ -108,7 +108,7 @@ extension Planner {
       return .subquery(sub, .collect(try bind(projection, inner)))
     case .patternPredicate(let pattern, let loc):
       for name in pattern.introducedNames where scope[name] == nil {
-        throw semanticError("UndefinedVariable", "variable `\(name)` not defined (a pattern expression cannot introduce new variables)", loc.position)
+        throw semanticError(.undefinedVariable, "variable `\(name)` not defined (a pattern expression cannot introduce new variables)", loc.position, name: name)
       }
       var inner = scope
       let sub = try planMatch(.argument, optional: false, patterns: [pattern], predicate: nil, scope: &inner)
@@ -123,7 +123,7 @@ extension Planner {
       let (sub, columns) = try readOnly("COLLECT", loc) { try $0.planQuery(body, input: .argument, scope: scope, isSubquery: false) }
       guard columns.count == 1 else {
         throw semanticError(
-          "InvalidClauseComposition", "a COLLECT subquery must return exactly one column, not \(columns.count)", loc.position)
+          .invalidClauseComposition, "a COLLECT subquery must return exactly one column, not \(columns.count)", loc.position)
       }
       return .subquery(sub, .collect(.slot(columns[0].1)))
     case .mapProjection(let subject, let items):
@@ -136,7 +136,7 @@ extension Planner {
         case .literal(let k, let v): bound.append(.entry(k, try bind(v, scope)))
         case .variable(let name, let loc):
           guard let v = scope[name] else {
-            throw semanticError("UndefinedVariable", "variable `\(name)` not defined", loc.position)
+            throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc.position, name: name)
           }
           bound.append(.entry(name, .slot(v.slot)))
         }
@@ -161,10 +161,10 @@ extension Planner {
       if q.parts.count > 1 {
         // Without RETURN a UNION has no columns to compare or to remove duplicates by.
         if q.parts.contains(where: { $0.clauses.last?.isReturn == true }) {
-          throw semanticError("InvalidClauseComposition", "either every part of a UNION in a subquery ends with RETURN or none does", q.parts[1].loc.position)
+          throw semanticError(.invalidClauseComposition, "either every part of a UNION in a subquery ends with RETURN or none does", q.parts[1].loc.position)
         }
         if counting && q.unionAll.contains(false) {
-          throw semanticError("InvalidClauseComposition", "a UNION in a COUNT subquery needs RETURN in every part, to say which rows are duplicates (or use UNION ALL)", q.parts[1].loc.position)
+          throw semanticError(.invalidClauseComposition, "a UNION in a COUNT subquery needs RETURN in every part, to say which rows are duplicates (or use UNION ALL)", q.parts[1].loc.position)
         }
       }
       // Parts without RETURN run one after another.
@@ -185,7 +185,7 @@ extension Planner {
     }
     let planned = try plan(&self)
     if isUpdating {
-      throw semanticError("InvalidClauseComposition", "\(keyword) subqueries cannot change the graph", loc.position)
+      throw semanticError(.invalidClauseComposition, "\(keyword) subqueries cannot change the graph", loc.position)
     }
     return planned
   }
@@ -195,11 +195,11 @@ extension Planner {
   ) throws -> PlanExpression {
     let lower = name.lowercased()
     if AggregateFunction.byName[lower] != nil {
-      throw semanticError("InvalidAggregation", "aggregate function \(name)(…) is not allowed here", p)
+      throw semanticError(.invalidAggregation, "aggregate function \(name)(…) is not allowed here", p)
     }
     if lower == "exists" {
       guard args.count == 1 else {
-        throw semanticError("InvalidNumberOfArguments", "exists() takes one argument", p)
+        throw semanticError(.invalidNumberOfArguments, "exists() takes one argument", p)
       }
       switch args[0] {
       case .property:
@@ -207,21 +207,21 @@ extension Planner {
       case .patternPredicate:
         return try bindPredicate(args[0], scope)
       default:
-        throw semanticError("InvalidArgumentType", "exists() takes a property or a pattern", p)
+        throw semanticError(.invalidArgumentType, "exists() takes a property or a pattern", p)
       }
     }
     if let t = TemporalFunction.resolve(lower) { return try bindTemporal(t, name, distinct: distinct, args, p, scope) }
     guard let f = ScalarFunction.byName[lower] else {
-      throw semanticError("UnknownFunction", "unknown function '\(name)'", p)
+      throw semanticError(.unknownFunction, "unknown function '\(name)'", p, name: name)
     }
     if !f.arity.contains(args.count) {
-      throw semanticError("InvalidNumberOfArguments", "\(f.rawValue)() does not take \(args.count) argument\(args.count == 1 ? "" : "s")", p)
+      throw semanticError(.invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) argument\(args.count == 1 ? "" : "s")", p)
     }
     if distinct {
-      throw semanticError("InvalidArgumentType", "DISTINCT is only allowed in aggregate functions", p)
+      throw semanticError(.invalidArgumentType, "DISTINCT is only allowed in aggregate functions", p)
     }
     if f == .size, case .patternPredicate = args[0] {
-      throw semanticError("UnexpectedSyntax", "size() of a pattern is not supported; use COUNT { pattern } or size([pattern | 1])", p)
+      throw semanticError(.unexpectedSyntax, "size() of a pattern is not supported; use COUNT { pattern } or size([pattern | 1])", p)
     }
     try checkArguments(f, args, scope)
     return .function(f, try args.map { try bind($0, scope) })

@@ -16,15 +16,15 @@ extension Planner {
     var missingAlias: QuiverError?
     for item in items {
       if case .patternPredicate(_, let loc) = item.expression {
-        throw semanticError("UnexpectedSyntax", "a pattern cannot be projected; use a pattern comprehension [(a)-->(b) | b] or EXISTS { … }", loc.position)
+        throw semanticError(.unexpectedSyntax, "a pattern cannot be projected; use a pattern comprehension [(a)-->(b) | b] or EXISTS { … }", loc.position)
       }
       if !isReturn, item.alias == nil {
         if case .variable = item.expression {} else if missingAlias == nil {
-          missingAlias = semanticError("NoExpressionAlias", "expression in WITH must be aliased (use AS)", item.loc.position)
+          missingAlias = semanticError(.noExpressionAlias, "expression in WITH must be aliased (use AS)", item.loc.position)
         }
       }
       if !seen.insert(item.name).inserted {
-        throw semanticError("ColumnNameConflict", "multiple result columns with the same name `\(item.name)`", item.loc.position)
+        throw semanticError(.columnNameConflict, "multiple result columns with the same name `\(item.name)`", item.loc.position, name: item.name)
       }
     }
     let aggregating = items.contains { $0.expression.containsAggregate }
@@ -59,8 +59,8 @@ extension Planner {
         let slot = newSlot()
         do {
           projections.append((slot, try bind(lifted, postScope)))
-        } catch let e as QuiverError where e.code == "UndefinedVariable" && scope[e.variableName ?? ""] != nil {
-          throw semanticError("AmbiguousAggregationExpression", "expression mixes aggregation with variables that are not grouping keys", item.loc.position)
+        } catch let e as QuiverError where e.code == .undefinedVariable && scope.binds(e.name) {
+          throw semanticError(.ambiguousAggregationExpression, "expression mixes aggregation with variables that are not grouping keys", item.loc.position)
         }
         itemSlots.append(slot)
         newScope[item.name] = Variable(slot: slot, kind: .value)
@@ -112,23 +112,23 @@ extension Planner {
           if let name = unknown.first, aggregating, scope[name] != nil,
             e.rewritten({ sub in sub.containsAggregate ? nil : .literal(.null) }).referencedVariables.isEmpty
           {
-            throw semanticError("UndefinedVariable", "variable `\(name)` not defined: ORDER BY after aggregation can only use projected columns", s.expression.position)
+            throw semanticError(.undefinedVariable, "variable `\(name)` not defined: ORDER BY after aggregation can only use projected columns", s.expression.position, name: name)
           }
           throw semanticError(
-            aggregating ? "AmbiguousAggregationExpression" : "InvalidAggregation",
+            aggregating ? .ambiguousAggregationExpression : .invalidAggregation,
             "an aggregation in ORDER BY must appear as a whole in \(isReturn ? "RETURN" : "WITH")", s.expression.position)
         }
         do {
           keys.append((try bind(e, sortScope), s.ascending))
         } catch let err as QuiverError
-          where err.code == "UndefinedVariable" && aggregating && s.expression.containsAggregate && scope[err.variableName ?? ""] != nil
+          where err.code == .undefinedVariable && aggregating && s.expression.containsAggregate && scope.binds(err.name)
         {
-          throw semanticError("AmbiguousAggregationExpression", "ORDER BY mixes aggregation with expressions that are not grouping keys", s.expression.position)
-        } catch let err as QuiverError where err.code == "UndefinedVariable" && !seesOld && scope[err.variableName ?? ""] != nil {
+          throw semanticError(.ambiguousAggregationExpression, "ORDER BY mixes aggregation with expressions that are not grouping keys", s.expression.position)
+        } catch let err as QuiverError where err.code == .undefinedVariable && !seesOld && scope.binds(err.name) {
           throw semanticError(
-            "UndefinedVariable",
-            "variable `\(err.variableName ?? "")` not defined: after DISTINCT or aggregation ORDER BY can only use projected columns",
-            s.expression.position)
+            .undefinedVariable,
+            "variable `\(err.name ?? "")` not defined: after DISTINCT or aggregation ORDER BY can only use projected columns",
+            s.expression.position, name: err.name)
         }
       }
       if let ordered = indexOrderedPlan(op, p, items: items, scope: scope, aggregating: aggregating) {
@@ -143,7 +143,7 @@ extension Planner {
     if let limit = p.limit { op = .limit(op, try constantCount(limit, "LIMIT")) }
     if let predicate {
       if predicate.containsAggregate {
-        throw semanticError("InvalidAggregation", "aggregate functions are not allowed in WHERE", predicate.position)
+        throw semanticError(.invalidAggregation, "aggregate functions are not allowed in WHERE", predicate.position)
       }
       var predicateScope = newScope
       if !aggregating && !p.distinct {
@@ -192,15 +192,15 @@ extension Planner {
       }
       if case .function(let name, let distinct, let args, let loc) = sub, let f = AggregateFunction.byName[name.lowercased()] {
         if args.contains(where: { $0.containsAggregate }) {
-          error = me.semanticError("NestedAggregation", "aggregate functions cannot be nested", loc.position)
+          error = me.semanticError(.nestedAggregation, "aggregate functions cannot be nested", loc.position)
           return sub
         }
         if args.contains(where: { $0.callsRand }) {
-          error = me.semanticError("NonConstantExpression", "\(name)() cannot aggregate rand(), which changes on every call", loc.position)
+          error = me.semanticError(.nonConstantExpression, "\(name)() cannot aggregate rand(), which changes on every call", loc.position)
           return sub
         }
         if !f.arity.contains(args.count) {
-          error = me.semanticError("InvalidNumberOfArguments", "\(f.rawValue)() does not take \(args.count) arguments", loc.position)
+          error = me.semanticError(.invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) arguments", loc.position)
           return sub
         }
         do {
@@ -233,13 +233,13 @@ extension Planner {
   /// SKIP and LIMIT take a constant expression: literals and parameters, no variables.
   private mutating func constantCount(_ e: Expression, _ clause: String) throws -> PlanExpression {
     if !e.referencedVariables.isEmpty {
-      throw semanticError("NonConstantExpression", "\(clause) must be a constant expression, not one that reads variables", e.position)
+      throw semanticError(.nonConstantExpression, "\(clause) must be a constant expression, not one that reads variables", e.position)
     }
     if case .literal(.int(let v)) = e, v < 0 {
-      throw semanticError("NegativeIntegerArgument", "\(clause) must be a non-negative integer, got \(v)", e.position)
+      throw semanticError(.negativeIntegerArgument, "\(clause) must be a non-negative integer, got \(v)", e.position)
     }
     if case .literal(.float) = e {
-      throw semanticError("InvalidArgumentType", "\(clause) must be an integer", e.position)
+      throw semanticError(.invalidArgumentType, "\(clause) must be an integer", e.position)
     }
     return try bind(e, Scope(slotNames: SlotNames()))
   }
@@ -335,15 +335,5 @@ extension Expression {
       return nil
     }
     return found
-  }
-}
-
-extension QuiverError {
-  /// For UndefinedVariable errors, the variable's name (taken from the message).
-  var variableName: String? {
-    guard code == "UndefinedVariable", let start = message.firstIndex(of: "`") else { return nil }
-    let rest = message[message.index(after: start)...]
-    guard let end = rest.firstIndex(of: "`") else { return nil }
-    return String(rest[..<end])
   }
 }

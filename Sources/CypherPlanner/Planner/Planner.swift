@@ -49,8 +49,10 @@ package struct Planner {
     return slotCount - 1
   }
 
-  func semanticError(_ code: String, _ message: String, _ p: SourcePosition?) -> QuiverError {
-    QuiverError.semantic(code, message, at: p)
+  func semanticError(
+    _ code: QuiverError.Code, _ message: String, _ p: SourcePosition?, name: String? = nil
+  ) -> QuiverError {
+    QuiverError.semantic(code, message, at: p, name: name)
   }
 
   /// Plans a query body (single query or UNION) on `input`. The parts of a CALL subquery
@@ -63,11 +65,11 @@ package struct Planner {
     if case .names(let names)? = imports {
       declared = scope.emptied
       if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
-        throw semanticError("VariableAlreadyBound", "variable `\(twice)` is imported twice", loc?.position)
+        throw semanticError(.variableAlreadyBound, "variable `\(twice)` is imported twice", loc?.position, name: twice)
       }
       for name in names {
         guard let v = scope[name] else {
-          throw semanticError("UndefinedVariable", "variable `\(name)` not defined", loc?.position)
+          throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc?.position, name: name)
         }
         declared[name] = v
       }
@@ -81,7 +83,7 @@ package struct Planner {
       return (op, columns)
     }
     if Set(body.unionAll).count > 1 {
-      throw semanticError("InvalidClauseComposition", "UNION and UNION ALL cannot be mixed in one query", body.parts[1].loc.position)
+      throw semanticError(.invalidClauseComposition, "UNION and UNION ALL cannot be mixed in one query", body.parts[1].loc.position)
     }
     var branches: [PlanOperator] = []
     var names: [String]?
@@ -91,7 +93,7 @@ package struct Planner {
       let partNames = columns.map(\.0)
       if let names {
         if names != partNames {
-          throw semanticError("DifferentColumnsInUnion", "all parts of a UNION must return the same columns (\(names.joined(separator: ", ")) vs \(partNames.joined(separator: ", ")))", part.loc.position)
+          throw semanticError(.differentColumnsInUnion, "all parts of a UNION must return the same columns (\(names.joined(separator: ", ")) vs \(partNames.joined(separator: ", ")))", part.loc.position)
         }
       } else {
         names = partNames
@@ -140,13 +142,13 @@ package struct Planner {
       case .match(let optional, let patterns, let predicate, let loc):
         if afterUpdate, case .match = clause {
           if !(i > 0 && clauses[i - 1].isWith) {
-            throw semanticError("InvalidClauseComposition", "WITH is required between an updating clause and MATCH", loc.position)
+            throw semanticError(.invalidClauseComposition, "WITH is required between an updating clause and MATCH", loc.position)
           }
         }
         op = try planMatch(op, optional: optional, patterns: patterns, predicate: predicate, scope: &scope)
       case .unwind(let e, let alias, let loc):
         if scope[alias] != nil {
-          throw semanticError("VariableAlreadyBound", "variable `\(alias)` is already defined", loc.position)
+          throw semanticError(.variableAlreadyBound, "variable `\(alias)` is already defined", loc.position, name: alias)
         }
         let list = try bind(e, scope)
         let slot = newSlot()
@@ -156,7 +158,7 @@ package struct Planner {
         (op, scope, _) = try planProjection(projection, input: op, scope: scope, isReturn: false, predicate: predicate)
       case .return(let projection):
         if !isLast {
-          throw semanticError("InvalidClauseComposition", "RETURN can only be the last clause of a query", projection.loc.position)
+          throw semanticError(.invalidClauseComposition, "RETURN can only be the last clause of a query", projection.loc.position)
         }
         (op, scope, columns) = try planProjection(projection, input: op, scope: scope, isReturn: true, predicate: nil)
       case .call(let call):
@@ -179,7 +181,7 @@ package struct Planner {
         isUpdating = isUpdating || updatedBefore
         for (name, slot) in innerColumns {
           if scope[name] != nil {
-            throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined; a subquery cannot return a variable of the enclosing query", loc.position)
+            throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined; a subquery cannot return a variable of the enclosing query", loc.position, name: name)
           }
           scope[name] = Variable(slot: slot, kind: .value)
         }
@@ -194,7 +196,7 @@ package struct Planner {
       afterSubqueryWrite = subqueryWrites
       if isLast && !openEnd && !clause.isReturn && !clause.isUpdating && !unitSubqueryWrites && !(clause.isCall && clauses.count == 1) {
         if case .call = clause {} else {
-          throw semanticError("InvalidClauseComposition", "a query must end with RETURN or an updating clause", query.loc.position)
+          throw semanticError(.invalidClauseComposition, "a query must end with RETURN or an updating clause", query.loc.position)
         }
       }
     }

@@ -68,7 +68,7 @@ package final class ExecutionContext {
     checks &+= 1
     guard checks & 1023 == 0, let cancellation, cancellation.isCancelled else { return }
     throw QuiverError.runtime(
-      .cancelled, "Cancelled", cancellation.timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
+      .cancelled, .cancelled, cancellation.timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
   }
 
   /// The interned id of property key `name`, or nil while no property of that name is stored.
@@ -91,7 +91,7 @@ package final class ExecutionContext {
     for id in pendingNodeDeletes where store.nodeExists(id) {
       if store.degree(of: id) > 0 {
         throw QuiverError.runtime(
-          .constraint, "DeleteConnectedNode",
+          .constraint, .deleteConnectedNode,
           "cannot delete node \(id) because it still has relationships; use DETACH DELETE to delete them too")
       }
       store.deleteNode(id)

@@ -127,8 +127,8 @@ import Testing
     #expect(db.isReadOnly)
     #expect(try db.execute("MATCH (a:A) RETURN count(*)").rows[0][0].intValue == 1)
     for attempt in ["CREATE (:B)", "CREATE INDEX i FOR (n:A) ON (n.x)"] {
-      #expect { _ = try db.execute(attempt) } throws: { ($0 as? QuiverError)?.code == "ReadOnlyDatabase" }
-      #expect { try db.transaction { _ = try $0.execute(attempt) } } throws: { ($0 as? QuiverError)?.code == "ReadOnlyDatabase" }
+      #expect { _ = try db.execute(attempt) } throws: { ($0 as? QuiverError)?.code == .readOnlyDatabase }
+      #expect { try db.transaction { _ = try $0.execute(attempt) } } throws: { ($0 as? QuiverError)?.code == .readOnlyDatabase }
     }
     #expect { _ = try Database(path: dir.file("missing"), readOnly: true) } throws: { ($0 as? QuiverError)?.category == .io }
   }
