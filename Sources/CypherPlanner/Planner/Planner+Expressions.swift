@@ -32,7 +32,6 @@ extension Planner {
     case .literal(let l):
       return .constant(l.value)
     case .parameter(let name, _):
-      parameterNames.insert(name)
       return .parameter(name)
     case .variable(let name, let loc):
       guard let v = scope[name] else {
@@ -113,14 +112,14 @@ extension Planner {
       var inner = scope
       let sub = try planMatch(.argument, optional: false, patterns: [pattern], predicate: nil, scope: &inner)
       return .subquery(sub, .exists)
-    case .exists(let body, let loc):
-      let sub = try readOnly("EXISTS", loc) { try $0.planSubqueryRows(body, scope, counting: false) }
+    case .exists(let body, _):
+      let sub = try planSubqueryRows(body, scope)
       return .subquery(sub, .exists)
-    case .countSubquery(let body, let loc):
-      let sub = try readOnly("COUNT", loc) { try $0.planSubqueryRows(body, scope, counting: true) }
+    case .countSubquery(let body, _):
+      let sub = try planSubqueryRows(body, scope)
       return .subquery(sub, .count)
     case .collectSubquery(let body, let loc):
-      let (sub, columns) = try readOnly("COLLECT", loc) { try $0.planQuery(body, input: .argument, scope: scope, isSubquery: false) }
+      let (sub, columns) = try planQuery(body, input: .argument, scope: scope, isSubquery: false)
       guard columns.count == 1 else {
         throw semanticError(
           .invalidClauseComposition, "a COLLECT subquery must return exactly one column, not \(columns.count)", loc.position)
@@ -145,9 +144,9 @@ extension Planner {
     }
   }
 
-  /// The rows of the body of EXISTS { … } or COUNT { … } (`counting`): a pattern with an optional
-  /// WHERE, or a query whose parts need not end in RETURN.
-  private mutating func planSubqueryRows(_ body: ExistsSubquery, _ scope: Scope, counting: Bool) throws -> PlanOperator {
+  /// The rows of the body of EXISTS { … } or COUNT { … }: a pattern with an optional WHERE, or a
+  /// query whose parts need not end in RETURN (the binder has checked the body reads only).
+  private mutating func planSubqueryRows(_ body: ExistsSubquery, _ scope: Scope) throws -> PlanOperator {
     switch body {
     case .pattern(let patterns, let predicate):
       var inner = scope
@@ -155,39 +154,13 @@ extension Planner {
     case .query(let q):
       // Parts that all end in RETURN are planned as a query, so that UNION removes duplicate
       // rows before COUNT counts them.
-      if q.parts.allSatisfy({ $0.clauses.last?.isReturn == true }) {
+      if q.parts.allSatisfy(\.endsWithReturn) {
         return try planQuery(q, input: .argument, scope: scope, isSubquery: false).0
       }
-      if q.parts.count > 1 {
-        // Without RETURN a UNION has no columns to compare or to remove duplicates by.
-        if q.parts.contains(where: { $0.clauses.last?.isReturn == true }) {
-          throw semanticError(.invalidClauseComposition, "either every part of a UNION in a subquery ends with RETURN or none does", q.parts[1].loc.position)
-        }
-        if counting && q.unionAll.contains(false) {
-          throw semanticError(.invalidClauseComposition, "a UNION in a COUNT subquery needs RETURN in every part, to say which rows are duplicates (or use UNION ALL)", q.parts[1].loc.position)
-        }
-      }
       // Parts without RETURN run one after another.
-      let branches = try q.parts.map { try planSingle($0, input: .argument, scope: scope, openEnd: true).0 }
+      let branches = try q.parts.map { try planSingle($0, input: .argument, scope: scope).0 }
       return branches.count == 1 ? branches[0] : .union(branches, outputs: [], distinct: false)
     }
-  }
-
-  /// What `plan` makes of the body of a `keyword { … }` subquery expression, planned one level
-  /// deeper and refused when it would change the graph.
-  private mutating func readOnly<T>(_ keyword: String, _ loc: Loc, _ plan: (inout Planner) throws -> T) throws -> T {
-    let updatedBefore = isUpdating
-    isUpdating = false
-    nesting += 1
-    defer {
-      nesting -= 1
-      isUpdating = updatedBefore
-    }
-    let planned = try plan(&self)
-    if isUpdating {
-      throw semanticError(.invalidClauseComposition, "\(keyword) subqueries cannot change the graph", loc.position)
-    }
-    return planned
   }
 
   private mutating func bindFunction(

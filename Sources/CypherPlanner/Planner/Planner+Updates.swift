@@ -37,14 +37,11 @@ extension Planner {
       inner[variable] = Variable(slot: slot, kind: .value)
       var op = PlanOperator.argument
       for c in body {
-        guard c.isUpdating else {
-          throw semanticError(.invalidClauseComposition, "FOREACH can only contain updating clauses", loc.position)
-        }
         op = try planUpdate(c, input: op, scope: &inner)
       }
       return .foreach(input, slot: slot, list: boundList, inner: op)
     default:
-      throw semanticError(.invalidClauseComposition, "not an updating clause", nil)
+      preconditionFailure("unreachable: the binder lets only updating clauses reach planUpdate")
     }
   }
 
