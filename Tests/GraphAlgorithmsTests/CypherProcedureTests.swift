@@ -85,16 +85,19 @@ import Testing
       ("CALL algo.louvain({seed: 'x'}) YIELD node RETURN node", "seed"),
       ("CALL algo.pageRank({direction: 'SIDEWAYS'}) YIELD node RETURN node", "direction"),
     ] {
-      #expect(throws: QuiverError.self, "\(query)") { try db.execute(query) }
-      do { _ = try db.execute(query) } catch let e as QuiverError { #expect(e.message.contains(key), "\(e.message)") }
+      let e = try #require(throws: QuiverError.self, "\(query)") { try db.execute(query) }
+      #expect(e.code == .invalidArgumentValue, "\(query)")
+      #expect(e.message.contains(key), "\(e.message)")
     }
   }
 
   @Test func negativeWeightsAreRefused() throws {
     let db = try Database()
     _ = try db.execute("CREATE (a:N)-[:R {w: -1}]->(b:N)")
-    #expect(throws: QuiverError.self) {
+    #expect {
       try db.execute("MATCH (a:N) WITH a LIMIT 1 CALL algo.dijkstra.singleSource({sourceNode: a, weightProperty: 'w'}) YIELD node RETURN node")
+    } throws: {
+      ($0 as? QuiverError)?.code == .invalidArgumentValue
     }
   }
 

@@ -74,7 +74,7 @@ import Testing
     #expect(try dump(db) == expected)
     #expect(db.consistencyViolations.isEmpty)
     // The constraints still hold after reopening.
-    #expect(throws: QuiverError.self) { _ = try Database(path: dir.path).execute("CREATE (:V {id: 1, k: 2})") }
+    #expect(thrown { _ = try Database(path: dir.path).execute("CREATE (:V {id: 1, k: 2})") } == "ConstraintValidationFailed")
   }
 
   @Test func valuesComeBackExactly() throws {
