@@ -28,6 +28,14 @@ import Testing
     ("RETURN COUNT { ‸CALL test.echo } AS c", .invalidArgumentPassingMode, "test.echo"),
     ("CALL test.echo(1) YIELD ‸z RETURN z", .undefinedVariable, "z"),
     ("MATCH (n) ‸CALL test.echo(1) YIELD * RETURN y", .unexpectedSyntax, nil),
+    ("MATCH (n) DELETE ‸n:L", .invalidDelete, nil),
+    ("MATCH (n) RETURN n SKIP ‸n.x", .nonConstantExpression, nil),
+    ("RETURN 1 LIMIT -1", .negativeIntegerArgument, nil),
+    ("RETURN 1 SKIP 1.5", .invalidArgumentType, nil),
+    ("MATCH (n ‸$p) RETURN n", .invalidParameterUse, nil),
+    ("MATCH (n) WHERE EXISTS { (n)-->(‸$p) } RETURN n", .invalidParameterUse, nil),
+    ("MATCH (n) RETURN ‸(n)-->()", .unexpectedSyntax, nil),
+    ("MATCH (n) WITH n.x AS x WHERE count(*) ‸> 1 RETURN x", .invalidAggregation, nil),
   ]
 
   @Test(arguments: errors)
@@ -47,6 +55,7 @@ import Testing
     ("RETURN EXISTS { MATCH (n {k: $k}) WHERE n.v = $p } AS e, [(a)-->(b {k: $q}) | b] AS bs", ["k", "p", "q"]),
     ("MATCH (n) RETURN n ORDER BY n.x SKIP $s LIMIT $l", ["l", "s"]),
     ("CALL test.none", []),
+    ("MERGE (a)-[:R]-(b) CREATE (c $props)", ["props"]),
   ]
 
   @Test(arguments: accepted)

@@ -21,9 +21,13 @@ import Testing
     ("MATCH (n) WITH ‸n.x RETURN 1", .noExpressionAlias, nil),
     ("RETURN ‸foo(1)", .unknownFunction, "foo"),
     ("RETURN 1 AS x UNION ‸RETURN 2 AS y", .differentColumnsInUnion, nil),
-    ("MATCH (n) RETURN n SKIP ‸n.x", .nonConstantExpression, nil),
+    ("MATCH (n) DELETE 1 ‸+ 2", .invalidArgumentType, nil),
+    ("CREATE (a) WITH a CREATE ‸(a:L)", .variableAlreadyBound, "a"),
     ("CREATE (a)‸-[:R|S]->(b)", .noSingleRelationshipType, nil),
     ("CREATE (a)‸-[:R]-(b)", .requiresDirectedRelationship, nil),
+    ("MERGE (a)‸-[:R*]->(b)", .creatingVarLength, nil),
+    // openCypher ranks a re-bound relationship before its shape.
+    ("MATCH (a)-[r]->(b) CREATE (a)‸-[r]->(b)", .variableAlreadyBound, "r"),
   ]
 
   @Test(arguments: errors)

@@ -25,6 +25,7 @@ extension Binder {
       case .parameter(let name, _):
         parameters.insert(name)
       case .patternPredicate(let pattern, _), .patternComprehension(_, let pattern, _, _, _):
+        try checkMatchable([pattern])
         try visit([pattern])
       case .exists(let body, let loc):
         try readOnly("EXISTS", loc) { try $0.bindRows(body, counting: false) }
@@ -38,10 +39,20 @@ extension Binder {
     }
   }
 
-  /// Binds the expressions of a WITH or RETURN.
+  /// Binds the expressions of a WITH or RETURN; a bare pattern cannot be a column, and SKIP and
+  /// LIMIT must be constant counts.
   mutating func visit(_ projection: Projection) throws {
-    for item in projection.items { try visit(item.expression) }
+    for item in projection.items {
+      if case .patternPredicate(_, let loc) = item.expression {
+        throw semanticError(
+          .unexpectedSyntax,
+          "a pattern cannot be projected; use a pattern comprehension [(a)-->(b) | b] or EXISTS { … }", loc.position)
+      }
+      try visit(item.expression)
+    }
     for sort in projection.orderBy { try visit(sort.expression) }
+    try checkCount(projection.skip, "SKIP")
+    try checkCount(projection.limit, "LIMIT")
     try visit(projection.skip)
     try visit(projection.limit)
   }
@@ -77,6 +88,7 @@ extension Binder {
   private mutating func bindRows(_ body: ExistsSubquery, counting: Bool) throws -> BodyFacts {
     switch body {
     case .pattern(let patterns, let predicate):
+      try checkMatchable(patterns)
       try visit(patterns)
       try visit(predicate)
       return BodyFacts()

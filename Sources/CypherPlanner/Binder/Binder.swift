@@ -65,12 +65,16 @@ package struct Binder {
           throw semanticError(
             .invalidClauseComposition, "WITH is required between an updating clause and MATCH", loc.position)
         }
+        try checkMatchable(patterns)
         try visit(patterns)
         try visit(predicate)
       case .unwind(let list, _, _):
         try visit(list)
       case .with(let projection, let predicate):
         try visit(projection)
+        if let predicate, predicate.containsAggregate {
+          throw semanticError(.invalidAggregation, "aggregate functions are not allowed in WHERE", predicate.position)
+        }
         try visit(predicate)
       case .return(let projection):
         if !isLast {
@@ -107,6 +111,7 @@ package struct Binder {
     case .create(let parts, _):
       try visit(parts)
     case .merge(let part, let actions, _):
+      try checkMatchable([part])
       try visit([part])
       for action in actions { try visit(action.items) }
     case .set(let items, _):
@@ -114,7 +119,13 @@ package struct Binder {
     case .remove(let items, _):
       for case .property(let target, _, _) in items { try visit(target) }
     case .delete(_, let targets, _):
-      for target in targets { try visit(target) }
+      for target in targets {
+        if case .hasLabels = target {
+          throw semanticError(
+            .invalidDelete, "DELETE takes nodes, relationships or paths, not a label expression", target.position)
+        }
+        try visit(target)
+      }
     case .foreach(_, let list, let body, let loc):
       try visit(list)
       for inner in body {

@@ -134,7 +134,7 @@ extension Planner {
     case .map(let entries):
       return try entries.map { .binary(.equal, .property(owner, $0.key), try bind($0.value, scope)) }
     default:
-      throw semanticError(.invalidParameterUse, "a pattern to match needs a literal property map, not a parameter or expression", properties.position)
+      preconditionFailure("unreachable: the binder lets only literal property maps reach a pattern to match")
     }
   }
 

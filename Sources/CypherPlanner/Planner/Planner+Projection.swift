@@ -15,9 +15,6 @@ extension Planner {
     var seen = Set<String>()
     var missingAlias: QuiverError?
     for item in items {
-      if case .patternPredicate(_, let loc) = item.expression {
-        throw semanticError(.unexpectedSyntax, "a pattern cannot be projected; use a pattern comprehension [(a)-->(b) | b] or EXISTS { … }", loc.position)
-      }
       if !isReturn, item.alias == nil {
         if case .variable = item.expression {} else if missingAlias == nil {
           missingAlias = semanticError(.noExpressionAlias, "expression in WITH must be aliased (use AS)", item.loc.position)
@@ -139,12 +136,9 @@ extension Planner {
     }
     // Reported after ORDER BY, whose errors openCypher ranks first.
     if let missingAlias { throw missingAlias }
-    if let skip = p.skip { op = .skip(op, try constantCount(skip, "SKIP")) }
-    if let limit = p.limit { op = .limit(op, try constantCount(limit, "LIMIT")) }
+    if let skip = p.skip { op = .skip(op, try constantCount(skip)) }
+    if let limit = p.limit { op = .limit(op, try constantCount(limit)) }
     if let predicate {
-      if predicate.containsAggregate {
-        throw semanticError(.invalidAggregation, "aggregate functions are not allowed in WHERE", predicate.position)
-      }
       var predicateScope = newScope
       if !aggregating && !p.distinct {
         for (name, v) in scope.variables where predicateScope[name] == nil { predicateScope[name] = v }
@@ -230,18 +224,9 @@ extension Planner {
     return result
   }
 
-  /// SKIP and LIMIT take a constant expression: literals and parameters, no variables.
-  private mutating func constantCount(_ e: Expression, _ clause: String) throws -> PlanExpression {
-    if !e.referencedVariables.isEmpty {
-      throw semanticError(.nonConstantExpression, "\(clause) must be a constant expression, not one that reads variables", e.position)
-    }
-    if case .literal(.int(let v)) = e, v < 0 {
-      throw semanticError(.negativeIntegerArgument, "\(clause) must be a non-negative integer, got \(v)", e.position)
-    }
-    if case .literal(.float) = e {
-      throw semanticError(.invalidArgumentType, "\(clause) must be an integer", e.position)
-    }
-    return try bind(e, Scope(slotNames: SlotNames()))
+  /// SKIP or LIMIT bound: a constant expression (the binder checked it reads no variables).
+  private mutating func constantCount(_ e: Expression) throws -> PlanExpression {
+    try bind(e, Scope(slotNames: SlotNames()))
   }
 
   /// `op` aggregated, by a counting operator where one fits:

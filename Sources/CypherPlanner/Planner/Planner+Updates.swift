@@ -21,9 +21,6 @@ extension Planner {
     case .delete(let detach, let targets, _):
       for t in targets {
         if case .variable = t { continue }
-        if case .hasLabels = t {
-          throw semanticError(.invalidDelete, "DELETE takes nodes, relationships or paths, not a label expression", t.position)
-        }
         try requireType(t, scope, [.node, .relationship, .path, .list], "DELETE")
       }
       return .delete(input, try targets.map { try bind($0, scope) }, detach: detach)
@@ -131,9 +128,6 @@ extension Planner {
       }
       if rel.length != nil {
         throw semanticError(.creatingVarLength, "MERGE cannot create variable-length relationships", rel.loc.position)
-      }
-      if let name = rel.variable, scope[name] != nil {
-        throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", rel.loc.position, name: name)
       }
     }
     if part.steps.isEmpty, let name = part.start.variable, scope[name] != nil {
