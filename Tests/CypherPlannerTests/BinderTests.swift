@@ -35,6 +35,12 @@ import Testing
     ("MATCH (n ‸$p) RETURN n", .invalidParameterUse, nil),
     ("MATCH (n) WHERE EXISTS { (n)-->(‸$p) } RETURN n", .invalidParameterUse, nil),
     ("MATCH (n) RETURN ‸(n)-->()", .unexpectedSyntax, nil),
+    ("RETURN ‸foo(1)", .unknownFunction, "foo"),
+    ("UNWIND [1] AS x RETURN [y IN [x] | ‸toUpper(y, 2)]", .invalidNumberOfArguments, "toUpper"),
+    ("RETURN ‸abs(DISTINCT -1)", .invalidArgumentType, "abs"),
+    ("MATCH (n) WHERE ‸exists(n.x, n.y) RETURN n", .invalidNumberOfArguments, "exists"),
+    ("MATCH (n) WHERE ‸exists(1) RETURN n", .invalidArgumentType, "exists"),
+    ("MATCH (n) RETURN ‸size((n)-->())", .unexpectedSyntax, "size"),
     ("MATCH (n) WITH n.x AS x WHERE count(*) ‸> 1 RETURN x", .invalidAggregation, nil),
   ]
 

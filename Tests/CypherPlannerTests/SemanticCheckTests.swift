@@ -19,7 +19,6 @@ import Testing
     ("MATCH (n) RETURN ‸count(count(n))", .nestedAggregation, nil),
     ("MATCH (n) RETURN n.x AS a, ‸n.y AS a", .columnNameConflict, "a"),
     ("MATCH (n) WITH ‸n.x RETURN 1", .noExpressionAlias, nil),
-    ("RETURN ‸foo(1)", .unknownFunction, "foo"),
     ("RETURN 1 AS x UNION ‸RETURN 2 AS y", .differentColumnsInUnion, nil),
     ("MATCH (n) DELETE 1 ‸+ 2", .invalidArgumentType, nil),
     ("CREATE (a) WITH a CREATE ‸(a:L)", .variableAlreadyBound, "a"),

@@ -1,6 +1,6 @@
-// The binder's walk through expressions and patterns: it records every `$parameter` and binds
-// the bodies of EXISTS, COUNT and COLLECT subqueries one level deeper, refusing bodies that
-// would change the graph.
+// The binder's walk through expressions and patterns: it records every `$parameter`, checks
+// function calls and binds the bodies of EXISTS, COUNT and COLLECT subqueries one level deeper,
+// refusing bodies that would change the graph.
 import CypherSyntax
 import GraphCore
 
@@ -13,7 +13,7 @@ extension Binder {
     var found: [Expression] = []
     _ = expression.rewritten { sub in
       switch sub {
-      case .parameter, .exists, .countSubquery, .collectSubquery, .patternPredicate, .patternComprehension:
+      case .parameter, .function, .exists, .countSubquery, .collectSubquery, .patternPredicate, .patternComprehension:
         found.append(sub)
       default:
         break
@@ -24,6 +24,8 @@ extension Binder {
       switch sub {
       case .parameter(let name, _):
         parameters.insert(name)
+      case .function(let name, let distinct, let args, let loc):
+        try checkFunction(name, distinct: distinct, args, loc.position)
       case .patternPredicate(let pattern, _), .patternComprehension(_, let pattern, _, _, _):
         try checkMatchable([pattern])
         try visit([pattern])

@@ -170,31 +170,14 @@ extension Planner {
     if AggregateFunction.byName[lower] != nil {
       throw semanticError(.invalidAggregation, "aggregate function \(name)(…) is not allowed here", p)
     }
+    // The binder has checked the name, the number of arguments and DISTINCT.
     if lower == "exists" {
-      guard args.count == 1 else {
-        throw semanticError(.invalidNumberOfArguments, "exists() takes one argument", p)
-      }
-      switch args[0] {
-      case .property:
-        return .isNull(try bind(args[0], scope), negated: true)
-      case .patternPredicate:
-        return try bindPredicate(args[0], scope)
-      default:
-        throw semanticError(.invalidArgumentType, "exists() takes a property or a pattern", p)
-      }
+      if case .property = args[0] { return .isNull(try bind(args[0], scope), negated: true) }
+      return try bindPredicate(args[0], scope)
     }
     if let t = TemporalFunction.resolve(lower) { return try bindTemporal(t, name, distinct: distinct, args, p, scope) }
     guard let f = ScalarFunction.byName[lower] else {
-      throw semanticError(.unknownFunction, "unknown function '\(name)'", p, name: name)
-    }
-    if !f.arity.contains(args.count) {
-      throw semanticError(.invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) argument\(args.count == 1 ? "" : "s")", p)
-    }
-    if distinct {
-      throw semanticError(.invalidArgumentType, "DISTINCT is only allowed in aggregate functions", p)
-    }
-    if f == .size, case .patternPredicate = args[0] {
-      throw semanticError(.unexpectedSyntax, "size() of a pattern is not supported; use COUNT { pattern } or size([pattern | 1])", p)
+      preconditionFailure("unreachable: the binder refuses unknown functions")
     }
     try checkArguments(f, args, scope)
     return .function(f, try args.map { try bind($0, scope) })
