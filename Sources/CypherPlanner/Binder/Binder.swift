@@ -29,12 +29,6 @@ package struct Binder {
     return BoundStatement(statement: statement, parameters: binder.parameters, calls: binder.calls)
   }
 
-  func semanticError(
-    _ code: QuiverError.Code, _ message: String, _ p: SourcePosition?, name: String? = nil
-  ) -> QuiverError {
-    QuiverError.semantic(code, message, at: p, name: name)
-  }
-
   /// Binds a query body (one single query or a UNION of several).
   mutating func bindBody(_ body: QueryBody, openEnd: Bool) throws -> BodyFacts {
     if Set(body.unionAll).count > 1 {

@@ -163,15 +163,15 @@ extension Planner {
       }
       if case .function(let name, let distinct, let args, let loc) = sub, let f = AggregateFunction.byName[name.lowercased()] {
         if args.contains(where: { $0.containsAggregate }) {
-          error = me.semanticError(.nestedAggregation, "aggregate functions cannot be nested", loc.position)
+          error = semanticError(.nestedAggregation, "aggregate functions cannot be nested", loc.position)
           return sub
         }
         if args.contains(where: { $0.callsRand }) {
-          error = me.semanticError(.nonConstantExpression, "\(name)() cannot aggregate rand(), which changes on every call", loc.position)
+          error = semanticError(.nonConstantExpression, "\(name)() cannot aggregate rand(), which changes on every call", loc.position)
           return sub
         }
         if !f.arity.contains(args.count) {
-          error = me.semanticError(.invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) arguments", loc.position)
+          error = semanticError(.invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) arguments", loc.position)
           return sub
         }
         do {

@@ -49,12 +49,6 @@ package struct Planner {
     return slotCount - 1
   }
 
-  func semanticError(
-    _ code: QuiverError.Code, _ message: String, _ p: SourcePosition?, name: String? = nil
-  ) -> QuiverError {
-    QuiverError.semantic(code, message, at: p, name: name)
-  }
-
   /// Plans a query body (single query or UNION) on `input`. The parts of a CALL subquery
   /// (`isSubquery`) see only the outer variables they import: those its scope clause names
   /// (`imports`), or else those each part's leading WITH names.
