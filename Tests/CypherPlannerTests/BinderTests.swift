@@ -28,6 +28,7 @@ import Testing
     ("RETURN COUNT { ‸CALL test.echo } AS c", .invalidArgumentPassingMode, "test.echo"),
     ("CALL test.echo(1) YIELD ‸z RETURN z", .undefinedVariable, "z"),
     ("MATCH (n) ‸CALL test.echo(1) YIELD * RETURN y", .unexpectedSyntax, nil),
+    ("UNWIND [1] AS x ‸CALL (x, x) { RETURN x + 1 AS s } RETURN s", .variableAlreadyBound, "x"),
     ("MATCH (n) DELETE ‸n:L", .invalidDelete, nil),
     ("MATCH (n) RETURN n SKIP ‸n.x", .nonConstantExpression, nil),
     ("RETURN 1 LIMIT -1", .negativeIntegerArgument, nil),

@@ -79,7 +79,10 @@ package struct Binder {
         facts.returns = true
       case .call(let call):
         try bindCall(call, standalone: clauses.count == 1 && nesting == 0)
-      case .subquery(let body, _, _):
+      case .subquery(let body, let imports, let loc):
+        if case .names(let names)? = imports, let twice = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
+          throw semanticError(.variableAlreadyBound, "variable `\(twice)` is imported twice", loc.position, name: twice)
+        }
         nesting += 1
         let inner = try bindBody(body, openEnd: false)
         nesting -= 1

@@ -58,9 +58,6 @@ package struct Planner {
     var declared = scope
     if case .names(let names)? = imports {
       declared = scope.emptied
-      if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
-        throw semanticError(.variableAlreadyBound, "variable `\(twice)` is imported twice", loc?.position, name: twice)
-      }
       for name in names {
         guard let v = scope[name] else {
           throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc?.position, name: name)
