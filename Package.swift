@@ -54,6 +54,9 @@ let package = Package(
       path: "Benchmarks/Sources/QuiverBench", swiftSettings: strict),
     .executableTarget(name: "QuiverCrashChild", dependencies: ["Quiver"], swiftSettings: strict),
     .testTarget(name: "CypherSyntaxTests", dependencies: ["CypherSyntax"], swiftSettings: strict),
+    .testTarget(
+      name: "CypherPlannerTests", dependencies: ["CypherPlanner", "CypherSyntax", "GraphCore"],
+      swiftSettings: strict),
     .testTarget(name: "GraphStorageTests", dependencies: ["GraphStorage"], swiftSettings: strict),
     .testTarget(name: "QuiverTests", dependencies: ["Quiver"], swiftSettings: strict),
     .testTarget(

@@ -1,6 +1,7 @@
 // The one error type every layer throws. Each error has a category (the openCypher error type),
-// a detail code, the phase in which it was raised, an optional source position and a message a
-// user can act on; `render(source:)` is the one place an error becomes text.
+// a typed detail code (QuiverError+Code.swift), the phase in which it was raised, an optional
+// source position, the name it is about and a message a user can act on; `render(source:)` is the
+// one place an error becomes text.
 
 /// An error raised by Quiver while parsing, planning or running a query, or opening a database.
 public struct QuiverError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -29,46 +30,62 @@ public struct QuiverError: Error, Sendable, Hashable, CustomStringConvertible {
     case runtime = "runtime"
   }
 
+  /// The openCypher error type, e.g. `SyntaxError`.
   public let category: Category
-  /// The openCypher detail code, e.g. `UndefinedVariable`, `InvalidArgumentType`.
-  public let code: String
+  /// The openCypher detail code, e.g. `.undefinedVariable`, `.invalidArgumentType`.
+  public let code: Code
+  /// Whether the error was found before execution or while running.
   public let phase: Phase
+  /// Where in the query text the error is, when it is about one place.
   public let position: SourcePosition?
+  /// The name the error is about, when there is one: the variable, label, function, procedure,
+  /// procedure output or parameter involved (e.g. `n` for `variable `n` not defined`).
+  public let name: String?
+  /// What went wrong, lowercase and concrete.
   public let message: String
 
   package init(
-    _ category: Category, _ code: String, _ message: String, phase: Phase,
-    at position: SourcePosition? = nil
+    _ category: Category, _ code: Code, _ message: String, phase: Phase,
+    at position: SourcePosition? = nil, name: String? = nil
   ) {
     self.category = category
     self.code = code
     self.message = message
     self.phase = phase
     self.position = position
+    self.name = name
   }
 
-  package static func syntax(_ code: String, _ message: String, at p: SourcePosition?) -> QuiverError {
+  package static func syntax(_ code: Code, _ message: String, at p: SourcePosition?) -> QuiverError {
     QuiverError(.syntax, code, message, phase: .compile, at: p)
   }
 
-  package static func semantic(_ code: String, _ message: String, at p: SourcePosition?) -> QuiverError {
-    QuiverError(.syntax, code, message, phase: .compile, at: p)
+  /// A compile-time error about the query's meaning; openCypher files these under SyntaxError.
+  package static func semantic(
+    _ code: Code, _ message: String, at p: SourcePosition?, name: String? = nil
+  ) -> QuiverError {
+    QuiverError(.syntax, code, message, phase: .compile, at: p, name: name)
   }
 
   package static func runtime(
-    _ category: Category, _ code: String, _ message: String, at p: SourcePosition? = nil
+    _ category: Category, _ code: Code, _ message: String, at p: SourcePosition? = nil
   ) -> QuiverError {
     QuiverError(category, code, message, phase: .runtime, at: p)
   }
 
   package static func typeError(_ message: String, at p: SourcePosition? = nil) -> QuiverError {
-    QuiverError(.type, "InvalidArgumentType", message, phase: .runtime, at: p)
+    QuiverError(.type, .invalidArgumentType, message, phase: .runtime, at: p)
   }
 
   /// A copy that points at `p` when the error has no position yet.
   package func located(_ p: SourcePosition?) -> QuiverError {
     if position != nil || p == nil { return self }
-    return QuiverError(category, code, message, phase: phase, at: p)
+    return moved(to: p)
+  }
+
+  /// A copy that points at `p`, whatever position it had.
+  package func moved(to p: SourcePosition?) -> QuiverError {
+    QuiverError(category, code, message, phase: phase, at: p, name: name)
   }
 
   public var description: String {

@@ -5,7 +5,7 @@
 /// The operators openCypher defines on temporal values.
 package enum TemporalArithmetic {
   static func overflow() -> QuiverError {
-    QuiverError.runtime(.arithmetic, "DurationOverflow", "temporal arithmetic overflowed")
+    QuiverError.runtime(.arithmetic, .durationOverflow, "temporal arithmetic overflowed")
   }
 
   /// `-d` for a duration.
@@ -81,7 +81,7 @@ package enum TemporalArithmetic {
 
   /// `d / f`; dividing by zero is an error.
   package static func divide(_ d: Temporal, by f: Double) throws -> Temporal {
-    if f == 0 { throw QuiverError.runtime(.arithmetic, "DivisionByZero", "cannot divide a duration by zero") }
+    if f == 0 { throw QuiverError.runtime(.arithmetic, .divisionByZero, "cannot divide a duration by zero") }
     return try DurationParser.approximate(
       months: Double(d.months) / f, days: Double(d.days) / f,
       seconds: Double(d.seconds) / f + Double(d.nanoseconds) / f / 1e9, nanos: 0)

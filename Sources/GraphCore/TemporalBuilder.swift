@@ -24,7 +24,7 @@ package struct TemporalInstant: Sendable, Equatable {
 /// Constructs temporal values from maps, zones and instants.
 package enum TemporalBuilder {
   static func invalid(_ message: String) -> QuiverError {
-    QuiverError.runtime(.argument, "InvalidArgumentValue", message)
+    QuiverError.runtime(.argument, .invalidArgumentValue, message)
   }
 
   /// A date-time for a local date and time in `zone` (a named zone resolves its offset there).

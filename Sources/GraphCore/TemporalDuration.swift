@@ -26,7 +26,7 @@ package enum DurationParser {
   /// `d` truncated toward zero, or an error when it does not fit.
   static func whole(_ d: Double) throws -> Int64 {
     guard d.isFinite, d > -9.2e18, d < 9.2e18 else {
-      throw QuiverError.runtime(.arithmetic, "DurationOverflow", "duration component \(d) is out of range")
+      throw QuiverError.runtime(.arithmetic, .durationOverflow, "duration component \(d) is out of range")
     }
     return Int64(d.rounded(.towardZero))
   }

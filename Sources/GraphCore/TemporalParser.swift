@@ -24,7 +24,7 @@ package struct ZoneSpec: Sendable, Equatable {
 /// Parses temporal strings into values.
 package enum TemporalParser {
   package static func invalid(_ what: String, _ text: String) -> QuiverError {
-    QuiverError.runtime(.argument, "InvalidArgumentValue", "Text cannot be parsed to a \(what): '\(text)'")
+    QuiverError.runtime(.argument, .invalidArgumentValue, "Text cannot be parsed to a \(what): '\(text)'")
   }
 
   /// The value of kind `kind` written as `text`; zones default to UTC.

@@ -111,10 +111,10 @@ extension GraphStore {
   /// Creates an index without logging it (also as part of a constraint).
   private mutating func addIndex(_ def: IndexDefinition) throws {
     if indexes[def.name] != nil {
-      throw QuiverError.runtime(.semantic, "IndexAlreadyExists", "an index named `\(def.name)` already exists")
+      throw QuiverError.runtime(.semantic, .indexAlreadyExists, "an index named `\(def.name)` already exists")
     }
     if let same = indexes.values.first(where: { $0.sameSchema(as: def) }) {
-      throw QuiverError.runtime(.semantic, "IndexAlreadyExists", "index `\(same.name)` already covers the same properties")
+      throw QuiverError.runtime(.semantic, .indexAlreadyExists, "index `\(same.name)` already covers the same properties")
     }
     var tree = SortedIndexTree()
     var hash = HashIndexTable()
@@ -153,14 +153,14 @@ extension GraphStore {
   /// constraint gets an index of its own. Logs the change.
   package mutating func createConstraint(_ def: ConstraintDefinition) throws {
     if constraints[def.name] != nil {
-      throw QuiverError.runtime(.semantic, "ConstraintAlreadyExists", "a constraint named `\(def.name)` already exists")
+      throw QuiverError.runtime(.semantic, .constraintAlreadyExists, "a constraint named `\(def.name)` already exists")
     }
     if constraints.values.contains(where: { $0.kind == def.kind && $0.label == def.label && $0.properties == def.properties }) {
-      throw QuiverError.runtime(.semantic, "ConstraintAlreadyExists", "an equivalent constraint already exists")
+      throw QuiverError.runtime(.semantic, .constraintAlreadyExists, "an equivalent constraint already exists")
     }
     for id in candidateViolators(of: def) {
       if let problem = violation(of: def, node: id) {
-        throw QuiverError.runtime(.constraint, "ConstraintCreationFailed", "cannot create constraint `\(def.name)`: \(problem)")
+        throw QuiverError.runtime(.constraint, .constraintCreationFailed, "cannot create constraint `\(def.name)`: \(problem)")
       }
     }
     if def.kind == .unique {
@@ -241,7 +241,7 @@ extension GraphStore {
     for id in nodes {
       for def in constraints.values {
         if let problem = violation(of: def, node: id) {
-          throw QuiverError.runtime(.constraint, "ConstraintValidationFailed", "constraint `\(def.name)` violated: \(problem)")
+          throw QuiverError.runtime(.constraint, .constraintValidationFailed, "constraint `\(def.name)` violated: \(problem)")
         }
       }
     }

@@ -113,7 +113,7 @@ public struct GraphAnalytics: Sendable {
   /// The error for an output of another kind than the method expects (a mismatch between a
   /// method and its procedure's runner, not a user error).
   private func unexpected(_ procedure: AlgorithmProcedure) -> QuiverError {
-    QuiverError.runtime(.procedure, "UnexpectedOutput", "\(procedure.rawValue) did not produce per-node values")
+    QuiverError.runtime(.procedure, .unexpectedOutput, "\(procedure.rawValue) did not produce per-node values")
   }
 
   /// The scores (or, for Dijkstra, the costs of the reached nodes) `procedure` gives.

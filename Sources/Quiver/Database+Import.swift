@@ -18,13 +18,13 @@ extension Database {
     nodes: [CSVNodeFile], relationships: [CSVRelationshipFile] = [], delimiter: Character = ","
   ) throws -> ImportSummary {
     guard let byte = delimiter.asciiValue, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else {
-      throw QuiverError.runtime(.argument, "InvalidArgumentValue", "the delimiter must be one ASCII character other than a quote or line break")
+      throw QuiverError.runtime(.argument, .invalidArgumentValue, "the delimiter must be one ASCII character other than a quote or line break")
     }
     if let bad = nodes.first(where: { $0.labels.isEmpty || $0.labels.contains("") }) {
-      throw QuiverError.runtime(.argument, "InvalidArgumentValue", "the node file \(bad.path) needs at least one label, and no empty ones")
+      throw QuiverError.runtime(.argument, .invalidArgumentValue, "the node file \(bad.path) needs at least one label, and no empty ones")
     }
     if let bad = relationships.first(where: { $0.type.isEmpty }) {
-      throw QuiverError.runtime(.argument, "InvalidArgumentValue", "the relationship file \(bad.path) needs a relationship type")
+      throw QuiverError.runtime(.argument, .invalidArgumentValue, "the relationship file \(bad.path) needs a relationship type")
     }
     try checkWritable()
     let summary = try write { latest, _ in

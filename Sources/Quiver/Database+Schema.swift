@@ -35,10 +35,10 @@ extension Database {
       try store.createIndex(def)
     case .dropIndex(let name, let ifExists):
       if store.indexDefinitions.first(where: { $0.name == name })?.owningConstraint != nil {
-        throw QuiverError.runtime(.semantic, "IndexBelongsToConstraint", "index `\(name)` belongs to a constraint; drop the constraint instead")
+        throw QuiverError.runtime(.semantic, .indexBelongsToConstraint, "index `\(name)` belongs to a constraint; drop the constraint instead")
       }
       if !store.dropIndex(name) && !ifExists {
-        throw QuiverError.runtime(.semantic, "IndexNotFound", "there is no index named `\(name)`")
+        throw QuiverError.runtime(.semantic, .indexNotFound, "there is no index named `\(name)`")
       }
     case .showIndexes:
       let rows: [[Value]] = store.indexDefinitions.map { def in
@@ -63,7 +63,7 @@ extension Database {
       try store.createConstraint(def)
     case .dropConstraint(let name, let ifExists):
       if !store.dropConstraint(name) && !ifExists {
-        throw QuiverError.runtime(.semantic, "ConstraintNotFound", "there is no constraint named `\(name)`")
+        throw QuiverError.runtime(.semantic, .constraintNotFound, "there is no constraint named `\(name)`")
       }
     case .showConstraints:
       let rows: [[Value]] = store.constraintDefinitions.map { def in

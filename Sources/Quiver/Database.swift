@@ -124,7 +124,9 @@ public final class Database: Sendable {
     if case .query(let compiled) = prepared, compiled.mode != .explain,
       let missing = compiled.parameterNames.subtracting(parameters.keys).sorted().first
     {
-      throw QuiverError(.parameterMissing, "MissingParameter", "expected a value for parameter $\(missing)", phase: .compile)
+      throw QuiverError(
+        .parameterMissing, .missingParameter, "expected a value for parameter $\(missing)",
+        phase: .compile, name: missing)
     }
     return prepared
   }

@@ -211,5 +211,5 @@ public final class ResultStream {
 
   /// The error for pulling from a stream that was closed or failed.
   static let consumedError = QuiverError.runtime(
-    .semantic, "ResultConsumed", "the result was closed or failed; run the statement again to read its rows")
+    .semantic, .resultConsumed, "the result was closed or failed; run the statement again to read its rows")
 }

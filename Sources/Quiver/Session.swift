@@ -99,7 +99,7 @@ public final class Session: @unchecked Sendable {
   /// - Throws: `QuiverError` (code `TransactionAlreadyOpen`) when one is open.
   public func begin(readOnly: Bool = false) throws {
     guard transaction == nil else {
-      throw QuiverError.runtime(.semantic, "TransactionAlreadyOpen", "a transaction is already open; commit or roll it back first")
+      throw QuiverError.runtime(.semantic, .transactionAlreadyOpen, "a transaction is already open; commit or roll it back first")
     }
     openStream?.close()
     transaction = database.beginTransaction(readOnly: readOnly)
@@ -132,7 +132,7 @@ public final class Session: @unchecked Sendable {
   /// Closes the open stream and hands over the open transaction, no longer the session's.
   private func endTransaction() throws -> Transaction {
     guard let transaction else {
-      throw QuiverError.runtime(.semantic, "NoTransaction", "no transaction is open; begin one first")
+      throw QuiverError.runtime(.semantic, .noTransaction, "no transaction is open; begin one first")
     }
     openStream?.close()
     self.transaction = nil

@@ -60,7 +60,7 @@ public final class Transaction {
 
   private func checkOpen() throws {
     guard isOpen else {
-      throw QuiverError.runtime(.semantic, "TransactionClosed", "the transaction was already committed or rolled back")
+      throw QuiverError.runtime(.semantic, .transactionClosed, "the transaction was already committed or rolled back")
     }
   }
 }
@@ -72,7 +72,7 @@ extension Transaction: StatementScope {
     guard isReadOnly else { return }
     try database.checkWritable()
     let what = schema ? "the schema" : "the graph"
-    throw QuiverError(.semantic, "WriteInReadOnlyTransaction", "cannot change \(what) in a read-only transaction", phase: .compile)
+    throw QuiverError(.semantic, .writeInReadOnlyTransaction, "cannot change \(what) in a read-only transaction", phase: .compile)
   }
 
   /// Runs `body` on the transaction's version and keeps its result; a statement that throws

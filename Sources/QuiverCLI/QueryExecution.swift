@@ -24,7 +24,7 @@ enum QueryExecution {
       return ProgressLine.frame(elapsed: elapsed, rows: token.rowsProduced)
     }
     guard let outcome else {
-      throw QuiverError.runtime(.cancelled, "Cancelled", "the statement ended without a result")
+      throw QuiverError.runtime(.cancelled, .cancelled, "the statement ended without a result")
     }
     return outcome
   }

@@ -24,7 +24,7 @@ final class FakeEngine: QueryEngine {
     answers[query] = .success(QueryResult(columns: columns, rows: rows, statistics: statistics))
   }
 
-  func fail(_ query: String, _ category: QuiverError.Category, _ code: String, phase: QuiverError.Phase) {
+  func fail(_ query: String, _ category: QuiverError.Category, _ code: QuiverError.Code, phase: QuiverError.Phase) {
     answers[query] = .failure(QuiverError(category, code, "canned error", phase: phase))
   }
 }

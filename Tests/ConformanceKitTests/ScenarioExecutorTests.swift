@@ -95,7 +95,7 @@ import Quiver
 
   @Test func wrongErrorTypeFails() throws {
     let engine = FakeEngine()
-    engine.fail("RETURN foo", .type, "UndefinedVariable", phase: .compile)
+    engine.fail("RETURN foo", .type, .undefinedVariable, phase: .compile)
     let result = try outcomes(feature(undefinedVariable), engine: engine)
     #expect(result == [.failed(
       "line 8 `Then a SyntaxError should be raised at compile time: UndefinedVariable`: wrong error type: expected SyntaxError at compile time: UndefinedVariable, got TypeError at compile time: UndefinedVariable (canned error)"
@@ -104,14 +104,14 @@ import Quiver
 
   @Test func wrongPhaseAndDetailFail() throws {
     let engine = FakeEngine()
-    engine.fail("RETURN foo", .syntax, "VariableTypeConflict", phase: .runtime)
+    engine.fail("RETURN foo", .syntax, .variableTypeConflict, phase: .runtime)
     let reason = try outcomes(feature(undefinedVariable), engine: engine).first?.reason ?? ""
     #expect(reason.contains("wrong error phase, detail: expected SyntaxError at compile time: UndefinedVariable"))
   }
 
   @Test func rightErrorPassesAndSuccessFails() throws {
     let engine = FakeEngine()
-    engine.fail("RETURN foo", .syntax, "UndefinedVariable", phase: .compile)
+    engine.fail("RETURN foo", .syntax, .undefinedVariable, phase: .compile)
     #expect(try outcomes(feature(undefinedVariable), engine: engine) == [.passed])
     engine.answer("RETURN foo", columns: ["foo"], rows: [])
     #expect(try outcomes(feature(undefinedVariable), engine: engine).first?.reason?.hasSuffix(
@@ -121,17 +121,17 @@ import Quiver
   @Test func anyTimeAndStarDetailAcceptEither() throws {
     let steps = undefinedVariable.replacingAll("a SyntaxError should be raised at compile time: UndefinedVariable", with: "a TypeError should be raised at any time: *")
     let engine = FakeEngine()
-    engine.fail("RETURN foo", .type, "InvalidArgumentType", phase: .runtime)
+    engine.fail("RETURN foo", .type, .invalidArgumentType, phase: .runtime)
     #expect(try outcomes(feature(steps), engine: engine) == [.passed])
-    engine.fail("RETURN foo", .type, "Whatever", phase: .compile)
+    engine.fail("RETURN foo", .type, .invalidArgumentValue, phase: .compile)
     #expect(try outcomes(feature(steps), engine: engine) == [.passed])
   }
 
   @Test func unexpectedErrorFailsAResultStep() throws {
     let engine = FakeEngine()
-    engine.fail("RETURN 1 AS x", .procedure, "NotImplemented", phase: .runtime)
+    engine.fail("RETURN 1 AS x", .procedure, .procedureCallFailed, phase: .runtime)
     #expect(try outcomes(feature(returnOne), engine: engine).first?.reason?.hasSuffix(
-      "expected a result, but the query raised ProcedureError at runtime: NotImplemented (canned error)") == true)
+      "expected a result, but the query raised ProcedureError at runtime: ProcedureCallFailed (canned error)") == true)
   }
 
   @Test func orderIsCheckedOnlyInOrder() throws {
@@ -197,7 +197,7 @@ import Quiver
   @Test func failingSetupQueryFailsTheScenario() throws {
     let steps = "Given an empty graph\nAnd having executed:\n  \"\"\"\n  CREATE (\n  \"\"\"\n" + returnOne
     let engine = engineReturningOne()
-    engine.fail("CREATE (", .syntax, "UnexpectedSyntax", phase: .compile)
+    engine.fail("CREATE (", .syntax, .unexpectedSyntax, phase: .compile)
     #expect(try outcomes(feature(steps), engine: engine).first?.reason?.hasSuffix(
       "set-up query failed: SyntaxError at compile time: UnexpectedSyntax (canned error)") == true)
   }

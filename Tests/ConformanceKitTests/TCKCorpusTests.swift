@@ -2,6 +2,7 @@
 // QUIVER_TCK_FEATURES) and checks that every file parses, the case count is as documented, and
 // every step of every case is a supported phrasing whose tables hold valid values.
 import Foundation
+import Quiver
 import Testing
 
 @testable import ConformanceKit
@@ -43,6 +44,20 @@ struct TCKCorpusTests {
       "CREATE (a:A)-[:REL1]->(b:B), (b)-[:REL2]->(a), (a)-[:REL3]->(:C), (a)-[:REL1]->(:D)",
       "MATCH (n), (m) WHERE (n)-[:REL1|REL2|REL3|REL4]-(m) RETURN n, m",
     ])
+  }
+
+  /// Every detail code a TCK error step names is one of Quiver's typed codes, so comparing
+  /// `QuiverError.code.rawValue` with the step's text can match.
+  @Test func everyExpectedDetailCodeIsATypedCode() throws {
+    let (_, files) = try FeatureCatalog.load(root: try #require(tckFeatures))
+    var details = Set<String>()
+    for step in files.flatMap(\.cases).flatMap(\.steps) {
+      if case .error(let expected)? = try? TCKStep.read(step), expected.detail != "*" {
+        details.insert(expected.detail)
+      }
+    }
+    #expect(details.count == 36)
+    #expect(details.filter { QuiverError.Code(rawValue: $0) == nil }.sorted() == [])
   }
 
   @Test func namedGraphsAreFoundNextToTheFeatures() throws {

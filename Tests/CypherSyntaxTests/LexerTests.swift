@@ -55,10 +55,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("'open", "UnclosedString", 1, 1), ("RETURN /* x", "UnclosedComment", 1, 8), ("RETURN 'a\\q'", "InvalidEscape", 1, 10),
-    ("RETURN #", "UnexpectedSyntax", 1, 8), ("RETURN 42 \u{2014} 41", "InvalidUnicodeCharacter", 1, 11),
+    ("'open", QuiverError.Code.unclosedString, 1, 1), ("RETURN /* x", .unclosedComment, 1, 8), ("RETURN 'a\\q'", .invalidEscape, 1, 10),
+    ("RETURN #", .unexpectedSyntax, 1, 8), ("RETURN 42 \u{2014} 41", .invalidUnicodeCharacter, 1, 11),
   ])
-  func lexicalErrors(_ source: String, _ code: String, _ line: Int, _ column: Int) {
+  func lexicalErrors(_ source: String, _ code: QuiverError.Code, _ line: Int, _ column: Int) {
     do {
       _ = try Lexer.tokenize(source)
       Issue.record("expected \(code)")

@@ -124,8 +124,11 @@ import Testing
     }
   }
 
-  @Test func deepNestingIsAnErrorNotACrash() {
+  @Test func deepNestingIsAnErrorNotACrash() throws {
     let q = "RETURN " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
-    #expect(throws: QuiverError.self) { try Parser.parse(q) }
+    let e = try #require(throws: QuiverError.self) { try Parser.parse(q) }
+    #expect(e.code == .nestingTooDeep)
+    #expect(e.position?.line == 1)
+    #expect(e.position?.column == 208)
   }
 }

@@ -74,7 +74,7 @@ import Testing
       Issue.record("expected an error")
     } catch let e as QuiverError {
       #expect(e.category.name == "ArgumentError")
-      #expect(e.code == "InvalidArgumentValue")
+      #expect(e.code == .invalidArgumentValue)
       #expect(e.message.contains("'dampingFactr'"))
     }
     for (query, key) in [
@@ -85,16 +85,19 @@ import Testing
       ("CALL algo.louvain({seed: 'x'}) YIELD node RETURN node", "seed"),
       ("CALL algo.pageRank({direction: 'SIDEWAYS'}) YIELD node RETURN node", "direction"),
     ] {
-      #expect(throws: QuiverError.self, "\(query)") { try db.execute(query) }
-      do { _ = try db.execute(query) } catch let e as QuiverError { #expect(e.message.contains(key), "\(e.message)") }
+      let e = try #require(throws: QuiverError.self, "\(query)") { try db.execute(query) }
+      #expect(e.code == .invalidArgumentValue, "\(query)")
+      #expect(e.message.contains(key), "\(e.message)")
     }
   }
 
   @Test func negativeWeightsAreRefused() throws {
     let db = try Database()
     _ = try db.execute("CREATE (a:N)-[:R {w: -1}]->(b:N)")
-    #expect(throws: QuiverError.self) {
+    #expect {
       try db.execute("MATCH (a:N) WITH a LIMIT 1 CALL algo.dijkstra.singleSource({sourceNode: a, weightProperty: 'w'}) YIELD node RETURN node")
+    } throws: {
+      ($0 as? QuiverError)?.code == .invalidArgumentValue
     }
   }
 
@@ -115,7 +118,7 @@ import Testing
         "MATCH (a:N {i: 1}) CALL algo.dijkstra.singleSource({sourceNode: a, weightProperty: 'w'}) YIELD node RETURN node")
       Issue.record("expected an error")
     } catch let e as QuiverError {
-      #expect(e.code == "InvalidArgumentValue")
+      #expect(e.code == .invalidArgumentValue)
       #expect(e.message.contains("weightProperty 'w' must hold numbers, but relationship"))
       #expect(e.message.contains("has a STRING"))
     }
@@ -139,7 +142,7 @@ import Testing
         "MATCH (a:N {i: 1}) CALL algo.dijkstra.singleSource({sourceNode: a, relationshipType: 'R', weightProperty: 'w'}) YIELD node RETURN node")
       Issue.record("expected an error")
     } catch let e as QuiverError {
-      #expect(e.code == "InvalidArgumentValue")
+      #expect(e.code == .invalidArgumentValue)
       #expect(e.message.contains("weightProperty 'w' must hold numbers, but relationship"))
       #expect(e.message.contains("has a STRING"))
     }

@@ -65,7 +65,9 @@ import Testing
     #expect(try tx.execute(components).rows.first?.first?.intValue == 2)
     tx.rollback()
     #expect(try count() == 1)
-    #expect(throws: QuiverError.self) { try db.execute("CREATE (:P {n: 5}) WITH 1 AS x RETURN 1 / 0") }
+    #expect { try db.execute("CREATE (:P {n: 5}) WITH 1 AS x RETURN 1 / 0") } throws: {
+      ($0 as? QuiverError)?.code == .divisionByZero
+    }
     #expect(try count() == 1)
     _ = try db.execute("MATCH (p:P {n: 3}) DETACH DELETE p")
     #expect(try count() == 1)

@@ -43,8 +43,10 @@ import Testing
     var s = GraphStore()
     s.createNode(labels: ["P"], properties: ["k": 1])
     s.createNode(labels: ["P"], properties: ["k": 1.0])
-    #expect(throws: QuiverError.self) {
+    #expect {
       try s.createConstraint(ConstraintDefinition(name: "u", kind: .unique, label: "P", properties: ["k"]))
+    } throws: {
+      ($0 as? QuiverError)?.code == .constraintCreationFailed
     }
     #expect(s.constraintDefinitions.isEmpty)
     #expect(s.indexDefinitions.isEmpty)

@@ -8,7 +8,7 @@ import Testing
 struct ErrorReportTests {
   static func syntaxError(at line: Int, _ column: Int) -> QuiverError {
     QuiverError(
-      .syntax, "UndefinedVariable", "Variable `m` not defined", phase: .compile,
+      .syntax, .undefinedVariable, "Variable `m` not defined", phase: .compile,
       at: SourcePosition(line: line, column: column, offset: 0))
   }
 
@@ -47,7 +47,7 @@ struct ErrorReportTests {
 
   @Test("an error without a position points at the statement's first word")
   func withoutPosition() {
-    let error = QuiverError(.arithmetic, "DivisionByZero", "/ by zero", phase: .runtime)
+    let error = QuiverError(.arithmetic, .divisionByZero, "/ by zero", phase: .runtime)
     let statement = ScriptStatement(
       text: "\n  RETURN 1 / 0", start: SourcePosition(line: 1, column: 10, offset: 9))
     let report = ErrorReport.render(

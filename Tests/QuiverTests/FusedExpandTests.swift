@@ -200,8 +200,8 @@ import Testing
     // Every path repeats r1 as r2, yet the division, tested before uniqueness, fails as unfused.
     let query = "MATCH (a)-[r1]-(b)-[r2]-(c)-[r3]-(d) WHERE d.x / 0 = 1 RETURN count(*)"
     #expect((try db.execute("EXPLAIN " + query).plan ?? "").contains("unique"))
-    #expect(throws: QuiverError.self) { try db.execute(query) }
-    #expect(throws: QuiverError.self) { try db.execute(query.replacingOccurrences(of: " RETURN ", with: " WITH *, 0 AS pad RETURN ")) }
+    #expect(thrown { try db.execute(query) } == "DivisionByZero")
+    #expect(thrown { try db.execute(query.replacingOccurrences(of: " RETURN ", with: " WITH *, 0 AS pad RETURN ")) } == "DivisionByZero")
     #expect(try db.execute("MATCH (a)-[r1]-(b)-[r2]-(c)-[r3]-(d) WHERE d.x = 1 RETURN count(*)").rows[0][0].intValue == 0)
   }
 }

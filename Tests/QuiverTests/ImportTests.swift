@@ -76,6 +76,7 @@ import Testing
     let error = try #require(throws: QuiverError.self) { try db.importCSV(nodes: [CSVNodeFile(path: dir.file("a.csv"), labels: ["N"])]) }
     #expect(error.message == dir.path + "/" + message)
     #expect(error.category == .io)
+    #expect(error.code == .invalidCSV)
     #expect(text(try db.execute("MATCH (n) RETURN labels(n)").rows) == text([[.list([.string("Kept")])]]))
   }
 
@@ -88,13 +89,15 @@ import Testing
       try db.importCSV(nodes: [nodes], relationships: [CSVRelationshipFile(path: dir.file("bad.csv"), type: "T")])
     }
     #expect(unknown.message == dir.file("bad.csv") + ":3: no imported node has the id `7`")
+    #expect(unknown.code == .invalidCSV)
     let missing = try #require(throws: QuiverError.self) { try db.importCSV(nodes: [CSVNodeFile(path: dir.file("none.csv"), labels: ["N"])]) }
     #expect(missing.message == "cannot read the CSV file \(dir.file("none.csv"))")
+    #expect(missing.code == .fileNotReadable)
     _ = try db.execute("CREATE CONSTRAINT FOR (p:Person) REQUIRE p.age IS NOT NULL")
-    #expect(throws: QuiverError.self) { try db.importCSV(nodes: [nodes]) }
-    #expect(throws: QuiverError.self) { try db.importCSV(nodes: [nodes], delimiter: "\"") }
-    #expect(throws: QuiverError.self) { try db.importCSV(nodes: [CSVNodeFile(path: nodes.path, labels: [])]) }
-    #expect(throws: QuiverError.self) { try db.importCSV(nodes: [nodes], relationships: [CSVRelationshipFile(path: nodes.path, type: "")]) }
+    #expect(thrown { try db.importCSV(nodes: [nodes]) } == "ConstraintValidationFailed")
+    #expect(thrown { try db.importCSV(nodes: [nodes], delimiter: "\"") } == "InvalidArgumentValue")
+    #expect(thrown { try db.importCSV(nodes: [CSVNodeFile(path: nodes.path, labels: [])]) } == "InvalidArgumentValue")
+    #expect(thrown { try db.importCSV(nodes: [nodes], relationships: [CSVRelationshipFile(path: nodes.path, type: "")]) } == "InvalidArgumentValue")
     #expect(try db.execute("MATCH (n) RETURN count(n)").rows[0][0].intValue == 0)
     #expect(try db.execute("MATCH ()-[r]->() RETURN count(r)").rows[0][0].intValue == 0)
   }

@@ -116,7 +116,7 @@ import Testing
       for db in [plain, indexed] { _ = try db.execute(w) }
       #expect(try answers(indexed) == answers(plain), "after \(w)")
     }
-    #expect(throws: QuiverError.self) { try indexed.execute("MATCH (n:A) SET n.x = 99 WITH n RETURN 1 / 0") }
+    #expect(thrown { try indexed.execute("MATCH (n:A) SET n.x = 99 WITH n RETURN 1 / 0") } == "DivisionByZero")
     let tx = indexed.beginTransaction()
     _ = try tx.execute("MATCH (n:A) SET n.x = 3, n.s = 'a'")
     _ = try tx.execute("MATCH ()-[r:R]->() SET r.w = 3")
@@ -128,9 +128,9 @@ import Testing
   @Test func uniquenessIsEnforcedAndFailedWritesChangeNothing() throws {
     let db = try people(10)
     _ = try db.execute("CREATE CONSTRAINT person_id FOR (p:Person) REQUIRE p.id IS UNIQUE")
-    #expect(throws: QuiverError.self) { try db.execute("CREATE (:Person {id: 3})") }
-    #expect(throws: QuiverError.self) { try db.execute("MATCH (p:Person {id: 4}) SET p.id = 5") }
-    #expect(throws: QuiverError.self) { try db.execute("CREATE (p:Other {id: 1}) SET p:Person") }
+    #expect(thrown { try db.execute("CREATE (:Person {id: 3})") } == "ConstraintValidationFailed")
+    #expect(thrown { try db.execute("MATCH (p:Person {id: 4}) SET p.id = 5") } == "ConstraintValidationFailed")
+    #expect(thrown { try db.execute("CREATE (p:Other {id: 1}) SET p:Person") } == "ConstraintValidationFailed")
     #expect(db.counts.nodes == 10)
     #expect(try db.execute("MATCH (p:Person {id: 4}) RETURN count(p)").rows[0][0].intValue == 1)
     // Swapping values within one statement is fine: constraints are checked when it ends.
@@ -144,8 +144,8 @@ import Testing
     let db = try Database()
     _ = try db.execute("CREATE (:Item {sku: 'a'})")
     _ = try db.execute("CREATE CONSTRAINT sku FOR (i:Item) REQUIRE i.sku IS NOT NULL")
-    #expect(throws: QuiverError.self) { try db.execute("CREATE (:Item {name: 'no sku'})") }
-    #expect(throws: QuiverError.self) { try db.execute("MATCH (i:Item) REMOVE i.sku") }
+    #expect(thrown { try db.execute("CREATE (:Item {name: 'no sku'})") } == "ConstraintValidationFailed")
+    #expect(thrown { try db.execute("MATCH (i:Item) REMOVE i.sku") } == "ConstraintValidationFailed")
     _ = try db.execute("CREATE (i:Item) SET i.sku = 'b'")
     #expect(db.counts.nodes == 2)
     _ = try db.execute("DROP CONSTRAINT sku")
@@ -160,7 +160,7 @@ import Testing
       _ = try db.execute("CREATE CONSTRAINT FOR (p:P) REQUIRE p.k IS UNIQUE")
       Issue.record("expected an error")
     } catch let e as QuiverError {
-      #expect(e.code == "ConstraintCreationFailed")
+      #expect(e.code == .constraintCreationFailed)
       #expect(e.message.contains("both have label `P` and k = 1"))
     }
     #expect(try db.execute("SHOW INDEXES").rows.isEmpty)
@@ -170,7 +170,7 @@ import Testing
     let db = try people(5)
     _ = try db.execute("CREATE INDEX ages IF NOT EXISTS FOR (p:Person) ON (p.age)")
     _ = try db.execute("CREATE INDEX ages IF NOT EXISTS FOR (p:Person) ON (p.age)")
-    #expect(throws: QuiverError.self) { try db.execute("CREATE INDEX other FOR (p:Person) ON (p.age)") }
+    #expect(thrown { try db.execute("CREATE INDEX other FOR (p:Person) ON (p.age)") } == "IndexAlreadyExists")
     _ = try db.execute("CREATE INDEX rel_w FOR ()-[k:KNOWS]-() ON (k.w)")
     let shown = try db.execute("SHOW INDEXES")
     #expect(shown.columns == ["name", "type", "entityType", "labelsOrTypes", "properties", "owningConstraint", "size", "distinctValues"])
@@ -178,7 +178,7 @@ import Testing
     #expect(shown.rows.map { $0[2].stringValue } == ["NODE", "RELATIONSHIP"])
     #expect(shown.rows[0][6].intValue == 5)
     _ = try db.execute("DROP INDEX ages")
-    #expect(throws: QuiverError.self) { try db.execute("DROP INDEX ages") }
+    #expect(thrown { try db.execute("DROP INDEX ages") } == "IndexNotFound")
     _ = try db.execute("DROP INDEX ages IF EXISTS")
     #expect(try db.execute("SHOW INDEXES").rows.count == 1)
   }

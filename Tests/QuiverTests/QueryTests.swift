@@ -60,9 +60,7 @@ func rows(_ db: Database, _ query: String, _ parameters: [String: Value] = [:]) 
   @Test func failedStatementChangesNothing() throws {
     let db = try Database()
     _ = try db.execute("CREATE (:N {v: 1})")
-    #expect(throws: QuiverError.self) {
-      try db.execute("MATCH (n:N) CREATE (:M) WITH n RETURN n.v / 0")
-    }
+    #expect(thrown { try db.execute("MATCH (n:N) CREATE (:M) WITH n RETURN n.v / 0") } == "DivisionByZero")
     #expect(db.counts.nodes == 1)
   }
 

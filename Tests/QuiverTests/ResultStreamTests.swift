@@ -188,7 +188,7 @@ private func pulled(_ stream: ResultStream, batch: Int) throws -> [[String]] {
       while try stream.next() != nil {}
       Issue.record("expected a timeout")
     } catch let error as QuiverError {
-      #expect(error.code == "Cancelled")
+      #expect(error.code == .cancelled)
       #expect(error.message == "the query ran past its timeout and was stopped")
     }
     // A statement's own timeout wins over the session's.

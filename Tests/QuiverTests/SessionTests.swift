@@ -10,7 +10,7 @@ func errorCode(_ body: () throws -> Void) -> String? {
     try body()
     return nil
   } catch let error as QuiverError {
-    return error.code
+    return error.code.rawValue
   } catch {
     return nil
   }
@@ -137,7 +137,7 @@ private func single(_ session: Session, _ query: String, _ parameters: [String: 
       _ = try session.run("RETURN $a + $missing")
       Issue.record("expected a missing parameter error")
     } catch let error as QuiverError {
-      #expect(error.code == "MissingParameter")
+      #expect(error.code == .missingParameter)
       #expect(error.message == "expected a value for parameter $missing")
     }
   }

@@ -55,7 +55,7 @@ import Testing
     // A query may end with a unit subquery that writes, not with a returning one.
     _ = try db.execute("UNWIND [1, 2, 3] AS x CALL { WITH x CREATE (:U {x: x}) }")
     #expect(try lines(db, "MATCH (u:U) RETURN sum(u.x)") == ["6"])
-    #expect(throws: QuiverError.self) { try db.execute("MATCH (u:U) CALL { WITH u SET u.y = 1 RETURN u.y AS y }") }
+    #expect(thrown { try db.execute("MATCH (u:U) CALL { WITH u SET u.y = 1 RETURN u.y AS y }") } == "InvalidClauseComposition at 1:1")
     #expect(try lines(db, "MATCH (u:U) WHERE u.y IS NOT NULL RETURN count(*)") == ["0"])
   }
 
@@ -63,15 +63,13 @@ import Testing
     let db = try Database()
     _ = try db.execute("CREATE (:M {v: 1}), (:M {v: 2})")
     // Without an importing WITH, an outer variable is not defined inside.
-    #expect(throws: QuiverError.self) { try db.execute("UNWIND [1, 2] AS x CALL { MATCH (m:M) RETURN m.v + x AS s } RETURN s") }
+    #expect(thrown { try db.execute("UNWIND [1, 2] AS x CALL { MATCH (m:M) RETURN m.v + x AS s } RETURN s") } == "UndefinedVariable at 1:52")
     #expect(try lines(db, "UNWIND [10, 20] AS x CALL { WITH x MATCH (m:M) RETURN m.v + x AS s } RETURN s ORDER BY s") == ["11", "12", "21", "22"])
     #expect(try lines(db, "UNWIND [10] AS x WITH x, 5 AS y CALL { WITH * RETURN x + y AS s } RETURN s") == ["15"])
     // Each part of a UNION imports on its own.
-    #expect(throws: QuiverError.self) {
-      try db.execute("UNWIND [1] AS x CALL { WITH x RETURN x AS s UNION RETURN x AS s } RETURN s")
-    }
+    #expect(thrown { try db.execute("UNWIND [1] AS x CALL { WITH x RETURN x AS s UNION RETURN x AS s } RETURN s") } == "UndefinedVariable at 1:58")
     // A subquery cannot return a name the enclosing query has bound.
-    #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x CALL { RETURN 2 AS x } RETURN x") }
+    #expect(thrown { try db.execute("UNWIND [1] AS x CALL { RETURN 2 AS x } RETURN x") } == "VariableAlreadyBound at 1:17")
   }
 
   @Test func existsAsksEveryPartOfAUnion() throws {
@@ -98,11 +96,12 @@ import Testing
     #expect(try lines(db, "MATCH (p:P {name: 'a'}) RETURN COUNT { \(twice.replacingOccurrences(of: "UNION", with: "UNION ALL")) }") == ["4"])
     // count( … ) stays the aggregate function.
     #expect(try lines(db, "MATCH (p:P) RETURN count(p)") == ["4"])
-    for bad in [
-      "RETURN COLLECT { MATCH (n) RETURN n.name, 1 } AS two", "RETURN COUNT { CREATE (:X) RETURN 1 } AS writes",
-      "RETURN COLLECT { MATCH (n) SET n.x = 1 RETURN n.x } AS writes",
+    for (bad, error) in [
+      ("RETURN COLLECT { MATCH (n) RETURN n.name, 1 } AS two", "InvalidClauseComposition at 1:8"),
+      ("RETURN COUNT { MATCH (n) CREATE (:X) RETURN 1 } AS writes", "InvalidClauseComposition at 1:8"),
+      ("RETURN COLLECT { MATCH (n) SET n.x = 1 RETURN n.x } AS writes", "InvalidClauseComposition at 1:8"),
     ] {
-      #expect(throws: QuiverError.self, "\(bad)") { try db.execute(bad) }
+      #expect(thrown { try db.execute(bad) } == error, "\(bad)")
     }
     #expect(try lines(db, "MATCH (n) WHERE n.x IS NOT NULL OR n:X RETURN count(*)") == ["0"])
     // A predicate with a subquery waits until every variable the subquery reads is bound.
@@ -114,14 +113,14 @@ import Testing
   @Test func subqueriesCannotReachVariablesAProjectionDropped() throws {
     let db = try Database()
     _ = try db.execute("CREATE (:P {name: 'a'})-[:K]->(:P {name: 'b'}), (:P {name: 'c'})")
-    for query in [
-      "MATCH (p:P) RETURN p.name, count(*) + COUNT { (p)-->() } AS c",
-      "MATCH (p:P) RETURN p.name AS n, count(*) AS c ORDER BY COUNT { (p)-->() }",
-      "MATCH (p:P) WITH DISTINCT p.name AS n WHERE COUNT { (p)-->() } > 0 RETURN n",
-      "MATCH (p:P) RETURN DISTINCT p.name AS n ORDER BY size(COLLECT { MATCH (p)-->(q) RETURN q })",
-      "MATCH (p:P) WITH count(*) AS c WHERE EXISTS { (p)-->() } RETURN c",
+    for (query, error) in [
+      ("MATCH (p:P) RETURN p.name, count(*) + COUNT { (p)-->() } AS c", "AmbiguousAggregationExpression at 1:28"),
+      ("MATCH (p:P) RETURN p.name AS n, count(*) AS c ORDER BY COUNT { (p)-->() }", "UndefinedVariable at 1:56"),
+      ("MATCH (p:P) WITH DISTINCT p.name AS n WHERE COUNT { (p)-->() } > 0 RETURN n", "UndefinedVariable at 1:53"),
+      ("MATCH (p:P) RETURN DISTINCT p.name AS n ORDER BY size(COLLECT { MATCH (p)-->(q) RETURN q })", "UndefinedVariable at 1:50"),
+      ("MATCH (p:P) WITH count(*) AS c WHERE EXISTS { (p)-->() } RETURN c", "UndefinedVariable at 1:47"),
     ] {
-      #expect(throws: QuiverError.self, "\(query)") { try db.execute(query) }
+      #expect(thrown { try db.execute(query) } == error, "\(query)")
     }
     // With the variable kept (a grouping key), or dropped before a new clause, all is well.
     #expect(try lines(db, "MATCH (p:P) WITH p, count(*) + COUNT { (p)-->() } AS c RETURN p.name, c ORDER BY p.name") == ["a|2", "b|1", "c|1"])
@@ -139,8 +138,8 @@ import Testing
     let db = try Database()
     _ = try db.execute("CREATE (:P)-[:K]->(:P)")
     #expect(try lines(db, "MATCH (p)-->() RETURN COUNT { MATCH (p)-->(q) UNION ALL MATCH (p)-->(q) } AS c") == ["2"])
-    #expect(throws: QuiverError.self) { try db.execute("MATCH (p) RETURN COUNT { MATCH (p)-->(q) UNION MATCH (p)-->(q) } AS c") }
-    #expect(throws: QuiverError.self) { try db.execute("MATCH (p) RETURN EXISTS { MATCH (p)-->(q) RETURN q UNION MATCH (p)-->(q) } AS c") }
+    #expect(thrown { try db.execute("MATCH (p) RETURN COUNT { MATCH (p)-->(q) UNION MATCH (p)-->(q) } AS c") } == "InvalidClauseComposition at 1:48")
+    #expect(thrown { try db.execute("MATCH (p) RETURN EXISTS { MATCH (p)-->(q) RETURN q UNION MATCH (p)-->(q) } AS c") } == "InvalidClauseComposition at 1:58")
   }
 
   @Test func aScopeClauseNamesWhatASubqueryImports() throws {
@@ -150,10 +149,10 @@ import Testing
     #expect(try lines(db, "UNWIND [10] AS x WITH x, 5 AS y CALL (*) { RETURN x + y AS s } RETURN s") == ["15"])
     #expect(try lines(db, "UNWIND [1, 2] AS x CALL () { MATCH (m:M) RETURN count(m) AS c } RETURN x, c") == ["1|2", "2|2"])
     // Only what is named is visible; a name not in scope is an error.
-    #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x WITH x, 2 AS y CALL (x) { RETURN y AS s } RETURN s") }
-    #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x CALL (z) { RETURN 1 AS s } RETURN s") }
-    #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x CALL (x) RETURN x") }
-    #expect(throws: QuiverError.self) { try db.execute("UNWIND [1] AS x CALL (x, x) { RETURN x + 1 AS s } RETURN s") }
+    #expect(thrown { try db.execute("UNWIND [1] AS x WITH x, 2 AS y CALL (x) { RETURN y AS s } RETURN s") } == "UndefinedVariable at 1:50")
+    #expect(thrown { try db.execute("UNWIND [1] AS x CALL (z) { RETURN 1 AS s } RETURN s") } == "UndefinedVariable at 1:17")
+    #expect(thrown { try db.execute("UNWIND [1] AS x CALL (x) RETURN x") } == "UnexpectedSyntax at 1:26")
+    #expect(thrown { try db.execute("UNWIND [1] AS x CALL (x, x) { RETURN x + 1 AS s } RETURN s") } == "VariableAlreadyBound at 1:17")
     // A unit subquery with a scope clause writes once per row.
     _ = try db.execute("UNWIND [1, 2, 3] AS x CALL (x) { CREATE (:U {x: x}) }")
     #expect(try lines(db, "MATCH (u:U) RETURN sum(u.x)") == ["6"])
@@ -165,13 +164,16 @@ import Testing
     let nested = "MATCH (p:P {name: 'a'}) RETURN COUNT { MATCH (p)-->(q) CALL { WITH q MATCH (q)<--(r) RETURN r } } AS c"
     #expect(try lines(db, nested) == ["2"])
     #expect(try lines(db, "MATCH (p:P) WHERE EXISTS { MATCH (p)-->(q) WITH q WHERE q.name = 'b' } RETURN count(p)") == ["2"])
-    #expect(throws: QuiverError.self) { try db.execute("MATCH (p:P) WHERE EXISTS { MATCH (p)-->(q) SET q.x = 1 } RETURN p") }
-    #expect(throws: QuiverError.self) { try db.execute("MATCH (p:P) RETURN COUNT { MATCH (p)-->(q) CALL { CREATE (:Z) } } AS c") }
+    #expect(thrown { try db.execute("MATCH (p:P) WHERE EXISTS { MATCH (p)-->(q) SET q.x = 1 } RETURN p") } == "InvalidClauseComposition at 1:19")
+    #expect(thrown { try db.execute("MATCH (p:P) RETURN COUNT { MATCH (p)-->(q) CALL { CREATE (:Z) } } AS c") } == "InvalidClauseComposition at 1:20")
     #expect(try lines(db, "MATCH (n) WHERE n.x IS NOT NULL OR n:Z RETURN count(*)") == ["0"])
     // A procedure CALL inside a subquery follows the rules of a CALL within a query.
     #expect(try lines(db, "MATCH (p:P {name: 'a'}) RETURN COUNT { CALL db.labels() YIELD label } AS c") == ["1"])
-    for bad in ["MATCH (n) WHERE EXISTS { CALL db.labels } RETURN n", "RETURN COUNT { CALL db.labels() YIELD * } AS c"] {
-      #expect(throws: QuiverError.self, "\(bad)") { try db.execute(bad) }
+    for (bad, error) in [
+      ("MATCH (n) WHERE EXISTS { CALL db.labels } RETURN n", "InvalidArgumentPassingMode at 1:26"),
+      ("RETURN COUNT { CALL db.labels() YIELD * } AS c", "UnexpectedSyntax at 1:16"),
+    ] {
+      #expect(thrown { try db.execute(bad) } == error, "\(bad)")
     }
   }
 }

@@ -37,12 +37,12 @@ import Testing
     let db = try Database()
     let tx = db.beginTransaction()
     _ = try tx.execute("CREATE (:A {v: 1})")
-    #expect(throws: QuiverError.self) { try tx.execute("CREATE (:A {v: 2}) WITH 1 AS x RETURN x / 0") }
+    #expect(thrown { try tx.execute("CREATE (:A {v: 2}) WITH 1 AS x RETURN x / 0") } == "DivisionByZero")
     let r = try tx.execute("MATCH (a:A) RETURN a.v")
     #expect(r.rows.map { $0[0].intValue } == [1])
     try tx.commit()
     #expect(db.counts.nodes == 1)
-    #expect(throws: QuiverError.self) { try tx.execute("RETURN 1") }
+    #expect(thrown { try tx.execute("RETURN 1") } == "TransactionClosed")
   }
 
   @Test func explicitRollbackDiscards() throws {
@@ -61,7 +61,7 @@ import Testing
       _ = try db.execute("CREATE (:A)")
       let seen = try tx.execute("MATCH (a:A) RETURN count(a)").rows[0][0].intValue
       #expect(seen == 1)
-      #expect(throws: QuiverError.self) { try tx.execute("CREATE (:B)") }
+      #expect(thrown { try tx.execute("CREATE (:B)") } == "WriteInReadOnlyTransaction")
     }
     #expect(db.counts.nodes == 2)
   }
@@ -73,7 +73,7 @@ import Testing
       Issue.record("expected a timeout")
     } catch let e as QuiverError {
       #expect(e.category == .cancelled)
-      #expect(e.code == "Cancelled")
+      #expect(e.code == .cancelled)
     }
   }
 

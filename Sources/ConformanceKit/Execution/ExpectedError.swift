@@ -50,7 +50,7 @@ struct ExpectedError: Sendable, Hashable, CustomStringConvertible {
     var wrong: [String] = []
     if error.category.name != category { wrong.append("type") }
     if let phase, error.phase != phase { wrong.append("phase") }
-    if detail != "*" && error.code != detail { wrong.append("detail") }
+    if detail != "*" && error.code.rawValue != detail { wrong.append("detail") }
     guard !wrong.isEmpty else { return nil }
     return "wrong error \(wrong.joined(separator: ", ")): expected \(self), got "
       + QueryOutcome.describe(error)

@@ -25,18 +25,17 @@ extension Planner {
     switch e {
     case .binary(.and, _, _, _), .binary(.or, _, _, _), .binary(.xor, _, _, _), .unary(.not, _): break
     case .patternPredicate(_, let loc) where !patternPredicateAllowed:
-      throw semanticError("UnexpectedSyntax", "a pattern can only stand as a predicate in WHERE; use EXISTS { … } or a pattern comprehension", loc.position)
+      throw semanticError(.unexpectedSyntax, "a pattern can only stand as a predicate in WHERE; use EXISTS { … } or a pattern comprehension", loc.position)
     default: patternPredicateAllowed = false
     }
     switch e {
     case .literal(let l):
       return .constant(l.value)
     case .parameter(let name, _):
-      parameterNames.insert(name)
       return .parameter(name)
     case .variable(let name, let loc):
       guard let v = scope[name] else {
-        throw semanticError("UndefinedVariable", "variable `\(name)` not defined", loc.position)
+        throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc.position, name: name)
       }
       return .slot(v.slot)
     case .property(let owner, let key):
@@ -72,7 +71,7 @@ extension Planner {
     case .function(let name, let distinct, let args, let loc):
       return try bindFunction(name, distinct: distinct, args, loc.position, scope)
     case .countStar(let loc):
-      throw semanticError("InvalidAggregation", "count(*) is not allowed here", loc.position)
+      throw semanticError(.invalidAggregation, "count(*) is not allowed here", loc.position)
     case .caseExpression(let subject, let branches, let otherwise):
       return .caseExpression(
         subject: try subject.map { try bind($0, scope) },
@@ -108,22 +107,22 @@ extension Planner {
       return .subquery(sub, .collect(try bind(projection, inner)))
     case .patternPredicate(let pattern, let loc):
       for name in pattern.introducedNames where scope[name] == nil {
-        throw semanticError("UndefinedVariable", "variable `\(name)` not defined (a pattern expression cannot introduce new variables)", loc.position)
+        throw semanticError(.undefinedVariable, "variable `\(name)` not defined (a pattern expression cannot introduce new variables)", loc.position, name: name)
       }
       var inner = scope
       let sub = try planMatch(.argument, optional: false, patterns: [pattern], predicate: nil, scope: &inner)
       return .subquery(sub, .exists)
-    case .exists(let body, let loc):
-      let sub = try readOnly("EXISTS", loc) { try $0.planSubqueryRows(body, scope, counting: false) }
+    case .exists(let body, _):
+      let sub = try planSubqueryRows(body, scope)
       return .subquery(sub, .exists)
-    case .countSubquery(let body, let loc):
-      let sub = try readOnly("COUNT", loc) { try $0.planSubqueryRows(body, scope, counting: true) }
+    case .countSubquery(let body, _):
+      let sub = try planSubqueryRows(body, scope)
       return .subquery(sub, .count)
     case .collectSubquery(let body, let loc):
-      let (sub, columns) = try readOnly("COLLECT", loc) { try $0.planQuery(body, input: .argument, scope: scope, isSubquery: false) }
+      let (sub, columns) = try planQuery(body, input: .argument, scope: scope, isSubquery: false)
       guard columns.count == 1 else {
         throw semanticError(
-          "InvalidClauseComposition", "a COLLECT subquery must return exactly one column, not \(columns.count)", loc.position)
+          .invalidClauseComposition, "a COLLECT subquery must return exactly one column, not \(columns.count)", loc.position)
       }
       return .subquery(sub, .collect(.slot(columns[0].1)))
     case .mapProjection(let subject, let items):
@@ -136,7 +135,7 @@ extension Planner {
         case .literal(let k, let v): bound.append(.entry(k, try bind(v, scope)))
         case .variable(let name, let loc):
           guard let v = scope[name] else {
-            throw semanticError("UndefinedVariable", "variable `\(name)` not defined", loc.position)
+            throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc.position, name: name)
           }
           bound.append(.entry(name, .slot(v.slot)))
         }
@@ -145,9 +144,9 @@ extension Planner {
     }
   }
 
-  /// The rows of the body of EXISTS { … } or COUNT { … } (`counting`): a pattern with an optional
-  /// WHERE, or a query whose parts need not end in RETURN.
-  private mutating func planSubqueryRows(_ body: ExistsSubquery, _ scope: Scope, counting: Bool) throws -> PlanOperator {
+  /// The rows of the body of EXISTS { … } or COUNT { … }: a pattern with an optional WHERE, or a
+  /// query whose parts need not end in RETURN (the binder has checked the body reads only).
+  private mutating func planSubqueryRows(_ body: ExistsSubquery, _ scope: Scope) throws -> PlanOperator {
     switch body {
     case .pattern(let patterns, let predicate):
       var inner = scope
@@ -155,39 +154,13 @@ extension Planner {
     case .query(let q):
       // Parts that all end in RETURN are planned as a query, so that UNION removes duplicate
       // rows before COUNT counts them.
-      if q.parts.allSatisfy({ $0.clauses.last?.isReturn == true }) {
+      if q.parts.allSatisfy(\.endsWithReturn) {
         return try planQuery(q, input: .argument, scope: scope, isSubquery: false).0
       }
-      if q.parts.count > 1 {
-        // Without RETURN a UNION has no columns to compare or to remove duplicates by.
-        if q.parts.contains(where: { $0.clauses.last?.isReturn == true }) {
-          throw semanticError("InvalidClauseComposition", "either every part of a UNION in a subquery ends with RETURN or none does", q.parts[1].loc.position)
-        }
-        if counting && q.unionAll.contains(false) {
-          throw semanticError("InvalidClauseComposition", "a UNION in a COUNT subquery needs RETURN in every part, to say which rows are duplicates (or use UNION ALL)", q.parts[1].loc.position)
-        }
-      }
       // Parts without RETURN run one after another.
-      let branches = try q.parts.map { try planSingle($0, input: .argument, scope: scope, openEnd: true).0 }
+      let branches = try q.parts.map { try planSingle($0, input: .argument, scope: scope).0 }
       return branches.count == 1 ? branches[0] : .union(branches, outputs: [], distinct: false)
     }
-  }
-
-  /// What `plan` makes of the body of a `keyword { … }` subquery expression, planned one level
-  /// deeper and refused when it would change the graph.
-  private mutating func readOnly<T>(_ keyword: String, _ loc: Loc, _ plan: (inout Planner) throws -> T) throws -> T {
-    let updatedBefore = isUpdating
-    isUpdating = false
-    nesting += 1
-    defer {
-      nesting -= 1
-      isUpdating = updatedBefore
-    }
-    let planned = try plan(&self)
-    if isUpdating {
-      throw semanticError("InvalidClauseComposition", "\(keyword) subqueries cannot change the graph", loc.position)
-    }
-    return planned
   }
 
   private mutating func bindFunction(
@@ -195,33 +168,16 @@ extension Planner {
   ) throws -> PlanExpression {
     let lower = name.lowercased()
     if AggregateFunction.byName[lower] != nil {
-      throw semanticError("InvalidAggregation", "aggregate function \(name)(…) is not allowed here", p)
+      throw semanticError(.invalidAggregation, "aggregate function \(name)(…) is not allowed here", p)
     }
+    // The binder has checked the name, the number of arguments and DISTINCT.
     if lower == "exists" {
-      guard args.count == 1 else {
-        throw semanticError("InvalidNumberOfArguments", "exists() takes one argument", p)
-      }
-      switch args[0] {
-      case .property:
-        return .isNull(try bind(args[0], scope), negated: true)
-      case .patternPredicate:
-        return try bindPredicate(args[0], scope)
-      default:
-        throw semanticError("InvalidArgumentType", "exists() takes a property or a pattern", p)
-      }
+      if case .property = args[0] { return .isNull(try bind(args[0], scope), negated: true) }
+      return try bindPredicate(args[0], scope)
     }
     if let t = TemporalFunction.resolve(lower) { return try bindTemporal(t, name, distinct: distinct, args, p, scope) }
     guard let f = ScalarFunction.byName[lower] else {
-      throw semanticError("UnknownFunction", "unknown function '\(name)'", p)
-    }
-    if !f.arity.contains(args.count) {
-      throw semanticError("InvalidNumberOfArguments", "\(f.rawValue)() does not take \(args.count) argument\(args.count == 1 ? "" : "s")", p)
-    }
-    if distinct {
-      throw semanticError("InvalidArgumentType", "DISTINCT is only allowed in aggregate functions", p)
-    }
-    if f == .size, case .patternPredicate = args[0] {
-      throw semanticError("UnexpectedSyntax", "size() of a pattern is not supported; use COUNT { pattern } or size([pattern | 1])", p)
+      preconditionFailure("unreachable: the binder refuses unknown functions")
     }
     try checkArguments(f, args, scope)
     return .function(f, try args.map { try bind($0, scope) })

@@ -10,7 +10,7 @@ extension Planner {
     _ input: PlanOperator, optional: Bool, patterns: [PatternPart], predicate: Expression?, scope: inout Scope
   ) throws -> PlanOperator {
     if let predicate, predicate.containsAggregate {
-      throw semanticError("InvalidAggregation", "aggregate functions are not allowed in WHERE", predicate.position)
+      throw semanticError(.invalidAggregation, "aggregate functions are not allowed in WHERE", predicate.position)
     }
     if optional {
       var inner = scope
@@ -79,7 +79,7 @@ extension Planner {
 
   private func checkPathVariable(_ part: PatternPart, _ scope: Scope) throws {
     if let p = part.pathVariable, scope[p] != nil {
-      throw semanticError("VariableAlreadyBound", "variable `\(p)` is already defined", part.loc.position)
+      throw semanticError(.variableAlreadyBound, "variable `\(p)` is already defined", part.loc.position, name: p)
     }
     if let p = part.pathVariable { try scope.checkNotHidden(p, part.loc.position) }
   }
@@ -110,7 +110,7 @@ extension Planner {
     try scope.checkNotHidden(name, node.loc.position)
     if let v = scope[name] {
       guard v.kind == .node || (v.kind == .value && (v.type == nil || v.type == .null)) else {
-        throw semanticError("VariableTypeConflict", "variable `\(name)` is not a node", node.loc.position)
+        throw semanticError(.variableTypeConflict, "variable `\(name)` is not a node", node.loc.position, name: name)
       }
       return (v.slot, true)
     }
@@ -134,7 +134,7 @@ extension Planner {
     case .map(let entries):
       return try entries.map { .binary(.equal, .property(owner, $0.key), try bind($0.value, scope)) }
     default:
-      throw semanticError("InvalidParameterUse", "a pattern to match needs a literal property map, not a parameter or expression", properties.position)
+      preconditionFailure("unreachable: the binder lets only literal property maps reach a pattern to match")
     }
   }
 
@@ -265,13 +265,13 @@ extension Planner {
     try scope.checkNotHidden(name, rel.loc.position)
     if let v = scope[name] {
       guard v.kind == kind || (v.kind == .value && (v.type == nil || v.type == .null || (kind == .relationshipList && v.type == .list))) else {
-        throw semanticError("VariableTypeConflict", "variable `\(name)` is not a \(kind == .relationship ? "relationship" : "relationship list")", rel.loc.position)
+        throw semanticError(.variableTypeConflict, "variable `\(name)` is not a \(kind == .relationship ? "relationship" : "relationship list")", rel.loc.position, name: name)
       }
       if let outer = matchOuterNames, !outer.contains(name) {
-        throw semanticError("RelationshipUniquenessViolation", "relationship variable `\(name)` cannot be used twice in one pattern", rel.loc.position)
+        throw semanticError(.relationshipUniquenessViolation, "relationship variable `\(name)` cannot be used twice in one pattern", rel.loc.position, name: name)
       }
       if kind == .relationshipList {
-        throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", rel.loc.position)
+        throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", rel.loc.position, name: name)
       }
       return (v.slot, true)
     }
@@ -283,7 +283,7 @@ extension Planner {
   /// shortestPath((a)-[*]-(b)) / allShortestPaths: binds (or scans for) both ends, then searches.
   private mutating func planShortestPath(_ input: PlanOperator, _ part: PatternPart, scope: inout Scope) throws -> PlanOperator {
     guard part.steps.count == 1, let step = part.steps.first else {
-      throw semanticError("InvalidArgumentType", "shortestPath needs a pattern with exactly one relationship", part.loc.position)
+      throw semanticError(.invalidArgumentType, "shortestPath needs a pattern with exactly one relationship", part.loc.position)
     }
     var op = input
     var ends: [Int] = []

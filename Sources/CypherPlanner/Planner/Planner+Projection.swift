@@ -1,150 +1,30 @@
-// Planning WITH and RETURN: projection, grouping and aggregation, DISTINCT, ORDER BY (which may
-// read variables the projection dropped, unless it aggregates or is DISTINCT), SKIP and LIMIT.
+// Planning WITH and RETURN: projection, grouping and aggregation, DISTINCT, SKIP, LIMIT and the
+// WHERE of a WITH. ORDER BY is planned in Planner+OrderBy.swift.
 import CypherSyntax
 import GraphCore
 
 extension Planner {
+  /// Plans a WITH or RETURN (`isReturn`) with its WHERE (`predicate`, WITH only) on `input`;
+  /// returns the operator, the variables visible after it and the result columns.
   mutating func planProjection(
     _ p: Projection, input: PlanOperator, scope: Scope, isReturn: Bool, predicate: Expression?
   ) throws -> (PlanOperator, Scope, [(String, Int)]) {
-    var items = p.items
-    if p.star {
-      let names = scope.visibleNames
-      items = names.map { ProjectionItem(expression: .variable($0, p.loc), alias: $0, text: $0, loc: p.loc) } + items
-    }
-    var seen = Set<String>()
-    var missingAlias: QuiverError?
-    for item in items {
-      if case .patternPredicate(_, let loc) = item.expression {
-        throw semanticError("UnexpectedSyntax", "a pattern cannot be projected; use a pattern comprehension [(a)-->(b) | b] or EXISTS { … }", loc.position)
-      }
-      if !isReturn, item.alias == nil {
-        if case .variable = item.expression {} else if missingAlias == nil {
-          missingAlias = semanticError("NoExpressionAlias", "expression in WITH must be aliased (use AS)", item.loc.position)
-        }
-      }
-      if !seen.insert(item.name).inserted {
-        throw semanticError("ColumnNameConflict", "multiple result columns with the same name `\(item.name)`", item.loc.position)
-      }
-    }
+    let (items, missingAlias) = try projectionItems(p, scope: scope, isReturn: isReturn)
     let aggregating = items.contains { $0.expression.containsAggregate }
-    var op = input
-    var newScope = scope.emptied
-    var itemSlots: [Int] = []
-
-    if aggregating {
-      var keys: [(Int, PlanExpression)] = []
-      var postScope = scope.emptied
-      var keyExpressions: [(Expression, String)] = []
-      for item in items where !item.expression.containsAggregate {
-        let slot = newSlot()
-        keys.append((slot, try bind(item.expression, scope)))
-        let kind = kindOf(item.expression, scope)
-        postScope[item.name] = Variable(slot: slot, kind: kind)
-        if case .variable(let n, _) = item.expression { postScope[n] = Variable(slot: slot, kind: kind) }
-        let keyName = " key\(slot)"
-        postScope[keyName] = Variable(slot: slot, kind: kind)
-        if case .property(.variable, _) = item.expression { keyExpressions.append((item.expression, keyName)) }
-      }
-      var aggregates: [(Int, AggregateSpec)] = []
-      var projections: [(Int, PlanExpression)] = []
-      postScope = postScope.hiding(namesOf: scope)
-      for item in items {
-        if let key = postScope[item.name], !item.expression.containsAggregate {
-          itemSlots.append(key.slot)
-          newScope[item.name] = key
-          continue
-        }
-        let lifted = try liftAggregates(item.expression, scope: scope, into: &aggregates, postScope: &postScope, keys: keyExpressions)
-        let slot = newSlot()
-        do {
-          projections.append((slot, try bind(lifted, postScope)))
-        } catch let e as QuiverError where e.code == "UndefinedVariable" && scope[e.variableName ?? ""] != nil {
-          throw semanticError("AmbiguousAggregationExpression", "expression mixes aggregation with variables that are not grouping keys", item.loc.position)
-        }
-        itemSlots.append(slot)
-        newScope[item.name] = Variable(slot: slot, kind: .value)
-      }
-      op = aggregation(op, keys: keys, aggregates: aggregates)
-      if !projections.isEmpty { op = .project(op, projections) }
-    } else {
-      var projections: [(Int, PlanExpression)] = []
-      for item in items {
-        if case .variable(let n, _) = item.expression, n == item.name, let v = scope[n] {
-          itemSlots.append(v.slot)
-          newScope[item.name] = v
-          continue
-        }
-        let slot = newSlot()
-        projections.append((slot, try bind(item.expression, scope)))
-        itemSlots.append(slot)
-        newScope[item.name] = projectedVariable(item.expression, slot: slot, scope)
-      }
-      if !projections.isEmpty { op = .project(op, projections) }
-    }
-
+    let projected =
+      aggregating ? try planGrouping(items, input: input, scope: scope) : try planColumns(items, input: input, scope: scope)
+    var op = projected.op
+    let newScope = projected.scope
+    let itemSlots = projected.slots
     if p.distinct { op = .distinct(op, itemSlots) }
-
     if !p.orderBy.isEmpty {
-      var sortScope = newScope
-      let seesOld = !aggregating && !p.distinct
-      if seesOld {
-        for (name, v) in scope.variables where sortScope[name] == nil { sortScope[name] = v }
-      } else {
-        sortScope = sortScope.hiding(namesOf: scope)
-      }
-      var keys: [(PlanExpression, Bool)] = []
-      for s in p.orderBy {
-        let e = s.expression.rewritten { sub in
-          if case .variable = sub { return nil }
-          if case .literal = sub { return nil }
-          // Inside an aggregating sort key only whole aggregates and simple keys stand for columns.
-          if s.expression.containsAggregate && s.expression != sub && !sub.containsAggregate,
-            !{ if case .property(.variable, _) = sub { return true } else { return false } }()
-          {
-            return nil
-          }
-          for item in items where item.expression == sub { return .variable(item.name, p.loc) }
-          return nil
-        }
-        if e.containsAggregate {
-          let unknown = e.referencedVariables.filter { newScope[$0] == nil }.sorted()
-          if let name = unknown.first, aggregating, scope[name] != nil,
-            e.rewritten({ sub in sub.containsAggregate ? nil : .literal(.null) }).referencedVariables.isEmpty
-          {
-            throw semanticError("UndefinedVariable", "variable `\(name)` not defined: ORDER BY after aggregation can only use projected columns", s.expression.position)
-          }
-          throw semanticError(
-            aggregating ? "AmbiguousAggregationExpression" : "InvalidAggregation",
-            "an aggregation in ORDER BY must appear as a whole in \(isReturn ? "RETURN" : "WITH")", s.expression.position)
-        }
-        do {
-          keys.append((try bind(e, sortScope), s.ascending))
-        } catch let err as QuiverError
-          where err.code == "UndefinedVariable" && aggregating && s.expression.containsAggregate && scope[err.variableName ?? ""] != nil
-        {
-          throw semanticError("AmbiguousAggregationExpression", "ORDER BY mixes aggregation with expressions that are not grouping keys", s.expression.position)
-        } catch let err as QuiverError where err.code == "UndefinedVariable" && !seesOld && scope[err.variableName ?? ""] != nil {
-          throw semanticError(
-            "UndefinedVariable",
-            "variable `\(err.variableName ?? "")` not defined: after DISTINCT or aggregation ORDER BY can only use projected columns",
-            s.expression.position)
-        }
-      }
-      if let ordered = indexOrderedPlan(op, p, items: items, scope: scope, aggregating: aggregating) {
-        op = ordered
-      } else {
-        op = .sort(op, keys)
-      }
+      op = try planOrderBy(p, items: items, op, newScope: newScope, scope: scope, aggregating: aggregating, isReturn: isReturn)
     }
     // Reported after ORDER BY, whose errors openCypher ranks first.
     if let missingAlias { throw missingAlias }
-    if let skip = p.skip { op = .skip(op, try constantCount(skip, "SKIP")) }
-    if let limit = p.limit { op = .limit(op, try constantCount(limit, "LIMIT")) }
+    if let skip = p.skip { op = .skip(op, try constantCount(skip)) }
+    if let limit = p.limit { op = .limit(op, try constantCount(limit)) }
     if let predicate {
-      if predicate.containsAggregate {
-        throw semanticError("InvalidAggregation", "aggregate functions are not allowed in WHERE", predicate.position)
-      }
       var predicateScope = newScope
       if !aggregating && !p.distinct {
         for (name, v) in scope.variables where predicateScope[name] == nil { predicateScope[name] = v }
@@ -155,6 +35,97 @@ extension Planner {
     }
     let columns = items.enumerated().map { ($0.element.name, itemSlots[$0.offset]) }
     return (op, newScope, columns)
+  }
+
+  /// The items of `p` with `*` expanded to the visible names; throws on two columns of one name
+  /// and returns (not throws) a WITH item without alias, which is reported after ORDER BY.
+  private func projectionItems(_ p: Projection, scope: Scope, isReturn: Bool) throws -> ([ProjectionItem], QuiverError?) {
+    var items = p.items
+    if p.star {
+      let names = scope.visibleNames
+      items = names.map { ProjectionItem(expression: .variable($0, p.loc), alias: $0, text: $0, loc: p.loc) } + items
+    }
+    var seen = Set<String>()
+    var missingAlias: QuiverError?
+    for item in items {
+      if !isReturn, item.alias == nil {
+        if case .variable = item.expression {} else if missingAlias == nil {
+          missingAlias = semanticError(.noExpressionAlias, "expression in WITH must be aliased (use AS)", item.loc.position)
+        }
+      }
+      if !seen.insert(item.name).inserted {
+        throw semanticError(.columnNameConflict, "multiple result columns with the same name `\(item.name)`", item.loc.position, name: item.name)
+      }
+    }
+    return (items, missingAlias)
+  }
+
+  /// Projects `items` (none aggregates) on `input`: a variable kept under its name keeps its slot.
+  private mutating func planColumns(_ items: [ProjectionItem], input: PlanOperator, scope: Scope) throws
+    -> (op: PlanOperator, scope: Scope, slots: [Int])
+  {
+    var op = input
+    var newScope = scope.emptied
+    var itemSlots: [Int] = []
+    var projections: [(Int, PlanExpression)] = []
+    for item in items {
+      if case .variable(let n, _) = item.expression, n == item.name, let v = scope[n] {
+        itemSlots.append(v.slot)
+        newScope[item.name] = v
+        continue
+      }
+      let slot = newSlot()
+      projections.append((slot, try bind(item.expression, scope)))
+      itemSlots.append(slot)
+      newScope[item.name] = projectedVariable(item.expression, slot: slot, scope)
+    }
+    if !projections.isEmpty { op = .project(op, projections) }
+    return (op, newScope, itemSlots)
+  }
+
+  /// Groups `input` by the items that do not aggregate and computes the aggregates, then
+  /// projects the items that combine them; a non-key variable beside an aggregate is ambiguous.
+  private mutating func planGrouping(_ items: [ProjectionItem], input: PlanOperator, scope: Scope) throws
+    -> (op: PlanOperator, scope: Scope, slots: [Int])
+  {
+    var op = input
+    var newScope = scope.emptied
+    var itemSlots: [Int] = []
+    var keys: [(Int, PlanExpression)] = []
+    var postScope = scope.emptied
+    var keyExpressions: [(Expression, String)] = []
+    for item in items where !item.expression.containsAggregate {
+      let slot = newSlot()
+      keys.append((slot, try bind(item.expression, scope)))
+      let kind = kindOf(item.expression, scope)
+      postScope[item.name] = Variable(slot: slot, kind: kind)
+      if case .variable(let n, _) = item.expression { postScope[n] = Variable(slot: slot, kind: kind) }
+      let keyName = " key\(slot)"
+      postScope[keyName] = Variable(slot: slot, kind: kind)
+      if case .property(.variable, _) = item.expression { keyExpressions.append((item.expression, keyName)) }
+    }
+    var aggregates: [(Int, AggregateSpec)] = []
+    var projections: [(Int, PlanExpression)] = []
+    postScope = postScope.hiding(namesOf: scope)
+    for item in items {
+      if let key = postScope[item.name], !item.expression.containsAggregate {
+        itemSlots.append(key.slot)
+        newScope[item.name] = key
+        continue
+      }
+      let lifted = try liftAggregates(item.expression, scope: scope, into: &aggregates, postScope: &postScope, keys: keyExpressions)
+      let slot = newSlot()
+      do {
+        projections.append((slot, try bind(lifted, postScope)))
+      } catch let e as QuiverError where e.code == .undefinedVariable && scope.binds(e.name) {
+        throw semanticError(.ambiguousAggregationExpression, "expression mixes aggregation with variables that are not grouping keys", item.loc.position)
+      }
+      itemSlots.append(slot)
+      newScope[item.name] = Variable(slot: slot, kind: .value)
+    }
+    op = aggregation(op, keys: keys, aggregates: aggregates)
+    if !projections.isEmpty { op = .project(op, projections) }
+    return (op, newScope, itemSlots)
   }
 
   private func kindOf(_ e: Expression, _ scope: Scope) -> VariableKind {
@@ -192,15 +163,15 @@ extension Planner {
       }
       if case .function(let name, let distinct, let args, let loc) = sub, let f = AggregateFunction.byName[name.lowercased()] {
         if args.contains(where: { $0.containsAggregate }) {
-          error = me.semanticError("NestedAggregation", "aggregate functions cannot be nested", loc.position)
+          error = semanticError(.nestedAggregation, "aggregate functions cannot be nested", loc.position)
           return sub
         }
         if args.contains(where: { $0.callsRand }) {
-          error = me.semanticError("NonConstantExpression", "\(name)() cannot aggregate rand(), which changes on every call", loc.position)
+          error = semanticError(.nonConstantExpression, "\(name)() cannot aggregate rand(), which changes on every call", loc.position)
           return sub
         }
         if !f.arity.contains(args.count) {
-          error = me.semanticError("InvalidNumberOfArguments", "\(f.rawValue)() does not take \(args.count) arguments", loc.position)
+          error = semanticError(.invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) arguments", loc.position)
           return sub
         }
         do {
@@ -230,18 +201,9 @@ extension Planner {
     return result
   }
 
-  /// SKIP and LIMIT take a constant expression: literals and parameters, no variables.
-  private mutating func constantCount(_ e: Expression, _ clause: String) throws -> PlanExpression {
-    if !e.referencedVariables.isEmpty {
-      throw semanticError("NonConstantExpression", "\(clause) must be a constant expression, not one that reads variables", e.position)
-    }
-    if case .literal(.int(let v)) = e, v < 0 {
-      throw semanticError("NegativeIntegerArgument", "\(clause) must be a non-negative integer, got \(v)", e.position)
-    }
-    if case .literal(.float) = e {
-      throw semanticError("InvalidArgumentType", "\(clause) must be an integer", e.position)
-    }
-    return try bind(e, Scope(slotNames: SlotNames()))
+  /// SKIP or LIMIT bound: a constant expression (the binder checked it reads no variables).
+  private mutating func constantCount(_ e: Expression) throws -> PlanExpression {
+    try bind(e, Scope(slotNames: SlotNames()))
   }
 
   /// `op` aggregated, by a counting operator where one fits:
@@ -335,15 +297,5 @@ extension Expression {
       return nil
     }
     return found
-  }
-}
-
-extension QuiverError {
-  /// For UndefinedVariable errors, the variable's name (taken from the message).
-  var variableName: String? {
-    guard code == "UndefinedVariable", let start = message.firstIndex(of: "`") else { return nil }
-    let rest = message[message.index(after: start)...]
-    guard let end = rest.firstIndex(of: "`") else { return nil }
-    return String(rest[..<end])
   }
 }

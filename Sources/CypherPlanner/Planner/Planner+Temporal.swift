@@ -9,10 +9,10 @@ extension Planner {
     _ f: TemporalFunction, _ name: String, distinct: Bool, _ args: [Expression], _ p: SourcePosition, _ scope: Scope
   ) throws -> PlanExpression {
     if !f.arity.contains(args.count) {
-      throw semanticError("InvalidNumberOfArguments", "\(name)() does not take \(args.count) argument\(args.count == 1 ? "" : "s")", p)
+      throw semanticError(.invalidNumberOfArguments, "\(name)() does not take \(args.count) argument\(args.count == 1 ? "" : "s")", p)
     }
     if distinct {
-      throw semanticError("InvalidArgumentType", "DISTINCT is only allowed in aggregate functions", p)
+      throw semanticError(.invalidArgumentType, "DISTINCT is only allowed in aggregate functions", p)
     }
     return .temporal(f, try args.map { try bind($0, scope) })
   }

@@ -105,7 +105,7 @@ extension Planner {
   /// Fails at compile time when `e` certainly has a type outside `allowed` (null always passes).
   func requireType(_ e: Expression, _ scope: Scope, _ allowed: [StaticType], _ what: String) throws {
     guard let t = staticType(e, scope), t != .null, !allowed.contains(t) else { return }
-    throw semanticError("InvalidArgumentType", "\(what) cannot take a \(t.name)", e.position)
+    throw semanticError(.invalidArgumentType, "\(what) cannot take a \(t.name)", e.position)
   }
 
   /// Compile-time operand checks for operators.
@@ -130,17 +130,17 @@ extension Planner {
         if let x, let y, x != .null, y != .null, x != .list, y != .list {
           let ok = (x.isNumber && y.isNumber) || (x == .string && (y == .string || y.isNumber)) || (y == .string && x.isNumber)
           if !ok {
-            throw semanticError("InvalidArgumentType", "cannot add a \(y.name) to a \(x.name)", e.position)
+            throw semanticError(.invalidArgumentType, "cannot add a \(y.name) to a \(x.name)", e.position)
           }
         }
       default: break
       }
     case .property(let owner, let key):
       if staticType(owner, scope) == .path {
-        throw semanticError("InvalidArgumentType", "a path has no properties (`\(key)`); use nodes(p) or relationships(p)", owner.position)
+        throw semanticError(.invalidArgumentType, "a path has no properties (`\(key)`); use nodes(p) or relationships(p)", owner.position)
       }
       if let t = staticType(owner, scope), [.boolean, .integer, .float, .string, .list].contains(t) {
-        throw QuiverError(.type, "InvalidArgumentType", "cannot read property `\(key)` of a \(t.name)", phase: .compile, at: owner.position)
+        throw QuiverError(.type, .invalidArgumentType, "cannot read property `\(key)` of a \(t.name)", phase: .compile, at: owner.position)
       }
     case .quantifier(let q, _, let list, _, _):
       try requireType(list, scope, [.list], q.rawValue + "()")

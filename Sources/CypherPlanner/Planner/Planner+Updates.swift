@@ -21,30 +21,24 @@ extension Planner {
     case .delete(let detach, let targets, _):
       for t in targets {
         if case .variable = t { continue }
-        if case .hasLabels = t {
-          throw semanticError("InvalidDelete", "DELETE takes nodes, relationships or paths, not a label expression", t.position)
-        }
         try requireType(t, scope, [.node, .relationship, .path, .list], "DELETE")
       }
       return .delete(input, try targets.map { try bind($0, scope) }, detach: detach)
     case .foreach(let variable, let list, let body, let loc):
       let boundList = try bind(list, scope)
       if scope[variable] != nil {
-        throw semanticError("VariableAlreadyBound", "variable `\(variable)` is already defined", loc.position)
+        throw semanticError(.variableAlreadyBound, "variable `\(variable)` is already defined", loc.position, name: variable)
       }
       var inner = scope
       let slot = newSlot()
       inner[variable] = Variable(slot: slot, kind: .value)
       var op = PlanOperator.argument
       for c in body {
-        guard c.isUpdating else {
-          throw semanticError("InvalidClauseComposition", "FOREACH can only contain updating clauses", loc.position)
-        }
         op = try planUpdate(c, input: op, scope: &inner)
       }
       return .foreach(input, slot: slot, list: boundList, inner: op)
     default:
-      throw semanticError("InvalidClauseComposition", "not an updating clause", nil)
+      preconditionFailure("unreachable: the binder lets only updating clauses reach planUpdate")
     }
   }
 
@@ -52,10 +46,10 @@ extension Planner {
   /// variables bound before a MERGE, the parts of a MERGE pattern that MERGE creates.
   mutating func createSteps(_ part: PatternPart, scope: inout Scope, merge outer: Set<String>? = nil) throws -> [CreateStep] {
     if let p = part.pathVariable, scope[p] != nil, outer == nil {
-      throw semanticError("VariableAlreadyBound", "variable `\(p)` is already defined", part.loc.position)
+      throw semanticError(.variableAlreadyBound, "variable `\(p)` is already defined", part.loc.position, name: p)
     }
     if outer == nil, part.steps.isEmpty, let name = part.start.variable, scope[name] != nil {
-      throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined; CREATE needs a new node", part.start.loc.position)
+      throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined; CREATE needs a new node", part.start.loc.position, name: name)
     }
     var steps: [CreateStep] = []
     var created = Set<Int>()
@@ -64,12 +58,12 @@ extension Planner {
       let properties = try node.properties.map { try bind($0, scope) }
       if let name = node.variable, let v = scope[name] {
         if v.kind != .node && v.kind != .value {
-          throw semanticError("VariableTypeConflict", "variable `\(name)` is not a node", node.loc.position)
+          throw semanticError(.variableTypeConflict, "variable `\(name)` is not a node", node.loc.position, name: name)
         }
         let isOuter = outer.map { $0.contains(name) } ?? true
         if isOuter || created.contains(v.slot) {
           if outer == nil, !node.labels.isEmpty || node.properties != nil {
-            throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined; CREATE cannot add labels or properties to it", node.loc.position)
+            throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined; CREATE cannot add labels or properties to it", node.loc.position, name: name)
           }
           nodeSlots.append(v.slot)
           continue
@@ -89,22 +83,22 @@ extension Planner {
     for (i, step) in part.steps.enumerated() {
       let rel = step.relationship
       if let name = rel.variable, scope[name] != nil, outer == nil || outer?.contains(name) == true {
-        throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", rel.loc.position)
+        throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", rel.loc.position, name: name)
       }
       if rel.types.count != 1 {
-        throw semanticError("NoSingleRelationshipType", "a relationship must have exactly one type to be created", rel.loc.position)
+        throw semanticError(.noSingleRelationshipType, "a relationship must have exactly one type to be created", rel.loc.position)
       }
       if rel.direction == .both && outer == nil {
-        throw semanticError("RequiresDirectedRelationship", "only directed relationships can be created", rel.loc.position)
+        throw semanticError(.requiresDirectedRelationship, "only directed relationships can be created", rel.loc.position)
       }
       if rel.length != nil {
-        throw semanticError("CreatingVarLength", "variable-length relationships cannot be created", rel.loc.position)
+        throw semanticError(.creatingVarLength, "variable-length relationships cannot be created", rel.loc.position)
       }
       var slot = newSlot()
       if let name = rel.variable {
         if let v = scope[name] {
           if outer == nil || outer?.contains(name) == true {
-            throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", rel.loc.position)
+            throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", rel.loc.position, name: name)
           }
           slot = v.slot
         }
@@ -127,24 +121,21 @@ extension Planner {
   private mutating func planMerge(_ input: PlanOperator, _ part: PatternPart, _ actions: [MergeAction], _ loc: Loc, scope: inout Scope) throws -> PlanOperator {
     for rel in part.steps.map(\.relationship) {
       if let name = rel.variable, scope[name] != nil {
-        throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", rel.loc.position)
+        throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", rel.loc.position, name: name)
       }
       if rel.types.count != 1 {
-        throw semanticError("NoSingleRelationshipType", "a relationship in MERGE must have exactly one type", rel.loc.position)
+        throw semanticError(.noSingleRelationshipType, "a relationship in MERGE must have exactly one type", rel.loc.position)
       }
       if rel.length != nil {
-        throw semanticError("CreatingVarLength", "MERGE cannot create variable-length relationships", rel.loc.position)
-      }
-      if let name = rel.variable, scope[name] != nil {
-        throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", rel.loc.position)
+        throw semanticError(.creatingVarLength, "MERGE cannot create variable-length relationships", rel.loc.position)
       }
     }
     if part.steps.isEmpty, let name = part.start.variable, scope[name] != nil {
-      throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined", part.start.loc.position)
+      throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", part.start.loc.position, name: name)
     }
     for node in [part.start] + part.steps.map(\.node) {
       if let name = node.variable, scope[name] != nil, !node.labels.isEmpty || node.properties != nil {
-        throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined; MERGE cannot add labels or properties to it", node.loc.position)
+        throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined; MERGE cannot add labels or properties to it", node.loc.position, name: name)
       }
     }
     let outer = Set(scope.variables.keys)

@@ -1,5 +1,6 @@
-// The planner: binds names to slots, checks the query's meaning (undefined or re-bound variables,
-// misplaced aggregates, clause order) and builds the operator tree clause by clause.
+// The planner: runs the binder (Binder/), then binds names to slots, checks what needs the
+// variables in scope (undefined or re-bound variables, misplaced aggregates, static types) and
+// builds the operator tree clause by clause.
 import CypherSyntax
 import GraphCore
 
@@ -13,44 +14,39 @@ package struct Planner {
   var slotCount = 0
   let catalog: any ProcedureCatalog
   let statistics: any GraphStatistics
+  /// What the binder resolved: the procedure of each CALL.
+  let bound: BoundStatement
   var isUpdating = false
-  /// How many subquery bodies (CALL { … }, EXISTS, COUNT, COLLECT) enclose the clauses being
-  /// planned: a procedure CALL alone is standalone only in the statement itself.
-  var nesting = 0
   /// Variables bound before the MATCH being planned; a relationship variable bound since then
   /// was bound by the same pattern, which is a uniqueness violation.
   var matchOuterNames: Set<String>?
-  /// Every `$name` the statement reads.
-  var parameterNames = Set<String>()
   /// True while binding the boolean skeleton of a WHERE (or exists()), where a bare pattern may
   /// stand as a predicate.
   var patternPredicateAllowed = false
 
-  init(catalog: any ProcedureCatalog, statistics: any GraphStatistics) {
+  init(bound: BoundStatement, catalog: any ProcedureCatalog, statistics: any GraphStatistics) {
+    self.bound = bound
     self.catalog = catalog
     self.statistics = statistics
   }
 
-  /// Plans `statement`, raising compile-time errors before anything runs. `schema` tells which
-  /// indexes exist and how large labels and indexes are.
+  /// Binds and plans `statement`, raising compile-time errors before anything runs. `schema`
+  /// tells which indexes exist and how large labels and indexes are.
   package static func compile(
     _ statement: Statement, catalog: any ProcedureCatalog, schema: any GraphStatistics = NoStatistics()
   ) throws -> CompiledQuery {
-    var planner = Planner(catalog: catalog, statistics: schema)
+    let bound = try Binder.bind(statement, catalog: catalog)
+    var planner = Planner(bound: bound, catalog: catalog, statistics: schema)
     let names = SlotNames()
     let (root, columns) = try planner.planQuery(statement.query, input: .argument, scope: Scope(slotNames: names), isSubquery: false)
     return CompiledQuery(
       root: root, columns: columns, slotCount: planner.slotCount, isUpdating: planner.isUpdating,
-      mode: statement.mode, parameterNames: planner.parameterNames, slotNames: names.names)
+      mode: statement.mode, parameterNames: bound.parameters, slotNames: names.names)
   }
 
   mutating func newSlot() -> Int {
     slotCount += 1
     return slotCount - 1
-  }
-
-  func semanticError(_ code: String, _ message: String, _ p: SourcePosition?) -> QuiverError {
-    QuiverError.semantic(code, message, at: p)
   }
 
   /// Plans a query body (single query or UNION) on `input`. The parts of a CALL subquery
@@ -62,12 +58,9 @@ package struct Planner {
     var declared = scope
     if case .names(let names)? = imports {
       declared = scope.emptied
-      if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
-        throw semanticError("VariableAlreadyBound", "variable `\(twice)` is imported twice", loc?.position)
-      }
       for name in names {
         guard let v = scope[name] else {
-          throw semanticError("UndefinedVariable", "variable `\(name)` not defined", loc?.position)
+          throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc?.position, name: name)
         }
         declared[name] = v
       }
@@ -80,9 +73,6 @@ package struct Planner {
       let (op, _, columns) = try planSingle(body.parts[0], input: input, scope: visible(body.parts[0]))
       return (op, columns)
     }
-    if Set(body.unionAll).count > 1 {
-      throw semanticError("InvalidClauseComposition", "UNION and UNION ALL cannot be mixed in one query", body.parts[1].loc.position)
-    }
     var branches: [PlanOperator] = []
     var names: [String]?
     var outputs: [Int] = []
@@ -91,7 +81,7 @@ package struct Planner {
       let partNames = columns.map(\.0)
       if let names {
         if names != partNames {
-          throw semanticError("DifferentColumnsInUnion", "all parts of a UNION must return the same columns (\(names.joined(separator: ", ")) vs \(partNames.joined(separator: ", ")))", part.loc.position)
+          throw semanticError(.differentColumnsInUnion, "all parts of a UNION must return the same columns (\(names.joined(separator: ", ")) vs \(partNames.joined(separator: ", ")))", part.loc.position)
         }
       } else {
         names = partNames
@@ -117,8 +107,8 @@ package struct Planner {
   }
 
   /// Plans one sequence of clauses; returns the final operator, scope and result columns.
-  /// With `openEnd` (the body of EXISTS or COUNT), the clauses need not end in RETURN.
-  mutating func planSingle(_ query: SingleQuery, input: PlanOperator, scope start: Scope, openEnd: Bool = false) throws
+  /// The binder has checked how the clauses are composed.
+  mutating func planSingle(_ query: SingleQuery, input: PlanOperator, scope start: Scope) throws
     -> (PlanOperator, Scope, [(String, Int)])
   {
     var op = input
@@ -128,25 +118,17 @@ package struct Planner {
     /// write (without the WITH an updating clause needs before a MATCH).
     var afterSubqueryWrite = false
     var columns: [(String, Int)] = []
-    let clauses = query.clauses
-    for (i, clause) in clauses.enumerated() {
-      let isLast = i == clauses.count - 1
+    for clause in query.clauses {
       var subqueryWrites = false
-      var unitSubqueryWrites = false
       if (afterUpdate || afterSubqueryWrite) && !clause.isUpdating {
         op = .eager(op)
       }
       switch clause {
-      case .match(let optional, let patterns, let predicate, let loc):
-        if afterUpdate, case .match = clause {
-          if !(i > 0 && clauses[i - 1].isWith) {
-            throw semanticError("InvalidClauseComposition", "WITH is required between an updating clause and MATCH", loc.position)
-          }
-        }
+      case .match(let optional, let patterns, let predicate, _):
         op = try planMatch(op, optional: optional, patterns: patterns, predicate: predicate, scope: &scope)
       case .unwind(let e, let alias, let loc):
         if scope[alias] != nil {
-          throw semanticError("VariableAlreadyBound", "variable `\(alias)` is already defined", loc.position)
+          throw semanticError(.variableAlreadyBound, "variable `\(alias)` is already defined", loc.position, name: alias)
         }
         let list = try bind(e, scope)
         let slot = newSlot()
@@ -155,31 +137,24 @@ package struct Planner {
       case .with(let projection, let predicate):
         (op, scope, _) = try planProjection(projection, input: op, scope: scope, isReturn: false, predicate: predicate)
       case .return(let projection):
-        if !isLast {
-          throw semanticError("InvalidClauseComposition", "RETURN can only be the last clause of a query", projection.loc.position)
-        }
         (op, scope, columns) = try planProjection(projection, input: op, scope: scope, isReturn: true, predicate: nil)
       case .call(let call):
-        let standalone = clauses.count == 1 && nesting == 0
-        (op, columns) = try planCall(call, input: op, scope: &scope, standalone: standalone)
-        if !standalone { columns = [] }
+        let resolved = bound.resolution(of: call)
+        (op, columns) = try planCall(call, resolved, input: op, scope: &scope)
+        if !resolved.standalone { columns = [] }
       case .subquery(let body, let imports, let loc):
         let updatedBefore = isUpdating
         isUpdating = false
-        nesting += 1
         let (inner, innerColumns) = try planQuery(body, input: .argument, scope: scope, isSubquery: true, imports: imports, at: loc)
-        nesting -= 1
         if isUpdating {
-          // A subquery that writes is a write: earlier reads finish before it, later ones after;
-          // a unit one may end the query.
+          // A subquery that writes is a write: earlier reads finish before it, later ones after.
           subqueryWrites = true
-          unitSubqueryWrites = innerColumns.isEmpty
           if !afterUpdate && !afterSubqueryWrite && !isSimpleInput(op) { op = .eager(op) }
         }
         isUpdating = isUpdating || updatedBefore
         for (name, slot) in innerColumns {
           if scope[name] != nil {
-            throw semanticError("VariableAlreadyBound", "variable `\(name)` is already defined; a subquery cannot return a variable of the enclosing query", loc.position)
+            throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined; a subquery cannot return a variable of the enclosing query", loc.position, name: name)
           }
           scope[name] = Variable(slot: slot, kind: .value)
         }
@@ -192,11 +167,6 @@ package struct Planner {
       }
       afterUpdate = clause.isUpdating
       afterSubqueryWrite = subqueryWrites
-      if isLast && !openEnd && !clause.isReturn && !clause.isUpdating && !unitSubqueryWrites && !(clause.isCall && clauses.count == 1) {
-        if case .call = clause {} else {
-          throw semanticError("InvalidClauseComposition", "a query must end with RETURN or an updating clause", query.loc.position)
-        }
-      }
     }
     return (op, scope, columns)
   }

@@ -66,8 +66,13 @@ struct Scope {
   func checkNotHidden(_ name: String, _ position: SourcePosition?) throws {
     guard variables[name] == nil, hidden.contains(name) else { return }
     throw QuiverError.semantic(
-      "UndefinedVariable", "variable `\(name)` not defined: after DISTINCT or aggregation only projected columns can be used",
-      at: position)
+      .undefinedVariable, "variable `\(name)` not defined: after DISTINCT or aggregation only projected columns can be used",
+      at: position, name: name)
+  }
+
+  /// True when `name` is given and bound here (the name an UndefinedVariable error carries).
+  func binds(_ name: String?) -> Bool {
+    name.map { variables[$0] != nil } ?? false
   }
 
   /// User-visible names, sorted (the column order of `RETURN *`).

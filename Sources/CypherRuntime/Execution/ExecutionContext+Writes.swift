@@ -20,11 +20,11 @@ extension ExecutionContext {
         switch item {
         case .null, .bool, .int, .float, .string, .temporal: continue
         default:
-          throw QuiverError.runtime(.type, "InvalidPropertyType", "property `\(key)` cannot hold a list containing a \(item.typeName)")
+          throw QuiverError.runtime(.type, .invalidPropertyType, "property `\(key)` cannot hold a list containing a \(item.typeName)")
         }
       }
     default:
-      throw QuiverError.runtime(.type, "InvalidPropertyType", "property `\(key)` cannot hold a \(v.typeName)")
+      throw QuiverError.runtime(.type, .invalidPropertyType, "property `\(key)` cannot hold a \(v.typeName)")
     }
   }
 
@@ -53,7 +53,7 @@ extension ExecutionContext {
   func createRelationship(type: String, from: Int64, to: Int64, properties: [String: Value]) throws -> Int64 {
     for (k, v) in properties { try checkStorable(v, key: k) }
     guard store.nodeExists(from), store.nodeExists(to), deletedNodes[from] == nil, deletedNodes[to] == nil else {
-      throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "cannot create a relationship to a deleted node")
+      throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "cannot create a relationship to a deleted node")
     }
     dbHits += 1 + properties.count
     let id = store.createRelationship(type: type, from: from, to: to, properties: properties)
@@ -70,14 +70,14 @@ extension ExecutionContext {
     case .null: return
     case .node(let n):
       guard store.nodeExists(n.id), deletedNodes[n.id] == nil else {
-        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
+        throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "node \(n.id) was deleted")
       }
       remember(.node(n.id), key, store.nodeProperty(n.id, key) ?? nil)
       store.setNodeProperty(n.id, key, value)
       touchedNodes.insert(n.id)
     case .relationship(let r):
       guard store.relationshipExists(r.id), deletedRelationships[r.id] == nil else {
-        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "relationship \(r.id) was deleted")
+        throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "relationship \(r.id) was deleted")
       }
       remember(.relationship(r.id), key, store.relationshipProperty(r.id, key) ?? nil)
       store.setRelationshipProperty(r.id, key, value)
@@ -101,7 +101,7 @@ extension ExecutionContext {
     case .null: return
     case .node(let n):
       guard store.nodeExists(n.id), deletedNodes[n.id] == nil else {
-        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
+        throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "node \(n.id) was deleted")
       }
       noteLabel(label)
       if add { store.addLabel(n.id, label) } else { store.removeLabel(n.id, label) }

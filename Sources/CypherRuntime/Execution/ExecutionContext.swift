@@ -89,7 +89,7 @@ package final class ExecutionContext {
     for id in pendingNodeDeletes where store.nodeExists(id) {
       if store.degree(of: id) > 0 {
         throw QuiverError.runtime(
-          .constraint, "DeleteConnectedNode",
+          .constraint, .deleteConnectedNode,
           "cannot delete node \(id) because it still has relationships; use DETACH DELETE to delete them too")
       }
       store.deleteNode(id)
@@ -125,7 +125,7 @@ package final class CancellationFlag: Sendable {
   /// Throws a `Cancelled` error when the flag is set or the deadline passed.
   package func check() throws {
     guard isCancelled else { return }
-    throw QuiverError.runtime(.cancelled, "Cancelled", timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
+    throw QuiverError.runtime(.cancelled, .cancelled, timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
   }
 
   private let rows = Atomic<Int>(0)

@@ -68,10 +68,10 @@ extension ExecutionContext {
       case .subtract: return try checked(x.subtractingReportingOverflow(y), op)
       case .multiply: return try checked(x.multipliedReportingOverflow(by: y), op)
       case .divide:
-        if y == 0 { throw QuiverError.runtime(.arithmetic, "DivisionByZero", "integer division by zero") }
+        if y == 0 { throw QuiverError.runtime(.arithmetic, .divisionByZero, "integer division by zero") }
         return try checked(x.dividedReportingOverflow(by: y), op)
       case .modulo:
-        if y == 0 { throw QuiverError.runtime(.arithmetic, "DivisionByZero", "integer modulo by zero") }
+        if y == 0 { throw QuiverError.runtime(.arithmetic, .divisionByZero, "integer modulo by zero") }
         return try checked(x.remainderReportingOverflow(dividingBy: y), op)
       case .power: return .float(pow(Double(x), Double(y)))
       default: break
@@ -86,7 +86,7 @@ extension ExecutionContext {
 
   private func checked(_ r: (partialValue: Int64, overflow: Bool), _ op: BinaryOperator) throws -> Value {
     if r.overflow {
-      throw QuiverError.runtime(.arithmetic, "IntegerOverflow", "integer overflow in \(op.rawValue)")
+      throw QuiverError.runtime(.arithmetic, .integerOverflow, "integer overflow in \(op.rawValue)")
     }
     return .int(r.partialValue)
   }
@@ -106,7 +106,7 @@ extension ExecutionContext {
     switch v {
     case .null: return .null
     case .int(let i):
-      if i == .min { throw QuiverError.runtime(.arithmetic, "IntegerOverflow", "integer overflow in unary minus") }
+      if i == .min { throw QuiverError.runtime(.arithmetic, .integerOverflow, "integer overflow in unary minus") }
       return .int(-i)
     case .float(let d): return .float(-d)
     case .temporal(let t) where t.kind == .duration: return .temporal(TemporalArithmetic.negate(t))
@@ -143,7 +143,7 @@ extension ExecutionContext {
     case (.map, .string(let k)), (.node, .string(let k)), (.relationship, .string(let k)):
       return try property(owner, k)
     case (.map, _), (.node, _), (.relationship, _):
-      throw QuiverError.runtime(.type, "MapElementAccessByNonString", "map key must be a string, got \(index.typeName)")
+      throw QuiverError.runtime(.type, .mapElementAccessByNonString, "map key must be a string, got \(index.typeName)")
     default:
       throw QuiverError.typeError("cannot index into a \(owner.typeName)")
     }
@@ -169,7 +169,7 @@ extension ExecutionContext {
       let regex = try regexCache.regex(pattern)
       return s.wholeMatch(of: regex) != nil
     } catch {
-      throw QuiverError.runtime(.argument, "InvalidArgumentValue", "invalid regular expression '\(pattern)'")
+      throw QuiverError.runtime(.argument, .invalidArgumentValue, "invalid regular expression '\(pattern)'")
     }
   }
 }

@@ -13,7 +13,7 @@ extension ExecutionContext {
       return v
     case .parameter(let name):
       guard let v = parameter(name) else {
-        throw QuiverError(.parameterMissing, "MissingParameter", "expected a value for parameter $\(name)", phase: .runtime)
+        throw QuiverError(.parameterMissing, .missingParameter, "expected a value for parameter $\(name)", phase: .runtime, name: name)
       }
       return v
     case .slot(let i):
@@ -61,7 +61,7 @@ extension ExecutionContext {
       case .null: return .null
       case .node(let n):
         if deletedNodes[n.id] != nil {
-          throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
+          throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "node \(n.id) was deleted")
         }
         dbHits += 1
         return .bool(labels.allSatisfy { store.hasLabel(n.id, $0) })
@@ -174,12 +174,12 @@ extension ExecutionContext {
     case .null: return .null
     case .node(let n):
       guard let value = store.nodeProperty(n.id, key: propertyKeyID(key)), deletedNodes.isEmpty || deletedNodes[n.id] == nil else {
-        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
+        throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "node \(n.id) was deleted")
       }
       return value ?? .null
     case .relationship(let r):
       guard let value = store.relationshipProperty(r.id, key: propertyKeyID(key)), deletedRelationships.isEmpty || deletedRelationships[r.id] == nil else {
-        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "relationship \(r.id) was deleted")
+        throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "relationship \(r.id) was deleted")
       }
       return value ?? .null
     case .map(let m):
@@ -197,12 +197,12 @@ extension ExecutionContext {
     case .null: return nil
     case .node(let n):
       guard let properties = store.nodeProperties(n.id), deletedNodes[n.id] == nil else {
-        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
+        throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "node \(n.id) was deleted")
       }
       return properties
     case .relationship(let r):
       guard let properties = store.relationshipProperties(r.id), deletedRelationships[r.id] == nil else {
-        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "relationship \(r.id) was deleted")
+        throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "relationship \(r.id) was deleted")
       }
       return properties
     case .map(let m): return m

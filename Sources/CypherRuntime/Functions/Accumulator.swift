@@ -36,7 +36,7 @@ struct Accumulator {
         if !sawFloat {
           let (s, overflow) = intSum.addingReportingOverflow(i)
           if overflow && spec.function == .sum {
-            throw QuiverError.runtime(.arithmetic, "IntegerOverflow", "integer overflow in sum()")
+            throw QuiverError.runtime(.arithmetic, .integerOverflow, "integer overflow in sum()")
           }
           if overflow {
             sawFloat = true
@@ -76,7 +76,7 @@ struct Accumulator {
       }
       if percentile == nil {
         guard let p = parameter?.doubleValue, p >= 0, p <= 1 else {
-          throw QuiverError.runtime(.argument, "NumberOutOfRange", "percentile must be a number between 0 and 1")
+          throw QuiverError.runtime(.argument, .numberOutOfRange, "percentile must be a number between 0 and 1")
         }
         percentile = p
       }

@@ -37,7 +37,7 @@ extension ExecutionContext {
     case .labels:
       guard case .node(let n) = x else { throw argumentType(f, x) }
       if deletedNodes[n.id] != nil || !store.nodeExists(n.id) {
-        throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
+        throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "node \(n.id) was deleted")
       }
       return .list(store.labels(of: n.id).map { .string($0) })
     case .type:
@@ -103,7 +103,7 @@ extension ExecutionContext {
     case .abs:
       switch x {
       case .int(let i):
-        if i == .min { throw QuiverError.runtime(.arithmetic, "IntegerOverflow", "integer overflow in abs()") }
+        if i == .min { throw QuiverError.runtime(.arithmetic, .integerOverflow, "integer overflow in abs()") }
         return .int(Swift.abs(i))
       case .float(let d): return .float(Swift.abs(d))
       default: throw argumentType(f, x)
@@ -142,7 +142,7 @@ extension ExecutionContext {
         length = l
       }
       if start < 0 || length < 0 {
-        throw QuiverError.runtime(.argument, "NumberOutOfRange", "substring() needs non-negative start and length")
+        throw QuiverError.runtime(.argument, .numberOutOfRange, "substring() needs non-negative start and length")
       }
       let chars = Array(s)
       let from = Int(min(start, Int64(chars.count)))
@@ -151,7 +151,7 @@ extension ExecutionContext {
     case .left, .right:
       guard case .string(let s) = x else { throw argumentType(f, x) }
       guard case .int(let n) = args[1] else { throw argumentType(f, args[1]) }
-      if n < 0 { throw QuiverError.runtime(.argument, "NumberOutOfRange", "\(f.rawValue)() needs a non-negative length") }
+      if n < 0 { throw QuiverError.runtime(.argument, .numberOutOfRange, "\(f.rawValue)() needs a non-negative length") }
       let k = Int(min(n, Int64(s.count)))
       return .string(String(f == .left ? s.prefix(k) : s.suffix(k)))
     case .split:
@@ -166,7 +166,7 @@ extension ExecutionContext {
   }
 
   private func argumentType(_ f: ScalarFunction, _ v: Value) -> QuiverError {
-    QuiverError.runtime(.type, "InvalidArgumentValue", "\(f.rawValue)() cannot take a \(v.typeName) argument")
+    QuiverError.runtime(.type, .invalidArgumentValue, "\(f.rawValue)() cannot take a \(v.typeName) argument")
   }
 
   private func mathFunction(_ f: ScalarFunction, _ d: Double) -> Double {
@@ -203,16 +203,16 @@ extension ExecutionContext {
 
   private func range(_ args: [Value]) throws -> Value {
     guard case .int(let start) = args[0], case .int(let end) = args[1] else {
-      throw QuiverError.runtime(.argument, "InvalidArgumentType", "range() takes integer bounds")
+      throw QuiverError.runtime(.argument, .invalidArgumentType, "range() takes integer bounds")
     }
     var step: Int64 = 1
     if args.count > 2 {
       guard case .int(let s) = args[2] else {
-        throw QuiverError.runtime(.argument, "InvalidArgumentType", "range() takes an integer step")
+        throw QuiverError.runtime(.argument, .invalidArgumentType, "range() takes an integer step")
       }
       step = s
     }
-    if step == 0 { throw QuiverError.runtime(.argument, "NumberOutOfRange", "range() step cannot be zero") }
+    if step == 0 { throw QuiverError.runtime(.argument, .numberOutOfRange, "range() step cannot be zero") }
     var out: [Value] = []
     var i = start
     while step > 0 ? i <= end : i >= end {

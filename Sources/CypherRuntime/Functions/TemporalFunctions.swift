@@ -69,7 +69,7 @@ extension ExecutionContext {
   /// `t.key`: a component of a temporal value.
   func temporalProperty(_ t: Temporal, _ key: String) throws -> Value {
     guard let v = t.component(key) else {
-      throw QuiverError.runtime(.argument, "InvalidArgumentValue", "a \(t.typeName) has no component `\(key)`")
+      throw QuiverError.runtime(.argument, .invalidArgumentValue, "a \(t.typeName) has no component `\(key)`")
     }
     return v
   }

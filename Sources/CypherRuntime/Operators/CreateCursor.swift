@@ -32,7 +32,7 @@ extension ExecutionContext {
       case .relationship(let slot, let type, let from, let to, let properties):
         guard case .node(let a) = row[from], case .node(let b) = row[to] else {
           let bad = row[from].isNull || row[to].isNull ? "null" : "a non-node value"
-          throw QuiverError.runtime(.semantic, "InvalidArgumentType", "cannot create a relationship to \(bad)")
+          throw QuiverError.runtime(.semantic, .invalidArgumentType, "cannot create a relationship to \(bad)")
         }
         let props = try propertyMap(properties, row)
         row[slot] = .relationship(Relationship(id: try createRelationship(type: type, from: a.id, to: b.id, properties: props)))

@@ -32,7 +32,7 @@ final class MergeCursor: Cursor {
       while let r = try matcher.next() { matches.append(r) }
       if matches.isEmpty {
         for (e, key) in spec.nullChecks where try ctx.eval(e, row).isNull {
-          throw QuiverError.runtime(.semantic, "MergeReadOwnWrites", "cannot MERGE with a null value for property `\(key)`")
+          throw QuiverError.runtime(.semantic, .mergeReadOwnWrites, "cannot MERGE with a null value for property `\(key)`")
         }
         var created = row
         try ctx.create(spec.create, into: &created)

@@ -41,7 +41,7 @@ final class ProcedureCallCursor: Cursor {
       let type = spec.argumentTypes[i]
       if case .int(let n) = v, type.name == "FLOAT" { v = .float(Double(n)) }
       guard type.accepts(v) else {
-        throw QuiverError(.type, "InvalidArgumentType", "argument \(i + 1) of \(spec.name) must be \(type), got \(v.typeName)", phase: .runtime)
+        throw QuiverError(.type, .invalidArgumentType, "argument \(i + 1) of \(spec.name) must be \(type), got \(v.typeName)", phase: .runtime)
       }
       args.append(v)
     }
@@ -52,14 +52,15 @@ final class ProcedureCallCursor: Cursor {
       return try algorithm.run(ctx.store, args, cache: ctx.procedures.projections, cancellation: ctx.cancellation)
     }
     guard let procedure = ctx.procedures.procedure(named: spec.name) else {
-      throw QuiverError.runtime(.procedure, "ProcedureNotFound", "there is no procedure called \(spec.name)")
+      throw QuiverError(
+        .procedure, .procedureNotFound, "there is no procedure called \(spec.name)", phase: .runtime, name: spec.name)
     }
     do {
       return try procedure.body(args)
     } catch let e as QuiverError {
       throw e
     } catch {
-      throw QuiverError.runtime(.procedure, "ProcedureCallFailed", "\(spec.name) failed: \(error)")
+      throw QuiverError.runtime(.procedure, .procedureCallFailed, "\(spec.name) failed: \(error)")
     }
   }
 }

@@ -102,9 +102,9 @@ final class SkipLimitCursor: Cursor {
     switch v {
     case .int(let n) where n >= 0: return n
     case .int(let n):
-      throw QuiverError.runtime(.syntax, "NegativeIntegerArgument", "\(clause) must be a non-negative integer, got \(n)")
+      throw QuiverError.runtime(.syntax, .negativeIntegerArgument, "\(clause) must be a non-negative integer, got \(n)")
     default:
-      throw QuiverError.runtime(.syntax, "InvalidArgumentType", "\(clause) must be a non-negative integer, got \(v.typeName)")
+      throw QuiverError.runtime(.syntax, .invalidArgumentType, "\(clause) must be a non-negative integer, got \(v.typeName)")
     }
   }
 

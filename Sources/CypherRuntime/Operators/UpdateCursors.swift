@@ -81,7 +81,7 @@ final class DeleteCursor: Cursor {
     case .list(let items):
       for item in items { try delete(item) }
     default:
-      throw QuiverError.runtime(.type, "InvalidArgumentType", "DELETE takes nodes, relationships or paths, got \(v.typeName)")
+      throw QuiverError.runtime(.type, .invalidArgumentType, "DELETE takes nodes, relationships or paths, got \(v.typeName)")
     }
   }
 }

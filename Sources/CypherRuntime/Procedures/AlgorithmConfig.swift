@@ -17,13 +17,13 @@ package struct AlgorithmConfig {
     case .map(let m): entries = m
     case let other:
       throw QuiverError.runtime(
-        .argument, "InvalidArgumentValue", "\(procedure) takes one configuration map, got \(other.typeName)")
+        .argument, .invalidArgumentValue, "\(procedure) takes one configuration map, got \(other.typeName)")
     }
   }
 
   /// An error naming `key` and what was wrong with its value.
   func invalid(_ key: String, _ problem: String) -> QuiverError {
-    QuiverError.runtime(.argument, "InvalidArgumentValue", "\(procedure): configuration key '\(key)' \(problem)")
+    QuiverError.runtime(.argument, .invalidArgumentValue, "\(procedure): configuration key '\(key)' \(problem)")
   }
 
   private mutating func value(_ key: String) -> Value? {
@@ -119,7 +119,7 @@ package struct AlgorithmConfig {
     if let unknown = entries.keys.filter({ !used.contains($0) }).sorted().first {
       let known = used.sorted().map { "'\($0)'" }.joined(separator: ", ")
       throw QuiverError.runtime(
-        .argument, "InvalidArgumentValue", "\(procedure): unknown configuration key '\(unknown)' (known keys: \(known))")
+        .argument, .invalidArgumentValue, "\(procedure): unknown configuration key '\(unknown)' (known keys: \(known))")
     }
   }
 }

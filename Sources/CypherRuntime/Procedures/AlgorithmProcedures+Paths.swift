@@ -35,7 +35,7 @@ extension AlgorithmProcedure {
       let p = try input.project(spec, config)
       guard p.graph.nodeCount <= Self.allPairsNodeLimit else {
         throw QuiverError.runtime(
-          .argument, "InvalidArgumentValue",
+          .argument, .invalidArgumentValue,
           "\(rawValue): the projected graph has \(p.graph.nodeCount) nodes, more than the limit of \(Self.allPairsNodeLimit); "
             + "select fewer nodes with 'label' or use algo.dijkstra.singleSource")
       }

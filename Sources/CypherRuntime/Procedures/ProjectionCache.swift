@@ -57,7 +57,7 @@ struct AlgorithmInput {
   func checkCancelled() throws {
     guard let cancellation, cancellation.isCancelled else { return }
     throw QuiverError.runtime(
-      .cancelled, "Cancelled", cancellation.timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
+      .cancelled, .cancelled, cancellation.timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
   }
 
   /// Projects the graph after every configuration key is read, so that an unknown key fails

@@ -63,7 +63,7 @@ struct WeightColumn: Sendable {
     case .other:
       let shown = (store.relationshipProperty(id, key: key) ?? nil)?.typeName ?? "value"
       throw QuiverError.runtime(
-        .argument, "InvalidArgumentValue",
+        .argument, .invalidArgumentValue,
         "weightProperty '\(property)' must hold numbers, but relationship \(id) has a \(shown)")
     }
   }

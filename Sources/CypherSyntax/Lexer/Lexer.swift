@@ -85,7 +85,7 @@ package struct Lexer {
       }
       skipIdentifier()
       if nameStart == index {
-        throw QuiverError.syntax("InvalidParameterName", "expected a parameter name after '$'", at: start)
+        throw QuiverError.syntax(.invalidParameterName, "expected a parameter name after '$'", at: start)
       }
       return Token(kind: .parameter, text: text(nameStart, index), position: start, endOffset: index)
     default:
@@ -112,9 +112,9 @@ package struct Lexer {
     }
     let ch = text(index, scalarEndIndex(from: index))
     if c >= 0x80 {
-      throw QuiverError.syntax("InvalidUnicodeCharacter", "unexpected character '\(ch)' (U+\(String(ch.unicodeScalars.first?.value ?? 0, radix: 16, uppercase: true)))", at: start)
+      throw QuiverError.syntax(.invalidUnicodeCharacter, "unexpected character '\(ch)' (U+\(String(ch.unicodeScalars.first?.value ?? 0, radix: 16, uppercase: true)))", at: start)
     }
-    throw QuiverError.syntax("UnexpectedSyntax", "unexpected character '\(ch)'", at: start)
+    throw QuiverError.syntax(.unexpectedSyntax, "unexpected character '\(ch)'", at: start)
   }
 
   private func scalarEndIndex(from i: Int) -> Int {
@@ -137,7 +137,7 @@ package struct Lexer {
         advance()
         while true {
           guard let d = peek() else {
-            throw QuiverError.syntax("UnclosedComment", "comment '/*' is never closed with '*/'", at: start)
+            throw QuiverError.syntax(.unclosedComment, "comment '/*' is never closed with '*/'", at: start)
           }
           if d == UInt8(ascii: "*"), peek(1) == UInt8(ascii: "/") {
             advance()
@@ -192,7 +192,7 @@ package struct Lexer {
     var out: [UInt8] = []
     while true {
       guard let c = peek() else {
-        throw QuiverError.syntax("UnclosedString", "string literal is never closed", at: start)
+        throw QuiverError.syntax(.unclosedString, "string literal is never closed", at: start)
       }
       if c == quote {
         advance()
@@ -202,7 +202,7 @@ package struct Lexer {
         let escapeStart = position
         advance()
         guard let e = peek() else {
-          throw QuiverError.syntax("UnclosedString", "string literal is never closed", at: start)
+          throw QuiverError.syntax(.unclosedString, "string literal is never closed", at: start)
         }
         advance()
         switch e {
@@ -219,17 +219,17 @@ package struct Lexer {
           var hex = ""
           for _ in 0..<digits {
             guard let h = peek(), isHexDigit(h) else {
-              throw QuiverError.syntax("InvalidUnicodeLiteral", "invalid unicode escape: expected \(digits) hex digits", at: escapeStart)
+              throw QuiverError.syntax(.invalidUnicodeLiteral, "invalid unicode escape: expected \(digits) hex digits", at: escapeStart)
             }
             hex.append(Character(UnicodeScalar(h)))
             advance()
           }
           guard let code = UInt32(hex, radix: 16), let scalar = UnicodeScalar(code) else {
-            throw QuiverError.syntax("InvalidUnicodeLiteral", "invalid unicode escape '\\\(Character(UnicodeScalar(e)))\(hex)'", at: escapeStart)
+            throw QuiverError.syntax(.invalidUnicodeLiteral, "invalid unicode escape '\\\(Character(UnicodeScalar(e)))\(hex)'", at: escapeStart)
           }
           out.append(contentsOf: Array(String(Character(scalar)).utf8))
         default:
-          throw QuiverError.syntax("InvalidEscape", "invalid escape sequence '\\\(Character(UnicodeScalar(e)))'", at: escapeStart)
+          throw QuiverError.syntax(.invalidEscape, "invalid escape sequence '\\\(Character(UnicodeScalar(e)))'", at: escapeStart)
         }
         continue
       }
@@ -244,7 +244,7 @@ package struct Lexer {
     var out: [UInt8] = []
     while true {
       guard let c = peek() else {
-        throw QuiverError.syntax("UnclosedIdentifier", "quoted name is never closed with '`'", at: start)
+        throw QuiverError.syntax(.unclosedIdentifier, "quoted name is never closed with '`'", at: start)
       }
       advance()
       if c == UInt8(ascii: "`") {

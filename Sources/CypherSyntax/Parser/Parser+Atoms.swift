@@ -15,9 +15,9 @@ extension Parser {
       advance()
       guard let v = Double(t.text), v.isFinite else {
         if Double(t.text) == nil {
-          throw QuiverError.syntax("InvalidNumberLiteral", "invalid number literal '\(t.text)'", at: t.position)
+          throw QuiverError.syntax(.invalidNumberLiteral, "invalid number literal '\(t.text)'", at: t.position)
         }
-        throw QuiverError.syntax("FloatingPointOverflow", "float literal '\(t.text)' is out of range", at: t.position)
+        throw QuiverError.syntax(.floatingPointOverflow, "float literal '\(t.text)' is out of range", at: t.position)
       }
       return .literal(.float(negateLiteral ? -v : v))
     case .string:
@@ -126,10 +126,10 @@ extension Parser {
       return d < radix
     }
     guard !text.isEmpty, text.allSatisfy(validDigit) else {
-      throw QuiverError.syntax("InvalidNumberLiteral", "invalid integer literal '\(t.text)'", at: t.position)
+      throw QuiverError.syntax(.invalidNumberLiteral, "invalid integer literal '\(t.text)'", at: t.position)
     }
     guard let v = Int64(negated ? "-" + text : text, radix: radix) else {
-      throw QuiverError.syntax("IntegerOverflow", "integer literal '\(negated ? "-" : "")\(t.text)' does not fit in 64 bits", at: t.position)
+      throw QuiverError.syntax(.integerOverflow, "integer literal '\(negated ? "-" : "")\(t.text)' does not fit in 64 bits", at: t.position)
     }
     return v
   }
@@ -214,7 +214,7 @@ extension Parser {
     let saved = index
     do {
       if let v = try body(&self) { return v }
-    } catch let e as QuiverError where e.code == "NestingTooDeep" {
+    } catch let e as QuiverError where e.code == .nestingTooDeep {
       throw e
     } catch {}
     index = saved

@@ -192,7 +192,7 @@ extension Parser {
   mutating func propertyTarget() throws -> (Expression, String) {
     let e = try postfixExpression()
     guard case .property(let owner, let key) = e else {
-      throw QuiverError.syntax("UnexpectedSyntax", "expected a property such as n.key", at: e.position ?? current.position)
+      throw QuiverError.syntax(.unexpectedSyntax, "expected a property such as n.key", at: e.position ?? current.position)
     }
     return (owner, key)
   }

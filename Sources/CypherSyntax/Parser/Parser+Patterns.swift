@@ -108,7 +108,7 @@ extension Parser {
         length = try lengthRange()
       }
       if atSymbol("..") || current.kind == .integer || (length != nil && atSymbol("-")) {
-        throw QuiverError.syntax("InvalidRelationshipPattern", "invalid variable-length relationship: write *, *n, *min..max with non-negative bounds", at: current.position)
+        throw QuiverError.syntax(.invalidRelationshipPattern, "invalid variable-length relationship: write *, *n, *min..max with non-negative bounds", at: current.position)
       }
       properties = try patternProperties()
       try expectSymbol("]")
@@ -142,7 +142,7 @@ extension Parser {
 
   private mutating func rangeBound() throws -> Int {
     guard let v = Int(current.text) else {
-      throw QuiverError.syntax("InvalidRange", "invalid length bound '\(current.text)'", at: current.position)
+      throw QuiverError.syntax(.invalidRange, "invalid length bound '\(current.text)'", at: current.position)
     }
     advance()
     return v

@@ -55,7 +55,7 @@ extension Parser {
       return .createIndex(name: name, ifNotExists: ifNotExists, target: target, label: label, properties: properties)
     }
     if target == .relationship {
-      throw QuiverError.syntax("UnexpectedSyntax", "constraints are supported on node labels only", at: current.position)
+      throw QuiverError.syntax(.unexpectedSyntax, "constraints are supported on node labels only", at: current.position)
     }
     try expect("REQUIRE")
     let properties = try propertyList(of: variable)
@@ -76,13 +76,13 @@ extension Parser {
     let part = try patternChain()
     if part.steps.isEmpty {
       guard let v = part.start.variable, part.start.labels.count == 1 else {
-        throw QuiverError.syntax("UnexpectedSyntax", "expected a pattern such as (n:Label)", at: part.loc.position)
+        throw QuiverError.syntax(.unexpectedSyntax, "expected a pattern such as (n:Label)", at: part.loc.position)
       }
       return (v, part.start.labels[0], .node)
     }
     let rel = part.steps[0].relationship
     guard part.steps.count == 1, let v = rel.variable, rel.types.count == 1 else {
-      throw QuiverError.syntax("UnexpectedSyntax", "expected a pattern such as ()-[r:TYPE]-()", at: part.loc.position)
+      throw QuiverError.syntax(.unexpectedSyntax, "expected a pattern such as ()-[r:TYPE]-()", at: part.loc.position)
     }
     return (v, rel.types[0], .relationship)
   }
@@ -94,7 +94,9 @@ extension Parser {
     repeat {
       let owner = try symbolicName("`\(variable)`")
       if owner != variable {
-        throw QuiverError.syntax("UndefinedVariable", "expected `\(variable)`, the variable of the pattern", at: tokens[index - 1].position)
+        throw QuiverError(
+          .syntax, .undefinedVariable, "expected `\(variable)`, the variable of the pattern", phase: .compile,
+          at: tokens[index - 1].position, name: owner)
       }
       try expectSymbol(".")
       properties.append(try symbolicName("a property key"))

@@ -68,9 +68,9 @@ package struct Parser {
   func unexpected(expected: String) -> QuiverError {
     let t = current
     if t.kind == .endOfInput {
-      return .syntax("UnexpectedSyntax", "unexpected end of input, expected \(expected)", at: t.position)
+      return .syntax(.unexpectedSyntax, "unexpected end of input, expected \(expected)", at: t.position)
     }
-    return .syntax("UnexpectedSyntax", "unexpected \(t.display), expected \(expected)", at: t.position)
+    return .syntax(.unexpectedSyntax, "unexpected \(t.display), expected \(expected)", at: t.position)
   }
 
   /// The source text from `offset` up to the end of the last consumed token.
@@ -85,7 +85,7 @@ package struct Parser {
     depth += 1
     defer { depth -= 1 }
     if depth > Parser.maxDepth {
-      throw QuiverError.syntax("NestingTooDeep", "query nests deeper than \(Parser.maxDepth) levels", at: current.position)
+      throw QuiverError.syntax(.nestingTooDeep, "query nests deeper than \(Parser.maxDepth) levels", at: current.position)
     }
     return try body(&self)
   }

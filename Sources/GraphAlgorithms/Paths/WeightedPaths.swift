@@ -27,7 +27,7 @@ package enum WeightedPaths {
     guard !g.hasNonNegativeWeights, let w = g.outWeights else { return }
     for x in w where !(x >= 0) {
       throw QuiverError.runtime(
-        .argument, "InvalidArgumentValue",
+        .argument, .invalidArgumentValue,
         "weightProperty '\(property)' has the negative or non-numeric weight \(x); shortest paths need weights ≥ 0")
     }
   }

@@ -53,7 +53,7 @@ package enum LogFormat {
 
   /// An I/O error about `file` at byte `offset`.
   package static func damaged(_ file: String, _ offset: Int, _ message: String) -> QuiverError {
-    QuiverError(.io, "CorruptLog", "write-ahead log `\(file)` at byte offset \(offset): \(message)", phase: .runtime)
+    QuiverError(.io, .corruptLog, "write-ahead log `\(file)` at byte offset \(offset): \(message)", phase: .runtime)
   }
 
   /// Reads every whole record of a log file. A torn or damaged last record is reported in

@@ -31,7 +31,7 @@ package struct SnapshotReader {
   }
 
   private func damaged(_ offset: Int, _ message: String) -> QuiverError {
-    QuiverError(.io, "CorruptSnapshot", "snapshot `\(file)` at byte offset \(offset): \(message)", phase: .runtime)
+    QuiverError(.io, .corruptSnapshot, "snapshot `\(file)` at byte offset \(offset): \(message)", phase: .runtime)
   }
 
   private mutating func run() throws(QuiverError) -> (store: GraphStore, sequence: UInt64) {

@@ -18,7 +18,7 @@ struct CSVReader {
     self.path = path
     self.delimiter = delimiter
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw QuiverError.runtime(.io, "FileNotReadable", "cannot read the CSV file \(path)")
+      throw QuiverError.runtime(.io, .fileNotReadable, "cannot read the CSV file \(path)")
     }
     bytes = [UInt8](data)
     // A UTF-8 byte-order mark is not part of the first field.
@@ -93,6 +93,6 @@ struct CSVReader {
 
   /// An import error located at `line` of this file.
   func error(line: Int, _ message: String) -> QuiverError {
-    QuiverError.runtime(.io, "InvalidCSV", "\(path):\(line): \(message)")
+    QuiverError.runtime(.io, .invalidCSV, "\(path):\(line): \(message)")
   }
 }

@@ -40,7 +40,7 @@ final class DirectoryLock: Sendable {
         continue
       }
       throw QuiverError(
-        .io, "DatabaseLocked",
+        .io, .databaseLocked,
         "database directory `\(directory)` is already open for writing by process \(holder.isEmpty ? "(unknown)" : holder); open it read-only or close the other database first",
         phase: .runtime)
     }

@@ -24,7 +24,7 @@ final class DiskFile: Sendable {
   /// An IOError for the failed call `call` on `path`, with the system's reason.
   static func failure(_ call: String, _ path: String) -> QuiverError {
     let reason = String(cString: strerror(errno))
-    return QuiverError(.io, "FileError", "\(call) `\(path)` failed: \(reason)", phase: .runtime)
+    return QuiverError(.io, .fileError, "\(call) `\(path)` failed: \(reason)", phase: .runtime)
   }
 
   /// Writes all of `bytes` at `offset`.
@@ -81,7 +81,7 @@ enum DiskDirectory {
     if mkdir(path, 0o755) != 0 && errno != EEXIST { throw DiskFile.failure("mkdir", path) }
     var info = stat()
     guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-      throw QuiverError(.io, "NotADirectory", "`\(path)` is not a directory", phase: .runtime)
+      throw QuiverError(.io, .notADirectory, "`\(path)` is not a directory", phase: .runtime)
     }
   }
 

@@ -54,7 +54,7 @@ final class DiskStorage: Sendable {
     var lock: DirectoryLock?
     if readOnly {
       guard DiskDirectory.exists(directory) else {
-        throw QuiverError(.io, "DatabaseNotFound", "there is no database directory `\(directory)`", phase: .runtime)
+        throw QuiverError(.io, .databaseNotFound, "there is no database directory `\(directory)`", phase: .runtime)
       }
     } else {
       try DiskDirectory.create(directory)
@@ -127,7 +127,7 @@ final class DiskStorage: Sendable {
 
   /// The error for a write to a database opened read-only.
   var readOnlyError: QuiverError {
-    QuiverError(.io, "ReadOnlyDatabase", "the database at `\(directory)` was opened read-only", phase: .runtime)
+    QuiverError(.io, .readOnlyDatabase, "the database at `\(directory)` was opened read-only", phase: .runtime)
   }
 
   /// Appends `changes` as the next transaction's record, makes it durable (or, with group
@@ -198,6 +198,6 @@ final class DiskStorage: Sendable {
 
   /// `error` as a QuiverError (the file calls throw nothing else).
   private static func ioError(_ error: any Error) -> QuiverError {
-    error as? QuiverError ?? QuiverError(.io, "FileError", "\(error)", phase: .runtime)
+    error as? QuiverError ?? QuiverError(.io, .fileError, "\(error)", phase: .runtime)
   }
 }

@@ -76,7 +76,7 @@ package enum GoldenRunner {
       report.fail(
         "\(location): FAIL: \(title)\n  expected error: \(name)\n  actual: \(ResultRenderer.rowCount(result.rows.count))")
     case (.error(let name)?, .failure(let error)):
-      if let error = error as? QuiverError, error.category.name == name || error.code == name {
+      if let error = error as? QuiverError, error.category.name == name || error.code.rawValue == name {
         report.passed += 1
       } else {
         report.fail("\(location): FAIL: \(title)\n  expected error: \(name)\n  actual error: \(describe(error))")

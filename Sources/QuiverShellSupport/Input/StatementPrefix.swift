@@ -18,6 +18,6 @@ package enum StatementPrefix {
     var moved = position
     moved.offset = max(0, position.offset - length)
     if position.line == 1 { moved.column = max(1, position.column - length) }
-    return QuiverError(error.category, error.code, error.message, phase: error.phase, at: moved)
+    return error.moved(to: moved)
   }
 }

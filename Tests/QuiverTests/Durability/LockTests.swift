@@ -8,7 +8,7 @@ import Testing
 @Suite struct LockTests {
   private func isLocked(_ error: any Error, by pid: Int32) -> Bool {
     guard let e = error as? QuiverError else { return false }
-    return e.category == .io && e.code == "DatabaseLocked" && e.message.contains("process \(pid)")
+    return e.category == .io && e.code == .databaseLocked && e.message.contains("process \(pid)")
   }
 
   @Test func secondOpenInTheSameProcessIsRefused() throws {

@@ -74,7 +74,7 @@ import Testing
     #expect(try dump(db) == expected)
     #expect(db.consistencyViolations.isEmpty)
     // The constraints still hold after reopening.
-    #expect(throws: QuiverError.self) { _ = try Database(path: dir.path).execute("CREATE (:V {id: 1, k: 2})") }
+    #expect(thrown { _ = try Database(path: dir.path).execute("CREATE (:V {id: 1, k: 2})") } == "ConstraintValidationFailed")
   }
 
   @Test func valuesComeBackExactly() throws {
@@ -127,8 +127,8 @@ import Testing
     #expect(db.isReadOnly)
     #expect(try db.execute("MATCH (a:A) RETURN count(*)").rows[0][0].intValue == 1)
     for attempt in ["CREATE (:B)", "CREATE INDEX i FOR (n:A) ON (n.x)"] {
-      #expect { _ = try db.execute(attempt) } throws: { ($0 as? QuiverError)?.code == "ReadOnlyDatabase" }
-      #expect { try db.transaction { _ = try $0.execute(attempt) } } throws: { ($0 as? QuiverError)?.code == "ReadOnlyDatabase" }
+      #expect { _ = try db.execute(attempt) } throws: { ($0 as? QuiverError)?.code == .readOnlyDatabase }
+      #expect { try db.transaction { _ = try $0.execute(attempt) } } throws: { ($0 as? QuiverError)?.code == .readOnlyDatabase }
     }
     #expect { _ = try Database(path: dir.file("missing"), readOnly: true) } throws: { ($0 as? QuiverError)?.category == .io }
   }

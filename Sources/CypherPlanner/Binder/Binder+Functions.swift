@@ -1,0 +1,38 @@
+// The binder's check of function calls that are not aggregates: the function exists, takes that
+// many arguments and no DISTINCT. Aggregates are placed with the scope in the planner, and the
+// temporal functions (date(), duration.between(), …) check their own arguments when planned.
+import CypherSyntax
+import GraphCore
+
+extension Binder {
+  /// Checks the call `name(args)` at `p`; `distinct` is set for `name(DISTINCT …)`.
+  func checkFunction(_ name: String, distinct: Bool, _ args: [Expression], _ p: SourcePosition) throws {
+    let lower = name.lowercased()
+    if AggregateFunction.byName[lower] != nil || TemporalFunction.resolve(lower) != nil { return }
+    if lower == "exists" {
+      guard args.count == 1 else {
+        throw semanticError(.invalidNumberOfArguments, "exists() takes one argument", p, name: name)
+      }
+      switch args[0] {
+      case .property, .patternPredicate: return
+      default: throw semanticError(.invalidArgumentType, "exists() takes a property or a pattern", p, name: name)
+      }
+    }
+    guard let f = ScalarFunction.byName[lower] else {
+      throw semanticError(.unknownFunction, "unknown function '\(name)'", p, name: name)
+    }
+    if !f.arity.contains(args.count) {
+      throw semanticError(
+        .invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) argument\(args.count == 1 ? "" : "s")", p,
+        name: name)
+    }
+    if distinct {
+      throw semanticError(.invalidArgumentType, "DISTINCT is only allowed in aggregate functions", p, name: name)
+    }
+    if f == .size, case .patternPredicate = args[0] {
+      throw semanticError(
+        .unexpectedSyntax, "size() of a pattern is not supported; use COUNT { pattern } or size([pattern | 1])", p,
+        name: name)
+    }
+  }
+}

@@ -1,0 +1,194 @@
+// The closed set of detail codes a QuiverError carries (openCypher's detail codes where one
+// exists, Quiver's own for storage and transactions). A struct rather than a public enum, so that
+// adding a code never breaks a client's exhaustive switch; the initialiser from text only accepts
+// the codes listed here, so the set stays closed like an enum's.
+
+extension QuiverError {
+  /// The detail code of an error, e.g. `UndefinedVariable`; `rawValue` is the openCypher name.
+  ///
+  /// Compare against the constants (`error.code == .undefinedVariable`). `init?(rawValue:)`
+  /// accepts only the names of the codes in `allCases`.
+  public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The code's name as openCypher and the TCK spell it, e.g. `UndefinedVariable`.
+    public let rawValue: String
+
+    private init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// The code named `rawValue`, or nil when Quiver has no such code.
+    public init?(rawValue: String) {
+      guard let code = Code.byName[rawValue] else { return nil }
+      self = code
+    }
+
+    /// The code's name, as `rawValue`.
+    public var description: String { rawValue }
+
+    private static let byName: [String: Code] = Dictionary(
+      allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// An aggregate and a non-grouping variable are mixed in one expression.
+    public static let ambiguousAggregationExpression = Code("AmbiguousAggregationExpression")
+    /// The query was cancelled or ran past its timeout.
+    public static let cancelled = Code("Cancelled")
+    /// Two result columns of one projection have the same name.
+    public static let columnNameConflict = Code("ColumnNameConflict")
+    /// A constraint of that shape already exists.
+    public static let constraintAlreadyExists = Code("ConstraintAlreadyExists")
+    /// Existing data violates the constraint being created.
+    public static let constraintCreationFailed = Code("ConstraintCreationFailed")
+    /// No constraint of that name or shape exists.
+    public static let constraintNotFound = Code("ConstraintNotFound")
+    /// A write would violate a constraint.
+    public static let constraintValidationFailed = Code("ConstraintValidationFailed")
+    /// The write-ahead log cannot be read.
+    public static let corruptLog = Code("CorruptLog")
+    /// A snapshot file cannot be read.
+    public static let corruptSnapshot = Code("CorruptSnapshot")
+    /// CREATE or MERGE was given a variable-length relationship.
+    public static let creatingVarLength = Code("CreatingVarLength")
+    /// Another process holds the database directory.
+    public static let databaseLocked = Code("DatabaseLocked")
+    /// The database directory does not exist.
+    public static let databaseNotFound = Code("DatabaseNotFound")
+    /// A node with relationships was deleted without DETACH.
+    public static let deleteConnectedNode = Code("DeleteConnectedNode")
+    /// A deleted node or relationship was read.
+    public static let deletedEntityAccess = Code("DeletedEntityAccess")
+    /// The parts of a UNION return different columns.
+    public static let differentColumnsInUnion = Code("DifferentColumnsInUnion")
+    /// An integer was divided by zero.
+    public static let divisionByZero = Code("DivisionByZero")
+    /// A duration or temporal computation left the representable range.
+    public static let durationOverflow = Code("DurationOverflow")
+    /// A file could not be read or written.
+    public static let fileError = Code("FileError")
+    /// A file to import cannot be read.
+    public static let fileNotReadable = Code("FileNotReadable")
+    /// A float computation overflowed.
+    public static let floatingPointOverflow = Code("FloatingPointOverflow")
+    /// An index of that shape already exists.
+    public static let indexAlreadyExists = Code("IndexAlreadyExists")
+    /// The index backs a constraint and cannot be dropped alone.
+    public static let indexBelongsToConstraint = Code("IndexBelongsToConstraint")
+    /// No index of that name or shape exists.
+    public static let indexNotFound = Code("IndexNotFound")
+    /// An integer computation overflowed 64 bits.
+    public static let integerOverflow = Code("IntegerOverflow")
+    /// An aggregate function is used where aggregation is not allowed.
+    public static let invalidAggregation = Code("InvalidAggregation")
+    /// Procedure arguments are given in a form not allowed here.
+    public static let invalidArgumentPassingMode = Code("InvalidArgumentPassingMode")
+    /// A value or expression has a type the operation does not accept.
+    public static let invalidArgumentType = Code("InvalidArgumentType")
+    /// A value has the right type but is out of the accepted domain.
+    public static let invalidArgumentValue = Code("InvalidArgumentValue")
+    /// A CSV file to import is malformed.
+    public static let invalidCSV = Code("InvalidCSV")
+    /// Clauses are combined in an order or place Cypher does not allow.
+    public static let invalidClauseComposition = Code("InvalidClauseComposition")
+    /// DELETE was given something other than a node, relationship or path.
+    public static let invalidDelete = Code("InvalidDelete")
+    /// A string literal has an unknown escape sequence.
+    public static let invalidEscape = Code("InvalidEscape")
+    /// A number literal is malformed.
+    public static let invalidNumberLiteral = Code("InvalidNumberLiteral")
+    /// A function is called with the wrong number of arguments.
+    public static let invalidNumberOfArguments = Code("InvalidNumberOfArguments")
+    /// A parameter name is malformed.
+    public static let invalidParameterName = Code("InvalidParameterName")
+    /// A parameter is used where a literal is required.
+    public static let invalidParameterUse = Code("InvalidParameterUse")
+    /// A value cannot be stored as a property.
+    public static let invalidPropertyType = Code("InvalidPropertyType")
+    /// A range (e.g. of a variable-length pattern) is malformed.
+    public static let invalidRange = Code("InvalidRange")
+    /// A relationship pattern is malformed.
+    public static let invalidRelationshipPattern = Code("InvalidRelationshipPattern")
+    /// The query contains a character Cypher does not allow.
+    public static let invalidUnicodeCharacter = Code("InvalidUnicodeCharacter")
+    /// A unicode escape in a string literal is malformed.
+    public static let invalidUnicodeLiteral = Code("InvalidUnicodeLiteral")
+    /// A map is indexed by something that is not a string.
+    public static let mapElementAccessByNonString = Code("MapElementAccessByNonString")
+    /// MERGE would need to read a property it sets itself.
+    public static let mergeReadOwnWrites = Code("MergeReadOwnWrites")
+    /// A parameter the query uses was not given.
+    public static let missingParameter = Code("MissingParameter")
+    /// SKIP, LIMIT or a function got a negative integer.
+    public static let negativeIntegerArgument = Code("NegativeIntegerArgument")
+    /// An aggregate function is nested inside another.
+    public static let nestedAggregation = Code("NestedAggregation")
+    /// The query nests deeper than the parser allows.
+    public static let nestingTooDeep = Code("NestingTooDeep")
+    /// An expression in WITH has no alias.
+    public static let noExpressionAlias = Code("NoExpressionAlias")
+    /// A relationship to create does not have exactly one type.
+    public static let noSingleRelationshipType = Code("NoSingleRelationshipType")
+    /// A transaction command (commit, rollback) was given while no transaction is open.
+    public static let noTransaction = Code("NoTransaction")
+    /// An expression that must be constant reads variables or calls rand().
+    public static let nonConstantExpression = Code("NonConstantExpression")
+    /// The database path is not a directory.
+    public static let notADirectory = Code("NotADirectory")
+    /// A number does not fit the range the operation accepts.
+    public static let numberOutOfRange = Code("NumberOutOfRange")
+    /// A procedure raised an error while running.
+    public static let procedureCallFailed = Code("ProcedureCallFailed")
+    /// No procedure of that name exists.
+    public static let procedureNotFound = Code("ProcedureNotFound")
+    /// A write was attempted on a database opened read-only.
+    public static let readOnlyDatabase = Code("ReadOnlyDatabase")
+    /// One relationship variable is used twice in a pattern.
+    public static let relationshipUniquenessViolation = Code("RelationshipUniquenessViolation")
+    /// A relationship to create has no direction.
+    public static let requiresDirectedRelationship = Code("RequiresDirectedRelationship")
+    /// A result stream was read after it was closed, consumed or failed.
+    public static let resultConsumed = Code("ResultConsumed")
+    /// A transaction was begun while another is open in the same session.
+    public static let transactionAlreadyOpen = Code("TransactionAlreadyOpen")
+    /// A transaction was used after it ended.
+    public static let transactionClosed = Code("TransactionClosed")
+    /// A block comment is not closed.
+    public static let unclosedComment = Code("UnclosedComment")
+    /// A backquoted identifier is not closed.
+    public static let unclosedIdentifier = Code("UnclosedIdentifier")
+    /// A string literal is not closed.
+    public static let unclosedString = Code("UnclosedString")
+    /// A variable (or procedure output) is used but not defined.
+    public static let undefinedVariable = Code("UndefinedVariable")
+    /// A statement produced output where none was expected.
+    public static let unexpectedOutput = Code("UnexpectedOutput")
+    /// The query does not follow the grammar, or uses an unsupported form.
+    public static let unexpectedSyntax = Code("UnexpectedSyntax")
+    /// No function of that name exists.
+    public static let unknownFunction = Code("UnknownFunction")
+    /// A variable is introduced again where it is already defined.
+    public static let variableAlreadyBound = Code("VariableAlreadyBound")
+    /// A variable is used as a different kind of entity than it is bound to.
+    public static let variableTypeConflict = Code("VariableTypeConflict")
+    /// A write was attempted in a read-only transaction.
+    public static let writeInReadOnlyTransaction = Code("WriteInReadOnlyTransaction")
+
+    /// Every code Quiver raises, in alphabetical order of `rawValue`.
+    public static let allCases: [Code] = [
+      .ambiguousAggregationExpression, .cancelled, .columnNameConflict, .constraintAlreadyExists,
+      .constraintCreationFailed, .constraintNotFound, .constraintValidationFailed, .corruptLog,
+      .corruptSnapshot, .creatingVarLength, .databaseLocked, .databaseNotFound,
+      .deleteConnectedNode, .deletedEntityAccess, .differentColumnsInUnion, .divisionByZero,
+      .durationOverflow, .fileError, .fileNotReadable, .floatingPointOverflow, .indexAlreadyExists,
+      .indexBelongsToConstraint, .indexNotFound, .integerOverflow, .invalidAggregation,
+      .invalidArgumentPassingMode, .invalidArgumentType, .invalidArgumentValue, .invalidCSV,
+      .invalidClauseComposition, .invalidDelete, .invalidEscape, .invalidNumberLiteral,
+      .invalidNumberOfArguments, .invalidParameterName, .invalidParameterUse, .invalidPropertyType,
+      .invalidRange, .invalidRelationshipPattern, .invalidUnicodeCharacter, .invalidUnicodeLiteral,
+      .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
+      .negativeIntegerArgument, .nestedAggregation, .nestingTooDeep, .noExpressionAlias,
+      .noSingleRelationshipType, .noTransaction, .nonConstantExpression, .notADirectory,
+      .numberOutOfRange, .procedureCallFailed, .procedureNotFound, .readOnlyDatabase,
+      .relationshipUniquenessViolation, .requiresDirectedRelationship, .resultConsumed,
+      .transactionAlreadyOpen, .transactionClosed, .unclosedComment, .unclosedIdentifier,
+      .unclosedString, .undefinedVariable, .unexpectedOutput, .unexpectedSyntax, .unknownFunction,
+      .variableAlreadyBound, .variableTypeConflict, .writeInReadOnlyTransaction,
+    ]
+  }
+}
