@@ -53,6 +53,7 @@ let package = Package(
       name: "QuiverBench", dependencies: ["Quiver", "CypherSyntax", "CypherPlanner", "CypherRuntime", "GraphStorage"],
       path: "Benchmarks/Sources/QuiverBench", swiftSettings: strict),
     .executableTarget(name: "QuiverCrashChild", dependencies: ["Quiver"], swiftSettings: strict),
+    .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore"], swiftSettings: strict),
     .testTarget(name: "CypherSyntaxTests", dependencies: ["CypherSyntax"], swiftSettings: strict),
     .testTarget(name: "GraphStorageTests", dependencies: ["GraphStorage"], swiftSettings: strict),
     .testTarget(name: "QuiverTests", dependencies: ["Quiver"], swiftSettings: strict),
