@@ -1,7 +1,9 @@
 // swift-tools-version: 6.0
 // Quiver: an embeddable property-graph database with Cypher.
 // Layers depend one way: QuiverCLI → Quiver → CypherRuntime → CypherPlanner → CypherSyntax → GraphCore,
-// with CypherRuntime also over GraphStorage and GraphAlgorithms.
+// with CypherRuntime also over GraphStorage and GraphAlgorithms. CypherRuntime reads plans only
+// (CypherPlanner/Plan has its own operator and mode vocabulary) and never imports CypherSyntax;
+// LayeringTests checks that.
 import PackageDescription
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]

@@ -1,6 +1,5 @@
 // The operator tree the planner builds and the runtime executes. Every operator except
 // `argument` pulls rows from an input; rows are fixed-width arrays of values indexed by slot.
-import CypherSyntax
 import GraphCore
 
 /// How to expand from one bound node along relationships.
@@ -232,7 +231,7 @@ package struct CompiledQuery: Sendable {
   package var slotCount: Int
   /// True when the statement may change the graph.
   package var isUpdating: Bool
-  package var mode: Statement.Mode
+  package var mode: ExecutionMode
   /// Parameters the statement reads; all must be supplied.
   package var parameterNames: Set<String>
   /// The user's variable name for slots that have one (for EXPLAIN).

@@ -2,7 +2,6 @@
 // nulls, comprehensions, CASE and correlated sub-queries. Operators on values live in
 // Evaluator+Operators.swift and functions in Functions/.
 import CypherPlanner
-import CypherSyntax
 import GraphCore
 
 extension ExecutionContext {
@@ -139,7 +138,7 @@ extension ExecutionContext {
     }
   }
 
-  private func quantify(_ q: Quantifier, _ items: [Value], slot: Int, predicate: PlanExpression, _ row: Row) throws -> Value {
+  private func quantify(_ q: PlanQuantifier, _ items: [Value], slot: Int, predicate: PlanExpression, _ row: Row) throws -> Value {
     var r = row
     var trues = 0
     var nulls = 0
