@@ -7,69 +7,69 @@ extension Parser {
   /// Returns nil at the end of a single query (UNION, `;`, `}` or end of input).
   mutating func clause() throws -> Clause? {
     let loc = Loc(current.position)
-    if at("MATCH") || (at("OPTIONAL") && peek().isKeyword("MATCH")) {
-      let optional = eat("OPTIONAL")
-      try expect("MATCH")
+    if at(.match) || (at(.optional) && peek().isKeyword(.match)) {
+      let optional = eat(.optional)
+      try expect(.match)
       let patterns = try patternList()
-      let predicate = try eat("WHERE") ? expression() : nil
+      let predicate = try eat(.where) ? expression() : nil
       return .match(optional: optional, patterns: patterns, predicate: predicate, loc)
     }
-    if eat("UNWIND") {
+    if eat(.unwind) {
       let e = try expression()
-      try expect("AS")
+      try expect(.as)
       let alias = try symbolicName("a variable name")
       return .unwind(e, alias: alias, loc)
     }
-    if eat("WITH") {
+    if eat(.with) {
       let p = try projection(loc)
-      let predicate = try eat("WHERE") ? expression() : nil
+      let predicate = try eat(.where) ? expression() : nil
       return .with(p, predicate: predicate)
     }
-    if eat("RETURN") {
+    if eat(.return) {
       return .return(try projection(loc))
     }
-    if eat("CREATE") {
+    if eat(.create) {
       return .create(try patternList(), loc)
     }
-    if eat("MERGE") {
+    if eat(.merge) {
       let part = try patternPart()
       var actions: [MergeAction] = []
-      while at("ON") {
+      while at(.on) {
         advance()
         let onCreate: Bool
-        if eat("CREATE") {
+        if eat(.create) {
           onCreate = true
-        } else if eat("MATCH") {
+        } else if eat(.match) {
           onCreate = false
         } else {
           throw unexpected(expected: "CREATE or MATCH after ON")
         }
-        try expect("SET")
+        try expect(.set)
         actions.append(MergeAction(onCreate: onCreate, items: try setItems()))
       }
       return .merge(part, actions: actions, loc)
     }
-    if eat("SET") {
+    if eat(.set) {
       return .set(try setItems(), loc)
     }
-    if eat("REMOVE") {
+    if eat(.remove) {
       var items: [RemoveItem] = []
       repeat {
         items.append(try removeItem())
       } while eatSymbol(",")
       return .remove(items, loc)
     }
-    if at("DETACH") || at("DELETE") {
-      let detach = eat("DETACH")
-      try expect("DELETE")
+    if at(.detach) || at(.delete) {
+      let detach = eat(.detach)
+      try expect(.delete)
       var targets = [try expression()]
       while eatSymbol(",") { targets.append(try expression()) }
       return .delete(detach: detach, targets, loc)
     }
-    if eat("FOREACH") {
+    if eat(.foreach) {
       try expectSymbol("(")
       let variable = try symbolicName("a variable name")
-      try expect("IN")
+      try expect(.in)
       let list = try expression()
       try expectSymbol("|")
       var body: [Clause] = []
@@ -81,7 +81,7 @@ extension Parser {
       if body.isEmpty { throw unexpected(expected: "an updating clause") }
       return .foreach(variable: variable, list: list, body: body, loc)
     }
-    if at("CALL") {
+    if at(.call) {
       advance()
       var imports: SubqueryImports?
       if atSymbol("(") {
@@ -107,7 +107,7 @@ extension Parser {
       }
       return .call(try procedureCall(loc))
     }
-    if current.kind == .endOfInput || atSymbol(";") || atSymbol("}") || at("UNION") || atSymbol(")") {
+    if current.kind == .endOfInput || atSymbol(";") || atSymbol("}") || at(.union) || atSymbol(")") {
       return nil
     }
     throw unexpected(expected: "a clause (MATCH, CREATE, RETURN, WITH, …)")
@@ -115,7 +115,7 @@ extension Parser {
 
   /// projection := [DISTINCT] ('*' [',' items] | items) [ORDER BY …] [SKIP e] [LIMIT e]
   mutating func projection(_ loc: Loc) throws -> Projection {
-    let distinct = eat("DISTINCT")
+    let distinct = eat(.distinct)
     var star = false
     var items: [ProjectionItem] = []
     if eatSymbol("*") {
@@ -125,22 +125,22 @@ extension Parser {
       items = try projectionItems()
     }
     var order: [SortItem] = []
-    if at("ORDER") {
+    if at(.order) {
       advance()
-      try expect("BY")
+      try expect(.by)
       repeat {
         let e = try expression()
         var ascending = true
-        if eat("DESC") || eat("DESCENDING") {
+        if eat(.desc) || eat(.descending) {
           ascending = false
-        } else if eat("ASC") || eat("ASCENDING") {
+        } else if eat(.asc) || eat(.ascending) {
           ascending = true
         }
         order.append(SortItem(expression: e, ascending: ascending))
       } while eatSymbol(",")
     }
-    let skip = try eat("SKIP") ? expression() : nil
-    let limit = try eat("LIMIT") ? expression() : nil
+    let skip = try eat(.skip) ? expression() : nil
+    let limit = try eat(.limit) ? expression() : nil
     return Projection(distinct: distinct, star: star, items: items, orderBy: order, skip: skip, limit: limit, loc: loc)
   }
 
@@ -151,7 +151,7 @@ extension Parser {
       let e = try expression()
       let text = self.text(from: start.position.offset)
       var alias: String?
-      if eat("AS") {
+      if eat(.as) {
         alias = try symbolicName("an alias after AS")
       }
       items.append(ProjectionItem(expression: e, alias: alias, text: text, loc: Loc(start.position)))
@@ -225,7 +225,7 @@ extension Parser {
     var yields: [YieldItem]?
     var yieldAll = false
     var predicate: Expression?
-    if eat("YIELD") {
+    if eat(.yield) {
       if eatSymbol("*") {
         yieldAll = true
       } else {
@@ -233,12 +233,12 @@ extension Parser {
         repeat {
           let itemLoc = Loc(current.position)
           let field = try symbolicName("a procedure output name")
-          let alias = try eat("AS") ? symbolicName("an alias after AS") : nil
+          let alias = try eat(.as) ? symbolicName("an alias after AS") : nil
           list.append(YieldItem(field: field, alias: alias, loc: itemLoc))
         } while eatSymbol(",")
         yields = list
       }
-      if eat("WHERE") { predicate = try expression() }
+      if eat(.where) { predicate = try expression() }
     }
     return ProcedureCall(name: name, arguments: arguments, yields: yields, yieldAll: yieldAll, predicate: predicate, loc: loc)
   }

@@ -20,10 +20,9 @@ extension Parser {
       advance()
     }
     var shortest = ShortestKind.none
-    if current.kind == .identifier, peek().isSymbol("(") {
-      let word = current.text.uppercased()
-      if word == "SHORTESTPATH" || word == "ALLSHORTESTPATHS" {
-        shortest = word == "SHORTESTPATH" ? .shortest : .all
+    if peek().isSymbol("(") {
+      if at(.shortestPath) || at(.allShortestPaths) {
+        shortest = at(.shortestPath) ? .shortest : .all
         advance()
         advance()
       }

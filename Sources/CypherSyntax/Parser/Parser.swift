@@ -39,12 +39,12 @@ package struct Parser {
     if index < tokens.count - 1 { index += 1 }
   }
 
-  func at(_ keyword: String) -> Bool { current.isKeyword(keyword) }
+  func at(_ keyword: Keyword) -> Bool { current.keyword == keyword }
 
   func atSymbol(_ s: String) -> Bool { current.isSymbol(s) }
 
   /// Consumes the keyword when it is next.
-  mutating func eat(_ keyword: String) -> Bool {
+  mutating func eat(_ keyword: Keyword) -> Bool {
     guard at(keyword) else { return false }
     advance()
     return true
@@ -56,8 +56,8 @@ package struct Parser {
     return true
   }
 
-  mutating func expect(_ keyword: String) throws {
-    guard eat(keyword) else { throw unexpected(expected: keyword) }
+  mutating func expect(_ keyword: Keyword) throws {
+    guard eat(keyword) else { throw unexpected(expected: keyword.rawValue) }
   }
 
   mutating func expectSymbol(_ s: String) throws {
@@ -111,9 +111,9 @@ package struct Parser {
       return Statement(mode: .run, query: QueryBody(parts: [], unionAll: []), schema: command)
     }
     var mode = Statement.Mode.run
-    if eat("EXPLAIN") {
+    if eat(.explain) {
       mode = .explain
-    } else if eat("PROFILE") {
+    } else if eat(.profile) {
       mode = .profile
     }
     let q = try queryBody()
@@ -128,8 +128,8 @@ package struct Parser {
   mutating func queryBody() throws -> QueryBody {
     var parts = [try singleQuery()]
     var all: [Bool] = []
-    while eat("UNION") {
-      all.append(eat("ALL"))
+    while eat(.union) {
+      all.append(eat(.all))
       parts.append(try singleQuery())
     }
     return QueryBody(parts: parts, unionAll: all)
