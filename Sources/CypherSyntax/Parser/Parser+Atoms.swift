@@ -89,6 +89,8 @@ extension Parser {
       break
     }
     // A function call: name ('.' name)* '('
+    // Looks ahead only (consumes nothing): `lookahead` grows by two each time and `peek` stops at
+    // the end of input, which is not a '.'.
     var lookahead = 1
     while peek(lookahead).isSymbol("."), peek(lookahead + 1).kind == .identifier || peek(lookahead + 1).kind == .quotedIdentifier {
       lookahead += 2
@@ -146,10 +148,7 @@ extension Parser {
   private mutating func functionCall(_ name: String, _ loc: Loc) throws -> Expression {
     try expectSymbol("(")
     let distinct = eat(.distinct)
-    var args: [Expression] = []
-    if !atSymbol(")") {
-      repeat { args.append(try expression()) } while eatSymbol(",")
-    }
+    let args = atSymbol(")") ? [] : try commaSeparated { try $0.expression() }
     try expectSymbol(")")
     return .function(name: name, distinct: distinct, arguments: args, loc)
   }
@@ -189,10 +188,7 @@ extension Parser {
     if let comprehension = try attempt({ try $0.patternComprehension(loc) }) {
       return comprehension
     }
-    var items: [Expression] = []
-    if !atSymbol("]") {
-      repeat { items.append(try expression()) } while eatSymbol(",")
-    }
+    let items = atSymbol("]") ? [] : try commaSeparated { try $0.expression() }
     try expectSymbol("]")
     return .list(items)
   }
@@ -238,13 +234,10 @@ extension Parser {
   /// '{' [key ':' expr (',' key ':' expr)*] '}'
   mutating func mapLiteral() throws -> Expression {
     try expectSymbol("{")
-    var entries: [MapEntry] = []
-    if !atSymbol("}") {
-      repeat {
-        let key = try propertyKeyName()
-        try expectSymbol(":")
-        entries.append(MapEntry(key: key, value: try expression()))
-      } while eatSymbol(",")
+    let entries: [MapEntry] = atSymbol("}") ? [] : try commaSeparated { parser in
+      let key = try parser.propertyKeyName()
+      try parser.expectSymbol(":")
+      return MapEntry(key: key, value: try parser.expression())
     }
     try expectSymbol("}")
     return .map(entries)
@@ -264,27 +257,23 @@ extension Parser {
   /// v '{' (.key | .* | key ':' expr | variable) (',' …)* '}'
   private mutating func mapProjection(_ subject: Expression) throws -> Expression {
     try expectSymbol("{")
-    var items: [MapProjectionItem] = []
-    if !atSymbol("}") {
-      repeat {
-        if eatSymbol(".") {
-          if eatSymbol("*") {
-            items.append(.allProperties)
-          } else {
-            items.append(.property(try propertyKeyName()))
-          }
-        } else if peek().isSymbol(":") {
-          let key = try propertyKeyName()
-          advance()
-          items.append(.literal(key, try expression()))
-        } else {
-          let loc = Loc(current.position)
-          items.append(.variable(try symbolicName("a map projection item"), loc))
-        }
-      } while eatSymbol(",")
-    }
+    let items: [MapProjectionItem] = atSymbol("}") ? [] : try commaSeparated { try $0.mapProjectionItem() }
     try expectSymbol("}")
     return .mapProjection(subject, items)
+  }
+
+  /// One item of a map projection: `.key`, `.*`, `key: expr` or a variable.
+  private mutating func mapProjectionItem() throws -> MapProjectionItem {
+    if eatSymbol(".") {
+      return eatSymbol("*") ? .allProperties : .property(try propertyKeyName())
+    }
+    if peek().isSymbol(":") {
+      let key = try propertyKeyName()
+      advance()
+      return .literal(key, try expression())
+    }
+    let loc = Loc(current.position)
+    return .variable(try symbolicName("a map projection item"), loc)
   }
 
   /// `KEYWORD { body }`, from the keyword on: the body `parse` reads between the braces.

@@ -53,18 +53,12 @@ extension Parser {
       return .set(try setItems(), loc)
     }
     if eat(.remove) {
-      var items: [RemoveItem] = []
-      repeat {
-        items.append(try removeItem())
-      } while eatSymbol(",")
-      return .remove(items, loc)
+      return .remove(try commaSeparated { try $0.removeItem() }, loc)
     }
     if at(.detach) || at(.delete) {
       let detach = eat(.detach)
       try expect(.delete)
-      var targets = [try expression()]
-      while eatSymbol(",") { targets.append(try expression()) }
-      return .delete(detach: detach, targets, loc)
+      return .delete(detach: detach, try commaSeparated { try $0.expression() }, loc)
     }
     if eat(.foreach) {
       try expectSymbol("(")
@@ -74,8 +68,10 @@ extension Parser {
       try expectSymbol("|")
       var body: [Clause] = []
       while !atSymbol(")") {
+        let mark = index
         guard let c = try clause() else { throw unexpected(expected: "an updating clause or ')'") }
         body.append(c)
+        checkProgress(since: mark)
       }
       try expectSymbol(")")
       if body.isEmpty { throw unexpected(expected: "an updating clause") }
@@ -90,11 +86,7 @@ extension Parser {
         if eatSymbol("*") {
           imports = .all
         } else {
-          var names: [String] = []
-          if !atSymbol(")") {
-            repeat { names.append(try symbolicName("a variable")) } while eatSymbol(",")
-          }
-          imports = .names(names)
+          imports = .names(atSymbol(")") ? [] : try commaSeparated { try $0.symbolicName("a variable") })
         }
         try expectSymbol(")")
         guard atSymbol("{") else { throw unexpected(expected: "'{' after the variables a subquery imports") }
@@ -128,16 +120,16 @@ extension Parser {
     if at(.order) {
       advance()
       try expect(.by)
-      repeat {
-        let e = try expression()
+      order = try commaSeparated { parser in
+        let e = try parser.expression()
         var ascending = true
-        if eat(.desc) || eat(.descending) {
+        if parser.eat(.desc) || parser.eat(.descending) {
           ascending = false
-        } else if eat(.asc) || eat(.ascending) {
+        } else if parser.eat(.asc) || parser.eat(.ascending) {
           ascending = true
         }
-        order.append(SortItem(expression: e, ascending: ascending))
-      } while eatSymbol(",")
+        return SortItem(expression: e, ascending: ascending)
+      }
     }
     let skip = try eat(.skip) ? expression() : nil
     let limit = try eat(.limit) ? expression() : nil
@@ -145,26 +137,17 @@ extension Parser {
   }
 
   mutating func projectionItems() throws -> [ProjectionItem] {
-    var items: [ProjectionItem] = []
-    repeat {
-      let start = current
-      let e = try expression()
-      let text = self.text(from: start.position.offset)
-      var alias: String?
-      if eat(.as) {
-        alias = try symbolicName("an alias after AS")
-      }
-      items.append(ProjectionItem(expression: e, alias: alias, text: text, loc: Loc(start.position)))
-    } while eatSymbol(",")
-    return items
+    try commaSeparated { parser in
+      let start = parser.current
+      let e = try parser.expression()
+      let text = parser.text(from: start.position.offset)
+      let alias = try parser.eat(.as) ? parser.symbolicName("an alias after AS") : nil
+      return ProjectionItem(expression: e, alias: alias, text: text, loc: Loc(start.position))
+    }
   }
 
   mutating func setItems() throws -> [SetItem] {
-    var items: [SetItem] = []
-    repeat {
-      items.append(try setItem())
-    } while eatSymbol(",")
-    return items
+    try commaSeparated { try $0.setItem() }
   }
 
   /// setItem := variable ('=' | '+=') expr | variable labels | propertyExpr '=' expr
@@ -215,12 +198,8 @@ extension Parser {
     }
     var arguments: [Expression]?
     if eatSymbol("(") {
-      var args: [Expression] = []
-      if !atSymbol(")") {
-        repeat { args.append(try expression()) } while eatSymbol(",")
-      }
+      arguments = atSymbol(")") ? [] : try commaSeparated { try $0.expression() }
       try expectSymbol(")")
-      arguments = args
     }
     var yields: [YieldItem]?
     var yieldAll = false
@@ -229,14 +208,12 @@ extension Parser {
       if eatSymbol("*") {
         yieldAll = true
       } else {
-        var list: [YieldItem] = []
-        repeat {
-          let itemLoc = Loc(current.position)
-          let field = try symbolicName("a procedure output name")
-          let alias = try eat(.as) ? symbolicName("an alias after AS") : nil
-          list.append(YieldItem(field: field, alias: alias, loc: itemLoc))
-        } while eatSymbol(",")
-        yields = list
+        yields = try commaSeparated { parser in
+          let itemLoc = Loc(parser.current.position)
+          let field = try parser.symbolicName("a procedure output name")
+          let alias = try parser.eat(.as) ? parser.symbolicName("an alias after AS") : nil
+          return YieldItem(field: field, alias: alias, loc: itemLoc)
+        }
       }
       if eat(.where) { predicate = try expression() }
     }

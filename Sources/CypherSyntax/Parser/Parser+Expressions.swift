@@ -81,6 +81,7 @@ extension Parser {
   mutating func predicateExpression() throws -> Expression {
     var e = try additiveExpression()
     while true {
+      let mark = index
       let loc = Loc(current.position)
       if at(.starts) && peek().isKeyword(.with) {
         advance()
@@ -104,6 +105,7 @@ extension Parser {
       } else {
         return e
       }
+      checkProgress(since: mark)
     }
   }
 
@@ -162,23 +164,18 @@ extension Parser {
   mutating func postfixExpression(negateLiteral: Bool = false) throws -> Expression {
     var e = try atom(negateLiteral: negateLiteral)
     while true {
+      let mark = index
       if atSymbol(".") {
         advance()
         e = .property(e, try symbolicName("a property key"))
       } else if atSymbol("[") {
         advance()
-        if eatSymbol("..") {
-          let to = atSymbol("]") ? nil : try expression()
-          try expectSymbol("]")
-          e = .slice(e, from: nil, to: to)
-          continue
-        }
-        let first = try expression()
+        let first = atSymbol("..") ? nil : try expression()
         if eatSymbol("..") {
           let to = atSymbol("]") ? nil : try expression()
           try expectSymbol("]")
           e = .slice(e, from: first, to: to)
-        } else {
+        } else if let first {
           try expectSymbol("]")
           e = .subscript(e, first)
         }
@@ -189,6 +186,7 @@ extension Parser {
       } else {
         return e
       }
+      checkProgress(since: mark)
     }
   }
 

@@ -92,12 +92,14 @@ extension Parser {
     let parenthesised = eatSymbol("(")
     var properties: [String] = []
     repeat {
+      let mark = index
       let owner = try symbolicName("`\(variable)`")
       if owner != variable {
         throw QuiverError.syntax("UndefinedVariable", "expected `\(variable)`, the variable of the pattern", at: tokens[index - 1].position)
       }
       try expectSymbol(".")
       properties.append(try symbolicName("a property key"))
+      checkProgress(since: mark)
     } while parenthesised && eatSymbol(",")
     if parenthesised { try expectSymbol(")") }
     return properties

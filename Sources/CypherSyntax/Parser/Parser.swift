@@ -80,6 +80,29 @@ package struct Parser {
     return String(decoding: source[offset..<end], as: UTF8.self)
   }
 
+  /// Ends every iteration of a parsing loop whose condition does not itself consume a token:
+  /// `mark` is the token index at the top of the iteration. An iteration that consumed nothing
+  /// would repeat forever on the same input, so that is a grammar bug, stopped here rather than
+  /// left to hang the caller. (Loops written `while eat(…)`, `while eatSymbol(…)` or
+  /// `while at(…) { advance() … }` consume in their condition and need no check.)
+  func checkProgress(since mark: Int) {
+    precondition(
+      index > mark,
+      "unreachable: a parser loop consumed nothing at line \(current.position.line), column \(current.position.column)")
+  }
+
+  /// `item (',' item)*`: one or more items separated by commas, each of which must consume at
+  /// least one token.
+  mutating func commaSeparated<T>(_ item: (inout Parser) throws -> T) throws -> [T] {
+    var items: [T] = []
+    repeat {
+      let mark = index
+      items.append(try item(&self))
+      checkProgress(since: mark)
+    } while eatSymbol(",")
+    return items
+  }
+
   /// Guards recursion depth for nested expressions and patterns.
   mutating func nest<T>(_ body: (inout Parser) throws -> T) throws -> T {
     depth += 1
@@ -139,8 +162,11 @@ package struct Parser {
   mutating func singleQuery() throws -> SingleQuery {
     let loc = Loc(current.position)
     var clauses: [Clause] = []
+    var mark = index
     while let c = try clause() {
       clauses.append(c)
+      checkProgress(since: mark)
+      mark = index
     }
     if clauses.isEmpty {
       throw unexpected(expected: "a clause (MATCH, CREATE, RETURN, …)")
