@@ -32,7 +32,7 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "Quiver",
-      dependencies: ["CypherRuntime", "CypherPlanner", "CypherSyntax", "GraphStorage", "GraphCore"],
+      dependencies: ["CypherRuntime", "CypherPlanner", "CypherSyntax", "GraphStorage", "GraphAlgorithms", "GraphCore"],
       swiftSettings: strict),
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
