@@ -32,7 +32,7 @@ package indirect enum PlanExpression: Sendable {
   case constant(Value)
   case parameter(String)
   case slot(Int)
-  case property(PlanExpression, String)
+  case property(PlanExpression, InternedName)
   case `subscript`(PlanExpression, PlanExpression)
   case slice(PlanExpression, PlanExpression?, PlanExpression?)
   case list([PlanExpression])

@@ -40,7 +40,7 @@ extension Planner {
       }
       return .slot(v.slot)
     case .property(let owner, let key):
-      return .property(try bind(owner, scope), key)
+      return .property(try bind(owner, scope), propertyKey(key))
     case .subscript(let owner, let index):
       return .subscript(try bind(owner, scope), try bind(index, scope))
     case .slice(let owner, let from, let to):

@@ -132,7 +132,7 @@ extension Planner {
   private mutating func propertyConditions(_ owner: PlanExpression, _ properties: Expression, scope: Scope) throws -> [PlanExpression] {
     switch properties {
     case .map(let entries):
-      return try entries.map { .binary(.equal, .property(owner, $0.key), try bind($0.value, scope)) }
+      return try entries.map { .binary(.equal, .property(owner, propertyKey($0.key)), try bind($0.value, scope)) }
     default:
       throw semanticError("InvalidParameterUse", "a pattern to match needs a literal property map, not a parameter or expression", properties.position)
     }

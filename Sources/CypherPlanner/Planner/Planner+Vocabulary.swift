@@ -1,7 +1,16 @@
 // Conversions from the parser's operator, quantifier and mode vocabulary to the plan's own
-// (`PlanBinaryOperator`, `PlanQuantifier`, `ExecutionMode`), done once at planning time so that
-// the runtime never sees a syntax type.
+// (`PlanBinaryOperator`, `PlanQuantifier`, `ExecutionMode`), and of names to `InternedName`s,
+// done once at planning time so that the runtime never sees a syntax type nor looks a committed
+// name up.
 import CypherSyntax
+import GraphCore
+
+extension Planner {
+  /// Property key `name` with its id when the store has committed it.
+  func propertyKey(_ name: String) -> InternedName {
+    InternedName(name, id: statistics.committedPropertyKeyID(name))
+  }
+}
 
 extension PlanBinaryOperator {
   /// The value operator for `op`; nil for `AND`, `OR` and `XOR`, which plans carry as their own

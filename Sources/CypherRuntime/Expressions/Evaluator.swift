@@ -18,7 +18,7 @@ extension ExecutionContext {
     case .slot(let i):
       return row[i]
     case .property(let owner, let key):
-      return try property(try eval(owner, row), key)
+      return try property(try eval(owner, row), key.name, id: key.id)
     case .subscript(let owner, let index):
       return try subscriptValue(try eval(owner, row), try eval(index, row))
     case .slice(let owner, let from, let to):
@@ -166,18 +166,19 @@ extension ExecutionContext {
     }
   }
 
-  /// `owner.key` for nodes, relationships and maps.
-  func property(_ owner: Value, _ key: String) throws -> Value {
+  /// `owner.key` for nodes, relationships and maps; `id` is the key's committed id from the plan
+  /// (nil: looked up by name, since the key may be new).
+  func property(_ owner: Value, _ key: String, id: PropertyKeyID? = nil) throws -> Value {
     dbHits += 1
     switch owner {
     case .null: return .null
     case .node(let n):
-      guard let value = store.nodeProperty(n.id, key: propertyKeyID(key)), deletedNodes.isEmpty || deletedNodes[n.id] == nil else {
+      guard let value = store.nodeProperty(n.id, key: id ?? propertyKeyID(key)), deletedNodes.isEmpty || deletedNodes[n.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "node \(n.id) was deleted")
       }
       return value ?? .null
     case .relationship(let r):
-      guard let value = store.relationshipProperty(r.id, key: propertyKeyID(key)), deletedRelationships.isEmpty || deletedRelationships[r.id] == nil else {
+      guard let value = store.relationshipProperty(r.id, key: id ?? propertyKeyID(key)), deletedRelationships.isEmpty || deletedRelationships[r.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, "DeletedEntityAccess", "relationship \(r.id) was deleted")
       }
       return value ?? .null

@@ -148,9 +148,11 @@ private struct EndpointFilterCompiler {
   private func operand(_ e: PlanExpression) -> EndpointOperand? {
     guard case .property(.slot(let slot), let key) = e, slot == from || slot == to else { return nil }
     // A key no node has yet: every node lacks it.
-    guard let id = ctx.propertyKeyID(key) else { return EndpointOperand(fromSide: slot == from, key: key, column: nil) }
+    guard let id = key.id ?? ctx.propertyKeyID(key.name) else {
+      return EndpointOperand(fromSide: slot == from, key: key.name, column: nil)
+    }
     guard let column = ctx.columns.column(id, of: ctx.store) else { return nil }
-    return EndpointOperand(fromSide: slot == from, key: key, column: column)
+    return EndpointOperand(fromSide: slot == from, key: key.name, column: column)
   }
 
   /// A constant or a supplied parameter.
