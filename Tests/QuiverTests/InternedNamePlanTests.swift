@@ -26,6 +26,23 @@ import Testing
     #expect(y.rows.map { $0[0].intValue } == [7, nil, nil])
   }
 
+  @Test func aTypeOrLabelFirstUsedInARolledBackTransactionDoesNotMatchItsSuccessor() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:N {i: 1}), (:N {i: 2})")
+    let byType = "MATCH (a:N)-[r:GONE]->(b) RETURN count(r) AS c"
+    let byLabel = "MATCH (a:N {i: 1}) WITH a MATCH (a)-[r]->(b:Gone) RETURN count(r) AS c"
+    let tx = db.beginTransaction()
+    _ = try tx.execute("MATCH (a:N {i: 1}), (b:N {i: 2}) CREATE (a)-[:GONE]->(b) SET b:Gone")
+    #expect(try tx.execute(byType).rows.map { $0[0].intValue } == [1])
+    #expect(try tx.execute(byLabel).rows.map { $0[0].intValue } == [1])
+    tx.rollback()
+    // The next type and label interned take the ids GONE and Gone had.
+    _ = try db.execute("MATCH (a:N {i: 1}), (b:N {i: 2}) CREATE (a)-[:KEPT]->(b) SET b:Kept")
+    #expect(try db.execute(byType).rows.map { $0[0].intValue } == [0])
+    #expect(try db.execute(byLabel).rows.map { $0[0].intValue } == [0])
+    #expect(try db.execute("MATCH (a:N)-[r:KEPT]->(b:Kept) RETURN count(r) AS c").rows.map { $0[0].intValue } == [1])
+  }
+
   @Test func aNameCreatedAfterThePlanWasCachedIsFound() throws {
     let db = try Database()
     _ = try db.execute("CREATE (:A {k: 1})")

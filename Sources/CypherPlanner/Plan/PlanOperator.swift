@@ -7,14 +7,15 @@ package struct ExpandSpec: Sendable {
   package var from: Int
   package var relationship: Int
   package var to: Int
-  package var types: [String]?
+  /// Relationship types to follow (all when nil), with their committed ids.
+  package var types: [InternedName]?
   package var direction: Direction
   /// The end node is already bound: keep only relationships that reach it.
   package var toBound: Bool
   /// The relationship variable is already bound: keep only that relationship.
   package var relationshipBound: Bool
   /// Labels the reached node must carry, checked as it is reached (not for a bound end node).
-  package var toLabels: [String] = []
+  package var toLabels: [InternedName] = []
 }
 
 /// The values an index seek looks for, evaluated per input row.

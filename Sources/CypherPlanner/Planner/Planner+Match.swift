@@ -226,13 +226,14 @@ extension Planner {
         singles.append(relSlot)
         // The reached node's labels are checked by the expand itself.
         let spec = ExpandSpec(
-          from: nodeSlots[prevIndex], relationship: relSlot, to: toSlot, types: types, direction: direction,
-          toBound: toBound, relationshipBound: relBound, toLabels: toBound ? [] : nodes[nodeIndex].labels)
+          from: nodeSlots[prevIndex], relationship: relSlot, to: toSlot, types: types?.map(relationshipType),
+          direction: direction, toBound: toBound, relationshipBound: relBound,
+          toLabels: toBound ? [] : nodes[nodeIndex].labels.map(label))
         op = Self.expanding(op, spec)
         if let f = try patternFilter(slot: relSlot, labels: [], properties: rel.properties, scope: scope) {
           op = .filter(op, f)
         }
-        checkedLabels = spec.toLabels
+        checkedLabels = spec.toLabels.map(\.name)
       }
       let labels = nodes[nodeIndex].labels.filter { !checkedLabels.contains($0) }
       if let f = try patternFilter(slot: toSlot, labels: labels, properties: nodes[nodeIndex].properties, scope: scope) {

@@ -10,6 +10,16 @@ extension Planner {
   func propertyKey(_ name: String) -> InternedName {
     InternedName(name, id: statistics.committedPropertyKeyID(name))
   }
+
+  /// Label `name` with its id when the store has committed it.
+  func label(_ name: String) -> InternedName {
+    InternedName(name, id: statistics.committedLabelID(name))
+  }
+
+  /// Relationship type `name` with its id when the store has committed it.
+  func relationshipType(_ name: String) -> InternedName {
+    InternedName(name, id: statistics.committedTypeID(name))
+  }
 }
 
 extension PlanBinaryOperator {
