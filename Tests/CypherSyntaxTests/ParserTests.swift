@@ -99,17 +99,11 @@ import Testing
     ("RETURN {1B2c: 1}", 1, 9, "unexpected '1B2c', expected a property key"),
   ])
   func syntaxErrors(_ q: String, _ line: Int, _ column: Int, _ message: String) {
-    do {
-      _ = try Parser.parse(q)
-      Issue.record("expected an error for \(q)")
-    } catch let e as QuiverError {
-      #expect(e.category == .syntax)
-      #expect(e.position?.line == line)
-      #expect(e.position?.column == column)
-      #expect(e.message == message)
-    } catch {
-      Issue.record("unexpected \(error)")
-    }
+    guard let e = parseError(q) else { return }
+    #expect(e.category == .syntax)
+    #expect(e.position?.line == line)
+    #expect(e.position?.column == column)
+    #expect(e.message == message)
   }
 
   @Test func errorRendersCaretUnderTheSpot() {
@@ -162,17 +156,25 @@ import Testing
     ("RETURN 1 IS", 1, 12, "unexpected end of input"),
   ])
   func truncatedInputFailsWhereTheLoopNeededMore(_ q: String, _ line: Int, _ column: Int, _ message: String) {
-    do {
-      _ = try Parser.parse(q)
-      Issue.record("expected a syntax error for \(q)")
-    } catch let e as QuiverError {
-      #expect(e.category == .syntax, "\(q)")
-      #expect(e.code == "UnexpectedSyntax", "\(q)")
-      #expect(e.position?.line == line, "\(q)")
-      #expect(e.position?.column == column, "\(q)")
-      #expect(e.message.hasPrefix(message), "\(q): \(e.message)")
-    } catch {
-      Issue.record("unexpected \(error)")
-    }
+    guard let e = parseError(q) else { return }
+    #expect(e.category == .syntax, "\(q)")
+    #expect(e.code == "UnexpectedSyntax", "\(q)")
+    #expect(e.position?.line == line, "\(q)")
+    #expect(e.position?.column == column, "\(q)")
+    #expect(e.message.hasPrefix(message), "\(q): \(e.message)")
   }
+}
+
+/// The error parsing `q` throws; nil, with the failure recorded, when it parses or throws
+/// something else.
+func parseError(_ q: String) -> QuiverError? {
+  do {
+    _ = try Parser.parse(q)
+    Issue.record("expected an error for \(q)")
+  } catch let e as QuiverError {
+    return e
+  } catch {
+    Issue.record("unexpected \(error)")
+  }
+  return nil
 }

@@ -21,6 +21,17 @@ struct NotationTests {
   }
 
   @Test(arguments: [
+    ("plain", "plain"),
+    ("it's a \\ b", "it's a \\ b"),
+    ("l1\nl2\r\t", #"l1\nl2\r\t"#),
+    ("bell\u{7}del\u{7F}", #"bell\u0007del\u007F"#),
+    ("😀\n", #"😀\n"#),
+  ])
+  func singleLineDisplay(text: String, expected: String) {
+    #expect(CypherText.singleLine(text) == expected)
+  }
+
+  @Test(arguments: [
     ("name", "name"),
     ("_x1", "_x1"),
     ("été", "été"),

@@ -31,7 +31,7 @@ package enum MarkdownFormatter {
 
   /// `text` as the content of one Markdown table cell.
   package static func cell(_ text: String) -> String {
-    TableFormatter.singleLine(text).replacingOccurrences(of: "|", with: "\\|")
+    CypherText.singleLine(text).replacingOccurrences(of: "|", with: "\\|")
   }
 
   private static func line(_ cells: [String]) -> String {
