@@ -12,46 +12,52 @@ import GraphStorage
 /// `@exclusivity(unchecked)`: a cursor runs on its statement's one thread, and the per-row label
 /// check would otherwise pay a dynamic access check each time.
 struct ExpandNames {
-  private let typeNames: [String]?
-  private let labelNames: [String]
+  private let typeNames: [InternedName]?
+  private let labelNames: [InternedName]
   private var typeIDs: [TypeID]?
-  private var typesResolved = false
+  private var typesResolved: Bool
   private var labelIDs: [LabelID]?
 
   init(_ spec: ExpandSpec) {
-    typeNames = spec.types?.map(\.name)
-    labelNames = spec.toLabels.map(\.name)
-    if let types = spec.types {
-      let ids = types.compactMap(\.id)
-      if ids.count == types.count {
-        // Without repeats, as `GraphStore.resolve(types:)` gives them.
-        var seen = Set<TypeID>()
-        typeIDs = ids.filter { seen.insert($0).inserted }
-        typesResolved = true
-      }
-    } else {
-      typesResolved = true
-    }
-    let labels = spec.toLabels.compactMap(\.id)
-    if labels.count == spec.toLabels.count { labelIDs = labels }
+    typeNames = spec.types
+    labelNames = spec.toLabels
+    typesResolved = spec.types == nil
   }
 
   /// Whether the reached node has labels to check.
   var checksLabels: Bool { !labelNames.isEmpty }
 
-  /// The interned types (nil: every type); fewer than named while some do not exist.
+  /// The interned types without repeats (nil: every type); fewer than named while some do not
+  /// exist, and then looked up again on the next call.
   mutating func types(_ store: GraphStore) -> [TypeID]? {
     if typesResolved { return typeIDs }
-    typeIDs = store.resolve(types: typeNames)
-    typesResolved = typeNames == nil || typeIDs?.count == typeNames?.count
-    return typeIDs
+    guard let typeNames else { return nil }
+    var ids: [TypeID] = []
+    var complete = true
+    for type in typeNames {
+      guard let id = type.id ?? store.typeID(type.name) else {
+        complete = false
+        continue
+      }
+      if !ids.contains(id) { ids.append(id) }
+    }
+    typeIDs = ids
+    typesResolved = complete
+    return ids
   }
 
   /// The interned labels the reached node must carry, or nil while one of them does not exist
   /// (then no node carries it).
   mutating func labels(_ store: GraphStore) -> [LabelID]? {
-    if labelIDs == nil { labelIDs = store.resolve(labels: labelNames) }
-    return labelIDs
+    if let labelIDs { return labelIDs }
+    var ids: [LabelID] = []
+    ids.reserveCapacity(labelNames.count)
+    for label in labelNames {
+      guard let id = label.id ?? store.labelID(label.name) else { return nil }
+      ids.append(id)
+    }
+    labelIDs = ids
+    return ids
   }
 
   /// Whether `node` carries every label the reached node must have (call only when
