@@ -1,7 +1,9 @@
 // swift-tools-version: 6.0
 // Quiver: an embeddable property-graph database with Cypher.
 // Layers depend one way: QuiverCLI → Quiver → CypherRuntime → CypherPlanner → CypherSyntax → GraphCore,
-// with CypherRuntime also over GraphStorage and GraphAlgorithms.
+// with CypherRuntime also over GraphStorage and GraphAlgorithms. CypherRuntime reads plans only
+// (CypherPlanner/Plan has its own operator and mode vocabulary) and never imports CypherSyntax;
+// LayeringTests checks that.
 import PackageDescription
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
@@ -30,7 +32,7 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "Quiver",
-      dependencies: ["CypherRuntime", "CypherPlanner", "CypherSyntax", "GraphStorage", "GraphCore"],
+      dependencies: ["CypherRuntime", "CypherPlanner", "CypherSyntax", "GraphStorage", "GraphAlgorithms", "GraphCore"],
       swiftSettings: strict),
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -53,6 +55,7 @@ let package = Package(
       name: "QuiverBench", dependencies: ["Quiver", "CypherSyntax", "CypherPlanner", "CypherRuntime", "GraphStorage"],
       path: "Benchmarks/Sources/QuiverBench", swiftSettings: strict),
     .executableTarget(name: "QuiverCrashChild", dependencies: ["Quiver"], swiftSettings: strict),
+    .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore"], swiftSettings: strict),
     .testTarget(name: "CypherSyntaxTests", dependencies: ["CypherSyntax"], swiftSettings: strict),
     .testTarget(
       name: "CypherPlannerTests", dependencies: ["CypherPlanner", "CypherSyntax", "GraphCore"],

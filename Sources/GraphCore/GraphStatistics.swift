@@ -13,6 +13,20 @@ package protocol GraphStatistics: Sendable {
   func relationshipIndexName(type: String, properties: [String]) -> String?
   /// Entries and distinct keys of an index, and whether it enforces uniqueness.
   func indexStatistics(_ name: String) -> (entries: Int, distinct: Int, unique: Bool)
+  /// The id of label `name` when a committed version of the store has interned it: such ids never
+  /// change for any later version, so a plan may carry them. Nil for a name the store does not
+  /// know, or that only an uncommitted writer has used (its id may go with the writer).
+  func committedLabelID(_ name: String) -> LabelID?
+  /// The id of relationship type `name`, as `committedLabelID`.
+  func committedTypeID(_ name: String) -> TypeID?
+  /// The id of property key `name`, as `committedLabelID`.
+  func committedPropertyKeyID(_ name: String) -> PropertyKeyID?
+}
+
+extension GraphStatistics {
+  package func committedLabelID(_ name: String) -> LabelID? { nil }
+  package func committedTypeID(_ name: String) -> TypeID? { nil }
+  package func committedPropertyKeyID(_ name: String) -> PropertyKeyID? { nil }
 }
 
 /// Statistics of an empty graph with no indexes (for planning without a store).

@@ -1,4 +1,5 @@
 // The relationships of one node in one direction, grouped by relationship type.
+import GraphCore
 
 /// Relationships of one node in one direction, grouped by relationship type. Most nodes have
 /// relationships of one type per direction, so the first type's list is held inline and the

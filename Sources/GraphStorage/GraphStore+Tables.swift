@@ -28,8 +28,12 @@ final class StoreTables: @unchecked Sendable {
   var changeLog: [StoreChange]?
   /// This version's stamp (see `GraphStore.stamp`).
   var stamp: UInt64 = StoreStamp.next()
+  /// How many labels, types and property keys (in interning order) a committed version holds:
+  /// set when a version is published, shared by every value of these tables, inherited by the
+  /// versions derived from them. Ids below these counts never change.
+  let committedNames: Mutex<CommittedNameCounts>
 
-  init() {}
+  init() { committedNames = Mutex(CommittedNameCounts()) }
 
   /// A shallow copy: the tables themselves are copy-on-write values.
   init(copying other: StoreTables) {
@@ -52,6 +56,7 @@ final class StoreTables: @unchecked Sendable {
     constraints = other.constraints
     schemaVersion = other.schemaVersion
     changeLog = other.changeLog
+    committedNames = Mutex(other.committedNames.withLock { $0 })
   }
 }
 

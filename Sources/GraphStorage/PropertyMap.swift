@@ -1,8 +1,6 @@
 // The stored properties of one node or relationship: values under interned property keys.
 import GraphCore
 
-/// Interned property-key id.
-package typealias PropertyKeyID = Int32
 
 /// A record's properties: values under interned keys in one small array sorted by key. Reading a
 /// property follows one pointer from the record and compares integers, where a string-keyed

@@ -2,10 +2,6 @@
 // interned keys, and per-node adjacency (relationship and neighbour) grouped by relationship type.
 import GraphCore
 
-/// Interned label id.
-package typealias LabelID = Int32
-/// Interned relationship-type id.
-package typealias TypeID = Int32
 
 /// One entry of an adjacency list: a relationship and the node at its other end, so that a
 /// traversal reaches the neighbour without reading the relationship's record.

@@ -55,6 +55,7 @@ extension Database {
 
   /// Makes `store` the graph new statements see, and lets go of the columns of earlier versions.
   private func publish(_ store: GraphStore) {
+    store.markNamesCommitted()
     state.withLock { $0.store = store }
     columns.keep(only: store)
   }

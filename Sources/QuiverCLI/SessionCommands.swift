@@ -117,7 +117,7 @@ extension Session: ScriptHost {
 
   /// `:param name => value`, the way `:params` lists a parameter.
   static func parameterLine(_ name: String, _ value: Value) -> String {
-    ":param \(CypherNotation.name(name)) => \(CypherNotation.literal(value))"
+    ":param \(CypherText.name(name)) => \(CypherText.literal(value))"
   }
 
   /// `:source FILE`: runs the file like a script, relative to the file that sources it.

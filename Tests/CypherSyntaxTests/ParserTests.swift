@@ -99,17 +99,11 @@ import Testing
     ("RETURN {1B2c: 1}", 1, 9, "unexpected '1B2c', expected a property key"),
   ])
   func syntaxErrors(_ q: String, _ line: Int, _ column: Int, _ message: String) {
-    do {
-      _ = try Parser.parse(q)
-      Issue.record("expected an error for \(q)")
-    } catch let e as QuiverError {
-      #expect(e.category == .syntax)
-      #expect(e.position?.line == line)
-      #expect(e.position?.column == column)
-      #expect(e.message == message)
-    } catch {
-      Issue.record("unexpected \(error)")
-    }
+    guard let e = parseError(q) else { return }
+    #expect(e.category == .syntax)
+    #expect(e.position?.line == line)
+    #expect(e.position?.column == column)
+    #expect(e.message == message)
   }
 
   @Test func errorRendersCaretUnderTheSpot() {
@@ -131,4 +125,59 @@ import Testing
     #expect(e.position?.line == 1)
     #expect(e.position?.column == 208)
   }
+}
+
+/// Inputs that stop inside a parsing loop (lists, patterns, argument and projection lists, map
+/// literals, label lists) end in a syntax error at the place where the loop needed more, rather
+/// than hanging or crashing.
+@Suite struct ParserLoopTests {
+  /// The progress check itself: a loop item that consumes nothing stops the process instead of
+  /// spinning on the same token.
+  @Test func anIterationThatConsumesNothingTraps() async {
+    await #expect(processExitsWith: .failure) {
+      var parser = try Parser(", , ,")
+      _ = try parser.commaSeparated { _ in 0 }
+    }
+  }
+
+  @Test(arguments: [
+    ("MATCH (a)-[", 1, 12, "unexpected end of input"),
+    ("RETURN [1,", 1, 11, "unexpected end of input"),
+    ("CALL f(", 1, 8, "unexpected end of input"),
+    ("WITH a,", 1, 8, "unexpected end of input"),
+    ("MATCH (a:", 1, 10, "unexpected end of input"),
+    ("RETURN {a: 1,", 1, 14, "unexpected end of input"),
+    ("MATCH (a)\nRETURN a ORDER BY a,", 2, 21, "unexpected end of input"),
+    ("MATCH (a), RETURN a", 1, 12, "unexpected 'RETURN'"),
+    ("RETURN f(1, , 2)", 1, 13, "unexpected ','"),
+    ("MATCH (a)-[:T|]->(b) RETURN a", 1, 15, "unexpected ']'"),
+    ("MATCH (a) SET a.x = 1, RETURN a", 1, 24, "unexpected 'RETURN'"),
+    ("CALL db.labels() YIELD a,", 1, 26, "unexpected end of input"),
+    ("RETURN a[..", 1, 12, "unexpected end of input"),
+    ("RETURN n {.a, ", 1, 15, "unexpected end of input"),
+    ("FOREACH (x IN [1] | CREATE (a)", 1, 31, "unexpected end of input"),
+    ("RETURN 1 IS", 1, 12, "unexpected end of input"),
+  ])
+  func truncatedInputFailsWhereTheLoopNeededMore(_ q: String, _ line: Int, _ column: Int, _ message: String) {
+    guard let e = parseError(q) else { return }
+    #expect(e.category == .syntax, "\(q)")
+    #expect(e.code == .unexpectedSyntax, "\(q)")
+    #expect(e.position?.line == line, "\(q)")
+    #expect(e.position?.column == column, "\(q)")
+    #expect(e.message.hasPrefix(message), "\(q): \(e.message)")
+  }
+}
+
+/// The error parsing `q` throws; nil, with the failure recorded, when it parses or throws
+/// something else.
+func parseError(_ q: String) -> QuiverError? {
+  do {
+    _ = try Parser.parse(q)
+    Issue.record("expected an error for \(q)")
+  } catch let e as QuiverError {
+    return e
+  } catch {
+    Issue.record("unexpected \(error)")
+  }
+  return nil
 }

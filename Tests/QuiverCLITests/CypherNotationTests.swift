@@ -20,16 +20,16 @@ struct CypherNotationTests {
     ] as [(Value, String)])
   func scalar(value: Value, expected: String) {
     #expect(CypherNotation.cell(value) == expected)
-    #expect(CypherNotation.literal(value) == expected)
+    #expect(CypherText.literal(value) == expected)
   }
 
   @Test("a top-level string is shown raw, a nested one quoted")
   func strings() {
     #expect(CypherNotation.cell("Alice") == "Alice")
-    #expect(CypherNotation.literal("Alice") == "'Alice'")
+    #expect(CypherText.literal("Alice") == "'Alice'")
     #expect(CypherNotation.cell(["Alice"]) == "['Alice']")
     #expect(CypherNotation.cell("") == "")
-    #expect(CypherNotation.literal("") == "''")
+    #expect(CypherText.literal("") == "''")
   }
 
   @Test(
@@ -40,7 +40,7 @@ struct CypherNotationTests {
       ("say \"hi\"", #"'say "hi"'"#), ("名前", "'名前'"),
     ])
   func quoted(text: String, expected: String) {
-    #expect(CypherNotation.quoted(text) == expected)
+    #expect(CypherText.quoted(text) == expected)
   }
 
   @Test(

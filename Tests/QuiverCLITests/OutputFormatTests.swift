@@ -39,7 +39,7 @@ struct OutputFormatTests {
   func tsv() throws {
     let lines = try run("tsv").split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
     #expect(lines.first == ["name", "n"])
-    #expect(lines.dropFirst().map { TSVFormatter.unescape(String($0[0])) } == Self.names)
+    #expect(lines.dropFirst().map { TSVText.unescape(String($0[0])) } == Self.names)
     #expect(lines.dropFirst().map { String($0[1]) } == ["1", "2", "3", "4"])
   }
 
@@ -81,8 +81,8 @@ struct OutputFormatTests {
 
   @Test("TSV and Markdown escaping")
   func escaping() {
-    #expect(TSVFormatter.field("a\tb\nc\\d") == "a\\tb\\nc\\\\d")
-    #expect(TSVFormatter.unescape("a\\tb\\nc\\\\d") == "a\tb\nc\\d")
+    #expect(TSVText.field("a\tb\nc\\d") == "a\\tb\\nc\\\\d")
+    #expect(TSVText.unescape("a\\tb\\nc\\\\d") == "a\tb\nc\\d")
     #expect(MarkdownFormatter.cell("a|b\nc") == "a\\|b\\nc")
     #expect(JSONFormatter.formatArray(columns: ["x"], rows: []) == "[]\n")
   }

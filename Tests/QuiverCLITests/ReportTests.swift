@@ -277,7 +277,7 @@ struct ReportTests {
     #expect(html.contains("Pearson correlation"))
     #expect(html.contains("<h2>Degree distribution</h2>"))
     #expect(html.contains("<dt>std dev</dt><dd>1.2</dd>"))
-    #expect(Markup.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    #expect(MarkupText.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
   }
 
   @Test("an empty graph still renders in every format")

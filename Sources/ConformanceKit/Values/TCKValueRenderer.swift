@@ -10,13 +10,13 @@ enum TCKValueRenderer {
     case .bool(let b): return b ? "true" : "false"
     case .int(let i): return String(i)
     case .float(let d): return render(float: d)
-    case .string(let s): return quote(s)
+    case .string(let s): return CypherText.quoted(s)
     case .list(let items): return "[" + items.map(render).joined(separator: ", ") + "]"
     case .map(let entries): return render(map: entries)
     case .node(let n): return render(node: n)
     case .relationship(let r): return render(relationship: r)
     case .path(let p): return render(path: p)
-    case .temporal(let t): return quote(t.description)
+    case .temporal(let t): return CypherText.quoted(t.description)
     }
   }
 
@@ -31,51 +31,21 @@ enum TCKValueRenderer {
     return d.description
   }
 
-  /// A single-quoted string with `\`, `'` and control characters escaped.
-  static func quote(_ s: String) -> String {
-    var out = "'"
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case "'": out += "\\'"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16, uppercase: true)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "'"
-  }
-
-  /// A name as written in a map key or label: bare when it is an identifier, else backquoted.
-  static func name(_ s: String) -> String {
-    let isIdentifier =
-      !s.isEmpty && !(s.first?.isNumber ?? true)
-      && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-    return isIdentifier ? s : "`" + s.replacingAll("`", with: "``") + "`"
-  }
-
   static func render(map entries: [String: Value]) -> String {
     let parts = entries.keys.sorted().map { key in
-      name(key) + ": " + render(entries[key] ?? .null)
+      CypherText.name(key) + ": " + render(entries[key] ?? .null)
     }
     return "{" + parts.joined(separator: ", ") + "}"
   }
 
   static func render(node n: Node) -> String {
-    var out = "(" + n.labels.map { ":" + name($0) }.joined()
+    var out = "(" + n.labels.map { ":" + CypherText.name($0) }.joined()
     if !n.properties.isEmpty { out += (n.labels.isEmpty ? "" : " ") + render(map: n.properties) }
     return out + ")"
   }
 
   static func render(relationship r: Relationship) -> String {
-    var out = "[:" + name(r.type)
+    var out = "[:" + CypherText.name(r.type)
     if !r.properties.isEmpty { out += " " + render(map: r.properties) }
     return out + "]"
   }

@@ -19,8 +19,8 @@ struct CardinalityEstimator {
     case .relationshipIndexSeek(let i, let spec):
       return rows(i) * seekRows(spec.index, spec.bounds) * (spec.direction == .both ? 2 : 1)
     case .expand(let i, let spec):
-      let degree = averageDegree(spec.types, spec.direction)
-      let labelled = spec.toLabels.map { Double(statistics.count(ofLabel: $0)) / Double(max(1, statistics.nodeCount)) }.min() ?? 1
+      let degree = averageDegree(spec.types?.map(\.name), spec.direction)
+      let labelled = spec.toLabels.map { Double(statistics.count(ofLabel: $0.name)) / Double(max(1, statistics.nodeCount)) }.min() ?? 1
       return rows(i) * (spec.toBound ? degree / Double(max(1, statistics.nodeCount)) : degree * labelled)
     case .expandClosing(let i, let spec, let closing):
       return rows(.expand(.expand(i, spec), closing))

@@ -100,17 +100,17 @@ struct PlanPrinter {
     case .nodeIndexScan(let i, let slot, let index, let label, let ascending):
       return ("NodeIndexScan \(n(slot)):\(label) (\(index)) \(ascending ? "ASC" : "DESC")", [i])
     case .expand(let i, let s):
-      let labels = s.toLabels.map { ":" + $0 }.joined()
-      return ("Expand\(s.toBound ? "(Into)" : "(All)") (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))", [i])
+      let labels = s.toLabels.map { ":" + $0.name }.joined()
+      return ("Expand\(s.toBound ? "(Into)" : "(All)") (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))(\(n(s.to))\(labels))", [i])
     case .expandClosing(let i, let s, let c):
-      let labels = s.toLabels.map { ":" + $0 }.joined()
-      return ("Expand(Closing) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(arrow(c.direction, c.types))(\(n(c.to)))", [i])
+      let labels = s.toLabels.map { ":" + $0.name }.joined()
+      return ("Expand(Closing) (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))(\(n(s.to))\(labels))\(arrow(c.direction, c.types?.map(\.name)))(\(n(c.to)))", [i])
     case .expandCount(let i, let c):
       let s = c.expand
-      let labels = s.toLabels.map { ":" + $0 }.joined()
+      let labels = s.toLabels.map { ":" + $0.name }.joined()
       let filtered = c.filters.isEmpty ? "" : " filtered"
       let distinct = (c.unique.isEmpty ? "" : " unique") + (c.distinctNodes ? " distinct (\(n(s.to)))" : "")
-      return ("Expand(Count) (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to))\(labels))\(filtered)\(distinct) into \(n(c.count))", [i])
+      return ("Expand(Count) (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))(\(n(s.to))\(labels))\(filtered)\(distinct) into \(n(c.count))", [i])
     case .nodeCountByProperty(let i, let s):
       let label = s.label.map { ":" + $0 } ?? ""
       let counts = s.countSlots.map { "\(n($0))" }.joined(separator: ", ")

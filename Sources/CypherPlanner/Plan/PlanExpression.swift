@@ -1,6 +1,5 @@
 // Bound expressions: the planner's form of an expression, with variables resolved to row slots
 // and functions to enum cases. The runtime evaluates these and never sees names.
-import CypherSyntax
 import GraphCore
 
 /// One element of a path being assembled from bound slots.
@@ -33,7 +32,7 @@ package indirect enum PlanExpression: Sendable {
   case constant(Value)
   case parameter(String)
   case slot(Int)
-  case property(PlanExpression, String)
+  case property(PlanExpression, InternedName)
   case `subscript`(PlanExpression, PlanExpression)
   case slice(PlanExpression, PlanExpression?, PlanExpression?)
   case list([PlanExpression])
@@ -43,14 +42,14 @@ package indirect enum PlanExpression: Sendable {
   case and(PlanExpression, PlanExpression)
   case or(PlanExpression, PlanExpression)
   case xor(PlanExpression, PlanExpression)
-  case binary(BinaryOperator, PlanExpression, PlanExpression)
+  case binary(PlanBinaryOperator, PlanExpression, PlanExpression)
   case isNull(PlanExpression, negated: Bool)
   case hasLabels(PlanExpression, [String])
   case function(ScalarFunction, [PlanExpression])
   case temporal(TemporalFunction, [PlanExpression])
   case caseExpression(subject: PlanExpression?, branches: [(PlanExpression, PlanExpression)], otherwise: PlanExpression?)
   case listComprehension(slot: Int, list: PlanExpression, predicate: PlanExpression?, projection: PlanExpression?)
-  case quantifier(Quantifier, slot: Int, list: PlanExpression, predicate: PlanExpression)
+  case quantifier(PlanQuantifier, slot: Int, list: PlanExpression, predicate: PlanExpression)
   case reduce(accumulator: Int, initial: PlanExpression, slot: Int, list: PlanExpression, expression: PlanExpression)
   case subquery(PlanOperator, SubqueryResult)
   case mapProjection(PlanExpression, [PlanMapProjectionItem])

@@ -1,6 +1,5 @@
 // The operator tree the planner builds and the runtime executes. Every operator except
 // `argument` pulls rows from an input; rows are fixed-width arrays of values indexed by slot.
-import CypherSyntax
 import GraphCore
 
 /// How to expand from one bound node along relationships.
@@ -8,14 +7,15 @@ package struct ExpandSpec: Sendable {
   package var from: Int
   package var relationship: Int
   package var to: Int
-  package var types: [String]?
+  /// Relationship types to follow (all when nil), with their committed ids.
+  package var types: [InternedName]?
   package var direction: Direction
   /// The end node is already bound: keep only relationships that reach it.
   package var toBound: Bool
   /// The relationship variable is already bound: keep only that relationship.
   package var relationshipBound: Bool
   /// Labels the reached node must carry, checked as it is reached (not for a bound end node).
-  package var toLabels: [String] = []
+  package var toLabels: [InternedName] = []
 }
 
 /// The values an index seek looks for, evaluated per input row.
@@ -232,7 +232,7 @@ package struct CompiledQuery: Sendable {
   package var slotCount: Int
   /// True when the statement may change the graph.
   package var isUpdating: Bool
-  package var mode: Statement.Mode
+  package var mode: ExecutionMode
   /// Parameters the statement reads; all must be supplied.
   package var parameterNames: Set<String>
   /// The user's variable name for slots that have one (for EXPLAIN).

@@ -39,7 +39,7 @@ extension Planner {
       }
       return .slot(v.slot)
     case .property(let owner, let key):
-      return .property(try bind(owner, scope), key)
+      return .property(try bind(owner, scope), propertyKey(key))
     case .subscript(let owner, let index):
       return .subscript(try bind(owner, scope), try bind(index, scope))
     case .slice(let owner, let from, let to):
@@ -62,7 +62,11 @@ extension Planner {
       case .and: return .and(a, b)
       case .or: return .or(a, b)
       case .xor: return .xor(a, b)
-      default: return .binary(op, a, b)
+      default:
+        guard let valueOperator = PlanBinaryOperator(op) else {
+          preconditionFailure("unreachable: every binary operator but AND, OR and XOR is a value operator")
+        }
+        return .binary(valueOperator, a, b)
       }
     case .isNull(let x, let negated):
       return .isNull(try bind(x, scope), negated: negated)
@@ -90,7 +94,7 @@ extension Planner {
       var inner = scope
       let slot = newSlot()
       inner[variable] = Variable(slot: slot, kind: .value, type: elementType(list, scope))
-      return .quantifier(q, slot: slot, list: boundList, predicate: try bind(predicate, inner))
+      return .quantifier(PlanQuantifier(q), slot: slot, list: boundList, predicate: try bind(predicate, inner))
     case .reduce(let acc, let initial, let variable, let list, let body):
       let boundInitial = try bind(initial, scope)
       let boundList = try bind(list, scope)

@@ -132,7 +132,7 @@ extension Planner {
   private mutating func propertyConditions(_ owner: PlanExpression, _ properties: Expression, scope: Scope) throws -> [PlanExpression] {
     switch properties {
     case .map(let entries):
-      return try entries.map { .binary(.equal, .property(owner, $0.key), try bind($0.value, scope)) }
+      return try entries.map { .binary(.equal, .property(owner, propertyKey($0.key)), try bind($0.value, scope)) }
     default:
       preconditionFailure("unreachable: the binder lets only literal property maps reach a pattern to match")
     }
@@ -226,13 +226,14 @@ extension Planner {
         singles.append(relSlot)
         // The reached node's labels are checked by the expand itself.
         let spec = ExpandSpec(
-          from: nodeSlots[prevIndex], relationship: relSlot, to: toSlot, types: types, direction: direction,
-          toBound: toBound, relationshipBound: relBound, toLabels: toBound ? [] : nodes[nodeIndex].labels)
+          from: nodeSlots[prevIndex], relationship: relSlot, to: toSlot, types: types?.map(relationshipType),
+          direction: direction, toBound: toBound, relationshipBound: relBound,
+          toLabels: toBound ? [] : nodes[nodeIndex].labels.map(label))
         op = Self.expanding(op, spec)
         if let f = try patternFilter(slot: relSlot, labels: [], properties: rel.properties, scope: scope) {
           op = .filter(op, f)
         }
-        checkedLabels = spec.toLabels
+        checkedLabels = spec.toLabels.map(\.name)
       }
       let labels = nodes[nodeIndex].labels.filter { !checkedLabels.contains($0) }
       if let f = try patternFilter(slot: toSlot, labels: labels, properties: nodes[nodeIndex].properties, scope: scope) {

@@ -41,7 +41,7 @@ package struct Planner {
     let (root, columns) = try planner.planQuery(statement.query, input: .argument, scope: Scope(slotNames: names), isSubquery: false)
     return CompiledQuery(
       root: root, columns: columns, slotCount: planner.slotCount, isUpdating: planner.isUpdating,
-      mode: statement.mode, parameterNames: bound.parameters, slotNames: names.names)
+      mode: ExecutionMode(statement.mode), parameterNames: bound.parameters, slotNames: names.names)
   }
 
   mutating func newSlot() -> Int {

@@ -2,11 +2,10 @@
 // predicates, regular expressions, list indexing and slicing.
 import CypherPlanner
 import Foundation
-import CypherSyntax
 import GraphCore
 
 extension ExecutionContext {
-  func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+  func binary(_ op: PlanBinaryOperator, _ a: Value, _ b: Value) throws -> Value {
     if a.isNaN || b.isNaN, op == .less || op == .greater || op == .lessOrEqual || op == .greaterOrEqual {
       // NaN is unordered: every ordering comparison with a number is false.
       return (a.doubleValue != nil && b.doubleValue != nil) ? .bool(false) : .null
@@ -31,8 +30,6 @@ extension ExecutionContext {
     case .regexMatch:
       guard case .string(let s) = a, case .string(let pattern) = b else { return .null }
       return .bool(try regexMatches(s, pattern))
-    case .and, .or, .xor:
-      return .null
     }
   }
 
@@ -59,7 +56,7 @@ extension ExecutionContext {
     }
   }
 
-  func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+  func arithmetic(_ op: PlanBinaryOperator, _ a: Value, _ b: Value) throws -> Value {
     switch (a, b) {
     case (.null, _), (_, .null): return .null
     case (.int(let x), .int(let y)):
@@ -84,14 +81,14 @@ extension ExecutionContext {
     throw QuiverError.typeError("cannot apply \(op.rawValue) to \(a.typeName) and \(b.typeName)")
   }
 
-  private func checked(_ r: (partialValue: Int64, overflow: Bool), _ op: BinaryOperator) throws -> Value {
+  private func checked(_ r: (partialValue: Int64, overflow: Bool), _ op: PlanBinaryOperator) throws -> Value {
     if r.overflow {
       throw QuiverError.runtime(.arithmetic, .integerOverflow, "integer overflow in \(op.rawValue)")
     }
     return .int(r.partialValue)
   }
 
-  private func floatArithmetic(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Value {
+  private func floatArithmetic(_ op: PlanBinaryOperator, _ x: Double, _ y: Double) -> Value {
     switch op {
     case .add: return .float(x + y)
     case .subtract: return .float(x - y)

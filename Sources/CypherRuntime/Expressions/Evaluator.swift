@@ -2,7 +2,6 @@
 // nulls, comprehensions, CASE and correlated sub-queries. Operators on values live in
 // Evaluator+Operators.swift and functions in Functions/.
 import CypherPlanner
-import CypherSyntax
 import GraphCore
 
 extension ExecutionContext {
@@ -13,13 +12,13 @@ extension ExecutionContext {
       return v
     case .parameter(let name):
       guard let v = parameter(name) else {
-        throw QuiverError(.parameterMissing, .missingParameter, "expected a value for parameter $\(name)", phase: .runtime, name: name)
+        throw QuiverError(.parameterMissing, .missingParameter, "expected a value for parameter $\(name)", phase: .runtime)
       }
       return v
     case .slot(let i):
       return row[i]
     case .property(let owner, let key):
-      return try property(try eval(owner, row), key)
+      return try property(try eval(owner, row), key.name, id: key.id)
     case .subscript(let owner, let index):
       return try subscriptValue(try eval(owner, row), try eval(index, row))
     case .slice(let owner, let from, let to):
@@ -139,7 +138,7 @@ extension ExecutionContext {
     }
   }
 
-  private func quantify(_ q: Quantifier, _ items: [Value], slot: Int, predicate: PlanExpression, _ row: Row) throws -> Value {
+  private func quantify(_ q: PlanQuantifier, _ items: [Value], slot: Int, predicate: PlanExpression, _ row: Row) throws -> Value {
     var r = row
     var trues = 0
     var nulls = 0
@@ -167,18 +166,19 @@ extension ExecutionContext {
     }
   }
 
-  /// `owner.key` for nodes, relationships and maps.
-  func property(_ owner: Value, _ key: String) throws -> Value {
+  /// `owner.key` for nodes, relationships and maps; `id` is the key's committed id from the plan
+  /// (nil: looked up by name, since the key may be new).
+  func property(_ owner: Value, _ key: String, id: PropertyKeyID? = nil) throws -> Value {
     dbHits += 1
     switch owner {
     case .null: return .null
     case .node(let n):
-      guard let value = store.nodeProperty(n.id, key: propertyKeyID(key)), deletedNodes.isEmpty || deletedNodes[n.id] == nil else {
+      guard let value = store.nodeProperty(n.id, key: id ?? propertyKeyID(key)), deletedNodes.isEmpty || deletedNodes[n.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "node \(n.id) was deleted")
       }
       return value ?? .null
     case .relationship(let r):
-      guard let value = store.relationshipProperty(r.id, key: propertyKeyID(key)), deletedRelationships.isEmpty || deletedRelationships[r.id] == nil else {
+      guard let value = store.relationshipProperty(r.id, key: id ?? propertyKeyID(key)), deletedRelationships.isEmpty || deletedRelationships[r.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "relationship \(r.id) was deleted")
       }
       return value ?? .null

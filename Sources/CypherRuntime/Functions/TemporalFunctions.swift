@@ -1,7 +1,6 @@
 // The temporal functions at run time: constructing values from strings, maps and other temporal
 // values, the current time, truncation, epoch conversions and durations between values.
 import CypherPlanner
-import CypherSyntax
 import GraphCore
 
 extension ExecutionContext {
@@ -76,7 +75,7 @@ extension ExecutionContext {
 
   /// Arithmetic with a temporal operand: temporal ± duration, duration ± duration,
   /// duration × number, duration ÷ number; nil when no temporal rule applies.
-  func temporalArithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value? {
+  func temporalArithmetic(_ op: PlanBinaryOperator, _ a: Value, _ b: Value) throws -> Value? {
     switch (op, a, b) {
     case (.add, .temporal(let x), .temporal(let d)) where d.kind == .duration:
       return .temporal(x.kind == .duration ? try TemporalArithmetic.durations(x, d, sign: 1) : try TemporalArithmetic.plus(x, d, sign: 1))

@@ -2,7 +2,6 @@
 // that a filtered count over many relationships reads two small codes per relationship instead
 // of binding a row and evaluating the expression on it.
 import CypherPlanner
-import CypherSyntax
 import GraphCore
 import GraphStorage
 
@@ -114,7 +113,7 @@ private struct EndpointFilterCompiler {
 
   /// A comparison or string predicate between a property and a constant (a table of truths
   /// per code), or a comparison between two properties.
-  private func binary(_ op: BinaryOperator, _ a: PlanExpression, _ b: PlanExpression) -> EndpointFilter? {
+  private func binary(_ op: PlanBinaryOperator, _ a: PlanExpression, _ b: PlanExpression) -> EndpointFilter? {
     // These look at a string's scalars, which one code may not pin down (see
     // `PropertyColumn.lossy`).
     let readsScalars = [.startsWith, .endsWith, .contains, .regexMatch].contains(op)
@@ -149,9 +148,11 @@ private struct EndpointFilterCompiler {
   private func operand(_ e: PlanExpression) -> EndpointOperand? {
     guard case .property(.slot(let slot), let key) = e, slot == from || slot == to else { return nil }
     // A key no node has yet: every node lacks it.
-    guard let id = ctx.propertyKeyID(key) else { return EndpointOperand(fromSide: slot == from, key: key, column: nil) }
+    guard let id = key.id ?? ctx.propertyKeyID(key.name) else {
+      return EndpointOperand(fromSide: slot == from, key: key.name, column: nil)
+    }
     guard let column = ctx.columns.column(id, of: ctx.store) else { return nil }
-    return EndpointOperand(fromSide: slot == from, key: key, column: column)
+    return EndpointOperand(fromSide: slot == from, key: key.name, column: column)
   }
 
   /// A constant or a supplied parameter.
@@ -255,10 +256,10 @@ private final class TableTest: EndpointFilter {
 private final class Comparison: EndpointFilter {
   let left: EndpointOperand
   let right: EndpointOperand
-  let op: BinaryOperator
+  let op: PlanBinaryOperator
   let byCode: Bool
   unowned let ctx: ExecutionContext
-  init(_ left: EndpointOperand, _ right: EndpointOperand, _ op: BinaryOperator, _ ctx: ExecutionContext) {
+  init(_ left: EndpointOperand, _ right: EndpointOperand, _ op: PlanBinaryOperator, _ ctx: ExecutionContext) {
     self.left = left
     self.right = right
     self.op = op

@@ -117,7 +117,7 @@ final class ExpandCountCursor: Cursor {
       guard let f = EndpointFilter.compile(spec.filters, from: expand.from, to: expand.to, ctx) else { return nil }
       compiled = f
     }
-    let labels = names.checksLabels ? store.resolve(labels: expand.toLabels).map { store.labelWords($0) } ?? [] : nil
+    let labels = names.checksLabels ? names.labels(store).map { store.labelWords($0) } ?? [] : nil
     let adjacency = ctx.columns.adjacency(expand.direction, types, withIDs: checksUnique, of: store)
     return Columns(adjacency: adjacency, filter: compiled, labels: labels)
   }

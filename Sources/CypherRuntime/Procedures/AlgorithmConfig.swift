@@ -1,5 +1,6 @@
-// The one configuration map every `algo.*` procedure takes: typed, range-checked reads of its
-// keys, and a final check that rejects keys nobody read, naming them.
+// The one configuration map every `algo.*` procedure takes: typed reads of its keys, and a final
+// check that rejects keys nobody read, naming them. Ranges are checked by the typed algorithm
+// calls (Analytics), which the embedding API uses too.
 import GraphCore
 
 /// A procedure's configuration map with typed accessors that record which keys were used.
@@ -35,21 +36,17 @@ package struct AlgorithmConfig {
   /// Whether the map holds `key` with a non-null value (does not mark it used).
   func has(_ key: String) -> Bool { entries[key].map { !$0.isNull } ?? false }
 
-  /// A number in `range` (integers accepted).
-  package mutating func double(_ key: String, default d: Double, in range: ClosedRange<Double> = -.infinity...(.infinity)) throws -> Double {
+  /// A finite number (integers accepted).
+  package mutating func double(_ key: String, default d: Double) throws -> Double {
     guard let v = value(key) else { return d }
     guard let x = v.doubleValue, x.isFinite else { throw invalid(key, "must be a number, got \(v.typeName)") }
-    guard range.contains(x) else { throw invalid(key, "must be between \(range.lowerBound) and \(range.upperBound), got \(x)") }
     return x
   }
 
-  /// An integer of at least `minimum` (and at most `maximum`).
-  package mutating func int(_ key: String, default d: Int, minimum: Int = 0, maximum: Int = .max) throws -> Int {
+  /// An integer.
+  package mutating func int(_ key: String, default d: Int) throws -> Int {
     guard let v = value(key) else { return d }
     guard case .int(let x) = v else { throw invalid(key, "must be an integer, got \(v.typeName)") }
-    guard x >= minimum, x <= maximum else {
-      throw invalid(key, maximum == .max ? "must be at least \(minimum), got \(x)" : "must be between \(minimum) and \(maximum), got \(x)")
-    }
     return Int(x)
   }
 

@@ -1,60 +1,46 @@
 // Runners for the centrality procedures: degree, PageRank, betweenness, closeness, harmonic,
-// eigenvector and HITS. Each reads its keys, projects the graph and yields one row per node.
+// eigenvector and HITS. Each reads its keys into the typed options, runs the typed algorithm call
+// (Analytics+Centrality.swift) and yields one row per node.
 import GraphAlgorithms
 import GraphCore
 
 extension AlgorithmProcedure {
-  func runCentrality(_ input: AlgorithmInput, _ config: inout AlgorithmConfig) throws -> AlgorithmOutput {
+  func runCentrality(_ analytics: Analytics, _ config: inout AlgorithmConfig) throws -> AlgorithmOutput {
     let spec = try ProjectionSpec(&config, direction: .outgoing)
-    let weighted = spec.weightProperty != nil
     switch self {
     case .pageRank:
-      let damping = try config.double("dampingFactor", default: 0.85, in: 0...0.999_999)
-      let iterations = try config.int("maxIterations", default: 20, minimum: 1)
-      let tolerance = try config.double("tolerance", default: 1e-7, in: 0...1)
-      let sourceIDs = try config.nodeIDs("sourceNodes")
-      let p = try input.project(spec, config)
-      try requireNonNegative(p, spec)
-      let sources = try sourceIDs.map { try p.index(of: $0, key: "sourceNodes", config) }
-      let r = PageRank.run(
-        p.graph, damping: damping, maxIterations: iterations, tolerance: tolerance, sources: sources, weighted: weighted,
-        stop: input.stop)
-      return .scores(p, r.scores)
+      var options = PageRankOptions()
+      options.dampingFactor = try config.double("dampingFactor", default: options.dampingFactor)
+      options.maxIterations = try config.int("maxIterations", default: options.maxIterations)
+      options.tolerance = try config.double("tolerance", default: options.tolerance)
+      options.sourceNodes = try config.nodeIDs("sourceNodes")
+      try config.finish()
+      return .scores(try analytics.pageRank(spec, options))
     case .betweenness:
-      let samples = config.has("samplingSize") ? try config.int("samplingSize", default: 0, minimum: 1) : nil
-      let seed = try config.int("samplingSeed", default: 0, minimum: 0)
-      let normalized = try config.bool("normalized", default: true)
-      let p = try input.project(spec, config)
-      try requireNonNegative(p, spec)
-      return .scores(p, Betweenness.run(p.graph, samples: samples, seed: UInt64(seed), weighted: weighted, normalized: normalized, stop: input.stop))
+      var options = BetweennessOptions()
+      options.samplingSize = config.has("samplingSize") ? try config.int("samplingSize", default: 0) : nil
+      options.samplingSeed = try config.int("samplingSeed", default: options.samplingSeed)
+      options.normalized = try config.bool("normalized", default: options.normalized)
+      try config.finish()
+      return .scores(try analytics.betweenness(spec, options))
     case .closeness:
       let improved = try config.bool("wfImproved", default: true)
-      let p = try input.project(spec, config)
-      try requireNonNegative(p, spec)
-      return .scores(p, Closeness.closeness(p.graph, weighted: weighted, wfImproved: improved, stop: input.stop))
+      try config.finish()
+      return .scores(try analytics.closeness(spec, wfImproved: improved))
     case .harmonic:
-      let p = try input.project(spec, config)
-      try requireNonNegative(p, spec)
-      return .scores(p, Closeness.harmonic(p.graph, weighted: weighted, stop: input.stop))
-    case .eigenvector:
-      let iterations = try config.int("maxIterations", default: 100, minimum: 1)
-      let tolerance = try config.double("tolerance", default: 1e-6, in: 0...1)
-      let p = try input.project(spec, config)
-      return .scores(p, EigenvectorCentrality.run(p.graph, maxIterations: iterations, tolerance: tolerance, weighted: weighted, stop: input.stop).scores)
-    case .hits:
-      let iterations = try config.int("maxIterations", default: 100, minimum: 1)
-      let tolerance = try config.double("tolerance", default: 1e-8, in: 0...1)
-      let p = try input.project(spec, config)
-      let r = HITS.run(p.graph, maxIterations: iterations, tolerance: tolerance, stop: input.stop)
-      return .hubsAndAuthorities(p, hubs: r.hubs, authorities: r.authorities)
+      try config.finish()
+      return .scores(try analytics.harmonic(spec))
+    case .eigenvector, .hits:
+      var options = IterationOptions(tolerance: self == .hits ? 1e-8 : 1e-6)
+      options.maxIterations = try config.int("maxIterations", default: options.maxIterations)
+      options.tolerance = try config.double("tolerance", default: options.tolerance)
+      try config.finish()
+      if self == .eigenvector { return .scores(try analytics.eigenvector(spec, options)) }
+      let r = try analytics.hits(spec, options)
+      return .hubsAndAuthorities(r.projection, hubs: r.result.hubs, authorities: r.result.authorities)
     default:
-      let p = try input.project(spec, config)
-      return .scores(p, DegreeCentrality.run(p.graph, orientation: .outgoing, weighted: weighted))
+      try config.finish()
+      return .scores(try analytics.degree(spec))
     }
-  }
-
-  /// Shortest-path based algorithms refuse negative weights.
-  func requireNonNegative(_ p: GraphProjection, _ spec: ProjectionSpec) throws {
-    if let key = spec.weightProperty { try WeightedPaths.requireNonNegative(p.graph, property: key) }
   }
 }

@@ -1,6 +1,7 @@
 // The table of graph-analytics procedures in the `algo.*` namespace: their names, the output
 // columns they yield, and dispatch to the runner for each. Every one takes a single configuration
-// map; the runners live in AlgorithmProcedures+Centrality/+Paths/+Community.
+// map; the runners (AlgorithmProcedures+Centrality/+Paths/+Community) read it and call the typed
+// algorithm calls of `Analytics`, which the embedding API calls directly.
 import GraphCore
 import GraphStorage
 
@@ -78,17 +79,18 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
 
   /// Runs the algorithm and returns its output before it is turned into rows; throws `Cancelled`
   /// when `cancellation` fires while it runs.
-  package func evaluate(
+  func evaluate(
     _ store: GraphStore, _ arguments: [Value], cache: ProjectionCache? = nil, cancellation: CancellationFlag? = nil
   ) throws -> AlgorithmOutput {
     var config = try AlgorithmConfig(procedure: rawValue, arguments: arguments)
-    let input = AlgorithmInput(store: store, cache: cache, cancellation: cancellation)
-    let output = try dispatch(input, &config)
-    try input.checkCancelled()
+    let analytics = Analytics(store: store, cache: cache, cancellation: cancellation)
+    let output = try dispatch(analytics, &config)
+    try analytics.checkCancelled()
     return output
   }
 
-  private func dispatch(_ input: AlgorithmInput, _ config: inout AlgorithmConfig) throws -> AlgorithmOutput {
+  /// Reads the configuration map for this procedure and runs the typed algorithm call.
+  private func dispatch(_ input: Analytics, _ config: inout AlgorithmConfig) throws -> AlgorithmOutput {
     switch self {
     case .degree, .pageRank, .betweenness, .closeness, .harmonic, .eigenvector, .hits:
       return try runCentrality(input, &config)
@@ -101,8 +103,8 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   }
 }
 
-/// What an algorithm produced: values per projected node, or finished rows.
-package enum AlgorithmOutput {
+/// What an algorithm procedure produced: values per projected node, or finished rows.
+enum AlgorithmOutput {
   /// A score per node of the projection (rows: node, score).
   case scores(GraphProjection, [Double])
   /// A component, community or core number per node (rows: node, number).
@@ -121,8 +123,14 @@ package enum AlgorithmOutput {
   case communities(GraphProjection, [Int], modularity: Double)
   case rows([[Value]])
 
+  /// A score per node of a typed call's projection.
+  static func scores(_ r: Projected<[Double]>) -> AlgorithmOutput { .scores(r.projection, r.result) }
+
+  /// A number per node of a typed call's projection.
+  static func numbers(_ r: Projected<[Int]>) -> AlgorithmOutput { .numbers(r.projection, r.result) }
+
   /// The output as procedure rows.
-  package var rows: [[Value]] {
+  var rows: [[Value]] {
     switch self {
     case .scores(let p, let s): return s.indices.map { [p.node($0), .float(s[$0])] }
     case .numbers(let p, let n): return n.indices.map { [p.node($0), .int(Int64(n[$0]))] }

@@ -177,11 +177,9 @@ package struct GraphProjection: Sendable {
     return out
   }
 
-  /// The dense index of a store node, or an error naming `key` when it is not in the projection.
-  package func index(of id: Int64, key: String, _ config: AlgorithmConfig) throws -> Int {
-    guard id >= 0, id < indexOfID.count, indexOfID[Int(id)] >= 0 else {
-      throw config.invalid(key, "names node \(id), which is not in the projected graph")
-    }
+  /// The dense index of a store node, or nil when it is not in the projection.
+  package func index(of id: Int64) -> Int? {
+    guard id >= 0, id < indexOfID.count, indexOfID[Int(id)] >= 0 else { return nil }
     return Int(indexOfID[Int(id)])
   }
   /// The node value for dense index `i`.

@@ -38,33 +38,3 @@ package final class ProjectionCache: Sendable {
   /// Number of projections held (for tests).
   package var count: Int { entries.withLock { $0.projections.count } }
 }
-
-/// What an algorithm runner reads: the store snapshot, optionally a cache of its projections, and
-/// the statement's cancellation flag.
-struct AlgorithmInput {
-  let store: GraphStore
-  let cache: ProjectionCache?
-  let cancellation: CancellationFlag?
-
-  /// Polled by the long-running algorithms.
-  var stop: StopCheck {
-    guard let cancellation else { return .never }
-    return StopCheck { cancellation.isCancelled }
-  }
-
-  /// Throws `Cancelled` when the statement was cancelled or timed out (the algorithm may then have
-  /// returned early with partial results).
-  func checkCancelled() throws {
-    guard let cancellation, cancellation.isCancelled else { return }
-    throw QuiverError.runtime(
-      .cancelled, .cancelled, cancellation.timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
-  }
-
-  /// Projects the graph after every configuration key is read, so that an unknown key fails
-  /// before any work.
-  func project(_ spec: ProjectionSpec, _ config: AlgorithmConfig) throws -> GraphProjection {
-    try config.finish()
-    guard let cache else { return try GraphProjection(store, spec) }
-    return try cache.projection(spec, of: store)
-  }
-}

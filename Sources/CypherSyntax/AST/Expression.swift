@@ -38,6 +38,9 @@ package enum UnaryOperator: String, Sendable, Hashable {
 /// `all`, `any`, `none`, `single` over a list.
 package enum Quantifier: String, Sendable, Hashable {
   case all, any, none, single
+
+  /// The quantifier the keyword `ALL`, `ANY`, `NONE` or `SINGLE` names; nil for other keywords.
+  init?(_ keyword: Keyword) { self.init(rawValue: keyword.rawValue.lowercased()) }
 }
 
 /// One entry of a map projection `n {.name, alias: expr, .*, other}`.

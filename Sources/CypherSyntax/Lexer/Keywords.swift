@@ -1,12 +1,51 @@
-// Cypher's reserved words: they cannot stand as variable names unless backquoted. The parser
-// consults this set; grammar/keywords.txt lists the same words for readers.
+// Cypher's keywords as one enum: the lexer classifies each bare identifier once (`Token.keyword`)
+// and the parser checks `at(.match)` against it instead of comparing spellings. Reserved words
+// cannot stand as bare variable names; the others stay usable as names wherever a name may
+// appear. grammar/keywords.txt lists the reserved ones for readers.
 
-/// Words that never parse as a bare variable.
+/// A word the parser treats specially. The raw value is its upper-case spelling.
+package enum Keyword: String, CaseIterable, Sendable {
+  // Reserved: never a bare variable.
+  case all = "ALL", and = "AND", `as` = "AS", asc = "ASC", ascending = "ASCENDING", by = "BY"
+  case call = "CALL", `case` = "CASE", contains = "CONTAINS", create = "CREATE", delete = "DELETE"
+  case desc = "DESC", descending = "DESCENDING", detach = "DETACH", distinct = "DISTINCT"
+  case `else` = "ELSE", end = "END", ends = "ENDS", exists = "EXISTS", `false` = "FALSE"
+  case foreach = "FOREACH", `in` = "IN", `is` = "IS", limit = "LIMIT", match = "MATCH"
+  case merge = "MERGE", not = "NOT", null = "NULL", on = "ON", optional = "OPTIONAL", or = "OR"
+  case order = "ORDER", remove = "REMOVE", `return` = "RETURN", set = "SET", skip = "SKIP"
+  case starts = "STARTS", then = "THEN", `true` = "TRUE", union = "UNION", unwind = "UNWIND"
+  case when = "WHEN", `where` = "WHERE", with = "WITH", xor = "XOR", yield = "YIELD"
+  // Not reserved: keywords only where the grammar expects them, names everywhere else.
+  case allShortestPaths = "ALLSHORTESTPATHS", any = "ANY", collect = "COLLECT"
+  case constraint = "CONSTRAINT", constraints = "CONSTRAINTS", count = "COUNT", drop = "DROP"
+  case explain = "EXPLAIN", `for` = "FOR", function = "FUNCTION", functions = "FUNCTIONS"
+  case `if` = "IF", index = "INDEX", indexes = "INDEXES", none = "NONE", procedure = "PROCEDURE"
+  case procedures = "PROCEDURES", profile = "PROFILE", reduce = "REDUCE", require = "REQUIRE"
+  case shortestPath = "SHORTESTPATH", show = "SHOW", single = "SINGLE", unique = "UNIQUE"
+
+  /// The longest spelling, so that the lexer can skip the lookup for longer identifiers.
+  static let maxLength = allCases.map(\.rawValue.utf8.count).max() ?? 0
+
+  /// Whether the word never parses as a bare variable.
+  package var isReserved: Bool {
+    switch self {
+    case .allShortestPaths, .any, .collect, .constraint, .constraints, .count, .drop, .explain,
+      .for, .function, .functions, .if, .index, .indexes, .none, .procedure, .procedures, .profile,
+      .reduce, .require, .shortestPath, .show, .single, .unique:
+      return false
+    default:
+      return true
+    }
+  }
+
+  /// The keyword spelled `text` in any case, or nil.
+  package init?(spelling text: Substring) {
+    guard text.utf8.count <= Keyword.maxLength else { return nil }
+    self.init(rawValue: text.uppercased())
+  }
+}
+
+/// Words that never parse as a bare variable, by spelling (grammar/keywords.txt lists them).
 package enum Keywords {
-  package static let reserved: Set<String> = [
-    "ALL", "AND", "AS", "ASC", "ASCENDING", "BY", "CALL", "CASE", "CONTAINS", "CREATE", "DELETE", "DESC",
-    "DESCENDING", "DETACH", "DISTINCT", "ELSE", "END", "ENDS", "EXISTS", "FALSE", "FOREACH", "IN", "IS",
-    "LIMIT", "MATCH", "MERGE", "NOT", "NULL", "ON", "OPTIONAL", "OR", "ORDER", "REMOVE", "RETURN", "SET",
-    "SKIP", "STARTS", "THEN", "TRUE", "UNION", "UNWIND", "WHEN", "WHERE", "WITH", "XOR", "YIELD",
-  ]
+  package static let reserved: Set<String> = Set(Keyword.allCases.filter(\.isReserved).map(\.rawValue))
 }

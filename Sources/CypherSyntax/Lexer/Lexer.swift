@@ -19,9 +19,13 @@ package struct Lexer {
     var lexer = Lexer(text)
     var tokens: [Token] = []
     while true {
+      let start = lexer.index
       let token = try lexer.next()
       tokens.append(token)
       if token.kind == .endOfInput { return tokens }
+      // Every loop inside `next` advances a byte per turn or leaves; this catches a token rule
+      // that matched nothing, which would otherwise produce the same token forever.
+      precondition(lexer.index > start, "unreachable: the lexer made a token of no text at offset \(start)")
     }
   }
 

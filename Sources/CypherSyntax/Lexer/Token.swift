@@ -1,6 +1,7 @@
 // Tokens produced by the lexer and consumed by the parser. Keywords are not separate kinds:
-// they are identifiers whose upper-cased text the parser asks about, so that keywords stay
-// usable as names where openCypher allows it.
+// they are identifiers that also carry the `Keyword` they spell (classified once, when the token
+// is made), so that the parser checks keywords against the enum and keywords stay usable as
+// names where openCypher allows it.
 import GraphCore
 
 /// The kind of a lexical token.
@@ -24,18 +25,19 @@ package struct Token: Sendable, Hashable {
   package let position: SourcePosition
   /// UTF-8 offset one past the token's last character.
   package let endOffset: Int
+  /// The keyword a bare identifier spells (in any case); nil for every other token.
+  package let keyword: Keyword?
 
   package init(kind: TokenKind, text: String, position: SourcePosition, endOffset: Int) {
     self.kind = kind
     self.text = text
     self.position = position
     self.endOffset = endOffset
+    keyword = kind == .identifier ? Keyword(spelling: text[...]) : nil
   }
 
-  /// True when this is the keyword `word` (case-insensitive); `word` must be upper case.
-  package func isKeyword(_ word: String) -> Bool {
-    kind == .identifier && text.count == word.count && text.uppercased() == word
-  }
+  /// True when this is the keyword `word`, spelled in any case and not backquoted.
+  package func isKeyword(_ word: Keyword) -> Bool { keyword == word }
 
   package func isSymbol(_ s: String) -> Bool { kind == .symbol && text == s }
 

@@ -42,31 +42,30 @@ extension Parser {
       break
     }
     if negateLiteral { throw unexpected(expected: "an expression") }
-    let word = t.text.uppercased()
-    switch word {
-    case "TRUE": advance(); return .literal(.bool(true))
-    case "FALSE": advance(); return .literal(.bool(false))
-    case "NULL": advance(); return .literal(.null)
-    case "CASE": return try caseExpression()
-    case "COUNT" where peek().isSymbol("(") && peek(2).isSymbol("*"):
+    switch t.keyword {
+    case .true?: advance(); return .literal(.bool(true))
+    case .false?: advance(); return .literal(.bool(false))
+    case .null?: advance(); return .literal(.null)
+    case .case?: return try caseExpression()
+    case .count? where peek().isSymbol("(") && peek(2).isSymbol("*"):
       advance()
       advance()
       advance()
       try expectSymbol(")")
       return .countStar(loc)
-    case "ALL", "ANY", "NONE", "SINGLE":
-      if peek().isSymbol("("), let q = Quantifier(rawValue: word.lowercased()) {
+    case .all?, .any?, .none?, .single?:
+      if peek().isSymbol("("), let q = t.keyword.flatMap(Quantifier.init(_:)) {
         advance()
         advance()
         let variable = try symbolicName("a variable")
-        try expect("IN")
+        try expect(.in)
         let list = try expression()
-        try expect("WHERE")
+        try expect(.where)
         let predicate = try expression()
         try expectSymbol(")")
         return .quantifier(q, variable: variable, list: list, predicate: predicate, loc)
       }
-    case "REDUCE" where peek().isSymbol("("):
+    case .reduce? where peek().isSymbol("("):
       advance()
       advance()
       let acc = try symbolicName("an accumulator name")
@@ -74,22 +73,24 @@ extension Parser {
       let initial = try expression()
       try expectSymbol(",")
       let variable = try symbolicName("a variable")
-      try expect("IN")
+      try expect(.in)
       let list = try expression()
       try expectSymbol("|")
       let body = try expression()
       try expectSymbol(")")
       return .reduce(accumulator: acc, initial: initial, variable: variable, list: list, expression: body)
-    case "EXISTS" where peek().isSymbol("{"):
+    case .exists? where peek().isSymbol("{"):
       return .exists(try braced { try $0.existsBody() }, loc)
-    case "COUNT" where peek().isSymbol("{") && startsSubquery(peek(2), peek(3)):
+    case .count? where peek().isSymbol("{") && startsSubquery(peek(2), peek(3)):
       return .countSubquery(try braced { try $0.existsBody() }, loc)
-    case "COLLECT" where peek().isSymbol("{") && startsSubquery(peek(2), peek(3)):
+    case .collect? where peek().isSymbol("{") && startsSubquery(peek(2), peek(3)):
       return .collectSubquery(try braced { try $0.queryBody() }, loc)
     default:
       break
     }
     // A function call: name ('.' name)* '('
+    // Looks ahead only (consumes nothing): `lookahead` grows by two each time and `peek` stops at
+    // the end of input, which is not a '.'.
     var lookahead = 1
     while peek(lookahead).isSymbol("."), peek(lookahead + 1).kind == .identifier || peek(lookahead + 1).kind == .quotedIdentifier {
       lookahead += 2
@@ -100,7 +101,7 @@ extension Parser {
       while eatSymbol(".") { name += "." + current.text; advance() }
       return try functionCall(name, loc)
     }
-    if Keywords.reserved.contains(word) {
+    if t.keyword?.isReserved == true {
       throw unexpected(expected: "an expression")
     }
     advance()
@@ -146,28 +147,25 @@ extension Parser {
   /// functionCall := name '(' [DISTINCT] [expr (',' expr)*] ')'
   private mutating func functionCall(_ name: String, _ loc: Loc) throws -> Expression {
     try expectSymbol("(")
-    let distinct = eat("DISTINCT")
-    var args: [Expression] = []
-    if !atSymbol(")") {
-      repeat { args.append(try expression()) } while eatSymbol(",")
-    }
+    let distinct = eat(.distinct)
+    let args = atSymbol(")") ? [] : try commaSeparated { try $0.expression() }
     try expectSymbol(")")
     return .function(name: name, distinct: distinct, arguments: args, loc)
   }
 
   /// CASE [subject] (WHEN c THEN r)+ [ELSE e] END
   private mutating func caseExpression() throws -> Expression {
-    try expect("CASE")
-    let subject = at("WHEN") ? nil : try expression()
+    try expect(.case)
+    let subject = at(.when) ? nil : try expression()
     var branches: [CaseBranch] = []
-    while eat("WHEN") {
+    while eat(.when) {
       let c = try expression()
-      try expect("THEN")
+      try expect(.then)
       branches.append(CaseBranch(condition: c, result: try expression()))
     }
     if branches.isEmpty { throw unexpected(expected: "WHEN") }
-    let otherwise = try eat("ELSE") ? expression() : nil
-    try expect("END")
+    let otherwise = try eat(.else) ? expression() : nil
+    try expect(.end)
     return .caseExpression(subject: subject, branches: branches, otherwise: otherwise)
   }
 
@@ -176,12 +174,12 @@ extension Parser {
     let loc = Loc(current.position)
     try expectSymbol("[")
     // [x IN list WHERE p | e]
-    if current.kind == .identifier || current.kind == .quotedIdentifier, peek().isKeyword("IN") {
+    if current.kind == .identifier || current.kind == .quotedIdentifier, peek().isKeyword(.in) {
       let variable = current.text
       advance()
       advance()
       let list = try expression()
-      let predicate = try eat("WHERE") ? expression() : nil
+      let predicate = try eat(.where) ? expression() : nil
       let projection = try eatSymbol("|") ? expression() : nil
       try expectSymbol("]")
       return .listComprehension(variable: variable, list: list, predicate: predicate, projection: projection)
@@ -190,10 +188,7 @@ extension Parser {
     if let comprehension = try attempt({ try $0.patternComprehension(loc) }) {
       return comprehension
     }
-    var items: [Expression] = []
-    if !atSymbol("]") {
-      repeat { items.append(try expression()) } while eatSymbol(",")
-    }
+    let items = atSymbol("]") ? [] : try commaSeparated { try $0.expression() }
     try expectSymbol("]")
     return .list(items)
   }
@@ -202,7 +197,7 @@ extension Parser {
     guard atSymbol("(") || peek().isSymbol("=") else { return nil }
     let part = try patternPart()
     guard !part.steps.isEmpty else { return nil }
-    let predicate = try eat("WHERE") ? expression() : nil
+    let predicate = try eat(.where) ? expression() : nil
     try expectSymbol("|")
     let projection = try expression()
     try expectSymbol("]")
@@ -239,13 +234,10 @@ extension Parser {
   /// '{' [key ':' expr (',' key ':' expr)*] '}'
   mutating func mapLiteral() throws -> Expression {
     try expectSymbol("{")
-    var entries: [MapEntry] = []
-    if !atSymbol("}") {
-      repeat {
-        let key = try propertyKeyName()
-        try expectSymbol(":")
-        entries.append(MapEntry(key: key, value: try expression()))
-      } while eatSymbol(",")
+    let entries: [MapEntry] = atSymbol("}") ? [] : try commaSeparated { parser in
+      let key = try parser.propertyKeyName()
+      try parser.expectSymbol(":")
+      return MapEntry(key: key, value: try parser.expression())
     }
     try expectSymbol("}")
     return .map(entries)
@@ -265,27 +257,23 @@ extension Parser {
   /// v '{' (.key | .* | key ':' expr | variable) (',' …)* '}'
   private mutating func mapProjection(_ subject: Expression) throws -> Expression {
     try expectSymbol("{")
-    var items: [MapProjectionItem] = []
-    if !atSymbol("}") {
-      repeat {
-        if eatSymbol(".") {
-          if eatSymbol("*") {
-            items.append(.allProperties)
-          } else {
-            items.append(.property(try propertyKeyName()))
-          }
-        } else if peek().isSymbol(":") {
-          let key = try propertyKeyName()
-          advance()
-          items.append(.literal(key, try expression()))
-        } else {
-          let loc = Loc(current.position)
-          items.append(.variable(try symbolicName("a map projection item"), loc))
-        }
-      } while eatSymbol(",")
-    }
+    let items: [MapProjectionItem] = atSymbol("}") ? [] : try commaSeparated { try $0.mapProjectionItem() }
     try expectSymbol("}")
     return .mapProjection(subject, items)
+  }
+
+  /// One item of a map projection: `.key`, `.*`, `key: expr` or a variable.
+  private mutating func mapProjectionItem() throws -> MapProjectionItem {
+    if eatSymbol(".") {
+      return eatSymbol("*") ? .allProperties : .property(try propertyKeyName())
+    }
+    if peek().isSymbol(":") {
+      let key = try propertyKeyName()
+      advance()
+      return .literal(key, try expression())
+    }
+    let loc = Loc(current.position)
+    return .variable(try symbolicName("a map projection item"), loc)
   }
 
   /// `KEYWORD { body }`, from the keyword on: the body `parse` reads between the braces.
@@ -297,22 +285,25 @@ extension Parser {
     return body
   }
 
+  /// The keywords that open a query inside EXISTS, COUNT or COLLECT braces.
+  static let queryOpeners: Set<Keyword> = [.match, .optional, .with, .unwind, .call, .return]
+
   /// Whether `first` (followed by `second`) can open the body of COUNT { … } or COLLECT { … }: a
   /// clause, a pattern, or a path variable's assignment. Anything else (`.key`, `}`, `key:`,
   /// `name,`) is a map projection of a variable called `count` or `collect`.
   private func startsSubquery(_ first: Token, _ second: Token) -> Bool {
     if first.isSymbol("(") { return true }
-    if ["MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "RETURN"].contains(where: first.isKeyword) { return true }
+    if let word = first.keyword, Parser.queryOpeners.contains(word) { return true }
     return (first.kind == .identifier || first.kind == .quotedIdentifier) && second.isSymbol("=")
   }
 
   /// The inside of EXISTS { … } or COUNT { … }: a pattern list with optional WHERE, or a query.
   private mutating func existsBody() throws -> ExistsSubquery {
-    if at("MATCH") || at("OPTIONAL") || at("WITH") || at("UNWIND") || at("CALL") || at("RETURN") {
+    if let word = current.keyword, Parser.queryOpeners.contains(word) {
       return .query(try queryBody())
     }
     let patterns = try patternList()
-    let predicate = try eat("WHERE") ? expression() : nil
+    let predicate = try eat(.where) ? expression() : nil
     return .pattern(patterns, predicate: predicate)
   }
 }

@@ -7,81 +7,77 @@ extension Parser {
   /// Returns nil at the end of a single query (UNION, `;`, `}` or end of input).
   mutating func clause() throws -> Clause? {
     let loc = Loc(current.position)
-    if at("MATCH") || (at("OPTIONAL") && peek().isKeyword("MATCH")) {
-      let optional = eat("OPTIONAL")
-      try expect("MATCH")
+    if at(.match) || (at(.optional) && peek().isKeyword(.match)) {
+      let optional = eat(.optional)
+      try expect(.match)
       let patterns = try patternList()
-      let predicate = try eat("WHERE") ? expression() : nil
+      let predicate = try eat(.where) ? expression() : nil
       return .match(optional: optional, patterns: patterns, predicate: predicate, loc)
     }
-    if eat("UNWIND") {
+    if eat(.unwind) {
       let e = try expression()
-      try expect("AS")
+      try expect(.as)
       let alias = try symbolicName("a variable name")
       return .unwind(e, alias: alias, loc)
     }
-    if eat("WITH") {
+    if eat(.with) {
       let p = try projection(loc)
-      let predicate = try eat("WHERE") ? expression() : nil
+      let predicate = try eat(.where) ? expression() : nil
       return .with(p, predicate: predicate)
     }
-    if eat("RETURN") {
+    if eat(.return) {
       return .return(try projection(loc))
     }
-    if eat("CREATE") {
+    if eat(.create) {
       return .create(try patternList(), loc)
     }
-    if eat("MERGE") {
+    if eat(.merge) {
       let part = try patternPart()
       var actions: [MergeAction] = []
-      while at("ON") {
+      while at(.on) {
         advance()
         let onCreate: Bool
-        if eat("CREATE") {
+        if eat(.create) {
           onCreate = true
-        } else if eat("MATCH") {
+        } else if eat(.match) {
           onCreate = false
         } else {
           throw unexpected(expected: "CREATE or MATCH after ON")
         }
-        try expect("SET")
+        try expect(.set)
         actions.append(MergeAction(onCreate: onCreate, items: try setItems()))
       }
       return .merge(part, actions: actions, loc)
     }
-    if eat("SET") {
+    if eat(.set) {
       return .set(try setItems(), loc)
     }
-    if eat("REMOVE") {
-      var items: [RemoveItem] = []
-      repeat {
-        items.append(try removeItem())
-      } while eatSymbol(",")
-      return .remove(items, loc)
+    if eat(.remove) {
+      return .remove(try commaSeparated { try $0.removeItem() }, loc)
     }
-    if at("DETACH") || at("DELETE") {
-      let detach = eat("DETACH")
-      try expect("DELETE")
-      var targets = [try expression()]
-      while eatSymbol(",") { targets.append(try expression()) }
-      return .delete(detach: detach, targets, loc)
+    if at(.detach) || at(.delete) {
+      let detach = eat(.detach)
+      try expect(.delete)
+      return .delete(detach: detach, try commaSeparated { try $0.expression() }, loc)
     }
-    if eat("FOREACH") {
+    if eat(.foreach) {
       try expectSymbol("(")
       let variable = try symbolicName("a variable name")
-      try expect("IN")
+      try expect(.in)
       let list = try expression()
       try expectSymbol("|")
       var body: [Clause] = []
       while !atSymbol(")") {
+        let mark = index
         guard let c = try clause() else { throw unexpected(expected: "an updating clause or ')'") }
         body.append(c)
+        checkProgress(since: mark)
       }
       try expectSymbol(")")
       if body.isEmpty { throw unexpected(expected: "an updating clause") }
       return .foreach(variable: variable, list: list, body: body, loc)
     }
-    if at("CALL") {
+    if at(.call) {
       advance()
       var imports: SubqueryImports?
       if atSymbol("(") {
@@ -90,11 +86,7 @@ extension Parser {
         if eatSymbol("*") {
           imports = .all
         } else {
-          var names: [String] = []
-          if !atSymbol(")") {
-            repeat { names.append(try symbolicName("a variable")) } while eatSymbol(",")
-          }
-          imports = .names(names)
+          imports = .names(atSymbol(")") ? [] : try commaSeparated { try $0.symbolicName("a variable") })
         }
         try expectSymbol(")")
         guard atSymbol("{") else { throw unexpected(expected: "'{' after the variables a subquery imports") }
@@ -107,7 +99,7 @@ extension Parser {
       }
       return .call(try procedureCall(loc))
     }
-    if current.kind == .endOfInput || atSymbol(";") || atSymbol("}") || at("UNION") || atSymbol(")") {
+    if current.kind == .endOfInput || atSymbol(";") || atSymbol("}") || at(.union) || atSymbol(")") {
       return nil
     }
     throw unexpected(expected: "a clause (MATCH, CREATE, RETURN, WITH, …)")
@@ -115,7 +107,7 @@ extension Parser {
 
   /// projection := [DISTINCT] ('*' [',' items] | items) [ORDER BY …] [SKIP e] [LIMIT e]
   mutating func projection(_ loc: Loc) throws -> Projection {
-    let distinct = eat("DISTINCT")
+    let distinct = eat(.distinct)
     var star = false
     var items: [ProjectionItem] = []
     if eatSymbol("*") {
@@ -125,46 +117,37 @@ extension Parser {
       items = try projectionItems()
     }
     var order: [SortItem] = []
-    if at("ORDER") {
+    if at(.order) {
       advance()
-      try expect("BY")
-      repeat {
-        let e = try expression()
+      try expect(.by)
+      order = try commaSeparated { parser in
+        let e = try parser.expression()
         var ascending = true
-        if eat("DESC") || eat("DESCENDING") {
+        if parser.eat(.desc) || parser.eat(.descending) {
           ascending = false
-        } else if eat("ASC") || eat("ASCENDING") {
+        } else if parser.eat(.asc) || parser.eat(.ascending) {
           ascending = true
         }
-        order.append(SortItem(expression: e, ascending: ascending))
-      } while eatSymbol(",")
+        return SortItem(expression: e, ascending: ascending)
+      }
     }
-    let skip = try eat("SKIP") ? expression() : nil
-    let limit = try eat("LIMIT") ? expression() : nil
+    let skip = try eat(.skip) ? expression() : nil
+    let limit = try eat(.limit) ? expression() : nil
     return Projection(distinct: distinct, star: star, items: items, orderBy: order, skip: skip, limit: limit, loc: loc)
   }
 
   mutating func projectionItems() throws -> [ProjectionItem] {
-    var items: [ProjectionItem] = []
-    repeat {
-      let start = current
-      let e = try expression()
-      let text = self.text(from: start.position.offset)
-      var alias: String?
-      if eat("AS") {
-        alias = try symbolicName("an alias after AS")
-      }
-      items.append(ProjectionItem(expression: e, alias: alias, text: text, loc: Loc(start.position)))
-    } while eatSymbol(",")
-    return items
+    try commaSeparated { parser in
+      let start = parser.current
+      let e = try parser.expression()
+      let text = parser.text(from: start.position.offset)
+      let alias = try parser.eat(.as) ? parser.symbolicName("an alias after AS") : nil
+      return ProjectionItem(expression: e, alias: alias, text: text, loc: Loc(start.position))
+    }
   }
 
   mutating func setItems() throws -> [SetItem] {
-    var items: [SetItem] = []
-    repeat {
-      items.append(try setItem())
-    } while eatSymbol(",")
-    return items
+    try commaSeparated { try $0.setItem() }
   }
 
   /// setItem := variable ('=' | '+=') expr | variable labels | propertyExpr '=' expr
@@ -215,30 +198,24 @@ extension Parser {
     }
     var arguments: [Expression]?
     if eatSymbol("(") {
-      var args: [Expression] = []
-      if !atSymbol(")") {
-        repeat { args.append(try expression()) } while eatSymbol(",")
-      }
+      arguments = atSymbol(")") ? [] : try commaSeparated { try $0.expression() }
       try expectSymbol(")")
-      arguments = args
     }
     var yields: [YieldItem]?
     var yieldAll = false
     var predicate: Expression?
-    if eat("YIELD") {
+    if eat(.yield) {
       if eatSymbol("*") {
         yieldAll = true
       } else {
-        var list: [YieldItem] = []
-        repeat {
-          let itemLoc = Loc(current.position)
-          let field = try symbolicName("a procedure output name")
-          let alias = try eat("AS") ? symbolicName("an alias after AS") : nil
-          list.append(YieldItem(field: field, alias: alias, loc: itemLoc))
-        } while eatSymbol(",")
-        yields = list
+        yields = try commaSeparated { parser in
+          let itemLoc = Loc(parser.current.position)
+          let field = try parser.symbolicName("a procedure output name")
+          let alias = try parser.eat(.as) ? parser.symbolicName("an alias after AS") : nil
+          return YieldItem(field: field, alias: alias, loc: itemLoc)
+        }
       }
-      if eat("WHERE") { predicate = try expression() }
+      if eat(.where) { predicate = try expression() }
     }
     return ProcedureCall(name: name, arguments: arguments, yields: yields, yieldAll: yieldAll, predicate: predicate, loc: loc)
   }

@@ -10,7 +10,7 @@ extension Parser {
 
   mutating func orExpression() throws -> Expression {
     var e = try xorExpression()
-    while at("OR") {
+    while at(.or) {
       let loc = Loc(current.position)
       advance()
       e = .binary(.or, e, try xorExpression(), loc)
@@ -20,7 +20,7 @@ extension Parser {
 
   mutating func xorExpression() throws -> Expression {
     var e = try andExpression()
-    while at("XOR") {
+    while at(.xor) {
       let loc = Loc(current.position)
       advance()
       e = .binary(.xor, e, try andExpression(), loc)
@@ -30,7 +30,7 @@ extension Parser {
 
   mutating func andExpression() throws -> Expression {
     var e = try notExpression()
-    while at("AND") {
+    while at(.and) {
       let loc = Loc(current.position)
       advance()
       e = .binary(.and, e, try notExpression(), loc)
@@ -39,7 +39,7 @@ extension Parser {
   }
 
   mutating func notExpression() throws -> Expression {
-    if eat("NOT") {
+    if eat(.not) {
       return .unary(.not, try nest { try $0.notExpression() })
     }
     return try comparisonExpression()
@@ -81,29 +81,31 @@ extension Parser {
   mutating func predicateExpression() throws -> Expression {
     var e = try additiveExpression()
     while true {
+      let mark = index
       let loc = Loc(current.position)
-      if at("STARTS") && peek().isKeyword("WITH") {
+      if at(.starts) && peek().isKeyword(.with) {
         advance()
         advance()
         e = .binary(.startsWith, e, try additiveExpression(), loc)
-      } else if at("ENDS") && peek().isKeyword("WITH") {
+      } else if at(.ends) && peek().isKeyword(.with) {
         advance()
         advance()
         e = .binary(.endsWith, e, try additiveExpression(), loc)
-      } else if eat("CONTAINS") {
+      } else if eat(.contains) {
         e = .binary(.contains, e, try additiveExpression(), loc)
-      } else if eat("IN") {
+      } else if eat(.in) {
         e = .binary(.in, e, try additiveExpression(), loc)
       } else if eatSymbol("=~") {
         e = .binary(.regexMatch, e, try additiveExpression(), loc)
-      } else if at("IS") {
+      } else if at(.is) {
         advance()
-        let negated = eat("NOT")
-        try expect("NULL")
+        let negated = eat(.not)
+        try expect(.null)
         e = .isNull(e, negated: negated)
       } else {
         return e
       }
+      checkProgress(since: mark)
     }
   }
 
@@ -162,23 +164,18 @@ extension Parser {
   mutating func postfixExpression(negateLiteral: Bool = false) throws -> Expression {
     var e = try atom(negateLiteral: negateLiteral)
     while true {
+      let mark = index
       if atSymbol(".") {
         advance()
         e = .property(e, try symbolicName("a property key"))
       } else if atSymbol("[") {
         advance()
-        if eatSymbol("..") {
-          let to = atSymbol("]") ? nil : try expression()
-          try expectSymbol("]")
-          e = .slice(e, from: nil, to: to)
-          continue
-        }
-        let first = try expression()
+        let first = atSymbol("..") ? nil : try expression()
         if eatSymbol("..") {
           let to = atSymbol("]") ? nil : try expression()
           try expectSymbol("]")
           e = .slice(e, from: first, to: to)
-        } else {
+        } else if let first {
           try expectSymbol("]")
           e = .subscript(e, first)
         }
@@ -189,6 +186,7 @@ extension Parser {
       } else {
         return e
       }
+      checkProgress(since: mark)
     }
   }
 

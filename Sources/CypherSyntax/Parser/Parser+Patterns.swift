@@ -5,9 +5,7 @@ import GraphCore
 extension Parser {
   /// patternList := patternPart (',' patternPart)*
   mutating func patternList() throws -> [PatternPart] {
-    var parts = [try patternPart()]
-    while eatSymbol(",") { parts.append(try patternPart()) }
-    return parts
+    try commaSeparated { try $0.patternPart() }
   }
 
   /// patternPart := [variable '='] (shortestPath '(' chain ')' | chain)
@@ -20,10 +18,9 @@ extension Parser {
       advance()
     }
     var shortest = ShortestKind.none
-    if current.kind == .identifier, peek().isSymbol("(") {
-      let word = current.text.uppercased()
-      if word == "SHORTESTPATH" || word == "ALLSHORTESTPATHS" {
-        shortest = word == "SHORTESTPATH" ? .shortest : .all
+    if peek().isSymbol("(") {
+      if at(.shortestPath) || at(.allShortestPaths) {
+        shortest = at(.shortestPath) ? .shortest : .all
         advance()
         advance()
       }
@@ -42,8 +39,10 @@ extension Parser {
     let start = try nodePattern()
     var steps: [PatternStep] = []
     while atSymbol("-") || (atSymbol("<") && peek().isSymbol("-")) {
+      let mark = index
       let rel = try relationshipPattern()
       steps.append(PatternStep(relationship: rel, node: try nodePattern()))
+      checkProgress(since: mark)
     }
     return PatternPart(pathVariable: nil, start: start, steps: steps, shortest: .none, loc: loc)
   }

@@ -4,68 +4,68 @@ import GraphCore
 extension Parser {
   /// True when the statement starts with a schema command.
   var atSchemaCommand: Bool {
-    (at("CREATE") && (peek().isKeyword("INDEX") || peek().isKeyword("CONSTRAINT")))
-      || (at("DROP") && (peek().isKeyword("INDEX") || peek().isKeyword("CONSTRAINT"))) || at("SHOW")
+    (at(.create) && (peek().isKeyword(.index) || peek().isKeyword(.constraint)))
+      || (at(.drop) && (peek().isKeyword(.index) || peek().isKeyword(.constraint))) || at(.show)
   }
 
   /// schemaCommand := createIndex | dropIndex | showIndexes | createConstraint | dropConstraint | show…
   mutating func schemaCommand() throws -> SchemaCommand {
-    if eat("SHOW") {
-      let word = current.text.uppercased()
+    if eat(.show) {
+      let word = current.keyword
       advance()
       switch word {
-      case "INDEX", "INDEXES": return .showIndexes
-      case "CONSTRAINT", "CONSTRAINTS": return .showConstraints
-      case "PROCEDURE", "PROCEDURES": return .showProcedures
-      case "FUNCTION", "FUNCTIONS": return .showFunctions
+      case .index?, .indexes?: return .showIndexes
+      case .constraint?, .constraints?: return .showConstraints
+      case .procedure?, .procedures?: return .showProcedures
+      case .function?, .functions?: return .showFunctions
       default:
         index -= 1
         throw unexpected(expected: "INDEXES, CONSTRAINTS, PROCEDURES or FUNCTIONS")
       }
     }
-    if eat("DROP") {
-      let isIndex = eat("INDEX")
-      if !isIndex { try expect("CONSTRAINT") }
+    if eat(.drop) {
+      let isIndex = eat(.index)
+      if !isIndex { try expect(.constraint) }
       let name = try symbolicName(isIndex ? "an index name" : "a constraint name")
       var ifExists = false
-      if eat("IF") {
-        try expect("EXISTS")
+      if eat(.if) {
+        try expect(.exists)
         ifExists = true
       }
       return isIndex ? .dropIndex(name: name, ifExists: ifExists) : .dropConstraint(name: name, ifExists: ifExists)
     }
-    try expect("CREATE")
-    let isIndex = eat("INDEX")
-    if !isIndex { try expect("CONSTRAINT") }
+    try expect(.create)
+    let isIndex = eat(.index)
+    if !isIndex { try expect(.constraint) }
     var name: String?
-    if !at("IF") && !at("FOR") && !at("ON") {
+    if !at(.if) && !at(.for) && !at(.on) {
       name = try symbolicName(isIndex ? "an index name" : "a constraint name")
     }
     var ifNotExists = false
-    if eat("IF") {
-      try expect("NOT")
-      try expect("EXISTS")
+    if eat(.if) {
+      try expect(.not)
+      try expect(.exists)
       ifNotExists = true
     }
-    try expect("FOR")
+    try expect(.for)
     let (variable, label, target) = try schemaPattern()
     if isIndex {
-      try expect("ON")
+      try expect(.on)
       let properties = try propertyList(of: variable)
       return .createIndex(name: name, ifNotExists: ifNotExists, target: target, label: label, properties: properties)
     }
     if target == .relationship {
       throw QuiverError.syntax(.unexpectedSyntax, "constraints are supported on node labels only", at: current.position)
     }
-    try expect("REQUIRE")
+    try expect(.require)
     let properties = try propertyList(of: variable)
-    try expect("IS")
+    try expect(.is)
     let rule: ConstraintRule
-    if eat("UNIQUE") {
+    if eat(.unique) {
       rule = .unique
     } else {
-      try expect("NOT")
-      try expect("NULL")
+      try expect(.not)
+      try expect(.null)
       rule = .notNull
     }
     return .createConstraint(name: name, ifNotExists: ifNotExists, label: label, properties: properties, rule: rule)
@@ -92,6 +92,7 @@ extension Parser {
     let parenthesised = eatSymbol("(")
     var properties: [String] = []
     repeat {
+      let mark = index
       let owner = try symbolicName("`\(variable)`")
       if owner != variable {
         throw QuiverError(
@@ -100,6 +101,7 @@ extension Parser {
       }
       try expectSymbol(".")
       properties.append(try symbolicName("a property key"))
+      checkProgress(since: mark)
     } while parenthesised && eatSymbol(",")
     if parenthesised { try expectSymbol(")") }
     return properties

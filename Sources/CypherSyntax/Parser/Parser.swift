@@ -39,12 +39,12 @@ package struct Parser {
     if index < tokens.count - 1 { index += 1 }
   }
 
-  func at(_ keyword: String) -> Bool { current.isKeyword(keyword) }
+  func at(_ keyword: Keyword) -> Bool { current.keyword == keyword }
 
   func atSymbol(_ s: String) -> Bool { current.isSymbol(s) }
 
   /// Consumes the keyword when it is next.
-  mutating func eat(_ keyword: String) -> Bool {
+  mutating func eat(_ keyword: Keyword) -> Bool {
     guard at(keyword) else { return false }
     advance()
     return true
@@ -56,8 +56,8 @@ package struct Parser {
     return true
   }
 
-  mutating func expect(_ keyword: String) throws {
-    guard eat(keyword) else { throw unexpected(expected: keyword) }
+  mutating func expect(_ keyword: Keyword) throws {
+    guard eat(keyword) else { throw unexpected(expected: keyword.rawValue) }
   }
 
   mutating func expectSymbol(_ s: String) throws {
@@ -78,6 +78,29 @@ package struct Parser {
     let end = index > 0 ? tokens[index - 1].endOffset : offset
     guard end > offset else { return "" }
     return String(decoding: source[offset..<end], as: UTF8.self)
+  }
+
+  /// Ends every iteration of a parsing loop whose condition does not itself consume a token:
+  /// `mark` is the token index at the top of the iteration. An iteration that consumed nothing
+  /// would repeat forever on the same input, so that is a grammar bug, stopped here rather than
+  /// left to hang the caller. (Loops written `while eat(…)`, `while eatSymbol(…)` or
+  /// `while at(…) { advance() … }` consume in their condition and need no check.)
+  func checkProgress(since mark: Int) {
+    precondition(
+      index > mark,
+      "unreachable: a parser loop consumed nothing at line \(current.position.line), column \(current.position.column)")
+  }
+
+  /// `item (',' item)*`: one or more items separated by commas, each of which must consume at
+  /// least one token.
+  mutating func commaSeparated<T>(_ item: (inout Parser) throws -> T) throws -> [T] {
+    var items: [T] = []
+    repeat {
+      let mark = index
+      items.append(try item(&self))
+      checkProgress(since: mark)
+    } while eatSymbol(",")
+    return items
   }
 
   /// Guards recursion depth for nested expressions and patterns.
@@ -111,9 +134,9 @@ package struct Parser {
       return Statement(mode: .run, query: QueryBody(parts: [], unionAll: []), schema: command)
     }
     var mode = Statement.Mode.run
-    if eat("EXPLAIN") {
+    if eat(.explain) {
       mode = .explain
-    } else if eat("PROFILE") {
+    } else if eat(.profile) {
       mode = .profile
     }
     let q = try queryBody()
@@ -128,8 +151,8 @@ package struct Parser {
   mutating func queryBody() throws -> QueryBody {
     var parts = [try singleQuery()]
     var all: [Bool] = []
-    while eat("UNION") {
-      all.append(eat("ALL"))
+    while eat(.union) {
+      all.append(eat(.all))
       parts.append(try singleQuery())
     }
     return QueryBody(parts: parts, unionAll: all)
@@ -139,8 +162,11 @@ package struct Parser {
   mutating func singleQuery() throws -> SingleQuery {
     let loc = Loc(current.position)
     var clauses: [Clause] = []
+    var mark = index
     while let c = try clause() {
       clauses.append(c)
+      checkProgress(since: mark)
+      mark = index
     }
     if clauses.isEmpty {
       throw unexpected(expected: "a clause (MATCH, CREATE, RETURN, …)")

@@ -106,6 +106,7 @@ final class DiskStorage: Sendable {
     }
     state.lastSequence = sequence
     store.changeLog = readOnly ? nil : []
+    store.markNamesCommitted()
     let storage = DiskStorage(directory: directory, readOnly: readOnly, options: options, lock: lock, log: state)
     storage.notes.withLock { $0 = warnings }
     return (storage, store)

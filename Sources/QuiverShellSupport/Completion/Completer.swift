@@ -2,6 +2,7 @@
 // holds: after `:` in a node pattern labels, in a relationship pattern types; after `.` property
 // keys; after CALL procedure names; after `$` parameter names; else keywords, snippets and
 // functions; at the start of a line the shell's commands.
+import Quiver
 
 /// What the graph and session offer for completion.
 package struct CompletionVocabulary: Sendable {
@@ -120,7 +121,7 @@ package enum Completer {
   private static func matching(_ prefix: String, _ names: [String], quoted: Bool = false) -> [String] {
     let lowered = prefix.lowercased()
     let found = names.filter { $0.lowercased().hasPrefix(lowered) }
-      .map { quoted ? CypherNotation.name($0) : $0 }
+      .map { quoted ? CypherText.name($0) : $0 }
     return Array(Set(found)).sorted()
   }
 

@@ -82,7 +82,7 @@ package struct ResultGraph: Sendable {
 
   /// `:Label:Other {key: value}`, or `(id)` for a node without labels and properties.
   static func caption(_ node: Node) -> String {
-    let labels = node.labels.map { ":" + CypherNotation.name($0) }.joined()
+    let labels = node.labels.map { ":" + CypherText.name($0) }.joined()
     let properties = propertyText(node.properties)
     let text = [labels, properties].filter { !$0.isEmpty }.joined(separator: " ")
     return text.isEmpty ? "(\(node.id))" : text
@@ -91,12 +91,12 @@ package struct ResultGraph: Sendable {
   /// `TYPE {key: value}`.
   static func caption(_ relationship: Relationship) -> String {
     let properties = propertyText(relationship.properties)
-    return CypherNotation.name(relationship.type) + (properties.isEmpty ? "" : " " + properties)
+    return CypherText.name(relationship.type) + (properties.isEmpty ? "" : " " + properties)
   }
 
   private static func propertyText(_ properties: [String: Value]) -> String {
     guard !properties.isEmpty else { return "" }
-    let members = properties.keys.sorted().map { CypherNotation.name($0) + ": " + CypherNotation.literal(properties[$0] ?? .null) }
+    let members = properties.keys.sorted().map { CypherText.name($0) + ": " + CypherText.literal(properties[$0] ?? .null) }
     return "{" + members.joined(separator: ", ") + "}"
   }
 

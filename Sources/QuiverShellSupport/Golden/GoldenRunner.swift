@@ -89,7 +89,7 @@ package enum GoldenRunner {
       if columns == result.columns && matches(expected: rows, actual: result.rows, ordered: ordered) {
         report.passed += 1
       } else {
-        let actual = result.rows.map { $0.map(CypherNotation.literal) }
+        let actual = result.rows.map { $0.map(CypherText.literal) }
         report.fail(
           "\(location): FAIL: \(title)\n  expected\(ordered ? "" : " (any order)"):\n" + table(columns, rows)
             + "  actual:\n" + table(result.columns, actual))
@@ -115,7 +115,7 @@ package enum GoldenRunner {
 
   /// A cell matches as a Cypher literal (`'Alice'`, `null`) or as the table shows it (`Alice`).
   package static func cellMatches(_ expected: String, _ actual: Value) -> Bool {
-    expected == CypherNotation.literal(actual) || expected == CypherNotation.cell(actual)
+    expected == CypherText.literal(actual) || expected == CypherNotation.cell(actual)
   }
 
   private static func table(_ columns: [String], _ rows: [[String]]) -> String {

@@ -8,18 +8,11 @@ package enum CSVFormatter {
   /// The header and rows of one result, each line ending in `\n`; "" when there are no columns.
   package static func format(columns: [String], rows: [[Value]]) -> String {
     guard !columns.isEmpty else { return "" }
-    var out = columns.map(field).joined(separator: ",") + "\n"
+    var out = columns.map { CSVText.field($0) }.joined(separator: ",") + "\n"
     for row in rows {
-      out += row.map { value in value.isNull ? "" : field(CypherNotation.cell(value)) }
+      out += row.map { value in value.isNull ? "" : CSVText.field(CypherNotation.cell(value)) }
         .joined(separator: ",") + "\n"
     }
     return out
-  }
-
-  /// `text` as one CSV field, double-quoted when it holds a comma, quote or line break.
-  package static func field(_ text: String) -> String {
-    let special: Set<Unicode.Scalar> = [",", "\"", "\n", "\r"]
-    guard text.unicodeScalars.contains(where: special.contains) else { return text }
-    return "\"" + String(text.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
   }
 }

@@ -23,7 +23,7 @@ package enum JSONFormatter {
   /// `{"column":value,...}` for one row.
   package static func rowObject(columns: [String], row: [Value]) -> String {
     let members = columns.enumerated().map { index, column in
-      string(column) + ":" + json(index < row.count ? row[index] : .null)
+      JSONText.string(column) + ":" + json(index < row.count ? row[index] : .null)
     }
     return "{" + members.joined(separator: ",") + "}"
   }
@@ -35,8 +35,8 @@ package enum JSONFormatter {
     case .bool(let flag): return flag ? "true" : "false"
     case .int(let number): return String(number)
     case .float(let number):
-      return number.isFinite ? CypherNotation.float(number) : string(CypherNotation.float(number))
-    case .string(let text): return string(text)
+      return number.isFinite ? CypherText.float(number) : JSONText.string(CypherText.float(number))
+    case .string(let text): return JSONText.string(text)
     case .list(let items): return "[" + items.map(json).joined(separator: ",") + "]"
     case .map(let entries): return object(entries)
     case .node(let node): return nodeObject(node)
@@ -45,43 +45,22 @@ package enum JSONFormatter {
       let nodes = path.nodes.map(nodeObject).joined(separator: ",")
       let relationships = path.relationships.map(relationshipObject).joined(separator: ",")
       return "{\"nodes\":[\(nodes)],\"relationships\":[\(relationships)]}"
-    case .temporal(let temporal): return string(temporal.description)
+    case .temporal(let temporal): return JSONText.string(temporal.description)
     }
-  }
-
-  /// `text` as a JSON string literal.
-  package static func string(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          out += CypherText.unicodeEscape(scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
   }
 
   private static func object(_ entries: [String: Value]) -> String {
-    "{" + entries.keys.sorted().map { string($0) + ":" + json(entries[$0] ?? .null) }
+    "{" + entries.keys.sorted().map { JSONText.string($0) + ":" + json(entries[$0] ?? .null) }
       .joined(separator: ",") + "}"
   }
 
   private static func nodeObject(_ node: Node) -> String {
-    let labels = node.labels.map(string).joined(separator: ",")
+    let labels = node.labels.map(JSONText.string).joined(separator: ",")
     return "{\"id\":\(node.id),\"labels\":[\(labels)],\"properties\":\(object(node.properties))}"
   }
 
   private static func relationshipObject(_ relationship: Relationship) -> String {
-    "{\"id\":\(relationship.id),\"type\":\(string(relationship.type)),"
+    "{\"id\":\(relationship.id),\"type\":\(JSONText.string(relationship.type)),"
       + "\"start\":\(relationship.startID),\"end\":\(relationship.endID),"
       + "\"properties\":\(object(relationship.properties))}"
   }

@@ -28,18 +28,18 @@ package enum SchemaReport {
     _ schema: Schema, propertyCounts: [String: Int]?, indexes: QueryResult? = nil, constraints: QueryResult? = nil
   ) -> String {
     var out = "Labels:\n"
-    out += section(schema.labels.map { (":" + CypherNotation.name($0.name), $0.count) }, unit: ("node", "nodes"))
+    out += section(schema.labels.map { (":" + CypherText.name($0.name), $0.count) }, unit: ("node", "nodes"))
     out += "Relationship types:\n"
     out += section(
-      schema.relationshipTypes.map { (":" + CypherNotation.name($0.name), $0.count) },
+      schema.relationshipTypes.map { (":" + CypherText.name($0.name), $0.count) },
       unit: ("relationship", "relationships"))
     out += "Property keys:\n"
     if schema.propertyKeys.isEmpty {
       out += "  (none)\n"
     } else if let propertyCounts {
-      out += section(schema.propertyKeys.map { (CypherNotation.name($0), propertyCounts[$0] ?? 0) }, unit: ("use", "uses"))
+      out += section(schema.propertyKeys.map { (CypherText.name($0), propertyCounts[$0] ?? 0) }, unit: ("use", "uses"))
     } else {
-      out += schema.propertyKeys.map { "  " + CypherNotation.name($0) + "\n" }.joined()
+      out += schema.propertyKeys.map { "  " + CypherText.name($0) + "\n" }.joined()
     }
     out += "Indexes:\n"
     out += lines(indexes) { row in
@@ -68,7 +68,7 @@ package enum SchemaReport {
   private static func target(_ labels: Value, _ properties: Value) -> String {
     let label = labels.listValue?.first.map(text) ?? "?"
     let keys = (properties.listValue ?? []).map(text).joined(separator: ", ")
-    return ":" + CypherNotation.name(label) + "(" + keys + ")"
+    return ":" + CypherText.name(label) + "(" + keys + ")"
   }
 
   /// Names and counts aligned in two columns, `(none)` when empty.

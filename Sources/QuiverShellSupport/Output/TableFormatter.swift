@@ -33,9 +33,9 @@ package struct TableFormatter: Sendable {
   /// there are no columns.
   package func format(columns: [String], cells: [[String]]) -> String {
     guard !columns.isEmpty else { return "" }
-    var header = columns.map(Self.singleLine)
+    var header = columns.map(CypherText.singleLine)
     var body = cells.map { row in
-      (0..<columns.count).map { $0 < row.count ? Self.singleLine(row[$0]) : "" }
+      (0..<columns.count).map { $0 < row.count ? CypherText.singleLine(row[$0]) : "" }
     }
     var widths = header.map(\.displayWidth)
     for row in body {
@@ -127,28 +127,6 @@ package struct TableFormatter: Sendable {
       " " + cell + String(repeating: " ", count: width - cell.displayWidth) + " "
     }
     return bar + padded.joined(separator: bar) + bar + "\n"
-  }
-
-  /// `text` with line breaks, tabs and other control characters written as escapes.
-  package static func singleLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-      return text
-    }
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += CypherText.unicodeEscape(scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out
   }
 }
 

@@ -9,6 +9,7 @@
 //   degree    key a degree, value how many nodes have it
 //
 // Columns a section does not use are empty. Scores keep full precision.
+import Quiver
 
 /// Renders a centrality report as one CSV document.
 package enum ReportCSVRenderer {
@@ -45,7 +46,7 @@ package enum ReportCSVRenderer {
     for entry in report.degreeDistribution {
       rows.append(row("degree", key: String(entry.degree), value: String(entry.nodes)))
     }
-    return ([columns] + rows).map { $0.map(CSVFormatter.field).joined(separator: ",") + "\n" }.joined()
+    return ([columns] + rows).map { $0.map { CSVText.field($0) }.joined(separator: ",") + "\n" }.joined()
   }
 
   private static func row(_ section: String, measure: String = "", key: String, value: String) -> [String] {
@@ -53,5 +54,5 @@ package enum ReportCSVRenderer {
   }
 
   /// A score in Cypher notation, which reads back to the same double.
-  private static func number(_ x: Double) -> String { CypherNotation.float(x) }
+  private static func number(_ x: Double) -> String { CypherText.float(x) }
 }

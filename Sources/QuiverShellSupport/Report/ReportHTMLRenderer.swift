@@ -2,6 +2,7 @@
 // script, font or other resource from anywhere) with, per measure, a bar chart and a table of
 // its top nodes and its summary statistics; heat maps of the Pearson and Spearman correlation;
 // and the degree distribution as a histogram, a log-log plot and a table. All data is escaped.
+import Quiver
 
 /// Renders a centrality report as a standalone HTML page.
 package enum ReportHTMLRenderer {
@@ -112,7 +113,7 @@ package enum ReportHTMLRenderer {
     node.display.isEmpty ? "node \(node.id)" : node.display
   }
 
-  private static func e(_ text: String) -> String { Markup.escape(text) }
+  private static func e(_ text: String) -> String { MarkupText.escape(text) }
 
   private static let style = """
     :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #3b6fb6; }

@@ -8,6 +8,7 @@
 //
 // Measures keep the order they were asked for; undefined coefficients and non-finite scores
 // are null.
+import Quiver
 
 /// Renders a centrality report as one JSON object.
 package enum ReportJSONRenderer {
@@ -51,7 +52,7 @@ package enum ReportJSONRenderer {
     "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
   }
 
-  private static func string(_ text: String) -> String { JSONFormatter.string(text) }
+  private static func string(_ text: String) -> String { JSONText.string(text) }
 
   private static func strings(_ texts: [String]) -> String { "[" + texts.map(string).joined(separator: ",") + "]" }
 

@@ -3,6 +3,7 @@
 // scatter plot and a correlation heat map with its colour legend. Every text that comes from
 // data is escaped; sizes are in a viewBox so the charts scale with the page.
 import Foundation
+import Quiver
 
 /// SVG chart markup.
 package enum SVGChart {
@@ -37,7 +38,7 @@ package enum SVGChart {
       let y = top + row * Double(index)
       let length = bar.value.isFinite ? max(0, bar.value * scale) : 0
       out += "<rect class=\"bar\" x=\"\(f(left))\" y=\"\(f(y + 4))\" width=\"\(f(length))\" height=\"\(f(row - 8))\">"
-        + "<title>\(Markup.escape(bar.label)): \(ReportNumber.short(bar.value))</title></rect>\n"
+        + "<title>\(MarkupText.escape(bar.label)): \(ReportNumber.short(bar.value))</title></rect>\n"
       out += text(truncated(bar.label, 30), x: left - 8, y: y + row / 2 + 4, anchor: "end", style: "label")
       out += text(ReportNumber.short(bar.value), x: left + length + 6, y: y + row / 2 + 4, anchor: "start", style: "value")
     }
@@ -66,7 +67,7 @@ package enum SVGChart {
       // A non-zero count stays visible however tall the largest bar is.
       let h = bar.value > 0 ? max(1.5, bar.value * scale) : 0
       out += "<rect class=\"bar\" x=\"\(f(x + slot * 0.1))\" y=\"\(f(top + plot.height - h))\" width=\"\(f(slot * 0.8))\" "
-        + "height=\"\(f(h))\"><title>\(Markup.escape(bar.label)): \(ReportNumber.short(bar.value))</title></rect>\n"
+        + "height=\"\(f(h))\"><title>\(MarkupText.escape(bar.label)): \(ReportNumber.short(bar.value))</title></rect>\n"
       if index % every == 0 {
         out += text(bar.label, x: x + slot / 2, y: top + plot.height + 16, anchor: "middle", style: "tick")
       }
@@ -122,7 +123,7 @@ package enum SVGChart {
     for (j, name) in names.enumerated() {
       let x = left + cell * (Double(j) + 0.5)
       out += "<text class=\"label\" transform=\"translate(\(f(x - 4)) \(f(top - 8))) rotate(-40)\" text-anchor=\"start\">"
-        + "\(Markup.escape(truncated(name, 24)))</text>\n"
+        + "\(MarkupText.escape(truncated(name, 24)))</text>\n"
     }
     for (i, name) in names.enumerated() {
       let y = top + cell * Double(i)
@@ -130,7 +131,7 @@ package enum SVGChart {
       for (j, r) in (i < matrix.count ? matrix[i] : []).enumerated() {
         let x = left + cell * Double(j)
         out += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cell))\" height=\"\(f(cell))\" fill=\"\(color(r))\" "
-          + "stroke=\"#fff\"><title>\(Markup.escape(name)) / \(Markup.escape(names[j])): "
+          + "stroke=\"#fff\"><title>\(MarkupText.escape(name)) / \(MarkupText.escape(names[j])): "
           + "\(ReportNumber.coefficient(r))</title></rect>\n"
         let ink = (r.map(abs) ?? 0) > 0.6 ? "cell-dark" : "cell"
         out += text(ReportNumber.coefficient(r), x: x + cell / 2, y: y + cell / 2 + 5, anchor: "middle", style: ink)
@@ -181,7 +182,7 @@ package enum SVGChart {
 
   private static func open(height: Double, width: Double = width, title: String) -> String {
     "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" "
-      + "width=\"\(f(width))\" role=\"img\" aria-label=\"\(Markup.escape(title))\">\n"
+      + "width=\"\(f(width))\" role=\"img\" aria-label=\"\(MarkupText.escape(title))\">\n"
   }
 
   private static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ style: String) -> String {
@@ -189,7 +190,7 @@ package enum SVGChart {
   }
 
   private static func text(_ content: String, x: Double, y: Double, anchor: String, style: String) -> String {
-    "<text class=\"\(style)\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\">\(Markup.escape(content))</text>\n"
+    "<text class=\"\(style)\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\">\(MarkupText.escape(content))</text>\n"
   }
 
   /// The x axis under and the y axis left of the plot area at (`left`, `top`), with `xTitle`
@@ -205,7 +206,7 @@ package enum SVGChart {
 
   private static func verticalTitle(_ content: String, x: Double, y: Double) -> String {
     "<text class=\"axis-title\" transform=\"translate(\(f(x)) \(f(y))) rotate(-90)\" text-anchor=\"middle\">"
-      + "\(Markup.escape(content))</text>\n"
+      + "\(MarkupText.escape(content))</text>\n"
   }
 
   private static func truncated(_ text: String, _ limit: Int) -> String {
@@ -216,25 +217,5 @@ package enum SVGChart {
   private static func f(_ x: Double) -> String {
     let tenths = (x * 10).rounded()
     return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)
-  }
-}
-
-/// Escaping text for HTML and SVG.
-package enum Markup {
-  /// `text` safe inside element content and quoted attribute values: `& < > " '` escaped.
-  package static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
   }
 }

@@ -1,0 +1,67 @@
+// The centrality algorithms as typed calls: degree, PageRank, betweenness, closeness, harmonic,
+// eigenvector and HITS, each a score per projected node.
+import GraphAlgorithms
+import GraphCore
+
+extension Analytics {
+  /// Out-degree of each node, or the sum of its outgoing weights when `spec` is weighted.
+  package func degree(_ spec: ProjectionSpec) throws -> Projected<[Double]> {
+    let p = try project(spec, OptionCheck(procedure: .degree))
+    return Projected(projection: p, result: DegreeCentrality.run(p.graph, orientation: .outgoing, weighted: spec.weightProperty != nil))
+  }
+
+  /// PageRank, personalised to `options.sourceNodes` when there are any.
+  package func pageRank(_ spec: ProjectionSpec, _ options: PageRankOptions) throws -> Projected<[Double]> {
+    let check = OptionCheck(procedure: .pageRank)
+    try options.check(check)
+    let p = try projectNonNegative(spec, check)
+    let sources = try options.sourceNodes.map { try check.index(of: $0, in: p, "sourceNodes") }
+    let r = PageRank.run(
+      p.graph, damping: options.dampingFactor, maxIterations: options.maxIterations, tolerance: options.tolerance,
+      sources: sources, weighted: spec.weightProperty != nil, stop: stop)
+    return Projected(projection: p, result: r.scores)
+  }
+
+  /// Betweenness (Brandes), exact or sampled.
+  package func betweenness(_ spec: ProjectionSpec, _ options: BetweennessOptions) throws -> Projected<[Double]> {
+    let check = OptionCheck(procedure: .betweenness)
+    try options.check(check)
+    let p = try projectNonNegative(spec, check)
+    let scores = Betweenness.run(
+      p.graph, samples: options.samplingSize, seed: UInt64(options.samplingSeed), weighted: spec.weightProperty != nil,
+      normalized: options.normalized, stop: stop)
+    return Projected(projection: p, result: scores)
+  }
+
+  /// Closeness, with the Wasserman–Faust correction when `wfImproved`.
+  package func closeness(_ spec: ProjectionSpec, wfImproved: Bool = true) throws -> Projected<[Double]> {
+    let p = try projectNonNegative(spec, OptionCheck(procedure: .closeness))
+    return Projected(
+      projection: p, result: Closeness.closeness(p.graph, weighted: spec.weightProperty != nil, wfImproved: wfImproved, stop: stop))
+  }
+
+  /// Harmonic centrality.
+  package func harmonic(_ spec: ProjectionSpec) throws -> Projected<[Double]> {
+    let p = try projectNonNegative(spec, OptionCheck(procedure: .harmonic))
+    return Projected(projection: p, result: Closeness.harmonic(p.graph, weighted: spec.weightProperty != nil, stop: stop))
+  }
+
+  /// Eigenvector centrality.
+  package func eigenvector(_ spec: ProjectionSpec, _ options: IterationOptions) throws -> Projected<[Double]> {
+    let check = OptionCheck(procedure: .eigenvector)
+    try options.check(check)
+    let p = try project(spec, check)
+    let r = EigenvectorCentrality.run(
+      p.graph, maxIterations: options.maxIterations, tolerance: options.tolerance, weighted: spec.weightProperty != nil, stop: stop)
+    return Projected(projection: p, result: r.scores)
+  }
+
+  /// HITS hub and authority scores.
+  package func hits(_ spec: ProjectionSpec, _ options: IterationOptions) throws -> Projected<(hubs: [Double], authorities: [Double])> {
+    let check = OptionCheck(procedure: .hits)
+    try options.check(check)
+    let p = try project(spec, check)
+    let r = HITS.run(p.graph, maxIterations: options.maxIterations, tolerance: options.tolerance, stop: stop)
+    return Projected(projection: p, result: (r.hubs, r.authorities))
+  }
+}

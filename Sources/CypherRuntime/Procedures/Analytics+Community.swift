@@ -1,0 +1,62 @@
+// The component, community and similarity algorithms as typed calls: weakly and strongly
+// connected components, label propagation, Louvain, triangles with clustering, core numbers, and
+// Jaccard or overlap similarity.
+import GraphAlgorithms
+import GraphCore
+
+extension Analytics {
+  /// Weakly (`strong` false) or strongly connected component of each node.
+  package func components(_ spec: ProjectionSpec, strong: Bool) throws -> Projected<[Int]> {
+    let p = try project(spec, OptionCheck(procedure: strong ? .stronglyConnectedComponents : .weaklyConnectedComponents))
+    return Projected(projection: p, result: strong ? Components.strong(p.graph) : Components.weak(p.graph))
+  }
+
+  /// Community of each node by seeded label propagation.
+  package func labelPropagation(_ spec: ProjectionSpec, _ options: LabelPropagationOptions) throws -> Projected<[Int]> {
+    let check = OptionCheck(procedure: .labelPropagation)
+    try options.check(check)
+    let p = try project(spec, check)
+    let r = LabelPropagation.run(NeighbourSets(p.graph), maxIterations: options.maxIterations, seed: UInt64(options.seed), stop: stop)
+    return Projected(projection: p, result: r.communities)
+  }
+
+  /// Louvain communities and the modularity they reach.
+  package func louvain(_ spec: ProjectionSpec, _ options: LouvainOptions) throws -> Projected<(communities: [Int], modularity: Double)> {
+    let check = OptionCheck(procedure: .louvain)
+    try options.check(check)
+    let p = try project(spec, check)
+    let r = Louvain.run(
+      NeighbourSets(p.graph), resolution: options.resolution, maxLevels: options.maxLevels, maxPasses: options.maxIterations,
+      tolerance: options.tolerance, seed: UInt64(options.seed), stop: stop)
+    return Projected(projection: p, result: (r.communities, r.modularity))
+  }
+
+  /// Triangles through each node and its local clustering coefficient.
+  package func triangles(_ spec: ProjectionSpec) throws -> Projected<(triangles: [Int], clustering: [Double])> {
+    let p = try project(spec, OptionCheck(procedure: .triangleCount))
+    let sets = NeighbourSets(p.graph)
+    let t = Triangles.count(sets)
+    return Projected(projection: p, result: (t, Triangles.clustering(sets, triangles: t)))
+  }
+
+  /// Core number of each node.
+  package func coreNumbers(_ spec: ProjectionSpec) throws -> Projected<[Int]> {
+    let p = try project(spec, OptionCheck(procedure: .kCore))
+    return Projected(projection: p, result: Triangles.coreNumbers(NeighbourSets(p.graph)))
+  }
+
+  /// For each node its most similar nodes by Jaccard (or, with `overlap`, overlap) similarity of
+  /// outgoing neighbour sets; pairs by dense node index.
+  package func similarity(
+    _ spec: ProjectionSpec, overlap: Bool, _ options: SimilarityOptions
+  ) throws -> Projected<[SimilarPair]> {
+    let check = OptionCheck(procedure: overlap ? .overlap : .jaccard)
+    try options.check(check)
+    let p = try project(spec, check)
+    let (rows, reverse) = NodeSimilarity.neighbourRows(p.graph, .outgoing)
+    let pairs = NodeSimilarity.run(
+      rows: rows, reverse: reverse, nodeCount: p.graph.nodeCount, metric: overlap ? .overlap : .jaccard, topK: options.topK,
+      cutoff: options.similarityCutoff)
+    return Projected(projection: p, result: pairs)
+  }
+}

@@ -1,0 +1,62 @@
+// Plans carry the interned ids of the labels, types and property keys the store has committed,
+// and are cached by query text: these tests check that a cached plan never reads another name's
+// id (a name interned by a rolled-back transaction loses its id, which the next writer reuses)
+// and still finds names created after it was planned.
+import Quiver
+import Testing
+
+@Suite struct InternedNamePlanTests {
+  @Test func aKeyFirstUsedInARolledBackTransactionDoesNotReadItsSuccessor() throws {
+    let db = try Database()
+    // Two nodes, then three: the plan cache keeps its plans while the count stays in one power
+    // of two.
+    _ = try db.execute("CREATE (:N {a: 1}), (:N {a: 2})")
+    let tx = db.beginTransaction()
+    _ = try tx.execute("CREATE (:N {x: 5})")
+    // Planned (and cached) against the transaction's version, where `x` has an uncommitted id.
+    let inside = try tx.execute("MATCH (n:N) RETURN n.x AS x ORDER BY x")
+    #expect(inside.rows.map { $0[0].intValue } == [5, nil, nil])
+    tx.rollback()
+    // The next key interned takes the id `x` had.
+    _ = try db.execute("CREATE (:N {y: 7})")
+    let after = try db.execute("MATCH (n:N) RETURN n.x AS x ORDER BY x")
+    #expect(after.rows.map { $0[0].intValue } == [nil, nil, nil])
+    #expect(after.rows.allSatisfy { $0[0].isNull })
+    let y = try db.execute("MATCH (n:N) RETURN n.y AS y ORDER BY y")
+    #expect(y.rows.map { $0[0].intValue } == [7, nil, nil])
+  }
+
+  @Test func aTypeOrLabelFirstUsedInARolledBackTransactionDoesNotMatchItsSuccessor() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:N {i: 1}), (:N {i: 2})")
+    let byType = "MATCH (a:N)-[r:GONE]->(b) RETURN count(r) AS c"
+    let byLabel = "MATCH (a:N {i: 1}) WITH a MATCH (a)-[r]->(b:Gone) RETURN count(r) AS c"
+    let tx = db.beginTransaction()
+    _ = try tx.execute("MATCH (a:N {i: 1}), (b:N {i: 2}) CREATE (a)-[:GONE]->(b) SET b:Gone")
+    #expect(try tx.execute(byType).rows.map { $0[0].intValue } == [1])
+    #expect(try tx.execute(byLabel).rows.map { $0[0].intValue } == [1])
+    tx.rollback()
+    // The next type and label interned take the ids GONE and Gone had.
+    _ = try db.execute("MATCH (a:N {i: 1}), (b:N {i: 2}) CREATE (a)-[:KEPT]->(b) SET b:Kept")
+    #expect(try db.execute(byType).rows.map { $0[0].intValue } == [0])
+    #expect(try db.execute(byLabel).rows.map { $0[0].intValue } == [0])
+    #expect(try db.execute("MATCH (a:N)-[r:KEPT]->(b:Kept) RETURN count(r) AS c").rows.map { $0[0].intValue } == [1])
+  }
+
+  @Test func aNameCreatedAfterThePlanWasCachedIsFound() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:A {k: 1})")
+    let query = "MATCH (a:A)-[:LATER]->(b:B) RETURN a.k AS k, b.z AS z"
+    #expect(try db.execute(query).rows.isEmpty)
+    _ = try db.execute("MATCH (a:A) CREATE (a)-[:LATER]->(:B {z: 3})")
+    #expect(try db.execute(query).rows.map { $0.map(\.intValue) } == [[1, 3]])
+    let byKey = "MATCH (n) WHERE n.z = 3 RETURN count(*) AS c"
+    #expect(try db.execute(byKey).rows.map { $0[0].intValue } == [1])
+  }
+
+  @Test func keysCreatedEarlierInTheSameStatementAreRead() throws {
+    let db = try Database()
+    let r = try db.execute("CREATE (n {fresh: 'yes'}) WITH n MATCH (m) WHERE m.fresh = 'yes' RETURN m.fresh AS f")
+    #expect(r.rows.map { $0[0].stringValue } == ["yes"])
+  }
+}
