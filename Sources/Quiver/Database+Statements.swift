@@ -25,7 +25,7 @@ extension Database {
         return stream(result.columns, .rows(result.rows), .readOnly)
       }
       try scope.checkWritable(schema: true)
-      let result = try scope.write { store, procedures in
+      let result = try scope.write(control: control) { store, procedures in
         let (result, changed) = try Self.run(command, on: store, procedures: procedures)
         return (result, changed, QueryStatistics())
       }
@@ -41,7 +41,7 @@ extension Database {
         return stream(source.columns, .source(source), type, plan)
       }
       try scope.checkWritable(schema: false)
-      let source = try scope.write { store, procedures in
+      let source = try scope.write(control: control) { store, procedures in
         let source = try context(store, procedures, parameters, control, profiled: compiled.mode == .profile).start(compiled)
         return (source, source.store, source.statistics)
       }

@@ -50,6 +50,11 @@ public final class ResultStream {
   private let query: String
   private let queryType: QueryType
   private let control: RunControl
+  /// Whether pulling looks at the cancellation flag: only while a reading statement streams.
+  /// An updating statement (or a schema change) has done its work before the first row, and in
+  /// auto-commit mode committed it; failing it then would report a change that stays as
+  /// cancelled, so handing out its kept rows never checks.
+  private let checksCancellation: Bool
   private let started: ContinuousClock.Instant
   private var firstRowReady: ContinuousClock.Instant?
   /// The engine's side of the stream; nil once it ended.
@@ -76,8 +81,10 @@ public final class ResultStream {
     self.onEnd = onEnd
     switch feed {
     case .source(let source):
+      checksCancellation = queryType == .readOnly
       running = Running(source: source, rows: [], plan: plan)
     case .rows(let rows):
+      checksCancellation = false
       running = Running(source: nil, rows: rows, plan: plan)
     }
     readAhead()
@@ -140,7 +147,7 @@ public final class ResultStream {
   /// statement was cancelled or ran past its timeout.
   private func pull(checking: Bool) throws -> [Value]? {
     if isClosed { throw Self.consumedError }
-    if checking, running != nil {
+    if checking, checksCancellation, running != nil {
       do { try control.flag?.check() } catch { throw failure(error) }
     }
     guard let row = lookahead else {

@@ -15,8 +15,9 @@ protocol StatementScope: AnyObject {
   func checkWritable(schema: Bool) throws
 
   /// Runs `body` on the version changes go to and keeps the version it returns; nothing changes
-  /// when it throws. Returns the value `body` returned.
-  func write<T>(_ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)) throws -> T
+  /// when it throws. Returns the value `body` returned. Throws without running `body` when
+  /// `control`'s statement was cancelled or ran past its deadline before its turn to write came.
+  func write<T>(control: RunControl, _ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)) throws -> T
 }
 
 extension Database: StatementScope {
@@ -30,10 +31,14 @@ extension Database: StatementScope {
   /// returns (logging its changes first in a durable database), lets the slot go, and returns
   /// once the commit is durable. Every statement that changes the graph or the schema outside a
   /// transaction commits here.
-  func write<T>(_ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)) throws -> T {
+  func write<T>(
+    control: RunControl, _ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)
+  ) throws -> T {
     writerSlot.acquire()
     let outcome: (value: T, store: GraphStore, statistics: QueryStatistics)
     do {
+      // A statement cancelled, or past its deadline, while it waited for the slot does no work.
+      try control.flag?.check()
       let latest = snapshot
       outcome = try body(latest.store, latest.procedures)
     } catch {
