@@ -148,7 +148,7 @@ public final class ResultStream {
   private func pull(checking: Bool) throws -> [Value]? {
     if isClosed { throw Self.consumedError }
     if checking, checksCancellation, running != nil {
-      do { try control.flag?.check() } catch { throw failure(error) }
+      do { try control.flag.check() } catch { throw failure(error) }
     }
     guard let row = lookahead else {
       if let pendingError { throw failure(pendingError) }

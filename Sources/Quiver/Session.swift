@@ -56,7 +56,7 @@ public final class Session: @unchecked Sendable {
     _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil, cancellation: QueryCancellation? = nil
   ) throws -> ResultStream {
     openStream?.close()
-    let control = RunControl(timeout: timeout ?? self.timeout, cancellation: cancellation ?? QueryCancellation())
+    let control = RunControl(timeout: timeout ?? self.timeout, cancellation: cancellation)
     running.withLock { $0 = control.flag }
     let bound = self.parameters.merging(parameters) { $1 }
     let onEnd: (ResultSummary?) -> Void = { [weak self] summary in
