@@ -11,7 +11,8 @@ import CypherRuntime
 /// `columns` is known at once. The stream reads one row ahead, so `hasMore` is exact: it turns
 /// false as soon as the last row has been pulled from the engine, and the graph snapshot is then
 /// released and `summary` filled in. An error raised while computing a row is thrown by the
-/// `next()` or `fetch(_:)` call that would have returned that row; the stream is closed then.
+/// `next()` or `fetch(_:)` call that would have returned that row (a batch stops before it and
+/// returns the rows computed so far); the stream is closed then.
 /// Not a `Sequence`: pulling a row can fail, and `IteratorProtocol.next()` cannot throw.
 /// Use it from one thread at a time; stop it from another with `Session.cancel()`.
 public final class ResultStream {
@@ -41,7 +42,9 @@ public final class ResultStream {
 
   /// Column names in RETURN order; empty for a statement that returns nothing.
   public let columns: [String]
-  /// False once every row has been handed out, or the stream was closed or failed.
+  /// True while a row or an error is still to be handed out: after a batch that stopped before
+  /// a failing row, it stays true and the next pull throws the error. False once every row has
+  /// been handed out, or the stream was closed or failed.
   public private(set) var hasMore = true
   /// The statement's summary, once the stream ended (its last row pulled, or closed); nil
   /// while the engine still has rows to compute, and after a failure.
@@ -98,18 +101,29 @@ public final class ResultStream {
   ///   `ResultConsumed` after `close()`, `consume()` or a failure.
   public func next() throws -> [Value]? { try pull(checking: true) }
 
-  /// Up to `count` more rows (fewer only at the end); `hasMore` then says whether any remain.
-  /// - Throws: as `next()`; the rows pulled before the error are lost with the stream.
+  /// Up to `count` more rows; fewer at the end, or when the row after them failed: the batch then
+  /// holds the rows computed before it, `hasMore` stays true and the next call throws the error
+  /// (as Bolt sends a PULL's records before its FAILURE).
+  /// - Throws: as `next()`, when the first row of the batch fails.
   public func fetch(_ count: Int) throws -> [[Value]] {
     var rows: [[Value]] = []
     rows.reserveCapacity(min(max(count, 0), 4096))
     // One look at the cancellation flag per batch; the engine looks again every thousand rows.
-    while rows.count < count, let row = try pull(checking: rows.isEmpty) { rows.append(row) }
+    while rows.count < count {
+      if !rows.isEmpty && lookahead == nil { break }
+      guard let row = try pull(checking: rows.isEmpty) else { break }
+      rows.append(row)
+    }
     return rows
   }
 
   /// Every remaining row.
-  public func fetchAll() throws -> [[Value]] { try fetch(Int.max) }
+  /// - Throws: as `next()`, when any of them fails; the rows before it are not returned.
+  public func fetchAll() throws -> [[Value]] {
+    var rows = try fetch(Int.max)
+    while hasMore { rows += try fetch(Int.max) }
+    return rows
+  }
 
   /// The remaining rows with the summary's statistics and plan, as one `QueryResult`; ends the
   /// stream.
