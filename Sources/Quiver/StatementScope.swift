@@ -27,14 +27,15 @@ extension Database: StatementScope {
 
   func checkWritable(schema: Bool) throws { try checkWritable() }
 
-  /// Auto-commit: takes the writer slot, runs `body` on the latest version, commits what it
+  /// Auto-commit: takes the writer slot (waiting at most until the statement's deadline, and
+  /// giving up when it is cancelled), runs `body` on the latest version, commits what it
   /// returns (logging its changes first in a durable database), lets the slot go, and returns
   /// once the commit is durable. Every statement that changes the graph or the schema outside a
   /// transaction commits here.
   func write<T>(
     control: RunControl, _ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)
   ) throws -> T {
-    writerSlot.acquire()
+    try writerSlot.acquire(control)
     let outcome: (value: T, store: GraphStore, statistics: QueryStatistics)
     do {
       // A statement cancelled, or past its deadline, while it waited for the slot does no work.
