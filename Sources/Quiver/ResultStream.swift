@@ -53,11 +53,11 @@ public final class ResultStream {
   private let query: String
   private let queryType: QueryType
   private let control: RunControl
-  /// Whether pulling looks at the cancellation flag: only while a reading statement streams.
-  /// An updating statement (or a schema change) has done its work before the first row, and in
-  /// auto-commit mode committed it; failing it then would report a change that stays as
-  /// cancelled, so handing out its kept rows never checks.
-  private let checksCancellation: Bool
+  /// Whether the statement did all its work before the first row: an updating statement or a
+  /// schema change (which in auto-commit mode has committed then), or rows computed up front.
+  /// Failing it afterwards would report a change that stays as failed, so handing out its rows
+  /// never checks the cancellation flag, and dropping its stream unread is a success.
+  private let ranToCompletion: Bool
   private let started: ContinuousClock.Instant
   private var firstRowReady: ContinuousClock.Instant?
   /// The engine's side of the stream; nil once it ended.
@@ -84,16 +84,18 @@ public final class ResultStream {
     self.onEnd = onEnd
     switch feed {
     case .source(let source):
-      checksCancellation = queryType == .readOnly
+      ranToCompletion = queryType != .readOnly
       running = Running(source: source, rows: [], plan: plan)
     case .rows(let rows):
-      checksCancellation = false
+      ranToCompletion = true
       running = Running(source: nil, rows: rows, plan: plan)
     }
     readAhead()
   }
 
-  deinit { end(summary: false) }
+  /// A stream dropped unread: a success only for a statement whose work is done (it changed
+  /// the graph already); a reading one just stops.
+  deinit { end(summary: ranToCompletion && pendingError == nil) }
 
   /// The next row, aligned with `columns`, or nil when there are no more.
   /// - Throws: the error the statement raised computing this row (a `Cancelled` error once
@@ -147,21 +149,24 @@ public final class ResultStream {
   }
 
   /// Ends the stream early, stopping its work and releasing its snapshot of the graph; pulling
-  /// afterwards throws `ResultConsumed`. Does nothing when already closed.
+  /// afterwards throws `ResultConsumed`. Does nothing when already closed. When the next row
+  /// had already failed, the statement failed: `summary` stays nil (and so does the session's
+  /// `lastSummary`).
   public func close() {
     guard !isClosed else { return }
+    let failed = lookahead == nil && pendingError != nil
     isClosed = true
     hasMore = false
     lookahead = nil
     pendingError = nil
-    end(summary: true)
+    end(summary: !failed)
   }
 
   /// Hands out the row read ahead and reads the next; with `checking`, first throws when the
   /// statement was cancelled or ran past its timeout.
   private func pull(checking: Bool) throws -> [Value]? {
     if isClosed { throw Self.consumedError }
-    if checking, checksCancellation, running != nil {
+    if checking, !ranToCompletion, running != nil {
       do { try control.flag.check() } catch { throw failure(error) }
     }
     guard let row = lookahead else {

@@ -183,6 +183,32 @@ private func single(_ session: Session, _ query: String, _ parameters: [String: 
     #expect(try session.run("SHOW INDEXES").consume().queryType == .readOnly)
   }
 
+  @Test func closingAfterAPendingErrorKeepsTheLastSummary() throws {
+    let session = Session(database: try Database())
+    try session.run("RETURN 1 AS one").consume()
+    let stream = try session.run("UNWIND [1, 0] AS x RETURN 10 / x AS q")
+    #expect(try stream.next()?.first?.intValue == 10)
+    // The next row failed: the statement failed, even when closed before that row is pulled.
+    stream.close()
+    #expect(stream.summary == nil)
+    #expect(!stream.hasMore)
+    #expect(errorCode { _ = try stream.next() } == "ResultConsumed")
+    #expect(session.lastSummary?.query == "RETURN 1 AS one")
+  }
+
+  @Test func droppingTheStreamOfACommittedWriteCountsAsSuccess() throws {
+    let db = try Database()
+    let session = Session(database: db)
+    do {
+      let stream = try session.run("CREATE (:A) RETURN 1 AS one")
+      #expect(stream.hasMore)
+    }
+    #expect(db.counts.nodes == 1)
+    #expect(session.lastSummary?.query == "CREATE (:A) RETURN 1 AS one")
+    #expect(session.lastSummary?.statistics.nodesCreated == 1)
+    #expect(session.lastSummary?.rowCount == 0)
+  }
+
   @Test func explainAndProfilePlans() throws {
     let db = try Database()
     _ = try db.execute("UNWIND range(1, 5) AS i CREATE (:N {i: i})")
