@@ -81,14 +81,18 @@ public final class Session: @unchecked Sendable {
   }
 
   /// The value of a Cypher expression, computed as `RETURN expression AS value` with the
-  /// session's parameters (how a shell's `:param name => expression` sets a parameter).
-  /// `cancellation` stops it as it stops `run`.
-  /// - Throws: `QuiverError` when the expression does not parse or fails; positions count from
-  ///   the start of `RETURN `.
+  /// session's parameters (how a shell's `:param name => expression` sets a parameter). It runs
+  /// as a statement of the session: it closes the open stream, like `run`, and runs in the open
+  /// transaction if any. `cancellation` stops it as it stops `run`.
+  /// - Throws: `QuiverError` when the expression does not parse or fails (positions count from
+  ///   the start of `RETURN `), and `NotASingleValue` when the text gives no row or several
+  ///   (`1 AS value UNION ALL RETURN 2` is an expression only in appearance).
   public func evaluate(_ expression: String, cancellation: QueryCancellation? = nil) throws -> Value {
     let stream = try run("RETURN " + expression + " AS value", cancellation: cancellation)
-    let value = try stream.next()?.first ?? .null
-    stream.close()
+    defer { stream.close() }
+    guard let row = try stream.next(), let value = row.first, try stream.next() == nil else {
+      throw QuiverError.runtime(.semantic, "NotASingleValue", "the expression must give exactly one value")
+    }
     return value
   }
 

@@ -15,7 +15,12 @@ protocol StatementScope: AnyObject {
   func checkWritable(schema: Bool) throws
 
   /// Runs `body` on the version changes go to and keeps the version it returns; nothing changes
-  /// when it throws. Returns the value `body` returned. Throws without running `body` when
+  /// when `body` throws or the commit fails. Returns the value `body` returned.
+  ///
+  /// One exception in a durable database under group commit: when waiting for the log record to
+  /// reach the disk fails (an fsync error), `write` throws although the change was published
+  /// and other statements may already see it; only its durability is unknown, and the log
+  /// refuses later writes. Throws without running `body` when
   /// `control`'s statement was cancelled or ran past its deadline before its turn to write came.
   func write<T>(control: RunControl, _ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)) throws -> T
 }

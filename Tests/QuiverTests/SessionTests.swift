@@ -154,6 +154,21 @@ private func single(_ session: Session, _ query: String, _ parameters: [String: 
       #expect(error.position?.column == 12)
     }
   }
+
+  @Test func evaluateWantsExactlyOneValueAndClosesTheOpenStream() throws {
+    let session = Session(database: try Database())
+    let stream = try session.run("UNWIND range(1, 5) AS x RETURN x")
+    #expect(try stream.next()?.first?.intValue == 1)
+    do {
+      _ = try session.evaluate("1 AS value UNION ALL RETURN 2")
+      Issue.record("expected NotASingleValue")
+    } catch let error as QuiverError {
+      #expect(error.code == "NotASingleValue")
+      #expect(error.message == "the expression must give exactly one value")
+    }
+    #expect(errorCode { _ = try stream.next() } == "ResultConsumed")
+    #expect(try session.evaluate("2 + 3").intValue == 5)
+  }
 }
 
 @Suite struct SessionSummaryTests {
