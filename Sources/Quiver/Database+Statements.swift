@@ -45,7 +45,12 @@ extension Database {
         let source = try context(store, procedures, parameters, control, profiled: compiled.mode == .profile).start(compiled)
         return (source, source.store, source.statistics)
       }
-      return stream(source.columns, .source(source), type, plan)
+      // The work is done: fill in the kept rows now and let the statement's context go, and with
+      // it the version of the graph it wrote (with its change log), which the stream would
+      // otherwise hold until its rows are read.
+      let rows = source.remainingKeptRows()
+      let done: ResultStream.PlanText = source.profile.map { .fixed(compiled.explained(profile: $0.measurements)) } ?? .none
+      return stream(source.columns, .kept(rows, statistics: source.statistics), type, done)
     }
   }
 

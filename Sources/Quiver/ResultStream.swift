@@ -1,8 +1,9 @@
 // The rows of a running statement, pulled by the caller in batches of any size. A reading
 // statement streams from the cursor tree and holds its snapshot of the graph only until its last
 // row has been pulled or the stream is closed; an updating one has already run and committed
-// (in auto-commit mode) and hands out the rows it kept. Servers map Bolt's PULL n / DISCARD and
-// HTTP's chunked responses onto `fetch` and `consume`.
+// (in auto-commit mode) and hands out the rows it kept, filled in, holding no version of the
+// graph. Servers map Bolt's PULL n / DISCARD and HTTP's chunked responses onto `fetch` and
+// `consume`.
 import CypherPlanner
 import CypherRuntime
 
@@ -18,10 +19,13 @@ import CypherRuntime
 public final class ResultStream {
   /// Where the rows come from.
   enum Feed {
-    /// A started statement (reading, or updating and already run).
+    /// A reading statement, streaming from its cursor tree.
     case source(RowSource)
     /// Rows computed up front (schema commands, EXPLAIN).
     case rows([[Value]])
+    /// The rows an updating statement kept, filled in, once it ran (and in auto-commit mode
+    /// committed), with what it changed.
+    case kept([[Value]], statistics: QueryStatistics)
   }
 
   /// How the summary's plan is made.
@@ -38,6 +42,8 @@ public final class ResultStream {
     var rows: [[Value]]
     var position = 0
     let plan: PlanText
+    /// What a statement that ran before its first row changed.
+    var statistics = QueryStatistics()
   }
 
   /// Column names in RETURN order; empty for a statement that returns nothing.
@@ -54,7 +60,8 @@ public final class ResultStream {
   private let queryType: QueryType
   private let control: RunControl
   /// Whether the statement did all its work before the first row: an updating statement or a
-  /// schema change (which in auto-commit mode has committed then), or rows computed up front.
+  /// schema change (which in auto-commit mode has committed then), or rows computed up front;
+  /// false for a reading statement streaming from the engine.
   /// Failing it afterwards would report a change that stays as failed, so handing out its rows
   /// never checks the cancellation flag, and dropping its stream unread is a success.
   private let ranToCompletion: Bool
@@ -84,11 +91,14 @@ public final class ResultStream {
     self.onEnd = onEnd
     switch feed {
     case .source(let source):
-      ranToCompletion = queryType != .readOnly
+      ranToCompletion = false
       running = Running(source: source, rows: [], plan: plan)
     case .rows(let rows):
       ranToCompletion = true
       running = Running(source: nil, rows: rows, plan: plan)
+    case .kept(let rows, let statistics):
+      ranToCompletion = true
+      running = Running(source: nil, rows: rows, plan: plan, statistics: statistics)
     }
     readAhead()
   }
@@ -228,7 +238,7 @@ public final class ResultStream {
     }
     let now = ContinuousClock.now
     let made = ResultSummary(
-      query: query, statistics: state.source?.statistics ?? QueryStatistics(), queryType: queryType, plan: plan, notifications: [],
+      query: query, statistics: state.source?.statistics ?? state.statistics, queryType: queryType, plan: plan, notifications: [],
       rowCount: rowCount, timeToFirstRow: started.duration(to: firstRowReady ?? now),
       totalTime: started.duration(to: now))
     summary = made

@@ -49,4 +49,26 @@ import Testing
     #expect(try db.execute("MATCH (x:X) RETURN count(x)").rows[0][0].intValue == 3)
     #expect(try db.execute("MATCH (y:Y) RETURN count(y)").rows[0][0].intValue == 0)
   }
+
+  @Test func anUpdatingStatementsStreamHoldsNoVersionOfTheGraph() throws {
+    let db = try Database()
+    let session = Session(database: db)
+    let stream = try session.run("UNWIND range(1, 3) AS i CREATE (n:X {i: i}) RETURN n")
+    // The rows were filled in when the write committed; the statement's version of the graph,
+    // with its change log, is not kept for them.
+    #expect(!db.publishedVersionIsShared)
+    let rows = try stream.fetchAll()
+    var values: [Int64] = []
+    for row in rows {
+      if case .node(let node) = row[0], let i = node.properties["i"]?.intValue { values.append(i) }
+    }
+    #expect(values == [1, 2, 3])
+    #expect(stream.summary?.statistics.nodesCreated == 3)
+    let profiled = try session.run("PROFILE UNWIND range(1, 2) AS i CREATE (:Y) RETURN i")
+    #expect(!db.publishedVersionIsShared)
+    #expect(try profiled.fetchAll().count == 2)
+    let plan = try #require(profiled.summary?.plan)
+    #expect(plan.hasPrefix("ProduceResults i"))
+    #expect(plan.contains("rows=2"))
+  }
 }
