@@ -19,6 +19,12 @@ private func manyRows(_ count: Int) -> String {
   "UNWIND range(1, 1000) AS a UNWIND range(1, 1000) AS b UNWIND range(1, \(count / 1_000_000)) AS c RETURN a, b, c"
 }
 
+/// Blocks the calling thread for `interval` (not the shared task pool, which other tests keep
+/// busy: an awaited sleep there can last far longer than asked).
+private func pause(_ interval: DispatchTimeInterval) {
+  _ = DispatchSemaphore(value: 0).wait(timeout: .now() + interval)
+}
+
 /// Every row of `stream`, pulled `batch` at a time, as Cypher text.
 private func pulled(_ stream: ResultStream, batch: Int) throws -> [[String]] {
   var rows: [[String]] = []
@@ -190,17 +196,17 @@ private func pulled(_ stream: ResultStream, batch: Int) throws -> [[String]] {
     }
   }
 
-  @Test func aStatementsTimeoutWinsOverTheSessions() async throws {
+  @Test func aStatementsTimeoutWinsOverTheSessions() throws {
     // The timeout runs from `run` until the stream ends, so a stream left unread for 200 ms
     // outlasts a 100 ms limit whatever the machine's speed.
     let lenient = Session(database: try Database(), timeout: .milliseconds(100))
     let kept = try lenient.run("UNWIND range(1, 3) AS x RETURN x", timeout: .seconds(60))
-    try await Task.sleep(for: .milliseconds(200))
+    pause(.milliseconds(200))
     #expect(try kept.fetchAll().map { $0[0].intValue } == [1, 2, 3])
     // And the reverse: a short statement timeout in a session with a long one.
     let strict = Session(database: try Database(), timeout: .seconds(60))
     let stopped = try strict.run("UNWIND range(1, 3) AS x RETURN x", timeout: .milliseconds(100))
-    try await Task.sleep(for: .milliseconds(200))
+    pause(.milliseconds(200))
     do {
       _ = try stopped.fetchAll()
       Issue.record("expected a timeout")
