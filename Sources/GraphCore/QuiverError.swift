@@ -22,6 +22,9 @@ public struct QuiverError: Error, Sendable, Hashable, CustomStringConvertible {
     public static let arithmetic = Category("ArithmeticError")
     public static let io = Category("IOError")
     public static let cancelled = Category("Cancelled")
+    /// A failure that says nothing about the statement: trying it again may succeed (a writer
+    /// that gave up waiting for the writer slot). Servers map it to Neo4j's TransientError.
+    public static let transient = Category("TransientError")
   }
 
   /// When the error was raised: before anything ran (compile) or during execution (runtime).

@@ -27,7 +27,7 @@ extension Database {
       throw QuiverError.runtime(.argument, .invalidArgumentValue, "the relationship file \(bad.path) needs a relationship type")
     }
     try checkWritable()
-    let summary = try write { latest, _ in
+    let summary = try write(control: RunControl(timeout: nil, cancellation: nil)) { latest, _ in
       var store = latest
       var importer = CSVImporter(delimiter: byte)
       for file in nodes { try importer.load(file, into: &store) }

@@ -25,7 +25,7 @@ extension Database {
         return stream(result.columns, .rows(result.rows), .readOnly)
       }
       try scope.checkWritable(schema: true)
-      let result = try scope.write { store, procedures in
+      let result = try scope.write(control: control) { store, procedures in
         let (result, changed) = try Self.run(command, on: store, procedures: procedures)
         return (result, changed, QueryStatistics())
       }
@@ -41,11 +41,16 @@ extension Database {
         return stream(source.columns, .source(source), type, plan)
       }
       try scope.checkWritable(schema: false)
-      let source = try scope.write { store, procedures in
+      let source = try scope.write(control: control) { store, procedures in
         let source = try context(store, procedures, parameters, control, profiled: compiled.mode == .profile).start(compiled)
         return (source, source.store, source.statistics)
       }
-      return stream(source.columns, .source(source), type, plan)
+      // The work is done: fill in the kept rows now and let the statement's context go, and with
+      // it the version of the graph it wrote (with its change log), which the stream would
+      // otherwise hold until its rows are read.
+      let rows = source.remainingKeptRows()
+      let done: ResultStream.PlanText = source.profile.map { .fixed(compiled.explained(profile: $0.measurements)) } ?? .none
+      return stream(source.columns, .kept(rows, statistics: source.statistics), type, done)
     }
   }
 

@@ -72,6 +72,20 @@ public final class Database: Sendable {
   public func beginTransaction(readOnly: Bool = false) -> Transaction {
     let readOnly = readOnly || isReadOnly
     if !readOnly { writerSlot.acquire() }
+    return openTransaction(readOnly: readOnly)
+  }
+
+  /// Starts a transaction as `beginTransaction(readOnly:)` does, but a writing one waits for the
+  /// writer slot only until `control`'s deadline (then throws `WriterBusy`) or until it is
+  /// cancelled (then throws `Cancelled`).
+  func beginTransaction(readOnly: Bool, control: RunControl) throws -> Transaction {
+    let readOnly = readOnly || isReadOnly
+    if !readOnly { try writerSlot.acquire(control) }
+    return openTransaction(readOnly: readOnly)
+  }
+
+  /// A transaction on the latest version; a writing one is opened with the writer slot held.
+  private func openTransaction(readOnly: Bool) -> Transaction {
     let snapshot = state.withLock { $0 }
     return Transaction(database: self, store: snapshot.store, procedures: snapshot.procedures, readOnly: readOnly)
   }

@@ -17,15 +17,16 @@ public final class QueryCancellation: Sendable {
   public var rowsProduced: Int { flag.rowsProduced }
 }
 
-/// The cancellation flag one run checks: the caller's token, or a fresh one with a deadline.
+/// The cancellation flag one run checks: a fresh one per statement, with the statement's
+/// deadline, under the caller's token. Cancelling the statement (`Session.cancel()`) sets only
+/// this flag, so the caller's token stays usable; cancelling the token still stops the statement.
 struct RunControl {
-  let flag: CancellationFlag?
+  let flag: CancellationFlag
+  /// When the statement's timeout runs out; nil for no limit.
+  let deadline: ContinuousClock.Instant?
 
   init(timeout: Duration?, cancellation: QueryCancellation?) {
-    if let timeout {
-      flag = CancellationFlag(parent: cancellation?.flag, deadline: ContinuousClock.now.advanced(by: timeout))
-    } else {
-      flag = cancellation?.flag
-    }
+    deadline = timeout.map { ContinuousClock.now.advanced(by: $0) }
+    flag = CancellationFlag(parent: cancellation?.flag, deadline: deadline)
   }
 }

@@ -1,8 +1,9 @@
 // The rows of a running statement, pulled by the caller in batches of any size. A reading
 // statement streams from the cursor tree and holds its snapshot of the graph only until its last
 // row has been pulled or the stream is closed; an updating one has already run and committed
-// (in auto-commit mode) and hands out the rows it kept. Servers map Bolt's PULL n / DISCARD and
-// HTTP's chunked responses onto `fetch` and `consume`.
+// (in auto-commit mode) and hands out the rows it kept, filled in, holding no version of the
+// graph. Servers map Bolt's PULL n / DISCARD and HTTP's chunked responses onto `fetch` and
+// `consume`.
 import CypherPlanner
 import CypherRuntime
 
@@ -11,16 +12,20 @@ import CypherRuntime
 /// `columns` is known at once. The stream reads one row ahead, so `hasMore` is exact: it turns
 /// false as soon as the last row has been pulled from the engine, and the graph snapshot is then
 /// released and `summary` filled in. An error raised while computing a row is thrown by the
-/// `next()` or `fetch(_:)` call that would have returned that row; the stream is closed then.
+/// `next()` or `fetch(_:)` call that would have returned that row (a batch stops before it and
+/// returns the rows computed so far); the stream is closed then.
 /// Not a `Sequence`: pulling a row can fail, and `IteratorProtocol.next()` cannot throw.
 /// Use it from one thread at a time; stop it from another with `Session.cancel()`.
 public final class ResultStream {
   /// Where the rows come from.
   enum Feed {
-    /// A started statement (reading, or updating and already run).
+    /// A reading statement, streaming from its cursor tree.
     case source(RowSource)
     /// Rows computed up front (schema commands, EXPLAIN).
     case rows([[Value]])
+    /// The rows an updating statement kept, filled in, once it ran (and in auto-commit mode
+    /// committed), with what it changed.
+    case kept([[Value]], statistics: QueryStatistics)
   }
 
   /// How the summary's plan is made.
@@ -37,11 +42,15 @@ public final class ResultStream {
     var rows: [[Value]]
     var position = 0
     let plan: PlanText
+    /// What a statement that ran before its first row changed.
+    var statistics = QueryStatistics()
   }
 
   /// Column names in RETURN order; empty for a statement that returns nothing.
   public let columns: [String]
-  /// False once every row has been handed out, or the stream was closed or failed.
+  /// True while a row or an error is still to be handed out: after a batch that stopped before
+  /// a failing row, it stays true and the next pull throws the error. False once every row has
+  /// been handed out, or the stream was closed or failed.
   public private(set) var hasMore = true
   /// The statement's summary, once the stream ended (its last row pulled, or closed); nil
   /// while the engine still has rows to compute, and after a failure.
@@ -50,6 +59,12 @@ public final class ResultStream {
   private let query: String
   private let queryType: QueryType
   private let control: RunControl
+  /// Whether the statement did all its work before the first row: an updating statement or a
+  /// schema change (which in auto-commit mode has committed then), or rows computed up front;
+  /// false for a reading statement streaming from the engine.
+  /// Failing it afterwards would report a change that stays as failed, so handing out its rows
+  /// never checks the cancellation flag, and dropping its stream unread is a success.
+  private let ranToCompletion: Bool
   private let started: ContinuousClock.Instant
   private var firstRowReady: ContinuousClock.Instant?
   /// The engine's side of the stream; nil once it ended.
@@ -76,14 +91,21 @@ public final class ResultStream {
     self.onEnd = onEnd
     switch feed {
     case .source(let source):
+      ranToCompletion = false
       running = Running(source: source, rows: [], plan: plan)
     case .rows(let rows):
+      ranToCompletion = true
       running = Running(source: nil, rows: rows, plan: plan)
+    case .kept(let rows, let statistics):
+      ranToCompletion = true
+      running = Running(source: nil, rows: rows, plan: plan, statistics: statistics)
     }
     readAhead()
   }
 
-  deinit { end(summary: false) }
+  /// A stream dropped unread: a success only for a statement whose work is done (it changed
+  /// the graph already); a reading one just stops.
+  deinit { end(summary: ranToCompletion && pendingError == nil) }
 
   /// The next row, aligned with `columns`, or nil when there are no more.
   /// - Throws: the error the statement raised computing this row (a `Cancelled` error once
@@ -91,18 +113,29 @@ public final class ResultStream {
   ///   `ResultConsumed` after `close()`, `consume()` or a failure.
   public func next() throws -> [Value]? { try pull(checking: true) }
 
-  /// Up to `count` more rows (fewer only at the end); `hasMore` then says whether any remain.
-  /// - Throws: as `next()`; the rows pulled before the error are lost with the stream.
+  /// Up to `count` more rows; fewer at the end, or when the row after them failed: the batch then
+  /// holds the rows computed before it, `hasMore` stays true and the next call throws the error
+  /// (as Bolt sends a PULL's records before its FAILURE).
+  /// - Throws: as `next()`, when the first row of the batch fails.
   public func fetch(_ count: Int) throws -> [[Value]] {
     var rows: [[Value]] = []
     rows.reserveCapacity(min(max(count, 0), 4096))
     // One look at the cancellation flag per batch; the engine looks again every thousand rows.
-    while rows.count < count, let row = try pull(checking: rows.isEmpty) { rows.append(row) }
+    while rows.count < count {
+      if !rows.isEmpty && lookahead == nil { break }
+      guard let row = try pull(checking: rows.isEmpty) else { break }
+      rows.append(row)
+    }
     return rows
   }
 
   /// Every remaining row.
-  public func fetchAll() throws -> [[Value]] { try fetch(Int.max) }
+  /// - Throws: as `next()`, when any of them fails; the rows before it are not returned.
+  public func fetchAll() throws -> [[Value]] {
+    var rows = try fetch(Int.max)
+    while hasMore { rows += try fetch(Int.max) }
+    return rows
+  }
 
   /// The remaining rows with the summary's statistics and plan, as one `QueryResult`; ends the
   /// stream.
@@ -126,22 +159,25 @@ public final class ResultStream {
   }
 
   /// Ends the stream early, stopping its work and releasing its snapshot of the graph; pulling
-  /// afterwards throws `ResultConsumed`. Does nothing when already closed.
+  /// afterwards throws `ResultConsumed`. Does nothing when already closed. When the next row
+  /// had already failed, the statement failed: `summary` stays nil (and so does the session's
+  /// `lastSummary`).
   public func close() {
     guard !isClosed else { return }
+    let failed = lookahead == nil && pendingError != nil
     isClosed = true
     hasMore = false
     lookahead = nil
     pendingError = nil
-    end(summary: true)
+    end(summary: !failed)
   }
 
   /// Hands out the row read ahead and reads the next; with `checking`, first throws when the
   /// statement was cancelled or ran past its timeout.
   private func pull(checking: Bool) throws -> [Value]? {
     if isClosed { throw Self.consumedError }
-    if checking, running != nil {
-      do { try control.flag?.check() } catch { throw failure(error) }
+    if checking, !ranToCompletion, running != nil {
+      do { try control.flag.check() } catch { throw failure(error) }
     }
     guard let row = lookahead else {
       if let pendingError { throw failure(pendingError) }
@@ -202,7 +238,7 @@ public final class ResultStream {
     }
     let now = ContinuousClock.now
     let made = ResultSummary(
-      query: query, statistics: state.source?.statistics ?? QueryStatistics(), queryType: queryType, plan: plan, notifications: [],
+      query: query, statistics: state.source?.statistics ?? state.statistics, queryType: queryType, plan: plan, notifications: [],
       rowCount: rowCount, timeToFirstRow: started.duration(to: firstRowReady ?? now),
       totalTime: started.duration(to: now))
     summary = made

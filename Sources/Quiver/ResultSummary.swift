@@ -41,6 +41,7 @@ public struct QueryType: Sendable, Hashable, CustomStringConvertible {
   /// Creates or drops an index or a constraint.
   public static let schemaWrite = QueryType("s")
 
+  /// The Bolt code (`r`, `rw`, `w` or `s`), as servers send it and logs show it.
   public var description: String { code }
 }
 

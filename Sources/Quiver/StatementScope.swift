@@ -15,8 +15,14 @@ protocol StatementScope: AnyObject {
   func checkWritable(schema: Bool) throws
 
   /// Runs `body` on the version changes go to and keeps the version it returns; nothing changes
-  /// when it throws. Returns the value `body` returned.
-  func write<T>(_ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)) throws -> T
+  /// when `body` throws or the commit fails. Returns the value `body` returned.
+  ///
+  /// One exception in a durable database under group commit: when waiting for the log record to
+  /// reach the disk fails (an fsync error), `write` throws although the change was published
+  /// and other statements may already see it; only its durability is unknown, and the log
+  /// refuses later writes. Throws without running `body` when
+  /// `control`'s statement was cancelled or ran past its deadline before its turn to write came.
+  func write<T>(control: RunControl, _ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)) throws -> T
 }
 
 extension Database: StatementScope {
@@ -26,14 +32,19 @@ extension Database: StatementScope {
 
   func checkWritable(schema: Bool) throws { try checkWritable() }
 
-  /// Auto-commit: takes the writer slot, runs `body` on the latest version, commits what it
+  /// Auto-commit: takes the writer slot (waiting at most until the statement's deadline, and
+  /// giving up when it is cancelled), runs `body` on the latest version, commits what it
   /// returns (logging its changes first in a durable database), lets the slot go, and returns
   /// once the commit is durable. Every statement that changes the graph or the schema outside a
   /// transaction commits here.
-  func write<T>(_ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)) throws -> T {
-    writerSlot.acquire()
+  func write<T>(
+    control: RunControl, _ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)
+  ) throws -> T {
+    try writerSlot.acquire(control)
     let outcome: (value: T, store: GraphStore, statistics: QueryStatistics)
     do {
+      // A statement cancelled, or past its deadline, while it waited for the slot does no work.
+      try control.flag.check()
       let latest = snapshot
       outcome = try body(latest.store, latest.procedures)
     } catch {

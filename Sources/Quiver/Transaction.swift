@@ -76,8 +76,11 @@ extension Transaction: StatementScope {
   }
 
   /// Runs `body` on the transaction's version and keeps its result; a statement that throws
-  /// leaves the version as it was, so it is undone alone.
-  func write<T>(_ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)) throws -> T {
+  /// leaves the version as it was, so it is undone alone; one already cancelled does not start.
+  func write<T>(
+    control: RunControl, _ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)
+  ) throws -> T {
+    try control.flag.check()
     let outcome = try body(store, procedures)
     store = outcome.store
     statistics.add(outcome.statistics)

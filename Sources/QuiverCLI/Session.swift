@@ -114,9 +114,11 @@ final class Session {
   func begin() throws(SessionError) {
     do {
       try conversation.begin()
-    } catch {
-      // The one way beginning fails: a transaction is open.
+    } catch let error as QuiverError where error.code == "TransactionAlreadyOpen" {
       throw SessionError("A transaction is already open; :commit or :rollback it first")
+    } catch {
+      // Waiting for another writer past the timeout (WriterBusy), or a Ctrl-C while waiting.
+      throw SessionError("Cannot begin: \(error)")
     }
   }
 

@@ -52,6 +52,14 @@ struct PipedInputTests {
         == ":param name => 'Alice'\n:param name => 'Alice'\n" + Self.singleCell("Alice"))
   }
 
+  @Test(":param refuses an expression that gives several rows")
+  func parameterOfSeveralRows() throws {
+    let outcome = try QuiverExecutable.run([], input: ":param x => 1 AS value UNION ALL RETURN 2\n:params\n")
+    #expect(outcome.status == 1)
+    #expect(outcome.standardOutput == "")
+    #expect(outcome.standardError == "<stdin>:1: Cannot set $x: the expression must give exactly one value\n")
+  }
+
   @Test("writes without RETURN print their statistics, separated by a blank line")
   func statistics() throws {
     let outcome = try QuiverExecutable.run([], input: "CREATE ();\nMATCH (n) DELETE n;\n")

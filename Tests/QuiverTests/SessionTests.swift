@@ -1,6 +1,7 @@
 // The library Session: explicit transactions (commit, rollback, a failed statement undone alone,
 // reading its own writes), session and per-call parameters, the summary (counters, query type,
-// EXPLAIN/PROFILE plans) and the session's own errors.
+// EXPLAIN/PROFILE plans), the writer slot given back by a dropped session or a failed write, and
+// the session's own errors.
 import Quiver
 import Testing
 
@@ -110,6 +111,34 @@ private func single(_ session: Session, _ query: String, _ parameters: [String: 
     #expect(!session.isInTransaction)
   }
 
+  @Test func aSessionDroppedWithAnOpenTransactionGivesTheSlotBack() throws {
+    let db = try Database()
+    do {
+      let session = Session(database: db)
+      try session.begin()
+      try session.run("CREATE (:Gone)").consume()
+    }
+    // A timed begin, so that a slot left taken fails the test rather than hangs it.
+    let next = Session(database: db)
+    try next.begin(timeout: .seconds(10))
+    #expect(next.isInTransaction)
+    try next.commit()
+    #expect(db.counts.nodes == 0)
+  }
+
+  @Test func aFailingAutoCommitWriteGivesTheSlotBack() throws {
+    let db = try Database()
+    let session = Session(database: db)
+    try session.run("CREATE CONSTRAINT a_id FOR (a:A) REQUIRE a.id IS UNIQUE").consume()
+    try session.run("CREATE (:A {id: 1})").consume()
+    #expect(errorCode { try session.run("CREATE (:A {id: 1})").consume() } == "ConstraintValidationFailed")
+    #expect(errorCode { try session.run("CREATE (:A {id: 2}) WITH 1 AS one RETURN 1 / 0").consume() } == "DivisionByZero")
+    try session.begin(timeout: .seconds(10))
+    try session.run("CREATE (:A {id: 3})").consume()
+    try session.commit()
+    #expect(try db.execute("MATCH (a:A) RETURN a.id ORDER BY a.id").rows.map { $0[0].intValue } == [1, 3])
+  }
+
   @Test func aReadOnlyTransactionRefusesWrites() throws {
     let db = try Database()
     let session = Session(database: db)
@@ -154,6 +183,21 @@ private func single(_ session: Session, _ query: String, _ parameters: [String: 
       #expect(error.position?.column == 12)
     }
   }
+
+  @Test func evaluateWantsExactlyOneValueAndClosesTheOpenStream() throws {
+    let session = Session(database: try Database())
+    let stream = try session.run("UNWIND range(1, 5) AS x RETURN x")
+    #expect(try stream.next()?.first?.intValue == 1)
+    do {
+      _ = try session.evaluate("1 AS value UNION ALL RETURN 2")
+      Issue.record("expected NotASingleValue")
+    } catch let error as QuiverError {
+      #expect(error.code == "NotASingleValue")
+      #expect(error.message == "the expression must give exactly one value")
+    }
+    #expect(errorCode { _ = try stream.next() } == "ResultConsumed")
+    #expect(try session.evaluate("2 + 3").intValue == 5)
+  }
 }
 
 @Suite struct SessionSummaryTests {
@@ -170,7 +214,6 @@ private func single(_ session: Session, _ query: String, _ parameters: [String: 
     #expect(summary.statistics.propertiesSet == 1)
     #expect(summary.queryType == .readWrite)
     #expect(summary.rowCount == 1)
-    #expect(summary.notifications.isEmpty)
     #expect(summary.timeToFirstRow <= summary.totalTime)
     #expect(session.lastSummary?.query == "CREATE (a:P {name: 'x'})-[:R]->(b:P) RETURN a.name AS name")
 
@@ -181,6 +224,32 @@ private func single(_ session: Session, _ query: String, _ parameters: [String: 
     #expect(try session.run("MATCH (n) RETURN n").consume().queryType == .readOnly)
     #expect(try session.run("CREATE INDEX FOR (p:P) ON (p.name)").consume().queryType == .schemaWrite)
     #expect(try session.run("SHOW INDEXES").consume().queryType == .readOnly)
+  }
+
+  @Test func closingAfterAPendingErrorKeepsTheLastSummary() throws {
+    let session = Session(database: try Database())
+    try session.run("RETURN 1 AS one").consume()
+    let stream = try session.run("UNWIND [1, 0] AS x RETURN 10 / x AS q")
+    #expect(try stream.next()?.first?.intValue == 10)
+    // The next row failed: the statement failed, even when closed before that row is pulled.
+    stream.close()
+    #expect(stream.summary == nil)
+    #expect(!stream.hasMore)
+    #expect(errorCode { _ = try stream.next() } == "ResultConsumed")
+    #expect(session.lastSummary?.query == "RETURN 1 AS one")
+  }
+
+  @Test func droppingTheStreamOfACommittedWriteCountsAsSuccess() throws {
+    let db = try Database()
+    let session = Session(database: db)
+    do {
+      let stream = try session.run("CREATE (:A) RETURN 1 AS one")
+      #expect(stream.hasMore)
+    }
+    #expect(db.counts.nodes == 1)
+    #expect(session.lastSummary?.query == "CREATE (:A) RETURN 1 AS one")
+    #expect(session.lastSummary?.statistics.nodesCreated == 1)
+    #expect(session.lastSummary?.rowCount == 0)
   }
 
   @Test func explainAndProfilePlans() throws {

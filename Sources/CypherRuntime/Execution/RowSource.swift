@@ -50,6 +50,14 @@ package final class RowSource {
     return kept[position - 1].map { context.hydrate($0) }
   }
 
+  /// The kept rows of an updating statement not yet handed out, filled in now, so that the
+  /// caller can let the statement go and with it its version of the store (and that version's
+  /// change log) rather than hold them until the rows are read.
+  package func remainingKeptRows() -> [[Value]] {
+    defer { position = kept.count }
+    return kept[position...].map { row in row.map { context.hydrate($0) } }
+  }
+
   /// What the statement changed.
   package var statistics: QueryStatistics { context.statistics }
 

@@ -7,7 +7,9 @@ import Quiver
 
 /// What a meta-command asks of the script (or shell) that read it.
 package enum MetaOutcome: Equatable, Sendable {
+  /// The command was carried out; go on with the next line.
   case proceed
+  /// `:quit` or `:exit`: stop reading, leaving the script (or shell) at once.
   case quit
   /// The command failed; the message says why.
   case failed(String)
@@ -37,6 +39,8 @@ package struct ScriptRunner {
   /// Whether to run on after an error, reporting every one.
   var continueOnError = false
 
+  /// A runner whose statements and commands `host` carries out; with `continueOnError`, an error
+  /// is reported and the script goes on (`--continue-on-error`) instead of stopping there.
   package init(host: any ScriptHost, continueOnError: Bool = false) {
     self.host = host
     self.continueOnError = continueOnError
