@@ -130,6 +130,8 @@ extension QuiverError {
     public static let nonConstantExpression = Code("NonConstantExpression")
     /// The database path is not a directory.
     public static let notADirectory = Code("NotADirectory")
+    /// An expression that must give exactly one value gave no row or several.
+    public static let notASingleValue = Code("NotASingleValue")
     /// A number does not fit the range the operation accepts.
     public static let numberOutOfRange = Code("NumberOutOfRange")
     /// A procedure raised an error while running.
@@ -168,6 +170,8 @@ extension QuiverError {
     public static let variableTypeConflict = Code("VariableTypeConflict")
     /// A write was attempted in a read-only transaction.
     public static let writeInReadOnlyTransaction = Code("WriteInReadOnlyTransaction")
+    /// Waiting for the single writer slot ran past the statement's timeout; retrying may succeed.
+    public static let writerBusy = Code("WriterBusy")
 
     /// Every code Quiver raises, in alphabetical order of `rawValue`.
     public static let allCases: [Code] = [
@@ -184,11 +188,12 @@ extension QuiverError {
       .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
       .negativeIntegerArgument, .nestedAggregation, .nestingTooDeep, .noExpressionAlias,
       .noSingleRelationshipType, .noTransaction, .nonConstantExpression, .notADirectory,
-      .numberOutOfRange, .procedureCallFailed, .procedureNotFound, .readOnlyDatabase,
-      .relationshipUniquenessViolation, .requiresDirectedRelationship, .resultConsumed,
-      .transactionAlreadyOpen, .transactionClosed, .unclosedComment, .unclosedIdentifier,
-      .unclosedString, .undefinedVariable, .unexpectedOutput, .unexpectedSyntax, .unknownFunction,
-      .variableAlreadyBound, .variableTypeConflict, .writeInReadOnlyTransaction,
+      .notASingleValue, .numberOutOfRange, .procedureCallFailed, .procedureNotFound,
+      .readOnlyDatabase, .relationshipUniquenessViolation, .requiresDirectedRelationship,
+      .resultConsumed, .transactionAlreadyOpen, .transactionClosed, .unclosedComment,
+      .unclosedIdentifier, .unclosedString, .undefinedVariable, .unexpectedOutput,
+      .unexpectedSyntax, .unknownFunction, .variableAlreadyBound, .variableTypeConflict,
+      .writeInReadOnlyTransaction, .writerBusy,
     ]
   }
 }

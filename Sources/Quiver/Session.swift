@@ -91,7 +91,7 @@ public final class Session: @unchecked Sendable {
     let stream = try run("RETURN " + expression + " AS value", cancellation: cancellation)
     defer { stream.close() }
     guard let row = try stream.next(), let value = row.first, try stream.next() == nil else {
-      throw QuiverError.runtime(.semantic, "NotASingleValue", "the expression must give exactly one value")
+      throw QuiverError.runtime(.semantic, .notASingleValue, "the expression must give exactly one value")
     }
     return value
   }

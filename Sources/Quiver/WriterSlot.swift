@@ -52,5 +52,5 @@ final class WriterSlot: @unchecked Sendable {
 
   /// The error of a statement that waited for the slot until its deadline.
   static let busyError = QuiverError.runtime(
-    .transient, "WriterBusy", "another transaction held the writer slot until the statement's timeout; try again")
+    .transient, .writerBusy, "another transaction held the writer slot until the statement's timeout; try again")
 }

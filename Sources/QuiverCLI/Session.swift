@@ -114,7 +114,7 @@ final class Session {
   func begin() throws(SessionError) {
     do {
       try conversation.begin()
-    } catch let error as QuiverError where error.code == "TransactionAlreadyOpen" {
+    } catch let error as QuiverError where error.code == .transactionAlreadyOpen {
       throw SessionError("A transaction is already open; :commit or :rollback it first")
     } catch {
       // Waiting for another writer past the timeout (WriterBusy), or a Ctrl-C while waiting.

@@ -107,7 +107,7 @@ extension Session: ScriptHost {
       return try QueryExecution.run(showsProgress: false) { token in
         try conversation.evaluate(expression, cancellation: token)
       }
-    } catch let error as QuiverError where error.code == "NotASingleValue" {
+    } catch let error as QuiverError where error.code == .notASingleValue {
       throw SessionError("Cannot set $\(name): the expression must give exactly one value")
     } catch {
       let query = "RETURN " + expression + " AS value"

@@ -211,7 +211,7 @@ private func pulled(_ stream: ResultStream, batch: Int) throws -> [[String]] {
       _ = try stopped.fetchAll()
       Issue.record("expected a timeout")
     } catch let error as QuiverError {
-      #expect(error.code == "Cancelled")
+      #expect(error.code == .cancelled)
       #expect(error.message == "the query ran past its timeout and was stopped")
     }
   }

@@ -27,7 +27,7 @@ import Testing
       try other.run("CREATE (:A)", timeout: .milliseconds(100)).consume()
       Issue.record("expected WriterBusy")
     } catch let error as QuiverError {
-      #expect(error.code == "WriterBusy")
+      #expect(error.code == .writerBusy)
       #expect(error.category == .transient)
     }
     #expect(errorCode { try other.begin(timeout: .milliseconds(100)) } == "WriterBusy")

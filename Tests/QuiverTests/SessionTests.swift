@@ -192,7 +192,7 @@ private func single(_ session: Session, _ query: String, _ parameters: [String: 
       _ = try session.evaluate("1 AS value UNION ALL RETURN 2")
       Issue.record("expected NotASingleValue")
     } catch let error as QuiverError {
-      #expect(error.code == "NotASingleValue")
+      #expect(error.code == .notASingleValue)
       #expect(error.message == "the expression must give exactly one value")
     }
     #expect(errorCode { _ = try stream.next() } == "ResultConsumed")
