@@ -34,11 +34,13 @@ let package = Package(
       swiftSettings: strict),
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "QuiverExchange", dependencies: ["Quiver", "CZlib"], swiftSettings: strict),
     .target(name: "QuiverShellSupport", dependencies: ["Quiver"], swiftSettings: strict),
     .executableTarget(
       name: "QuiverCLI",
       dependencies: [
-        "Quiver", "QuiverShellSupport", "CEditLine",
+        "Quiver", "QuiverShellSupport", "QuiverExchange", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -61,6 +63,7 @@ let package = Package(
       exclude: ["Fixtures"],
       swiftSettings: strict),
     .testTarget(name: "ConformanceKitTests", dependencies: ["ConformanceKit"], swiftSettings: strict),
+    .testTarget(name: "QuiverExchangeTests", dependencies: ["QuiverExchange", "Quiver"], swiftSettings: strict),
     .testTarget(
       name: "QuiverCLITests", dependencies: ["Quiver", "QuiverShellSupport"], swiftSettings: strict),
   ]
