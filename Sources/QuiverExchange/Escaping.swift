@@ -9,7 +9,7 @@ package enum Escaping {
   // MARK: Cypher
 
   /// `value` as a Cypher expression that evaluates to exactly `value`: floats keep every bit
-  /// (`-0.0`, `0.0/0.0`, `1.0/0.0`), `Int64.min` is spelled as a difference, temporals as
+  /// (`-0.0`, `toFloat('NaN')`, `1.0/0.0`), `Int64.min` is spelled as a difference, temporals as
   /// constructor calls on their ISO text (zones included).
   package static func cypher(_ value: Value) -> String {
     var out = ""
@@ -49,9 +49,12 @@ package enum Escaping {
     out += "}"
   }
 
-  /// A float literal that reads back as the same bits; NaN and the infinities as divisions.
+  /// A float literal that reads back as the same bits; the infinities as divisions, NaN as
+  /// `toFloat('NaN')` (the quiet NaN) or its negation, so that the sign bit survives on any
+  /// processor (`0.0 / 0.0` gives a negative NaN on x86 and a positive one on ARM). Other NaN
+  /// payloads cannot be spelled in Cypher and come back as the quiet NaN of their sign.
   package static func cypherFloat(_ number: Double) -> String {
-    if number.isNaN { return "(0.0 / 0.0)" }
+    if number.isNaN { return number.sign == .minus ? "(-toFloat('NaN'))" : "toFloat('NaN')" }
     if number.isInfinite { return number < 0 ? "(-1.0 / 0.0)" : "(1.0 / 0.0)" }
     return plainFloat(number)
   }

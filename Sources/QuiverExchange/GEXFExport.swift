@@ -18,10 +18,10 @@ package enum GEXFExport {
     declare(GraphMLExport.Key(forEdges: false, name: "labels", kind: PropertyKind(.string)), in: &nodeAttributes)
     declare(GraphMLExport.Key(forEdges: true, name: "type", kind: PropertyKind(.string)), in: &edgeAttributes)
     source.forEachNode { node in
-      for (name, value) in node.properties { declare(.init(forEdges: false, name: name, kind: PropertyKind(of: value)), in: &nodeAttributes) }
+      for (name, value) in node.properties.sorted(by: { $0.key < $1.key }) { declare(.init(forEdges: false, name: name, kind: PropertyKind(of: value)), in: &nodeAttributes) }
     }
     source.forEachRelationship { relationship in
-      for (name, value) in relationship.properties {
+      for (name, value) in relationship.properties.sorted(by: { $0.key < $1.key }) {
         declare(.init(forEdges: true, name: name, kind: PropertyKind(of: value)), in: &edgeAttributes)
       }
     }

@@ -37,10 +37,10 @@ package enum GraphMLExport {
     declare(Key(forEdges: false, name: "labels", kind: PropertyKind(.string)))
     declare(Key(forEdges: true, name: "label", kind: PropertyKind(.string)))
     source.forEachNode { node in
-      for (name, value) in node.properties { declare(Key(forEdges: false, name: name, kind: PropertyKind(of: value))) }
+      for (name, value) in node.properties.sorted(by: { $0.key < $1.key }) { declare(Key(forEdges: false, name: name, kind: PropertyKind(of: value))) }
     }
     source.forEachRelationship { relationship in
-      for (name, value) in relationship.properties { declare(Key(forEdges: true, name: name, kind: PropertyKind(of: value))) }
+      for (name, value) in relationship.properties.sorted(by: { $0.key < $1.key }) { declare(Key(forEdges: true, name: name, kind: PropertyKind(of: value))) }
     }
 
     try output.write(

@@ -30,6 +30,18 @@ import Testing
     #expect(try target.execute("MATCH (n) WHERE n.\(CypherDump.helperKey) IS NOT NULL RETURN count(n)").rows.first?.first?.intValue == 0)
   }
 
+  @Test func nanKeepsItsSign() throws {
+    let source = try Database()
+    let bits: [UInt64] = [0x7FF8_0000_0000_0000, 0xFFF8_0000_0000_0000]
+    _ = try source.execute(
+      "CREATE (:N {key: 1, a: $a, b: $b})",
+      parameters: ["a": .float(Double(bitPattern: bits[0])), "b": .float(Double(bitPattern: bits[1]))])
+    let target = try Database()
+    _ = try DumpRestore.restore(script: try dump(source), into: target)
+    let node = try #require(try target.execute("MATCH (n:N) RETURN n").rows.first?.first?.nodeValue)
+    #expect([node.properties["a"], node.properties["b"]].map { $0?.doubleValue?.bitPattern } == bits)
+  }
+
   @Test func schemaComesFirstAsShowDescribesIt() throws {
     let lines = try dump(ExchangeFixture.database()).split(separator: "\n").map(String.init)
     #expect(Array(lines[1...6]) == [

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct EscapingTests {
   @Test(arguments: [
-    (Value.float(-0.0), "-0.0"), (.float(.nan), "(0.0 / 0.0)"), (.float(.infinity), "(1.0 / 0.0)"),
+    (Value.float(-0.0), "-0.0"), (.float(.nan), "toFloat('NaN')"), (.float(-Double.nan), "(-toFloat('NaN'))"), (.float(.infinity), "(1.0 / 0.0)"),
     (.float(-.infinity), "(-1.0 / 0.0)"), (.float(1e300), "1e300"), (.float(1), "1.0"),
     (.int(.min), "(-9223372036854775807 - 1)"), (.string("a'b\n"), "'a\\'b\\n'"),
   ])

@@ -66,6 +66,12 @@ enum ExchangeFixture {
     return lines.sorted()
   }
 
+  /// The lines only in `actual` (`+`) or only in `expected` (`-`): empty when the graphs agree,
+  /// and readable when they do not.
+  static func difference(_ actual: [String], _ expected: [String]) -> [String] {
+    actual.filter { !expected.contains($0) }.map { "+ " + $0 } + expected.filter { !actual.contains($0) }.map { "- " + $0 }
+  }
+
   /// Indexes and constraints as SHOW reports them (names, kinds, labels, properties).
   static func schema(_ db: Database) throws -> [String] {
     let indexes = try db.execute("SHOW INDEXES").rows.map { row in row.prefix(6).map(text).joined(separator: " ") }
@@ -86,6 +92,16 @@ enum ExchangeFixture {
     case .list(let items): return "[" + items.map(text).joined(separator: ", ") + "]"
     case .temporal(let t): return "\(t.typeName)(\(t))"
     default: return value.cypherText
+    }
+  }
+
+  /// The loss of every format but the dump: NaN comes back as the positive quiet NaN (the text
+  /// `NaN` carries neither sign nor payload).
+  static func nanSignLoss(_ value: Value) -> Value {
+    switch value {
+    case .float(let x) where x.isNaN: return .float(.nan)
+    case .list(let items): return .list(items.map(nanSignLoss))
+    default: return value
     }
   }
 
