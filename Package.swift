@@ -36,7 +36,7 @@ let package = Package(
       name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "QuiverExchange", dependencies: ["Quiver", "CZlib"], swiftSettings: strict),
-    .target(name: "QuiverShellSupport", dependencies: ["Quiver"], swiftSettings: strict),
+    .target(name: "QuiverShellSupport", dependencies: ["Quiver", "QuiverExchange"], swiftSettings: strict),
     .executableTarget(
       name: "QuiverCLI",
       dependencies: [
