@@ -104,11 +104,13 @@ struct ImportCommand: ParsableCommand {
         } else {
           summary = try database.importCSV(
             nodes: try nodeGroups.flatMap { g in
-              guard !g.names.isEmpty else { throw usage("--nodes takes Label=file.csv, not '\(g.files.joined(separator: ","))'") }
+              guard !g.names.isEmpty else { throw usage("--nodes takes NAME=file.csv, not '\(g.files.joined(separator: ","))'") }
               return g.files.map { CSVNodeFile(path: $0, labels: g.names, idColumn: idColumn) }
             },
             relationships: try relationshipGroups.flatMap { g in
-              guard let type = g.names.first else { throw usage("--relationships takes TYPE=file.csv") }
+              guard let type = g.names.first else {
+                throw usage("--relationships takes NAME=file.csv, not '\(g.files.joined(separator: ","))'")
+              }
               return g.files.map { CSVRelationshipFile(path: $0, type: type, startColumn: startColumn, endColumn: endColumn) }
             },
             delimiter: character)
