@@ -31,53 +31,31 @@ package struct CypherDump {
     try output.write("CREATE INDEX \(Escaping.cypherName(Self.helperIndex)) FOR (n:\(helperLabel)) ON (n.\(helperKey));\n")
 
     // Nodes, one batch list per label combination (in order of first appearance).
-    var groups: [[String]: [String]] = [:]
-    var order: [[String]] = []
-    func flush(_ labels: [String]) throws {
-      guard let rows = groups[labels], !rows.isEmpty else { return }
+    var nodes = Batches<[String]>(size: batchSize) { labels, rows in
       let names = ([Self.helperLabel] + labels).map { ":" + Escaping.cypherName($0) }.joined()
       try output.write("UNWIND [" + rows.joined(separator: ", ") + "] AS row CREATE (n\(names) {\(helperKey): row.i}) SET n += row.p;\n")
-      groups[labels] = []
     }
     try source.forEachNode { node in
-      let labels = node.labels
-      if groups[labels] == nil {
-        groups[labels] = []
-        order.append(labels)
-      }
       var row = "{i: \(node.id), p: "
       Escaping.writeCypherMap(node.properties, to: &row)
-      groups[labels, default: []].append(row + "}")
-      summary.nodes += 1
-      summary.properties += node.properties.count
-      if groups[labels]?.count ?? 0 >= batchSize { try flush(labels) }
+      try nodes.add(row + "}", to: node.labels)
+      summary.count(node)
     }
-    for labels in order { try flush(labels) }
+    try nodes.flushAll()
 
     // Relationships, one batch list per type.
-    var byType: [String: [String]] = [:]
-    var types: [String] = []
-    func flush(type: String) throws {
-      guard let rows = byType[type], !rows.isEmpty else { return }
+    var relationships = Batches<String>(size: batchSize) { type, rows in
       try output.write(
         "UNWIND [" + rows.joined(separator: ", ") + "] AS row MATCH (a:\(helperLabel) {\(helperKey): row.s}) "
           + "MATCH (b:\(helperLabel) {\(helperKey): row.e}) CREATE (a)-[r:\(Escaping.cypherName(type))]->(b) SET r += row.p;\n")
-      byType[type] = []
     }
     try source.forEachRelationship { relationship in
-      let type = relationship.type
-      if byType[type] == nil {
-        byType[type] = []
-        types.append(type)
-      }
       var row = "{s: \(relationship.startID), e: \(relationship.endID), p: "
       Escaping.writeCypherMap(relationship.properties, to: &row)
-      byType[type, default: []].append(row + "}")
-      summary.relationships += 1
-      summary.properties += relationship.properties.count
-      if byType[type]?.count ?? 0 >= batchSize { try flush(type: type) }
+      try relationships.add(row + "}", to: relationship.type)
+      summary.count(relationship)
     }
-    for type in types { try flush(type: type) }
+    try relationships.flushAll()
 
     try output.write("MATCH (n:\(helperLabel)) REMOVE n:\(helperLabel), n.\(helperKey);\n")
     try output.write("DROP INDEX \(Escaping.cypherName(Self.helperIndex));\n")
@@ -109,6 +87,36 @@ package struct CypherDump {
       let pattern = variable == "r" ? "()-[r:\(Escaping.cypherName(label))]-()" : "(n:\(Escaping.cypherName(label)))"
       let keys = properties.map { variable + "." + Escaping.cypherName($0) }
       try output.write("CREATE INDEX \(Escaping.cypherName(name)) FOR \(pattern) ON (\(keys.joined(separator: ", ")));\n")
+    }
+  }
+}
+
+/// Rows gathered per group (label combination or type) and handed to `write` in batches of
+/// `size`, the remainders at the end in order of each group's first row.
+private struct Batches<Group: Hashable> {
+  let size: Int
+  let write: (Group, [String]) throws -> Void
+  private var rows: [Group: [String]] = [:]
+  private var order: [Group] = []
+
+  init(size: Int, write: @escaping (Group, [String]) throws -> Void) {
+    self.size = size
+    self.write = write
+  }
+
+  mutating func add(_ row: String, to group: Group) throws {
+    if rows[group] == nil { order.append(group) }
+    rows[group, default: []].append(row)
+    if let batch = rows[group], batch.count >= size {
+      try write(group, batch)
+      rows[group] = []
+    }
+  }
+
+  mutating func flushAll() throws {
+    for group in order {
+      if let batch = rows[group], !batch.isEmpty { try write(group, batch) }
+      rows[group] = []
     }
   }
 }

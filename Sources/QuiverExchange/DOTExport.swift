@@ -12,13 +12,11 @@ package enum DOTExport {
     try output.write("digraph quiver {\n  node [shape=box];\n")
     try source.forEachNode { node in
       try output.write("  n\(node.id) [label=\(Escaping.dot(caption(node)))];\n")
-      summary.nodes += 1
-      summary.properties += node.properties.count
+      summary.count(node)
     }
     try source.forEachRelationship { relationship in
       try output.write("  n\(relationship.startID) -> n\(relationship.endID) [label=\(Escaping.dot(caption(relationship)))];\n")
-      summary.relationships += 1
-      summary.properties += relationship.properties.count
+      summary.count(relationship)
     }
     try output.write("}\n")
     summary.bytes = output.byteCount

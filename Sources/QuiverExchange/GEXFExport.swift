@@ -49,8 +49,7 @@ package enum GEXFExport {
       line += "<attvalue for=\"0\" value=\"\(labels)\"/>"
       line += values(node.properties, forEdges: false, nodeAttributes)
       try output.write(line + "</attvalues></node>\n")
-      summary.nodes += 1
-      summary.properties += node.properties.count
+      summary.count(node)
     }
     try output.write("</nodes>\n<edges>\n")
     try source.forEachRelationship { relationship in
@@ -59,34 +58,24 @@ package enum GEXFExport {
       line += "<attvalue for=\"0\" value=\"\(type)\"/>"
       line += values(relationship.properties, forEdges: true, edgeAttributes)
       try output.write(line + "</attvalues></edge>\n")
-      summary.relationships += 1
-      summary.properties += relationship.properties.count
+      summary.count(relationship)
     }
     try output.write("</edges>\n</graph>\n</gexf>\n")
     summary.bytes = output.byteCount
     return summary
   }
 
-  /// The GEXF attribute type of a kind.
+  /// The GEXF attribute type of a kind: GraphML's scalar types, `list…` for arrays.
   static func attributeType(_ kind: PropertyKind?) -> String {
     guard let kind else { return "string" }
-    let scalar: String
-    switch kind.scalar {
-    case .boolean: scalar = "boolean"
-    case .long: scalar = "long"
-    case .double: scalar = "double"
-    default: scalar = "string"
-    }
+    let scalar = GraphMLExport.attributeType(PropertyKind(kind.scalar))
     return kind.isArray ? "list" + scalar : scalar
   }
 
   private static func values(_ properties: [String: Value], forEdges: Bool, _ table: [GraphMLExport.Key: Int]) -> String {
-    var out = ""
-    for name in properties.keys.sorted() {
-      guard let value = properties[name], let id = table[GraphMLExport.Key(forEdges: forEdges, name: name, kind: PropertyKind(of: value))] else { continue }
-      out += "<attvalue for=\"\(id)\" value=\"\(Escaping.xml(text(value)))\"/>"
-    }
-    return out
+    GraphMLExport.declared(properties, forEdges: forEdges, table).map {
+      "<attvalue for=\"\($0.id)\" value=\"\(Escaping.xml(text($0.value)))\"/>"
+    }.joined()
   }
 
   /// A value's text: floats in XML Schema's spelling, lists as `[a, b]`.

@@ -59,8 +59,7 @@ package enum GraphMLExport {
       if !node.labels.isEmpty { line += "<data key=\"\(keys[Key(forEdges: false, name: "labels", kind: PropertyKind(.string))] ?? "")\">\(labels)</data>" }
       line += data(node.properties, forEdges: false, keys)
       try output.write(line + "</node>\n")
-      summary.nodes += 1
-      summary.properties += node.properties.count
+      summary.count(node)
     }
     try source.forEachRelationship { relationship in
       let type = Escaping.xml(relationship.type)
@@ -68,8 +67,7 @@ package enum GraphMLExport {
       line += "<data key=\"\(keys[Key(forEdges: true, name: "label", kind: PropertyKind(.string))] ?? "")\">\(type)</data>"
       line += data(relationship.properties, forEdges: true, keys)
       try output.write(line + "</edge>\n")
-      summary.relationships += 1
-      summary.properties += relationship.properties.count
+      summary.count(relationship)
     }
     try output.write("</graph>\n</graphml>\n")
     summary.bytes = output.byteCount
@@ -88,12 +86,15 @@ package enum GraphMLExport {
   }
 
   private static func data(_ properties: [String: Value], forEdges: Bool, _ keys: [Key: String]) -> String {
-    var out = ""
-    for name in properties.keys.sorted() {
-      guard let value = properties[name], let id = keys[Key(forEdges: forEdges, name: name, kind: PropertyKind(of: value))] else { continue }
-      out += "<data key=\"\(id)\">\(Escaping.xml(text(value)))</data>"
+    declared(properties, forEdges: forEdges, keys).map { "<data key=\"\($0.id)\">\(Escaping.xml(text($0.value)))</data>" }.joined()
+  }
+
+  /// The properties in name order with the id their key (name and kind) was declared under.
+  static func declared<ID>(_ properties: [String: Value], forEdges: Bool, _ keys: [Key: ID]) -> [(id: ID, value: Value)] {
+    properties.keys.sorted().compactMap { name in
+      guard let value = properties[name], let id = keys[Key(forEdges: forEdges, name: name, kind: PropertyKind(of: value))] else { return nil }
+      return (id, value)
     }
-    return out
   }
 
   /// A value's text: lists as JSON, floats in XML Schema's spelling, the rest as neo4j-admin

@@ -95,4 +95,16 @@ package struct ExportSummary: Sendable, Hashable {
   package var bytes = 0
 
   package init() {}
+
+  /// Counts a written node and its properties.
+  package mutating func count(_ node: Node) {
+    nodes += 1
+    properties += node.properties.count
+  }
+
+  /// Counts a written relationship and its properties.
+  package mutating func count(_ relationship: Relationship) {
+    relationships += 1
+    properties += relationship.properties.count
+  }
 }

@@ -18,8 +18,7 @@ package enum JSONLExport {
       line += "],\"properties\":"
       writeObject(node.properties, to: &line)
       try output.write(line + "}\n")
-      summary.nodes += 1
-      summary.properties += node.properties.count
+      summary.count(node)
     }
     try source.forEachRelationship { relationship in
       var line = "{\"type\":\"relationship\",\"id\":\"\(relationship.id)\",\"label\":" + Escaping.json(relationship.type)
@@ -27,8 +26,7 @@ package enum JSONLExport {
       writeObject(relationship.properties, to: &line)
       line += ",\"start\":" + endpoint(relationship.startID, labels) + ",\"end\":" + endpoint(relationship.endID, labels)
       try output.write(line + "}\n")
-      summary.relationships += 1
-      summary.properties += relationship.properties.count
+      summary.count(relationship)
     }
     summary.bytes = output.byteCount
     return summary

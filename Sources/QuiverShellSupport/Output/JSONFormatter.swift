@@ -3,6 +3,7 @@
 // become objects with their ids, labels or type, and properties; non-finite floats become the
 // strings "NaN", "Infinity" and "-Infinity".
 import Quiver
+import QuiverExchange
 
 /// Formats results as JSON objects, one per row.
 package enum JSONFormatter {
@@ -50,25 +51,7 @@ package enum JSONFormatter {
   }
 
   /// `text` as a JSON string literal.
-  package static func string(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          out += CypherText.unicodeEscape(scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  package static func string(_ text: String) -> String { Escaping.json(text) }
 
   private static func object(_ entries: [String: Value]) -> String {
     "{" + entries.keys.sorted().map { string($0) + ":" + json(entries[$0] ?? .null) }
