@@ -15,7 +15,8 @@ package struct CypherDump {
   /// The index on the helper label and key.
   package static let helperIndex = "__quiver_dump_index"
 
-  /// Rows per `UNWIND` statement.
+  /// Rows per `UNWIND` statement. Each statement is one line, so that line-by-line readers (the
+  /// shell's script runner) see it whole at once.
   package var batchSize = 1000
 
   package init() {}

@@ -78,7 +78,8 @@ package struct JSONReader {
   }
 
   private mutating func expect(_ byte: UInt8) throws {
-    guard position < bytes.count, bytes[position] == byte else { throw error("expected `\(Character(UnicodeScalar(byte)))`") }
+    guard position < bytes.count else { throw error("unexpected end") }
+    guard bytes[position] == byte else { throw error("expected `\(Character(UnicodeScalar(byte)))`") }
     position += 1
   }
 
