@@ -47,8 +47,8 @@ struct RestoreCommand: ParsableCommand {
     commandName: "restore", _superCommandName: "quiver",
     abstract: "Load a dump written by 'quiver dump' into a database directory.",
     discussion: """
-      The dump runs in one transaction. A database that holds anything is refused unless \
-      --force, which replaces its contents.
+      The dump's statements run one by one; if one fails, the database is emptied again. A \
+      database that holds anything is refused unless --force, which replaces its contents.
 
       EXAMPLES:
         quiver restore graph.cypher --db copy.quiver

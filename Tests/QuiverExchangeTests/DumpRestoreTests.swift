@@ -80,11 +80,12 @@ import Testing
     #expect(try ExchangeFixture.canonical(target) == ExchangeFixture.canonical(source))
   }
 
-  @Test func aFailingStatementLeavesTheDatabaseUnchanged() throws {
+  @Test func aFailingStatementLeavesTheDatabaseEmpty() throws {
     let target = try Database()
-    let script = "CREATE (:A {x: 1});\nCREATE (:B {x: 1}) RETURN nope;\n"
+    let script = "CREATE INDEX i FOR (n:A) ON (n.x);\nCREATE (:A {x: 1});\nCREATE (:B {x: 1}) RETURN nope;\n"
     let error = try #require(throws: QuiverError.self) { try DumpRestore.restore(script: script, into: target) }
-    #expect(error.message.hasPrefix("line 2: "))
+    #expect(error.message.hasPrefix("line 3: "))
     #expect(target.counts.nodes == 0)
+    #expect(try target.execute("SHOW INDEXES").rows.isEmpty)
   }
 }
