@@ -47,6 +47,13 @@ enum ExchangeFixture {
     return path
   }
 
+  /// Writes `text` to the file `name` in `directory` and returns its path.
+  static func write(_ text: String, named name: String, in directory: String) throws -> String {
+    let path = directory + "/" + name
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
   /// The whole graph as sorted lines: nodes by their `key` with label sets and properties,
   /// relationships by their end nodes' keys, type and properties. `transform` maps each
   /// property value first (to state a format's documented losses).

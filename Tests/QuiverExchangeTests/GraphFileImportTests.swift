@@ -11,9 +11,7 @@ import Testing
   private let directory = ExchangeFixture.temporaryDirectory()
 
   private func file(_ name: String, _ text: String) throws -> String {
-    let path = directory + "/" + name
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
+    try ExchangeFixture.write(text, named: name, in: directory)
   }
 
   @Test func readsGraphMLAsNetworkxWritesIt() throws {

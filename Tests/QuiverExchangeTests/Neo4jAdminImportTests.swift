@@ -12,9 +12,7 @@ import Testing
   private let directory = ExchangeFixture.temporaryDirectory()
 
   private func file(_ name: String, _ text: String) throws -> String {
-    let path = directory + "/" + name
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
+    try ExchangeFixture.write(text, named: name, in: directory)
   }
 
   private func gzip(_ path: String) throws -> String {
