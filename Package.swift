@@ -36,11 +36,13 @@ let package = Package(
       swiftSettings: strict),
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-    .target(name: "QuiverShellSupport", dependencies: ["Quiver"], swiftSettings: strict),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "QuiverExchange", dependencies: ["Quiver", "CZlib"], swiftSettings: strict),
+    .target(name: "QuiverShellSupport", dependencies: ["Quiver", "QuiverExchange"], swiftSettings: strict),
     .executableTarget(
       name: "QuiverCLI",
       dependencies: [
-        "Quiver", "QuiverShellSupport", "CEditLine",
+        "Quiver", "QuiverShellSupport", "QuiverExchange", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -67,6 +69,7 @@ let package = Package(
       exclude: ["Fixtures"],
       swiftSettings: strict),
     .testTarget(name: "ConformanceKitTests", dependencies: ["ConformanceKit"], swiftSettings: strict),
+    .testTarget(name: "QuiverExchangeTests", dependencies: ["QuiverExchange", "Quiver"], swiftSettings: strict),
     .testTarget(
       name: "QuiverCLITests", dependencies: ["Quiver", "QuiverShellSupport"], swiftSettings: strict),
   ]

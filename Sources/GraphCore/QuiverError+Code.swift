@@ -48,6 +48,8 @@ extension QuiverError {
     public static let creatingVarLength = Code("CreatingVarLength")
     /// Another process holds the database directory.
     public static let databaseLocked = Code("DatabaseLocked")
+    /// A restore was asked into a database that already holds data.
+    public static let databaseNotEmpty = Code("DatabaseNotEmpty")
     /// The database directory does not exist.
     public static let databaseNotFound = Code("DatabaseNotFound")
     /// A node with relationships was deleted without DETACH.
@@ -64,6 +66,8 @@ extension QuiverError {
     public static let fileError = Code("FileError")
     /// A file to import cannot be read.
     public static let fileNotReadable = Code("FileNotReadable")
+    /// A file could not be created or written.
+    public static let fileNotWritable = Code("FileNotWritable")
     /// A float computation overflowed.
     public static let floatingPointOverflow = Code("FloatingPointOverflow")
     /// An index of that shape already exists.
@@ -90,6 +94,12 @@ extension QuiverError {
     public static let invalidDelete = Code("InvalidDelete")
     /// A string literal has an unknown escape sequence.
     public static let invalidEscape = Code("InvalidEscape")
+    /// A GraphML file is malformed or does not describe a graph Quiver can hold.
+    public static let invalidGraphML = Code("InvalidGraphML")
+    /// A gzip-compressed input file is damaged or not gzip.
+    public static let invalidGzip = Code("InvalidGzip")
+    /// A JSON or JSON Lines file is malformed.
+    public static let invalidJSON = Code("InvalidJSON")
     /// A number literal is malformed.
     public static let invalidNumberLiteral = Code("InvalidNumberLiteral")
     /// A function is called with the wrong number of arguments.
@@ -120,6 +130,8 @@ extension QuiverError {
     public static let nestedAggregation = Code("NestedAggregation")
     /// The query nests deeper than the parser allows.
     public static let nestingTooDeep = Code("NestingTooDeep")
+    /// An export procedure ran on a database without an export directory (in memory).
+    public static let noExportDirectory = Code("NoExportDirectory")
     /// An expression in WITH has no alias.
     public static let noExpressionAlias = Code("NoExpressionAlias")
     /// A relationship to create does not have exactly one type.
@@ -134,6 +146,8 @@ extension QuiverError {
     public static let notASingleValue = Code("NotASingleValue")
     /// A number does not fit the range the operation accepts.
     public static let numberOutOfRange = Code("NumberOutOfRange")
+    /// An export path leads outside the export directory.
+    public static let pathOutsideExportDirectory = Code("PathOutsideExportDirectory")
     /// A procedure raised an error while running.
     public static let procedureCallFailed = Code("ProcedureCallFailed")
     /// No procedure of that name exists.
@@ -146,6 +160,8 @@ extension QuiverError {
     public static let requiresDirectedRelationship = Code("RequiresDirectedRelationship")
     /// A result stream was read after it was closed, consumed or failed.
     public static let resultConsumed = Code("ResultConsumed")
+    /// An import met more bad rows than --bad-row-limit allows.
+    public static let tooManyBadRows = Code("TooManyBadRows")
     /// A transaction was begun while another is open in the same session.
     public static let transactionAlreadyOpen = Code("TransactionAlreadyOpen")
     /// A transaction was used after it ended.
@@ -177,23 +193,24 @@ extension QuiverError {
     public static let allCases: [Code] = [
       .ambiguousAggregationExpression, .cancelled, .columnNameConflict, .constraintAlreadyExists,
       .constraintCreationFailed, .constraintNotFound, .constraintValidationFailed, .corruptLog,
-      .corruptSnapshot, .creatingVarLength, .databaseLocked, .databaseNotFound,
+      .corruptSnapshot, .creatingVarLength, .databaseLocked, .databaseNotEmpty, .databaseNotFound,
       .deleteConnectedNode, .deletedEntityAccess, .differentColumnsInUnion, .divisionByZero,
-      .durationOverflow, .fileError, .fileNotReadable, .floatingPointOverflow, .indexAlreadyExists,
-      .indexBelongsToConstraint, .indexNotFound, .integerOverflow, .invalidAggregation,
-      .invalidArgumentPassingMode, .invalidArgumentType, .invalidArgumentValue, .invalidCSV,
-      .invalidClauseComposition, .invalidDelete, .invalidEscape, .invalidNumberLiteral,
-      .invalidNumberOfArguments, .invalidParameterName, .invalidParameterUse, .invalidPropertyType,
-      .invalidRange, .invalidRelationshipPattern, .invalidUnicodeCharacter, .invalidUnicodeLiteral,
+      .durationOverflow, .fileError, .fileNotReadable, .fileNotWritable, .floatingPointOverflow,
+      .indexAlreadyExists, .indexBelongsToConstraint, .indexNotFound, .integerOverflow,
+      .invalidAggregation, .invalidArgumentPassingMode, .invalidArgumentType, .invalidArgumentValue,
+      .invalidCSV, .invalidClauseComposition, .invalidDelete, .invalidEscape, .invalidGraphML,
+      .invalidGzip, .invalidJSON, .invalidNumberLiteral, .invalidNumberOfArguments,
+      .invalidParameterName, .invalidParameterUse, .invalidPropertyType, .invalidRange,
+      .invalidRelationshipPattern, .invalidUnicodeCharacter, .invalidUnicodeLiteral,
       .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
-      .negativeIntegerArgument, .nestedAggregation, .nestingTooDeep, .noExpressionAlias,
-      .noSingleRelationshipType, .noTransaction, .nonConstantExpression, .notADirectory,
-      .notASingleValue, .numberOutOfRange, .procedureCallFailed, .procedureNotFound,
-      .readOnlyDatabase, .relationshipUniquenessViolation, .requiresDirectedRelationship,
-      .resultConsumed, .transactionAlreadyOpen, .transactionClosed, .unclosedComment,
-      .unclosedIdentifier, .unclosedString, .undefinedVariable, .unexpectedOutput,
-      .unexpectedSyntax, .unknownFunction, .variableAlreadyBound, .variableTypeConflict,
-      .writeInReadOnlyTransaction, .writerBusy,
+      .negativeIntegerArgument, .nestedAggregation, .nestingTooDeep, .noExportDirectory,
+      .noExpressionAlias, .noSingleRelationshipType, .noTransaction, .nonConstantExpression,
+      .notADirectory, .notASingleValue, .numberOutOfRange, .pathOutsideExportDirectory,
+      .procedureCallFailed, .procedureNotFound, .readOnlyDatabase, .relationshipUniquenessViolation,
+      .requiresDirectedRelationship, .resultConsumed, .tooManyBadRows, .transactionAlreadyOpen,
+      .transactionClosed, .unclosedComment, .unclosedIdentifier, .unclosedString,
+      .undefinedVariable, .unexpectedOutput, .unexpectedSyntax, .unknownFunction,
+      .variableAlreadyBound, .variableTypeConflict, .writeInReadOnlyTransaction, .writerBusy,
     ]
   }
 }

@@ -22,6 +22,9 @@ struct QuiverCommand: ParsableCommand {
       quiver test <file> ...
       quiver report centrality (--db <directory> | --script <file>) [options]
       quiver import --db <directory> --nodes <labels=file> ... [--relationships <type=file> ...] [options]
+      quiver dump <directory> [--output <file>]
+      quiver restore <file> --db <directory> [--force]
+      quiver export <directory> --format csv|jsonl|graphml|gexf|dot|cypher [--output <path>]
       """,
     discussion: """
       With no arguments on a terminal, quiver starts an interactive shell: type Cypher \
@@ -53,6 +56,10 @@ struct QuiverCommand: ParsableCommand {
             Write a centrality report on a graph (see 'quiver report centrality --help').
         quiver import --db graph.quiver --nodes Person=nodes.csv --relationships KNOWS=edges.csv
             Bulk-load CSV files into a database (see 'quiver import --help').
+        quiver dump graph.quiver --output graph.cypher; quiver restore graph.cypher --db copy.quiver
+            Back a database up as a Cypher script and load it into another directory.
+        quiver export graph.quiver --format graphml --output graph.graphml
+            Write the graph for networkx, Gephi or Neo4j (see 'quiver export --help').
 
       EXIT STATUS:
         0 success, 1 a statement failed or a file could not be read, 2 a usage error.
@@ -71,7 +78,7 @@ struct QuiverCommand: ParsableCommand {
   /// The database directory may come first, as in `quiver graph.quiver`; it is read as `--db`
   /// before parsing so that it never shadows the subcommands.
   static func rewritingPath(_ arguments: [String]) throws -> [String] {
-    guard let first = arguments.first, !first.hasPrefix("-"), !["run", "test", "report", "import", "help"].contains(first) else {
+    guard let first = arguments.first, !first.hasPrefix("-"), !["run", "test", "report", "import", "dump", "restore", "export", "help"].contains(first) else {
       return arguments
     }
     if arguments.contains("--db") {
@@ -108,10 +115,17 @@ struct QuiverCommand: ParsableCommand {
       execute(ReportCommand.self, Array(arguments.dropFirst()))
     } else if arguments.first == "import" {
       execute(ImportCommand.self, Array(arguments.dropFirst()))
+    } else if let first = arguments.first, let command = exchangeCommands[first] {
+      execute(command, Array(arguments.dropFirst()))
     } else {
       execute(Self.self, try rewritingPath(arguments))
     }
   }
+
+  /// Subcommands parsed on their own, like `import` (their `--db` and `--format` differ from the root's).
+  private static let exchangeCommands: [String: any ParsableCommand.Type] = [
+    "dump": DumpCommand.self, "restore": RestoreCommand.self, "export": ExportCommand.self,
+  ]
 
   private static func execute<Command: ParsableCommand>(
     _ root: Command.Type, _ arguments: @autoclosure () throws -> [String]

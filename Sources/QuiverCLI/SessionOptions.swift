@@ -4,6 +4,7 @@
 import ArgumentParser
 import Foundation
 import Quiver
+import QuiverExchange
 import QuiverShellSupport
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -60,6 +61,7 @@ struct SessionOptions: ParsableArguments {
       Console.error("quiver: cannot open the database: \(error)")
       throw ExitCode(1)
     }
+    database.registerExportProcedures()
     let environment = ProcessInfo.processInfo.environment
     let renderer = ResultRenderer(
       format: format,

@@ -8,7 +8,9 @@ package struct Lexer {
   private let bytes: [UInt8]
   private var index = 0
   private var line = 1
-  private var lineStart = 0
+  /// The column of `index`, kept as the lexer advances: measuring it from the line's start at
+  /// every token made lexing a long line quadratic.
+  private var column = 1
 
   package init(_ text: String) {
     bytes = Array(text.utf8)
@@ -30,18 +32,7 @@ package struct Lexer {
   }
 
   private var position: SourcePosition {
-    SourcePosition(line: line, column: column(of: index), offset: index)
-  }
-
-  /// Columns count characters, not bytes.
-  private func column(of offset: Int) -> Int {
-    var count = 0
-    var i = lineStart
-    while i < offset {
-      if bytes[i] & 0xC0 != 0x80 { count += 1 }
-      i += 1
-    }
-    return count + 1
+    SourcePosition(line: line, column: column, offset: index)
   }
 
   private func peek(_ ahead: Int = 0) -> UInt8? {
@@ -49,10 +40,14 @@ package struct Lexer {
     return i < bytes.count ? bytes[i] : nil
   }
 
+  /// Moves past one byte. Columns count characters, not bytes: a UTF-8 continuation byte does not
+  /// start a new column.
   private mutating func advance() {
     if bytes[index] == UInt8(ascii: "\n") {
       line += 1
-      lineStart = index + 1
+      column = 1
+    } else if bytes[index] & 0xC0 != 0x80 {
+      column += 1
     }
     index += 1
   }

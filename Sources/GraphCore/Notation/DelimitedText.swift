@@ -5,9 +5,10 @@
 /// Writes one field of RFC 4180 CSV.
 package enum CSVText {
   /// `text` as one CSV field: double-quoted, with quotes doubled, when it holds `separator`, a
-  /// quote or a line break; as is otherwise.
-  package static func field(_ text: String, separator: Unicode.Scalar = ",") -> String {
-    guard text.unicodeScalars.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+  /// quote or a line break (or, with `quotingEmpty`, is empty, so that an empty string differs
+  /// from a missing value); as is otherwise.
+  package static func field(_ text: String, separator: Unicode.Scalar = ",", quotingEmpty: Bool = false) -> String {
+    guard (quotingEmpty && text.isEmpty) || text.unicodeScalars.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" })
     else { return text }
     var out = "\""
     for scalar in text.unicodeScalars {

@@ -6,8 +6,10 @@ package enum MarkupText {
   /// `text` safe inside element content and quoted attribute values of XML, SVG and HTML:
   /// `& < > " '` as entities (so `]]>` becomes `]]&gt;`), and the control characters XML 1.0
   /// forbids even as references (below U+0020 other than tab, line feed and carriage return) as
-  /// U+FFFD. Non-BMP characters are written as is.
-  package static func escape(_ text: String) -> String {
+  /// U+FFFD. Non-BMP characters are written as is. With `lineBreaksAsReferences`, tab, line feed
+  /// and carriage return are written as character references, so that they survive the attribute
+  /// value normalisation of XML parsers (GraphML and GEXF exports).
+  package static func escape(_ text: String, lineBreaksAsReferences: Bool = false) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -17,7 +19,12 @@ package enum MarkupText {
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+      case "\t", "\n", "\r":
+        if lineBreaksAsReferences {
+          out += "&#\(scalar.value);"
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
       default:
         if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
           out += "\u{FFFD}"

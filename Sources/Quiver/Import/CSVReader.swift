@@ -5,29 +5,39 @@ import Foundation
 import GraphCore
 
 /// Rows of one CSV file, read in order.
-struct CSVReader {
-  let path: String
+package struct CSVReader {
+  package let path: String
   private let bytes: [UInt8]
   private let delimiter: UInt8
   private var position = 0
   /// The line the next row starts on (1-based).
-  private(set) var line = 1
+  package private(set) var line = 1
+  /// Indices of the last row's fields that were written as `""` (an empty string, where an
+  /// empty unquoted field means no value).
+  package private(set) var quotedEmptyFields: [Int] = []
+  private var lastFieldQuoted = false
 
   /// Reads the whole file; an unreadable file is an IOError naming it.
-  init(path: String, delimiter: UInt8 = UInt8(ascii: ",")) throws {
-    self.path = path
-    self.delimiter = delimiter
+  package init(path: String, delimiter: UInt8 = UInt8(ascii: ",")) throws {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw QuiverError.runtime(.io, .fileNotReadable, "cannot read the CSV file \(path)")
     }
-    bytes = [UInt8](data)
+    self.init(path: path, bytes: [UInt8](data), delimiter: delimiter)
+  }
+
+  /// Reads `bytes` (already loaded, e.g. decompressed), naming them `path` in errors.
+  package init(path: String, bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) {
+    self.path = path
+    self.delimiter = delimiter
+    self.bytes = bytes
     // A UTF-8 byte-order mark is not part of the first field.
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
   }
 
   /// The next row's fields and the line it starts on; nil at the end of the file. Blank lines
   /// are skipped.
-  mutating func nextRow() throws -> (line: Int, fields: [String])? {
+  package mutating func nextRow() throws -> (line: Int, fields: [String])? {
+    if !quotedEmptyFields.isEmpty { quotedEmptyFields.removeAll() }
     while position < bytes.count, bytes[position] == UInt8(ascii: "\n") || bytes[position] == UInt8(ascii: "\r") {
       if bytes[position] == UInt8(ascii: "\n") { line += 1 }
       position += 1
@@ -36,7 +46,9 @@ struct CSVReader {
     let start = line
     var fields: [String] = []
     while true {
-      fields.append(try field(rowStart: start))
+      let text = try field(rowStart: start)
+      if lastFieldQuoted && text.isEmpty { quotedEmptyFields.append(fields.count) }
+      fields.append(text)
       guard position < bytes.count else { break }
       let b = bytes[position]
       if b == delimiter {
@@ -54,7 +66,8 @@ struct CSVReader {
 
   /// One field, leaving `position` on the delimiter or line end after it.
   private mutating func field(rowStart: Int) throws -> String {
-    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+    lastFieldQuoted = position < bytes.count && bytes[position] == UInt8(ascii: "\"")
+    guard lastFieldQuoted else {
       let start = position
       while position < bytes.count {
         let b = bytes[position]
@@ -92,7 +105,7 @@ struct CSVReader {
   }
 
   /// An import error located at `line` of this file.
-  func error(line: Int, _ message: String) -> QuiverError {
+  package func error(line: Int, _ message: String) -> QuiverError {
     QuiverError.runtime(.io, .invalidCSV, "\(path):\(line): \(message)")
   }
 }

@@ -1,7 +1,9 @@
 // `:export dot|mermaid FILE`: the nodes and relationships found anywhere in a result (in cells,
 // lists, maps and paths) written as Graphviz DOT or as a Mermaid flowchart. Relationships whose
-// end nodes are not in the result still get their ends, drawn by id.
+// end nodes are not in the result still get their ends, drawn by id. Captions and DOT quoting are
+// QuiverExchange's, shared with `quiver export --format dot`.
 import Quiver
+import QuiverExchange
 
 /// The graph formats `:export` writes.
 package enum GraphExportFormat: String, CaseIterable, Sendable {
@@ -60,10 +62,10 @@ package struct ResultGraph: Sendable {
   package func dot() -> String {
     var out = "digraph quiver {\n  node [shape=box];\n"
     for node in nodes {
-      out += "  n\(node.id) [label=\(Self.dotString(Self.caption(node)))];\n"
+      out += "  n\(node.id) [label=\(Escaping.dot(DOTExport.caption(node)))];\n"
     }
     for relationship in relationships {
-      out += "  n\(relationship.startID) -> n\(relationship.endID) [label=\(Self.dotString(Self.caption(relationship)))];\n"
+      out += "  n\(relationship.startID) -> n\(relationship.endID) [label=\(Escaping.dot(DOTExport.caption(relationship)))];\n"
     }
     return out + "}\n"
   }
@@ -72,46 +74,12 @@ package struct ResultGraph: Sendable {
   package func mermaid() -> String {
     var out = "flowchart LR\n"
     for node in nodes {
-      out += "  n\(node.id)[\"\(Self.mermaidText(Self.caption(node)))\"]\n"
+      out += "  n\(node.id)[\"\(Self.mermaidText(DOTExport.caption(node)))\"]\n"
     }
     for relationship in relationships {
-      out += "  n\(relationship.startID) -->|\"\(Self.mermaidText(Self.caption(relationship)))\"| n\(relationship.endID)\n"
+      out += "  n\(relationship.startID) -->|\"\(Self.mermaidText(DOTExport.caption(relationship)))\"| n\(relationship.endID)\n"
     }
     return out
-  }
-
-  /// `:Label:Other {key: value}`, or `(id)` for a node without labels and properties.
-  static func caption(_ node: Node) -> String {
-    let labels = node.labels.map { ":" + CypherText.name($0) }.joined()
-    let properties = propertyText(node.properties)
-    let text = [labels, properties].filter { !$0.isEmpty }.joined(separator: " ")
-    return text.isEmpty ? "(\(node.id))" : text
-  }
-
-  /// `TYPE {key: value}`.
-  static func caption(_ relationship: Relationship) -> String {
-    let properties = propertyText(relationship.properties)
-    return CypherText.name(relationship.type) + (properties.isEmpty ? "" : " " + properties)
-  }
-
-  private static func propertyText(_ properties: [String: Value]) -> String {
-    guard !properties.isEmpty else { return "" }
-    let members = properties.keys.sorted().map { CypherText.name($0) + ": " + CypherText.literal(properties[$0] ?? .null) }
-    return "{" + members.joined(separator: ", ") + "}"
-  }
-
-  /// `text` as a double-quoted DOT string.
-  static func dotString(_ text: String) -> String {
-    var out = "\""
-    for character in text {
-      switch character {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n", "\r\n": out += "\\n"
-      default: out.append(character)
-      }
-    }
-    return out + "\""
   }
 
   /// `text` for inside a Mermaid `"..."` label: quotes and line breaks as entity codes.

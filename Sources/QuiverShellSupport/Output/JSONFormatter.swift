@@ -3,6 +3,7 @@
 // become objects with their ids, labels or type, and properties; non-finite floats become the
 // strings "NaN", "Infinity" and "-Infinity".
 import Quiver
+import QuiverExchange
 
 /// Formats results as JSON objects, one per row.
 package enum JSONFormatter {

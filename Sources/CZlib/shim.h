@@ -1,0 +1,2 @@
+// zlib, for reading gzip-compressed import files (QuiverExchange only).
+#include <zlib.h>

@@ -1,0 +1,91 @@
+// Dump and restore: a Cypher dump of the fixture restores into an identical database (same nodes,
+// labels, relationships, properties with exact types and bits, indexes and constraints), with no
+// helper label, property or index left behind; a non-empty database is refused unless replaced.
+import Foundation
+import Quiver
+import Testing
+
+@testable import QuiverExchange
+
+@Suite struct DumpRestoreTests {
+  private func dump(_ db: Database, batchSize: Int = 1000) throws -> String {
+    var dump = CypherDump()
+    dump.batchSize = batchSize
+    let output = TextOutput()
+    try dump.write(db, to: output)
+    return output.text
+  }
+
+  @Test(arguments: [1, 2, 1000])
+  func restoresAnIdenticalDatabase(batchSize: Int) throws {
+    let source = try ExchangeFixture.database()
+    let script = try dump(source, batchSize: batchSize)
+    let target = try Database()
+    let outcome = try DumpRestore.restore(script: script, into: target)
+    #expect(outcome.nodes == 4)
+    #expect(outcome.relationships == 4)
+    #expect(try ExchangeFixture.canonical(target) == ExchangeFixture.canonical(source))
+    #expect(try ExchangeFixture.schema(target) == ExchangeFixture.schema(source))
+    #expect(try target.execute("MATCH (n:\(CypherDump.helperLabel)) RETURN count(n)").rows.first?.first?.intValue == 0)
+    #expect(try target.execute("MATCH (n) WHERE n.\(CypherDump.helperKey) IS NOT NULL RETURN count(n)").rows.first?.first?.intValue == 0)
+  }
+
+  @Test func nanKeepsItsSign() throws {
+    let source = try Database()
+    let bits: [UInt64] = [0x7FF8_0000_0000_0000, 0xFFF8_0000_0000_0000]
+    _ = try source.execute(
+      "CREATE (:N {key: 1, a: $a, b: $b})",
+      parameters: ["a": .float(Double(bitPattern: bits[0])), "b": .float(Double(bitPattern: bits[1]))])
+    let target = try Database()
+    _ = try DumpRestore.restore(script: try dump(source), into: target)
+    let node = try #require(try target.execute("MATCH (n:N) RETURN n").rows.first?.first?.nodeValue)
+    #expect([node.properties["a"], node.properties["b"]].map { $0?.doubleValue?.bitPattern } == bits)
+  }
+
+  @Test func schemaComesFirstAsShowDescribesIt() throws {
+    let lines = try dump(ExchangeFixture.database()).split(separator: "\n").map(String.init)
+    #expect(Array(lines[1...6]) == [
+      "CREATE CONSTRAINT city_pair FOR (n:City) REQUIRE (n.name, n.country) IS UNIQUE;",
+      "CREATE CONSTRAINT person_key FOR (n:Person) REQUIRE n.key IS UNIQUE;",
+      "CREATE CONSTRAINT person_name_exists FOR (n:Person) REQUIRE n.name IS NOT NULL;",
+      "CREATE INDEX knows_since FOR ()-[r:KNOWS]-() ON (r.since);",
+      "CREATE INDEX person_name FOR (n:Person) ON (n.name);",
+      "CREATE INDEX __quiver_dump_index FOR (n:__QuiverDump) ON (n.__quiver_dump_id);",
+    ])
+    #expect(lines.last == "DROP INDEX __quiver_dump_index;")
+  }
+
+  @Test func restoresThroughADurableDirectory() throws {
+    let directory = ExchangeFixture.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let source = try ExchangeFixture.database()
+    do {
+      let target = try Database(path: directory + "/db")
+      _ = try DumpRestore.restore(script: try dump(source), into: target)
+    }
+    let reopened = try Database(path: directory + "/db")
+    #expect(try ExchangeFixture.canonical(reopened) == ExchangeFixture.canonical(source))
+    #expect(try ExchangeFixture.schema(reopened) == ExchangeFixture.schema(source))
+  }
+
+  @Test func refusesANonEmptyDatabaseUnlessReplacing() throws {
+    let source = try ExchangeFixture.database()
+    let script = try dump(source)
+    let target = try Database()
+    _ = try target.execute("CREATE (:Old {x: 1})")
+    let error = try #require(throws: QuiverError.self) { try DumpRestore.restore(script: script, into: target) }
+    #expect(error.code == .databaseNotEmpty)
+    #expect(try target.execute("MATCH (n:Old) RETURN count(n)").rows.first?.first?.intValue == 1)
+    _ = try DumpRestore.restore(script: script, into: target, replace: true)
+    #expect(try ExchangeFixture.canonical(target) == ExchangeFixture.canonical(source))
+  }
+
+  @Test func aFailingStatementLeavesTheDatabaseEmpty() throws {
+    let target = try Database()
+    let script = "CREATE INDEX i FOR (n:A) ON (n.x);\nCREATE (:A {x: 1});\nCREATE (:B {x: 1}) RETURN nope;\n"
+    let error = try #require(throws: QuiverError.self) { try DumpRestore.restore(script: script, into: target) }
+    #expect(error.message.hasPrefix("line 3: "))
+    #expect(target.counts.nodes == 0)
+    #expect(try target.execute("SHOW INDEXES").rows.isEmpty)
+  }
+}
