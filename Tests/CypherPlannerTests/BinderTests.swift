@@ -43,6 +43,18 @@ import Testing
     ("MATCH (n) WHERE ‸exists(1) RETURN n", .invalidArgumentType, "exists"),
     ("MATCH (n) RETURN ‸size((n)-->())", .unexpectedSyntax, "size"),
     ("MATCH (n) WITH n.x AS x WHERE count(*) ‸> 1 RETURN x", .invalidAggregation, nil),
+    ("MATCH (n) WHERE count(n) ‸> 1 RETURN n", .invalidAggregation, nil),
+    ("OPTIONAL MATCH (n) WHERE ‸max(n.x) RETURN n", .invalidAggregation, nil),
+    ("MATCH (n) WHERE EXISTS { (n)-->(m) WHERE count(m) ‸= 1 } RETURN n", .invalidAggregation, nil),
+    ("MATCH (n) RETURN [(n)-->(m) WHERE m.x ‸> max(m.y) | m] AS l", .invalidAggregation, nil),
+    ("MATCH (n) RETURN ‸count(count(n)) AS c", .nestedAggregation, nil),
+    ("MATCH (n) RETURN n.x + ‸sum(avg(n.y)) AS s", .nestedAggregation, nil),
+    ("MATCH (n) WITH n, ‸collect(n.x + rand()) AS r RETURN r", .nonConstantExpression, nil),
+    ("MATCH (n) RETURN ‸percentileCont(n.x) AS p", .invalidNumberOfArguments, nil),
+    ("MATCH (n) RETURN ‸count(n, n) AS c", .invalidNumberOfArguments, nil),
+    ("RETURN ‸date(1, 2) AS d", .invalidNumberOfArguments, "date"),
+    ("RETURN ‸duration.between(date()) AS d", .invalidNumberOfArguments, "duration.between"),
+    ("RETURN ‸datetime(DISTINCT '2020-01-01') AS d", .invalidArgumentType, "datetime"),
   ]
 
   @Test(arguments: errors)

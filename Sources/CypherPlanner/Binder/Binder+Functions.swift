@@ -1,6 +1,7 @@
 // The binder's check of function calls that are not aggregates: the function exists, takes that
-// many arguments and no DISTINCT. Aggregates are placed with the scope in the planner, and the
-// temporal functions (date(), duration.between(), …) check their own arguments when planned.
+// many arguments and no DISTINCT. Aggregate calls are checked with their column
+// (Binder+Aggregates.swift); temporal functions (date(), duration.between(), …) check the values
+// of their arguments when they run.
 import CypherSyntax
 import GraphCore
 
@@ -8,7 +9,18 @@ extension Binder {
   /// Checks the call `name(args)` at `p`; `distinct` is set for `name(DISTINCT …)`.
   func checkFunction(_ name: String, distinct: Bool, _ args: [Expression], _ p: SourcePosition) throws {
     let lower = name.lowercased()
-    if AggregateFunction.byName[lower] != nil || TemporalFunction.resolve(lower) != nil { return }
+    if AggregateFunction.byName[lower] != nil { return }
+    if let t = TemporalFunction.resolve(lower) {
+      if !t.arity.contains(args.count) {
+        throw semanticError(
+          .invalidNumberOfArguments, "\(name)() does not take \(args.count) argument\(args.count == 1 ? "" : "s")", p,
+          name: name)
+      }
+      if distinct {
+        throw semanticError(.invalidArgumentType, "DISTINCT is only allowed in aggregate functions", p, name: name)
+      }
+      return
+    }
     if lower == "exists" {
       guard args.count == 1 else {
         throw semanticError(.invalidNumberOfArguments, "exists() takes one argument", p, name: name)

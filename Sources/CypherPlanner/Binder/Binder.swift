@@ -62,13 +62,12 @@ package struct Binder {
         try checkMatchable(patterns)
         try visit(patterns)
         try visit(predicate)
+        try checkNoAggregate(inWhere: predicate)
       case .unwind(let list, _, _):
         try visit(list)
       case .with(let projection, let predicate):
         try visit(projection)
-        if let predicate, predicate.containsAggregate {
-          throw semanticError(.invalidAggregation, "aggregate functions are not allowed in WHERE", predicate.position)
-        }
+        try checkNoAggregate(inWhere: predicate)
         try visit(predicate)
       case .return(let projection):
         if !isLast {

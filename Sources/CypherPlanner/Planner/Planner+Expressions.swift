@@ -175,7 +175,7 @@ extension Planner {
       if case .property = args[0] { return .isNull(try bind(args[0], scope), negated: true) }
       return try bindPredicate(args[0], scope)
     }
-    if let t = TemporalFunction.resolve(lower) { return try bindTemporal(t, name, distinct: distinct, args, p, scope) }
+    if let t = TemporalFunction.resolve(lower) { return try bindTemporal(t, args, scope) }
     guard let f = ScalarFunction.byName[lower] else {
       preconditionFailure("unreachable: the binder refuses unknown functions")
     }

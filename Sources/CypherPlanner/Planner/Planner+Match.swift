@@ -9,9 +9,6 @@ extension Planner {
   mutating func planMatch(
     _ input: PlanOperator, optional: Bool, patterns: [PatternPart], predicate: Expression?, scope: inout Scope
   ) throws -> PlanOperator {
-    if let predicate, predicate.containsAggregate {
-      throw semanticError(.invalidAggregation, "aggregate functions are not allowed in WHERE", predicate.position)
-    }
     if optional {
       var inner = scope
       var remaining = predicate?.conjuncts ?? []
