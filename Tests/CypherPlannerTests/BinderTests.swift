@@ -55,6 +55,8 @@ import Testing
     ("RETURN ‸date(1, 2) AS d", .invalidNumberOfArguments, "date"),
     ("RETURN ‸duration.between(date()) AS d", .invalidNumberOfArguments, "duration.between"),
     ("RETURN ‸datetime(DISTINCT '2020-01-01') AS d", .invalidArgumentType, "datetime"),
+    ("MATCH ‸p = shortestPath((a)-[*]->(b)-->(c)) RETURN p", .invalidArgumentType, nil),
+    ("MATCH (a), (b) WHERE EXISTS { ‸allShortestPaths((a)--(b)--()) } RETURN a", .invalidArgumentType, nil),
   ]
 
   @Test(arguments: errors)

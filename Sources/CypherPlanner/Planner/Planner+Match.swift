@@ -280,7 +280,7 @@ extension Planner {
   /// shortestPath((a)-[*]-(b)) / allShortestPaths: binds (or scans for) both ends, then searches.
   private mutating func planShortestPath(_ input: PlanOperator, _ part: PatternPart, scope: inout Scope) throws -> PlanOperator {
     guard part.steps.count == 1, let step = part.steps.first else {
-      throw semanticError(.invalidArgumentType, "shortestPath needs a pattern with exactly one relationship", part.loc.position)
+      preconditionFailure("unreachable: the binder refuses a shortest path without exactly one relationship")
     }
     var op = input
     var ends: [Int] = []
