@@ -99,6 +99,8 @@ extension Binder {
       try visit(patterns)
       try visit(predicate)
       try checkNoAggregate(inWhere: predicate)
+      try checkAggregatePlacement(patterns)
+      try checkAggregatePlacement(predicate, column: false)
       return BodyFacts()
     case .query(let q):
       if q.parts.allSatisfy(\.endsWithReturn) { return try bindBody(q, openEnd: false) }

@@ -71,7 +71,7 @@ extension Planner {
     case .function(let name, let distinct, let args, let loc):
       return try bindFunction(name, distinct: distinct, args, loc.position, scope)
     case .countStar(let loc):
-      throw semanticError(.invalidAggregation, "count(*) is not allowed here", loc.position)
+      preconditionFailure("unreachable: the binder refuses count(*) outside columns, at \(loc.position)")
     case .caseExpression(let subject, let branches, let otherwise):
       return .caseExpression(
         subject: try subject.map { try bind($0, scope) },
@@ -168,7 +168,7 @@ extension Planner {
   ) throws -> PlanExpression {
     let lower = name.lowercased()
     if AggregateFunction.byName[lower] != nil {
-      throw semanticError(.invalidAggregation, "aggregate function \(name)(…) is not allowed here", p)
+      preconditionFailure("unreachable: the binder refuses aggregate \(name)() outside columns, at \(p)")
     }
     // The binder has checked the name, the number of arguments and DISTINCT.
     if lower == "exists" {
