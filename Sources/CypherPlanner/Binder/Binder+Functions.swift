@@ -11,15 +11,7 @@ extension Binder {
     let lower = name.lowercased()
     if AggregateFunction.byName[lower] != nil { return }
     if let t = TemporalFunction.resolve(lower) {
-      if !t.arity.contains(args.count) {
-        throw semanticError(
-          .invalidNumberOfArguments, "\(name)() does not take \(args.count) argument\(args.count == 1 ? "" : "s")", p,
-          name: name)
-      }
-      if distinct {
-        throw semanticError(.invalidArgumentType, "DISTINCT is only allowed in aggregate functions", p, name: name)
-      }
-      return
+      return try checkCall(name, spelled: name, arity: t.arity, distinct: distinct, args.count, p)
     }
     if lower == "exists" {
       guard args.count == 1 else {
@@ -33,18 +25,25 @@ extension Binder {
     guard let f = ScalarFunction.byName[lower] else {
       throw semanticError(.unknownFunction, "unknown function '\(name)'", p, name: name)
     }
-    if !f.arity.contains(args.count) {
-      throw semanticError(
-        .invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) argument\(args.count == 1 ? "" : "s")", p,
-        name: name)
-    }
-    if distinct {
-      throw semanticError(.invalidArgumentType, "DISTINCT is only allowed in aggregate functions", p, name: name)
-    }
+    try checkCall(name, spelled: f.rawValue, arity: f.arity, distinct: distinct, args.count, p)
     if f == .size, case .patternPredicate = args[0] {
       throw semanticError(
         .unexpectedSyntax, "size() of a pattern is not supported; use COUNT { pattern } or size([pattern | 1])", p,
         name: name)
+    }
+  }
+
+  /// Checks that a call of the function `name` (printed as `spelled`) with `count` arguments
+  /// takes that many and, not being an aggregate, no DISTINCT.
+  private func checkCall(
+    _ name: String, spelled: String, arity: ClosedRange<Int>, distinct: Bool, _ count: Int, _ p: SourcePosition
+  ) throws {
+    if !arity.contains(count) {
+      throw semanticError(
+        .invalidNumberOfArguments, "\(spelled)() does not take \(count) argument\(count == 1 ? "" : "s")", p, name: name)
+    }
+    if distinct {
+      throw semanticError(.invalidArgumentType, "DISTINCT is only allowed in aggregate functions", p, name: name)
     }
   }
 }
