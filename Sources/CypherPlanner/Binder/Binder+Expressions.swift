@@ -26,9 +26,13 @@ extension Binder {
         parameters.insert(name)
       case .function(let name, let distinct, let args, let loc):
         try checkFunction(name, distinct: distinct, args, loc.position)
-      case .patternPredicate(let pattern, _), .patternComprehension(_, let pattern, _, _, _):
+      case .patternPredicate(let pattern, _):
         try checkMatchable([pattern])
         try visit([pattern])
+      case .patternComprehension(_, let pattern, let predicate, _, _):
+        try checkMatchable([pattern])
+        try visit([pattern])
+        try checkNoAggregate(inWhere: predicate)
       case .exists(let body, let loc):
         try readOnly("EXISTS", loc) { try $0.bindRows(body, counting: false) }
       case .countSubquery(let body, let loc):
@@ -41,8 +45,8 @@ extension Binder {
     }
   }
 
-  /// Binds the expressions of a WITH or RETURN; a bare pattern cannot be a column, and SKIP and
-  /// LIMIT must be constant counts.
+  /// Binds the expressions of a WITH or RETURN; a bare pattern cannot be a column, SKIP and
+  /// LIMIT must be constant counts, and the columns' aggregate calls must be well formed.
   mutating func visit(_ projection: Projection) throws {
     for item in projection.items {
       if case .patternPredicate(_, let loc) = item.expression {
@@ -57,6 +61,7 @@ extension Binder {
     try checkCount(projection.limit, "LIMIT")
     try visit(projection.skip)
     try visit(projection.limit)
+    for item in projection.items { try checkAggregateCalls(item.expression) }
   }
 
   /// Binds the property maps of `patterns`.
@@ -93,6 +98,9 @@ extension Binder {
       try checkMatchable(patterns)
       try visit(patterns)
       try visit(predicate)
+      try checkNoAggregate(inWhere: predicate)
+      try checkAggregatePlacement(patterns)
+      try checkAggregatePlacement(predicate, column: false)
       return BodyFacts()
     case .query(let q):
       if q.parts.allSatisfy(\.endsWithReturn) { return try bindBody(q, openEnd: false) }

@@ -1,6 +1,7 @@
 // The binder's check of function calls that are not aggregates: the function exists, takes that
-// many arguments and no DISTINCT. Aggregates are placed with the scope in the planner, and the
-// temporal functions (date(), duration.between(), …) check their own arguments when planned.
+// many arguments and no DISTINCT. Aggregate calls are checked with their column
+// (Binder+Aggregates.swift); temporal functions (date(), duration.between(), …) check the values
+// of their arguments when they run.
 import CypherSyntax
 import GraphCore
 
@@ -8,7 +9,10 @@ extension Binder {
   /// Checks the call `name(args)` at `p`; `distinct` is set for `name(DISTINCT …)`.
   func checkFunction(_ name: String, distinct: Bool, _ args: [Expression], _ p: SourcePosition) throws {
     let lower = name.lowercased()
-    if AggregateFunction.byName[lower] != nil || TemporalFunction.resolve(lower) != nil { return }
+    if AggregateFunction.byName[lower] != nil { return }
+    if let t = TemporalFunction.resolve(lower) {
+      return try checkCall(name, spelled: name, arity: t.arity, distinct: distinct, args.count, p)
+    }
     if lower == "exists" {
       guard args.count == 1 else {
         throw semanticError(.invalidNumberOfArguments, "exists() takes one argument", p, name: name)
@@ -21,18 +25,25 @@ extension Binder {
     guard let f = ScalarFunction.byName[lower] else {
       throw semanticError(.unknownFunction, "unknown function '\(name)'", p, name: name)
     }
-    if !f.arity.contains(args.count) {
-      throw semanticError(
-        .invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) argument\(args.count == 1 ? "" : "s")", p,
-        name: name)
-    }
-    if distinct {
-      throw semanticError(.invalidArgumentType, "DISTINCT is only allowed in aggregate functions", p, name: name)
-    }
+    try checkCall(name, spelled: f.rawValue, arity: f.arity, distinct: distinct, args.count, p)
     if f == .size, case .patternPredicate = args[0] {
       throw semanticError(
         .unexpectedSyntax, "size() of a pattern is not supported; use COUNT { pattern } or size([pattern | 1])", p,
         name: name)
+    }
+  }
+
+  /// Checks that a call of the function `name` (printed as `spelled`) with `count` arguments
+  /// takes that many and, not being an aggregate, no DISTINCT.
+  private func checkCall(
+    _ name: String, spelled: String, arity: ClosedRange<Int>, distinct: Bool, _ count: Int, _ p: SourcePosition
+  ) throws {
+    if !arity.contains(count) {
+      throw semanticError(
+        .invalidNumberOfArguments, "\(spelled)() does not take \(count) argument\(count == 1 ? "" : "s")", p, name: name)
+    }
+    if distinct {
+      throw semanticError(.invalidArgumentType, "DISTINCT is only allowed in aggregate functions", p, name: name)
     }
   }
 }

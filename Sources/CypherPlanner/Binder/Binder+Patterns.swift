@@ -1,12 +1,14 @@
 // The binder's checks on shapes it can judge without the scope: a pattern to match compares
-// properties with a literal map, and SKIP / LIMIT are constant counts. (The shape of a
-// relationship to create waits for the planner: openCypher reports a re-bound variable first.)
+// properties with a literal map, a shortest path has one relationship, and SKIP / LIMIT are
+// constant counts. (The shape of a relationship to create waits for the planner: openCypher
+// reports a re-bound variable first.)
 import CypherSyntax
 import GraphCore
 
 extension Binder {
   /// Checks patterns that are matched (MATCH, MERGE, pattern expressions, EXISTS and COUNT
-  /// bodies): their property maps must be written out, not given as a parameter or expression.
+  /// bodies): their property maps must be written out, not given as a parameter or expression,
+  /// and shortestPath / allShortestPaths wrap exactly one relationship.
   func checkMatchable(_ patterns: [PatternPart]) throws {
     for part in patterns {
       let properties = [part.start.properties] + part.steps.flatMap { [$0.relationship.properties, $0.node.properties] }
@@ -15,6 +17,9 @@ extension Binder {
         throw semanticError(
           .invalidParameterUse, "a pattern to match needs a literal property map, not a parameter or expression", p.position)
       }
+    }
+    for part in patterns where part.shortest != .none && part.steps.count != 1 {
+      throw semanticError(.invalidArgumentType, "shortestPath needs a pattern with exactly one relationship", part.loc.position)
     }
   }
 

@@ -62,23 +62,27 @@ package struct Binder {
         try checkMatchable(patterns)
         try visit(patterns)
         try visit(predicate)
+        try checkNoAggregate(inWhere: predicate)
+        try checkAggregatePlacement(clause)
       case .unwind(let list, _, _):
         try visit(list)
+        try checkAggregatePlacement(clause)
       case .with(let projection, let predicate):
         try visit(projection)
-        if let predicate, predicate.containsAggregate {
-          throw semanticError(.invalidAggregation, "aggregate functions are not allowed in WHERE", predicate.position)
-        }
+        try checkNoAggregate(inWhere: predicate)
         try visit(predicate)
+        try checkAggregatePlacement(clause)
       case .return(let projection):
         if !isLast {
           throw semanticError(
             .invalidClauseComposition, "RETURN can only be the last clause of a query", projection.loc.position)
         }
         try visit(projection)
+        try checkAggregatePlacement(clause)
         facts.returns = true
       case .call(let call):
         try bindCall(call, standalone: clauses.count == 1 && nesting == 0)
+        try checkAggregatePlacement(clause)
       case .subquery(let body, let imports, let loc):
         if case .names(let names)? = imports, let twice = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
           throw semanticError(.variableAlreadyBound, "variable `\(twice)` is imported twice", loc.position, name: twice)
@@ -134,6 +138,7 @@ package struct Binder {
     default:
       preconditionFailure("unreachable: bindUpdate is only called with updating clauses")
     }
+    try checkAggregatePlacement(clause)
   }
 }
 

@@ -75,7 +75,7 @@ extension Planner {
     case .function(let name, let distinct, let args, let loc):
       return try bindFunction(name, distinct: distinct, args, loc.position, scope)
     case .countStar(let loc):
-      throw semanticError(.invalidAggregation, "count(*) is not allowed here", loc.position)
+      preconditionFailure("unreachable: the binder refuses count(*) outside columns, at \(loc.position)")
     case .caseExpression(let subject, let branches, let otherwise):
       return .caseExpression(
         subject: try subject.map { try bind($0, scope) },
@@ -172,14 +172,14 @@ extension Planner {
   ) throws -> PlanExpression {
     let lower = name.lowercased()
     if AggregateFunction.byName[lower] != nil {
-      throw semanticError(.invalidAggregation, "aggregate function \(name)(…) is not allowed here", p)
+      preconditionFailure("unreachable: the binder refuses aggregate \(name)() outside columns, at \(p)")
     }
     // The binder has checked the name, the number of arguments and DISTINCT.
     if lower == "exists" {
       if case .property = args[0] { return .isNull(try bind(args[0], scope), negated: true) }
       return try bindPredicate(args[0], scope)
     }
-    if let t = TemporalFunction.resolve(lower) { return try bindTemporal(t, name, distinct: distinct, args, p, scope) }
+    if let t = TemporalFunction.resolve(lower) { return try bindTemporal(t, args, scope) }
     guard let f = ScalarFunction.byName[lower] else {
       preconditionFailure("unreachable: the binder refuses unknown functions")
     }

@@ -9,9 +9,6 @@ extension Planner {
   mutating func planMatch(
     _ input: PlanOperator, optional: Bool, patterns: [PatternPart], predicate: Expression?, scope: inout Scope
   ) throws -> PlanOperator {
-    if let predicate, predicate.containsAggregate {
-      throw semanticError(.invalidAggregation, "aggregate functions are not allowed in WHERE", predicate.position)
-    }
     if optional {
       var inner = scope
       var remaining = predicate?.conjuncts ?? []
@@ -284,7 +281,7 @@ extension Planner {
   /// shortestPath((a)-[*]-(b)) / allShortestPaths: binds (or scans for) both ends, then searches.
   private mutating func planShortestPath(_ input: PlanOperator, _ part: PatternPart, scope: inout Scope) throws -> PlanOperator {
     guard part.steps.count == 1, let step = part.steps.first else {
-      throw semanticError(.invalidArgumentType, "shortestPath needs a pattern with exactly one relationship", part.loc.position)
+      preconditionFailure("unreachable: the binder refuses a shortest path without exactly one relationship")
     }
     var op = input
     var ends: [Int] = []

@@ -162,18 +162,7 @@ extension Planner {
         return .variable(" agg\(slot)", loc)
       }
       if case .function(let name, let distinct, let args, let loc) = sub, let f = AggregateFunction.byName[name.lowercased()] {
-        if args.contains(where: { $0.containsAggregate }) {
-          error = semanticError(.nestedAggregation, "aggregate functions cannot be nested", loc.position)
-          return sub
-        }
-        if args.contains(where: { $0.callsRand }) {
-          error = semanticError(.nonConstantExpression, "\(name)() cannot aggregate rand(), which changes on every call", loc.position)
-          return sub
-        }
-        if !f.arity.contains(args.count) {
-          error = semanticError(.invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) arguments", loc.position)
-          return sub
-        }
+        // The binder has refused nested aggregates, rand() arguments and wrong argument counts.
         do {
           let bound = try args.map { try me.bind($0, scope) }
           let slot = me.newSlot()
@@ -285,17 +274,5 @@ extension Planner {
         if arguments.count == 1, case .slot(let s) = arguments[0] { return slots.contains(s) }
         return false
       }
-  }
-}
-
-extension Expression {
-  /// True when rand() is called anywhere inside.
-  var callsRand: Bool {
-    var found = false
-    _ = rewritten { e in
-      if case .function(let name, _, _, _) = e, name.lowercased() == "rand" { found = true }
-      return nil
-    }
-    return found
   }
 }
