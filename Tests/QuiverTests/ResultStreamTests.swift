@@ -157,7 +157,7 @@ private func pulled(_ stream: ResultStream, batch: Int) throws -> [[String]] {
     let session = Session(database: try Database())
     let stream = try session.run(manyRows(1_000_000_000))
     #expect(try stream.fetch(10).count == 10)
-    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(50)) { session.cancel() }
+    afterDelay(.milliseconds(50)) { session.cancel() }
     var pulled = 0
     do {
       while try stream.next() != nil { pulled += 1 }

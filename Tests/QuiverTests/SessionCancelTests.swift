@@ -50,10 +50,10 @@ import Testing
     try holder.begin()
     let other = Session(database: db)
     let canceller = other.canceller
-    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(50)) { canceller.cancel() }
+    afterDelay(.milliseconds(50)) { canceller.cancel() }
     // A generous timeout, so that a wait the cancel failed to end fails rather than hangs.
     #expect(errorCode { try other.run("CREATE (:A)", timeout: .seconds(20)).consume() } == "Cancelled")
-    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(50)) { canceller.cancel() }
+    afterDelay(.milliseconds(50)) { canceller.cancel() }
     #expect(errorCode { try other.begin(timeout: .seconds(20)) } == "Cancelled")
     #expect(!other.isInTransaction)
     // Woken by the cancels, not by the holder, whose transaction is still open.
@@ -66,7 +66,7 @@ import Testing
     let db = try Database()
     let holder = db.beginTransaction()
     let token = QueryCancellation()
-    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(50)) { token.cancel() }
+    afterDelay(.milliseconds(50)) { token.cancel() }
     #expect(errorCode { _ = try db.execute("CREATE (:A)", timeout: .seconds(20), cancellation: token) } == "Cancelled")
     holder.rollback()
     #expect(db.counts.nodes == 0)

@@ -80,7 +80,7 @@ import Testing
   @Test func cancellationFromAnotherThread() throws {
     let db = try Database()
     let token = QueryCancellation()
-    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(50)) { token.cancel() }
+    afterDelay(.milliseconds(50)) { token.cancel() }
     do {
       _ = try db.execute("UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 0 RETURN count(*)", cancellation: token)
       Issue.record("expected cancellation")
