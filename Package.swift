@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // Quiver: an embeddable property-graph database with Cypher.
-// Layers depend one way: QuiverCLI → Quiver → CypherRuntime → CypherPlanner → CypherSyntax → GraphCore,
+// Layers depend one way: QuiverCLI → QuiverServer (Bolt, over SwiftNIO) → Quiver → CypherRuntime → CypherPlanner → CypherSyntax → GraphCore,
 // with CypherRuntime also over GraphStorage and GraphAlgorithms.
 import PackageDescription
 
@@ -17,6 +17,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .target(name: "GraphCore", swiftSettings: strict),
@@ -35,10 +37,19 @@ let package = Package(
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "QuiverShellSupport", dependencies: ["Quiver"], swiftSettings: strict),
+    .target(
+      name: "QuiverServer",
+      dependencies: [
+        "Quiver",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: strict),
     .executableTarget(
       name: "QuiverCLI",
       dependencies: [
-        "Quiver", "QuiverShellSupport", "CEditLine",
+        "Quiver", "QuiverShellSupport", "QuiverServer", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -61,6 +72,10 @@ let package = Package(
       exclude: ["Fixtures"],
       swiftSettings: strict),
     .testTarget(name: "ConformanceKitTests", dependencies: ["ConformanceKit"], swiftSettings: strict),
+    .testTarget(
+      name: "QuiverServerTests",
+      dependencies: ["QuiverServer", "Quiver", .product(name: "NIOCore", package: "swift-nio")],
+      swiftSettings: strict),
     .testTarget(
       name: "QuiverCLITests", dependencies: ["Quiver", "QuiverShellSupport"], swiftSettings: strict),
   ]

@@ -22,6 +22,13 @@ else
 fi
 swift build --build-tests
 swift test --skip-build
+# The Bolt server through the official neo4j Python driver (needs PyPI on first use for its
+# virtualenv); QUIVER_SKIP_BOLT=1 skips it.
+if [ "${QUIVER_SKIP_BOLT:-}" = 1 ]; then
+  echo "QUIVER_SKIP_BOLT=1: skipping the Bolt driver suite" >&2
+else
+  bash scripts/test-bolt.sh
+fi
 # The benchmark harness at its tiny scale (a 1,000-person graph; about a minute with the release
 # build above, the first time including Benchmarks/.venv's pip installs): fails when Quiver and
 # Kuzu or igraph disagree on an answer, or when a workload no longer runs. Needs PyPI on first use;

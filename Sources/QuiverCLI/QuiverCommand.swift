@@ -22,6 +22,8 @@ struct QuiverCommand: ParsableCommand {
       quiver test <file> ...
       quiver report centrality (--db <directory> | --script <file>) [options]
       quiver import --db <directory> --nodes <labels=file> ... [--relationships <type=file> ...] [options]
+      quiver serve [<directory>] [--listen <host:port>] [--no-auth] [options]
+      quiver user add <name> (--db <directory> | --users <file>)
       """,
     discussion: """
       With no arguments on a terminal, quiver starts an interactive shell: type Cypher \
@@ -71,7 +73,7 @@ struct QuiverCommand: ParsableCommand {
   /// The database directory may come first, as in `quiver graph.quiver`; it is read as `--db`
   /// before parsing so that it never shadows the subcommands.
   static func rewritingPath(_ arguments: [String]) throws -> [String] {
-    guard let first = arguments.first, !first.hasPrefix("-"), !["run", "test", "report", "import", "help"].contains(first) else {
+    guard let first = arguments.first, !first.hasPrefix("-"), !["run", "test", "report", "import", "serve", "user", "help"].contains(first) else {
       return arguments
     }
     if arguments.contains("--db") {
@@ -108,6 +110,10 @@ struct QuiverCommand: ParsableCommand {
       execute(ReportCommand.self, Array(arguments.dropFirst()))
     } else if arguments.first == "import" {
       execute(ImportCommand.self, Array(arguments.dropFirst()))
+    } else if arguments.first == "serve" {
+      execute(ServeCommand.self, Array(arguments.dropFirst()))
+    } else if arguments.first == "user" {
+      execute(UserCommand.self, Array(arguments.dropFirst()))
     } else {
       execute(Self.self, try rewritingPath(arguments))
     }

@@ -1,0 +1,56 @@
+// Salted, slow password hashes: PBKDF2 with HMAC-SHA256 (RFC 8018) over swift-crypto's HMAC,
+// many iterations so that a stolen users file is expensive to attack, compared in constant time.
+import Crypto
+import Foundation
+
+/// A stored password: the salt, the iteration count and the derived key.
+package struct PasswordHash: Codable, Sendable, Hashable {
+  /// Iterations for new hashes (OWASP's 2023 figure for PBKDF2-HMAC-SHA256 is 600 000; this
+  /// keeps a login under a second on a slow machine while staying costly to brute-force).
+  package static let defaultIterations = 210_000
+
+  package let salt: [UInt8]
+  package let iterations: Int
+  package let key: [UInt8]
+
+  /// A new hash of `password` with a fresh random 16-byte salt.
+  package init(password: String, iterations: Int = PasswordHash.defaultIterations) {
+    var generator = SystemRandomNumberGenerator()
+    let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    self.init(salt: salt, iterations: iterations, key: Self.pbkdf2(Array(password.utf8), salt: salt, iterations: iterations))
+  }
+
+  package init(salt: [UInt8], iterations: Int, key: [UInt8]) {
+    self.salt = salt
+    self.iterations = iterations
+    self.key = key
+  }
+
+  /// Whether `password` is the one hashed, compared without an early exit.
+  package func matches(_ password: String) -> Bool {
+    let candidate = Self.pbkdf2(Array(password.utf8), salt: salt, iterations: iterations, length: key.count)
+    guard candidate.count == key.count else { return false }
+    return zip(candidate, key).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+  }
+
+  /// PBKDF2-HMAC-SHA256 of `password` and `salt`: `length` bytes.
+  package static func pbkdf2(_ password: [UInt8], salt: [UInt8], iterations: Int, length: Int = 32) -> [UInt8] {
+    let key = SymmetricKey(data: password)
+    var output: [UInt8] = []
+    var block: UInt32 = 1
+    while output.count < length {
+      var mac = HMAC<SHA256>(key: key)
+      mac.update(data: salt)
+      mac.update(data: withUnsafeBytes(of: block.bigEndian) { Array($0) })
+      var u = Array(mac.finalize())
+      var t = u
+      for _ in 1..<max(iterations, 1) {
+        u = Array(HMAC<SHA256>.authenticationCode(for: u, using: key))
+        for i in 0..<t.count { t[i] ^= u[i] }
+      }
+      output += t
+      block += 1
+    }
+    return Array(output.prefix(length))
+  }
+}
