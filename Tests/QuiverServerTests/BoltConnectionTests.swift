@@ -232,3 +232,29 @@ func texts(_ database: Database, _ query: String) throws -> [String] {
     #expect(fields[2] == .list([.int(1), .int(1), .int(-2), .int(2)]))
   }
 }
+
+@Suite struct BoltRecordTests {
+  @Test func aRecordLargerThanOneChunkIsSplit() throws {
+    let database = try Database()
+    let c = Conversation(database: database)
+    c.logIn()
+    let big = String(repeating: "x", count: 100_000)
+    let pull = c.query("RETURN $s AS s, 1 AS one", ["s": .string(big)]).pull
+    #expect(pull.first?.values == [.string(big), .int(1)])
+    #expect(pull.last?.isSuccess == true)
+  }
+
+  @Test func virtualNodesKeepTheirLabels() throws {
+    let database = try Database()
+    ServerProcedures.register(on: database)
+    _ = try database.execute("CREATE (:Tool)-[:USES]->(:Thing)")
+    let c = Conversation(database: database)
+    c.logIn()
+    let nodes = c.query("CALL db.schema.visualization()").pull.first?.values.first?.list ?? []
+    let labels = nodes.compactMap { node -> PackValue? in
+      if case .structure(0x4E, let fields) = node { return fields[1] }
+      return nil
+    }
+    #expect(labels == [.list([.string("Thing")]), .list([.string("Tool")])])
+  }
+}

@@ -33,19 +33,30 @@ package struct PasswordHash: Codable, Sendable, Hashable {
     return zip(candidate, key).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
   }
 
-  /// PBKDF2-HMAC-SHA256 of `password` and `salt`: `length` bytes.
+  /// PBKDF2-HMAC-SHA256 of `password` and `salt`: `length` bytes. HMAC is computed from the two
+  /// SHA-256 states left after absorbing the padded key, copied for every iteration, which
+  /// halves the hashing work of calling HMAC afresh.
   package static func pbkdf2(_ password: [UInt8], salt: [UInt8], iterations: Int, length: Int = 32) -> [UInt8] {
-    let key = SymmetricKey(data: password)
+    var key = password.count > 64 ? Array(SHA256.hash(data: password)) : password
+    key += [UInt8](repeating: 0, count: 64 - key.count)
+    var innerStart = SHA256()
+    innerStart.update(data: key.map { $0 ^ 0x36 })
+    var outerStart = SHA256()
+    outerStart.update(data: key.map { $0 ^ 0x5C })
+    func mac(_ message: [UInt8]) -> [UInt8] {
+      var inner = innerStart
+      inner.update(data: message)
+      var outer = outerStart
+      outer.update(data: Array(inner.finalize()))
+      return Array(outer.finalize())
+    }
     var output: [UInt8] = []
     var block: UInt32 = 1
     while output.count < length {
-      var mac = HMAC<SHA256>(key: key)
-      mac.update(data: salt)
-      mac.update(data: withUnsafeBytes(of: block.bigEndian) { Array($0) })
-      var u = Array(mac.finalize())
+      var u = mac(salt + withUnsafeBytes(of: block.bigEndian) { Array($0) })
       var t = u
       for _ in 1..<max(iterations, 1) {
-        u = Array(HMAC<SHA256>.authenticationCode(for: u, using: key))
+        u = mac(u)
         for i in 0..<t.count { t[i] ^= u[i] }
       }
       output += t

@@ -1,7 +1,9 @@
 // The users a server accepts, kept in `users.json` in the database directory (or a file given
 // with --users): names with salted PBKDF2 hashes, never passwords. Read on every login so that
 // `quiver user add` takes effect without a restart.
+import Crypto
 import Foundation
+import Synchronization
 
 /// The users file: adding users and checking a login.
 package struct UserStore: Sendable {
@@ -20,6 +22,9 @@ package struct UserStore: Sendable {
   }
 
   package let path: String
+  /// Logins that succeeded since the server started, so a driver's pool of connections pays the
+  /// slow hash once rather than per connection.
+  private let verified = VerifiedLogins()
 
   package init(path: String) { self.path = path }
 
@@ -54,10 +59,35 @@ package struct UserStore: Sendable {
       _ = PasswordHash(salt: [0], iterations: PasswordHash.defaultIterations, key: [0]).matches(password)
       return false
     }
-    return user.hash.matches(password)
+    let token = verified.token(name: name, password: password, stored: user.hash.key)
+    if verified.contains(token) { return true }
+    guard user.hash.matches(password) else { return false }
+    verified.insert(token)
+    return true
   }
 
   private func load() throws -> File {
     try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
   }
+}
+
+/// Fingerprints of logins that succeeded: HMAC-SHA256 under a key made at start-up of the name,
+/// the password and the stored key (so a changed password no longer matches). Kept in memory
+/// only.
+final class VerifiedLogins: Sendable {
+  private let key: [UInt8] = {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+  }()
+  private let tokens = Mutex<Set<Data>>([])
+
+  func token(name: String, password: String, stored: [UInt8]) -> Data {
+    var mac = HMAC<SHA256>(key: SymmetricKey(data: key))
+    mac.update(data: Array(name.utf8) + [0] + Array(password.utf8) + [0] + stored)
+    return Data(mac.finalize())
+  }
+
+  func contains(_ token: Data) -> Bool { tokens.withLock { $0.contains(token) } }
+
+  func insert(_ token: Data) { _ = tokens.withLock { $0.insert(token) } }
 }

@@ -351,12 +351,25 @@ package final class BoltConnection: @unchecked Sendable {
     BoltChunker.append(writer.buffer, to: &out)
   }
 
+  /// Writes a RECORD straight into the output, in one chunk when it fits (the usual case),
+  /// without an intermediate buffer.
   private func writeRecord(_ row: [Value]) {
     var writer = PackStreamWriter(buffer: ByteBuffer())
+    swap(&writer.buffer, &out)
+    let start = writer.buffer.writerIndex
+    writer.buffer.writeInteger(UInt16(0))
     writer.writeStructHeader(tag: 0x71, count: 1)
     writer.writeListHeader(row.count)
     for value in row { writer.write(value, format: format) }
-    BoltChunker.append(writer.buffer, to: &out)
+    let size = writer.buffer.writerIndex - start - 2
+    if size <= BoltChunker.maxChunk {
+      writer.buffer.setInteger(UInt16(size), at: start)
+      writer.buffer.writeInteger(UInt16(0))
+    } else if let message = writer.buffer.getSlice(at: start + 2, length: size) {
+      writer.buffer.moveWriterIndex(to: start)
+      BoltChunker.append(message, to: &writer.buffer)
+    }
+    swap(&writer.buffer, &out)
   }
 
   private func flush() {
