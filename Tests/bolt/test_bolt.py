@@ -231,6 +231,14 @@ def test_client_killed_mid_transaction_releases_the_writer(server, driver):
     assert driver.execute_query("MATCH (k:Killed) RETURN count(k) AS c").records[0]["c"] == 0
 
 
+def closed_by_server(sock):
+    """Whether the server closed `sock`: end of stream, or a reset when our bytes arrived after."""
+    try:
+        return sock.recv(4) == b""
+    except ConnectionResetError:
+        return True
+
+
 def raw_connection(server):
     s = socket.create_connection(("127.0.0.1", server.port), timeout=5)
     return s
@@ -240,10 +248,7 @@ def test_garbage_bytes_lose_only_their_connection(server, driver):
     s = raw_connection(server)
     s.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n" + os.urandom(512))
     s.settimeout(5)
-    try:
-        assert s.recv(100) == b""
-    except ConnectionResetError:
-        pass
+    assert closed_by_server(s)
     s.close()
     # A valid handshake, then a message whose size is over the server's limit in 64 KiB chunks.
     s = raw_connection(server)
@@ -311,3 +316,57 @@ def test_security_defaults_refuse_unsafe_starts(server):
     bare = subprocess.run([binary, "serve", "--listen", "127.0.0.1:0"], capture_output=True, text=True, timeout=30)
     assert bare.returncode == 2
     assert "--users" in bare.stderr
+
+
+def test_limits_connections_idle_time_and_query_time():
+    from conftest import free_port, wait_for_port
+    binary = os.environ.get("QUIVER_BIN", ".build/debug/quiver")
+    port = free_port()
+    proc = subprocess.Popen([binary, "serve", "--no-auth", "--listen", f"127.0.0.1:{port}", "--max-connections", "2",
+                             "--idle-timeout", "2", "--query-timeout", "1"], stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_port(port, proc)
+        time.sleep(0.5)  # the probe connection of wait_for_port has gone
+        with GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("x", "y"), max_connection_pool_size=1) as d:
+            with d.session() as session:
+                # A statement running past --query-timeout fails with Neo.TransientError.Transaction.Terminated,
+                # which the driver (as for Neo4j) reclassifies as a client error that is not retried.
+                with pytest.raises(ClientError) as info:
+                    session.run("UNWIND range(1, 2000000000) AS i WITH i WHERE i < 0 RETURN count(i)").consume()
+                assert info.value.code == "Neo.ClientError.Transaction.Terminated"
+                assert "timeout" in info.value.message
+                assert session.run("RETURN 1 AS one").single()["one"] == 1
+                # The pool holds one connection; a raw second one fits, a third is closed at once.
+                second = socket.create_connection(("127.0.0.1", port), timeout=5)
+                time.sleep(0.3)
+                third = socket.create_connection(("127.0.0.1", port), timeout=5)
+                third.sendall(b"\x60\x60\xb0\x17" + bytes([0, 0, 8, 5]) + bytes(12))
+                assert closed_by_server(third)
+                third.close()
+                # An idle connection is closed after --idle-timeout.
+                second.settimeout(10)
+                started = time.time()
+                assert closed_by_server(second)
+                assert time.time() - started < 8
+                second.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_client_killed_mid_result(server, driver):
+    child = textwrap.dedent(f"""
+        from neo4j import GraphDatabase
+        d = GraphDatabase.driver({server.uri!r}, auth={server.auth!r})
+        s = d.session(fetch_size=100)
+        result = s.run("UNWIND range(1, 5000000) AS i RETURN i")
+        next(iter(result))
+        print("streaming", flush=True)
+        import time; time.sleep(60)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "streaming"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert driver.execute_query("RETURN 'alive' AS a").records[0]["a"] == "alive"
+    driver.execute_query("CREATE (:AfterResultKill)")

@@ -243,10 +243,7 @@ extension PackValue {
 }
 
 /// `a` divided by `b` rounding down, and the non-negative remainder.
-private func floorDivMod(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
-  let r = ((a % b) + b) % b
-  return ((a - r) / b, r)
-}
+private func floorDivMod(_ a: Int64, _ b: Int64) -> (Int64, Int64) { (floorDiv(a, b), floorMod(a, b)) }
 
 extension Value {
   /// The value as a wire value, for summaries and routing tables built from Quiver values.
