@@ -21,6 +21,7 @@ struct ServeCommand: ParsableCommand {
         quiver user add alice --db graph.quiver
         quiver serve graph.quiver
         quiver serve --no-auth --listen 127.0.0.1:7688
+        quiver serve graph.quiver --listen 0.0.0.0:7687 --tls-cert cert.pem --tls-key key.pem
       """,
     version: QuiverCommand.version)
 
@@ -48,7 +49,14 @@ struct ServeCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Close a connection idle this long, in seconds (0: never).", valueName: "seconds"))
   var idleTimeout: Double = 3600
 
+  @Option(help: ArgumentHelp("A PEM certificate (chain) for TLS; needs --tls-key.", valueName: "file"))
+  var tlsCert: String?
+
+  @Option(help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+  var tlsKey: String?
+
   func validate() throws {
+    if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("Give --tls-cert and --tls-key together.") }
     guard ServeAddress(listen) != nil else { throw ValidationError("--listen must be host:port, e.g. 127.0.0.1:7687.") }
     if noAuth && users != nil { throw ValidationError("Give either --no-auth or --users, not both.") }
     if let address = ServeAddress(listen), !address.isLoopback, noAuth {
@@ -69,6 +77,8 @@ struct ServeCommand: ParsableCommand {
     configuration.maxMessageBytes = maxMessageBytes
     configuration.queryTimeout = queryTimeout > 0 ? .milliseconds(Int64(queryTimeout * 1000)) : nil
     configuration.idleTimeout = idleTimeout > 0 ? .milliseconds(Int64(idleTimeout * 1000)) : nil
+    configuration.tlsCertificatePath = tlsCert
+    configuration.tlsKeyPath = tlsKey
     if !noAuth {
       let store = users.map(UserStore.init(path:)) ?? directory.map(UserStore.init(directory:))
       guard let store, store.hasUsers else {
@@ -78,7 +88,8 @@ struct ServeCommand: ParsableCommand {
       configuration.users = store
     }
     let server = try BoltServer(database: database, configuration: configuration)
-    Console.error("quiver serve: listening on bolt://\(address.host):\(server.port)\(noAuth ? " (no authentication)" : "")")
+    let scheme = tlsCert == nil ? "bolt" : "bolt+s"
+    Console.error("quiver serve: listening on \(scheme)://\(address.host):\(server.port)\(noAuth ? " (no authentication)" : "")")
     try server.wait()
   }
 }

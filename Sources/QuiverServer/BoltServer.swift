@@ -4,6 +4,7 @@
 import Dispatch
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Quiver
 import Synchronization
 
@@ -22,6 +23,9 @@ package final class BoltServer: Sendable {
     /// A connection that sends nothing for this long while no statement runs is closed.
     package var idleTimeout: Duration? = .seconds(3600)
     package var failedLoginDelay: Duration = .seconds(1)
+    /// PEM files of the certificate chain and private key; with both, clients must use TLS.
+    package var tlsCertificatePath: String?
+    package var tlsKeyPath: String?
 
     package init() {}
   }
@@ -38,6 +42,7 @@ package final class BoltServer: Sendable {
   /// - Throws: NIO's error when the address cannot be bound.
   package init(database: Database, configuration: Configuration) throws {
     ServerProcedures.register(on: database)
+    let tls = try Self.tlsContext(configuration)
     let group = MultiThreadedEventLoopGroup(numberOfThreads: max(2, System.coreCount))
     let open = SharedCounter()
     let ids = SharedCounter()
@@ -62,6 +67,7 @@ package final class BoltServer: Sendable {
           let handler = BoltChannelHandler(
             context: context, connectionID: ids.add(1), onClose: { open.add(-1) })
           let sync = channel.pipeline.syncOperations
+          if let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
           if let idle = limits.idleTimeout {
             try sync.addHandler(IdleStateHandler(readTimeout: TimeAmount.nanoseconds(Int64(BoltConnection.milliseconds(idle)) * 1_000_000)))
           }
@@ -80,6 +86,15 @@ package final class BoltServer: Sendable {
       throw BoltFramingError("the listener has no local address")
     }
     localAddress = address
+  }
+
+  /// The TLS context for the configured certificate and key, or nil without them.
+  /// - Throws: NIOSSL's error when a file cannot be read or the key does not fit.
+  private static func tlsContext(_ configuration: Configuration) throws -> NIOSSLContext? {
+    guard let certificatePath = configuration.tlsCertificatePath, let keyPath = configuration.tlsKeyPath else { return nil }
+    let chain = try NIOSSLCertificate.fromPEMFile(certificatePath).map { NIOSSLCertificateSource.certificate($0) }
+    let key = try NIOSSLPrivateKey(file: keyPath, format: .pem)
+    return try NIOSSLContext(configuration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
   }
 
   /// Blocks until the server is shut down.

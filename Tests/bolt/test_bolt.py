@@ -82,6 +82,7 @@ def test_million_rows_stream_with_bounded_memory(server, driver):
             total += record["i"]
             if count % 50000 == 0:
                 peak = max(peak, server.rss_kib())
+    print(f"\nserver RSS while streaming 1M rows: {before // 1024} MiB before, peak {peak // 1024} MiB")
     assert count == 1_000_000
     assert total == 1_000_000 * 1_000_001 // 2
     # Materialising the rows would take well over 100 MiB; streaming keeps the growth small.
@@ -370,3 +371,26 @@ def test_client_killed_mid_result(server, driver):
     proc.wait()
     assert driver.execute_query("RETURN 'alive' AS a").records[0]["a"] == "alive"
     driver.execute_query("CREATE (:AfterResultKill)")
+
+
+def test_tls_with_a_certificate_and_key(tmp_path):
+    from conftest import free_port, wait_for_port
+    binary = os.environ.get("QUIVER_BIN", ".build/debug/quiver")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", "/CN=localhost"], check=True, capture_output=True)
+    port = free_port()
+    proc = subprocess.Popen([binary, "serve", "--no-auth", "--listen", f"127.0.0.1:{port}", "--tls-cert", str(cert),
+                             "--tls-key", str(key)], stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_port(port, proc)
+        with GraphDatabase.driver(f"bolt+ssc://127.0.0.1:{port}", auth=("x", "y")) as d:
+            assert d.execute_query("RETURN 'encrypted' AS e").records[0]["e"] == "encrypted"
+        # A plain-text client gets a TLS alert instead of a Bolt version, which the driver reports as
+        # an unsupported server.
+        with GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("x", "y"), connection_timeout=3) as plain:
+            with pytest.raises(neo4j.exceptions.UnsupportedServerProduct):
+                plain.verify_connectivity()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
