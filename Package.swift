@@ -1,9 +1,9 @@
 // swift-tools-version: 6.0
 // Quiver: an embeddable property-graph database with Cypher.
-// Layers depend one way: QuiverCLI → Quiver → CypherRuntime → CypherPlanner → CypherSyntax → GraphCore,
-// with CypherRuntime also over GraphStorage and GraphAlgorithms. CypherRuntime reads plans only
-// (CypherPlanner/Plan has its own operator and mode vocabulary) and never imports CypherSyntax;
-// LayeringTests checks that.
+// Layers depend one way: QuiverCLI → QuiverServer (Bolt, over SwiftNIO) / QuiverExchange → Quiver →
+// CypherRuntime → CypherPlanner → CypherSyntax → GraphCore, with CypherRuntime also over GraphStorage
+// and GraphAlgorithms. CypherRuntime reads plans only (CypherPlanner/Plan has its own operator and
+// mode vocabulary) and never imports CypherSyntax; LayeringTests checks that.
 import PackageDescription
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
@@ -19,6 +19,9 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
   targets: [
     .target(name: "GraphCore", swiftSettings: strict),
@@ -39,10 +42,20 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "QuiverExchange", dependencies: ["Quiver", "CZlib"], swiftSettings: strict),
     .target(name: "QuiverShellSupport", dependencies: ["Quiver", "QuiverExchange"], swiftSettings: strict),
+    .target(
+      name: "QuiverServer",
+      dependencies: [
+        "Quiver",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: strict),
     .executableTarget(
       name: "QuiverCLI",
       dependencies: [
-        "Quiver", "QuiverShellSupport", "QuiverExchange", "CEditLine",
+        "Quiver", "QuiverShellSupport", "QuiverExchange", "QuiverServer", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -70,6 +83,10 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(name: "ConformanceKitTests", dependencies: ["ConformanceKit"], swiftSettings: strict),
     .testTarget(name: "QuiverExchangeTests", dependencies: ["QuiverExchange", "Quiver"], swiftSettings: strict),
+    .testTarget(
+      name: "QuiverServerTests",
+      dependencies: ["QuiverServer", "Quiver", .product(name: "NIOCore", package: "swift-nio")],
+      swiftSettings: strict),
     .testTarget(
       name: "QuiverCLITests", dependencies: ["Quiver", "QuiverShellSupport"], swiftSettings: strict),
   ]

@@ -31,6 +31,13 @@ elif command -v python3 >/dev/null && python3 -c "import venv" 2>/dev/null; then
 else
   echo "python3 with venv not found; skipping the networkx check of the GraphML export" >&2
 fi
+# The Bolt server through the official neo4j Python driver (needs PyPI on first use for its
+# virtualenv); QUIVER_SKIP_BOLT=1 skips it.
+if [ "${QUIVER_SKIP_BOLT:-}" = 1 ]; then
+  echo "QUIVER_SKIP_BOLT=1: skipping the Bolt driver suite" >&2
+else
+  bash scripts/test-bolt.sh
+fi
 # The benchmark harness at its tiny scale (a 1,000-person graph; about a minute with the release
 # build above, the first time including Benchmarks/.venv's pip installs): fails when Quiver and
 # Kuzu or igraph disagree on an answer, or when a workload no longer runs. Needs PyPI on first use;

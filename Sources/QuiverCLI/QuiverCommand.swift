@@ -25,6 +25,8 @@ struct QuiverCommand: ParsableCommand {
       quiver dump <directory> [--output <file>]
       quiver restore <file> --db <directory> [--force]
       quiver export <directory> --format csv|jsonl|graphml|gexf|dot|cypher [--output <path>]
+      quiver serve [<directory>] [--listen <host:port>] [--no-auth] [options]
+      quiver user add <name> (--db <directory> | --users <file>)
       """,
     discussion: """
       With no arguments on a terminal, quiver starts an interactive shell: type Cypher \
@@ -78,7 +80,7 @@ struct QuiverCommand: ParsableCommand {
   /// The database directory may come first, as in `quiver graph.quiver`; it is read as `--db`
   /// before parsing so that it never shadows the subcommands.
   static func rewritingPath(_ arguments: [String]) throws -> [String] {
-    guard let first = arguments.first, !first.hasPrefix("-"), !["run", "test", "report", "import", "dump", "restore", "export", "help"].contains(first) else {
+    guard let first = arguments.first, !first.hasPrefix("-"), !["run", "test", "report", "import", "dump", "restore", "export", "serve", "user", "help"].contains(first) else {
       return arguments
     }
     if arguments.contains("--db") {
@@ -117,6 +119,10 @@ struct QuiverCommand: ParsableCommand {
       execute(ImportCommand.self, Array(arguments.dropFirst()))
     } else if let first = arguments.first, let command = exchangeCommands[first] {
       execute(command, Array(arguments.dropFirst()))
+    } else if arguments.first == "serve" {
+      execute(ServeCommand.self, Array(arguments.dropFirst()))
+    } else if arguments.first == "user" {
+      execute(UserCommand.self, Array(arguments.dropFirst()))
     } else {
       execute(Self.self, try rewritingPath(arguments))
     }
