@@ -59,4 +59,40 @@ import Testing
     let r = try db.execute("CREATE (n {fresh: 'yes'}) WITH n MATCH (m) WHERE m.fresh = 'yes' RETURN m.fresh AS f")
     #expect(r.rows.map { $0[0].stringValue } == ["yes"])
   }
+  @Test func aLabelScanOfALabelFirstUsedInARolledBackTransactionDoesNotScanItsSuccessor() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:N {i: 1}), (:N {i: 2})")
+    let scan = "MATCH (n:Gone) RETURN n.i AS i ORDER BY i"
+    let grouped = "MATCH (n:Gone) RETURN n.i AS i, count(*) AS c ORDER BY i"
+    let tx = db.beginTransaction()
+    _ = try tx.execute("MATCH (n:N) SET n:Gone")
+    #expect(try tx.execute(scan).rows.map { $0[0].intValue } == [1, 2])
+    #expect(try tx.execute(grouped).rows.map { $0.map(\.intValue) } == [[1, 1], [2, 1]])
+    tx.rollback()
+    // The next label interned takes the id Gone had.
+    _ = try db.execute("MATCH (n:N {i: 1}) SET n:Kept")
+    #expect(try db.execute(scan).rows.isEmpty)
+    #expect(try db.execute(grouped).rows.isEmpty)
+    #expect(try db.execute("MATCH (n:Kept) RETURN n.i AS i").rows.map { $0[0].intValue } == [1])
+    #expect(try db.execute("MATCH (n:Kept) RETURN n.i AS i, count(*) AS c").rows.map { $0.map(\.intValue) } == [[1, 1]])
+  }
+
+  @Test func aLabelScanFindsCommittedLabelsAndLabelsCreatedLater() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:P {k: 1}), (:P {k: 1}), (:P {k: 2}), (:Q)")
+    #expect(try db.execute("MATCH (n:P) RETURN n.k AS k ORDER BY k").rows.map { $0[0].intValue } == [1, 1, 2])
+    #expect(try db.execute("MATCH (n:P) RETURN n.k AS k, count(*) AS c ORDER BY k").rows.map { $0.map(\.intValue) } == [[1, 2], [2, 1]])
+    let later = "MATCH (n:Later) RETURN n.w AS w, count(*) AS c"
+    #expect(try db.execute(later).rows.isEmpty)
+    #expect(try db.execute("MATCH (n:Later) RETURN n.w AS w").rows.isEmpty)
+    _ = try db.execute("CREATE (:Later {w: 4}), (:Later {w: 4})")
+    #expect(try db.execute(later).rows.map { $0.map(\.intValue) } == [[4, 2]])
+    #expect(try db.execute("MATCH (n:Later) RETURN n.w AS w").rows.map { $0[0].intValue } == [4, 4])
+  }
+
+  @Test func aLabelCreatedEarlierInTheSameStatementIsScanned() throws {
+    let db = try Database()
+    let r = try db.execute("CREATE (:Fresh {v: 'a'}) WITH 1 AS one MATCH (m:Fresh) RETURN m.v AS v")
+    #expect(r.rows.map { $0[0].stringValue } == ["a"])
+  }
 }

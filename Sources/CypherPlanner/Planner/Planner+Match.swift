@@ -94,7 +94,7 @@ extension Planner {
       break
     case .scan(let label):
       covered = label
-      op = .nodeScan(op, slot: slot, label: label)
+      op = .nodeScan(op, slot: slot, label: label.map(self.label))
     case .seek(let index, let label, let bounds):
       covered = label
       op = .nodeIndexSeek(op, IndexSeekSpec(slot: slot, index: index, label: label, bounds: try bindBounds(bounds, scope)))
