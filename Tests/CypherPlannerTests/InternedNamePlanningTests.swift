@@ -43,7 +43,7 @@ private func plan(_ query: String, _ statistics: CommittedNames) throws -> [Plan
 }
 
 @Suite struct InternedNamePlanningTests {
-  let known = CommittedNames(labels: ["Person": 3], keys: ["age": 5])
+  let known = CommittedNames(labels: ["Person": 3], types: ["KNOWS": 2], keys: ["age": 5])
 
   @Test func aLabelScanCarriesTheCommittedLabelID() throws {
     let scans = try plan("MATCH (n:Person) RETURN n", known).compactMap { op -> InternedName?? in
@@ -74,5 +74,19 @@ private func plan(_ query: String, _ statistics: CommittedNames) throws -> [Plan
     }
     #expect(unknown.map(\.label) == [InternedName("Robot", id: nil)])
     #expect(unknown.map(\.key) == [InternedName("size", id: nil)])
+  }
+  @Test func variableLengthAndShortestPathTypesCarryTheCommittedTypeIDs() throws {
+    let expected: [InternedName] = [InternedName("KNOWS", id: 2), InternedName("LIKES", id: nil)]
+    let walks = try plan("MATCH (a)-[:KNOWS|LIKES*1..3]->(b) RETURN b", known).compactMap { op -> [InternedName]? in
+      if case .varExpand(_, let spec) = op { return spec.types }
+      return nil
+    }
+    #expect(walks == [expected])
+    let paths = try plan("MATCH (a), (b) MATCH p = shortestPath((a)-[:KNOWS|LIKES*]->(b)) RETURN p", known)
+      .compactMap { op -> [InternedName]? in
+        if case .shortestPath(_, let spec) = op { return spec.types }
+        return nil
+      }
+    #expect(paths == [expected])
   }
 }

@@ -95,4 +95,24 @@ import Testing
     let r = try db.execute("CREATE (:Fresh {v: 'a'}) WITH 1 AS one MATCH (m:Fresh) RETURN m.v AS v")
     #expect(r.rows.map { $0[0].stringValue } == ["a"])
   }
+  @Test func variableLengthAndShortestPathTypesFirstUsedInARolledBackTransactionDoNotMatchTheirSuccessor() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:N {i: 1})-[:STAY]->(:N {i: 2})")
+    let walk = "MATCH (a:N {i: 1})-[:GONE*1..2]->(b) RETURN b.i AS i"
+    let path = "MATCH (a:N {i: 1}), (b:N {i: 2}) MATCH p = shortestPath((a)-[:GONE*]->(b)) RETURN length(p) AS l"
+    let tx = db.beginTransaction()
+    _ = try tx.execute("MATCH (a:N {i: 1}), (b:N {i: 2}) CREATE (a)-[:GONE]->(b)")
+    #expect(try tx.execute(walk).rows.map { $0[0].intValue } == [2])
+    #expect(try tx.execute(path).rows.map { $0[0].intValue } == [1])
+    tx.rollback()
+    // The next type interned takes the id GONE had.
+    _ = try db.execute("MATCH (a:N {i: 1}), (b:N {i: 2}) CREATE (a)-[:KEPT]->(b)")
+    #expect(try db.execute(walk).rows.isEmpty)
+    #expect(try db.execute(path).rows.isEmpty)
+    #expect(try db.execute("MATCH (a:N {i: 1})-[:KEPT|STAY*1..1]->(b) RETURN b.i AS i").rows.map { $0[0].intValue } == [2, 2])
+    // A type created after the plan was cached is followed.
+    _ = try db.execute("MATCH (a:N {i: 1}), (b:N {i: 2}) CREATE (a)-[:GONE]->(b)")
+    #expect(try db.execute(walk).rows.map { $0[0].intValue } == [2])
+    #expect(try db.execute(path).rows.map { $0[0].intValue } == [1])
+  }
 }

@@ -117,9 +117,9 @@ struct PlanPrinter {
       return ("NodeCountByProperty (\(n(s.slot))\(label)).\(s.key.name) into \(n(s.keySlot)), \(counts)", [i])
     case .varExpand(let i, let s):
       let range = "*\(s.minHops)..\(s.maxHops.map(String.init) ?? "")"
-      return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types))\(range)(\(n(s.to)))", [i])
+      return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))\(range)(\(n(s.to)))", [i])
     case .shortestPath(let i, let s):
-      return ("\(s.all ? "AllShortestPaths" : "ShortestPath") (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to)))", [i])
+      return ("\(s.all ? "AllShortestPaths" : "ShortestPath") (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))(\(n(s.to)))", [i])
     case .filter(let i, _): return ("Filter", [i])
     case .project(let i, let items): return ("Projection \(items.map { "\(n($0.0))" }.joined(separator: ", "))", [i])
     case .aggregate(let i, let keys, let aggs):

@@ -92,7 +92,8 @@ package struct VarExpandSpec: Sendable {
   /// Slot receiving the list of relationships walked.
   package var relationships: Int
   package var to: Int
-  package var types: [String]?
+  /// Relationship types to follow (all when nil), with their committed ids.
+  package var types: [InternedName]?
   package var direction: Direction
   package var minHops: Int
   package var maxHops: Int?
@@ -217,7 +218,8 @@ package struct ShortestPathSpec: Sendable {
   package var to: Int
   package var path: Int
   package var relationships: Int
-  package var types: [String]?
+  /// Relationship types to follow (all when nil), with their committed ids.
+  package var types: [InternedName]?
   package var direction: Direction
   package var minHops: Int
   package var maxHops: Int?

@@ -210,7 +210,7 @@ extension Planner {
         let predicate = try rel.properties.map { try propertyConditions(.slot(scratch), $0, scope: scope) }?
           .reduce(nil as PlanExpression?) { acc, c in acc.map { .and($0, c) } ?? c }
         let spec = VarExpandSpec(
-          from: nodeSlots[prevIndex], relationships: listSlot, to: toSlot, types: types, direction: direction,
+          from: nodeSlots[prevIndex], relationships: listSlot, to: toSlot, types: types?.map(relationshipType), direction: direction,
           minHops: length.min ?? 1, maxHops: length.max, toBound: toBound, scratch: scratch, predicate: predicate)
         op = .varExpand(op, spec)
         if reversed {
@@ -304,7 +304,7 @@ extension Planner {
     if let p = part.pathVariable { scope[p] = Variable(slot: pathSlot, kind: .path) }
     let length = rel.length ?? LengthRange(min: 1, max: 1)
     let spec = ShortestPathSpec(
-      from: ends[0], to: ends[1], path: pathSlot, relationships: listSlot, types: rel.types.isEmpty ? nil : rel.types,
+      from: ends[0], to: ends[1], path: pathSlot, relationships: listSlot, types: rel.types.isEmpty ? nil : rel.types.map(relationshipType),
       direction: rel.direction.storeDirection, minHops: length.min ?? 1, maxHops: length.max, all: part.shortest == .all,
       scratch: scratch, predicate: predicate)
     return .shortestPath(op, spec)
