@@ -38,6 +38,14 @@ private func operators(_ op: PlanOperator) -> [PlanOperator] {
   return out
 }
 
+/// The labels of every label predicate in the plan, found by reflection as `operators` does.
+private func labelChecks(_ value: Any) -> [[InternedName]] {
+  if let expression = value as? PlanExpression, case .hasLabels(let inner, let labels) = expression {
+    return [labels] + labelChecks(inner)
+  }
+  return Mirror(reflecting: value).children.flatMap { labelChecks($0.value) }
+}
+
 private func plan(_ query: String, _ statistics: CommittedNames) throws -> [PlanOperator] {
   operators(try Planner.compile(try Parser.parse(query), catalog: TestCatalog(), schema: statistics).root)
 }
@@ -88,5 +96,12 @@ private func plan(_ query: String, _ statistics: CommittedNames) throws -> [Plan
         return nil
       }
     #expect(paths == [expected])
+  }
+  @Test func labelPredicatesCarryTheCommittedLabelIDs() throws {
+    let expected: [InternedName] = [InternedName("Person", id: 3), InternedName("Robot", id: nil)]
+    let compiled = try Planner.compile(try Parser.parse("MATCH (n) WHERE n:Person:Robot RETURN n"), catalog: TestCatalog(), schema: known)
+    #expect(labelChecks(compiled.root) == [expected])
+    let pattern = try Planner.compile(try Parser.parse("MATCH (n:Person:Robot) RETURN n"), catalog: TestCatalog(), schema: known)
+    #expect(labelChecks(pattern.root) == [[InternedName("Robot", id: nil)]])
   }
 }

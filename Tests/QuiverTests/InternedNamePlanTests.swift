@@ -115,4 +115,26 @@ import Testing
     #expect(try db.execute(walk).rows.map { $0[0].intValue } == [2])
     #expect(try db.execute(path).rows.map { $0[0].intValue } == [1])
   }
+  @Test func labelPredicatesOfALabelFirstUsedInARolledBackTransactionDoNotMatchItsSuccessor() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:N {i: 1}), (:N {i: 2})")
+    let predicate = "MATCH (n) WHERE n:Gone RETURN n.i AS i ORDER BY i"
+    let pattern = "MATCH (n:N:Gone) RETURN n.i AS i ORDER BY i"
+    let tx = db.beginTransaction()
+    _ = try tx.execute("MATCH (n:N) SET n:Gone")
+    #expect(try tx.execute(predicate).rows.map { $0[0].intValue } == [1, 2])
+    #expect(try tx.execute(pattern).rows.map { $0[0].intValue } == [1, 2])
+    tx.rollback()
+    // The next label interned takes the id Gone had.
+    _ = try db.execute("MATCH (n:N {i: 1}) SET n:Kept")
+    #expect(try db.execute(predicate).rows.isEmpty)
+    #expect(try db.execute(pattern).rows.isEmpty)
+    #expect(try db.execute("MATCH (n) WHERE n:Kept RETURN n.i AS i").rows.map { $0[0].intValue } == [1])
+    // Created after the plans were cached, and by the statement itself.
+    _ = try db.execute("MATCH (n:N {i: 2}) SET n:Gone")
+    #expect(try db.execute(predicate).rows.map { $0[0].intValue } == [2])
+    #expect(try db.execute(pattern).rows.map { $0[0].intValue } == [2])
+    let own = try db.execute("MATCH (n:N {i: 1}) SET n:Own WITH n MATCH (m) WHERE m:Own RETURN m.i AS i")
+    #expect(own.rows.map { $0[0].intValue } == [1])
+  }
 }

@@ -122,7 +122,7 @@ extension Planner {
   /// Filters for the labels and property map written on a node or relationship pattern.
   mutating func patternFilter(slot: Int, labels: [String], properties: Expression?, scope: Scope) throws -> PlanExpression? {
     var conditions: [PlanExpression] = []
-    if !labels.isEmpty { conditions.append(.hasLabels(.slot(slot), labels)) }
+    if !labels.isEmpty { conditions.append(.hasLabels(.slot(slot), labels.map(label))) }
     if let properties {
       conditions += try propertyConditions(.slot(slot), properties, scope: scope)
     }
