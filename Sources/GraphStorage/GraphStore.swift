@@ -36,7 +36,12 @@ package struct GraphStore: Sendable {
 
   /// Number of nodes carrying `label`.
   package func count(ofLabel label: String) -> Int {
-    labelIDs[label].map { labelIndex[Int($0)].count } ?? 0
+    labelIDs[label].map(count(ofLabelID:)) ?? 0
+  }
+
+  /// The number of live nodes carrying the interned label `id`.
+  package func count(ofLabelID id: LabelID) -> Int {
+    Int(id) < labelIndex.count ? labelIndex[Int(id)].count : 0
   }
 
   /// One past the highest node id ever used.
@@ -134,6 +139,12 @@ package struct GraphStore: Sendable {
   /// - Complexity: O(n / 64 + k) for k such nodes among n.
   package func nodeIDs(withLabel label: String) -> [Int64] {
     guard let id = labelIDs[label] else { return [] }
+    return nodeIDs(withLabelID: id)
+  }
+
+  /// Ids of the nodes carrying the interned label `id`, in id order.
+  package func nodeIDs(withLabelID id: LabelID) -> [Int64] {
+    guard Int(id) < labelIndex.count else { return [] }
     return labelIndex[Int(id)].members
   }
 

@@ -59,4 +59,82 @@ import Testing
     let r = try db.execute("CREATE (n {fresh: 'yes'}) WITH n MATCH (m) WHERE m.fresh = 'yes' RETURN m.fresh AS f")
     #expect(r.rows.map { $0[0].stringValue } == ["yes"])
   }
+  @Test func aLabelScanOfALabelFirstUsedInARolledBackTransactionDoesNotScanItsSuccessor() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:N {i: 1}), (:N {i: 2})")
+    let scan = "MATCH (n:Gone) RETURN n.i AS i ORDER BY i"
+    let grouped = "MATCH (n:Gone) RETURN n.i AS i, count(*) AS c ORDER BY i"
+    let tx = db.beginTransaction()
+    _ = try tx.execute("MATCH (n:N) SET n:Gone")
+    #expect(try tx.execute(scan).rows.map { $0[0].intValue } == [1, 2])
+    #expect(try tx.execute(grouped).rows.map { $0.map(\.intValue) } == [[1, 1], [2, 1]])
+    tx.rollback()
+    // The next label interned takes the id Gone had.
+    _ = try db.execute("MATCH (n:N {i: 1}) SET n:Kept")
+    #expect(try db.execute(scan).rows.isEmpty)
+    #expect(try db.execute(grouped).rows.isEmpty)
+    #expect(try db.execute("MATCH (n:Kept) RETURN n.i AS i").rows.map { $0[0].intValue } == [1])
+    #expect(try db.execute("MATCH (n:Kept) RETURN n.i AS i, count(*) AS c").rows.map { $0.map(\.intValue) } == [[1, 1]])
+  }
+
+  @Test func aLabelScanFindsCommittedLabelsAndLabelsCreatedLater() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:P {k: 1}), (:P {k: 1}), (:P {k: 2}), (:Q)")
+    #expect(try db.execute("MATCH (n:P) RETURN n.k AS k ORDER BY k").rows.map { $0[0].intValue } == [1, 1, 2])
+    #expect(try db.execute("MATCH (n:P) RETURN n.k AS k, count(*) AS c ORDER BY k").rows.map { $0.map(\.intValue) } == [[1, 2], [2, 1]])
+    let later = "MATCH (n:Later) RETURN n.w AS w, count(*) AS c"
+    #expect(try db.execute(later).rows.isEmpty)
+    #expect(try db.execute("MATCH (n:Later) RETURN n.w AS w").rows.isEmpty)
+    _ = try db.execute("CREATE (:Later {w: 4}), (:Later {w: 4})")
+    #expect(try db.execute(later).rows.map { $0.map(\.intValue) } == [[4, 2]])
+    #expect(try db.execute("MATCH (n:Later) RETURN n.w AS w").rows.map { $0[0].intValue } == [4, 4])
+  }
+
+  @Test func aLabelCreatedEarlierInTheSameStatementIsScanned() throws {
+    let db = try Database()
+    let r = try db.execute("CREATE (:Fresh {v: 'a'}) WITH 1 AS one MATCH (m:Fresh) RETURN m.v AS v")
+    #expect(r.rows.map { $0[0].stringValue } == ["a"])
+  }
+  @Test func variableLengthAndShortestPathTypesFirstUsedInARolledBackTransactionDoNotMatchTheirSuccessor() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:N {i: 1})-[:STAY]->(:N {i: 2})")
+    let walk = "MATCH (a:N {i: 1})-[:GONE*1..2]->(b) RETURN b.i AS i"
+    let path = "MATCH (a:N {i: 1}), (b:N {i: 2}) MATCH p = shortestPath((a)-[:GONE*]->(b)) RETURN length(p) AS l"
+    let tx = db.beginTransaction()
+    _ = try tx.execute("MATCH (a:N {i: 1}), (b:N {i: 2}) CREATE (a)-[:GONE]->(b)")
+    #expect(try tx.execute(walk).rows.map { $0[0].intValue } == [2])
+    #expect(try tx.execute(path).rows.map { $0[0].intValue } == [1])
+    tx.rollback()
+    // The next type interned takes the id GONE had.
+    _ = try db.execute("MATCH (a:N {i: 1}), (b:N {i: 2}) CREATE (a)-[:KEPT]->(b)")
+    #expect(try db.execute(walk).rows.isEmpty)
+    #expect(try db.execute(path).rows.isEmpty)
+    #expect(try db.execute("MATCH (a:N {i: 1})-[:KEPT|STAY*1..1]->(b) RETURN b.i AS i").rows.map { $0[0].intValue } == [2, 2])
+    // A type created after the plan was cached is followed.
+    _ = try db.execute("MATCH (a:N {i: 1}), (b:N {i: 2}) CREATE (a)-[:GONE]->(b)")
+    #expect(try db.execute(walk).rows.map { $0[0].intValue } == [2])
+    #expect(try db.execute(path).rows.map { $0[0].intValue } == [1])
+  }
+  @Test func labelPredicatesOfALabelFirstUsedInARolledBackTransactionDoNotMatchItsSuccessor() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:N {i: 1}), (:N {i: 2})")
+    let predicate = "MATCH (n) WHERE n:Gone RETURN n.i AS i ORDER BY i"
+    let pattern = "MATCH (n:N:Gone) RETURN n.i AS i ORDER BY i"
+    let tx = db.beginTransaction()
+    _ = try tx.execute("MATCH (n:N) SET n:Gone")
+    #expect(try tx.execute(predicate).rows.map { $0[0].intValue } == [1, 2])
+    #expect(try tx.execute(pattern).rows.map { $0[0].intValue } == [1, 2])
+    tx.rollback()
+    // The next label interned takes the id Gone had.
+    _ = try db.execute("MATCH (n:N {i: 1}) SET n:Kept")
+    #expect(try db.execute(predicate).rows.isEmpty)
+    #expect(try db.execute(pattern).rows.isEmpty)
+    #expect(try db.execute("MATCH (n) WHERE n:Kept RETURN n.i AS i").rows.map { $0[0].intValue } == [1])
+    // Created after the plans were cached, and by the statement itself.
+    _ = try db.execute("MATCH (n:N {i: 2}) SET n:Gone")
+    #expect(try db.execute(predicate).rows.map { $0[0].intValue } == [2])
+    #expect(try db.execute(pattern).rows.map { $0[0].intValue } == [2])
+    let own = try db.execute("MATCH (n:N {i: 1}) SET n:Own WITH n MATCH (m) WHERE m:Own RETURN m.i AS i")
+    #expect(own.rows.map { $0[0].intValue } == [1])
+  }
 }

@@ -11,7 +11,7 @@ struct CardinalityEstimator {
     switch op {
     case .argument: return 1
     case .nodeScan(let i, _, let label):
-      return rows(i) * Double(label.map { statistics.count(ofLabel: $0) } ?? statistics.nodeCount)
+      return rows(i) * Double(label.map { statistics.count(ofLabel: $0.name) } ?? statistics.nodeCount)
     case .nodeIndexScan(let i, _, _, let label, _):
       return rows(i) * Double(statistics.count(ofLabel: label))
     case .nodeIndexSeek(let i, let spec):
@@ -26,9 +26,9 @@ struct CardinalityEstimator {
       return rows(.expand(.expand(i, spec), closing))
     case .expandCount: return 1
     case .nodeCountByProperty(let i, let spec):
-      return rows(i) > 0 ? max(1, Double(spec.label.map { statistics.count(ofLabel: $0) } ?? statistics.nodeCount).squareRoot()) : 0
+      return rows(i) > 0 ? max(1, Double(spec.label.map { statistics.count(ofLabel: $0.name) } ?? statistics.nodeCount).squareRoot()) : 0
     case .varExpand(let i, let spec):
-      let degree = averageDegree(spec.types, spec.direction)
+      let degree = averageDegree(spec.types?.map(\.name), spec.direction)
       let hops = Double(min(spec.maxHops ?? 3, 3))
       return rows(i) * max(1, pow(degree, hops))
     case .shortestPath(let i, _): return rows(i)

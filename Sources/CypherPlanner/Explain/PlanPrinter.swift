@@ -89,7 +89,7 @@ struct PlanPrinter {
     switch op {
     case .argument: return ("Argument", [])
     case .nodeScan(let i, let slot, let label):
-      return (label.map { "NodeByLabelScan \(n(slot)):\($0)" } ?? "AllNodesScan \(n(slot))", [i])
+      return (label.map { "NodeByLabelScan \(n(slot)):\($0.name)" } ?? "AllNodesScan \(n(slot))", [i])
     case .nodeIndexSeek(let i, let s):
       return ("Node\(seekKind(s.bounds)) \(n(s.slot)):\(s.label) (\(s.index))", [i])
     case .relationshipIndexSeek(let i, let s):
@@ -112,14 +112,14 @@ struct PlanPrinter {
       let distinct = (c.unique.isEmpty ? "" : " unique") + (c.distinctNodes ? " distinct (\(n(s.to)))" : "")
       return ("Expand(Count) (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))(\(n(s.to))\(labels))\(filtered)\(distinct) into \(n(c.count))", [i])
     case .nodeCountByProperty(let i, let s):
-      let label = s.label.map { ":" + $0 } ?? ""
+      let label = s.label.map { ":" + $0.name } ?? ""
       let counts = s.countSlots.map { "\(n($0))" }.joined(separator: ", ")
-      return ("NodeCountByProperty (\(n(s.slot))\(label)).\(s.key) into \(n(s.keySlot)), \(counts)", [i])
+      return ("NodeCountByProperty (\(n(s.slot))\(label)).\(s.key.name) into \(n(s.keySlot)), \(counts)", [i])
     case .varExpand(let i, let s):
       let range = "*\(s.minHops)..\(s.maxHops.map(String.init) ?? "")"
-      return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types))\(range)(\(n(s.to)))", [i])
+      return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))\(range)(\(n(s.to)))", [i])
     case .shortestPath(let i, let s):
-      return ("\(s.all ? "AllShortestPaths" : "ShortestPath") (\(n(s.from)))\(arrow(s.direction, s.types))(\(n(s.to)))", [i])
+      return ("\(s.all ? "AllShortestPaths" : "ShortestPath") (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))(\(n(s.to)))", [i])
     case .filter(let i, _): return ("Filter", [i])
     case .project(let i, let items): return ("Projection \(items.map { "\(n($0.0))" }.joined(separator: ", "))", [i])
     case .aggregate(let i, let keys, let aggs):

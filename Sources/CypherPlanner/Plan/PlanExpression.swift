@@ -44,7 +44,8 @@ package indirect enum PlanExpression: Sendable {
   case xor(PlanExpression, PlanExpression)
   case binary(PlanBinaryOperator, PlanExpression, PlanExpression)
   case isNull(PlanExpression, negated: Bool)
-  case hasLabels(PlanExpression, [String])
+  /// Whether a node carries every one of the labels (with their committed ids).
+  case hasLabels(PlanExpression, [InternedName])
   case function(ScalarFunction, [PlanExpression])
   case temporal(TemporalFunction, [PlanExpression])
   case caseExpression(subject: PlanExpression?, branches: [(PlanExpression, PlanExpression)], otherwise: PlanExpression?)

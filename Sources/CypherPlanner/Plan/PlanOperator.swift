@@ -77,8 +77,9 @@ package struct ExpandCountSpec: Sendable {
 package struct PropertyCountSpec: Sendable {
   /// The scanned node's slot (for EXPLAIN).
   package var slot: Int
-  package var label: String?
-  package var key: String
+  /// The scanned label (every node when nil) and the grouping key, with their committed ids.
+  package var label: InternedName?
+  package var key: InternedName
   /// Receives the property's value (null for the nodes without it).
   package var keySlot: Int
   /// Each receives the count.
@@ -91,7 +92,8 @@ package struct VarExpandSpec: Sendable {
   /// Slot receiving the list of relationships walked.
   package var relationships: Int
   package var to: Int
-  package var types: [String]?
+  /// Relationship types to follow (all when nil), with their committed ids.
+  package var types: [InternedName]?
   package var direction: Direction
   package var minHops: Int
   package var maxHops: Int?
@@ -155,7 +157,8 @@ package struct ProcedureCallSpec: Sendable {
 package indirect enum PlanOperator: Sendable {
   /// Yields the argument row once (the leaf of every plan and sub-plan).
   case argument
-  case nodeScan(PlanOperator, slot: Int, label: String?)
+  /// Every node, or every node carrying `label` (with its committed id when it has one).
+  case nodeScan(PlanOperator, slot: Int, label: InternedName?)
   case nodeIndexSeek(PlanOperator, IndexSeekSpec)
   case relationshipIndexSeek(PlanOperator, RelationshipSeekSpec)
   /// Every node with `label` in the order of `index` (nodes without the property last when
@@ -215,7 +218,8 @@ package struct ShortestPathSpec: Sendable {
   package var to: Int
   package var path: Int
   package var relationships: Int
-  package var types: [String]?
+  /// Relationship types to follow (all when nil), with their committed ids.
+  package var types: [InternedName]?
   package var direction: Direction
   package var minHops: Int
   package var maxHops: Int?

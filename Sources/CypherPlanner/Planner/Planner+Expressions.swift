@@ -71,7 +71,7 @@ extension Planner {
     case .isNull(let x, let negated):
       return .isNull(try bind(x, scope), negated: negated)
     case .hasLabels(let x, let labels):
-      return .hasLabels(try bind(x, scope), labels)
+      return .hasLabels(try bind(x, scope), labels.map(label))
     case .function(let name, let distinct, let args, let loc):
       return try bindFunction(name, distinct: distinct, args, loc.position, scope)
     case .countStar(let loc):

@@ -22,8 +22,8 @@ extension Planner {
     func again(_ child: PlanOperator) -> PlanOperator? { replaceDriver(child, slot: slot, property: property, ascending: ascending) }
     switch op {
     case .nodeScan(.argument, let s, let label?) where s == slot:
-      guard let index = statistics.nodeIndexName(label: label, properties: [property]) else { return nil }
-      return .nodeIndexScan(.argument, slot: slot, index: index, label: label, ascending: ascending)
+      guard let index = statistics.nodeIndexName(label: label.name, properties: [property]) else { return nil }
+      return .nodeIndexScan(.argument, slot: slot, index: index, label: label.name, ascending: ascending)
     case .filter(let i, let e): return again(i).map { .filter($0, e) }
     case .project(let i, let items): return again(i).map { .project($0, items) }
     case .expand(let i, let spec): return again(i).map { .expand($0, spec) }

@@ -91,7 +91,7 @@ extension Planner {
       break
     case .scan(let label):
       covered = label
-      op = .nodeScan(op, slot: slot, label: label)
+      op = .nodeScan(op, slot: slot, label: label.map(self.label))
     case .seek(let index, let label, let bounds):
       covered = label
       op = .nodeIndexSeek(op, IndexSeekSpec(slot: slot, index: index, label: label, bounds: try bindBounds(bounds, scope)))
@@ -119,7 +119,7 @@ extension Planner {
   /// Filters for the labels and property map written on a node or relationship pattern.
   mutating func patternFilter(slot: Int, labels: [String], properties: Expression?, scope: Scope) throws -> PlanExpression? {
     var conditions: [PlanExpression] = []
-    if !labels.isEmpty { conditions.append(.hasLabels(.slot(slot), labels)) }
+    if !labels.isEmpty { conditions.append(.hasLabels(.slot(slot), labels.map(label))) }
     if let properties {
       conditions += try propertyConditions(.slot(slot), properties, scope: scope)
     }
@@ -207,7 +207,7 @@ extension Planner {
         let predicate = try rel.properties.map { try propertyConditions(.slot(scratch), $0, scope: scope) }?
           .reduce(nil as PlanExpression?) { acc, c in acc.map { .and($0, c) } ?? c }
         let spec = VarExpandSpec(
-          from: nodeSlots[prevIndex], relationships: listSlot, to: toSlot, types: types, direction: direction,
+          from: nodeSlots[prevIndex], relationships: listSlot, to: toSlot, types: types?.map(relationshipType), direction: direction,
           minHops: length.min ?? 1, maxHops: length.max, toBound: toBound, scratch: scratch, predicate: predicate)
         op = .varExpand(op, spec)
         if reversed {
@@ -301,7 +301,7 @@ extension Planner {
     if let p = part.pathVariable { scope[p] = Variable(slot: pathSlot, kind: .path) }
     let length = rel.length ?? LengthRange(min: 1, max: 1)
     let spec = ShortestPathSpec(
-      from: ends[0], to: ends[1], path: pathSlot, relationships: listSlot, types: rel.types.isEmpty ? nil : rel.types,
+      from: ends[0], to: ends[1], path: pathSlot, relationships: listSlot, types: rel.types.isEmpty ? nil : rel.types.map(relationshipType),
       direction: rel.direction.storeDirection, minHops: length.min ?? 1, maxHops: length.max, all: part.shortest == .all,
       scratch: scratch, predicate: predicate)
     return .shortestPath(op, spec)

@@ -260,7 +260,7 @@ extension Planner {
     guard keys.count == 1, case .property(.slot(let node), let key) = keys[0].1,
       case .nodeScan(let input, let slot, let label) = op, slot == node, countsRows(aggregates, of: [slot])
     else { return nil }
-    let spec = PropertyCountSpec(slot: slot, label: label, key: key.name, keySlot: keys[0].0, countSlots: aggregates.map(\.0))
+    let spec = PropertyCountSpec(slot: slot, label: label, key: key, keySlot: keys[0].0, countSlots: aggregates.map(\.0))
     return .nodeCountByProperty(input, spec)
   }
 

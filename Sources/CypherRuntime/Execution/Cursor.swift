@@ -51,7 +51,9 @@ extension ExecutionContext {
     case .argument: return ArgumentCursor(argument)
     case .nodeScan(let i, let slot, let label):
       return NodeScanCursor(input(i), self, slot: slot) { [unowned self] _ in
-        label.map { self.store.nodeIDs(withLabel: $0) } ?? self.store.allNodeIDs()
+        guard let label else { return self.store.allNodeIDs() }
+        guard let id = label.id ?? self.store.labelID(label.name) else { return [] }
+        return self.store.nodeIDs(withLabelID: id)
       }
     case .nodeIndexSeek(let i, let spec):
       return NodeScanCursor(input(i), self, slot: spec.slot) { [unowned self] row in

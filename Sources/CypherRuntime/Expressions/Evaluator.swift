@@ -63,7 +63,10 @@ extension ExecutionContext {
           throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "node \(n.id) was deleted")
         }
         dbHits += 1
-        return .bool(labels.allSatisfy { store.hasLabel(n.id, $0) })
+        // By the plan's committed id, else by name: a label the store lacks is on no node.
+        return .bool(labels.allSatisfy { label in
+          (label.id ?? store.labelID(label.name)).map { store.hasLabels(n.id, [$0]) } ?? false
+        })
       case let v: throw QuiverError.typeError("expected a node for a label check, got \(v.typeName)")
       }
     case .function(let f, let args):

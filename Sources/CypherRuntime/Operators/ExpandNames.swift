@@ -19,9 +19,14 @@ struct ExpandNames {
   private var labelIDs: [LabelID]?
 
   init(_ spec: ExpandSpec) {
-    typeNames = spec.types
-    labelNames = spec.toLabels
-    typesResolved = spec.types == nil
+    self.init(types: spec.types, labels: spec.toLabels)
+  }
+
+  /// Relationship types to follow (all when nil) and labels the reached node must carry.
+  init(types: [InternedName]?, labels: [InternedName] = []) {
+    typeNames = types
+    labelNames = labels
+    typesResolved = types == nil
   }
 
   /// Whether the reached node has labels to check.

@@ -42,22 +42,46 @@ final class PropertyCountCursor: Cursor {
   /// part of the nodes (building the column reads every node once, and counting by code costs
   /// as much as the column has values).
   private func worthColumn() -> Bool {
-    guard !ctx.isUpdating, ctx.propertyKeyID(spec.key) != nil else { return false }
-    let scanned = spec.label.map { ctx.store.count(ofLabel: $0) } ?? ctx.store.nodeCount
-    return scanned * 4 >= ctx.store.nodeIDLimit
+    guard !ctx.isUpdating, keyID() != nil else { return false }
+    let count: Int
+    switch scanned() {
+    case .all: count = ctx.store.nodeCount
+    case .label(let id): count = ctx.store.count(ofLabelID: id)
+    case .nothing: count = 0
+    }
+    return count * 4 >= ctx.store.nodeIDLimit
+  }
+
+  /// What the scan visits: every node, the nodes of an interned label, or nothing (a label the
+  /// store does not have).
+  private enum Scanned { case all, label(LabelID), nothing }
+
+  /// The scan's label resolved by the plan's committed id, or else by name in this statement's
+  /// store.
+  private func scanned() -> Scanned {
+    guard let label = spec.label else { return .all }
+    return (label.id ?? ctx.store.labelID(label.name)).map(Scanned.label) ?? .nothing
+  }
+
+  /// The grouping key's id: the plan's committed id, or else the statement's lookup by name.
+  private func keyID() -> PropertyKeyID? {
+    spec.key.id ?? ctx.propertyKeyID(spec.key.name)
   }
 
   /// The scanned nodes' ids as flat bitmap words (empty for a label no node has had).
   private func scannedWords() -> [UInt64] {
-    guard let label = spec.label else { return ctx.store.labelWords([]) }
-    return ctx.store.resolve(labels: [label]).map { ctx.store.labelWords($0) } ?? []
+    switch scanned() {
+    case .all: return ctx.store.labelWords([])
+    case .label(let id): return ctx.store.labelWords([id])
+    case .nothing: return []
+    }
   }
 
   /// Groups by column code: one increment per node, then one property read per group for its
   /// value as the scan first met it.
   /// Nil when the store has more nodes than a column can code.
   private func countByCode() throws -> [(Value, Int)]? {
-    guard let key = ctx.propertyKeyID(spec.key), let column = ctx.columns.column(key, of: ctx.store) else { return nil }
+    guard let key = keyID(), let column = ctx.columns.column(key, of: ctx.store) else { return nil }
     let words = scannedWords()
     var counts = [Int](repeating: 0, count: column.values.count + 1)
     var first = [Int64](repeating: -1, count: column.values.count + 1)
@@ -82,8 +106,13 @@ final class PropertyCountCursor: Cursor {
 
   /// Groups by each node's property value, skipping nodes this statement deleted.
   private func countByValue() throws -> [(Value, Int)] {
-    let key = ctx.propertyKeyID(spec.key)
-    let ids = spec.label.map { ctx.store.nodeIDs(withLabel: $0) } ?? ctx.store.allNodeIDs()
+    let key = keyID()
+    let ids: [Int64]
+    switch scanned() {
+    case .all: ids = ctx.store.allNodeIDs()
+    case .label(let id): ids = ctx.store.nodeIDs(withLabelID: id)
+    case .nothing: ids = []
+    }
     var groups: [GroupingKey: Int] = [:]
     var found: [(Value, Int)] = []
     for id in ids where !ctx.isDeleted(node: id) {

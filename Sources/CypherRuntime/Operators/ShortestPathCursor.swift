@@ -47,7 +47,8 @@ final class ShortestPathCursor: Cursor {
     var frontier = [source.id]
     var depth: Int32 = 0
     var scratchRow = row
-    let types = ctx.store.resolve(types: spec.types)
+    var names = ExpandNames(types: spec.types)
+    let types = names.types(ctx.store)
     let noDeletes = ctx.deletedRelationships.isEmpty
     while !frontier.isEmpty && depthOf[Int(target.id)] < 0 {
       if let max = spec.maxHops, Int(depth) >= max { break }
@@ -98,7 +99,8 @@ final class ShortestPathCursor: Cursor {
   private func bidirectionalSearch(from source: Int64, to target: Int64, _ row: Row) throws -> [Int64]? {
     let store = ctx.store
     let limit = store.nodeIDLimit
-    let types = store.resolve(types: spec.types)
+    var names = ExpandNames(types: spec.types)
+    let types = names.types(store)
     let deleted = ctx.deletedRelationships
     let maxHops = spec.maxHops ?? Int.max
     // Per side: depth of each node reached (-1: not yet) and the (node, relationship) it was

@@ -16,6 +16,8 @@ final class VarExpandCursor: Cursor {
   private let input: Cursor
   private let ctx: ExecutionContext
   private let spec: VarExpandSpec
+  /// The types to follow as ids (see `ExpandNames`).
+  @exclusivity(unchecked) private var names: ExpandNames
   private var row: Row?
   private var scratchRow: Row = []
   private var stack: [Frame] = []
@@ -28,6 +30,7 @@ final class VarExpandCursor: Cursor {
     self.input = input
     self.ctx = ctx
     self.spec = spec
+    names = ExpandNames(types: spec.types)
   }
 
   func next() throws -> Row? {
@@ -84,7 +87,7 @@ final class VarExpandCursor: Cursor {
   }
 
   private func candidates(of node: Int64) -> [Int64] {
-    ctx.store.relationships(of: node, direction: spec.direction, types: spec.types)
+    ctx.store.relationships(of: node, direction: spec.direction, typeIDs: names.types(ctx.store))
   }
 
   private func emit(_ row: Row, end: Int64) -> Row? {
