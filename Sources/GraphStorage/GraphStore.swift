@@ -154,7 +154,13 @@ package struct GraphStore: Sendable {
 
   package func hasLabel(_ id: Int64, _ label: String) -> Bool {
     guard let l = labelIDs[label] else { return false }
-    return hasLabels(id, [l])
+    return hasLabel(id, labelID: l)
+  }
+
+  /// True when the node is live and carries the interned label `labelID`; no array to build,
+  /// for per-row label checks.
+  package func hasLabel(_ id: Int64, labelID: LabelID) -> Bool {
+    id >= 0 && Int(labelID) < labelIndex.count && labelIndex[Int(labelID)].contains(id)
   }
 
   /// True when the node is live and carries every one of the interned `labels`. Reads the

@@ -136,7 +136,7 @@ public final class Database: Sendable {
       return .query(try Planner.compile(statement, catalog: procedures, schema: store))
     }
     if case .query(let compiled) = prepared, compiled.mode != .explain,
-      let missing = compiled.parameterNames.subtracting(parameters.keys).sorted().first
+      let missing = compiled.parameterNames.lazy.filter({ parameters[$0] == nil }).min()
     {
       throw QuiverError(
         .parameterMissing, .missingParameter, "expected a value for parameter $\(missing)",

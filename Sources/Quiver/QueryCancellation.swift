@@ -17,16 +17,35 @@ public final class QueryCancellation: Sendable {
   public var rowsProduced: Int { flag.rowsProduced }
 }
 
-/// The cancellation flag one run checks: a fresh one per statement, with the statement's
-/// deadline, under the caller's token. Cancelling the statement (`Session.cancel()`) sets only
-/// this flag, so the caller's token stays usable; cancelling the token still stops the statement.
+/// What can stop one run: its deadline and a cancellation flag of its own under the caller's
+/// token. Cancelling the statement (`Session.cancel()`) sets only this flag, so the caller's
+/// token stays usable; cancelling the token still stops the statement. A run that nothing can
+/// stop (no timeout, no token, not a session's) has no flag, and costs nothing to check.
 struct RunControl {
-  let flag: CancellationFlag
+  /// Nil when nothing can stop the run.
+  let flag: CancellationFlag?
   /// When the statement's timeout runs out; nil for no limit.
   let deadline: ContinuousClock.Instant?
 
+  /// A run stopped by its timeout or by `cancellation`, if either is given.
   init(timeout: Duration?, cancellation: QueryCancellation?) {
     deadline = timeout.map { ContinuousClock.now.advanced(by: $0) }
-    flag = CancellationFlag(parent: cancellation?.flag, deadline: deadline)
+    flag = deadline == nil && cancellation == nil ? nil : CancellationFlag(parent: cancellation?.flag, deadline: deadline)
   }
+
+  /// A run that can always be stopped through the returned flag (a session's statements, which
+  /// `Session.cancel()` reaches), besides its timeout and `cancellation`.
+  static func stoppable(timeout: Duration?, cancellation: QueryCancellation?) -> (RunControl, CancellationFlag) {
+    let deadline = timeout.map { ContinuousClock.now.advanced(by: $0) }
+    let flag = CancellationFlag(parent: cancellation?.flag, deadline: deadline)
+    return (RunControl(flag: flag, deadline: deadline), flag)
+  }
+
+  private init(flag: CancellationFlag, deadline: ContinuousClock.Instant?) {
+    self.flag = flag
+    self.deadline = deadline
+  }
+
+  /// Throws a `Cancelled` error when the run was cancelled or ran past its deadline.
+  func check() throws { try flag?.check() }
 }

@@ -16,6 +16,10 @@ import CypherRuntime
 /// returns the rows computed so far); the stream is closed then.
 /// Not a `Sequence`: pulling a row can fail, and `IteratorProtocol.next()` cannot throw.
 /// Use it from one thread at a time; stop it from another with `Session.cancel()`.
+///
+/// Its mutable state is `@exclusivity(unchecked)`: a stream is used from one thread at a time,
+/// and no access to its fields overlaps a change of them (`onEnd` does not call back into the
+/// stream), while the dynamic checks cost about 2% of an indexed point lookup.
 public final class ResultStream {
   /// Where the rows come from.
   enum Feed {
@@ -36,25 +40,15 @@ public final class ResultStream {
     case profiled(CompiledQuery)
   }
 
-  /// The open stream's state; dropped at the end to let go of the snapshot.
-  private struct Running {
-    var source: RowSource?
-    var rows: [[Value]]
-    var position = 0
-    let plan: PlanText
-    /// What a statement that ran before its first row changed.
-    var statistics = QueryStatistics()
-  }
-
   /// Column names in RETURN order; empty for a statement that returns nothing.
   public let columns: [String]
   /// True while a row or an error is still to be handed out: after a batch that stopped before
   /// a failing row, it stays true and the next pull throws the error. False once every row has
   /// been handed out, or the stream was closed or failed.
-  public private(set) var hasMore = true
+  @exclusivity(unchecked) public private(set) var hasMore = true
   /// The statement's summary, once the stream ended (its last row pulled, or closed); nil
   /// while the engine still has rows to compute, and after a failure.
-  public private(set) var summary: ResultSummary?
+  @exclusivity(unchecked) public private(set) var summary: ResultSummary?
 
   private let query: String
   private let queryType: QueryType
@@ -66,16 +60,26 @@ public final class ResultStream {
   /// never checks the cancellation flag, and dropping its stream unread is a success.
   private let ranToCompletion: Bool
   private let started: ContinuousClock.Instant
-  private var firstRowReady: ContinuousClock.Instant?
-  /// The engine's side of the stream; nil once it ended.
-  private var running: Running?
+  @exclusivity(unchecked) private var firstRowReady: ContinuousClock.Instant?
+  /// Whether the engine's side of the stream is open. Its state lives in the fields below,
+  /// read and changed in place (per row, a copy of a state struct cost a copy and its retains),
+  /// and dropped when it ends, to let go of the snapshot.
+  @exclusivity(unchecked) private var isRunning = true
+  /// A reading statement's cursor tree.
+  @exclusivity(unchecked) private var source: RowSource?
+  /// Rows computed before the first pull, and how many of them were handed out.
+  @exclusivity(unchecked) private var rows: [[Value]]
+  @exclusivity(unchecked) private var position = 0
+  @exclusivity(unchecked) private var plan: PlanText
+  /// What a statement that ran before its first row changed.
+  @exclusivity(unchecked) private var keptStatistics = QueryStatistics()
   /// The row read ahead, handed out by the next pull.
-  private var lookahead: [Value]?
+  @exclusivity(unchecked) private var lookahead: [Value]?
   /// An error met while reading ahead; thrown by the pull that would have returned its row.
-  private var pendingError: (any Error)?
+  @exclusivity(unchecked) private var pendingError: (any Error)?
   /// Set by `close()`, `consume()` and a failure: pulling throws from then on.
-  private var isClosed = false
-  private var rowCount = 0
+  @exclusivity(unchecked) private var isClosed = false
+  @exclusivity(unchecked) private var rowCount = 0
   /// Told once when the engine's side ends, with the summary (nil after a failure).
   private let onEnd: (ResultSummary?) -> Void
 
@@ -89,16 +93,19 @@ public final class ResultStream {
     self.control = control
     self.started = started
     self.onEnd = onEnd
+    self.plan = plan
     switch feed {
     case .source(let source):
       ranToCompletion = false
-      running = Running(source: source, rows: [], plan: plan)
+      self.source = source
+      rows = []
     case .rows(let rows):
       ranToCompletion = true
-      running = Running(source: nil, rows: rows, plan: plan)
+      self.rows = rows
     case .kept(let rows, let statistics):
       ranToCompletion = true
-      running = Running(source: nil, rows: rows, plan: plan, statistics: statistics)
+      self.rows = rows
+      keptStatistics = statistics
     }
     readAhead()
   }
@@ -119,7 +126,8 @@ public final class ResultStream {
   /// - Throws: as `next()`, when the first row of the batch fails.
   public func fetch(_ count: Int) throws -> [[Value]] {
     var rows: [[Value]] = []
-    rows.reserveCapacity(min(max(count, 0), 4096))
+    // A bounded batch is usually filled; an unbounded one (`fetchAll`) is often a row or two.
+    if count <= 4096 { rows.reserveCapacity(max(count, 0)) }
     // One look at the cancellation flag per batch; the engine looks again every thousand rows.
     while rows.count < count {
       if !rows.isEmpty && lookahead == nil { break }
@@ -176,8 +184,8 @@ public final class ResultStream {
   /// statement was cancelled or ran past its timeout.
   private func pull(checking: Bool) throws -> [Value]? {
     if isClosed { throw Self.consumedError }
-    if checking, !ranToCompletion, running != nil {
-      do { try control.flag.check() } catch { throw failure(error) }
+    if checking, !ranToCompletion, isRunning {
+      do { try control.check() } catch { throw failure(error) }
     }
     guard let row = lookahead else {
       if let pendingError { throw failure(pendingError) }
@@ -192,14 +200,13 @@ public final class ResultStream {
   /// Reads the next row into `lookahead`, or the error computing it into `pendingError`; when
   /// there is none, ends the engine's side.
   private func readAhead() {
-    guard var state = running else { return }
+    guard isRunning else { return }
     do {
-      if let source = state.source {
+      if let source {
         lookahead = try source.next()
-      } else if state.position < state.rows.count {
-        lookahead = state.rows[state.position]
-        state.position += 1
-        running = state
+      } else if position < rows.count {
+        lookahead = rows[position]
+        position += 1
       }
     } catch {
       pendingError = error
@@ -224,21 +231,27 @@ public final class ResultStream {
   /// Lets go of the engine's side of the stream (and so of its snapshot); with `summary`, fills
   /// in the summary first.
   private func end(summary makeSummary: Bool) {
-    guard let state = running else { return }
-    running = nil
+    guard isRunning else { return }
+    isRunning = false
+    // Held here until the summary is made, then let go with the snapshot it reads.
+    let source = self.source
+    let planText = self.plan
+    self.source = nil
+    rows = []
+    self.plan = .none
     guard makeSummary else {
       onEnd(nil)
       return
     }
     let plan: String?
-    switch state.plan {
+    switch planText {
     case .none: plan = nil
     case .fixed(let text): plan = text
-    case .profiled(let compiled): plan = state.source?.profile.map { compiled.explained(profile: $0.measurements) }
+    case .profiled(let compiled): plan = source?.profile.map { compiled.explained(profile: $0.measurements) }
     }
     let now = ContinuousClock.now
     let made = ResultSummary(
-      query: query, statistics: state.source?.statistics ?? state.statistics, queryType: queryType, plan: plan, notifications: [],
+      query: query, statistics: source?.statistics ?? keptStatistics, queryType: queryType, plan: plan, notifications: [],
       rowCount: rowCount, timeToFirstRow: started.duration(to: firstRowReady ?? now),
       totalTime: started.duration(to: now))
     summary = made

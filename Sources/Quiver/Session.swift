@@ -64,8 +64,8 @@ public final class Session: @unchecked Sendable {
     _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil, cancellation: QueryCancellation? = nil
   ) throws -> ResultStream {
     openStream?.close()
-    let control = RunControl(timeout: timeout ?? self.timeout, cancellation: cancellation)
-    running.start(control.flag)
+    let (control, flag) = RunControl.stoppable(timeout: timeout ?? self.timeout, cancellation: cancellation)
+    running.start(flag)
     let bound = self.parameters.merging(parameters) { $1 }
     let onEnd: (ResultSummary?) -> Void = { [weak self] summary in
       if let summary { self?.lastSummary = summary }
@@ -122,8 +122,8 @@ public final class Session: @unchecked Sendable {
       throw QuiverError.runtime(.semantic, .transactionAlreadyOpen, "a transaction is already open; commit or roll it back first")
     }
     openStream?.close()
-    let control = RunControl(timeout: timeout ?? self.timeout, cancellation: nil)
-    running.start(control.flag)
+    let (control, flag) = RunControl.stoppable(timeout: timeout ?? self.timeout, cancellation: nil)
+    running.start(flag)
     transaction = try database.beginTransaction(readOnly: readOnly, control: control)
   }
 

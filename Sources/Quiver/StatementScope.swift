@@ -44,7 +44,7 @@ extension Database: StatementScope {
     let outcome: (value: T, store: GraphStore, statistics: QueryStatistics)
     do {
       // A statement cancelled, or past its deadline, while it waited for the slot does no work.
-      try control.flag.check()
+      try control.check()
       let latest = snapshot
       outcome = try body(latest.store, latest.procedures)
     } catch {

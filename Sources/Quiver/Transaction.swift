@@ -80,7 +80,7 @@ extension Transaction: StatementScope {
   func write<T>(
     control: RunControl, _ body: (GraphStore, ProcedureRegistry) throws -> (value: T, store: GraphStore, statistics: QueryStatistics)
   ) throws -> T {
-    try control.flag.check()
+    try control.check()
     let outcome = try body(store, procedures)
     store = outcome.store
     statistics.add(outcome.statistics)

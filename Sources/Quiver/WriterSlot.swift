@@ -29,7 +29,7 @@ final class WriterSlot: @unchecked Sendable {
     try condition.locked {
       while isTaken {
         if let deadline = control.deadline, ContinuousClock.now >= deadline { throw Self.busyError }
-        try control.flag.check()
+        try control.check()
         let left = control.deadline.map { ContinuousClock.now.duration(to: $0) } ?? Self.pollInterval
         condition.wait(for: min(left, Self.pollInterval))
       }

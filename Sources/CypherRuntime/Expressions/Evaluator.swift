@@ -65,7 +65,7 @@ extension ExecutionContext {
         dbHits += 1
         // By the plan's committed id, else by name: a label the store lacks is on no node.
         return .bool(labels.allSatisfy { label in
-          (label.id ?? store.labelID(label.name)).map { store.hasLabels(n.id, [$0]) } ?? false
+          (label.id ?? store.labelID(label.name)).map { store.hasLabel(n.id, labelID: $0) } ?? false
         })
       case let v: throw QuiverError.typeError("expected a node for a label check, got \(v.typeName)")
       }

@@ -68,7 +68,10 @@ struct ExpandNames {
   /// Whether `node` carries every label the reached node must have (call only when
   /// `checksLabels`; a label that does not exist yet matches nothing).
   mutating func reaches(_ node: Int64, _ store: GraphStore) -> Bool {
-    guard let labelIDs = labels(store) else { return false }
-    return store.hasLabels(node, labelIDs)
+    // Per reached node: read the resolved ids in place rather than through `labels(_:)`, whose
+    // returned copy costs a retain and a release each time.
+    if let labelIDs { return store.hasLabels(node, labelIDs) }
+    guard let resolved = labels(store) else { return false }
+    return store.hasLabels(node, resolved)
   }
 }
