@@ -12,9 +12,10 @@ package struct ScriptPiece: Sendable {
 package enum ScriptSplitter {
   /// The pieces ended by `;` and the unterminated rest (nil when only trivia remains). When the
   /// text cannot be tokenised (an unclosed string or comment), everything after the last good
-  /// semicolon is the rest.
+  /// semicolon is the rest. A stray character (`#`, NUL, U+FFFF) does not stop the cutting: it
+  /// stays in its statement, whose parse reports it.
   package static func split(_ text: String) -> (complete: [ScriptPiece], rest: ScriptPiece?) {
-    var lexer = Lexer(text)
+    var lexer = Lexer(text, tolerant: true)
     var pieces: [ScriptPiece] = []
     var pieceStart: SourcePosition?
     var lastEnd = 0

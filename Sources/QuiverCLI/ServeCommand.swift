@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import Quiver
 import QuiverServer
+import QuiverShellSupport
 
 /// `quiver serve [DIR] [--listen HOST:PORT] [--no-auth] [limits] [--users FILE]`.
 struct ServeCommand: ParsableCommand {
@@ -56,6 +57,12 @@ struct ServeCommand: ParsableCommand {
   var tlsKey: String?
 
   func validate() throws {
+    for (name, seconds) in [("--query-timeout", queryTimeout), ("--idle-timeout", idleTimeout)]
+    where seconds != 0 && SecondsArgument.duration(seconds) == nil {
+      throw ValidationError("\(name) takes 0 (no limit) or \(SecondsArgument.requirement).")
+    }
+    if maxConnections < 1 { throw ValidationError("--max-connections takes a positive number.") }
+    if maxMessageBytes < 1 { throw ValidationError("--max-message-bytes takes a positive number of bytes.") }
     if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("Give --tls-cert and --tls-key together.") }
     guard ServeAddress(listen) != nil else { throw ValidationError("--listen must be host:port, e.g. 127.0.0.1:7687.") }
     if noAuth && users != nil { throw ValidationError("Give either --no-auth or --users, not both.") }
@@ -75,8 +82,8 @@ struct ServeCommand: ParsableCommand {
     configuration.port = address.port
     configuration.maxConnections = maxConnections
     configuration.maxMessageBytes = maxMessageBytes
-    configuration.queryTimeout = queryTimeout > 0 ? .milliseconds(Int64(queryTimeout * 1000)) : nil
-    configuration.idleTimeout = idleTimeout > 0 ? .milliseconds(Int64(idleTimeout * 1000)) : nil
+    configuration.queryTimeout = SecondsArgument.duration(queryTimeout)
+    configuration.idleTimeout = SecondsArgument.duration(idleTimeout)
     configuration.tlsCertificatePath = tlsCert
     configuration.tlsKeyPath = tlsKey
     if !noAuth {

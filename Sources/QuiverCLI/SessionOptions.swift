@@ -22,7 +22,9 @@ struct SessionOptions: ParsableArguments {
     help: "Show how long each statement took. (default: on in the interactive shell only)")
   var timing: Bool?
 
-  @Option(help: ArgumentHelp("Stop any statement that runs longer than this many seconds.", valueName: "seconds"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Stop any statement that runs longer than this many seconds.", valueName: "seconds"))
   var timeout: Double?
 
   @Option(
@@ -38,8 +40,8 @@ struct SessionOptions: ParsableArguments {
   var databasePath: String?
 
   func validate() throws {
-    if let timeout, !(timeout > 0 && timeout.isFinite) {
-      throw ValidationError("--timeout takes a positive number of seconds.")
+    if let timeout, SecondsArgument.duration(timeout) == nil {
+      throw ValidationError("--timeout takes \(SecondsArgument.requirement).")
     }
     if let bad = parameters.first(where: { ParameterArgument($0) == nil }) {
       throw ValidationError("--param takes name=value, not '\(bad)'.")
@@ -70,7 +72,7 @@ struct SessionOptions: ParsableArguments {
       usesColor: Console.outputIsTerminal && ANSI.allowed(environment: environment))
     let session = Session(
       database: database, renderer: renderer, spacesAfterResults: interactive, interactive: interactive)
-    session.timeout = timeout.map { .milliseconds(Int64(($0 * 1000).rounded())) }
+    session.timeout = timeout.flatMap(SecondsArgument.duration)
     for argument in parameters.compactMap(ParameterArgument.init) {
       guard argument.isLiteral else {
         session.parameters[argument.name] = .string(argument.value)

@@ -44,6 +44,23 @@ struct CommandLineTests {
     #expect(outcome.standardOutput.isEmpty)
   }
 
+  @Test(
+    "a timeout that is not a positive number of seconds up to a billion is refused, not a crash",
+    arguments: ["1e308", "99999999999999999999", "-1", "0", "nan", "inf"])
+  func badTimeout(value: String) throws {
+    let outcome = try QuiverExecutable.run(["--timeout", value, "-c", "RETURN 1"])
+    #expect(outcome.status == 2)
+    #expect(outcome.standardError.hasPrefix("Error: --timeout takes a positive number of seconds, at most 1000000000."))
+    #expect(outcome.standardOutput.isEmpty)
+  }
+
+  @Test("serve refuses time limits it cannot represent", arguments: ["--query-timeout", "--idle-timeout"])
+  func badServeTimeout(option: String) throws {
+    let outcome = try QuiverExecutable.run(["serve", "--no-auth", option, "1e308"])
+    #expect(outcome.status == 2)
+    #expect(outcome.standardError.hasPrefix("Error: \(option) takes 0 (no limit) or a positive number of seconds"))
+  }
+
   @Test("a missing script is reported and exits with status 1")
   func missingFile() throws {
     let outcome = try QuiverExecutable.run(["run", "missing.cypher"])

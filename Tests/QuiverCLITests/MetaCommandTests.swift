@@ -16,6 +16,9 @@ struct MetaCommandTests {
       (":param x", .malformed(usage: "usage: :param NAME => EXPRESSION")),
       (":param => 1", .malformed(usage: "usage: :param NAME => EXPRESSION")),
       (":frobnicate now", .unknown(":frobnicate")),
+      (":timeout 2.5", .timeout(.milliseconds(2500))), (":timeout off", .timeout(nil)),
+      (":timeout 1e308", .malformed(usage: "usage: :timeout SECONDS|off (a positive number of seconds, at most 1000000000)")),
+      (":timeout -1", .malformed(usage: "usage: :timeout SECONDS|off (a positive number of seconds, at most 1000000000)")),
     ])
   func parse(line: String, expected: MetaCommand) {
     #expect(MetaCommand.parse(line) == expected)

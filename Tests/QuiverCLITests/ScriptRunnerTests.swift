@@ -72,6 +72,28 @@ private final class RecordingHost: ScriptHost {
     #expect(host.reports[2].hasPrefix("t:3:") && host.reports[2].contains("ArithmeticError"))
   }
 
+  @Test func aStrayCharacterFailsItsStatementAndTheRestStillRuns() throws {
+    // The lexer rejects these characters; cutting the script must not give up at them.
+    for stray in ["#", "\u{0}", "\u{1}", "\u{FFFF}"] {
+      let host = try RecordingHost()
+      let script = "RETURN 1 AS a;\nRETURN 2 \(stray) AS b;\nRETURN 3 AS c;"
+      #expect(ScriptRunner(host: host, continueOnError: true).run(script, origin: "t") == .completed(failures: 1))
+      #expect(host.results == [["1"], ["3"]])
+      #expect(host.reports.count == 1)
+      #expect(host.reports.first?.hasPrefix("t:2:10: SyntaxError:") == true)
+    }
+  }
+
+  @Test func onlyLineFeedsEndLines() throws {
+    // U+2028 and a CR inside a string literal are kept as they are; the line feed after the CR
+    // starts line 2, and U+2028 starts none, so the unknown function is on line 4.
+    let host = try RecordingHost()
+    let script = "RETURN 'a\u{2028}b' = 'a\\u2028b' AS same, size('c\r\nd') AS n;\r\nRETURN\n  nope(1);"
+    #expect(ScriptRunner(host: host, continueOnError: true).run(script, origin: "t") == .completed(failures: 1))
+    #expect(host.results == [["true", "3"]])
+    #expect(host.reports.first?.hasPrefix("t:4:3: SyntaxError:") == true)
+  }
+
   @Test func quitEndsTheScript() throws {
     let host = try RecordingHost()
     #expect(ScriptRunner(host: host).run("RETURN 1;\n:quit\nRETURN 2;", origin: "s") == .quit)

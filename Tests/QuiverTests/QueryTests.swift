@@ -57,6 +57,18 @@ func rows(_ db: Database, _ query: String, _ parameters: [String: Value] = [:]) 
     #expect(r.map { $0[0].intValue } == [2])
   }
 
+  @Test func skipAndLimitMayCountWithASubquery() throws {
+    // A subquery in SKIP or LIMIT binds its own variables: it used to be evaluated on a row
+    // with no slots and crashed once the graph had a node.
+    let db = try Database()
+    _ = try db.execute("CREATE (), ()")
+    #expect(try rows(db, "RETURN 1 AS x SKIP COUNT { MATCH (n) }").isEmpty)
+    let r = try rows(db, "UNWIND range(1, 5) AS i RETURN i SKIP COUNT { MATCH (x) } LIMIT COUNT { MATCH (y) }")
+    #expect(r.map { $0[0].intValue } == [3, 4])
+    let error = #expect(throws: QuiverError.self) { try db.execute("RETURN 1 AS x SKIP (EXISTS { MATCH (x) })") }
+    #expect(error?.code == .invalidArgumentType)
+  }
+
   @Test func failedStatementChangesNothing() throws {
     let db = try Database()
     _ = try db.execute("CREATE (:N {v: 1})")

@@ -97,8 +97,10 @@ final class SkipLimitCursor: Cursor {
     self.limitExpression = limit
   }
 
+  /// SKIP and LIMIT see no variables, but a subquery in them (`SKIP COUNT { MATCH (n) }`) binds
+  /// its own in the statement's slots: the row is the statement's width, all null.
   private func count(_ e: PlanExpression, _ clause: String) throws -> Int64 {
-    let v = try ctx.eval(e, [])
+    let v = try ctx.eval(e, Row(repeating: .null, count: ctx.rowWidth))
     switch v {
     case .int(let n) where n >= 0: return n
     case .int(let n):

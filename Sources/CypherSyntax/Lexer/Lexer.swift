@@ -12,8 +12,15 @@ package struct Lexer {
   /// every token made lexing a long line quadratic.
   private var column = 1
 
-  package init(_ text: String) {
+  /// Whether a character that starts no token becomes a token of its own instead of an error.
+  private let tolerant: Bool
+
+  /// A lexer over `text`; a `tolerant` one (for cutting scripts into statements) hands out a
+  /// character that starts no token, such as `#` or NUL, as a one-character symbol, so that the
+  /// statements after it are still found: the parser, whose lexer is strict, reports it.
+  package init(_ text: String, tolerant: Bool = false) {
     bytes = Array(text.utf8)
+    self.tolerant = tolerant
   }
 
   /// All tokens of the text, ending with `.endOfInput`.
@@ -109,7 +116,12 @@ package struct Lexer {
       advance()
       return Token(kind: .symbol, text: String(UnicodeScalar(c)), position: start, endOffset: index)
     }
-    let ch = text(index, scalarEndIndex(from: index))
+    let end = scalarEndIndex(from: index)
+    let ch = text(index, end)
+    if tolerant {
+      while index < end { advance() }
+      return Token(kind: .symbol, text: ch, position: start, endOffset: index)
+    }
     if c >= 0x80 {
       throw QuiverError.syntax(.invalidUnicodeCharacter, "unexpected character '\(ch)' (U+\(String(ch.unicodeScalars.first?.value ?? 0, radix: 16, uppercase: true)))", at: start)
     }

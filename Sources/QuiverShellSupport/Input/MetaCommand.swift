@@ -118,10 +118,10 @@ package enum MetaCommand: Equatable, Sendable {
 
   private static func timeout(_ argument: String) -> MetaCommand {
     if argument == "off" || argument == "none" { return .timeout(nil) }
-    guard let seconds = Double(argument), seconds > 0, seconds.isFinite else {
-      return .malformed(usage: "usage: :timeout SECONDS|off")
+    guard let seconds = Double(argument), let duration = SecondsArgument.duration(seconds) else {
+      return .malformed(usage: "usage: :timeout SECONDS|off (\(SecondsArgument.requirement))")
     }
-    return .timeout(.milliseconds(Int64((seconds * 1000).rounded())))
+    return .timeout(duration)
   }
 
   private static func export(_ text: String) -> MetaCommand {

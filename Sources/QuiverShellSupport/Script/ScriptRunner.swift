@@ -50,8 +50,11 @@ package struct ScriptRunner {
   /// reported as `origin:line:col: Category: message` with a caret, failed commands as
   /// `origin:line: message`.
   package func run(_ script: String, origin: String) -> Outcome {
-    var lines = script.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).makeIterator()
-    return run(origin: origin) { lines.next().map(String.init) }
+    // Lines end at "\n" alone, as the lexer counts them: splitting on every Unicode line break
+    // turned a U+2028 or a CR inside a string literal into "\n" and put later errors on the wrong
+    // line. A "\r" before the "\n" stays in the line, where it is whitespace.
+    var lines = script.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).makeIterator()
+    return run(origin: origin) { lines.next().map { String(decoding: $0, as: UTF8.self) } }
   }
 
   /// Runs the lines `nextLine` hands out until it returns nil.
