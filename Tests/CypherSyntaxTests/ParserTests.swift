@@ -125,6 +125,19 @@ import Testing
     #expect(e.position?.line == 1)
     #expect(e.position?.column == 208)
   }
+
+  @Test(arguments: [" + 1", " OR true", " = 1", " IS NULL", "[0]", ".p", " * 2", " ^ 1"])
+  func longOperatorChainsAreBoundedNotACrash(link: String) throws {
+    // Each operator of a chain nests the tree one level deeper to the left; later stages walk
+    // it recursively, and 50,000 links overflowed the stack.
+    let fine = "RETURN x" + String(repeating: link, count: 990)
+    #expect(throws: Never.self) { try Parser.parse(fine) }
+    let q = "RETURN x" + String(repeating: link, count: 50_000)
+    let e = try #require(throws: QuiverError.self) { try Parser.parse(q) }
+    #expect(e.code == .nestingTooDeep)
+    #expect(e.message.hasPrefix("expression nests deeper than 1000 levels"))
+    #expect(e.position?.line == 1)
+  }
 }
 
 /// Inputs that stop inside a parsing loop (lists, patterns, argument and projection lists, map

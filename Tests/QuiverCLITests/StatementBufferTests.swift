@@ -26,6 +26,31 @@ struct StatementBufferTests {
     #expect(buffer.isEmpty)
   }
 
+  @Test("a comment closed on a later line leaves nothing pending")
+  func commentClosedLater() {
+    var buffer = StatementBuffer(numbering: .continuous)
+    #expect(buffer.append("/* a comment").statements.isEmpty)
+    #expect(!buffer.isEmpty)
+    #expect(buffer.append("still the comment").completedLines == nil)
+    let closed = buffer.append("end */")
+    #expect(closed.statements.isEmpty)
+    #expect(closed.completedLines == ["/* a comment", "still the comment", "end */"])
+    #expect(buffer.isEmpty)
+  }
+
+  @Test("a long statement over many lines is cut once its semicolon arrives, positions intact")
+  func manyLines() {
+    var buffer = StatementBuffer(numbering: .continuous)
+    #expect(buffer.append("RETURN 0 AS a;").statements.count == 1)
+    #expect(buffer.append("RETURN size([").statements.isEmpty)
+    for _ in 0..<2_000 { #expect(buffer.append("1,").statements.isEmpty) }
+    let last = buffer.append("1]) AS n; RETURN 2 AS b;")
+    #expect(last.statements.count == 2)
+    #expect(last.statements.first.map(Self.begin) == "2:1")
+    #expect(last.statements.last.map(Self.begin) == "2003:11")
+    #expect(buffer.isEmpty)
+  }
+
   @Test("lines accumulate until the semicolon arrives")
   func continuation() {
     var buffer = StatementBuffer(numbering: .perEntry)

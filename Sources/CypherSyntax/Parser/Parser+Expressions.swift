@@ -10,9 +10,12 @@ extension Parser {
 
   mutating func orExpression() throws -> Expression {
     var e = try xorExpression()
+    var links = 0
+    defer { treeDepth -= links }
     while at(.or) {
       let loc = Loc(current.position)
       advance()
+      try link(&links)
       e = .binary(.or, e, try xorExpression(), loc)
     }
     return e
@@ -20,9 +23,12 @@ extension Parser {
 
   mutating func xorExpression() throws -> Expression {
     var e = try andExpression()
+    var links = 0
+    defer { treeDepth -= links }
     while at(.xor) {
       let loc = Loc(current.position)
       advance()
+      try link(&links)
       e = .binary(.xor, e, try andExpression(), loc)
     }
     return e
@@ -30,9 +36,12 @@ extension Parser {
 
   mutating func andExpression() throws -> Expression {
     var e = try notExpression()
+    var links = 0
+    defer { treeDepth -= links }
     while at(.and) {
       let loc = Loc(current.position)
       advance()
+      try link(&links)
       e = .binary(.and, e, try notExpression(), loc)
     }
     return e
@@ -50,9 +59,12 @@ extension Parser {
     let first = try predicateExpression()
     var comparisons: [Expression] = []
     var left = first
+    var links = 0
+    defer { treeDepth -= links }
     while let op = comparisonOperator() {
       let loc = Loc(current.position)
       advance()
+      try link(&links)
       let right = try predicateExpression()
       comparisons.append(.binary(op, left, right, loc))
       left = right
@@ -80,6 +92,8 @@ extension Parser {
   /// predicate := additive (STARTS WITH | ENDS WITH | CONTAINS | IN | =~ additive | IS [NOT] NULL)*
   mutating func predicateExpression() throws -> Expression {
     var e = try additiveExpression()
+    var links = 0
+    defer { treeDepth -= links }
     while true {
       let mark = index
       let loc = Loc(current.position)
@@ -106,15 +120,19 @@ extension Parser {
         return e
       }
       checkProgress(since: mark)
+      try link(&links)
     }
   }
 
   mutating func additiveExpression() throws -> Expression {
     var e = try multiplicativeExpression()
+    var links = 0
+    defer { treeDepth -= links }
     while atSymbol("+") || atSymbol("-") {
       let op: BinaryOperator = atSymbol("+") ? .add : .subtract
       let loc = Loc(current.position)
       advance()
+      try link(&links)
       e = .binary(op, e, try multiplicativeExpression(), loc)
     }
     return e
@@ -122,10 +140,13 @@ extension Parser {
 
   mutating func multiplicativeExpression() throws -> Expression {
     var e = try powerExpression()
+    var links = 0
+    defer { treeDepth -= links }
     while atSymbol("*") || atSymbol("/") || atSymbol("%") {
       let op: BinaryOperator = atSymbol("*") ? .multiply : atSymbol("/") ? .divide : .modulo
       let loc = Loc(current.position)
       advance()
+      try link(&links)
       e = .binary(op, e, try powerExpression(), loc)
     }
     return e
@@ -133,9 +154,12 @@ extension Parser {
 
   mutating func powerExpression() throws -> Expression {
     var e = try unaryExpression()
+    var links = 0
+    defer { treeDepth -= links }
     while atSymbol("^") {
       let loc = Loc(current.position)
       advance()
+      try link(&links)
       e = .binary(.power, e, try unaryExpression(), loc)
     }
     return e
@@ -163,6 +187,8 @@ extension Parser {
   /// postfix := atom ('.' key | '[' index ']' | '[' from '..' to ']' | labels)*
   mutating func postfixExpression(negateLiteral: Bool = false) throws -> Expression {
     var e = try atom(negateLiteral: negateLiteral)
+    var links = 0
+    defer { treeDepth -= links }
     while true {
       let mark = index
       if atSymbol(".") {
@@ -187,6 +213,7 @@ extension Parser {
         return e
       }
       checkProgress(since: mark)
+      try link(&links)
     }
   }
 

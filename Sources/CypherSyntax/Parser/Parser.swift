@@ -11,6 +11,11 @@ package struct Parser {
   var depth = 0
   /// Deep nesting beyond this is an error rather than a stack overflow.
   static let maxDepth = 200
+  /// Levels of the expression tree being built: nesting, plus one per operator of a chain
+  /// (`1 + 1 + …` nests to the left), which the later stages walk recursively.
+  var treeDepth = 0
+  /// A deeper expression tree is an error rather than a stack overflow in a later stage.
+  static let maxTreeDepth = 1_000
 
   package init(_ text: String) throws {
     tokens = try Lexer.tokenize(text)
@@ -106,11 +111,33 @@ package struct Parser {
   /// Guards recursion depth for nested expressions and patterns.
   mutating func nest<T>(_ body: (inout Parser) throws -> T) throws -> T {
     depth += 1
-    defer { depth -= 1 }
+    treeDepth += 1
+    defer {
+      depth -= 1
+      treeDepth -= 1
+    }
     if depth > Parser.maxDepth {
       throw QuiverError.syntax(.nestingTooDeep, "query nests deeper than \(Parser.maxDepth) levels", at: current.position)
     }
+    try checkTreeDepth()
     return try body(&self)
+  }
+
+  /// Counts one more operator of a left-nested chain in `links` (the caller gives the levels
+  /// back with `treeDepth -= links` when the chain ends).
+  mutating func link(_ links: inout Int) throws {
+    links += 1
+    treeDepth += 1
+    try checkTreeDepth()
+  }
+
+  private func checkTreeDepth() throws {
+    if treeDepth > Parser.maxTreeDepth {
+      throw QuiverError.syntax(
+        .nestingTooDeep,
+        "expression nests deeper than \(Parser.maxTreeDepth) levels (each operator of a chain such as a + b + … is a level; for many alternatives use IN [...])",
+        at: current.position)
+    }
   }
 
   /// A name: identifier or backquoted identifier (keywords are allowed).

@@ -6,8 +6,8 @@ import Quiver
 
 /// Lines received so far that do not yet end in a complete statement.
 ///
-/// Each `append` re-splits the buffered text and hands out the statements that became
-/// complete. Once nothing is left over after the last `;`, the buffer empties; while text is
+/// An `append` that may complete a statement re-splits the buffered text and hands out the
+/// statements that became complete. Once nothing is left over after the last `;`, the buffer empties; while text is
 /// left over, the shell shows its continuation prompt.
 package struct StatementBuffer {
   /// How the lines of the input are numbered in statement positions.
@@ -38,6 +38,11 @@ package struct StatementBuffer {
   private var firstOffset = 0
   /// How many statements of the buffered text were already handed out.
   private var delivered = 0
+  /// Whether the buffer holds unfinished text. A line added to it that has no `;` (which ends
+  /// statements) and no `*/` (which may close a comment and leave only trivia) cannot complete
+  /// anything, so the buffer is not split again: splitting the whole buffer at every line made
+  /// a statement of n lines cost n² (5,000 lines took 99 s).
+  private var pending = false
 
   package init(numbering: Numbering) {
     self.numbering = numbering
@@ -49,8 +54,12 @@ package struct StatementBuffer {
   /// Adds one line (without its line break) and returns the statements it completed.
   package mutating func append(_ line: String) -> Update {
     lines.append(line)
+    if pending, !line.utf8.contains(UInt8(ascii: ";")), !line.contains("*/") {
+      return Update(statements: [], source: "", firstLine: firstLine, completedLines: nil)
+    }
     let source = lines.joined(separator: "\n")
     let split = Database.split(script: source)
+    pending = split.remainder != nil
     let fresh = split.statements.dropFirst(delivered)
     delivered = split.statements.count
     var update = Update(
@@ -101,6 +110,7 @@ package struct StatementBuffer {
     }
     lines = []
     delivered = 0
+    pending = false
   }
 
   /// `statement` with its start moved from buffer to input coordinates. The buffer always
