@@ -134,18 +134,7 @@ extension Binder {
       sortScope = sortScope.hiding(namesOf: old)
     }
     for s in p.orderBy {
-      let e = s.expression.rewritten { sub in
-        if case .variable = sub { return nil }
-        if case .literal = sub { return nil }
-        // Inside an aggregating sort key only whole aggregates and simple keys stand for columns.
-        if s.expression.containsAggregate && s.expression != sub && !sub.containsAggregate,
-          !{ if case .property(.variable, _) = sub { return true } else { return false } }()
-        {
-          return nil
-        }
-        for item in items where item.expression == sub { return .variable(item.name, p.loc) }
-        return nil
-      }
+      let e = p.sortKey(s, items: items)
       if e.containsAggregate {
         let unknown = e.referencedVariables.filter { projected[$0] == nil }.sorted()
         if let name = unknown.first, aggregating, old[name] != nil,
@@ -187,5 +176,24 @@ extension Binder {
     if case .variable(let n, _) = e, let v = scope[n] { return v }
     let t = scope.staticType(e)
     return .init(kind: .value, type: t == .node ? nil : t)
+  }
+}
+
+extension Projection {
+  /// The sort key `s` with each sub-expression that repeats a column of `items` replaced by the
+  /// column's name; inside a key that aggregates, only whole aggregates and properties of
+  /// variables stand for columns. The binder checks and the planner binds what comes out.
+  func sortKey(_ s: SortItem, items: [ProjectionItem]) -> Expression {
+    s.expression.rewritten { sub in
+      if case .variable = sub { return nil }
+      if case .literal = sub { return nil }
+      if s.expression.containsAggregate && s.expression != sub && !sub.containsAggregate,
+        !{ if case .property(.variable, _) = sub { return true } else { return false } }()
+      {
+        return nil
+      }
+      for item in items where item.expression == sub { return .variable(item.name, loc) }
+      return nil
+    }
   }
 }

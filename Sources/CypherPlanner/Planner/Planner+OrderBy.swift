@@ -16,18 +16,7 @@ extension Planner {
     }
     var keys: [(PlanExpression, Bool)] = []
     for s in p.orderBy {
-      let e = s.expression.rewritten { sub in
-        if case .variable = sub { return nil }
-        if case .literal = sub { return nil }
-        // Inside an aggregating sort key only whole aggregates and simple keys stand for columns.
-        if s.expression.containsAggregate && s.expression != sub && !sub.containsAggregate,
-          !{ if case .property(.variable, _) = sub { return true } else { return false } }()
-        {
-          return nil
-        }
-        for item in items where item.expression == sub { return .variable(item.name, p.loc) }
-        return nil
-      }
+      let e = p.sortKey(s, items: items)
       if e.containsAggregate {
         preconditionFailure("unreachable: the binder refuses an aggregate in ORDER BY that is not a whole column")
       }
