@@ -1,5 +1,5 @@
-// The rules checked where the variables in scope are known (binder and planner together, through
-// `Planner.compile`): one query per rule, asserting the code, the name involved and the position.
+// The rules of the binder's scope model seen through `Planner.compile`, which callers use: one
+// query per rule, asserting the code, the name involved and the position.
 import CypherPlanner
 import CypherSyntax
 import GraphCore

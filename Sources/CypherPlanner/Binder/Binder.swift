@@ -1,7 +1,9 @@
 // The binder, the stage between parser and planner. It walks the parsed statement in clause
 // order and checks how clauses are composed (where RETURN, WITH, UNION, FOREACH and subqueries
-// may stand, and which subqueries may write), resolves each procedure CALL against the catalog
-// and collects the parameters the statement reads. Its `BoundStatement` feeds the planner.
+// may stand, and which subqueries may write), resolves each procedure CALL against the catalog,
+// collects the parameters the statement reads, and threads a scope model (BinderScope.swift)
+// through the clauses to refuse what the variables in scope make invalid. Its `BoundStatement`
+// feeds the planner, which only plans.
 import CypherSyntax
 import GraphCore
 
@@ -13,6 +15,8 @@ package struct Binder {
   var nesting = 0
   var parameters = Set<String>()
   var calls: [Int: BoundCall] = [:]
+  /// The variables visible to the clause being bound.
+  var scope = BinderScope()
 
   /// What the enclosing clause needs to know about a query body it contains.
   struct BodyFacts {
@@ -20,6 +24,17 @@ package struct Binder {
     var writes = false
     /// The body ends in RETURN, so it has result columns.
     var returns = false
+    /// The names of the body's result columns (of its RETURN, or of a standalone CALL).
+    var columns: [String] = []
+  }
+
+  /// Which outer variables the parts of a body see.
+  enum BodyScope {
+    /// Every variable in scope where the body stands (a statement, EXISTS, COUNT, COLLECT).
+    case enclosing
+    /// A `CALL { … }` subquery: those its scope clause names (`imports`), or else those each
+    /// part's leading WITH names; `loc` is the CALL's.
+    case callSubquery(imports: SubqueryImports?, Loc)
   }
 
   /// Binds `statement`, raising the first compile-time error of its structure.
@@ -29,23 +44,60 @@ package struct Binder {
     return BoundStatement(statement: statement, parameters: binder.parameters, calls: binder.calls)
   }
 
-  /// Binds a query body (one single query or a UNION of several).
-  mutating func bindBody(_ body: QueryBody, openEnd: Bool) throws -> BodyFacts {
+  /// Binds a query body (one single query or a UNION of several), whose parts see the outer
+  /// variables `visibility` says; the scope is the outer one again afterwards.
+  mutating func bindBody(_ body: QueryBody, openEnd: Bool, visibility: BodyScope = .enclosing) throws -> BodyFacts {
     if Set(body.unionAll).count > 1 {
       throw semanticError(
         .invalidClauseComposition, "UNION and UNION ALL cannot be mixed in one query", body.parts[1].loc.position)
     }
+    let outer = scope
+    defer { scope = outer }
+    var declared = outer
+    if case .callSubquery(.names(let names)?, let loc) = visibility {
+      declared = BinderScope()
+      for name in names {
+        guard let symbol = outer[name] else {
+          throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc.position, name: name)
+        }
+        declared[name] = symbol
+      }
+    }
     var facts = BodyFacts()
     for (i, part) in body.parts.enumerated() {
+      switch visibility {
+      case .enclosing: scope = outer
+      case .callSubquery(let imports, _): scope = imports == nil ? imported(part, from: outer) : declared
+      }
       let partFacts = try bindSingle(part, openEnd: openEnd)
       facts.writes = facts.writes || partFacts.writes
-      if i == 0 { facts.returns = partFacts.returns }
+      if i == 0 {
+        facts.returns = partFacts.returns
+        facts.columns = partFacts.columns
+      } else if facts.columns != partFacts.columns {
+        let (names, partNames) = (facts.columns.joined(separator: ", "), partFacts.columns.joined(separator: ", "))
+        throw semanticError(
+          .differentColumnsInUnion, "all parts of a UNION must return the same columns (\(names) vs \(partNames))",
+          part.loc.position)
+      }
     }
     return facts
   }
 
-  /// Binds one sequence of clauses. With `openEnd` (the body of EXISTS or COUNT) the clauses
-  /// need not end in RETURN or an updating clause.
+  /// The outer variables a part of a CALL subquery imports: those its leading WITH names as
+  /// they are (every one for `WITH *`); a part that does not start with WITH imports none.
+  private func imported(_ part: SingleQuery, from outer: BinderScope) -> BinderScope {
+    guard case .with(let projection, _)? = part.clauses.first else { return BinderScope() }
+    if projection.star { return outer }
+    var inner = BinderScope()
+    for item in projection.items {
+      if case .variable(let name, _) = item.expression, let v = outer[name] { inner[name] = v }
+    }
+    return inner
+  }
+
+  /// Binds one sequence of clauses in the current scope, leaving the scope after the last. With
+  /// `openEnd` (the body of EXISTS or COUNT) the clauses need not end in RETURN or an update.
   mutating func bindSingle(_ query: SingleQuery, openEnd: Bool) throws -> BodyFacts {
     var facts = BodyFacts()
     let clauses = query.clauses
@@ -64,14 +116,19 @@ package struct Binder {
         try visit(predicate)
         try checkNoAggregate(inWhere: predicate)
         try checkAggregatePlacement(clause)
-      case .unwind(let list, _, _):
+        var matched = scope
+        try resolveMatch(patterns, predicate: predicate, scope: &matched)
+        scope = matched
+      case .unwind(let list, let alias, let loc):
         try visit(list)
         try checkAggregatePlacement(clause)
+        try resolveUnwind(list, alias: alias, loc)
       case .with(let projection, let predicate):
         try visit(projection)
         try checkNoAggregate(inWhere: predicate)
         try visit(predicate)
         try checkAggregatePlacement(clause)
+        _ = try resolveProjection(projection, isReturn: false, predicate: predicate)
       case .return(let projection):
         if !isLast {
           throw semanticError(
@@ -79,22 +136,34 @@ package struct Binder {
         }
         try visit(projection)
         try checkAggregatePlacement(clause)
+        facts.columns = try resolveProjection(projection, isReturn: true, predicate: nil)
         facts.returns = true
       case .call(let call):
         try bindCall(call, standalone: clauses.count == 1 && nesting == 0)
         try checkAggregatePlacement(clause)
+        facts.columns = try resolveProcedureCall(call)
       case .subquery(let body, let imports, let loc):
         if case .names(let names)? = imports, let twice = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
           throw semanticError(.variableAlreadyBound, "variable `\(twice)` is imported twice", loc.position, name: twice)
         }
         nesting += 1
-        let inner = try bindBody(body, openEnd: false)
+        let inner = try bindBody(body, openEnd: false, visibility: .callSubquery(imports: imports, loc))
         nesting -= 1
+        for name in inner.columns {
+          if scope[name] != nil {
+            throw semanticError(
+              .variableAlreadyBound,
+              "variable `\(name)` is already defined; a subquery cannot return a variable of the enclosing query",
+              loc.position, name: name)
+          }
+          scope[name] = .init(kind: .value)
+        }
         facts.writes = facts.writes || inner.writes
         // A subquery that writes and returns nothing may end the query, like an updating clause.
         unitSubqueryWrites = inner.writes && !inner.returns
       default:
         try bindUpdate(clause)
+        try resolveUpdate(clause)
         facts.writes = true
       }
       afterUpdate = clause.isUpdating

@@ -1,5 +1,5 @@
-// Planning CALL of a procedure the binder resolved: checking argument types against the variables
-// in scope and binding the yielded columns.
+// Planning CALL of a procedure the binder resolved (and whose argument types and yielded names it
+// checked against the scope): binding the arguments and the yielded columns.
 import CypherSyntax
 import GraphCore
 
@@ -11,11 +11,6 @@ extension Planner {
     let standalone = resolved.standalone
     let arguments: [PlanExpression]
     if let args = call.arguments {
-      for (a, field) in zip(args, procedure.parameters) {
-        if let t = staticType(a, scope), t != .null, !field.type.accepts(t.sample) {
-          throw semanticError(.invalidArgumentType, "argument `\(field.name)` of \(procedure.name) must be \(field.type), got \(t.name)", a.position)
-        }
-      }
       arguments = try args.map { try bind($0, scope) }
     } else {
       arguments = procedure.parameters.map { .parameter($0.name) }
@@ -28,9 +23,6 @@ extension Planner {
           preconditionFailure("unreachable: the binder checks that every yielded output exists")
         }
         let name = item.alias ?? item.field
-        if scope[name] != nil {
-          throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", item.loc.position, name: name)
-        }
         let slot = newSlot()
         scope[name] = Variable(slot: slot, kind: .value)
         yields.append((index, slot))

@@ -1,5 +1,5 @@
 // Binding expressions: names become slots, function names become enum cases, and pattern
-// expressions and EXISTS become correlated sub-plans.
+// expressions and EXISTS become correlated sub-plans. The binder has checked names and types.
 import CypherSyntax
 import GraphCore
 
@@ -11,33 +11,17 @@ extension Planner {
 
   /// Binds a WHERE predicate, in which bare patterns may stand as booleans.
   mutating func bindPredicate(_ e: Expression, _ scope: Scope) throws -> PlanExpression {
-    let saved = patternPredicateAllowed
-    patternPredicateAllowed = true
-    defer { patternPredicateAllowed = saved }
-    try requireType(e, scope, [.boolean], "WHERE")
-    return try bind(e, scope)
+    try bind(e, scope)
   }
 
   private mutating func nestedBind(_ e: Expression, _ scope: Scope) throws -> PlanExpression {
-    try checkOperands(e, scope)
-    let saved = patternPredicateAllowed
-    defer { patternPredicateAllowed = saved }
-    switch e {
-    case .binary(.and, _, _, _), .binary(.or, _, _, _), .binary(.xor, _, _, _), .unary(.not, _): break
-    case .patternPredicate(_, let loc) where !patternPredicateAllowed:
-      throw semanticError(.unexpectedSyntax, "a pattern can only stand as a predicate in WHERE; use EXISTS { … } or a pattern comprehension", loc.position)
-    default: patternPredicateAllowed = false
-    }
     switch e {
     case .literal(let l):
       return .constant(l.value)
     case .parameter(let name, _):
       return .parameter(name)
     case .variable(let name, let loc):
-      guard let v = scope[name] else {
-        throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc.position, name: name)
-      }
-      return .slot(v.slot)
+      return .slot(try scope.variable(name, at: loc).slot)
     case .property(let owner, let key):
       return .property(try bind(owner, scope), propertyKey(key))
     case .subscript(let owner, let index):
@@ -85,7 +69,7 @@ extension Planner {
       let boundList = try bind(list, scope)
       var inner = scope
       let slot = newSlot()
-      inner[variable] = Variable(slot: slot, kind: .value, type: elementType(list, scope))
+      inner[variable] = Variable(slot: slot, kind: .value, type: scope.elementType(list))
       return .listComprehension(
         slot: slot, list: boundList, predicate: try predicate.map { try bind($0, inner) },
         projection: try projection.map { try bind($0, inner) })
@@ -93,7 +77,7 @@ extension Planner {
       let boundList = try bind(list, scope)
       var inner = scope
       let slot = newSlot()
-      inner[variable] = Variable(slot: slot, kind: .value, type: elementType(list, scope))
+      inner[variable] = Variable(slot: slot, kind: .value, type: scope.elementType(list))
       return .quantifier(PlanQuantifier(q), slot: slot, list: boundList, predicate: try bind(predicate, inner))
     case .reduce(let acc, let initial, let variable, let list, let body):
       let boundInitial = try bind(initial, scope)
@@ -109,10 +93,7 @@ extension Planner {
       var inner = scope
       let sub = try planMatch(.argument, optional: false, patterns: [pattern], predicate: predicate, scope: &inner)
       return .subquery(sub, .collect(try bind(projection, inner)))
-    case .patternPredicate(let pattern, let loc):
-      for name in pattern.introducedNames where scope[name] == nil {
-        throw semanticError(.undefinedVariable, "variable `\(name)` not defined (a pattern expression cannot introduce new variables)", loc.position, name: name)
-      }
+    case .patternPredicate(let pattern, _):
       var inner = scope
       let sub = try planMatch(.argument, optional: false, patterns: [pattern], predicate: nil, scope: &inner)
       return .subquery(sub, .exists)
@@ -125,8 +106,7 @@ extension Planner {
     case .collectSubquery(let body, let loc):
       let (sub, columns) = try planQuery(body, input: .argument, scope: scope, isSubquery: false)
       guard columns.count == 1 else {
-        throw semanticError(
-          .invalidClauseComposition, "a COLLECT subquery must return exactly one column, not \(columns.count)", loc.position)
+        preconditionFailure("unreachable: the binder refuses a COLLECT subquery without exactly one column, at \(loc.position)")
       }
       return .subquery(sub, .collect(.slot(columns[0].1)))
     case .mapProjection(let subject, let items):
@@ -138,10 +118,7 @@ extension Planner {
         case .allProperties: bound.append(.allProperties)
         case .literal(let k, let v): bound.append(.entry(k, try bind(v, scope)))
         case .variable(let name, let loc):
-          guard let v = scope[name] else {
-            throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc.position, name: name)
-          }
-          bound.append(.entry(name, .slot(v.slot)))
+          bound.append(.entry(name, .slot(try scope.variable(name, at: loc).slot)))
         }
       }
       return .mapProjection(owner, bound)
@@ -183,7 +160,6 @@ extension Planner {
     guard let f = ScalarFunction.byName[lower] else {
       preconditionFailure("unreachable: the binder refuses unknown functions")
     }
-    try checkArguments(f, args, scope)
     return .function(f, try args.map { try bind($0, scope) })
   }
 }

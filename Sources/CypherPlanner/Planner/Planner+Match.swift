@@ -52,7 +52,6 @@ extension Planner {
         }
       }
       let part = remaining.remove(at: pick)
-      try checkPathVariable(part, scope)
       if part.shortest != .none {
         op = try planShortestPath(op, part, scope: &scope)
         continue
@@ -72,13 +71,6 @@ extension Planner {
       op = .relationshipsUnique(op, singles: singles, lists: lists)
     }
     return op
-  }
-
-  private func checkPathVariable(_ part: PatternPart, _ scope: Scope) throws {
-    if let p = part.pathVariable, scope[p] != nil {
-      throw semanticError(.variableAlreadyBound, "variable `\(p)` is already defined", part.loc.position, name: p)
-    }
-    if let p = part.pathVariable { try scope.checkNotHidden(p, part.loc.position) }
   }
 
   /// `op` followed by the leaf that finds `node` in `slot` as `access` says, and a filter for the
@@ -101,16 +93,11 @@ extension Planner {
     return op
   }
 
-  /// A pattern node's slot, and whether it was bound before this point.
+  /// A pattern node's slot, and whether it was bound before this point (the binder has checked
+  /// that what it is bound to can be a node).
   mutating func bindNodeVariable(_ node: NodePattern, scope: inout Scope) throws -> (slot: Int, bound: Bool) {
     guard let name = node.variable else { return (newSlot(), false) }
-    try scope.checkNotHidden(name, node.loc.position)
-    if let v = scope[name] {
-      guard v.kind == .node || (v.kind == .value && (v.type == nil || v.type == .null)) else {
-        throw semanticError(.variableTypeConflict, "variable `\(name)` is not a node", node.loc.position, name: name)
-      }
-      return (v.slot, true)
-    }
+    if let v = scope[name] { return (v.slot, true) }
     let slot = newSlot()
     scope[name] = Variable(slot: slot, kind: .node)
     return (slot, false)
@@ -257,22 +244,11 @@ extension Planner {
     return elements
   }
 
-  /// A pattern relationship's slot, and whether it was bound before.
+  /// A pattern relationship's slot, and whether it was bound before (the binder has checked that
+  /// it repeats a relationship bound before the clause, never a list).
   mutating func bindRelationshipVariable(_ rel: RelationshipPattern, kind: VariableKind, scope: inout Scope) throws -> (slot: Int, bound: Bool) {
     guard let name = rel.variable else { return (newSlot(), false) }
-    try scope.checkNotHidden(name, rel.loc.position)
-    if let v = scope[name] {
-      guard v.kind == kind || (v.kind == .value && (v.type == nil || v.type == .null || (kind == .relationshipList && v.type == .list))) else {
-        throw semanticError(.variableTypeConflict, "variable `\(name)` is not a \(kind == .relationship ? "relationship" : "relationship list")", rel.loc.position, name: name)
-      }
-      if let outer = matchOuterNames, !outer.contains(name) {
-        throw semanticError(.relationshipUniquenessViolation, "relationship variable `\(name)` cannot be used twice in one pattern", rel.loc.position, name: name)
-      }
-      if kind == .relationshipList {
-        throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", rel.loc.position, name: name)
-      }
-      return (v.slot, true)
-    }
+    if let v = scope[name] { return (v.slot, true) }
     let slot = newSlot()
     scope[name] = Variable(slot: slot, kind: kind)
     return (slot, false)

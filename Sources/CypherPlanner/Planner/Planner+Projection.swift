@@ -9,7 +9,7 @@ extension Planner {
   mutating func planProjection(
     _ p: Projection, input: PlanOperator, scope: Scope, isReturn: Bool, predicate: Expression?
   ) throws -> (PlanOperator, Scope, [(String, Int)]) {
-    let (items, missingAlias) = try projectionItems(p, scope: scope, isReturn: isReturn)
+    let items = projectionItems(p, scope: scope)
     let aggregating = items.contains { $0.expression.containsAggregate }
     let projected =
       aggregating ? try planGrouping(items, input: input, scope: scope) : try planColumns(items, input: input, scope: scope)
@@ -18,18 +18,14 @@ extension Planner {
     let itemSlots = projected.slots
     if p.distinct { op = .distinct(op, itemSlots) }
     if !p.orderBy.isEmpty {
-      op = try planOrderBy(p, items: items, op, newScope: newScope, scope: scope, aggregating: aggregating, isReturn: isReturn)
+      op = try planOrderBy(p, items: items, op, newScope: newScope, scope: scope, aggregating: aggregating)
     }
-    // Reported after ORDER BY, whose errors openCypher ranks first.
-    if let missingAlias { throw missingAlias }
     if let skip = p.skip { op = .skip(op, try constantCount(skip)) }
     if let limit = p.limit { op = .limit(op, try constantCount(limit)) }
     if let predicate {
       var predicateScope = newScope
       if !aggregating && !p.distinct {
         for (name, v) in scope.variables where predicateScope[name] == nil { predicateScope[name] = v }
-      } else {
-        predicateScope = predicateScope.hiding(namesOf: scope)
       }
       op = .filter(op, try bindPredicate(predicate, predicateScope))
     }
@@ -37,27 +33,12 @@ extension Planner {
     return (op, newScope, columns)
   }
 
-  /// The items of `p` with `*` expanded to the visible names; throws on two columns of one name
-  /// and returns (not throws) a WITH item without alias, which is reported after ORDER BY.
-  private func projectionItems(_ p: Projection, scope: Scope, isReturn: Bool) throws -> ([ProjectionItem], QuiverError?) {
-    var items = p.items
-    if p.star {
-      let names = scope.visibleNames
-      items = names.map { ProjectionItem(expression: .variable($0, p.loc), alias: $0, text: $0, loc: p.loc) } + items
-    }
-    var seen = Set<String>()
-    var missingAlias: QuiverError?
-    for item in items {
-      if !isReturn, item.alias == nil {
-        if case .variable = item.expression {} else if missingAlias == nil {
-          missingAlias = semanticError(.noExpressionAlias, "expression in WITH must be aliased (use AS)", item.loc.position)
-        }
-      }
-      if !seen.insert(item.name).inserted {
-        throw semanticError(.columnNameConflict, "multiple result columns with the same name `\(item.name)`", item.loc.position, name: item.name)
-      }
-    }
-    return (items, missingAlias)
+  /// The items of `p` with `*` expanded to the visible names (the binder has checked that their
+  /// names differ and that WITH items have aliases).
+  private func projectionItems(_ p: Projection, scope: Scope) -> [ProjectionItem] {
+    guard p.star else { return p.items }
+    let names = scope.visibleNames
+    return names.map { ProjectionItem(expression: .variable($0, p.loc), alias: $0, text: $0, loc: p.loc) } + p.items
   }
 
   /// Projects `items` (none aggregates) on `input`: a variable kept under its name keeps its slot.
@@ -84,7 +65,7 @@ extension Planner {
   }
 
   /// Groups `input` by the items that do not aggregate and computes the aggregates, then
-  /// projects the items that combine them; a non-key variable beside an aggregate is ambiguous.
+  /// projects the items that combine them (the binder has checked that they read only keys).
   private mutating func planGrouping(_ items: [ProjectionItem], input: PlanOperator, scope: Scope) throws
     -> (op: PlanOperator, scope: Scope, slots: [Int])
   {
@@ -106,7 +87,6 @@ extension Planner {
     }
     var aggregates: [(Int, AggregateSpec)] = []
     var projections: [(Int, PlanExpression)] = []
-    postScope = postScope.hiding(namesOf: scope)
     for item in items {
       if let key = postScope[item.name], !item.expression.containsAggregate {
         itemSlots.append(key.slot)
@@ -115,11 +95,7 @@ extension Planner {
       }
       let lifted = try liftAggregates(item.expression, scope: scope, into: &aggregates, postScope: &postScope, keys: keyExpressions)
       let slot = newSlot()
-      do {
-        projections.append((slot, try bind(lifted, postScope)))
-      } catch let e as QuiverError where e.code == .undefinedVariable && scope.binds(e.name) {
-        throw semanticError(.ambiguousAggregationExpression, "expression mixes aggregation with variables that are not grouping keys", item.loc.position)
-      }
+      projections.append((slot, try bind(lifted, postScope)))
       itemSlots.append(slot)
       newScope[item.name] = Variable(slot: slot, kind: .value)
     }
@@ -138,7 +114,7 @@ extension Planner {
     if case .variable(let n, _) = e, let v = scope[n] {
       return Variable(slot: slot, kind: v.kind, type: v.type)
     }
-    let t = staticType(e, scope)
+    let t = scope.staticType(e)
     switch t {
     case .node?: return Variable(slot: slot, kind: .value, type: nil)
     default: return Variable(slot: slot, kind: .value, type: t)

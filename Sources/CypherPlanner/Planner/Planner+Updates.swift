@@ -1,5 +1,5 @@
-// Planning the updating clauses: CREATE, MERGE, SET, REMOVE, DELETE and FOREACH, with
-// openCypher's compile-time checks on what each may bind or create.
+// Planning the updating clauses: CREATE, MERGE, SET, REMOVE, DELETE and FOREACH. The binder has
+// checked what each may bind or create (Binder+Updates.swift).
 import CypherSyntax
 import GraphCore
 
@@ -19,16 +19,9 @@ extension Planner {
     case .remove(let items, _):
       return .remove(input, try items.map { try bindRemoveItem($0, scope) })
     case .delete(let detach, let targets, _):
-      for t in targets {
-        if case .variable = t { continue }
-        try requireType(t, scope, [.node, .relationship, .path, .list], "DELETE")
-      }
       return .delete(input, try targets.map { try bind($0, scope) }, detach: detach)
-    case .foreach(let variable, let list, let body, let loc):
+    case .foreach(let variable, let list, let body, _):
       let boundList = try bind(list, scope)
-      if scope[variable] != nil {
-        throw semanticError(.variableAlreadyBound, "variable `\(variable)` is already defined", loc.position, name: variable)
-      }
       var inner = scope
       let slot = newSlot()
       inner[variable] = Variable(slot: slot, kind: .value)
@@ -45,26 +38,15 @@ extension Planner {
   /// The nodes, relationships and path a CREATE pattern part makes or, with `merge` set to the
   /// variables bound before a MERGE, the parts of a MERGE pattern that MERGE creates.
   mutating func createSteps(_ part: PatternPart, scope: inout Scope, merge outer: Set<String>? = nil) throws -> [CreateStep] {
-    if let p = part.pathVariable, scope[p] != nil, outer == nil {
-      throw semanticError(.variableAlreadyBound, "variable `\(p)` is already defined", part.loc.position, name: p)
-    }
-    if outer == nil, part.steps.isEmpty, let name = part.start.variable, scope[name] != nil {
-      throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined; CREATE needs a new node", part.start.loc.position, name: name)
-    }
     var steps: [CreateStep] = []
     var created = Set<Int>()
     var nodeSlots: [Int] = []
     for node in [part.start] + part.steps.map(\.node) {
       let properties = try node.properties.map { try bind($0, scope) }
       if let name = node.variable, let v = scope[name] {
-        if v.kind != .node && v.kind != .value {
-          throw semanticError(.variableTypeConflict, "variable `\(name)` is not a node", node.loc.position, name: name)
-        }
+        // The binder has checked that a node bound before is used as it is.
         let isOuter = outer.map { $0.contains(name) } ?? true
         if isOuter || created.contains(v.slot) {
-          if outer == nil, !node.labels.isEmpty || node.properties != nil {
-            throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined; CREATE cannot add labels or properties to it", node.loc.position, name: name)
-          }
           nodeSlots.append(v.slot)
           continue
         }
@@ -82,26 +64,11 @@ extension Planner {
     var relSlots: [Int] = []
     for (i, step) in part.steps.enumerated() {
       let rel = step.relationship
-      if let name = rel.variable, scope[name] != nil, outer == nil || outer?.contains(name) == true {
-        throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", rel.loc.position, name: name)
-      }
-      if rel.types.count != 1 {
-        throw semanticError(.noSingleRelationshipType, "a relationship must have exactly one type to be created", rel.loc.position)
-      }
-      if rel.direction == .both && outer == nil {
-        throw semanticError(.requiresDirectedRelationship, "only directed relationships can be created", rel.loc.position)
-      }
-      if rel.length != nil {
-        throw semanticError(.creatingVarLength, "variable-length relationships cannot be created", rel.loc.position)
-      }
+      // The binder has checked that the relationship is new, with one type, a direction (in
+      // CREATE) and no variable length; in MERGE its variable is the matched one's.
       var slot = newSlot()
       if let name = rel.variable {
-        if let v = scope[name] {
-          if outer == nil || outer?.contains(name) == true {
-            throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", rel.loc.position, name: name)
-          }
-          slot = v.slot
-        }
+        if let v = scope[name] { slot = v.slot }
         scope[name] = Variable(slot: slot, kind: .relationship)
       }
       relSlots.append(slot)
@@ -119,25 +86,6 @@ extension Planner {
   }
 
   private mutating func planMerge(_ input: PlanOperator, _ part: PatternPart, _ actions: [MergeAction], _ loc: Loc, scope: inout Scope) throws -> PlanOperator {
-    for rel in part.steps.map(\.relationship) {
-      if let name = rel.variable, scope[name] != nil {
-        throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", rel.loc.position, name: name)
-      }
-      if rel.types.count != 1 {
-        throw semanticError(.noSingleRelationshipType, "a relationship in MERGE must have exactly one type", rel.loc.position)
-      }
-      if rel.length != nil {
-        throw semanticError(.creatingVarLength, "MERGE cannot create variable-length relationships", rel.loc.position)
-      }
-    }
-    if part.steps.isEmpty, let name = part.start.variable, scope[name] != nil {
-      throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", part.start.loc.position, name: name)
-    }
-    for node in [part.start] + part.steps.map(\.node) {
-      if let name = node.variable, scope[name] != nil, !node.labels.isEmpty || node.properties != nil {
-        throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined; MERGE cannot add labels or properties to it", node.loc.position, name: name)
-      }
-    }
     let outer = Set(scope.variables.keys)
     var inner = scope
     let match = try planMatch(.argument, optional: false, patterns: [part], predicate: nil, scope: &inner)

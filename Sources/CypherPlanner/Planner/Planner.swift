@@ -1,6 +1,5 @@
-// The planner: runs the binder (Binder/), then binds names to slots, checks what needs the
-// variables in scope (undefined or re-bound variables, misplaced aggregates, static types) and
-// builds the operator tree clause by clause.
+// The planner: runs the binder (Binder/), which refuses every invalid query, then binds names to
+// slots and builds the operator tree clause by clause.
 import CypherSyntax
 import GraphCore
 
@@ -17,12 +16,9 @@ package struct Planner {
   /// What the binder resolved: the procedure of each CALL.
   let bound: BoundStatement
   var isUpdating = false
-  /// Variables bound before the MATCH being planned; a relationship variable bound since then
-  /// was bound by the same pattern, which is a uniqueness violation.
+  /// Variables bound before the MATCH being planned: a relationship list among them that a
+  /// variable-length relationship repeats is compared with the walk.
   var matchOuterNames: Set<String>?
-  /// True while binding the boolean skeleton of a WHERE (or exists()), where a bare pattern may
-  /// stand as a predicate.
-  var patternPredicateAllowed = false
 
   init(bound: BoundStatement, catalog: any ProcedureCatalog, statistics: any GraphStatistics) {
     self.bound = bound
@@ -30,7 +26,7 @@ package struct Planner {
     self.statistics = statistics
   }
 
-  /// Binds and plans `statement`, raising compile-time errors before anything runs. `schema`
+  /// Binds and plans `statement`, raising the binder's compile-time errors before anything runs. `schema`
   /// tells which indexes exist and how large labels and indexes are.
   package static func compile(
     _ statement: Statement, catalog: any ProcedureCatalog, schema: any GraphStatistics = NoStatistics()
@@ -58,12 +54,8 @@ package struct Planner {
     var declared = scope
     if case .names(let names)? = imports {
       declared = scope.emptied
-      for name in names {
-        guard let v = scope[name] else {
-          throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc?.position, name: name)
-        }
-        declared[name] = v
-      }
+      // The binder has refused imports that are not in scope.
+      for name in names { declared[name] = try scope.variable(name, at: loc) }
     }
     func visible(_ part: SingleQuery) -> Scope {
       guard isSubquery else { return scope }
@@ -78,14 +70,10 @@ package struct Planner {
     var outputs: [Int] = []
     for part in body.parts {
       let (op, _, columns) = try planSingle(part, input: input, scope: visible(part))
-      let partNames = columns.map(\.0)
-      if let names {
-        if names != partNames {
-          throw semanticError(.differentColumnsInUnion, "all parts of a UNION must return the same columns (\(names.joined(separator: ", ")) vs \(partNames.joined(separator: ", ")))", part.loc.position)
-        }
-      } else {
-        names = partNames
-        outputs = partNames.map { _ in newSlot() }
+      // The binder has checked that every part returns the same columns.
+      if names == nil {
+        names = columns.map(\.0)
+        outputs = columns.map { _ in newSlot() }
       }
       let projections = zip(outputs, columns).map { ($0, PlanExpression.slot($1.1)) }
       branches.append(.project(op, projections))
@@ -126,10 +114,7 @@ package struct Planner {
       switch clause {
       case .match(let optional, let patterns, let predicate, _):
         op = try planMatch(op, optional: optional, patterns: patterns, predicate: predicate, scope: &scope)
-      case .unwind(let e, let alias, let loc):
-        if scope[alias] != nil {
-          throw semanticError(.variableAlreadyBound, "variable `\(alias)` is already defined", loc.position, name: alias)
-        }
+      case .unwind(let e, let alias, _):
         let list = try bind(e, scope)
         let slot = newSlot()
         scope[alias] = Variable(slot: slot, kind: .value)
@@ -153,9 +138,6 @@ package struct Planner {
         }
         isUpdating = isUpdating || updatedBefore
         for (name, slot) in innerColumns {
-          if scope[name] != nil {
-            throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined; a subquery cannot return a variable of the enclosing query", loc.position, name: name)
-          }
           scope[name] = Variable(slot: slot, kind: .value)
         }
         op = .apply(op, inner: inner, outputs: innerColumns.isEmpty ? nil : innerColumns.map(\.1))

@@ -1,4 +1,7 @@
-// The variables visible at a point of a query and the slots that hold them.
+// The variables visible at a point of a query as the planner binds them, and the slots that hold
+// them. The binder has its own scope model (Binder/BinderScope.swift) and has refused every
+// query whose names do not resolve.
+import CypherSyntax
 import GraphCore
 
 /// What a variable holds, as far as the planner can tell.
@@ -31,12 +34,8 @@ final class SlotNames {
 
 /// The variables in scope, by name. Names starting with a space are the planner's own and are
 /// never visible to `RETURN *`.
-struct Scope {
+struct Scope: TypeContext {
   var variables: [String: Variable] = [:]
-  /// Names a projection that aggregates or removes duplicates has just dropped: its own
-  /// expressions (and the subqueries inside them) may neither read them nor let a pattern
-  /// introduce them afresh, which would silently match the whole graph.
-  var hidden: Set<String> = []
   /// Shared by every scope of one statement.
   let slotNames: SlotNames
 
@@ -55,24 +54,17 @@ struct Scope {
     }
   }
 
-  /// This scope with every name of `before` that it lacks hidden.
-  func hiding(namesOf before: Scope) -> Scope {
-    var copy = self
-    copy.hidden = Set(before.variables.keys.filter { variables[$0] == nil && !$0.hasPrefix(" ") })
-    return copy
+  func symbol(_ name: String) -> (kind: VariableKind, type: StaticType?)? {
+    variables[name].map { ($0.kind, $0.type) }
   }
 
-  /// Throws when a pattern would introduce `name` although a projection has hidden it.
-  func checkNotHidden(_ name: String, _ position: SourcePosition?) throws {
-    guard variables[name] == nil, hidden.contains(name) else { return }
-    throw QuiverError.semantic(
-      .undefinedVariable, "variable `\(name)` not defined: after DISTINCT or aggregation only projected columns can be used",
-      at: position, name: name)
-  }
-
-  /// True when `name` is given and bound here (the name an UndefinedVariable error carries).
-  func binds(_ name: String?) -> Bool {
-    name.map { variables[$0] != nil } ?? false
+  /// The variable `name` read at `loc`. The binder has refused reads of names not in scope; the
+  /// error stays as a defensive backstop rather than a trap.
+  func variable(_ name: String, at loc: Loc?) throws -> Variable {
+    guard let v = variables[name] else {
+      throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc?.position, name: name)
+    }
+    return v
   }
 
   /// User-visible names, sorted (the column order of `RETURN *`).
