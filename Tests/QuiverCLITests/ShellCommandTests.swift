@@ -17,7 +17,7 @@ struct ShellCommandTests {
       (":export dot out.dot", .export(.dot, path: "out.dot")), (":export mermaid g.mmd", .export(.mermaid, path: "g.mmd")),
       (":help begin", .help(topic: "begin")),
       (":format xml", .malformed(usage: "usage: :format table|csv|tsv|json|jsonl|markdown")),
-      (":timeout -1", .malformed(usage: "usage: :timeout SECONDS|off")),
+      (":timeout -1", .malformed(usage: "usage: :timeout SECONDS|off (a positive number of seconds, at most 1000000000)")),
       (":timing maybe", .malformed(usage: "usage: :timing on|off")),
       (":export png x", .malformed(usage: "usage: :export dot|mermaid FILE")),
       (":begin now", .malformed(usage: "usage: :begin")), (":source", .malformed(usage: "usage: :source FILE")),
