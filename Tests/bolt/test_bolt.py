@@ -288,6 +288,9 @@ def test_what_tools_call_on_connect(driver):
     assert driver.execute_query("CALL db.ping()").records[0]["success"] is True
     viz = driver.execute_query("CALL db.schema.visualization()").records[0]
     assert {"Tool", "Thing"} <= {label for n in viz["nodes"] for label in n.labels}
+    names = {n.element_id: next(iter(n.labels)) for n in viz["nodes"]}
+    triples = {(names[r.start_node.element_id], r.type, names[r.end_node.element_id]) for r in viz["relationships"]}
+    assert ("Tool", "USES", "Thing") in triples
 
 
 def test_explain_and_profile_plans(driver):
