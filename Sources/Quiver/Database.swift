@@ -133,7 +133,9 @@ public final class Database: Sendable {
     ) {
       let statement = try Parser.parse(query)
       if let command = statement.schema { return .schema(command) }
-      return .query(try Planner.compile(statement, catalog: procedures, schema: store))
+      var compiled = try Planner.compile(statement, catalog: procedures, schema: store)
+      compiled.names = NameUses(statement)
+      return .query(compiled)
     }
     if case .query(let compiled) = prepared, compiled.mode != .explain,
       let missing = compiled.parameterNames.subtracting(parameters.keys).sorted().first
