@@ -268,7 +268,7 @@ func texts(_ database: Database, _ query: String) throws -> [String] {
       "CREATE (:Tool)-[:USES]->(:Thing), (:Tool)-[:USES]->(:Thing), (:Thing:Part)-[:IN]->(:Tool), ()-[:USES]->(:Tool)")
     let (nodes, relationships) = try ServerProcedures.schemaGraph(of: database)
     #expect(nodes.map(\.labels) == [["Part"], ["Thing"], ["Tool"]])
-    #expect(nodes.map { $0.properties["name"] } == [.string("Part"), .string("Thing"), .string("Tool")])
+    #expect(nodes.map { $0.properties["name"]?.stringValue } == ["Part", "Thing", "Tool"])
     let names = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, $0.labels.first ?? "") })
     let triples = relationships.map { "\(names[$0.startID] ?? "?")-\($0.type)->\(names[$0.endID] ?? "?")" }
     #expect(triples == ["Part-IN->Tool", "Thing-IN->Tool", "Tool-USES->Thing"])
