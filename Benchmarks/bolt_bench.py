@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """`quiver serve` through the official neo4j Python driver on loopback, beside FalkorDB through its
-Python client on loopback and Kuzu (and LadybugDB, Kuzu's successor) through their Python APIs in
-process: the Q1 point lookup and Q2/Q3 of ../shared/bench/queries.md, latency median and p99, and
+Python client on loopback and Kuzu (or LadybugDB, Kuzu's successor, with --ladybug --no-kuzu: the
+two modules cannot be loaded into one process) through their Python APIs in process: the Q1 point lookup and Q2/Q3 of ../shared/bench/queries.md, latency median and p99, and
 the throughput of Q1 with 1 and with 8 client processes.
 
   python3 Benchmarks/bolt_bench.py                       # sf100k, every peer it can start
   python3 Benchmarks/bolt_bench.py --dataset sf10k --seconds 2 --no-falkordb
   python3 Benchmarks/bolt_bench.py --quiver .build/release/quiver   # skip the release build
+  python3 Benchmarks/bolt_bench.py --load-falkordb       # load FalkorDB once and leave it serving,
+  python3 Benchmarks/bolt_bench.py --falkordb-port PORT  # then measure against it (loading sf100k
+                                                         # into FalkorDB takes minutes)
 
 Creates or completes Benchmarks/.venv (as compare.py does) with the neo4j driver (and its Rust
 extension), the falkordb client, kuzu and ladybug; builds `quiver` in release mode; generates the dataset into
@@ -283,12 +286,23 @@ def main():
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--quiver", help="a release build of quiver (else built here)")
     parser.add_argument("--no-falkordb", action="store_true")
-    parser.add_argument("--no-ladybug", action="store_true")
+    parser.add_argument("--falkordb-port", type=int,
+                        help="use a FalkorDB already serving the dataset on this port (see --load-falkordb)")
+    parser.add_argument("--load-falkordb", action="store_true",
+                        help="only start FalkorDB, load the dataset, print its port and leave it running")
+    parser.add_argument("--no-kuzu", action="store_true")
+    parser.add_argument("--ladybug", action="store_true",
+                        help="also LadybugDB (its module cannot share a process with kuzu: add --no-kuzu)")
     parser.add_argument("--pure-python-driver", action="store_true",
                         help="the neo4j driver without its Rust extension")
     options = parser.parse_args()
 
     environment.ensure_venv(REQUIREMENTS, MODULES)
+    if options.load_falkordb:
+        port, _ = start_falkordb(datasets.ensure(options.dataset))
+        print("FalkorDB serves %s on port %d; stop it with FALKOR_PORT=%d bash %s stop" % (
+            options.dataset, port, port, FALKORDB_SH))
+        return
     if options.pure_python_driver:
         sys.modules["neo4j._rust"] = None  # the driver then falls back to its Python PackStream
         QuiverClient.name = "Quiver (Bolt, pure-Python neo4j driver)"
@@ -306,14 +320,18 @@ def main():
         servers.append(server)
         systems.append(quiver.connect())
         load_times[quiver.name] = time.perf_counter() - start
-        if not options.no_falkordb:
+        if options.falkordb_port:
+            systems.append(FalkorClient(options.falkordb_port).connect())
+        elif not options.no_falkordb:
             start = time.perf_counter()
             falkor_port, falkor = start_falkordb(directory)
             systems.append(falkor)
             load_times[falkor.name] = time.perf_counter() - start
-        import kuzu
-        embedded = [EmbeddedClient("Kuzu (in process)", kuzu)]
-        if not options.no_ladybug:
+        embedded = []
+        if not options.no_kuzu:
+            import kuzu
+            embedded.append(EmbeddedClient("Kuzu (in process)", kuzu))
+        if options.ladybug:
             import ladybug
             embedded.append(EmbeddedClient("LadybugDB (in process)", ladybug))
         for client in embedded:
