@@ -11,16 +11,17 @@ PEERS = ["kuzu==0.11.3", "igraph==1.0.0", "networkx==3.6.1", "networkit==11.3"]
 MODULES = ["kuzu", "igraph", "networkx", "networkit"]
 
 
-def ensure_venv():
+def ensure_venv(peers=None, modules=None):
     """Re-executes the running script inside Benchmarks/.venv, creating the venv on first use and
-    installing the peers that an existing one lacks."""
+    installing the peers (compare.py's by default) that an existing one lacks."""
+    peers, modules = peers or PEERS, modules or MODULES
     python = os.path.join(VENV, "bin", "python")
     if os.path.realpath(sys.prefix) != os.path.realpath(VENV):
         if not os.path.exists(python):
             subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
         os.execv(python, [python] + sys.argv)
     missing = []
-    for module, requirement in zip(MODULES, PEERS):
+    for module, requirement in zip(modules, peers):
         try:
             __import__(module)
         except ImportError:
@@ -30,13 +31,14 @@ def ensure_venv():
                        stdout=sys.stderr)
 
 
-def build_quiver():
-    """Builds quiver-bench in release mode and returns the path of the executable."""
-    command = ["swift", "build", "-c", "release", "--package-path", ROOT, "--product", "quiver-bench"]
+def build_quiver(product="quiver-bench"):
+    """Builds `product` (quiver-bench unless told) in release mode and returns the path of the
+    executable."""
+    command = ["swift", "build", "-c", "release", "--package-path", ROOT, "--product", product]
     subprocess.run(command, check=True, stdout=sys.stderr)
     out = subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT, "--show-bin-path"],
                          check=True, capture_output=True, text=True).stdout.strip()
-    return os.path.join(out, "quiver-bench")
+    return os.path.join(out, product)
 
 
 def has_module(name):

@@ -160,6 +160,8 @@ extension QuiverError {
     public static let requiresDirectedRelationship = Code("RequiresDirectedRelationship")
     /// A result stream was read after it was closed, consumed or failed.
     public static let resultConsumed = Code("ResultConsumed")
+    /// The statement or transaction ran past its timeout and was stopped (category `cancelled`).
+    public static let timedOut = Code("TimedOut")
     /// An import met more bad rows than --bad-row-limit allows.
     public static let tooManyBadRows = Code("TooManyBadRows")
     /// A transaction was begun while another is open in the same session.
@@ -207,9 +209,9 @@ extension QuiverError {
       .noExpressionAlias, .noSingleRelationshipType, .noTransaction, .nonConstantExpression,
       .notADirectory, .notASingleValue, .numberOutOfRange, .pathOutsideExportDirectory,
       .procedureCallFailed, .procedureNotFound, .readOnlyDatabase, .relationshipUniquenessViolation,
-      .requiresDirectedRelationship, .resultConsumed, .tooManyBadRows, .transactionAlreadyOpen,
-      .transactionClosed, .unclosedComment, .unclosedIdentifier, .unclosedString,
-      .undefinedVariable, .unexpectedOutput, .unexpectedSyntax, .unknownFunction,
+      .requiresDirectedRelationship, .resultConsumed, .timedOut, .tooManyBadRows,
+      .transactionAlreadyOpen, .transactionClosed, .unclosedComment, .unclosedIdentifier,
+      .unclosedString, .undefinedVariable, .unexpectedOutput, .unexpectedSyntax, .unknownFunction,
       .variableAlreadyBound, .variableTypeConflict, .writeInReadOnlyTransaction, .writerBusy,
     ]
   }

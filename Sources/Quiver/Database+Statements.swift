@@ -15,8 +15,11 @@ extension Database {
   ) throws -> ResultStream {
     let started = ContinuousClock.now
     let snapshot = scope.snapshot
+    var notifications: [QueryNotification] = []
     func stream(_ columns: [String], _ feed: ResultStream.Feed, _ type: QueryType, _ plan: ResultStream.PlanText = .none) -> ResultStream {
-      ResultStream(query: query, columns: columns, feed: feed, queryType: type, plan: plan, control: control, started: started, onEnd: onEnd)
+      ResultStream(
+        query: query, columns: columns, feed: feed, queryType: type, plan: plan, control: control, started: started,
+        notifications: notifications, onEnd: onEnd)
     }
     switch try prepare(query, parameters: parameters, snapshot.store, snapshot.procedures) {
     case .schema(let command):
@@ -32,8 +35,10 @@ extension Database {
       return stream(result.columns, .rows(result.rows), .schemaWrite)
     case .query(let compiled):
       let type: QueryType = !compiled.isUpdating ? .readOnly : compiled.columns.isEmpty ? .writeOnly : .readWrite
+      notifications = QueryNotification.notifications(for: compiled.names, in: snapshot.store)
       if compiled.mode == .explain {
-        return stream([], .rows([]), type, .fixed(compiled.explained(statistics: snapshot.store)))
+        let tree = PlanDescription(compiled.planTree(statistics: snapshot.store))
+        return stream([], .rows([]), type, .fixed(compiled.explained(statistics: snapshot.store), tree))
       }
       let plan: ResultStream.PlanText = compiled.mode == .profile ? .profiled(compiled) : .none
       guard compiled.isUpdating else {
@@ -49,7 +54,12 @@ extension Database {
       // it the version of the graph it wrote (with its change log), which the stream would
       // otherwise hold until its rows are read.
       let rows = source.remainingKeptRows()
-      let done: ResultStream.PlanText = source.profile.map { .fixed(compiled.explained(profile: $0.measurements)) } ?? .none
+      let done: ResultStream.PlanText =
+        source.profile.map {
+          .fixed(
+            compiled.explained(profile: $0.measurements),
+            PlanDescription(compiled.planTree(profile: $0.measurements, resultRows: rows.count)))
+        } ?? .none
       return stream(source.columns, .kept(rows, statistics: source.statistics), type, done)
     }
   }

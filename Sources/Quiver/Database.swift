@@ -133,7 +133,15 @@ public final class Database: Sendable {
     ) {
       let statement = try Parser.parse(query)
       if let command = statement.schema { return .schema(command) }
-      return .query(try Planner.compile(statement, catalog: procedures, schema: store))
+      var compiled = try Planner.compile(statement, catalog: procedures, schema: store)
+      var names = NameUses(statement)
+      // A store never forgets a name it has interned: only the names missing now are looked up
+      // again when the statement runs, to warn about those still missing then.
+      names.labels.removeAll { store.labelID($0.name) != nil }
+      names.relationshipTypes.removeAll { store.typeID($0.name) != nil }
+      names.propertyKeys.removeAll { store.propertyKeyID($0.name) != nil }
+      compiled.names = names
+      return .query(compiled)
     }
     if case .query(let compiled) = prepared, compiled.mode != .explain,
       let missing = compiled.parameterNames.lazy.filter({ parameters[$0] == nil }).min()

@@ -35,7 +35,8 @@ public final class ResultStream {
   /// How the summary's plan is made.
   enum PlanText {
     case none
-    case fixed(String)
+    /// Known before the first row: the text and the tree.
+    case fixed(String, PlanDescription)
     /// PROFILE: the plan with the measurements taken while the rows were pulled.
     case profiled(CompiledQuery)
   }
@@ -52,6 +53,7 @@ public final class ResultStream {
 
   private let query: String
   private let queryType: QueryType
+  private let notifications: [QueryNotification]
   private let control: RunControl
   /// Whether the statement did all its work before the first row: an updating statement or a
   /// schema change (which in auto-commit mode has committed then), or rows computed up front;
@@ -85,9 +87,10 @@ public final class ResultStream {
 
   init(
     query: String, columns: [String], feed: Feed, queryType: QueryType, plan: PlanText, control: RunControl,
-    started: ContinuousClock.Instant, onEnd: @escaping (ResultSummary?) -> Void
+    started: ContinuousClock.Instant, notifications: [QueryNotification] = [], onEnd: @escaping (ResultSummary?) -> Void
   ) {
     self.query = query
+    self.notifications = notifications
     self.columns = columns
     self.queryType = queryType
     self.control = control
@@ -243,15 +246,21 @@ public final class ResultStream {
       onEnd(nil)
       return
     }
-    let plan: String?
+    var plan: String?
+    var tree: PlanDescription?
     switch planText {
-    case .none: plan = nil
-    case .fixed(let text): plan = text
-    case .profiled(let compiled): plan = source?.profile.map { compiled.explained(profile: $0.measurements) }
+    case .none: break
+    case .fixed(let text, let description): (plan, tree) = (text, description)
+    case .profiled(let compiled):
+      if let measurements = source?.profile?.measurements {
+        plan = compiled.explained(profile: measurements)
+        tree = PlanDescription(compiled.planTree(profile: measurements, resultRows: rowCount))
+      }
     }
     let now = ContinuousClock.now
     let made = ResultSummary(
-      query: query, statistics: source?.statistics ?? keptStatistics, queryType: queryType, plan: plan, notifications: [],
+      query: query, statistics: source?.statistics ?? keptStatistics, queryType: queryType, plan: plan,
+      planDescription: tree, notifications: notifications,
       rowCount: rowCount, timeToFirstRow: started.duration(to: firstRowReady ?? now),
       totalTime: started.duration(to: now))
     summary = made

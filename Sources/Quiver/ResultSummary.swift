@@ -10,9 +10,14 @@ public struct ResultSummary: Sendable {
   public let statistics: QueryStatistics
   /// Whether the statement read, wrote or changed the schema.
   public let queryType: QueryType
-  /// The operator tree for EXPLAIN, with rows and times per operator for PROFILE; else nil.
+  /// The operator tree for EXPLAIN, with rows and times per operator for PROFILE, as text; else
+  /// nil.
   public let plan: String?
-  /// Warnings and hints about the statement (none are raised yet; the list is always empty).
+  /// The same plan as a tree of operators (with estimates for EXPLAIN, measurements for
+  /// PROFILE); nil when `plan` is.
+  public let planDescription: PlanDescription?
+  /// Warnings and hints about the statement: labels, relationship types and property keys it
+  /// reads that the graph does not hold, and MATCH clauses that build cartesian products.
   public let notifications: [QueryNotification]
   /// Rows handed out before the stream ended.
   public let rowCount: Int
@@ -45,9 +50,11 @@ public struct QueryType: Sendable, Hashable, CustomStringConvertible {
   public var description: String { code }
 }
 
-/// A warning or hint the engine attaches to a statement's summary.
+/// A warning or hint the engine attaches to a statement's summary, in the shape of Neo4j's
+/// notifications (and GQL status objects), so that servers pass it on as it is and shells show it.
 public struct QueryNotification: Sendable, Hashable {
-  /// A stable code naming the kind of notification.
+  /// A stable code naming the kind of notification, Neo4j's where there is one
+  /// (`Neo.ClientNotification.Statement.UnknownLabelWarning`).
   public let code: String
   /// A one-line title.
   public let title: String
@@ -55,4 +62,12 @@ public struct QueryNotification: Sendable, Hashable {
   public let description: String
   /// Where in the statement it applies, when known.
   public let position: SourcePosition?
+  /// `WARNING` (the statement may not do what was meant) or `INFORMATION`.
+  public let severity: String
+  /// What it is about: `UNRECOGNIZED` (a name the graph does not hold), `PERFORMANCE`, ….
+  public let category: String
+  /// The GQLSTATUS code (`01N50`) and its status description, as GQL-aware clients read them.
+  public let gqlStatus: String
+  /// The GQL status description (`warn: unknown label. …`).
+  public let statusDescription: String
 }

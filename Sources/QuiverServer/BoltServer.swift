@@ -157,8 +157,9 @@ final class BoltChannelHandler: ChannelInboundHandler {
       busy.add(1)
       let busy = self.busy
       queue.async {
-        let keep = connection.handle(message)
-        busy.add(-1)
+        // Responses wait while later messages are queued (one write for a pipelined batch).
+        let keep = connection.handle(message, flushing: false)
+        if busy.add(-1) == 0 || !keep { connection.flush() }
         if !keep { channel.close(promise: nil) }
       }
     }

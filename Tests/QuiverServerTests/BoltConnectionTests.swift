@@ -258,3 +258,26 @@ func texts(_ database: Database, _ query: String) throws -> [String] {
     #expect(labels == [.list([.string("Thing")]), .list([.string("Tool")])])
   }
 }
+
+/// db.schema.visualization(): virtual nodes per label and one virtual relationship per (start
+/// label, type, end label) in the data.
+@Suite struct SchemaVisualizationTests {
+  @Test func oneRelationshipPerLabelTypeLabelTriple() throws {
+    let database = try Database()
+    _ = try database.execute(
+      "CREATE (:Tool)-[:USES]->(:Thing), (:Tool)-[:USES]->(:Thing), (:Thing:Part)-[:IN]->(:Tool), ()-[:USES]->(:Tool)")
+    let (nodes, relationships) = try ServerProcedures.schemaGraph(of: database)
+    #expect(nodes.map(\.labels) == [["Part"], ["Thing"], ["Tool"]])
+    #expect(nodes.map { $0.properties["name"]?.stringValue } == ["Part", "Thing", "Tool"])
+    let names = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, $0.labels.first ?? "") })
+    let triples = relationships.map { "\(names[$0.startID] ?? "?")-\($0.type)->\(names[$0.endID] ?? "?")" }
+    #expect(triples == ["Part-IN->Tool", "Thing-IN->Tool", "Tool-USES->Thing"])
+    #expect(Set(relationships.map(\.id)).count == 3)
+  }
+
+  @Test func emptyGraphHasNoNodesOrRelationships() throws {
+    let (nodes, relationships) = try ServerProcedures.schemaGraph(of: try Database())
+    #expect(nodes.isEmpty)
+    #expect(relationships.isEmpty)
+  }
+}

@@ -31,10 +31,11 @@ final class Conversation: Sendable {
   let connection: BoltConnection
   private let output = OutputSink()
 
-  init(version: BoltVersion = BoltVersion(5, 8), database: Database, users: UserStore? = nil) {
+  init(version: BoltVersion = BoltVersion(5, 8), database: Database, users: UserStore? = nil, queryTimeout: Duration? = nil) {
     let sink = output
     let context = BoltServerContext(
-      database: database, users: users, advertisedAddress: "127.0.0.1:7687", failedLoginDelay: .milliseconds(10))
+      database: database, users: users, queryTimeout: queryTimeout, advertisedAddress: "127.0.0.1:7687",
+      failedLoginDelay: .milliseconds(10))
     connection = BoltConnection(version: version, context: context, connectionID: 1) { buffer in
       sink.buffers.withLock { $0.append(buffer) }
     }

@@ -34,7 +34,13 @@ import Testing
     let other = QuiverError.runtime(.semantic, .invalidAggregation, "x")
     #expect(BoltErrorTable.failure(for: other).code == "Neo.ClientError.Statement.SemanticError")
     let cancelled = QuiverError.runtime(.cancelled, .cancelled, "stopped")
-    #expect(BoltErrorTable.failure(for: cancelled).code == "Neo.TransientError.Transaction.Terminated")
+    #expect(BoltErrorTable.failure(for: cancelled).code == "Neo.ClientError.Transaction.Terminated")
+    #expect(BoltErrorTable.failure(for: cancelled, clientTimeout: true).code == "Neo.ClientError.Transaction.Terminated")
+    let timedOut = QuiverError.runtime(.cancelled, .timedOut, "late")
+    #expect(BoltErrorTable.failure(for: timedOut).code == "Neo.ClientError.Transaction.TransactionTimedOut")
+    #expect(
+      BoltErrorTable.failure(for: timedOut, clientTimeout: true).code
+        == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration")
     let busy = QuiverError.runtime(.transient, .writerBusy, "busy")
     #expect(BoltErrorTable.failure(for: busy).code == "Neo.TransientError.Transaction.LockAcquisitionTimeout")
     let io = QuiverError.runtime(.io, .corruptLog, "bad")

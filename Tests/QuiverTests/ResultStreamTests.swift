@@ -191,7 +191,8 @@ private func pulled(_ stream: ResultStream, batch: Int) throws -> [[String]] {
       while try stream.next() != nil {}
       Issue.record("expected a timeout")
     } catch let error as QuiverError {
-      #expect(error.code == .cancelled)
+      #expect(error.category == .cancelled)
+      #expect(error.code == .timedOut)
       #expect(error.message == "the query ran past its timeout and was stopped")
     }
   }
@@ -211,7 +212,8 @@ private func pulled(_ stream: ResultStream, batch: Int) throws -> [[String]] {
       _ = try stopped.fetchAll()
       Issue.record("expected a timeout")
     } catch let error as QuiverError {
-      #expect(error.code == .cancelled)
+      #expect(error.category == .cancelled)
+      #expect(error.code == .timedOut)
       #expect(error.message == "the query ran past its timeout and was stopped")
     }
   }

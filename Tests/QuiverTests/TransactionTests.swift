@@ -73,7 +73,7 @@ import Testing
       Issue.record("expected a timeout")
     } catch let e as QuiverError {
       #expect(e.category == .cancelled)
-      #expect(e.code == .cancelled)
+      #expect(e.code == .timedOut)
     }
   }
 

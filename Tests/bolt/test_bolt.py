@@ -288,14 +288,76 @@ def test_what_tools_call_on_connect(driver):
     assert driver.execute_query("CALL db.ping()").records[0]["success"] is True
     viz = driver.execute_query("CALL db.schema.visualization()").records[0]
     assert {"Tool", "Thing"} <= {label for n in viz["nodes"] for label in n.labels}
+    names = {n.element_id: next(iter(n.labels)) for n in viz["nodes"]}
+    triples = {(names[r.start_node.element_id], r.type, names[r.end_node.element_id]) for r in viz["relationships"]}
+    assert ("Tool", "USES", "Thing") in triples
 
 
 def test_explain_and_profile_plans(driver):
     summary = driver.execute_query("EXPLAIN MATCH (n) RETURN n").summary
     assert summary.plan is not None
     assert "string-representation" in summary.plan["args"]
+    assert summary.plan["operatorType"] == "ProduceResults"
+    assert summary.plan["identifiers"] == ["n"]
+    scan = summary.plan["children"][0]
+    assert scan["operatorType"] == "AllNodesScan"
+    assert scan["args"]["Details"] == "n"
+    assert isinstance(scan["args"]["EstimatedRows"], float)
     summary = driver.execute_query("PROFILE UNWIND range(1, 3) AS i RETURN i").summary
     assert summary.profile is not None
+    assert summary.profile["rows"] == 3
+    unwind = summary.profile["children"][0]
+    assert unwind["operatorType"] == "Unwind"
+    assert unwind["rows"] == 3
+    assert unwind["dbHits"] >= 0 and unwind["time"] >= 0
+
+
+def test_notifications(driver):
+    driver.execute_query("MERGE (:Known {k: 1})")
+    summary = driver.execute_query("MATCH (n:NoSuchLabel) RETURN n.noSuchKey").summary
+    codes = [n["code"] for n in summary.notifications]
+    assert codes == ["Neo.ClientNotification.Statement.UnknownLabelWarning",
+                     "Neo.ClientNotification.Statement.UnknownPropertyKeyWarning"]
+    label = summary.notifications[0]
+    assert label["severity"] == "WARNING" and label["category"] == "UNRECOGNIZED"
+    assert label["position"] == {"offset": 6, "line": 1, "column": 7}
+    statuses = [s.gql_status for s in summary.gql_status_objects]
+    assert statuses[:2] == ["01N50", "01N52"]
+    summary = driver.execute_query("MATCH (a:Known), (b:Known) RETURN a, b").summary
+    product = [s for s in summary.gql_status_objects if s.gql_status == "03N90"]
+    assert len(product) == 1
+    assert product[0].classification == neo4j.NotificationClassification.PERFORMANCE
+    assert product[0].position.column == 1
+    assert not driver.execute_query("MATCH (n:Known) RETURN n.k").summary.notifications
+
+
+def test_several_results_in_one_transaction(driver):
+    # The driver pulls 1000 records at a time; the second RUN comes while the first result still
+    # has rows, which the driver then pulls by the first result's qid.
+    with driver.session() as session:
+        with session.begin_transaction() as tx:
+            first = tx.run("UNWIND range(1, 2500) AS i RETURN i")
+            second = tx.run("UNWIND range(1, 2500) AS j RETURN j * 2 AS j")
+            pairs = [(a["i"], b["j"]) for a, b in zip(first, second)]
+            assert len(pairs) == 2500
+            assert pairs[0] == (1, 2) and pairs[-1] == (2500, 5000)
+            tx.run("CREATE (:Interleaved)").consume()
+            tx.commit()
+    assert driver.execute_query("MATCH (n:Interleaved) RETURN count(n) AS c").records[0]["c"] == 1
+
+
+def test_a_transaction_past_its_timeout_fails_and_is_rolled_back(server):
+    # The timeout given to begin_transaction applies to the transaction's statements, and the
+    # failure is the client-configured timeout's code, as Neo4j reports it.
+    with GraphDatabase.driver(server.uri, auth=server.auth) as d:
+        with d.session() as session:
+            tx = session.begin_transaction(timeout=0.2)
+            tx.run("CREATE (:Stopped)").consume()
+            with pytest.raises(ClientError) as info:
+                tx.run("UNWIND range(1, 2000000000) AS i WITH i WHERE i < 0 RETURN count(i)").consume()
+            assert info.value.code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"
+            tx.close()
+        assert d.execute_query("MATCH (n:Stopped) RETURN count(n) AS c").records[0]["c"] == 0
 
 
 def test_bolt_4_4_client(server):
@@ -330,12 +392,17 @@ def test_limits_connections_idle_time_and_query_time():
         time.sleep(0.5)  # the probe connection of wait_for_port has gone
         with GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("x", "y"), max_connection_pool_size=1) as d:
             with d.session() as session:
-                # A statement running past --query-timeout fails with Neo.TransientError.Transaction.Terminated,
-                # which the driver (as for Neo4j) reclassifies as a client error that is not retried.
+                # A statement running past --query-timeout fails as in Neo4j 5, with a client error
+                # that the driver does not retry; one past the client's own timeout says so.
+                long = "UNWIND range(1, 2000000000) AS i WITH i WHERE i < 0 RETURN count(i)"
                 with pytest.raises(ClientError) as info:
-                    session.run("UNWIND range(1, 2000000000) AS i WITH i WHERE i < 0 RETURN count(i)").consume()
-                assert info.value.code == "Neo.ClientError.Transaction.Terminated"
+                    session.run(long).consume()
+                assert info.value.code == "Neo.ClientError.Transaction.TransactionTimedOut"
                 assert "timeout" in info.value.message
+                assert not info.value.is_retryable()
+                with pytest.raises(ClientError) as info:
+                    session.run(neo4j.Query(long, timeout=0.1)).consume()
+                assert info.value.code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"
                 assert session.run("RETURN 1 AS one").single()["one"] == 1
                 # The pool holds one connection; a raw second one fits, a third is closed at once.
                 second = socket.create_connection(("127.0.0.1", port), timeout=5)

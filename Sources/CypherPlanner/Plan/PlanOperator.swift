@@ -241,4 +241,7 @@ package struct CompiledQuery: Sendable {
   package var parameterNames: Set<String>
   /// The user's variable name for slots that have one (for EXPLAIN).
   package var slotNames: [Int: String]
+  /// The labels, types and keys the statement reads by name, and its cartesian products, for
+  /// the notifications of each run (filled in by whoever has the statement's AST).
+  package var names = NameUses()
 }

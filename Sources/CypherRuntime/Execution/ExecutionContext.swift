@@ -122,10 +122,13 @@ package final class CancellationFlag: Sendable {
 
   package func cancel() { cancelled.store(true, ordering: .relaxed) }
 
-  /// Throws a `Cancelled` error when the flag is set or the deadline passed.
+  /// Throws a `cancelled` error when the flag is set or the deadline passed: code `TimedOut`
+  /// for the deadline (servers report it apart, as Neo4j's TransactionTimedOut), `Cancelled`
+  /// otherwise.
   package func check() throws {
     guard isCancelled else { return }
-    throw QuiverError.runtime(.cancelled, .cancelled, timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
+    if timedOut { throw QuiverError.runtime(.cancelled, .timedOut, "the query ran past its timeout and was stopped") }
+    throw QuiverError.runtime(.cancelled, .cancelled, "the query was cancelled")
   }
 
   private let rows = Atomic<Int>(0)

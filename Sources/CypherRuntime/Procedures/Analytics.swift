@@ -27,13 +27,9 @@ package struct Analytics {
     return StopCheck { cancellation.isCancelled }
   }
 
-  /// Throws `Cancelled` when the statement was cancelled or timed out (the algorithm may then have
-  /// returned early with partial results).
-  func checkCancelled() throws {
-    guard let cancellation, cancellation.isCancelled else { return }
-    throw QuiverError.runtime(
-      .cancelled, .cancelled, cancellation.timedOut ? "the query ran past its timeout and was stopped" : "the query was cancelled")
-  }
+  /// Throws `Cancelled` (or `TimedOut`) when the statement was cancelled or timed out (the
+  /// algorithm may then have returned early with partial results).
+  func checkCancelled() throws { try cancellation?.check() }
 
   /// The projection `spec` describes, from the cache when there is one.
   func project(_ spec: ProjectionSpec, _ check: OptionCheck) throws -> GraphProjection {

@@ -27,11 +27,16 @@ package final class BoltConnection: @unchecked Sendable {
   /// Writes a batch of chunked messages; may block while the client is slow to read.
   private let send: (ByteBuffer) -> Void
   private var out = ByteBuffer()
-  /// The result being pulled and its id (`qid`).
+  /// The result of the last RUN while it is open, and that RUN's id (`qid`).
   private var stream: ResultStream?
   private var streamID: Int64 = -1
   private var nextStreamID: Int64 = 0
+  /// Earlier results of the open transaction still to be pulled, by `qid`.
+  private var parked: [Int64: ParkedResult] = [:]
   private var autoCommitStream = false
+  /// Whether the running statement's (or the open transaction's) time limit is the client's
+  /// `tx_timeout` rather than the server's `--query-timeout`: Neo4j reports the two apart.
+  private var clientTimeoutApplies = false
   private var runStarted = ContinuousClock.now
   /// RESETs received by the event loop and not yet handled: until then, other messages are
   /// IGNORED (the INTERRUPTED state).
@@ -61,14 +66,17 @@ package final class BoltConnection: @unchecked Sendable {
   /// Ends the conversation: the open result is closed and an open transaction rolled back.
   package func close() {
     stream = nil
+    parked = [:]
     session.reset()
     state = .defunct
   }
 
   /// Handles one message; returns false when the connection must close (GOODBYE, a failed
-  /// login, a malformed message).
-  package func handle(_ message: ByteBuffer) -> Bool {
-    defer { flush() }
+  /// login, a malformed message). With `flushing` false the responses stay buffered until the
+  /// next `flush()`, so that a caller with more messages queued (a driver's pipelined RUN and
+  /// PULL) sends all their responses in one write.
+  package func handle(_ message: ByteBuffer, flushing: Bool = true) -> Bool {
+    defer { if flushing { flush() } }
     guard state != .defunct else { return false }
     let request: BoltRequest
     do {
@@ -94,6 +102,7 @@ package final class BoltConnection: @unchecked Sendable {
       return false
     case (.reset, _):
       stream = nil
+      parked = [:]
       session.reset()
       if state != .negotiation && state != .authentication { state = .ready }
       succeed([:])
@@ -188,8 +197,10 @@ package final class BoltConnection: @unchecked Sendable {
       var bound: [String: Value] = [:]
       for (name, value) in parameters { bound[name] = try value.quiverValue(format: format) }
       let statement = SystemQueries.rewrite(query, parameters: bound) ?? (query, bound)
+      if inTransaction { parkOpenResult() }
       runStarted = ContinuousClock.now
-      let timeout = inTransaction ? nil : clientTimeout(extra)
+      var timeout: Duration?
+      if !inTransaction { (timeout, clientTimeoutApplies) = limit(extra) }
       stream = try session.run(statement.query, parameters: statement.parameters, timeout: timeout)
       let firstRow = runStarted.duration(to: .now)
       var metadata: [String: PackValue] = [
@@ -204,13 +215,19 @@ package final class BoltConnection: @unchecked Sendable {
       succeed(metadata)
     } catch {
       stream = nil
-      fail(BoltErrorTable.failure(for: error))
+      fail(statementFailure(error))
     }
   }
 
-  /// Sends up to `n` records of the result (none for DISCARD), then `has_more` or the summary.
+  /// Sends up to `n` records of the result `qid` (-1: the last RUN's; none for DISCARD), then
+  /// `has_more` or the summary.
   private func pull(n: Int64, qid: Int64, discard: Bool) {
-    guard let stream, qid == -1 || qid == streamID else {
+    let id = qid == -1 ? streamID : qid
+    if let result = parked.removeValue(forKey: id) {
+      pullParked(result, id: id, n: n, discard: discard)
+      return
+    }
+    guard let stream, id == streamID else {
       fail(.invalidRequest("no open result with qid \(qid)"))
       return
     }
@@ -237,15 +254,71 @@ package final class BoltConnection: @unchecked Sendable {
       }
       let summary = try stream.consume()
       self.stream = nil
-      state = (state == .txStreaming) ? .txReady : .ready
-      succeed(summaryMetadata(summary))
+      resultEnded()
+      succeed(summaryMetadata(summary, hadColumns: !stream.columns.isEmpty))
     } catch {
       self.stream = nil
-      fail(BoltErrorTable.failure(for: error))
+      fail(statementFailure(error))
     }
   }
 
-  private func summaryMetadata(_ summary: ResultSummary) -> [String: PackValue] {
+  /// PULL or DISCARD on an earlier result of the transaction, from its kept rows.
+  private func pullParked(_ result: ParkedResult, id: Int64, n: Int64, discard: Bool) {
+    var result = result
+    let count = discard ? result.rows.count - result.position : min(n < 0 ? Int.max : Int(n), result.rows.count - result.position)
+    if !discard {
+      for row in result.rows[result.position..<(result.position + count)] {
+        writeRecord(row)
+        if out.readableBytes >= batchBytes { flush() }
+      }
+    }
+    result.position += count
+    if result.position < result.rows.count {
+      parked[id] = result
+      succeed(["has_more": .bool(true)])
+      return
+    }
+    switch result.ending {
+    case .success(let summary):
+      resultEnded()
+      succeed(summaryMetadata(summary, hadColumns: result.hadColumns))
+    case .failure(let error):
+      fail(statementFailure(error))
+    }
+  }
+
+  /// Before a RUN inside a transaction: the library runs one statement of a session at a time,
+  /// so the result still open is read to its end (rows, then summary or error) and kept for
+  /// the PULLs that name its `qid`, as Bolt lets a client interleave results.
+  private func parkOpenResult() {
+    guard let open = stream else { return }
+    stream = nil
+    var rows: [[Value]] = []
+    do {
+      while open.hasMore { rows += try open.fetch(1000) }
+      let summary = try open.consume()
+      parked[streamID] = ParkedResult(rows: rows, hadColumns: !open.columns.isEmpty, ending: .success(summary))
+    } catch {
+      parked[streamID] = ParkedResult(rows: rows, hadColumns: !open.columns.isEmpty, ending: .failure(error))
+    }
+  }
+
+  /// A result has been read to its end: back to READY, or to TX_READY once no result of the
+  /// transaction remains open.
+  private func resultEnded() {
+    if state == .txStreaming {
+      if stream == nil && parked.isEmpty { state = .txReady }
+    } else {
+      state = .ready
+    }
+  }
+
+  /// The FAILURE for a statement's error, telling a timeout the client set from the server's.
+  private func statementFailure(_ error: any Error) -> BoltFailure {
+    BoltErrorTable.failure(for: error, clientTimeout: clientTimeoutApplies)
+  }
+
+  private func summaryMetadata(_ summary: ResultSummary, hadColumns: Bool) -> [String: PackValue] {
     var metadata: [String: PackValue] = [
       "t_last": .int(Self.milliseconds(summary.totalTime - summary.timeToFirstRow)),
       "type": .string(summary.queryType.code),
@@ -254,9 +327,15 @@ package final class BoltConnection: @unchecked Sendable {
     let stats = BoltSummary.statistics(summary.statistics)
     if !stats.isEmpty { metadata["stats"] = .map(stats) }
     if autoCommitStream && summary.queryType != .readOnly { metadata["bookmark"] = .string(context.bookmarks.advance()) }
-    if let plan = summary.plan {
-      let profiled = summary.query.trimmingPrefix(while: \.isWhitespace).uppercased().hasPrefix("PROFILE")
-      metadata[profiled ? "profile" : "plan"] = BoltSummary.plan(plan, profiled: profiled, rows: summary.rowCount)
+    if let text = summary.plan, let plan = summary.planDescription {
+      let profiled = plan.rows != nil
+      metadata[profiled ? "profile" : "plan"] = BoltSummary.plan(plan, text: text, profiled: profiled)
+    }
+    if version.hasGQLStatuses {
+      metadata["statuses"] = BoltSummary.statuses(
+        summary.notifications, hadColumns: hadColumns, hadRows: summary.rowCount > 0)
+    } else if !summary.notifications.isEmpty {
+      metadata["notifications"] = BoltSummary.notifications(summary.notifications)
     }
     return metadata
   }
@@ -267,16 +346,17 @@ package final class BoltConnection: @unchecked Sendable {
     do {
       try checkDatabase(extra["db"])
       try session.begin(readOnly: extra["mode"]?.string == "r")
-      session.timeout = clientTimeout(extra)
+      (session.timeout, clientTimeoutApplies) = limit(extra)
       state = .txReady
       succeed([:])
     } catch {
-      fail(BoltErrorTable.failure(for: error))
+      fail(statementFailure(error))
     }
   }
 
   private func finishTransaction(commit: Bool) {
     stream = nil
+    parked = [:]
     defer { session.timeout = context.queryTimeout }
     do {
       if commit {
@@ -289,7 +369,7 @@ package final class BoltConnection: @unchecked Sendable {
         succeed([:])
       }
     } catch {
-      fail(BoltErrorTable.failure(for: error))
+      fail(statementFailure(error))
     }
   }
 
@@ -305,7 +385,7 @@ package final class BoltConnection: @unchecked Sendable {
       }
       succeed(["rt": .map(["ttl": .int(300), "db": .string(database ?? "neo4j"), "servers": .list(servers)])])
     } catch {
-      fail(BoltErrorTable.failure(for: error))
+      fail(statementFailure(error))
     }
   }
 
@@ -317,11 +397,13 @@ package final class BoltConnection: @unchecked Sendable {
     guard name == "neo4j" || name == "system" else { throw BoltFailure.databaseNotFound(name) }
   }
 
-  /// The server's query timeout, shortened by the client's `tx_timeout` (milliseconds).
-  private func clientTimeout(_ extra: [String: PackValue]) -> Duration? {
-    guard let ms = extra["tx_timeout"]?.int, ms > 0 else { return context.queryTimeout }
+  /// The server's query timeout, shortened by the client's `tx_timeout` (milliseconds), and
+  /// whether the client's is the one that applies.
+  private func limit(_ extra: [String: PackValue]) -> (Duration?, fromClient: Bool) {
+    guard let ms = extra["tx_timeout"]?.int, ms > 0 else { return (context.queryTimeout, false) }
     let asked = Duration.milliseconds(ms)
-    return context.queryTimeout.map { min($0, asked) } ?? asked
+    guard let server = context.queryTimeout, server <= asked else { return (asked, true) }
+    return (server, false)
   }
 
   static func milliseconds(_ d: Duration) -> Int64 {
@@ -372,9 +454,20 @@ package final class BoltConnection: @unchecked Sendable {
     swap(&writer.buffer, &out)
   }
 
-  private func flush() {
+  /// Sends the buffered responses.
+  package func flush() {
     guard out.readableBytes > 0 else { return }
     send(out)
     out = ByteBuffer()
   }
+}
+
+/// A result of an explicit transaction read to its end before a later RUN: its rows, how far
+/// PULLs have taken them, and its summary or the error that ended it.
+private struct ParkedResult {
+  var rows: [[Value]]
+  var position = 0
+  /// Whether the statement had result columns (for the GQL outcome status).
+  let hadColumns: Bool
+  let ending: Result<ResultSummary, any Error>
 }

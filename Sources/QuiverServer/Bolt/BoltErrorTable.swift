@@ -55,13 +55,20 @@ package enum BoltErrorTable {
     (.parameterMissing, nil, "Neo.ClientError.Statement.ParameterMissing", "42N51"),
     (.entityNotFound, nil, "Neo.ClientError.Statement.EntityNotFound", "22N00"),
     (.constraint, nil, "Neo.ClientError.Schema.ConstraintValidationFailed", "22N41"),
-    (.cancelled, nil, "Neo.TransientError.Transaction.Terminated", "25N05"),
+    // Neo4j 5's codes: a statement past the server's timeout, and one stopped by RESET, a
+    // disconnect or an operator (drivers do not retry either).
+    (.cancelled, .timedOut, "Neo.ClientError.Transaction.TransactionTimedOut", "25N05"),
+    (.cancelled, nil, "Neo.ClientError.Transaction.Terminated", "25N05"),
     (.transient, .writerBusy, "Neo.TransientError.Transaction.LockAcquisitionTimeout", "50N42"),
   ]
 
 
-  /// The FAILURE for any error a statement raised.
-  package static func failure(for error: any Error) -> BoltFailure {
+  /// Neo4j's code for a timeout the client asked for (`tx_timeout`) rather than the server's.
+  static let clientTimeoutCode = "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"
+
+  /// The FAILURE for any error a statement raised. `clientTimeout` says the statement's time
+  /// limit was the client's `tx_timeout`, so that a timeout is reported as Neo4j reports that one.
+  package static func failure(for error: any Error, clientTimeout: Bool = false) -> BoltFailure {
     if let failure = error as? BoltFailure { return failure }
     if let value = error as? BoltValueError {
       return BoltFailure(code: "Neo.ClientError.Statement.TypeError", message: value.message, gqlStatus: "22G03")
@@ -72,7 +79,7 @@ package enum BoltErrorTable {
     let code = quiver.code
     let row = rows.first { $0.category == quiver.category && ($0.code == nil || $0.code == code) }
     let message = quiver.position.map { "\(quiver.message) (line \($0.line), column \($0.column))" } ?? quiver.message
-    return BoltFailure(
-      code: row?.neo4j ?? "Neo.DatabaseError.General.UnknownError", message: message, gqlStatus: row?.gql ?? "50N42")
+    let neo4j = clientTimeout && code == .timedOut ? clientTimeoutCode : row?.neo4j ?? "Neo.DatabaseError.General.UnknownError"
+    return BoltFailure(code: neo4j, message: message, gqlStatus: row?.gql ?? "50N42")
   }
 }

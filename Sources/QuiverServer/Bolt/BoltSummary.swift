@@ -19,24 +19,83 @@ enum BoltSummary {
     return stats
   }
 
-  /// The plan as a one-operator tree whose `string-representation` argument holds Quiver's
-  /// plan text (as Neo4j's root operator does); PROFILE adds the row count.
-  static func plan(_ text: String, profiled: Bool, rows: Int) -> PackValue {
-    let first = text.split(separator: "\n").first.map { String($0.trimmingPrefix(while: { !$0.isLetter })) } ?? "Plan"
-    let operatorType = first.split(separator: " ").first.map(String.init) ?? "Plan"
-    var plan: [String: PackValue] = [
-      "operatorType": .string(operatorType),
-      "identifiers": .list([]),
-      "args": .map([
-        "string-representation": .string(text), "planner": .string("COST"), "runtime": .string("QUIVER"),
-        "Details": .string(first),
-      ]),
-      "children": .list([]),
+  /// The plan tree as Neo4j sends it: per operator `operatorType`, `identifiers`, `args` (with
+  /// `Details` and, for EXPLAIN, `EstimatedRows`) and `children`; PROFILE adds `rows`, `dbHits`
+  /// and `time` (nanoseconds, the operator's own). The root's `args` also carry the planner, the
+  /// runtime and Quiver's plan text as `string-representation`.
+  static func plan(_ plan: PlanDescription, text: String, profiled: Bool) -> PackValue {
+    var root = node(plan, profiled: profiled)
+    if case .map(var args)? = root["args"] {
+      args["string-representation"] = .string(text)
+      args["planner"] = .string("COST")
+      args["runtime"] = .string("QUIVER")
+      root["args"] = .map(args)
+    }
+    return .map(root)
+  }
+
+  private static func node(_ plan: PlanDescription, profiled: Bool) -> [String: PackValue] {
+    var args: [String: PackValue] = ["Details": .string(plan.details)]
+    if let estimate = plan.estimatedRows { args["EstimatedRows"] = .float(estimate) }
+    var map: [String: PackValue] = [
+      "operatorType": .string(plan.operatorType),
+      "identifiers": .list(plan.identifiers.map(PackValue.string)),
+      "args": .map(args),
+      "children": .list(plan.children.map { .map(node($0, profiled: profiled)) }),
     ]
     if profiled {
-      plan["rows"] = .int(Int64(rows))
-      plan["dbHits"] = .int(0)
+      map["rows"] = .int(Int64(plan.rows ?? 0))
+      map["dbHits"] = .int(Int64(plan.dbHits ?? 0))
+      if let time = plan.time {
+        map["time"] = .int(time.components.seconds * 1_000_000_000 + time.components.attoseconds / 1_000_000_000)
+      }
     }
-    return .map(plan)
+    return map
+  }
+
+  /// The notifications as Bolt before 5.5 carries them (`notifications`: code, title,
+  /// description, severity, category, position).
+  static func notifications(_ list: [QueryNotification]) -> PackValue {
+    .list(
+      list.map { n in
+        var map: [String: PackValue] = [
+          "code": .string(n.code), "title": .string(n.title), "description": .string(n.description),
+          "severity": .string(n.severity), "category": .string(n.category),
+        ]
+        if let position = n.position { map["position"] = Self.position(position) }
+        return .map(map)
+      })
+  }
+
+  /// GQL status objects as Bolt 5.5+ carries them (`statuses`): the notifications, then the
+  /// outcome (`00000` rows came, `02000` no rows, `00001` no result columns).
+  static func statuses(_ list: [QueryNotification], hadColumns: Bool, hadRows: Bool) -> PackValue {
+    var statuses: [PackValue] = list.map { n in
+      var diagnostic: [String: PackValue] = [
+        "OPERATION": .string(""), "OPERATION_CODE": .string("0"), "CURRENT_SCHEMA": .string("/"),
+        "_severity": .string(n.severity), "_classification": .string(n.category),
+      ]
+      if let position = n.position { diagnostic["_position"] = Self.position(position) }
+      return .map([
+        "gql_status": .string(n.gqlStatus), "status_description": .string(n.statusDescription),
+        "neo4j_code": .string(n.code), "title": .string(n.title), "description": .string(n.description),
+        "diagnostic_record": .map(diagnostic),
+      ])
+    }
+    let outcome: (String, String) =
+      !hadColumns ? ("00001", "note: successful completion - omitted result")
+      : hadRows ? ("00000", "note: successful completion") : ("02000", "note: no data")
+    statuses.append(
+      .map([
+        "gql_status": .string(outcome.0), "status_description": .string(outcome.1),
+        "diagnostic_record": .map([
+          "OPERATION": .string(""), "OPERATION_CODE": .string("0"), "CURRENT_SCHEMA": .string("/"),
+        ]),
+      ]))
+    return .list(statuses)
+  }
+
+  private static func position(_ p: SourcePosition) -> PackValue {
+    .map(["offset": .int(Int64(p.offset)), "line": .int(Int64(p.line)), "column": .int(Int64(p.column))])
   }
 }

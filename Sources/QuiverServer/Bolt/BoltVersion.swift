@@ -28,6 +28,8 @@ package struct BoltVersion: Sendable, Hashable, Comparable, CustomStringConverti
   package var hasLogon: Bool { self >= BoltVersion(5, 1) }
   /// Whether FAILURE carries GQL status fields (Bolt 5.7).
   package var hasGQLErrors: Bool { self >= BoltVersion(5, 7) }
+  /// 5.5 and later: summaries carry GQL status objects (`statuses`) instead of `notifications`.
+  package var hasGQLStatuses: Bool { self >= BoltVersion(5, 5) }
 }
 
 /// The server's side of the handshake, free of I/O.
