@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // Quiver: an embeddable property-graph database with Cypher.
-// Layers depend one way: QuiverCLI → QuiverServer (Bolt, over SwiftNIO) / QuiverExchange → Quiver →
+// Layers depend one way: QuiverCLI → QuiverServer (Bolt and HTTP, over SwiftNIO) / QuiverExchange → Quiver →
 // CypherRuntime → CypherPlanner → CypherSyntax → GraphCore, with CypherRuntime also over GraphStorage
 // and GraphAlgorithms. CypherRuntime reads plans only (CypherPlanner/Plan has its own operator and
 // mode vocabulary) and never imports CypherSyntax; LayeringTests checks that.
@@ -48,6 +48,7 @@ let package = Package(
         "Quiver",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
