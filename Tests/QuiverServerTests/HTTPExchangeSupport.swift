@@ -1,7 +1,9 @@
-// Helpers for the HTTP tests: a responder that collects the answer in memory, and a client
-// that sends requests straight to an `HTTPRouter` (no socket) and parses the JSON back.
+// Helpers for the HTTP tests: a responder that collects the answer in memory, a client that
+// sends requests straight to an `HTTPRouter` (no socket), and an Equatable view of the JSON
+// answers (read with the server's own `JSONReader`) for assertions.
 import Foundation
 import Quiver
+import QuiverExchange
 
 @testable import QuiverServer
 
@@ -80,6 +82,50 @@ struct RouterClient {
     w.string(statement)
     let text = String(decoding: w.bytes, as: UTF8.self)
     return parameters.map { #"{"statement":\#(text),"parameters":\#($0)}"# } ?? #"{"statement":\#(text)}"#
+  }
+}
+
+/// A JSON document as tests compare it.
+enum JSONValue: Equatable {
+  case null
+  case bool(Bool)
+  case int(Int64)
+  case double(Double)
+  case string(String)
+  case array([JSONValue])
+  case object([String: JSONValue])
+
+  /// Parses `bytes` with `JSONReader`.
+  static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+    JSONValue(try JSONReader.parse(String(decoding: bytes, as: UTF8.self)))
+  }
+
+  init(_ value: Value) {
+    switch value {
+    case .bool(let b): self = .bool(b)
+    case .int(let i): self = .int(i)
+    case .float(let d): self = .double(d)
+    case .string(let s): self = .string(s)
+    case .list(let items): self = .array(items.map(JSONValue.init))
+    case .map(let entries): self = .object(entries.mapValues(JSONValue.init))
+    default: self = .null
+    }
+  }
+
+  subscript(key: String) -> JSONValue? {
+    if case .object(let members) = self { return members[key] }
+    return nil
+  }
+
+  var string: String? {
+    if case .string(let s) = self { return s }
+    return nil
+  }
+
+  /// The first item of an array value.
+  var arrayFirst: JSONValue? {
+    if case .array(let items) = self { return items.first }
+    return nil
   }
 }
 

@@ -2,6 +2,7 @@
 // Basic credentials for scripts, the cookie login with its CSRF token for the console, refused
 // cross-origin and non-JSON requests, the loopback Host check, and the headers on every answer.
 import Foundation
+import GraphCore
 import Quiver
 import Testing
 
@@ -112,32 +113,24 @@ import Testing
   }
 }
 
-@Suite struct JSONValueTests {
-  @Test func integersStayApartFromDecimals() throws {
-    #expect(try JSONValue.parse(Array(#"[1, -2, 1.0, 2e3, "a\"\u00e9\ud83d\ude00"]"#.utf8))
-      == .array([.int(1), .int(-2), .double(1.0), .double(2000), .string("a\"é😀")]))
-  }
-
-  @Test(arguments: [("{\"a\":}", 5), ("[1,]", 3), ("\"abc", 4), ("{} x", 3), ("tru", 0)])
-  func errorsNameTheOffset(_ text: String, _ offset: Int) {
-    #expect(throws: JSONParseError.self) { try JSONValue.parse(Array(text.utf8)) }
-    do {
-      _ = try JSONValue.parse(Array(text.utf8))
-    } catch let error as JSONParseError {
-      #expect(error.offset == offset)
-    } catch {
-      Issue.record("unexpected \(error)")
-    }
-  }
-
-  @Test func deepNestingIsRefused() {
-    let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
-    #expect(throws: JSONParseError.self) { try JSONValue.parse(Array(deep.utf8)) }
-  }
-
+@Suite struct JSONWriterTests {
   @Test func writerEscapesAndSortsProperties() {
     var w = JSONWriter()
     w.plain(.map(["b": .string("<x>\n"), "a": .float(.nan)]))
     #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"a":"NaN","b":"\u003cx\u003e\n"}"#)
+  }
+
+  @Test func typedTemporalsNameTheirKind() throws {
+    var w = JSONWriter()
+    w.typed(.list([.temporal(try TemporalParser.parse(.dateTime, "2024-01-02T03:04:05+01:00")), .temporal(.duration(months: 1, days: 2, seconds: 3, nanoseconds: 0))]))
+    #expect(
+      String(decoding: w.bytes, as: UTF8.self)
+        == #"{"$type":"List","_value":[{"$type":"OffsetDateTime","_value":"2024-01-02T03:04:05+01:00"},{"$type":"Duration","_value":"P1M2DT3S"}]}"#)
+  }
+
+  @Test func malformedBodyNamesTheOffset() throws {
+    let out = RouterClient(database: try Database()).send("POST", "/db/neo4j/query/v2", json: #"{"statement": 1,}"#)
+    #expect(out.status == 400)
+    #expect(out.errorCode == "Neo.ClientError.Request.InvalidFormat")
   }
 }

@@ -216,11 +216,3 @@ import Testing
     #expect(try texts(database, "MATCH (n:L) RETURN count(n)") == ["1"])
   }
 }
-
-extension JSONValue {
-  /// The first item of an array value.
-  var arrayFirst: JSONValue? {
-    if case .array(let items) = self { return items.first }
-    return nil
-  }
-}

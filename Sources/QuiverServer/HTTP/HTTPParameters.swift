@@ -4,36 +4,22 @@
 import GraphCore
 import Quiver
 
-/// Turns request JSON into Quiver values.
+/// Turns request JSON into statement parameters.
 enum HTTPParameters {
-  /// The parameters object of a statement (absent or null: none).
+  /// The parameters object of a statement (absent or null: none). Plain JSON is already a
+  /// Quiver value; typed JSON is unwrapped.
   /// - Throws: `BoltFailure` (a TypeError) for a value Quiver cannot take.
-  static func parameters(_ json: JSONValue?, typed: Bool) throws -> [String: Value] {
-    guard let json, json != .null else { return [:] }
-    guard case .object(let members) = json else {
+  static func parameters(_ json: Value?, typed: Bool) throws -> [String: Value] {
+    guard let json, !json.isNull else { return [:] }
+    guard case .map(let members) = json else {
       throw BoltFailure.invalidRequest("parameters must be a JSON object")
     }
-    var bound: [String: Value] = [:]
-    for (name, item) in members { bound[name] = try typed ? typedValue(item) : plainValue(item) }
-    return bound
-  }
-
-  /// A plain JSON value as a Quiver value.
-  static func plainValue(_ json: JSONValue) throws -> Value {
-    switch json {
-    case .null: return .null
-    case .bool(let b): return .bool(b)
-    case .int(let i): return .int(i)
-    case .double(let d): return .float(d)
-    case .string(let s): return .string(s)
-    case .array(let items): return .list(try items.map(plainValue))
-    case .object(let members): return .map(try members.mapValues(plainValue))
-    }
+    return typed ? try members.mapValues(typedValue) : members
   }
 
   /// A typed JSON value (`{"$type", "_value"}`) as a Quiver value.
-  static func typedValue(_ json: JSONValue) throws -> Value {
-    guard let type = json["$type"]?.string, let raw = json["_value"] else {
+  static func typedValue(_ json: Value) throws -> Value {
+    guard case .map(let wrapper) = json, let type = wrapper["$type"]?.stringValue, let raw = wrapper["_value"] else {
       throw typeError("a typed JSON parameter needs \"$type\" and \"_value\"")
     }
     switch (type, raw) {
@@ -46,11 +32,11 @@ enum HTTPParameters {
     case ("Float", .string(let s)):
       guard let d = Double(s) else { throw typeError("\(s) is not a Float") }
       return .float(d)
-    case ("Float", .double(let d)): return .float(d)
+    case ("Float", .float(let d)): return .float(d)
     case ("Float", .int(let i)): return .float(Double(i))
     case ("String", .string(let s)): return .string(s)
-    case ("List", .array(let items)): return .list(try items.map(typedValue))
-    case ("Map", .object(let members)): return .map(try members.mapValues(typedValue))
+    case ("List", .list(let items)): return .list(try items.map(typedValue))
+    case ("Map", .map(let members)): return .map(try members.mapValues(typedValue))
     case (_, .string(let text)):
       guard let kind = temporalKind(type) else { throw typeError("parameters of type \(type) are not supported by Quiver") }
       return .temporal(try TemporalParser.parse(kind, text))

@@ -126,8 +126,8 @@ package struct HTTPRouter: Sendable {
       out.respond(sessionAnswer(user: nil, csrf: "", headers: []))
       return
     }
-    let body = (try? HTTPErrors.bodyObject(request)) ?? .null
-    guard let name = body["user"]?.string, let password = body["password"]?.string, users.verify(name: name, password: password) else {
+    let body = (try? HTTPErrors.bodyObject(request)) ?? [:]
+    guard let name = body["user"]?.stringValue, let password = body["password"]?.stringValue, users.verify(name: name, password: password) else {
       Thread.sleep(forTimeInterval: Double(BoltConnection.milliseconds(context.failedLoginDelay)) / 1000)
       out.respond(HTTPErrors.response(BoltFailure.unauthorized("wrong user name or password")))
       return

@@ -3,6 +3,7 @@
 // endpoints use to run a statement and to turn a failure into a status code and JSON.
 import Foundation
 import Quiver
+import QuiverExchange
 
 /// Server-wide settings and state handed to the HTTP router.
 package struct HTTPServerContext: Sendable {
@@ -94,19 +95,21 @@ enum HTTPErrors {
     response(BoltFailure(code: code, message: message, gqlStatus: "50N42"), status: status)
   }
 
-  /// The body of a request as a JSON object.
+  /// The body of a request as a JSON object, read by the importers' `JSONReader` (which keeps
+  /// `1` an integer and `1.0` a float, as parameters need).
   /// - Throws: `BoltFailure` (`Neo.ClientError.Request.InvalidFormat`) when it is not one.
-  static func bodyObject(_ request: HTTPRequest) throws -> JSONValue {
-    if request.body.isEmpty { return .object([:]) }
+  static func bodyObject(_ request: HTTPRequest) throws -> [String: Value] {
+    if request.body.isEmpty { return [:] }
+    let json: Value
     do {
-      let json = try JSONValue.parse(request.body)
-      guard case .object = json else { throw JSONParseError(message: "the body must be a JSON object", offset: 0) }
-      return json
-    } catch let error as JSONParseError {
-      throw BoltFailure(
-        code: "Neo.ClientError.Request.InvalidFormat", message: "invalid JSON at byte \(error.offset): \(error.message)",
-        gqlStatus: "50N42")
+      json = try JSONReader.parse(String(decoding: request.body, as: UTF8.self))
+    } catch let error as QuiverError {
+      throw BoltFailure(code: "Neo.ClientError.Request.InvalidFormat", message: error.message, gqlStatus: "50N42")
     }
+    guard case .map(let members) = json else {
+      throw BoltFailure(code: "Neo.ClientError.Request.InvalidFormat", message: "the body must be a JSON object", gqlStatus: "50N42")
+    }
+    return members
   }
 
   /// An instant as ISO-8601 UTC text, for transaction expiry times.

@@ -80,25 +80,6 @@ package struct JSONWriter: Sendable {
     raw("]")
   }
 
-  /// A parsed JSON value written back.
-  package mutating func json(_ value: JSONValue) {
-    switch value {
-    case .null: null()
-    case .bool(let b): bool(b)
-    case .int(let i): int(i)
-    case .double(let d): double(d)
-    case .string(let s): string(s)
-    case .array(let items): array(items) { $0.json($1) }
-    case .object(let members):
-      object { w, member in
-        for (name, item) in members.sorted(by: { $0.key < $1.key }) {
-          member(&w, name)
-          w.json(item)
-        }
-      }
-    }
-  }
-
   /// A Bolt wire value (summaries and plans are built as those) as JSON.
   package mutating func pack(_ value: PackValue) {
     switch value {

@@ -92,16 +92,17 @@ struct LegacyTransactionAPI {
     "\(tls ? "https" : "http")://\(request.header("host") ?? "localhost")"
   }
 
-  private func parse(_ body: JSONValue) throws -> [Statement] {
+  private func parse(_ body: [String: Value]) throws -> [Statement] {
     guard let list = body["statements"] else { return [] }
-    guard case .array(let items) = list else { throw BoltFailure.invalidRequest("\"statements\" must be a list") }
+    guard case .list(let items) = list else { throw BoltFailure.invalidRequest("\"statements\" must be a list") }
     return try items.map { item in
-      guard let text = item["statement"]?.string else { throw BoltFailure.invalidRequest("each statement needs a \"statement\"") }
-      var contents: [String] = ["row"]
-      if case .array(let asked)? = item["resultDataContents"] { contents = asked.compactMap(\.string) }
+      guard case .map(let item) = item, let text = item["statement"]?.stringValue else {
+        throw BoltFailure.invalidRequest("each statement needs a \"statement\"")
+      }
+      let contents = item["resultDataContents"]?.listValue?.compactMap(\.stringValue) ?? ["row"]
       return Statement(
         text: text, parameters: try HTTPParameters.parameters(item["parameters"], typed: false), graph: contents.contains("graph"),
-        row: contents.contains("row") || contents.contains("REST"), stats: item["includeStats"]?.bool ?? false)
+        row: contents.contains("row") || contents.contains("REST"), stats: item["includeStats"]?.boolValue ?? false)
     }
   }
 

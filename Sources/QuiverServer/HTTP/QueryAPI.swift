@@ -54,9 +54,9 @@ struct QueryAPI {
     let format = Format(request)
     do {
       let body = try HTTPErrors.bodyObject(request)
-      let statement = body["statement"]?.string
+      let statement = body["statement"]?.stringValue
       let parameters = try HTTPParameters.parameters(body["parameters"], typed: format.typedParameters)
-      let counters = body["includeCounters"]?.bool ?? false
+      let counters = body["includeCounters"]?.boolValue ?? false
       switch action {
       case .autoCommit:
         guard let statement else { throw BoltFailure.invalidRequest("the body needs a \"statement\"") }
@@ -64,7 +64,7 @@ struct QueryAPI {
         try answer(statement, parameters, session, format, counters, transaction: nil, out)
       case .begin:
         let session = Session(database: context.database, timeout: context.queryTimeout)
-        try session.begin(readOnly: body["accessMode"]?.string == "READ", timeout: context.queryTimeout ?? .seconds(30))
+        try session.begin(readOnly: body["accessMode"]?.stringValue == "READ", timeout: context.queryTimeout ?? .seconds(30))
         let transaction = try context.transactions.add(session, owner: user)
         try inTransaction(transaction, statement, parameters, format, counters, out)
       case .run(let id):
