@@ -45,9 +45,9 @@ enum ConsoleAppScript {
       $("login-form").addEventListener("submit", async function (event) {
         event.preventDefault();
         const answer = await call("POST", "/login", { user: $("login-user").value, password: $("login-password").value });
+        $("login-password").value = "";
         if (answer.status === 200) {
           $("login-error").hidden = true;
-          $("login-password").value = "";
           loggedIn(answer.json);
         } else {
           $("login-error").textContent = (answer.json && answer.json.errors && answer.json.errors[0].message) || "login failed";
@@ -193,7 +193,7 @@ enum ConsoleAppScript {
         button.addEventListener("click", function () {
           document.querySelectorAll("#tabs button").forEach(function (b) { b.classList.toggle("active", b === button); });
           ["table", "graph", "plan"].forEach(function (v) { $("view-" + v).hidden = v !== button.dataset.view; });
-          if (button.dataset.view === "graph" && state.graph) state.graph.render();
+          if (button.dataset.view === "graph" && state.graph) state.graph.fit();
         });
       });
 

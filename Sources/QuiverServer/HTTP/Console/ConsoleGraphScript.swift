@@ -52,6 +52,7 @@ enum ConsoleGraphScript {
         this.edgeLayer.textContent = "";
         this.nodeLayer.textContent = "";
         this.view = { x: this.svg.clientWidth / 2 || 400, y: this.svg.clientHeight / 2 || 300, k: 1 };
+        this.userMoved = false;
         return this.add(nodes, rels, limit, extras);
       };
 
@@ -82,6 +83,9 @@ enum ConsoleGraphScript {
           rel.label.textContent = r.type;
           self.rels.set(r.id, rel);
         });
+        // Relationship types are drawn on small graphs only; on large ones they are clutter.
+        this.edgeLabels = this.rels.size <= 400;
+        this.edgeLayer.setAttribute("class", this.edgeLabels ? "edges" : "edges no-labels");
         this.setCaption(this.caption);
         this.start();
         return { total: total, shown: this.nodes.size, relationships: this.rels.size };
@@ -107,16 +111,18 @@ enum ConsoleGraphScript {
       Graph.prototype.tick = function (alpha) {
         const nodes = Array.from(this.nodes.values());
         const grid = new Map();
+        // Cells keyed by a number (column * 2^16 + row, offset to stay positive): no strings.
+        function key(cx, cy) { return (cx + 32768) * 65536 + cy + 32768; }
         nodes.forEach(function (n) {
-          const key = Math.floor(n.x / CELL) + "," + Math.floor(n.y / CELL);
-          let cell = grid.get(key);
-          if (!cell) grid.set(key, cell = []);
+          const k = key(Math.floor(n.x / CELL), Math.floor(n.y / CELL));
+          let cell = grid.get(k);
+          if (!cell) grid.set(k, cell = []);
           cell.push(n);
         });
         nodes.forEach(function (n) {
           const cx = Math.floor(n.x / CELL), cy = Math.floor(n.y / CELL);
           for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
-            const cell = grid.get((cx + dx) + "," + (cy + dy));
+            const cell = grid.get(key(cx + dx, cy + dy));
             if (!cell) continue;
             for (let i = 0; i < cell.length; i++) {
               const m = cell[i];
@@ -145,12 +151,28 @@ enum ConsoleGraphScript {
         });
       };
 
+      /** Pans and zooms so that every node is in view (unless the user has moved the view). */
+      Graph.prototype.fit = function () {
+        const width = this.svg.clientWidth, height = this.svg.clientHeight;
+        if (this.userMoved || !width || !height || !this.nodes.size) return;
+        let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+        this.nodes.forEach(function (n) {
+          x0 = Math.min(x0, n.x - n.radius); y0 = Math.min(y0, n.y - n.radius);
+          x1 = Math.max(x1, n.x + n.radius); y1 = Math.max(y1, n.y + n.radius + 14);
+        });
+        const k = Math.min(2, 0.9 * Math.min(width / Math.max(1, x1 - x0), height / Math.max(1, y1 - y0)));
+        this.view = { k: k, x: width / 2 - k * (x0 + x1) / 2, y: height / 2 - k * (y0 + y1) / 2 };
+        this.render();
+      };
+
       Graph.prototype.render = function () {
         this.viewport.setAttribute("transform", "translate(" + this.view.x + "," + this.view.y + ") scale(" + this.view.k + ")");
         this.nodes.forEach(function (n) { n.el.setAttribute("transform", "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")"); });
+        const labels = this.edgeLabels;
         this.rels.forEach(function (r) {
           r.line.setAttribute("x1", r.source.x.toFixed(1)); r.line.setAttribute("y1", r.source.y.toFixed(1));
           r.line.setAttribute("x2", r.target.x.toFixed(1)); r.line.setAttribute("y2", r.target.y.toFixed(1));
+          if (!labels) return;
           r.label.setAttribute("x", ((r.source.x + r.target.x) / 2).toFixed(1));
           r.label.setAttribute("y", ((r.source.y + r.target.y) / 2).toFixed(1));
         });
@@ -164,17 +186,23 @@ enum ConsoleGraphScript {
         this.svg.removeAttribute("data-settled");
         const begun = performance.now();
         if (this.frame) cancelAnimationFrame(this.frame);
+        let budget = 14;
         function step() {
-          const until = performance.now() + 14;
+          const until = performance.now() + budget;
           while (self.alpha > 0.02 && performance.now() < until) {
             self.tick(self.alpha);
-            self.alpha *= 0.985;
+            self.alpha *= 0.97;
           }
+          const drawn = performance.now();
           self.render();
+          // Drawing thousands of SVG elements can cost far more than a tick: spend several times
+          // the drawing's cost on ticks per frame, so a large graph settles in a few frames.
+          budget = Math.max(14, 8 * (performance.now() - drawn));
           if (self.alpha > 0.02 || self.dragged) {
             self.frame = requestAnimationFrame(step);
           } else {
             self.frame = null;
+            self.fit();
             self.svg.setAttribute("data-settled", String(Math.round(performance.now() - begun)));
           }
         }
@@ -206,7 +234,7 @@ enum ConsoleGraphScript {
             self.dragged.x = p.x; self.dragged.y = p.y; moved = true;
             self.render();
           } else if (pan) {
-            self.view.x = event.clientX - pan.x; self.view.y = event.clientY - pan.y; moved = true;
+            self.view.x = event.clientX - pan.x; self.view.y = event.clientY - pan.y; moved = true; self.userMoved = true;
             self.render();
           }
         });
@@ -222,7 +250,9 @@ enum ConsoleGraphScript {
           self.dragged = null; pan = null;
         });
         svg.addEventListener("dblclick", function (event) {
-          const nodeEl = event.target.closest("[data-node]");
+          // Pointer capture makes the SVG the event's target: find the node under the pointer.
+          const target = document.elementFromPoint(event.clientX, event.clientY) || event.target;
+          const nodeEl = target.closest && target.closest("[data-node]");
           if (nodeEl) self.options.onExpand(self.nodes.get(nodeEl.getAttribute("data-node")));
         });
         svg.addEventListener("wheel", function (event) {
@@ -233,6 +263,7 @@ enum ConsoleGraphScript {
           self.view.x = mx - (mx - self.view.x) * k / self.view.k;
           self.view.y = my - (my - self.view.y) * k / self.view.k;
           self.view.k = k;
+          self.userMoved = true;
           self.render();
         }, { passive: false });
       };

@@ -14,7 +14,7 @@ enum ConsoleStyle {
     #login form { background: #fff; padding: 2em; border-radius: 8px; display: grid; gap: .8em; min-width: 18em; }
     #login label { display: grid; gap: .2em; }
     main { display: grid; grid-template-columns: 16em 1fr; height: calc(100vh - 2.4em); }
-    main[hidden], section[hidden], div[hidden], p[hidden] { display: none; }
+    [hidden] { display: none !important; }
     aside { overflow: auto; padding: .5em 1em; background: #fff; border-right: 1px solid #dde1e8; }
     aside h2 { font-size: 1em; } aside h3 { font-size: .85em; margin: 1em 0 .3em; color: #5a6375; }
     aside ul, aside ol { margin: 0; padding-left: 1.2em; }
@@ -43,6 +43,7 @@ enum ConsoleStyle {
     #graph { width: 100%; height: 100%; display: block; cursor: grab; }
     #graph text { font: 11px system-ui, sans-serif; pointer-events: none; }
     #graph .edge-label { fill: #5a6375; font-size: 9px; }
+    #graph .no-labels .edge-label { display: none; }
     #graph-note { position: absolute; margin: .4em; padding: .2em .6em; background: #fff7e0; border: 1px solid #f0d48a; border-radius: 4px; }
     #inspector { position: absolute; right: .5em; top: .5em; max-width: 22em; max-height: 90%; overflow: auto; background: #fff;
       border: 1px solid #b8bfcc; border-radius: 6px; padding: .5em .8em; font-size: 13px; }
