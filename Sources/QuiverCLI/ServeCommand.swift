@@ -128,7 +128,8 @@ struct ServeCommand: ParsableCommand {
       Console.error("quiver serve: HTTP API and console on \(scheme)://\(httpAddress.host):\(server.port)/\(noAuth ? " (no authentication)" : "")")
       web = server
     }
-    if let bolt { try bolt.wait() } else { try web?.wait() }
+    // Keep the HTTP server alive for as long as the Bolt server runs.
+    if let bolt { try withExtendedLifetime(web) { try bolt.wait() } } else { try web?.wait() }
   }
 }
 

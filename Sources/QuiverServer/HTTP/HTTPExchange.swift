@@ -4,14 +4,18 @@
 
 /// A complete request: method, path, query, headers (names lowercased) and body.
 package struct HTTPRequest: Sendable {
+  /// `GET`, `POST`, `DELETE`…
   package var method: String
   /// The path without the query string, percent-decoding left to the router.
   package var path: String
+  /// The text after `?`, if any.
   package var query: String
   /// Header values by lowercased name; a repeated header keeps its first value.
   package var headers: [String: String]
+  /// The complete body (already limited in size by the server).
   package var body: [UInt8]
 
+  /// A request; header names are lowercased.
   package init(method: String, path: String, query: String = "", headers: [String: String] = [:], body: [UInt8] = []) {
     self.method = method
     self.path = path
@@ -38,10 +42,14 @@ package struct HTTPRequest: Sendable {
 
 /// A response sent in one piece.
 package struct HTTPResponse: Sendable {
+  /// The status code.
   package var status: Int
+  /// Headers besides the security headers every response gets.
   package var headers: [(String, String)]
+  /// The body.
   package var body: [UInt8]
 
+  /// A response.
   package init(status: Int, headers: [(String, String)] = [], body: [UInt8] = []) {
     self.status = status
     self.headers = headers

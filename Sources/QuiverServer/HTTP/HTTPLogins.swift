@@ -9,8 +9,11 @@ import Synchronization
 package final class HTTPLogins: Sendable {
   /// One login.
   package struct Login: Sendable {
+    /// Who logged in.
     package let user: String
+    /// The token state-changing requests must echo in `X-Quiver-CSRF`.
     package let csrf: String
+    /// When the login ends.
     package let expires: ContinuousClock.Instant
   }
 
@@ -20,6 +23,7 @@ package final class HTTPLogins: Sendable {
   private let capacity: Int
   private let logins = Mutex<[String: Login]>([:])
 
+  /// An empty table of logins lasting `lifetime`, at most `capacity` of them.
   package init(lifetime: Duration = .seconds(12 * 3600), capacity: Int = 10_000) {
     self.lifetime = lifetime
     self.capacity = capacity

@@ -7,8 +7,10 @@ import Quiver
 
 /// Routes requests to the console and the APIs.
 package struct HTTPRouter: Sendable {
+  /// The server-wide state every request shares.
   package let context: HTTPServerContext
 
+  /// A router over `context`.
   package init(context: HTTPServerContext) { self.context = context }
 
   /// Answers `request` through `out`, on the calling thread (a worker, never an event loop:

@@ -13,10 +13,13 @@ import Quiver
 package final class HTTPServer: Sendable {
   /// Limits and security settings; users, TLS files and the query timeout are Bolt's.
   package struct Configuration: Sendable {
+    /// The address to listen on: loopback unless asked otherwise.
     package var host = "127.0.0.1"
+    /// The port; 0 lets the system choose.
     package var port = 7474
     /// The users who may log in; nil turns authentication off.
     package var users: UserStore?
+    /// Connections served at once; more are closed on accept.
     package var maxConnections = 256
     /// The largest request body, in bytes; larger ones get 413.
     package var maxBodyBytes = 16 << 20
@@ -28,13 +31,16 @@ package final class HTTPServer: Sendable {
     package var idleTimeout: Duration = .seconds(30)
     /// How long an explicit transaction lives after its last request.
     package var transactionLifetime: Duration = .seconds(60)
+    /// How long a failed login waits before its answer.
     package var failedLoginDelay: Duration = .seconds(1)
     /// PEM files of the certificate chain and private key; with both, clients must use HTTPS.
     package var tlsCertificatePath: String?
+    /// The PEM private key of `tlsCertificatePath`.
     package var tlsKeyPath: String?
     /// Nodes the console draws at most.
     package var consoleNodeLimit = 300
 
+    /// The defaults.
     package init() {}
   }
 

@@ -7,11 +7,15 @@ import QuiverExchange
 
 /// Server-wide settings and state handed to the HTTP router.
 package struct HTTPServerContext: Sendable {
+  /// The one database served.
   package let database: Database
   /// The users who may log in; nil when authentication is off.
   package let users: UserStore?
+  /// Browser logins (cookie and CSRF token).
   package let logins: HTTPLogins
+  /// Open explicit transactions of both APIs.
   package let transactions: HTTPTransactions
+  /// Hands out a bookmark per commit.
   package let bookmarks: BookmarkClock
   /// The longest a statement may run.
   package let queryTimeout: Duration?
@@ -25,6 +29,7 @@ package struct HTTPServerContext: Sendable {
   /// Nodes the console draws at most before it cuts the graph (with a note).
   package let consoleNodeLimit: Int
 
+  /// Server state with fresh logins, transactions and bookmarks.
   package init(
     database: Database, users: UserStore?, queryTimeout: Duration? = nil, failedLoginDelay: Duration = .seconds(1),
     tls: Bool = false, loopbackOnly: Bool = true, transactionLifetime: Duration = .seconds(60), consoleNodeLimit: Int = 300

@@ -32,6 +32,7 @@ package final class HTTPTransactions: Sendable {
   private let capacity: Int
   private let table = Mutex<[String: (transaction: HTTPTransaction, expires: ContinuousClock.Instant)]>([:])
 
+  /// An empty table whose transactions live `lifetime` after their last request.
   package init(lifetime: Duration = .seconds(60), capacity: Int = 1000) {
     self.lifetime = lifetime
     self.capacity = capacity

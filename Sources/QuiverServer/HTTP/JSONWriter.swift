@@ -5,17 +5,22 @@ import Quiver
 
 /// An append-only JSON text in UTF-8.
 package struct JSONWriter: Sendable {
+  /// The text written so far.
   package var bytes: [UInt8] = []
 
+  /// An empty text.
   package init() {}
 
   /// Punctuation or a member name already known to need no escaping.
   package mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
+  /// `null`.
   package mutating func null() { raw("null") }
 
+  /// `true` or `false`.
   package mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
 
+  /// An integer.
   package mutating func int(_ i: Int64) { raw(String(i)) }
 
   /// A finite number as a JSON number; NaN and the infinities, which JSON lacks, as strings.
