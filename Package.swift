@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // Quiver: an embeddable property-graph database with Cypher.
-// Layers depend one way: QuiverCLI → QuiverServer (Bolt, over SwiftNIO) / QuiverExchange → Quiver →
+// Layers depend one way: QuiverCLI → QuiverServer (Bolt and HTTP, over SwiftNIO) → QuiverExchange → Quiver →
 // CypherRuntime → CypherPlanner → CypherSyntax → GraphCore, with CypherRuntime also over GraphStorage
 // and GraphAlgorithms. CypherRuntime reads plans only (CypherPlanner/Plan has its own operator and
 // mode vocabulary) and never imports CypherSyntax; LayeringTests checks that.
@@ -45,9 +45,10 @@ let package = Package(
     .target(
       name: "QuiverServer",
       dependencies: [
-        "Quiver",
+        "Quiver", "QuiverExchange",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
@@ -85,7 +86,7 @@ let package = Package(
     .testTarget(name: "QuiverExchangeTests", dependencies: ["QuiverExchange", "Quiver"], swiftSettings: strict),
     .testTarget(
       name: "QuiverServerTests",
-      dependencies: ["QuiverServer", "Quiver", .product(name: "NIOCore", package: "swift-nio")],
+      dependencies: ["QuiverServer", "Quiver", "QuiverExchange", .product(name: "NIOCore", package: "swift-nio")],
       swiftSettings: strict),
     .testTarget(
       name: "QuiverCLITests", dependencies: ["Quiver", "QuiverShellSupport"], swiftSettings: strict),

@@ -38,6 +38,20 @@ if [ "${QUIVER_SKIP_BOLT:-}" = 1 ]; then
 else
   bash scripts/test-bolt.sh
 fi
+# The HTTP API through Python `requests` (needs PyPI on first use for its virtualenv);
+# QUIVER_SKIP_HTTP=1 skips it.
+if [ "${QUIVER_SKIP_HTTP:-}" = 1 ]; then
+  echo "QUIVER_SKIP_HTTP=1: skipping the HTTP API suite" >&2
+else
+  bash scripts/test-http.sh
+fi
+# The browser console in headless Chromium through Selenium (installs Debian's chromium and
+# chromium-driver, and selenium from PyPI, on first use); QUIVER_SKIP_CONSOLE=1 skips it.
+if [ "${QUIVER_SKIP_CONSOLE:-}" = 1 ]; then
+  echo "QUIVER_SKIP_CONSOLE=1: skipping the browser console suite" >&2
+else
+  bash scripts/test-console.sh
+fi
 # The benchmark harness at its tiny scale (a 1,000-person graph; about a minute with the release
 # build above, the first time including Benchmarks/.venv's pip installs): fails when Quiver and
 # Kuzu or igraph disagree on an answer, or when a workload no longer runs. Needs PyPI on first use;

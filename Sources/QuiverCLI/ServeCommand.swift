@@ -1,27 +1,32 @@
-// `quiver serve` and `quiver user add`: argument parsing and wiring only. The Bolt server lives
-// in QuiverServer; the users file in the database directory (or --users for an in-memory one).
+// `quiver serve` and `quiver user add`: argument parsing and wiring only. The Bolt and HTTP
+// servers live in QuiverServer; the users file in the database directory (or --users for an
+// in-memory one).
 import ArgumentParser
 import Foundation
 import Quiver
 import QuiverServer
 import QuiverShellSupport
 
-/// `quiver serve [DIR] [--listen HOST:PORT] [--no-auth] [limits] [--users FILE]`.
+/// `quiver serve [DIR] [--listen HOST:PORT] [--http HOST:PORT] [--no-bolt] [--no-auth] [limits]
+/// [--users FILE]`.
 struct ServeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
     _superCommandName: "quiver",
-    abstract: "Serve a database over Bolt, for Neo4j drivers and tools.",
+    abstract: "Serve a database over Bolt and HTTP, for Neo4j drivers, tools and the browser console.",
     discussion: """
       Listens on 127.0.0.1:7687 unless --listen says otherwise. Authentication is on by \
       default: users come from users.json in the database directory (add them with \
       'quiver user add NAME --db DIR') or from --users FILE; --no-auth turns it off and is \
-      refused on a non-loopback address. Without a directory the database lives in memory.
+      refused on a non-loopback address. Without a directory the database lives in memory. \
+      --http HOST:PORT also serves Neo4j's Query API, the transactional HTTP endpoint and the \
+      browser console (open http://HOST:PORT/); --no-bolt serves HTTP alone.
 
       EXAMPLES:
         quiver user add alice --db graph.quiver
         quiver serve graph.quiver
         quiver serve --no-auth --listen 127.0.0.1:7688
+        quiver serve graph.quiver --http 127.0.0.1:7474
         quiver serve graph.quiver --listen 0.0.0.0:7687 --tls-cert cert.pem --tls-key key.pem
       """,
     version: QuiverCommand.version)
@@ -32,6 +37,12 @@ struct ServeCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The address to listen on.", valueName: "host:port"))
   var listen = "127.0.0.1:7687"
 
+  @Option(help: ArgumentHelp("Also serve the HTTP API and the console on this address.", valueName: "host:port"))
+  var http: String?
+
+  @Flag(help: "Serve HTTP only (needs --http).")
+  var noBolt = false
+
   @Flag(help: "Accept every client without credentials (loopback addresses only).")
   var noAuth = false
 
@@ -41,7 +52,7 @@ struct ServeCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Connections served at once; more are closed.", valueName: "n"))
   var maxConnections = 256
 
-  @Option(help: ArgumentHelp("The largest message a client may send, in bytes.", valueName: "n"))
+  @Option(help: ArgumentHelp("The largest message (Bolt) or request body (HTTP) a client may send, in bytes.", valueName: "n"))
   var maxMessageBytes = 16 << 20
 
   @Option(help: ArgumentHelp("The longest a statement may run, in seconds (0: no limit).", valueName: "seconds"))
@@ -66,9 +77,16 @@ struct ServeCommand: ParsableCommand {
     if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("Give --tls-cert and --tls-key together.") }
     guard ServeAddress(listen) != nil else { throw ValidationError("--listen must be host:port, e.g. 127.0.0.1:7687.") }
     if noAuth && users != nil { throw ValidationError("Give either --no-auth or --users, not both.") }
-    if let address = ServeAddress(listen), !address.isLoopback, noAuth {
+    if let address = ServeAddress(listen), !address.isLoopback, noAuth, !noBolt {
       throw ValidationError("--no-auth is refused on the non-loopback address \(address.host); set up users instead.")
     }
+    if let http {
+      guard let address = ServeAddress(http) else { throw ValidationError("--http must be host:port, e.g. 127.0.0.1:7474.") }
+      if !address.isLoopback, noAuth {
+        throw ValidationError("--no-auth is refused on the non-loopback address \(address.host); set up users instead.")
+      }
+    }
+    if noBolt && http == nil { throw ValidationError("--no-bolt needs --http HOST:PORT.") }
     if directory == nil && users == nil && !noAuth {
       throw ValidationError("An in-memory server needs --users FILE or --no-auth.")
     }
@@ -94,10 +112,31 @@ struct ServeCommand: ParsableCommand {
       }
       configuration.users = store
     }
-    let server = try BoltServer(database: database, configuration: configuration)
-    let scheme = tlsCert == nil ? "bolt" : "bolt+s"
-    Console.error("quiver serve: listening on \(scheme)://\(address.host):\(server.port)\(noAuth ? " (no authentication)" : "")")
-    try server.wait()
+    var bolt: BoltServer?
+    if !noBolt {
+      let server = try BoltServer(database: database, configuration: configuration)
+      bolt = server
+      let scheme = tlsCert == nil ? "bolt" : "bolt+s"
+      Console.error("quiver serve: listening on \(scheme)://\(address.host):\(server.port)\(noAuth ? " (no authentication)" : "")")
+    }
+    var web: HTTPServer?
+    if let http, let httpAddress = ServeAddress(http) {
+      var options = HTTPServer.Configuration()
+      options.host = httpAddress.host
+      options.port = httpAddress.port
+      options.users = configuration.users
+      options.maxConnections = maxConnections
+      options.maxBodyBytes = maxMessageBytes
+      options.queryTimeout = configuration.queryTimeout
+      options.tlsCertificatePath = tlsCert
+      options.tlsKeyPath = tlsKey
+      let server = try HTTPServer(database: database, configuration: options)
+      let scheme = tlsCert == nil ? "http" : "https"
+      Console.error("quiver serve: HTTP API and console on \(scheme)://\(httpAddress.host):\(server.port)/\(noAuth ? " (no authentication)" : "")")
+      web = server
+    }
+    // Keep the HTTP server alive for as long as the Bolt server runs.
+    if let bolt { try withExtendedLifetime(web) { try bolt.wait() } } else { try web?.wait() }
   }
 }
 

@@ -91,7 +91,14 @@ package final class BoltServer: Sendable {
   /// The TLS context for the configured certificate and key, or nil without them.
   /// - Throws: NIOSSL's error when a file cannot be read or the key does not fit.
   private static func tlsContext(_ configuration: Configuration) throws -> NIOSSLContext? {
-    guard let certificatePath = configuration.tlsCertificatePath, let keyPath = configuration.tlsKeyPath else { return nil }
+    try tlsContext(certificatePath: configuration.tlsCertificatePath, keyPath: configuration.tlsKeyPath)
+  }
+
+  /// The TLS context for a PEM certificate chain and key, or nil without them (the HTTP server
+  /// uses it too).
+  /// - Throws: NIOSSL's error when a file cannot be read or the key does not fit.
+  static func tlsContext(certificatePath: String?, keyPath: String?) throws -> NIOSSLContext? {
+    guard let certificatePath, let keyPath else { return nil }
     let chain = try NIOSSLCertificate.fromPEMFile(certificatePath).map { NIOSSLCertificateSource.certificate($0) }
     let key = try NIOSSLPrivateKey(file: keyPath, format: .pem)
     return try NIOSSLContext(configuration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
