@@ -187,10 +187,10 @@ struct QueryAPI {
     } else {
       w.raw("[]")
     }
-    if let summary, let plan = summary.plan {
+    if let summary, let plan = summary.plan, let tree = summary.planDescription {
       let profiled = summary.query.trimmingPrefix(while: \.isWhitespace).uppercased().hasPrefix("PROFILE")
       member(&w, profiled ? "profiledQueryPlan" : "queryPlan")
-      w.pack(BoltSummary.plan(plan, profiled: profiled, rows: summary.rowCount))
+      w.pack(BoltSummary.plan(tree, text: plan, profiled: profiled))
     }
     if let summary {
       member(&w, "notifications")
