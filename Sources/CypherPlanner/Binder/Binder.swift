@@ -83,7 +83,11 @@ package struct Binder {
       case .call(let call):
         try bindCall(call, standalone: clauses.count == 1 && nesting == 0)
         try checkAggregatePlacement(clause)
-      case .subquery(let body, let imports, let loc):
+      case .loadCSV(let load):
+        try bindLoadCSV(load)
+        try checkAggregatePlacement(clause)
+      case .subquery(let body, let imports, let loc), .subqueryInTransactions(let body, let imports, _, let loc):
+        if case .subqueryInTransactions(_, _, let tx, _) = clause { try bindInTransactions(tx, at: loc) }
         if case .names(let names)? = imports, let twice = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
           throw semanticError(.variableAlreadyBound, "variable `\(twice)` is imported twice", loc.position, name: twice)
         }
