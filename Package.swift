@@ -31,7 +31,7 @@ let package = Package(
     .target(name: "GraphAlgorithms", dependencies: ["GraphCore"], swiftSettings: strict),
     .target(
       name: "CypherRuntime",
-      dependencies: ["CypherPlanner", "GraphStorage", "GraphAlgorithms", "GraphCore"],
+      dependencies: ["CypherPlanner", "GraphStorage", "GraphAlgorithms", "GraphCore", "CZlib"],
       swiftSettings: strict),
     .target(
       name: "Quiver",
@@ -40,7 +40,7 @@ let package = Package(
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-    .target(name: "QuiverExchange", dependencies: ["Quiver", "CZlib"], swiftSettings: strict),
+    .target(name: "QuiverExchange", dependencies: ["Quiver", "CypherRuntime"], swiftSettings: strict),
     .target(name: "QuiverShellSupport", dependencies: ["Quiver", "QuiverExchange"], swiftSettings: strict),
     .target(
       name: "QuiverServer",
@@ -68,7 +68,8 @@ let package = Package(
       ],
       swiftSettings: strict),
     .executableTarget(
-      name: "QuiverBench", dependencies: ["Quiver", "CypherSyntax", "CypherPlanner", "CypherRuntime", "GraphStorage"],
+      name: "QuiverBench",
+      dependencies: ["Quiver", "QuiverExchange", "CypherSyntax", "CypherPlanner", "CypherRuntime", "GraphStorage"],
       path: "Benchmarks/Sources/QuiverBench", swiftSettings: strict),
     .executableTarget(name: "QuiverCrashChild", dependencies: ["Quiver"], swiftSettings: strict),
     .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore"], swiftSettings: strict),

@@ -70,6 +70,8 @@ extension QuiverError {
     public static let fileNotWritable = Code("FileNotWritable")
     /// A float computation overflowed.
     public static let floatingPointOverflow = Code("FloatingPointOverflow")
+    /// `CALL { … } IN TRANSACTIONS` run inside an explicit transaction.
+    public static let implicitTransactionRequired = Code("ImplicitTransactionRequired")
     /// An index of that shape already exists.
     public static let indexAlreadyExists = Code("IndexAlreadyExists")
     /// The index backs a constraint and cannot be dropped alone.
@@ -86,6 +88,8 @@ extension QuiverError {
     public static let invalidArgumentType = Code("InvalidArgumentType")
     /// A value has the right type but is out of the accepted domain.
     public static let invalidArgumentValue = Code("InvalidArgumentValue")
+    /// An `IN TRANSACTIONS OF n ROWS` batch size that is not a positive integer.
+    public static let invalidBatchSize = Code("InvalidBatchSize")
     /// A CSV file to import is malformed.
     public static let invalidCSV = Code("InvalidCSV")
     /// Clauses are combined in an order or place Cypher does not allow.
@@ -148,6 +152,8 @@ extension QuiverError {
     public static let numberOutOfRange = Code("NumberOutOfRange")
     /// An export path leads outside the export directory.
     public static let pathOutsideExportDirectory = Code("PathOutsideExportDirectory")
+    /// A LOAD CSV file URL that leaves the import directory (an absolute path, `..`, or a link out).
+    public static let pathOutsideImportDirectory = Code("PathOutsideImportDirectory")
     /// A procedure raised an error while running.
     public static let procedureCallFailed = Code("ProcedureCallFailed")
     /// No procedure of that name exists.
@@ -156,6 +162,8 @@ extension QuiverError {
     public static let readOnlyDatabase = Code("ReadOnlyDatabase")
     /// One relationship variable is used twice in a pattern.
     public static let relationshipUniquenessViolation = Code("RelationshipUniquenessViolation")
+    /// A LOAD CSV URL of a scheme other than `file:` while remote loading is not allowed.
+    public static let remoteURLNotAllowed = Code("RemoteURLNotAllowed")
     /// A relationship to create has no direction.
     public static let requiresDirectedRelationship = Code("RequiresDirectedRelationship")
     /// A result stream was read after it was closed, consumed or failed.
@@ -198,21 +206,22 @@ extension QuiverError {
       .corruptSnapshot, .creatingVarLength, .databaseLocked, .databaseNotEmpty, .databaseNotFound,
       .deleteConnectedNode, .deletedEntityAccess, .differentColumnsInUnion, .divisionByZero,
       .durationOverflow, .fileError, .fileNotReadable, .fileNotWritable, .floatingPointOverflow,
-      .indexAlreadyExists, .indexBelongsToConstraint, .indexNotFound, .integerOverflow,
-      .invalidAggregation, .invalidArgumentPassingMode, .invalidArgumentType, .invalidArgumentValue,
-      .invalidCSV, .invalidClauseComposition, .invalidDelete, .invalidEscape, .invalidGraphML,
-      .invalidGzip, .invalidJSON, .invalidNumberLiteral, .invalidNumberOfArguments,
-      .invalidParameterName, .invalidParameterUse, .invalidPropertyType, .invalidRange,
-      .invalidRelationshipPattern, .invalidUnicodeCharacter, .invalidUnicodeLiteral,
-      .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
+      .implicitTransactionRequired, .indexAlreadyExists, .indexBelongsToConstraint, .indexNotFound,
+      .integerOverflow, .invalidAggregation, .invalidArgumentPassingMode, .invalidArgumentType,
+      .invalidArgumentValue, .invalidBatchSize, .invalidCSV, .invalidClauseComposition,
+      .invalidDelete, .invalidEscape, .invalidGraphML, .invalidGzip, .invalidJSON,
+      .invalidNumberLiteral, .invalidNumberOfArguments, .invalidParameterName, .invalidParameterUse,
+      .invalidPropertyType, .invalidRange, .invalidRelationshipPattern, .invalidUnicodeCharacter,
+      .invalidUnicodeLiteral, .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
       .negativeIntegerArgument, .nestedAggregation, .nestingTooDeep, .noExportDirectory,
       .noExpressionAlias, .noSingleRelationshipType, .noTransaction, .nonConstantExpression,
       .notADirectory, .notASingleValue, .numberOutOfRange, .pathOutsideExportDirectory,
-      .procedureCallFailed, .procedureNotFound, .readOnlyDatabase, .relationshipUniquenessViolation,
-      .requiresDirectedRelationship, .resultConsumed, .timedOut, .tooManyBadRows,
-      .transactionAlreadyOpen, .transactionClosed, .unclosedComment, .unclosedIdentifier,
-      .unclosedString, .undefinedVariable, .unexpectedOutput, .unexpectedSyntax, .unknownFunction,
-      .variableAlreadyBound, .variableTypeConflict, .writeInReadOnlyTransaction, .writerBusy,
+      .pathOutsideImportDirectory, .procedureCallFailed, .procedureNotFound, .readOnlyDatabase,
+      .relationshipUniquenessViolation, .remoteURLNotAllowed, .requiresDirectedRelationship,
+      .resultConsumed, .timedOut, .tooManyBadRows, .transactionAlreadyOpen, .transactionClosed,
+      .unclosedComment, .unclosedIdentifier, .unclosedString, .undefinedVariable, .unexpectedOutput,
+      .unexpectedSyntax, .unknownFunction, .variableAlreadyBound, .variableTypeConflict,
+      .writeInReadOnlyTransaction, .writerBusy,
     ]
   }
 }

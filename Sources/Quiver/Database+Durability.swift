@@ -12,6 +12,7 @@ extension Database {
   public convenience init(path: String, readOnly: Bool = false, options: DatabaseOptions = DatabaseOptions()) throws {
     let (storage, store) = try DiskStorage.open(path: path, readOnly: readOnly, options: options)
     self.init(storage: storage, store: store)
+    importDirectory = options.importDirectory ?? (path.hasSuffix("/") ? path : path + "/") + "import"
     register(
       Procedure(name: "db.checkpoint", parameters: [], outputs: []) { [weak self] _ in
         try self?.checkpoint()
@@ -68,6 +69,14 @@ extension Database {
       return try commit(store)
     }()
     try awaitDurable(ticket)
+  }
+
+  /// Publishes `store` (see `commit`) keeping the writer slot, waits until the commit is durable,
+  /// and returns the published version for the writer to go on from: how each batch of a CALL
+  /// subquery IN TRANSACTIONS ends.
+  func commitKeepingSlot(_ store: GraphStore) throws -> GraphStore {
+    try awaitDurable(try commit(store))
+    return state.withLock { $0.store }
   }
 
   /// Returns once the commit `ticket` (from `commit`) is durable.

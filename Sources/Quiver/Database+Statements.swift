@@ -40,6 +40,12 @@ extension Database {
         let tree = PlanDescription(compiled.planTree(statistics: snapshot.store))
         return stream([], .rows([]), type, .fixed(compiled.explained(statistics: snapshot.store), tree))
       }
+      if compiled.batchesTransactions && !(scope is Database) {
+        throw QuiverError(
+          .semantic, .implicitTransactionRequired,
+          "a query with CALL { … } IN TRANSACTIONS can only run in an implicit transaction, not in an explicit one",
+          phase: .runtime)
+      }
       let plan: ResultStream.PlanText = compiled.mode == .profile ? .profiled(compiled) : .none
       guard compiled.isUpdating else {
         let source = try context(snapshot.store, snapshot.procedures, parameters, control, profiled: compiled.mode == .profile).start(compiled)
@@ -47,7 +53,9 @@ extension Database {
       }
       try scope.checkWritable(schema: false)
       let source = try scope.write(control: control) { store, procedures in
-        let source = try context(store, procedures, parameters, control, profiled: compiled.mode == .profile).start(compiled)
+        let running = context(store, procedures, parameters, control, profiled: compiled.mode == .profile)
+        if compiled.batchesTransactions { running.commitBatch = { [unowned self] in try self.commitKeepingSlot($0) } }
+        let source = try running.start(compiled)
         return (source, source.store, source.statistics)
       }
       // The work is done: fill in the kept rows now and let the statement's context go, and with
@@ -70,6 +78,7 @@ extension Database {
   ) -> ExecutionContext {
     let context = ExecutionContext(store: store, parameters: parameters, procedures: procedures, control: control.flag, columns: columns)
     if profiled { context.profile = ProfileRecorder() }
+    context.imports = ImportSettings(directory: importDirectory)
     return context
   }
 }

@@ -28,6 +28,15 @@ public final class Database: Sendable {
   package var cachedColumnCount: Int { columns.count }
   /// The directory files of a durable database; nil in memory.
   let storage: DiskStorage?
+  private let importDirectoryState = Mutex<String?>(nil)
+
+  /// The directory `LOAD CSV FROM 'file:///name'` reads `name` in (see
+  /// `DatabaseOptions.importDirectory`); nil, the default of an in-memory database, lets LOAD CSV
+  /// read nothing.
+  public var importDirectory: String? {
+    get { importDirectoryState.withLock { $0 } }
+    set { importDirectoryState.withLock { $0 = newValue } }
+  }
 
   /// An empty in-memory database.
   public init() throws { storage = nil }

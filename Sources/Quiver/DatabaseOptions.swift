@@ -1,6 +1,7 @@
 // Settings of a database opened on a directory: how commits are made durable (an fsync each, or
 // group commit with a bounded delay) and how large the write-ahead log may grow before an
-// automatic checkpoint writes a snapshot and empties it.
+// automatic checkpoint writes a snapshot and empties it. Also the import directory LOAD CSV reads
+// from.
 
 /// Durability settings for `Database(path:readOnly:options:)`.
 public struct DatabaseOptions: Sendable, Hashable {
@@ -17,9 +18,13 @@ public struct DatabaseOptions: Sendable, Hashable {
   public var durability: Durability
   /// Log size in bytes above which a commit triggers a checkpoint.
   public var checkpointLogSize: Int
+  /// The directory `LOAD CSV FROM 'file:///name'` reads `name` in; nil for the database
+  /// directory's `import/`. Files outside it cannot be loaded.
+  public var importDirectory: String?
 
-  public init(durability: Durability = .fsyncPerCommit, checkpointLogSize: Int = 64 << 20) {
+  public init(durability: Durability = .fsyncPerCommit, checkpointLogSize: Int = 64 << 20, importDirectory: String? = nil) {
     self.durability = durability
     self.checkpointLogSize = checkpointLogSize
+    self.importDirectory = importDirectory
   }
 }

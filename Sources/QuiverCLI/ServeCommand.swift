@@ -61,6 +61,13 @@ struct ServeCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Close a connection idle this long, in seconds (0: never).", valueName: "seconds"))
   var idleTimeout: Double = 3600
 
+  @Option(
+    name: .customLong("import-dir"),
+    help: ArgumentHelp(
+      "The directory LOAD CSV reads file:/// URLs in. (default: the database directory's import/; none in memory)",
+      valueName: "directory"))
+  var importDirectory: String?
+
   @Option(help: ArgumentHelp("A PEM certificate (chain) for TLS; needs --tls-key.", valueName: "file"))
   var tlsCert: String?
 
@@ -95,6 +102,7 @@ struct ServeCommand: ParsableCommand {
   func run() throws {
     guard let address = ServeAddress(listen) else { throw ExitCode(2) }
     let database = try directory.map { try Database(path: $0) } ?? Database()
+    if let importDirectory { database.importDirectory = importDirectory }
     var configuration = BoltServer.Configuration()
     configuration.host = address.host
     configuration.port = address.port

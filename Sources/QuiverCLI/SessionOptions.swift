@@ -39,6 +39,13 @@ struct SessionOptions: ParsableArguments {
     help: ArgumentHelp("Open (or create) the database in this directory instead of in memory.", valueName: "directory"))
   var databasePath: String?
 
+  @Option(
+    name: .customLong("import-dir"),
+    help: ArgumentHelp(
+      "The directory LOAD CSV reads file:/// URLs in. (default: the database directory's import/, or the current directory in memory)",
+      valueName: "directory"))
+  var importDirectory: String?
+
   func validate() throws {
     if let timeout, SecondsArgument.duration(timeout) == nil {
       throw ValidationError("--timeout takes \(SecondsArgument.requirement).")
@@ -58,11 +65,13 @@ struct SessionOptions: ParsableArguments {
         for warning in database.recoveryWarnings { Console.error("quiver: \(warning)") }
       } else {
         database = try Database()
+        database.importDirectory = FileManager.default.currentDirectoryPath
       }
     } catch {
       Console.error("quiver: cannot open the database: \(error)")
       throw ExitCode(1)
     }
+    if let importDirectory { database.importDirectory = importDirectory }
     database.registerExportProcedures()
     let environment = ProcessInfo.processInfo.environment
     let renderer = ResultRenderer(

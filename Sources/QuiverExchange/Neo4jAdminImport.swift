@@ -4,6 +4,7 @@
 // when the import succeeds. Bad rows (wrong field count, a value its column's type cannot read,
 // a missing, duplicate or unknown id) stop the import with file, line and reason, or with
 // `skipBadRows` are collected and skipped, up to a limit.
+import CypherRuntime
 import Quiver
 
 /// Settings of a neo4j-admin import.
@@ -79,7 +80,7 @@ package struct Neo4jAdminImport {
   private mutating func read(_ group: Neo4jInput, nodes: Bool, _ writer: inout BulkWriter) throws {
     var columns: [Neo4jColumn]?
     for file in group.files {
-      var reader = CSVReader(path: file, bytes: try InputFile.bytes(file), delimiter: options.delimiter)
+      var reader = try CSVReader(path: file, delimiter: options.delimiter)
       if columns == nil {
         guard let (_, fields) = try reader.nextRow() else { throw reader.error(line: 1, "the file is empty; it needs a header row") }
         columns = try header(fields, nodes: nodes, reader)

@@ -2,6 +2,7 @@
 // property name and ID space, `:LABEL`, `:START_ID(space)`, `:END_ID(space)`, `:TYPE`,
 // `:IGNORE`) or, for a property, its name and declared type (`name:string`, `age:int`,
 // `tags:string[]`; an untyped column holds strings, as in Neo4j).
+import CypherRuntime
 import Quiver
 
 /// The meaning of one column of a neo4j-admin header.
@@ -50,8 +51,7 @@ extension Neo4jColumn {
   /// True when the first line of the file at `path` is a neo4j-admin header (it has an `:ID`,
   /// `:START_ID`, `:END_ID` or `:LABEL` column), rather than Quiver's own CSV layout.
   package static func isNeo4jHeader(path: String, delimiter: UInt8) -> Bool {
-    guard let bytes = try? InputFile.bytes(path) else { return false }
-    var reader = CSVReader(path: path, bytes: bytes, delimiter: delimiter)
+    guard var reader = try? CSVReader(path: path, delimiter: delimiter) else { return false }
     guard let (_, fields) = try? reader.nextRow() else { return false }
     return fields.contains { field in
       switch Neo4jColumn.parse(field) {

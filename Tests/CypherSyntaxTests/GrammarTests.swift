@@ -34,6 +34,15 @@ import Testing
       "q:UNWIND [1, 2] AS x CALL { RETURN 3 AS y } RETURN x, y", "q:UNWIND [1] AS x CALL (x) { RETURN x + 1 AS y } RETURN y",
       "q:UNWIND [1] AS x CALL (*) { RETURN x + 1 AS y } RETURN y", "q:CALL () { RETURN 1 AS y } RETURN y",
     ],
+    "inTransactions": [
+      "q:UNWIND [1] AS x CALL (x) { CREATE ({v: x}) } IN TRANSACTIONS",
+      "q:UNWIND [1] AS x CALL { WITH x CREATE ({v: x}) } IN TRANSACTIONS OF 10 ROWS ON ERROR BREAK REPORT STATUS AS s RETURN s",
+      "q:UNWIND [1] AS x CALL { WITH x RETURN x AS y } IN TRANSACTIONS OF $n ROW ON ERROR FAIL RETURN y",
+    ],
+    "loadCSV": [
+      "q:LOAD CSV FROM 'file:///a.csv' AS row RETURN row",
+      "q:LOAD CSV WITH HEADERS FROM $url AS row FIELDTERMINATOR ';' RETURN row.name, linenumber(), file()",
+    ],
     "yieldItem": ["q:CALL db.labels() YIELD label RETURN label"],
     "procedureName": ["q:CALL db.propertyKeys()"],
     "patternList": ["q:MATCH (a), (b)-->(c) RETURN a"],

@@ -117,6 +117,8 @@ struct BenchCommand {
     case "open": try OpenWorkload(database: db(), dataset: dataset, repetitions: repetitions ?? 1).measure()
     case "stream": try StreamWorkload(directory: data(), dataset: dataset, batch: batch, collect: collect).measure()
     case "merge": try MergeWorkload(sizes: [10_000, 1_000_000], repetitions: repetitions ?? 5).measure()
+    case "load-csv", "import-neo4j", "dump", "restore":
+      try LoadingWorkload(workload: workload, directory: data(), database: db(), dataset: dataset).measure()
     default: throw BenchError(description: "unknown workload \(workload)\n" + Self.usage)
     }
   }

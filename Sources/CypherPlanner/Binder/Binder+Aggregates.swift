@@ -67,8 +67,10 @@ extension Binder {
     case .call(let call):
       for a in call.arguments ?? [] { try checkAggregatePlacement(a, column: false) }
       try checkAggregatePlacement(call.predicate, column: false)
-    case .subquery:
+    case .subquery, .subqueryInTransactions:
       break
+    case .loadCSV(let load):
+      try checkAggregatePlacement(load.url, column: false)
     }
   }
 

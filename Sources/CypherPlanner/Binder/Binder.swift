@@ -142,7 +142,12 @@ package struct Binder {
         try bindCall(call, standalone: clauses.count == 1 && nesting == 0)
         try checkAggregatePlacement(clause)
         facts.columns = try resolveProcedureCall(call)
-      case .subquery(let body, let imports, let loc):
+      case .loadCSV(let load):
+        try bindLoadCSV(load)
+        try checkAggregatePlacement(clause)
+        try resolveLoadCSV(load)
+      case .subquery(let body, let imports, let loc), .subqueryInTransactions(let body, let imports, _, let loc):
+        if case .subqueryInTransactions(_, _, let tx, _) = clause { try bindInTransactions(tx, at: loc) }
         if case .names(let names)? = imports, let twice = names.first(where: { n in names.filter { $0 == n }.count > 1 }) {
           throw semanticError(.variableAlreadyBound, "variable `\(twice)` is imported twice", loc.position, name: twice)
         }
@@ -157,6 +162,13 @@ package struct Binder {
               loc.position, name: name)
           }
           scope[name] = .init(kind: .value)
+        }
+        if case .subqueryInTransactions(_, _, let tx, _) = clause, let status = tx.status {
+          if scope[status] != nil {
+            throw semanticError(
+              .variableAlreadyBound, "variable `\(status)` is already defined", tx.statusLoc?.position, name: status)
+          }
+          scope[status] = .init(kind: .value)
         }
         facts.writes = facts.writes || inner.writes
         // A subquery that writes and returns nothing may end the query, like an updating clause.

@@ -47,7 +47,9 @@ struct CardinalityEstimator {
       if case .constant(.list(let items)) = list { return rows(i) * Double(items.count) }
       return rows(i) * 10
     case .optional(let i, let inner, _): return rows(i) * max(1, rows(inner))
-    case .apply(let i, let inner, let outputs): return outputs == nil ? rows(i) : rows(i) * rows(inner)
+    case .apply(let i, let inner, let outputs), .applyInTransactions(let i, let inner, let outputs, _):
+      return outputs == nil ? rows(i) : rows(i) * rows(inner)
+    case .loadCSV(let i, _): return rows(i) * 1000
     case .hashJoin(let i, let build, _, _, _): return max(rows(i), rows(build))
     case .merge(let i, _): return rows(i)
     case .union(let branches, _, _): return branches.map(rows).reduce(0, +)

@@ -144,6 +144,9 @@ struct PlanPrinter {
     case .procedureCall(let i, let spec): return ("ProcedureCall \(spec.name)", [i])
     case .union(let branches, _, let distinct): return (distinct ? "Union (distinct)" : "UnionAll", branches)
     case .eager(let i): return ("Eager", [i])
+    case .loadCSV(let i, let spec): return ("LoadCSV \(n(spec.slot))\(spec.withHeaders ? " (with headers)" : "")", [i])
+    case .applyInTransactions(let i, let inner, let outputs, _):
+      return (outputs == nil ? "TransactionForeach" : "TransactionApply", [i, inner])
     }
   }
 }

@@ -10,6 +10,9 @@ package enum ScalarFunction: String, Sendable, CaseIterable {
   case pi, e, rand, degrees, radians, haversin
   case toLower, toUpper, trim, ltrim, rtrim, replace, substring, left, right, split
   case exists, timestamp, isEmpty, valueType, elementId
+  /// The line and the file of the record LOAD CSV is reading; the planner binds them to the slots
+  /// LOAD CSV fills, or to null outside one.
+  case linenumber, file
 
   /// Lower-cased name → function, including the legacy spellings `lower`/`upper`.
   package static let byName: [String: ScalarFunction] = {
@@ -23,7 +26,7 @@ package enum ScalarFunction: String, Sendable, CaseIterable {
   /// Allowed argument counts.
   package var arity: ClosedRange<Int> {
     switch self {
-    case .pi, .e, .rand, .timestamp: return 0...0
+    case .pi, .e, .rand, .timestamp, .linenumber, .file: return 0...0
     case .range: return 2...3
     case .coalesce: return 1...Int.max
     case .atan2, .left, .right, .split: return 2...2

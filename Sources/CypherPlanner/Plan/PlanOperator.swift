@@ -210,6 +210,43 @@ package indirect enum PlanOperator: Sendable {
   case union([PlanOperator], outputs: [Int], distinct: Bool)
   /// Pulls every input row before yielding the first, so that writes finish before later reads.
   case eager(PlanOperator)
+  /// LOAD CSV: for each input row, one row per record of the file its URL names, streamed.
+  case loadCSV(PlanOperator, LoadCSVSpec)
+  /// `CALL { … } IN TRANSACTIONS`: `apply` over batches of input rows, each batch's changes
+  /// committed on their own (see `TransactionBatchSpec`).
+  case applyInTransactions(PlanOperator, inner: PlanOperator, outputs: [Int]?, TransactionBatchSpec)
+}
+
+/// A bound LOAD CSV.
+package struct LoadCSVSpec: Sendable {
+  /// The file URL, evaluated per input row.
+  package var url: PlanExpression
+  /// Receives each record: a list of strings, or with `withHeaders` a map keyed by the header.
+  package var slot: Int
+  package var withHeaders: Bool
+  /// The byte between fields.
+  package var delimiter: UInt8
+  /// Receive the record's line number and the file's path, read by `linenumber()` and `file()`.
+  package var lineSlot: Int
+  package var fileSlot: Int
+}
+
+/// How `CALL { … } IN TRANSACTIONS` batches its input rows and treats a failing batch.
+package struct TransactionBatchSpec: Sendable {
+  /// What a failing batch does to the statement.
+  package enum OnError: Sendable {
+    /// The statement fails; the batches committed before stay committed.
+    case fail
+    /// The batch is rolled back; the following batches still run.
+    case `continue`
+    /// The batch is rolled back; no further batch runs.
+    case `break`
+  }
+  /// Rows per batch (`OF n ROWS`; a parameter is read when the statement starts).
+  package var size: PlanExpression
+  package var onError: OnError
+  /// Receives each row's status map for `REPORT STATUS AS`.
+  package var statusSlot: Int?
 }
 
 /// shortestPath / allShortestPaths between two bound nodes.
@@ -244,4 +281,7 @@ package struct CompiledQuery: Sendable {
   /// The labels, types and keys the statement reads by name, and its cartesian products, for
   /// the notifications of each run (filled in by whoever has the statement's AST).
   package var names = NameUses()
+  /// The statement has a CALL subquery IN TRANSACTIONS, so it commits batch by batch and may
+  /// run only in an implicit (auto-commit) transaction.
+  package var batchesTransactions = false
 }

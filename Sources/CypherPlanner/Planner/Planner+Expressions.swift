@@ -160,6 +160,7 @@ extension Planner {
     guard let f = ScalarFunction.byName[lower] else {
       preconditionFailure("unreachable: the binder refuses unknown functions")
     }
+    if f == .linenumber || f == .file { return loadCSVPosition(f, scope) }
     return .function(f, try args.map { try bind($0, scope) })
   }
 }

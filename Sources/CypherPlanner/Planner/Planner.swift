@@ -19,6 +19,8 @@ package struct Planner {
   /// Variables bound before the MATCH being planned: a relationship list among them that a
   /// variable-length relationship repeats is compared with the walk.
   var matchOuterNames: Set<String>?
+  /// The statement has a CALL subquery IN TRANSACTIONS (allowed only in an implicit transaction).
+  var batchesTransactions = false
 
   init(bound: BoundStatement, catalog: any ProcedureCatalog, statistics: any GraphStatistics) {
     self.bound = bound
@@ -37,7 +39,8 @@ package struct Planner {
     let (root, columns) = try planner.planQuery(statement.query, input: .argument, scope: Scope(slotNames: names), isSubquery: false)
     return CompiledQuery(
       root: root, columns: columns, slotCount: planner.slotCount, isUpdating: planner.isUpdating,
-      mode: ExecutionMode(statement.mode), parameterNames: bound.parameters, slotNames: names.names)
+      mode: ExecutionMode(statement.mode), parameterNames: bound.parameters, slotNames: names.names,
+      batchesTransactions: planner.batchesTransactions)
   }
 
   mutating func newSlot() -> Int {
@@ -127,20 +130,29 @@ package struct Planner {
         let resolved = bound.resolution(of: call)
         (op, columns) = try planCall(call, resolved, input: op, scope: &scope)
         if !resolved.standalone { columns = [] }
-      case .subquery(let body, let imports, let loc):
+      case .loadCSV(let load):
+        op = try planLoadCSV(load, input: op, scope: &scope)
+      case .subquery(let body, let imports, let loc), .subqueryInTransactions(let body, let imports, _, let loc):
+        let batching: InTransactions? = if case .subqueryInTransactions(_, _, let tx, _) = clause { tx } else { nil }
         let updatedBefore = isUpdating
         isUpdating = false
         let (inner, innerColumns) = try planQuery(body, input: .argument, scope: scope, isSubquery: true, imports: imports, at: loc)
         if isUpdating {
           // A subquery that writes is a write: earlier reads finish before it, later ones after.
           subqueryWrites = true
-          if !afterUpdate && !afterSubqueryWrite && !isSimpleInput(op) { op = .eager(op) }
+          // Batches read their input as they go (Neo4j's semantics), so it is not made eager.
+          if batching == nil && !afterUpdate && !afterSubqueryWrite && !isSimpleInput(op) { op = .eager(op) }
         }
         isUpdating = isUpdating || updatedBefore
         for (name, slot) in innerColumns {
           scope[name] = Variable(slot: slot, kind: .value)
         }
-        op = .apply(op, inner: inner, outputs: innerColumns.isEmpty ? nil : innerColumns.map(\.1))
+        let outputs = innerColumns.isEmpty ? nil : innerColumns.map(\.1)
+        if let batching {
+          op = try planInTransactions(op, inner: inner, outputs: outputs, batching, scope: &scope)
+        } else {
+          op = .apply(op, inner: inner, outputs: outputs)
+        }
       default:
         // Reads before a write finish first; MERGE also reads, so it waits for earlier writes.
         if (!afterUpdate || clause.isMerge) && !isSimpleInput(op) { op = .eager(op) }
@@ -156,6 +168,8 @@ package struct Planner {
   private func isSimpleInput(_ op: PlanOperator) -> Bool {
     if case .argument = op { return true }
     if case .eager = op { return true }
+    // LOAD CSV reads a file, not the graph: writes after it cannot change what it yields.
+    if case .loadCSV(let input, _) = op { return isSimpleInput(input) }
     return false
   }
 }

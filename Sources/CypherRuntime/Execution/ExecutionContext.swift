@@ -51,6 +51,12 @@ package final class ExecutionContext {
   @exclusivity(unchecked) private var recentParameters = RecentLookups<Value>()
   /// The statement's clock: every current-time function in one statement reads this instant.
   package lazy var statementInstant = TemporalInstant.now()
+  /// Where LOAD CSV may read files.
+  package var imports = ImportSettings()
+  /// Commits the changes made so far by a statement with a CALL subquery IN TRANSACTIONS and
+  /// returns the committed version to go on from. Nil where batches cannot commit on their own;
+  /// they then stay part of the statement.
+  package var commitBatch: ((GraphStore) throws -> GraphStore)?
 
   package init(
     store: GraphStore, parameters: [String: Value], procedures: ProcedureRegistry, control: CancellationFlag? = nil,

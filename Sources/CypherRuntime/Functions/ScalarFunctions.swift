@@ -13,6 +13,7 @@ extension ExecutionContext {
     case .e: return .float(M_E)
     case .rand: return .float(Double.random(in: 0..<1))
     case .timestamp: return .int(Int64(Date().timeIntervalSince1970 * 1000))
+    case .linenumber, .file: return .null
     case .toStringOrNull, .toIntegerOrNull, .toFloatOrNull, .toBooleanOrNull:
       return (try? conversion(f, args[0])) ?? .null
     case .valueType: return .string(args[0].typeName)

@@ -166,6 +166,56 @@ package enum Clause: Sendable, Hashable {
   /// `CALL { subquery }`, or with a scope clause `CALL (a, b) { … }` / `CALL (*) { … }` naming
   /// the outer variables it imports (nil: the body's leading WITH imports them).
   case subquery(QueryBody, imports: SubqueryImports?, Loc)
+  /// `CALL { … } IN TRANSACTIONS …`: a subquery whose rows run in batches, each committed alone.
+  case subqueryInTransactions(QueryBody, imports: SubqueryImports?, InTransactions, Loc)
+  /// `LOAD CSV [WITH HEADERS] FROM url AS row [FIELDTERMINATOR 't']`.
+  case loadCSV(LoadCSV)
+}
+
+/// The modifiers of `CALL { … } IN TRANSACTIONS [OF n ROWS] [ON ERROR …] [REPORT STATUS AS s]`.
+package struct InTransactions: Sendable, Hashable {
+  /// What happens to the statement when one batch fails.
+  package enum OnError: Sendable, Hashable {
+    /// The statement fails; batches committed before stay (the default).
+    case fail
+    /// The failed batch is rolled back and the next batches run.
+    case `continue`
+    /// The failed batch is rolled back and no further batch runs.
+    case `break`
+  }
+  /// `OF n ROWS`: an integer literal or parameter; nil for the default (1000 rows).
+  package var batchSize: Expression?
+  /// Where the batch size is written.
+  package var batchSizeLoc: Loc?
+  package var onError: OnError
+  /// `REPORT STATUS AS name`: the variable receiving each row's batch status map.
+  package var status: String?
+  package var statusLoc: Loc?
+  package init(batchSize: Expression?, batchSizeLoc: Loc? = nil, onError: OnError, status: String?, statusLoc: Loc?) {
+    self.batchSize = batchSize
+    self.batchSizeLoc = batchSizeLoc
+    self.onError = onError
+    self.status = status
+    self.statusLoc = statusLoc
+  }
+}
+
+/// `LOAD CSV [WITH HEADERS] FROM url AS variable [FIELDTERMINATOR 't']`.
+package struct LoadCSV: Sendable, Hashable {
+  /// Rows are maps keyed by the first line's fields rather than lists.
+  package var withHeaders: Bool
+  package var url: Expression
+  package var variable: String
+  /// The FIELDTERMINATOR string as written (nil: a comma).
+  package var fieldTerminator: String?
+  package var loc: Loc
+  package init(withHeaders: Bool, url: Expression, variable: String, fieldTerminator: String?, loc: Loc) {
+    self.withHeaders = withHeaders
+    self.url = url
+    self.variable = variable
+    self.fieldTerminator = fieldTerminator
+    self.loc = loc
+  }
 }
 
 /// The variables a `CALL (…) { … }` scope clause imports.

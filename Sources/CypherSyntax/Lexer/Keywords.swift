@@ -22,6 +22,10 @@ package enum Keyword: String, CaseIterable, Sendable {
   case `if` = "IF", index = "INDEX", indexes = "INDEXES", none = "NONE", procedure = "PROCEDURE"
   case procedures = "PROCEDURES", profile = "PROFILE", reduce = "REDUCE", require = "REQUIRE"
   case shortestPath = "SHORTESTPATH", show = "SHOW", single = "SINGLE", unique = "UNIQUE"
+  // LOAD CSV and CALL { … } IN TRANSACTIONS.
+  case load = "LOAD", csv = "CSV", headers = "HEADERS", from = "FROM", fieldTerminator = "FIELDTERMINATOR"
+  case transactions = "TRANSACTIONS", of = "OF", rows = "ROWS", row = "ROW", error = "ERROR"
+  case `continue` = "CONTINUE", `break` = "BREAK", fail = "FAIL", report = "REPORT", status = "STATUS"
 
   /// The longest spelling, so that the lexer can skip the lookup for longer identifiers.
   static let maxLength = allCases.map(\.rawValue.utf8.count).max() ?? 0
@@ -31,7 +35,8 @@ package enum Keyword: String, CaseIterable, Sendable {
     switch self {
     case .allShortestPaths, .any, .collect, .constraint, .constraints, .count, .drop, .explain,
       .for, .function, .functions, .if, .index, .indexes, .none, .procedure, .procedures, .profile,
-      .reduce, .require, .shortestPath, .show, .single, .unique:
+      .reduce, .require, .shortestPath, .show, .single, .unique, .load, .csv, .headers, .from,
+      .fieldTerminator, .transactions, .of, .rows, .row, .error, .continue, .break, .fail, .report, .status:
       return false
     default:
       return true

@@ -1,9 +1,10 @@
 // Clause productions: MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN, CREATE, MERGE, SET, REMOVE,
-// DELETE, FOREACH and CALL.
+// DELETE, FOREACH and CALL (LOAD CSV and IN TRANSACTIONS are in Parser+Import.swift).
 import GraphCore
 
 extension Parser {
   /// clause := match | unwind | with | return | create | merge | set | remove | delete | foreach | call
+  ///   | loadCSV
   /// Returns nil at the end of a single query (UNION, `;`, `}` or end of input).
   mutating func clause() throws -> Clause? {
     let loc = Loc(current.position)
@@ -95,9 +96,15 @@ extension Parser {
         advance()
         let body = try nest { try $0.queryBody() }
         try expectSymbol("}")
+        if at(.in) && peek().isKeyword(.transactions) {
+          return .subqueryInTransactions(body, imports: imports, try inTransactions(), loc)
+        }
         return .subquery(body, imports: imports, loc)
       }
       return .call(try procedureCall(loc))
+    }
+    if at(.load) && peek().isKeyword(.csv) {
+      return .loadCSV(try loadCSV(loc))
     }
     if current.kind == .endOfInput || atSymbol(";") || atSymbol("}") || at(.union) || atSymbol(")") {
       return nil

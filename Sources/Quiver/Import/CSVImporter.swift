@@ -2,6 +2,7 @@
 // of the store, without parsing or planning Cypher per row. The caller publishes that version
 // only when every file was read without error, so a failed import changes nothing.
 import GraphCore
+import CypherRuntime
 import GraphStorage
 
 /// Loads CSV files into a store version.

@@ -20,8 +20,9 @@ package struct GoldenReport: Sendable {
 
 /// Runs golden files.
 package enum GoldenRunner {
-  /// Runs `text` (named `origin` in messages) in a new database. Each statement with an
-  /// expectation is one test; a statement without one fails only when it raises an error.
+  /// Runs `text` (named `origin` in messages) in a new database, whose LOAD CSV reads the
+  /// directory `origin` is in. Each statement with an expectation is one test; a statement
+  /// without one fails only when it raises an error.
   package static func run(_ text: String, origin: String) -> GoldenReport {
     var report = GoldenReport()
     let (cases, problems) = GoldenFile.parse(text)
@@ -32,6 +33,8 @@ package enum GoldenRunner {
     let database: Database
     do {
       database = try Database()
+      // LOAD CSV in a golden file reads the files next to it.
+      database.importDirectory = URL(fileURLWithPath: origin).deletingLastPathComponent().path
     } catch {
       report.failed += 1
       report.failures.append("\(origin): FAIL: cannot open a database: \(error)")

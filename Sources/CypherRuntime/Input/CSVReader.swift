@@ -1,0 +1,161 @@
+// A streaming reader of RFC 4180 CSV for LOAD CSV and the bulk importers: fields separated by
+// one delimiter byte, quoted with `"` when they hold a delimiter, a quote (written twice) or a
+// line break; rows end with LF or CRLF. It pulls the input a chunk at a time (`ByteChunks`), so a
+// file of any size is read in bounded memory, and makes a String only of each field it returns.
+import GraphCore
+
+/// Rows of one CSV input, read in order.
+package struct CSVReader {
+  package let path: String
+  private let input: ByteChunks
+  private var buffer: [UInt8] = []
+  private var position = 0
+  private var atEnd = false
+  private let delimiter: UInt8
+  /// Fields must be valid UTF-8 (LOAD CSV); otherwise invalid bytes become U+FFFD.
+  private let strictUTF8: Bool
+  /// The line the next row starts on (1-based).
+  package private(set) var line = 1
+  /// Indices of the last row's fields that were written as `""` (an empty string, where an
+  /// empty unquoted field means no value).
+  package private(set) var quotedEmptyFields: [Int] = []
+  private var lastFieldQuoted = false
+  private var startedInput = false
+
+  /// Reads the file at `path` (gzip or plain) as it goes; an unreadable file is an IOError naming it.
+  package init(path: String, delimiter: UInt8 = UInt8(ascii: ","), strictUTF8: Bool = false) throws {
+    self.init(path: path, chunks: try ByteChunks(path: path, kind: "CSV file"), delimiter: delimiter, strictUTF8: strictUTF8)
+  }
+
+  /// Reads `bytes` (already loaded, e.g. decompressed), naming them `path` in errors.
+  package init(path: String, bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) {
+    self.init(path: path, chunks: ByteChunks(bytes: bytes, name: path), delimiter: delimiter, strictUTF8: false)
+  }
+
+  /// Reads `chunks`, naming them `path` in errors.
+  package init(path: String, chunks: ByteChunks, delimiter: UInt8, strictUTF8: Bool) {
+    self.path = path
+    self.input = chunks
+    self.delimiter = delimiter
+    self.strictUTF8 = strictUTF8
+  }
+
+  /// Makes sure a byte is buffered at `position` unless the input is exhausted; false at the end.
+  private mutating func fill() throws -> Bool {
+    if position < buffer.count { return true }
+    if atEnd { return false }
+    guard let chunk = try input.next() else {
+      atEnd = true
+      buffer = []
+      position = 0
+      return false
+    }
+    buffer = chunk
+    position = 0
+    if !startedInput {
+      startedInput = true
+      // A UTF-8 byte-order mark is not part of the first field (assumed within the first chunk).
+      if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+      return try fill()
+    }
+    return true
+  }
+
+  /// The byte at `position`, or nil at the end of the input.
+  private mutating func peek() throws -> UInt8? {
+    try fill() ? buffer[position] : nil
+  }
+
+  /// The next row's fields and the line it starts on; nil at the end of the file. Blank lines
+  /// are skipped.
+  package mutating func nextRow() throws -> (line: Int, fields: [String])? {
+    if !quotedEmptyFields.isEmpty { quotedEmptyFields.removeAll() }
+    while let b = try peek(), b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
+      if b == UInt8(ascii: "\n") { line += 1 }
+      position += 1
+    }
+    guard try fill() else { return nil }
+    let start = line
+    var fields: [String] = []
+    while true {
+      let text = try field(rowStart: start)
+      if lastFieldQuoted && text.isEmpty { quotedEmptyFields.append(fields.count) }
+      fields.append(text)
+      guard let b = try peek() else { break }
+      if b == delimiter {
+        position += 1
+        // A delimiter at the very end of the input still ends an (empty) field.
+        if try !fill() {
+          fields.append("")
+          break
+        }
+        continue
+      }
+      // End of the row: LF or CRLF.
+      if b == UInt8(ascii: "\r") { position += 1 }
+      if try peek() == UInt8(ascii: "\n") { position += 1 }
+      line += 1
+      break
+    }
+    return (start, fields)
+  }
+
+  /// One field, leaving `position` on the delimiter or line end after it.
+  private mutating func field(rowStart: Int) throws -> String {
+    lastFieldQuoted = try peek() == UInt8(ascii: "\"")
+    guard lastFieldQuoted else {
+      var out: [UInt8] = []
+      while try fill() {
+        let start = position
+        while position < buffer.count {
+          let b = buffer[position]
+          if b == delimiter || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
+          position += 1
+        }
+        if position < buffer.count {
+          if out.isEmpty { return try text(buffer[start..<position], line: rowStart) }
+          out.append(contentsOf: buffer[start..<position])
+          break
+        }
+        out.append(contentsOf: buffer[start..<position])
+      }
+      return try text(out[...], line: rowStart)
+    }
+    position += 1
+    var out: [UInt8] = []
+    while true {
+      guard let b = try peek() else {
+        throw error(line: rowStart, "a quoted field is never closed")
+      }
+      position += 1
+      if b == UInt8(ascii: "\"") {
+        if try peek() == UInt8(ascii: "\"") {
+          out.append(b)
+          position += 1
+          continue
+        }
+        break
+      }
+      if b == UInt8(ascii: "\n") { line += 1 }
+      out.append(b)
+    }
+    if let b = try peek(), b != delimiter && b != UInt8(ascii: "\n") && b != UInt8(ascii: "\r") {
+      throw error(line: line, "a quoted field is followed by text before the next delimiter")
+    }
+    return try text(out[...], line: rowStart)
+  }
+
+  /// The field's bytes as a String; with `strictUTF8`, invalid UTF-8 is an error.
+  private func text(_ bytes: ArraySlice<UInt8>, line: Int) throws -> String {
+    guard strictUTF8 else { return String(decoding: bytes, as: UTF8.self) }
+    guard let s = String(validating: bytes, as: UTF8.self) else {
+      throw error(line: line, "the field is not valid UTF-8")
+    }
+    return s
+  }
+
+  /// An import error located at `line` of this file.
+  package func error(line: Int, _ message: String) -> QuiverError {
+    QuiverError.runtime(.io, .invalidCSV, "\(path):\(line): \(message)")
+  }
+}
