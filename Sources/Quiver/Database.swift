@@ -21,6 +21,8 @@ public final class Database: Sendable {
   /// Held by the one statement or transaction that may write.
   let writerSlot = WriterSlot()
   let planCache = PlanCache()
+  /// Where statements report to the embedder's query log (`queryLog`).
+  let queryLogSlot = QueryLogSlot()
   /// Node property and adjacency columns of the latest graph version, for read-only statements.
   let columns = ColumnCache()
 
@@ -44,6 +46,7 @@ public final class Database: Sendable {
   ///   - timeout: the statement fails with a `Cancelled` error when it runs longer than this.
   ///   - cancellation: cancel it from another thread to stop the statement.
   /// - Throws: `QuiverError` for syntax, semantic and runtime errors; the graph is unchanged then.
+  @discardableResult
   public func execute(
     _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil,
     cancellation: QueryCancellation? = nil
@@ -55,6 +58,7 @@ public final class Database: Sendable {
   /// Runs `body` in a transaction: its statements see each other's changes, nothing is visible to
   /// others before `body` returns, and everything is rolled back when it throws. A read-only
   /// transaction reads one snapshot and never waits for writers.
+  @discardableResult
   public func transaction<T>(readOnly: Bool = false, _ body: (Transaction) throws -> T) throws -> T {
     let tx = beginTransaction(readOnly: readOnly)
     do {
@@ -131,10 +135,21 @@ public final class Database: Sendable {
     let prepared = try planCache.plan(
       query, procedures: procedures, schemaVersion: store.schemaVersion, nodeCount: store.nodeCount
     ) {
-      let statement = try Parser.parse(query)
-      if let command = statement.schema { return .schema(command) }
-      return .query(try Planner.compile(statement, catalog: procedures, schema: store))
+      try Self.compile(query, store, procedures)
     }
+    try Self.checkParameters(prepared, parameters)
+    return prepared
+  }
+
+  /// Parses and plans `query` against `store`'s schema and statistics and the `procedures`.
+  static func compile(_ query: String, _ store: GraphStore, _ procedures: ProcedureRegistry) throws -> Prepared {
+    let statement = try Parser.parse(query)
+    if let command = statement.schema { return .schema(command) }
+    return .query(try Planner.compile(statement, catalog: procedures, schema: store))
+  }
+
+  /// Throws `ParameterMissing` when `prepared` uses a parameter that `parameters` lacks.
+  static func checkParameters(_ prepared: Prepared, _ parameters: [String: Value]) throws {
     if case .query(let compiled) = prepared, compiled.mode != .explain,
       let missing = compiled.parameterNames.subtracting(parameters.keys).sorted().first
     {
@@ -142,6 +157,5 @@ public final class Database: Sendable {
         .parameterMissing, .missingParameter, "expected a value for parameter $\(missing)",
         phase: .compile, name: missing)
     }
-    return prepared
   }
 }
