@@ -33,6 +33,8 @@ public struct AsyncRowSequence: AsyncSequence, Sendable {
     private let cancellation = QueryCancellation()
     private var stream: ResultStream?
     private var finished = false
+    /// Rows handed out, to yield the thread every so often.
+    private var pulled = 0
 
     init(sequence: AsyncRowSequence) { self.sequence = sequence }
 
@@ -48,6 +50,10 @@ public struct AsyncRowSequence: AsyncSequence, Sendable {
     /// - Throws: `QuiverError` from the statement; `Cancelled` when the task was cancelled.
     public func next(isolation actor: isolated (any Actor)?) async throws(any Error) -> Row? {
       guard !finished else { return nil }
+      // Computing a row never suspends; a long loop yields now and then so that it does not keep
+      // a thread of the task pool (which has one per core) from the tasks that would cancel it.
+      pulled += 1
+      if pulled % 256 == 0 { await Task.yield() }
       let token = cancellation
       do {
         let row = try await withTaskCancellationHandler {
