@@ -31,6 +31,14 @@ elif command -v python3 >/dev/null && python3 -c "import venv" 2>/dev/null; then
 else
   echo "python3 with venv not found; skipping the networkx check of the GraphML export" >&2
 fi
+# The embedding API from a user's package: examples/embedding built and run against Quiver by
+# path, and the DocC catalog built without warnings (scripts/test-embedding.sh);
+# QUIVER_SKIP_EMBEDDING=1 skips it.
+if [ "${QUIVER_SKIP_EMBEDDING:-}" = 1 ]; then
+  echo "QUIVER_SKIP_EMBEDDING=1: skipping the embedding example and the DocC build" >&2
+else
+  bash scripts/test-embedding.sh
+fi
 # The Bolt server through the official neo4j Python driver (needs PyPI on first use for its
 # virtualenv); QUIVER_SKIP_BOLT=1 skips it.
 if [ "${QUIVER_SKIP_BOLT:-}" = 1 ]; then

@@ -30,6 +30,10 @@ extension QuiverError {
     public static let ambiguousAggregationExpression = Code("AmbiguousAggregationExpression")
     /// The query was cancelled or ran past its timeout.
     public static let cancelled = Code("Cancelled")
+    /// A result value does not decode into the requested Swift type.
+    public static let cannotDecodeValue = Code("CannotDecodeValue")
+    /// A Swift value cannot be turned into a Cypher value.
+    public static let cannotEncodeValue = Code("CannotEncodeValue")
     /// Two result columns of one projection have the same name.
     public static let columnNameConflict = Code("ColumnNameConflict")
     /// A constraint of that shape already exists.
@@ -70,6 +74,8 @@ extension QuiverError {
     public static let fileNotWritable = Code("FileNotWritable")
     /// A float computation overflowed.
     public static let floatingPointOverflow = Code("FloatingPointOverflow")
+    /// A user-defined function threw an error.
+    public static let functionCallFailed = Code("FunctionCallFailed")
     /// `CALL { … } IN TRANSACTIONS` run inside an explicit transaction.
     public static let implicitTransactionRequired = Code("ImplicitTransactionRequired")
     /// An index of that shape already exists.
@@ -201,11 +207,12 @@ extension QuiverError {
 
     /// Every code Quiver raises, in alphabetical order of `rawValue`.
     public static let allCases: [Code] = [
-      .ambiguousAggregationExpression, .cancelled, .columnNameConflict, .constraintAlreadyExists,
-      .constraintCreationFailed, .constraintNotFound, .constraintValidationFailed, .corruptLog,
-      .corruptSnapshot, .creatingVarLength, .databaseLocked, .databaseNotEmpty, .databaseNotFound,
-      .deleteConnectedNode, .deletedEntityAccess, .differentColumnsInUnion, .divisionByZero,
-      .durationOverflow, .fileError, .fileNotReadable, .fileNotWritable, .floatingPointOverflow,
+      .ambiguousAggregationExpression, .cancelled, .cannotDecodeValue, .cannotEncodeValue,
+      .columnNameConflict, .constraintAlreadyExists, .constraintCreationFailed, .constraintNotFound,
+      .constraintValidationFailed, .corruptLog, .corruptSnapshot, .creatingVarLength,
+      .databaseLocked, .databaseNotEmpty, .databaseNotFound, .deleteConnectedNode,
+      .deletedEntityAccess, .differentColumnsInUnion, .divisionByZero, .durationOverflow,
+      .fileError, .fileNotReadable, .fileNotWritable, .floatingPointOverflow, .functionCallFailed,
       .implicitTransactionRequired, .indexAlreadyExists, .indexBelongsToConstraint, .indexNotFound,
       .integerOverflow, .invalidAggregation, .invalidArgumentPassingMode, .invalidArgumentType,
       .invalidArgumentValue, .invalidBatchSize, .invalidCSV, .invalidClauseComposition,

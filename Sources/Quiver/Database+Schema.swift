@@ -79,8 +79,11 @@ extension Database {
     case .showFunctions:
       let scalar = ScalarFunction.allCases.map { ($0.rawValue, "scalar") }
       let aggregate = AggregateFunction.allCases.map { ($0.rawValue, "aggregating") }
-      let rows: [[Value]] = (scalar + aggregate).sorted { $0.0.lowercased() < $1.0.lowercased() }.map { [.string($0.0), .string($0.1)] }
-      return (QueryResult(columns: ["name", "category"], rows: rows), store)
+      var rows: [[Value]] = (scalar + aggregate).sorted { $0.0.lowercased() < $1.0.lowercased() }.map {
+        [.string($0.0), .string($0.1), .string("")]
+      }
+      rows += procedures.userFunctions.map { [.string($0.name), .string("user-defined"), .string($0.signature)] }
+      return (QueryResult(columns: ["name", "category", "signature"], rows: rows), store)
     }
     return (QueryResult(columns: [], rows: []), store)
   }

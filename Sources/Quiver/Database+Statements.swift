@@ -7,11 +7,12 @@ import CypherRuntime
 import GraphStorage
 
 extension Database {
-  /// Starts `query` in `scope` and returns the stream of its rows. `onEnd` is told the summary
-  /// when the stream ends (nil after a failure).
-  func start(
+  /// Starts `query` in `scope` and returns the stream of its rows. `statement`, when given, is
+  /// `query` prepared, and its plan is used instead of the plan cache's. `onEnd` is told the
+  /// summary when the stream ends (nil after a failure).
+  func startStatement(
     _ query: String, parameters: [String: Value], control: RunControl, in scope: any StatementScope,
-    onEnd: @escaping (ResultSummary?) -> Void = { _ in }
+    prepared statement: PreparedStatement? = nil, onEnd: @escaping (ResultSummary?) -> Void = { _ in }
   ) throws -> ResultStream {
     let started = ContinuousClock.now
     let snapshot = scope.snapshot
@@ -21,7 +22,10 @@ extension Database {
         query: query, columns: columns, feed: feed, queryType: type, plan: plan, control: control, started: started,
         notifications: notifications, onEnd: onEnd)
     }
-    switch try prepare(query, parameters: parameters, snapshot.store, snapshot.procedures) {
+    let prepared =
+      try statement?.plan(parameters: parameters, snapshot.store, snapshot.procedures)
+      ?? prepare(query, parameters: parameters, snapshot.store, snapshot.procedures)
+    switch prepared {
     case .schema(let command):
       guard Self.changesSchema(command) else {
         let result = try Self.run(command, on: snapshot.store, procedures: snapshot.procedures).0

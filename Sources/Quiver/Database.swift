@@ -21,6 +21,8 @@ public final class Database: Sendable {
   /// Held by the one statement or transaction that may write.
   let writerSlot = WriterSlot()
   let planCache = PlanCache()
+  /// Where statements report to the embedder's query log (`queryLog`).
+  let queryLogSlot = QueryLogSlot()
   /// Node property and adjacency columns of the latest graph version, for read-only statements.
   let columns = ColumnCache()
 
@@ -53,6 +55,7 @@ public final class Database: Sendable {
   ///   - timeout: the statement fails with a `Cancelled` error when it runs longer than this.
   ///   - cancellation: cancel it from another thread to stop the statement.
   /// - Throws: `QuiverError` for syntax, semantic and runtime errors; the graph is unchanged then.
+  @discardableResult
   public func execute(
     _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil,
     cancellation: QueryCancellation? = nil
@@ -64,6 +67,7 @@ public final class Database: Sendable {
   /// Runs `body` in a transaction: its statements see each other's changes, nothing is visible to
   /// others before `body` returns, and everything is rolled back when it throws. A read-only
   /// transaction reads one snapshot and never waits for writers.
+  @discardableResult
   public func transaction<T>(readOnly: Bool = false, _ body: (Transaction) throws -> T) throws -> T {
     let tx = beginTransaction(readOnly: readOnly)
     do {
@@ -140,18 +144,29 @@ public final class Database: Sendable {
     let prepared = try planCache.plan(
       query, procedures: procedures, schemaVersion: store.schemaVersion, nodeCount: store.nodeCount
     ) {
-      let statement = try Parser.parse(query)
-      if let command = statement.schema { return .schema(command) }
-      var compiled = try Planner.compile(statement, catalog: procedures, schema: store)
-      var names = NameUses(statement)
-      // A store never forgets a name it has interned: only the names missing now are looked up
-      // again when the statement runs, to warn about those still missing then.
-      names.labels.removeAll { store.labelID($0.name) != nil }
-      names.relationshipTypes.removeAll { store.typeID($0.name) != nil }
-      names.propertyKeys.removeAll { store.propertyKeyID($0.name) != nil }
-      compiled.names = names
-      return .query(compiled)
+      try Self.compile(query, store, procedures)
     }
+    try Self.checkParameters(prepared, parameters)
+    return prepared
+  }
+
+  /// Parses and plans `query` against `store`'s schema and statistics and the `procedures`.
+  static func compile(_ query: String, _ store: GraphStore, _ procedures: ProcedureRegistry) throws -> Prepared {
+    let statement = try Parser.parse(query)
+    if let command = statement.schema { return .schema(command) }
+    var compiled = try Planner.compile(statement, catalog: procedures, schema: store)
+    var names = NameUses(statement)
+    // A store never forgets a name it has interned: only the names missing now are looked up
+    // again when the statement runs, to warn about those still missing then.
+    names.labels.removeAll { store.labelID($0.name) != nil }
+    names.relationshipTypes.removeAll { store.typeID($0.name) != nil }
+    names.propertyKeys.removeAll { store.propertyKeyID($0.name) != nil }
+    compiled.names = names
+    return .query(compiled)
+  }
+
+  /// Throws `ParameterMissing` when `prepared` uses a parameter that `parameters` lacks.
+  static func checkParameters(_ prepared: Prepared, _ parameters: [String: Value]) throws {
     if case .query(let compiled) = prepared, compiled.mode != .explain,
       let missing = compiled.parameterNames.lazy.filter({ parameters[$0] == nil }).min()
     {
@@ -159,6 +174,5 @@ public final class Database: Sendable {
         .parameterMissing, .missingParameter, "expected a value for parameter $\(missing)",
         phase: .compile, name: missing)
     }
-    return prepared
   }
 }

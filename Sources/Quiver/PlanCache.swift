@@ -22,7 +22,7 @@ final class PlanCache: Sendable {
     _ query: String, procedures: ProcedureRegistry, schemaVersion: Int, nodeCount: Int,
     make: () throws -> Database.Prepared
   ) throws -> Database.Prepared {
-    let sizeClass = Int.bitWidth - nodeCount.leadingZeroBitCount
+    let sizeClass = Self.sizeClass(nodeCount)
     if let hit = entries.withLock({ e -> Database.Prepared? in
       if e.catalogVersion != procedures.version || e.schemaVersion != schemaVersion || e.sizeClass != sizeClass {
         e.plans.removeAll()
@@ -41,4 +41,8 @@ final class PlanCache: Sendable {
     }
     return compiled
   }
+
+  /// The size class plans are chosen for: the bit width of the node count, so a graph that
+  /// doubled or halved gets new plans.
+  static func sizeClass(_ nodeCount: Int) -> Int { Int.bitWidth - nodeCount.leadingZeroBitCount }
 }

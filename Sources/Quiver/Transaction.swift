@@ -30,6 +30,7 @@ public final class Transaction {
   }
 
   /// Runs one statement inside the transaction.
+  @discardableResult
   public func execute(
     _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil, cancellation: QueryCancellation? = nil
   ) throws -> QueryResult {
@@ -38,10 +39,11 @@ public final class Transaction {
 
   /// Starts one statement inside the transaction and returns the stream of its rows.
   func start(
-    _ query: String, parameters: [String: Value], control: RunControl, onEnd: @escaping (ResultSummary?) -> Void = { _ in }
+    _ query: String, parameters: [String: Value], control: RunControl, prepared: PreparedStatement? = nil,
+    onEnd: @escaping (ResultSummary?) -> Void = { _ in }
   ) throws -> ResultStream {
     try checkOpen()
-    return try database.start(query, parameters: parameters, control: control, in: self, onEnd: onEnd)
+    return try database.start(query, parameters: parameters, control: control, in: self, prepared: prepared, onEnd: onEnd)
   }
 
   /// Makes the transaction's changes visible to everyone and ends it.

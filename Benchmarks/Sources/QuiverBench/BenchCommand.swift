@@ -23,6 +23,9 @@ struct BenchCommand {
       open       --db PATH                                  open that database and count its persons
       snapshot                                              read snapshots under a concurrent writer
       merge                                                 MERGE on an indexed key, 10k and 1M persons
+      embedding  [--rows N]                                 E1 indexed lookup, execute vs prepared (100k
+                                                            persons); E2 N rows (default 1M) decoded
+                                                            into a Decodable struct vs read as Values
       stream     --data DIR [--dataset NAME] [--batch N] [--collect]
                                                             peak memory after loading and after streaming
                                                             MATCH (n) RETURN n (batches of N, default 1000;
@@ -46,6 +49,7 @@ struct BenchCommand {
   var triangles = false
   var closeness = false
   var batch = 1000
+  var rows = 1_000_000
   var collect = false
   /// Workload names to run (all when nil), e.g. `Q4,Q5` while profiling one query.
   var only: Set<String>?
@@ -70,6 +74,7 @@ struct BenchCommand {
       case "--closeness": closeness = true
       case "--collect": collect = true
       case "--batch": batch = try number(flag)
+      case "--rows": rows = try number(flag)
       case "--data": directory = try text(flag)
       case "--db": database = try text(flag)
       case "--params": parameters = try text(flag)
@@ -116,6 +121,10 @@ struct BenchCommand {
     case "store": try StoreWorkload(directory: data(), database: db(), dataset: dataset).measure()
     case "open": try OpenWorkload(database: db(), dataset: dataset, repetitions: repetitions ?? 1).measure()
     case "stream": try StreamWorkload(directory: data(), dataset: dataset, batch: batch, collect: collect).measure()
+    case "embedding":
+      try EmbeddingWorkload(
+        persons: 100_000, rows: rows, repetitions: repetitions ?? 5
+      ).measure()
     case "merge": try MergeWorkload(sizes: [10_000, 1_000_000], repetitions: repetitions ?? 5).measure()
     case "load-csv", "import-neo4j", "dump", "restore":
       try LoadingWorkload(workload: workload, directory: data(), database: db(), dataset: dataset).measure()

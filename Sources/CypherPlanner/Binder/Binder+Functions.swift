@@ -23,6 +23,9 @@ extension Binder {
       }
     }
     guard let f = ScalarFunction.byName[lower] else {
+      if let user = catalog.function(named: lower) {
+        return try checkUserFunction(user, name, distinct: distinct, args, p)
+      }
       throw semanticError(.unknownFunction, "unknown function '\(name)'", p, name: name)
     }
     try checkCall(name, spelled: f.rawValue, arity: f.arity, distinct: distinct, args.count, p)

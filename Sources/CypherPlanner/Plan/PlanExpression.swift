@@ -48,6 +48,8 @@ package indirect enum PlanExpression: Sendable {
   case hasLabels(PlanExpression, [InternedName])
   case function(ScalarFunction, [PlanExpression])
   case temporal(TemporalFunction, [PlanExpression])
+  /// A call of a scalar function an embedder registered.
+  case userFunction(UserFunction, [PlanExpression])
   case caseExpression(subject: PlanExpression?, branches: [(PlanExpression, PlanExpression)], otherwise: PlanExpression?)
   case listComprehension(slot: Int, list: PlanExpression, predicate: PlanExpression?, projection: PlanExpression?)
   case quantifier(PlanQuantifier, slot: Int, list: PlanExpression, predicate: PlanExpression)

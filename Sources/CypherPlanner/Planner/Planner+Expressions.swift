@@ -158,7 +158,10 @@ extension Planner {
     }
     if let t = TemporalFunction.resolve(lower) { return try bindTemporal(t, args, scope) }
     guard let f = ScalarFunction.byName[lower] else {
-      preconditionFailure("unreachable: the binder refuses unknown functions")
+      guard let user = catalog.function(named: lower) else {
+        preconditionFailure("unreachable: the binder refuses unknown functions")
+      }
+      return .userFunction(user, try args.map { try bind($0, scope) })
     }
     if f == .linenumber || f == .file { return loadCSVPosition(f, scope) }
     return .function(f, try args.map { try bind($0, scope) })

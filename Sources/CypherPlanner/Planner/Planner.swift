@@ -6,6 +6,13 @@ import GraphCore
 /// Procedure signatures the planner can check CALL against.
 package protocol ProcedureCatalog: Sendable {
   func procedure(named name: String) -> Procedure?
+  /// The user-defined function `name` (matched without regard to case), if one is registered.
+  func function(named name: String) -> UserFunction?
+}
+
+extension ProcedureCatalog {
+  /// No user-defined functions, for catalogs that hold only procedures.
+  package func function(named name: String) -> UserFunction? { nil }
 }
 
 /// Compiles a parsed statement into a `CompiledQuery`.

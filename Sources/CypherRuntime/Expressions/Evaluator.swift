@@ -73,6 +73,8 @@ extension ExecutionContext {
       return try call(f, try args.map { try eval($0, row) })
     case .temporal(let f, let args):
       return try callTemporal(f, try args.map { try eval($0, row) })
+    case .userFunction(let f, let args):
+      return try call(f, try args.map { try eval($0, row) })
     case .caseExpression(let subject, let branches, let otherwise):
       if let subject {
         let s = try eval(subject, row)

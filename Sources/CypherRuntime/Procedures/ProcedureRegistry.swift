@@ -7,6 +7,8 @@ import GraphStorage
 /// Procedures by qualified name; also the planner's catalog of signatures.
 package struct ProcedureRegistry: ProcedureCatalog, Sendable {
   private var registered: [String: Procedure] = [:]
+  /// User-defined functions by lower-cased name.
+  private var functions: [String: UserFunction] = [:]
   /// Grows with every registration, so cached plans made against an older catalog are dropped.
   package private(set) var version = 0
   /// Graph projections of the algorithm procedures, shared by every copy of the registry.
@@ -21,6 +23,19 @@ package struct ProcedureRegistry: ProcedureCatalog, Sendable {
     copy.version += 1
     return copy
   }
+
+  /// A registry with the user-defined `function` added (replacing one of the same name).
+  package func adding(_ function: UserFunction) -> ProcedureRegistry {
+    var copy = self
+    copy.functions[function.name.lowercased()] = function
+    copy.version += 1
+    return copy
+  }
+
+  package func function(named name: String) -> UserFunction? { functions[name.lowercased()] }
+
+  /// The user-defined functions, sorted by name.
+  package var userFunctions: [UserFunction] { functions.values.sorted { $0.name < $1.name } }
 
   package func procedure(named name: String) -> Procedure? {
     registered[name.lowercased()] ?? BuiltinProcedure(rawValue: name.lowercased())?.signature
