@@ -52,7 +52,9 @@ public final class Database: Sendable {
   /// Runs one Cypher statement with `parameters` bound to `$name` placeholders, in a transaction
   /// of its own.
   /// - Parameters:
-  ///   - timeout: the statement fails with a `Cancelled` error when it runs longer than this.
+  ///   - query: one Cypher statement.
+  ///   - parameters: the values of its `$name` placeholders.
+  ///   - timeout: the statement fails with a `TimedOut` error when it runs longer than this.
   ///   - cancellation: cancel it from another thread to stop the statement.
   /// - Throws: `QuiverError` for syntax, semantic and runtime errors; the graph is unchanged then.
   @discardableResult

@@ -70,7 +70,7 @@ public final class ResultStream {
   /// A reading statement's cursor tree.
   @exclusivity(unchecked) private var source: RowSource?
   /// Rows computed before the first pull, and how many of them were handed out.
-  @exclusivity(unchecked) private var rows: [[Value]]
+  @exclusivity(unchecked) private var keptRows: [[Value]]
   @exclusivity(unchecked) private var position = 0
   @exclusivity(unchecked) private var plan: PlanText
   /// What a statement that ran before its first row changed.
@@ -101,13 +101,13 @@ public final class ResultStream {
     case .source(let source):
       ranToCompletion = false
       self.source = source
-      rows = []
+      keptRows = []
     case .rows(let rows):
       ranToCompletion = true
-      self.rows = rows
+      keptRows = rows
     case .kept(let rows, let statistics):
       ranToCompletion = true
-      self.rows = rows
+      keptRows = rows
       keptStatistics = statistics
     }
     readAhead()
@@ -207,8 +207,8 @@ public final class ResultStream {
     do {
       if let source {
         lookahead = try source.next()
-      } else if position < rows.count {
-        lookahead = rows[position]
+      } else if position < keptRows.count {
+        lookahead = keptRows[position]
         position += 1
       }
     } catch {
@@ -240,7 +240,7 @@ public final class ResultStream {
     let source = self.source
     let planText = self.plan
     self.source = nil
-    rows = []
+    keptRows = []
     self.plan = .none
     guard makeSummary else {
       onEnd(nil)

@@ -54,6 +54,8 @@ public final class Session: @unchecked Sendable {
   /// updating statement first waits for the writer slot, at most until its timeout (then it
   /// fails with `WriterBusy`, a `transient` error) and no longer once cancelled.
   /// - Parameters:
+  ///   - query: one Cypher statement.
+  ///   - parameters: values of its `$name` placeholders, over the session's `parameters`.
   ///   - timeout: overrides the session's `timeout` for this statement.
   ///   - cancellation: a token that also stops the statement, for a caller that must be able to
   ///     cancel it before `run` is called (`cancel()` reaches only a statement already started).

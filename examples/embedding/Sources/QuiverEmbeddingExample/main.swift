@@ -64,10 +64,14 @@ try db.execute("CREATE INDEX FOR (p:Person) ON (p.name)")
 let ageOf = try db.prepare("MATCH (p:Person {name: $name}) RETURN p.age AS age")
 check(try ageOf.query(Int.self, ["name": "Carol"]) == [47], "a prepared statement runs with parameters")
 
-// Streaming: leave the loop after the first row; the stream is closed.
-let stream = try db.stream("MATCH (p:Person) RETURN p.name AS name ORDER BY name")
-for _ in stream.rows { break }
-check(!stream.hasMore, "leaving a streamed loop early closes the stream")
+// Streaming: leave the loop after the first row; the stream is closed when the loop's iterator
+// goes, at the latest when the function that looped returns.
+func firstRowOnly(_ db: Database) throws -> ResultStream {
+  let stream = try db.stream("MATCH (p:Person) RETURN p.name AS name ORDER BY name")
+  for _ in stream.rows { break }
+  return stream
+}
+check(!(try firstRowOnly(db)).hasMore, "leaving a streamed loop early closes the stream")
 
 // A Swift function called from Cypher.
 db.registerFunction("text.initials", parameters: [("name", "STRING")], returns: "STRING") { args in
