@@ -168,10 +168,15 @@ public final class Database: Sendable {
   }
 
   /// Throws `ParameterMissing` when `prepared` uses a parameter that `parameters` lacks.
+  /// A plain loop: a lazy filter's escaping closure cost an allocation per statement.
   static func checkParameters(_ prepared: Prepared, _ parameters: [String: Value]) throws {
-    if case .query(let compiled) = prepared, compiled.mode != .explain,
-      let missing = compiled.parameterNames.lazy.filter({ parameters[$0] == nil }).min()
-    {
+    guard case .query(let compiled) = prepared, compiled.mode != .explain else { return }
+    var missing: String?
+    for name in compiled.parameterNames where parameters[name] == nil {
+      if let first = missing, first <= name { continue }
+      missing = name
+    }
+    if let missing {
       throw QuiverError(
         .parameterMissing, .missingParameter, "expected a value for parameter $\(missing)",
         phase: .compile, name: missing)

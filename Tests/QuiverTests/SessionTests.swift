@@ -169,6 +169,9 @@ private func single(_ session: Session, _ query: String, _ parameters: [String: 
       #expect(error.code == .missingParameter)
       #expect(error.message == "expected a value for parameter $missing")
     }
+    // Of several missing, the first by name is reported, whatever their order in the text.
+    let error = #expect(throws: QuiverError.self) { try session.run("RETURN $zeta + $a + $beta + $alpha") }
+    #expect(error?.name == "alpha")
   }
 
   @Test func evaluateComputesAnExpressionWithTheParameters() throws {
