@@ -18,9 +18,9 @@ extension Binder {
   /// their arguments are evaluated per row, so they can hold neither an aggregate nor rand().
   func checkAggregateCalls(_ e: Expression) throws {
     guard e.containsAggregate else { return }
-    _ = try e.rewritten { sub -> Expression? in
+    try e.forEachSubexpression { sub -> Bool in
       guard case .function(let name, _, let args, let loc) = sub, let f = AggregateFunction.byName[name.lowercased()] else {
-        return nil
+        return true
       }
       if args.contains(where: \.containsAggregate) {
         throw semanticError(.nestedAggregation, "aggregate functions cannot be nested", loc.position)
@@ -32,7 +32,7 @@ extension Binder {
       if !f.arity.contains(args.count) {
         throw semanticError(.invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) arguments", loc.position)
       }
-      return sub
+      return false
     }
   }
 
@@ -114,7 +114,7 @@ extension Binder {
   /// clause by clause on their own.
   func checkAggregatePlacement(_ e: Expression?, column: Bool) throws {
     guard let e else { return }
-    _ = try e.rewritten { sub -> Expression? in
+    try e.forEachSubexpression { sub -> Bool in
       switch sub {
       case .countStar(let loc) where !column:
         throw semanticError(.invalidAggregation, "count(*) is not allowed here", loc.position)
@@ -122,14 +122,14 @@ extension Binder {
         throw semanticError(.invalidAggregation, "aggregate function \(name)(…) is not allowed here", loc.position)
       case .patternPredicate(let pattern, _):
         try checkAggregatePlacement([pattern])
-        return sub
+        return false
       case .patternComprehension(_, let pattern, let predicate, let projection, _):
         try checkAggregatePlacement([pattern])
         try checkAggregatePlacement(predicate, column: false)
         try checkAggregatePlacement(projection, column: false)
-        return sub
+        return false
       default:
-        return nil
+        return true
       }
     }
   }

@@ -8,18 +8,18 @@ extension Binder {
   /// Records the parameters inside `expression` and checks its function calls and patterns.
   mutating func visit(_ expression: Expression?) throws {
     guard let expression else { return }
-    // `rewritten` visits every sub-expression except the bodies of subqueries and the pattern of
-    // a pattern comprehension, which are handled below in the order they were met; subquery
-    // bodies are bound by the scoped walk.
+    // `forEachSubexpression` visits every sub-expression except the bodies of subqueries and the
+    // pattern of a pattern comprehension, which are handled below in the order they were met;
+    // subquery bodies are bound by the scoped walk.
     var found: [Expression] = []
-    _ = expression.rewritten { sub in
+    expression.forEachSubexpression { sub in
       switch sub {
       case .parameter, .function, .patternPredicate, .patternComprehension:
         found.append(sub)
       default:
         break
       }
-      return nil
+      return true
     }
     for sub in found {
       switch sub {

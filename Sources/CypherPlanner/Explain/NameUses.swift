@@ -73,13 +73,13 @@ package struct NameUses: Sendable {
   private mutating func collect(_ expression: Expression) {
     var found: [(String, SourcePosition?)] = []
     var labelsFound: [(String, SourcePosition?)] = []
-    _ = expression.rewritten { e in
+    expression.forEachSubexpression { e in
       switch e {
       case .property(let target, let key): found.append((key, target.position))
       case .hasLabels(let target, let names): labelsFound += names.map { ($0, target.position) }
       default: break
       }
-      return nil
+      return true
     }
     for (key, position) in found { noteKey(key, at: position) }
     for (label, position) in labelsFound {

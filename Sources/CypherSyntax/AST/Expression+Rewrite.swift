@@ -43,18 +43,65 @@ extension Expression {
     }
   }
 
+  /// Visits the expression and its sub-expressions top-down, in the order `rewritten` does,
+  /// without building anything; `visit` returns whether to go on into the node's children.
+  /// For the checks that only look (a rewrite that replaces nothing still copied the tree).
+  package func forEachSubexpression(_ visit: (Expression) throws -> Bool) rethrows {
+    guard try visit(self) else { return }
+    func v(_ e: Expression) throws { try e.forEachSubexpression(visit) }
+    func vo(_ e: Expression?) throws { if let e { try e.forEachSubexpression(visit) } }
+    switch self {
+    case .literal, .parameter, .variable, .countStar, .patternPredicate, .exists, .countSubquery, .collectSubquery:
+      return
+    case .property(let e, _), .unary(_, let e), .isNull(let e, _), .hasLabels(let e, _): try v(e)
+    case .subscript(let a, let b), .binary(_, let a, let b, _):
+      try v(a)
+      try v(b)
+    case .slice(let a, let b, let c):
+      try v(a)
+      try vo(b)
+      try vo(c)
+    case .list(let es), .function(_, _, let es, _): for e in es { try v(e) }
+    case .map(let es): for e in es { try v(e.value) }
+    case .caseExpression(let s, let bs, let o):
+      try vo(s)
+      for b in bs {
+        try v(b.condition)
+        try v(b.result)
+      }
+      try vo(o)
+    case .listComprehension(_, let l, let p, let m):
+      try v(l)
+      try vo(p)
+      try vo(m)
+    case .quantifier(_, _, let l, let p, _):
+      try v(l)
+      try v(p)
+    case .reduce(_, let i, _, let l, let e):
+      try v(i)
+      try v(l)
+      try v(e)
+    case .patternComprehension(_, _, let p, let m, _):
+      try vo(p)
+      try v(m)
+    case .mapProjection(let e, let items):
+      try v(e)
+      for case .literal(_, let value) in items { try v(value) }
+    }
+  }
+
   /// Names of the variables the expression reads (outside nested scopes' own variables).
   package var referencedVariables: Set<String> {
     var names = Set<String>()
-    _ = rewritten { e in
+    forEachSubexpression { e in
       if case .variable(let n, _) = e { names.insert(n) }
       if case .mapProjection(let s, let items) = e {
         names.formUnion(s.referencedVariables)
         for case .variable(let n, _) in items { names.insert(n) }
         for case .literal(_, let v) in items { names.formUnion(v.referencedVariables) }
-        return e
+        return false
       }
-      return nil
+      return true
     }
     return names
   }
