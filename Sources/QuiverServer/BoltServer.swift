@@ -43,49 +43,25 @@ package final class BoltServer: Sendable {
   package init(database: Database, configuration: Configuration) throws {
     ServerProcedures.register(on: database)
     let tls = try Self.tlsContext(configuration)
-    let group = MultiThreadedEventLoopGroup(numberOfThreads: max(2, System.coreCount))
-    let open = SharedCounter()
     let ids = SharedCounter()
     let limits = configuration
-    let bootstrap = ServerBootstrap(group: group)
-      .serverChannelOption(.backlog, value: 256)
-      .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-      .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-      .childChannelInitializer { channel in
-        channel.eventLoop.makeCompletedFuture {
-          guard open.add(1) <= limits.maxConnections else {
-            open.add(-1)
-            channel.close(promise: nil)
-            return
-          }
-          // The address this client reached the server on, for ROUTE answers.
-          let local = channel.localAddress
-          let advertised = "\(local?.ipAddress ?? limits.host):\(local?.port ?? limits.port)"
-          let context = BoltServerContext(
-            database: database, users: limits.users, queryTimeout: limits.queryTimeout,
-            advertisedAddress: advertised, failedLoginDelay: limits.failedLoginDelay)
-          let handler = BoltChannelHandler(
-            context: context, connectionID: ids.add(1), onClose: { open.add(-1) })
-          let sync = channel.pipeline.syncOperations
-          if let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
-          if let idle = limits.idleTimeout {
-            try sync.addHandler(IdleStateHandler(readTimeout: TimeAmount.nanoseconds(Int64(BoltConnection.milliseconds(idle)) * 1_000_000)))
-          }
-          try sync.addHandler(ByteToMessageHandler(BoltFrameDecoder(maxMessageBytes: limits.maxMessageBytes)))
-          try sync.addHandler(handler)
-        }
-      }
-    do {
-      channel = try bootstrap.bind(host: configuration.host, port: configuration.port).wait()
-    } catch {
-      try? group.syncShutdownGracefully()
-      throw error
+    let listener = try Listener(
+      host: configuration.host, port: configuration.port, maxConnections: configuration.maxConnections, tls: tls,
+      idleTimeout: configuration.idleTimeout
+    ) { channel, onClose in
+      // The address this client reached the server on, for ROUTE answers.
+      let local = channel.localAddress
+      let advertised = "\(local?.ipAddress ?? limits.host):\(local?.port ?? limits.port)"
+      let context = BoltServerContext(
+        database: database, users: limits.users, queryTimeout: limits.queryTimeout,
+        advertisedAddress: advertised, failedLoginDelay: limits.failedLoginDelay)
+      let sync = channel.pipeline.syncOperations
+      try sync.addHandler(ByteToMessageHandler(BoltFrameDecoder(maxMessageBytes: limits.maxMessageBytes)))
+      try sync.addHandler(BoltChannelHandler(context: context, connectionID: ids.add(1), onClose: onClose))
     }
-    self.group = group
-    guard let address = channel.localAddress else {
-      throw BoltFramingError("the listener has no local address")
-    }
-    localAddress = address
+    group = listener.group
+    channel = listener.channel
+    localAddress = listener.localAddress
   }
 
   /// The TLS context for the configured certificate and key, or nil without them.

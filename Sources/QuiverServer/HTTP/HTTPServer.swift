@@ -65,8 +65,6 @@ package final class HTTPServer: Sendable {
       failedLoginDelay: configuration.failedLoginDelay, tls: tls != nil, loopbackOnly: loopback,
       transactionLifetime: configuration.transactionLifetime, consoleNodeLimit: configuration.consoleNodeLimit)
     let router = HTTPRouter(context: context)
-    let group = MultiThreadedEventLoopGroup(numberOfThreads: max(2, System.coreCount))
-    let open = SharedCounter()
     let ids = SharedCounter()
     let limits = configuration
     var decoderLimits = NIOHTTPDecoderLimitConfiguration()
@@ -74,39 +72,20 @@ package final class HTTPServer: Sendable {
     decoderLimits.maxHeaderListSize = configuration.maxHeaderBytes
     decoderLimits.maxHeaderFieldCount = 200
     let headerLimits = decoderLimits
-    let bootstrap = ServerBootstrap(group: group)
-      .serverChannelOption(.backlog, value: 256)
-      .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-      .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-      .childChannelInitializer { channel in
-        channel.eventLoop.makeCompletedFuture {
-          guard open.add(1) <= limits.maxConnections else {
-            open.add(-1)
-            channel.close(promise: nil)
-            return
-          }
-          let sync = channel.pipeline.syncOperations
-          if let tls { try sync.addHandler(NIOSSLServerHandler(context: tls)) }
-          let idle = TimeAmount.nanoseconds(Int64(BoltConnection.milliseconds(limits.idleTimeout)) * 1_000_000)
-          try sync.addHandler(IdleStateHandler(readTimeout: idle))
-          try sync.configureHTTPServerPipeline(
-            withEncoderConfiguration: HTTPResponseEncoder.Configuration(), withDecoderLimitConfiguration: headerLimits)
-          try sync.addHandler(NIOHTTPServerRequestAggregator(maxContentLength: limits.maxBodyBytes))
-          try sync.addHandler(HTTPChannelHandler(router: router, connectionID: ids.add(1), onClose: { open.add(-1) }))
-        }
-      }
-    do {
-      channel = try bootstrap.bind(host: configuration.host, port: configuration.port).wait()
-    } catch {
-      try? group.syncShutdownGracefully()
-      throw error
+    let listener = try Listener(
+      host: configuration.host, port: configuration.port, maxConnections: configuration.maxConnections, tls: tls,
+      idleTimeout: configuration.idleTimeout
+    ) { channel, onClose in
+      let sync = channel.pipeline.syncOperations
+      try sync.configureHTTPServerPipeline(
+        withEncoderConfiguration: HTTPResponseEncoder.Configuration(), withDecoderLimitConfiguration: headerLimits)
+      try sync.addHandler(NIOHTTPServerRequestAggregator(maxContentLength: limits.maxBodyBytes))
+      try sync.addHandler(HTTPChannelHandler(router: router, connectionID: ids.add(1), onClose: onClose))
     }
-    self.group = group
+    group = listener.group
+    channel = listener.channel
     self.context = context
-    guard let address = channel.localAddress else {
-      throw BoltFramingError("the listener has no local address")
-    }
-    localAddress = address
+    localAddress = listener.localAddress
     let transactions = context.transactions
     group.next().scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
       DispatchQueue.global().async { transactions.sweep() }
