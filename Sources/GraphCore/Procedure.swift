@@ -67,8 +67,15 @@ public struct Procedure: Sendable {
 
   /// The signature as `SHOW PROCEDURES` prints it: `name(a :: STRING?) :: (out :: INTEGER?)`.
   public var signature: String {
-    let ins = parameters.map { "\($0.name) :: \($0.type)" }.joined(separator: ", ")
-    let outs = outputs.map { "\($0.name) :: \($0.type)" }.joined(separator: ", ")
+    let ins = ProcedureField.list(parameters)
+    let outs = ProcedureField.list(outputs)
     return "\(name)(\(ins)) :: (\(outs))"
+  }
+}
+
+extension ProcedureField {
+  /// Fields as a signature lists them: `a :: STRING?, b :: INTEGER`.
+  static func list(_ fields: [ProcedureField]) -> String {
+    fields.map { "\($0.name) :: \($0.type)" }.joined(separator: ", ")
   }
 }

@@ -36,7 +36,7 @@ public struct UserFunction: Sendable {
 
   /// The signature as `SHOW FUNCTIONS` prints it: `geo.km(a :: NODE?, b :: NODE?) :: FLOAT?`.
   public var signature: String {
-    "\(name)(\(parameters.map { "\($0.name) :: \($0.type)" }.joined(separator: ", "))) :: \(returnType)"
+    "\(name)(\(ProcedureField.list(parameters))) :: \(returnType)"
   }
 }
 

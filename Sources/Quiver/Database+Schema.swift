@@ -83,6 +83,9 @@ extension Database {
         [.string($0.0), .string($0.1), .string("")]
       }
       rows += procedures.userFunctions.map { [.string($0.name), .string("user-defined"), .string($0.signature)] }
+      rows += procedures.userAggregates.map {
+        [.string($0.name), .string("user-defined aggregating"), .string($0.signature)]
+      }
       return (QueryResult(columns: ["name", "category", "signature"], rows: rows), store)
     }
     return (QueryResult(columns: [], rows: []), store)

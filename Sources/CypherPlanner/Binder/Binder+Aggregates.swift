@@ -9,7 +9,7 @@ extension Binder {
   /// Refuses an aggregate in `predicate`, the WHERE of MATCH, WITH, an EXISTS or COUNT pattern or
   /// a pattern comprehension: rows are filtered before anything is aggregated.
   func checkNoAggregate(inWhere predicate: Expression?) throws {
-    if let predicate, predicate.containsAggregate {
+    if let predicate, predicate.containsAggregate(catalog) {
       throw semanticError(.invalidAggregation, "aggregate functions are not allowed in WHERE", predicate.position)
     }
   }
@@ -17,20 +17,24 @@ extension Binder {
   /// Checks the aggregate calls of the column expression `e`, outermost first and left to right:
   /// their arguments are evaluated per row, so they can hold neither an aggregate nor rand().
   func checkAggregateCalls(_ e: Expression) throws {
-    guard e.containsAggregate else { return }
+    guard e.containsAggregate(catalog) else { return }
     try e.forEachSubexpression { sub -> Bool in
-      guard case .function(let name, _, let args, let loc) = sub, let f = AggregateFunction.byName[name.lowercased()] else {
+      guard case .function(let name, let distinct, let args, let loc) = sub, catalog.isAggregate(name) else {
         return true
       }
-      if args.contains(where: \.containsAggregate) {
+      if args.contains(where: { $0.containsAggregate(catalog) }) {
         throw semanticError(.nestedAggregation, "aggregate functions cannot be nested", loc.position)
       }
       if args.contains(where: \.callsRand) {
         throw semanticError(
           .nonConstantExpression, "\(name)() cannot aggregate rand(), which changes on every call", loc.position)
       }
-      if !f.arity.contains(args.count) {
-        throw semanticError(.invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) arguments", loc.position)
+      if let f = AggregateFunction.byName[name.lowercased()] {
+        if !f.arity.contains(args.count) {
+          throw semanticError(.invalidNumberOfArguments, "\(f.rawValue)() does not take \(args.count) arguments", loc.position)
+        }
+      } else if let user = catalog.aggregate(named: name) {
+        try checkUserCall(user.name, user.parameters, name, distinct: distinct, distinctAllowed: true, args, loc.position)
       }
       return false
     }
@@ -118,7 +122,7 @@ extension Binder {
       switch sub {
       case .countStar(let loc) where !column:
         throw semanticError(.invalidAggregation, "count(*) is not allowed here", loc.position)
-      case .function(let name, _, _, let loc) where !column && AggregateFunction.byName[name.lowercased()] != nil:
+      case .function(let name, _, _, let loc) where !column && catalog.isAggregate(name):
         throw semanticError(.invalidAggregation, "aggregate function \(name)(…) is not allowed here", loc.position)
       case .patternPredicate(let pattern, _):
         try checkAggregatePlacement([pattern])

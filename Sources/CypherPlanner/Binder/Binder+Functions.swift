@@ -9,7 +9,7 @@ extension Binder {
   /// Checks the call `name(args)` at `p`; `distinct` is set for `name(DISTINCT …)`.
   func checkFunction(_ name: String, distinct: Bool, _ args: [Expression], _ p: SourcePosition) throws {
     let lower = name.lowercased()
-    if AggregateFunction.byName[lower] != nil { return }
+    if catalog.isAggregate(lower) { return }
     if let t = TemporalFunction.resolve(lower) {
       return try checkCall(name, spelled: name, arity: t.arity, distinct: distinct, args.count, p)
     }

@@ -21,7 +21,7 @@ extension Binder {
           "\(procedure.name) takes \(count) argument\(count == 1 ? "" : "s"), got \(args.count): \(procedure.signature)",
           call.loc.position, name: procedure.name)
       }
-      for a in args where a.containsAggregate {
+      for a in args where a.containsAggregate(catalog) {
         throw semanticError(.invalidAggregation, "aggregate functions are not allowed as procedure arguments", a.position)
       }
       for a in args { try visit(a) }

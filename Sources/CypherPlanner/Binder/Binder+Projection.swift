@@ -27,7 +27,7 @@ extension Binder {
           .columnNameConflict, "multiple result columns with the same name `\(item.name)`", item.loc.position, name: item.name)
       }
     }
-    let aggregating = items.contains { $0.expression.containsAggregate }
+    let aggregating = items.contains { $0.expression.containsAggregate(catalog) }
     let projected = aggregating ? try resolveGrouping(items, old) : try resolveColumns(items, old)
     if !p.orderBy.isEmpty {
       try resolveOrderBy(p, items: items, projected, old: old, aggregating: aggregating, isReturn: isReturn)
@@ -68,7 +68,7 @@ extension Binder {
     var projected = BinderScope()
     var keyScope = BinderScope()
     var keys: [(Expression, String)] = []
-    for (i, item) in items.enumerated() where !item.expression.containsAggregate {
+    for (i, item) in items.enumerated() where !item.expression.containsAggregate(catalog) {
       try resolve(item.expression, old)
       let kind = kindOf(item.expression, old)
       keyScope[item.name] = .init(kind: kind)
@@ -80,7 +80,7 @@ extension Binder {
     keyScope = keyScope.hiding(namesOf: old)
     keyScope[" aggregate"] = .init(kind: .value)
     for item in items {
-      if let key = keyScope[item.name], !item.expression.containsAggregate {
+      if let key = keyScope[item.name], !item.expression.containsAggregate(catalog) {
         projected[item.name] = key
         continue
       }
@@ -106,11 +106,11 @@ extension Binder {
     var aggregates: [[Expression]] = []
     let lifted = e.rewritten { sub -> Expression? in
       if case .countStar(let loc) = sub { return .variable(" aggregate", loc) }
-      if case .function(let name, _, let args, let loc) = sub, AggregateFunction.byName[name.lowercased()] != nil {
+      if case .function(let name, _, let args, let loc) = sub, catalog.isAggregate(name) {
         aggregates.append(args)
         return .variable(" aggregate", loc)
       }
-      if !sub.containsAggregate, case .variable = sub { return nil }
+      if !sub.containsAggregate(catalog), case .variable = sub { return nil }
       for (keyExpr, keyName) in keys where keyExpr == sub {
         return .variable(keyName, Loc(sub.position ?? .start))
       }
@@ -134,11 +134,11 @@ extension Binder {
       sortScope = sortScope.hiding(namesOf: old)
     }
     for s in p.orderBy {
-      let e = p.sortKey(s, items: items)
-      if e.containsAggregate {
+      let e = p.sortKey(s, items: items, catalog)
+      if e.containsAggregate(catalog) {
         let unknown = e.referencedVariables.filter { projected[$0] == nil }.sorted()
         if let name = unknown.first, aggregating, old[name] != nil,
-          e.rewritten({ sub in sub.containsAggregate ? nil : .literal(.null) }).referencedVariables.isEmpty
+          e.rewritten({ sub in sub.containsAggregate(catalog) ? nil : .literal(.null) }).referencedVariables.isEmpty
         {
           throw semanticError(
             .undefinedVariable, "variable `\(name)` not defined: ORDER BY after aggregation can only use projected columns",
@@ -151,7 +151,7 @@ extension Binder {
       do {
         try resolve(e, sortScope)
       } catch let err as QuiverError
-        where err.code == .undefinedVariable && aggregating && s.expression.containsAggregate && old.binds(err.name)
+        where err.code == .undefinedVariable && aggregating && s.expression.containsAggregate(catalog) && old.binds(err.name)
       {
         throw semanticError(
           .ambiguousAggregationExpression, "ORDER BY mixes aggregation with expressions that are not grouping keys",
@@ -183,11 +183,11 @@ extension Projection {
   /// The sort key `s` with each sub-expression that repeats a column of `items` replaced by the
   /// column's name; inside a key that aggregates, only whole aggregates and properties of
   /// variables stand for columns. The binder checks and the planner binds what comes out.
-  func sortKey(_ s: SortItem, items: [ProjectionItem]) -> Expression {
+  func sortKey(_ s: SortItem, items: [ProjectionItem], _ catalog: any ProcedureCatalog) -> Expression {
     s.expression.rewritten { sub in
       if case .variable = sub { return nil }
       if case .literal = sub { return nil }
-      if s.expression.containsAggregate && s.expression != sub && !sub.containsAggregate,
+      if s.expression.containsAggregate(catalog) && s.expression != sub && !sub.containsAggregate(catalog),
         !{ if case .property(.variable, _) = sub { return true } else { return false } }()
       {
         return nil

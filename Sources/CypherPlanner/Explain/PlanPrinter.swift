@@ -124,7 +124,7 @@ struct PlanPrinter {
     case .project(let i, let items): return ("Projection \(items.map { "\(n($0.0))" }.joined(separator: ", "))", [i])
     case .aggregate(let i, let keys, let aggs):
       let k = keys.map { "\(n($0.0))" }.joined(separator: ", ")
-      let a = aggs.map { "\(n($0.0))=\($0.1.function.rawValue)\($0.1.distinct ? "(DISTINCT)" : "")" }.joined(separator: ", ")
+      let a = aggs.map { "\(n($0.0))=\($0.1.name)\($0.1.distinct ? "(DISTINCT)" : "")" }.joined(separator: ", ")
       return (keys.isEmpty ? "EagerAggregation \(a)" : "EagerAggregation keys [\(k)] \(a)", [i])
     case .distinct(let i, _): return ("Distinct", [i])
     case .sort(let i, let keys): return ("Sort \(keys.map { $0.1 ? "ASC" : "DESC" }.joined(separator: ", "))", [i])

@@ -105,10 +105,42 @@ package struct VarExpandSpec: Sendable {
 
 /// A bound aggregate call.
 package struct AggregateSpec: Sendable {
-  package var function: AggregateFunction
+  /// A built-in aggregate or one an embedder registered.
+  package enum Kind: Sendable {
+    case builtIn(AggregateFunction)
+    case user(UserAggregateFunction)
+  }
+
+  package var kind: Kind
   package var distinct: Bool
   /// nil for count(*).
   package var arguments: [PlanExpression]?
+
+  package init(function: AggregateFunction, distinct: Bool, arguments: [PlanExpression]?) {
+    self.kind = .builtIn(function)
+    self.distinct = distinct
+    self.arguments = arguments
+  }
+
+  package init(user: UserAggregateFunction, distinct: Bool, arguments: [PlanExpression]) {
+    self.kind = .user(user)
+    self.distinct = distinct
+    self.arguments = arguments
+  }
+
+  /// The built-in function, nil for a user-defined one.
+  package var function: AggregateFunction? {
+    if case .builtIn(let f) = kind { return f }
+    return nil
+  }
+
+  /// The name EXPLAIN prints.
+  package var name: String {
+    switch kind {
+    case .builtIn(let f): return f.rawValue
+    case .user(let u): return u.name
+    }
+  }
 }
 
 /// One element CREATE makes.

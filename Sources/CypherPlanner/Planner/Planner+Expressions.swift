@@ -148,7 +148,7 @@ extension Planner {
     _ name: String, distinct: Bool, _ args: [Expression], _ p: SourcePosition, _ scope: Scope
   ) throws -> PlanExpression {
     let lower = name.lowercased()
-    if AggregateFunction.byName[lower] != nil {
+    if catalog.isAggregate(lower) {
       preconditionFailure("unreachable: the binder refuses aggregate \(name)() outside columns, at \(p)")
     }
     // The binder has checked the name, the number of arguments and DISTINCT.
@@ -195,28 +195,24 @@ extension PatternPart {
 }
 
 extension Expression {
-  /// True when an aggregate function call appears anywhere outside nested sub-queries.
-  var containsAggregate: Bool {
-    switch self {
-    case .countStar: return true
-    case .function(let name, _, let args, _):
-      return AggregateFunction.byName[name.lowercased()] != nil || args.contains { $0.containsAggregate }
-    case .literal, .parameter, .variable, .patternPredicate, .exists, .countSubquery, .collectSubquery, .patternComprehension: return false
-    case .property(let e, _), .unary(_, let e), .isNull(let e, _), .hasLabels(let e, _): return e.containsAggregate
-    case .subscript(let a, let b), .binary(_, let a, let b, _): return a.containsAggregate || b.containsAggregate
-    case .slice(let a, let b, let c):
-      return a.containsAggregate || (b?.containsAggregate ?? false) || (c?.containsAggregate ?? false)
-    case .list(let es): return es.contains { $0.containsAggregate }
-    case .map(let es): return es.contains { $0.value.containsAggregate }
-    case .caseExpression(let s, let bs, let o):
-      return (s?.containsAggregate ?? false) || bs.contains { $0.condition.containsAggregate || $0.result.containsAggregate }
-        || (o?.containsAggregate ?? false)
-    case .listComprehension(_, let l, let p, let m):
-      return l.containsAggregate || (p?.containsAggregate ?? false) || (m?.containsAggregate ?? false)
-    case .quantifier(_, _, let l, let p, _): return l.containsAggregate || p.containsAggregate
-    case .reduce(_, let i, _, let l, let e): return i.containsAggregate || l.containsAggregate || e.containsAggregate
-    case .mapProjection(let e, let items):
-      return e.containsAggregate || items.contains { if case .literal(_, let v) = $0 { return v.containsAggregate } else { return false } }
+  /// True when a call of an aggregating function (built in, or registered in `catalog`) appears
+  /// anywhere outside nested subqueries and pattern comprehensions.
+  func containsAggregate(_ catalog: any ProcedureCatalog) -> Bool {
+    var found = false
+    forEachSubexpression { e in
+      if found { return false }
+      switch e {
+      case .countStar:
+        found = true
+      case .function(let name, _, _, _) where catalog.isAggregate(name):
+        found = true
+      case .patternComprehension:
+        return false
+      default:
+        return true
+      }
+      return !found
     }
+    return found
   }
 }

@@ -80,7 +80,7 @@ extension Planner {
     var equalities: [String: Expression] = [:]
     var others: [(String, SeekBounds)] = []
     func usable(_ e: Expression) -> Bool {
-      e.referencedVariables.isSubset(of: outer) && !e.containsAggregate && !e.containsPatterns
+      e.referencedVariables.isSubset(of: outer) && !e.containsAggregate(catalog) && !e.containsPatterns
     }
     if case .map(let entries)? = properties {
       for entry in entries where usable(entry.value) { equalities[entry.key] = entry.value }

@@ -16,8 +16,8 @@ extension Planner {
     }
     var keys: [(PlanExpression, Bool)] = []
     for s in p.orderBy {
-      let e = p.sortKey(s, items: items)
-      if e.containsAggregate {
+      let e = p.sortKey(s, items: items, catalog)
+      if e.containsAggregate(catalog) {
         preconditionFailure("unreachable: the binder refuses an aggregate in ORDER BY that is not a whole column")
       }
       keys.append((try bind(e, sortScope), s.ascending))

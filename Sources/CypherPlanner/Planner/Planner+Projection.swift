@@ -10,7 +10,7 @@ extension Planner {
     _ p: Projection, input: PlanOperator, scope: Scope, isReturn: Bool, predicate: Expression?
   ) throws -> (PlanOperator, Scope, [(String, Int)]) {
     let items = projectionItems(p, scope: scope)
-    let aggregating = items.contains { $0.expression.containsAggregate }
+    let aggregating = items.contains { $0.expression.containsAggregate(catalog) }
     let projected =
       aggregating ? try planGrouping(items, input: input, scope: scope) : try planColumns(items, input: input, scope: scope)
     var op = projected.op
@@ -75,7 +75,7 @@ extension Planner {
     var keys: [(Int, PlanExpression)] = []
     var postScope = scope.emptied
     var keyExpressions: [(Expression, String)] = []
-    for item in items where !item.expression.containsAggregate {
+    for item in items where !item.expression.containsAggregate(catalog) {
       let slot = newSlot()
       keys.append((slot, try bind(item.expression, scope)))
       let kind = kindOf(item.expression, scope)
@@ -88,7 +88,7 @@ extension Planner {
     var aggregates: [(Int, AggregateSpec)] = []
     var projections: [(Int, PlanExpression)] = []
     for item in items {
-      if let key = postScope[item.name], !item.expression.containsAggregate {
+      if let key = postScope[item.name], !item.expression.containsAggregate(catalog) {
         itemSlots.append(key.slot)
         newScope[item.name] = key
         continue
@@ -137,12 +137,17 @@ extension Planner {
         lifted.append((slot, AggregateSpec(function: .count, distinct: false, arguments: nil)))
         return .variable(" agg\(slot)", loc)
       }
-      if case .function(let name, let distinct, let args, let loc) = sub, let f = AggregateFunction.byName[name.lowercased()] {
+      if case .function(let name, let distinct, let args, let loc) = sub, let kind = me.aggregateKind(name) {
         // The binder has refused nested aggregates, rand() arguments and wrong argument counts.
         do {
           let bound = try args.map { try me.bind($0, scope) }
           let slot = me.newSlot()
-          lifted.append((slot, AggregateSpec(function: f, distinct: distinct, arguments: bound)))
+          let spec =
+            switch kind {
+            case .builtIn(let f): AggregateSpec(function: f, distinct: distinct, arguments: bound)
+            case .user(let u): AggregateSpec(user: u, distinct: distinct, arguments: bound)
+            }
+          lifted.append((slot, spec))
           return .variable(" agg\(slot)", loc)
         } catch let e as QuiverError {
           error = e
@@ -151,7 +156,7 @@ extension Planner {
           return sub
         }
       }
-      if !sub.containsAggregate, case .variable = sub { return nil }
+      if !sub.containsAggregate(catalog), case .variable = sub { return nil }
       for (keyExpr, keyName) in keys where keyExpr == sub {
         return .variable(keyName, Loc(sub.position ?? .start))
       }
@@ -164,6 +169,12 @@ extension Planner {
       postScope[" agg\(slot)"] = Variable(slot: slot, kind: .value)
     }
     return result
+  }
+
+  /// The aggregate `name` calls, built in (first) or registered; nil for any other function.
+  private func aggregateKind(_ name: String) -> AggregateSpec.Kind? {
+    if let f = AggregateFunction.byName[name.lowercased()] { return .builtIn(f) }
+    return catalog.aggregate(named: name).map { .user($0) }
   }
 
   /// SKIP or LIMIT bound: a constant expression (the binder checked it reads no variables).

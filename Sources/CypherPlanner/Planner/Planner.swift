@@ -8,11 +8,20 @@ package protocol ProcedureCatalog: Sendable {
   func procedure(named name: String) -> Procedure?
   /// The user-defined function `name` (matched without regard to case), if one is registered.
   func function(named name: String) -> UserFunction?
+  /// The user-defined aggregating function `name` (matched without regard to case), if one is registered.
+  func aggregate(named name: String) -> UserAggregateFunction?
 }
 
 extension ProcedureCatalog {
   /// No user-defined functions, for catalogs that hold only procedures.
   package func function(named name: String) -> UserFunction? { nil }
+  /// No user-defined aggregates, for catalogs that hold only procedures.
+  package func aggregate(named name: String) -> UserAggregateFunction? { nil }
+
+  /// Whether `name` calls an aggregating function, built in or registered.
+  package func isAggregate(_ name: String) -> Bool {
+    AggregateFunction.byName[name.lowercased()] != nil || aggregate(named: name) != nil
+  }
 }
 
 /// Compiles a parsed statement into a `CompiledQuery`.

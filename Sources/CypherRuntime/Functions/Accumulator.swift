@@ -1,5 +1,6 @@
 // Running state of one aggregate function over one group: count, sum, avg, min, max, collect,
-// standard deviations and percentiles, with DISTINCT and openCypher's null skipping.
+// standard deviations and percentiles, with DISTINCT and openCypher's null skipping; and the
+// state of a user-defined aggregate, folded by the embedder's code.
 import CypherPlanner
 import Foundation
 import GraphCore
@@ -15,8 +16,29 @@ struct Accumulator {
   private var extreme: Value?
   private var values: [Value] = []
   private var percentile: Double?
+  /// The group's state of a user-defined aggregate.
+  private let user: (function: UserAggregateFunction, state: UserAggregateState)?
 
-  init(_ spec: AggregateSpec) { self.spec = spec }
+  init(_ spec: AggregateSpec) {
+    self.spec = spec
+    if case .user(let function) = spec.kind {
+      user = (function, function.makeState())
+    } else {
+      user = nil
+    }
+  }
+
+  /// Adds one row's arguments of a user-defined aggregate. The row is skipped when an argument is
+  /// null and its declared type does not admit null, as the built-in aggregates skip nulls.
+  mutating func add(arguments: [Value]) throws {
+    guard let (function, state) = user else { return }
+    for (parameter, value) in zip(function.parameters, arguments) where value.isNull && !parameter.type.nullable {
+      return
+    }
+    try UserCall.checkArguments(function.name, function.parameters, arguments)
+    if spec.distinct && !seen.insert(GroupingKey(.list(arguments))).inserted { return }
+    try UserCall.run(function.name) { try state.update(arguments) }
+  }
 
   /// Adds one row's argument (nil for count(*)); `parameter` is a percentile's second argument.
   mutating func add(_ argument: Value?, parameter: Value?) throws {
@@ -26,7 +48,8 @@ struct Accumulator {
     }
     if value.isNull { return }
     if spec.distinct && !seen.insert(GroupingKey(value)).inserted { return }
-    switch spec.function {
+    guard let function = spec.function else { return }
+    switch function {
     case .count:
       count += 1
     case .sum, .avg:
@@ -35,7 +58,7 @@ struct Accumulator {
       case .int(let i):
         if !sawFloat {
           let (s, overflow) = intSum.addingReportingOverflow(i)
-          if overflow && spec.function == .sum {
+          if overflow && function == .sum {
             throw QuiverError.runtime(.arithmetic, .integerOverflow, "integer overflow in sum()")
           }
           if overflow {
@@ -54,12 +77,12 @@ struct Accumulator {
         }
         floatSum += d
       default:
-        throw QuiverError.typeError("\(spec.function.rawValue)() needs numbers, got \(value.typeName)")
+        throw QuiverError.typeError("\(function.rawValue)() needs numbers, got \(value.typeName)")
       }
     case .min, .max:
       if let e = extreme {
         let c = value.orderCompare(e)
-        if (spec.function == .min && c < 0) || (spec.function == .max && c > 0) { extreme = value }
+        if (function == .min && c < 0) || (function == .max && c > 0) { extreme = value }
       } else {
         extreme = value
       }
@@ -67,12 +90,12 @@ struct Accumulator {
       values.append(value)
     case .stDev, .stDevP:
       guard let d = value.doubleValue else {
-        throw QuiverError.typeError("\(spec.function.rawValue)() needs numbers, got \(value.typeName)")
+        throw QuiverError.typeError("\(function.rawValue)() needs numbers, got \(value.typeName)")
       }
       values.append(.float(d))
     case .percentileCont, .percentileDisc:
       guard let d = value.doubleValue else {
-        throw QuiverError.typeError("\(spec.function.rawValue)() needs numbers, got \(value.typeName)")
+        throw QuiverError.typeError("\(function.rawValue)() needs numbers, got \(value.typeName)")
       }
       if percentile == nil {
         guard let p = parameter?.doubleValue, p >= 0, p <= 1 else {
@@ -84,8 +107,14 @@ struct Accumulator {
     }
   }
 
-  func result() -> Value {
-    switch spec.function {
+  func result() throws -> Value {
+    guard let function = spec.function else {
+      guard let (user, state) = user else { return .null }
+      let value = try UserCall.run(user.name) { try state.result() }
+      try UserCall.checkResult(user.name, user.returnType, value)
+      return value
+    }
+    switch function {
     case .count: return .int(count)
     case .sum: return sawFloat ? .float(floatSum) : .int(intSum)
     case .avg:
@@ -96,7 +125,7 @@ struct Accumulator {
     case .stDev, .stDevP:
       let xs = values.compactMap(\.doubleValue)
       let n = Double(xs.count)
-      let denominator = spec.function == .stDev ? n - 1 : n
+      let denominator = function == .stDev ? n - 1 : n
       if denominator <= 0 { return .float(0) }
       let mean = xs.reduce(0, +) / n
       let variance = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / denominator
@@ -104,7 +133,7 @@ struct Accumulator {
     case .percentileCont, .percentileDisc:
       guard let p = percentile, !values.isEmpty else { return .null }
       let sorted = values.sorted { $0.orderCompare($1) < 0 }
-      if spec.function == .percentileDisc {
+      if function == .percentileDisc {
         let index = max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1)
         return sorted[min(index, sorted.count - 1)]
       }

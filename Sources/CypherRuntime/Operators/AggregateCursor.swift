@@ -59,6 +59,10 @@ final class AggregateCursor: Cursor {
           try states[index][j].add(Optional<Value>.none, parameter: Optional<Value>.none)
           continue
         }
+        if case .user = spec.kind {
+          try states[index][j].add(arguments: arguments.map { try ctx.eval($0, row) })
+          continue
+        }
         let first = try arguments.first.map { try ctx.eval($0, row) }
         let second = try arguments.dropFirst().first.map { try ctx.eval($0, row) }
         try states[index][j].add(first, parameter: second)
@@ -72,7 +76,7 @@ final class AggregateCursor: Cursor {
     for (i, values) in keyValues.enumerated() {
       var r = Row(repeating: .null, count: width)
       for (j, (slot, _)) in keys.enumerated() { r[slot] = values[j] }
-      for (j, (slot, _)) in aggregates.enumerated() { r[slot] = states[i][j].result() }
+      for (j, (slot, _)) in aggregates.enumerated() { r[slot] = try states[i][j].result() }
       rows.append(r)
     }
     return rows

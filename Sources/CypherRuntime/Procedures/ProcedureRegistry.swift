@@ -9,6 +9,8 @@ package struct ProcedureRegistry: ProcedureCatalog, Sendable {
   private var registered: [String: Procedure] = [:]
   /// User-defined functions by lower-cased name.
   private var functions: [String: UserFunction] = [:]
+  /// User-defined aggregating functions by lower-cased name.
+  private var aggregates: [String: UserAggregateFunction] = [:]
   /// Grows with every registration, so cached plans made against an older catalog are dropped.
   package private(set) var version = 0
   /// Graph projections of the algorithm procedures, shared by every copy of the registry.
@@ -24,18 +26,33 @@ package struct ProcedureRegistry: ProcedureCatalog, Sendable {
     return copy
   }
 
-  /// A registry with the user-defined `function` added (replacing one of the same name).
+  /// A registry with the user-defined `function` added (replacing a function or aggregate of the same name).
   package func adding(_ function: UserFunction) -> ProcedureRegistry {
     var copy = self
+    copy.aggregates[function.name.lowercased()] = nil
     copy.functions[function.name.lowercased()] = function
+    copy.version += 1
+    return copy
+  }
+
+  /// A registry with the user-defined `aggregate` added (replacing a function or aggregate of the same name).
+  package func adding(_ aggregate: UserAggregateFunction) -> ProcedureRegistry {
+    var copy = self
+    copy.functions[aggregate.name.lowercased()] = nil
+    copy.aggregates[aggregate.name.lowercased()] = aggregate
     copy.version += 1
     return copy
   }
 
   package func function(named name: String) -> UserFunction? { functions[name.lowercased()] }
 
+  package func aggregate(named name: String) -> UserAggregateFunction? { aggregates[name.lowercased()] }
+
   /// The user-defined functions, sorted by name.
   package var userFunctions: [UserFunction] { functions.values.sorted { $0.name < $1.name } }
+
+  /// The user-defined aggregates, sorted by name.
+  package var userAggregates: [UserAggregateFunction] { aggregates.values.sorted { $0.name < $1.name } }
 
   package func procedure(named name: String) -> Procedure? {
     registered[name.lowercased()] ?? BuiltinProcedure(rawValue: name.lowercased())?.signature

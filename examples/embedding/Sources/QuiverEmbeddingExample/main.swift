@@ -80,6 +80,17 @@ db.registerFunction("text.initials", parameters: [("name", "STRING")], returns: 
 check(try db.query(String.self, "MATCH (p:Person) RETURN text.initials(p.name) ORDER BY p.name") == ["A", "B", "C"],
   "a user-defined function is callable from Cypher")
 
+// A Swift aggregating function: each group folds its rows into a state of any Sendable type.
+db.registerAggregateFunction(
+  "text.longest", parameters: [("s", CypherType("STRING", nullable: false))], returns: "STRING?", initial: ""
+) { longest, args in
+  if let s = args[0].stringValue, s.count > longest.count || (s.count == longest.count && s < longest) { longest = s }
+} result: { longest in
+  longest.isEmpty ? .null : .string(longest)
+}
+check(try db.query(String.self, "MATCH (p:Person) RETURN text.longest(p.name)") == ["Alice"],
+  "a user-defined aggregate folds every row")
+
 // The graph without Cypher.
 let graph = db.reader()
 let bob = try db.query(Int64.self, "MATCH (p:Person {name: 'Bob'}) RETURN id(p)")[0]
