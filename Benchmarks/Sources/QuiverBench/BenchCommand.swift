@@ -26,9 +26,10 @@ struct BenchCommand {
       embedding  [--rows N]                                 E1 indexed lookup, execute vs prepared (100k
                                                             persons); E2 N rows (default 1M) decoded
                                                             into a Decodable struct vs read as Values
-      stream     --data DIR [--dataset NAME] [--batch N] [--collect]
+      stream     --data DIR [--dataset NAME] [--batch N] [--sequence | --collect]
                                                             peak memory after loading and after streaming
                                                             MATCH (n) RETURN n (batches of N, default 1000;
+                                                            --sequence: row by row through db.stream(…).rows;
                                                             --collect: through execute, all rows at once)
     --params is the JSON object of hub, typical, farthest and Q1 ids that
     Benchmarks/harness/datasets.py derives from the dataset (compare.py passes it)
@@ -50,7 +51,7 @@ struct BenchCommand {
   var closeness = false
   var batch = 1000
   var rows = 1_000_000
-  var collect = false
+  var streamMode = StreamWorkload.Mode.stream
   /// Workload names to run (all when nil), e.g. `Q4,Q5` while profiling one query.
   var only: Set<String>?
 
@@ -72,7 +73,8 @@ struct BenchCommand {
       switch flag {
       case "--triangles": triangles = true
       case "--closeness": closeness = true
-      case "--collect": collect = true
+      case "--collect": streamMode = .collect
+      case "--sequence": streamMode = .sequence
       case "--batch": batch = try number(flag)
       case "--rows": rows = try number(flag)
       case "--data": directory = try text(flag)
@@ -120,7 +122,7 @@ struct BenchCommand {
     case "durable": try DurableWorkload(statements: statements, threads: threads, repetitions: repetitions ?? 5).measure()
     case "store": try StoreWorkload(directory: data(), database: db(), dataset: dataset).measure()
     case "open": try OpenWorkload(database: db(), dataset: dataset, repetitions: repetitions ?? 1).measure()
-    case "stream": try StreamWorkload(directory: data(), dataset: dataset, batch: batch, collect: collect).measure()
+    case "stream": try StreamWorkload(directory: data(), dataset: dataset, batch: batch, mode: streamMode).measure()
     case "embedding":
       try EmbeddingWorkload(
         persons: 100_000, rows: rows, repetitions: repetitions ?? 5
