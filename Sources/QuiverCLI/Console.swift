@@ -23,7 +23,15 @@ enum Console {
     writeError(line)
   }
 
+  /// Writes `text` and a line break to standard error, after flushing standard output; dimmed
+  /// when standard error is a terminal that takes colours (warnings, not errors).
+  static func warning(_ text: String) {
+    fflush(nil)
+    writeError((errorUsesColor ? ANSI.dim(text) : text) + "\n")
+  }
+
   /// Writes `text` to standard error as is (progress lines, notices).
+
   static func writeError(_ text: String) {
     try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
   }

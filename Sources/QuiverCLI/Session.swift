@@ -48,6 +48,9 @@ final class Session {
   /// Whether statement results and what commands show are printed; off when a script only
   /// builds a graph (`quiver report --script`). Errors are reported either way.
   var printsResults = true
+  /// Whether the warnings and hints a statement raises are printed after its result
+  /// (`:notifications`, `--notifications`).
+  var showsNotifications = false
   private var hasPrinted = false
 
   static let maximumSourceDepth = 10
@@ -59,9 +62,11 @@ final class Session {
     self.interactive = interactive
   }
 
-  /// Runs one statement (in the open transaction, if any) and prints its result. A failure is
-  /// thrown, not printed: callers know where the statement came from and report it there.
-  func run(_ statement: ScriptStatement) throws {
+  /// Runs one statement (in the open transaction, if any) and prints its result, then its
+  /// notifications when they are shown, with carets into `source` (lines `firstLine...` of the
+  /// input, named `origin`). A failure is thrown, not printed: callers know where the statement
+  /// came from and report it there.
+  func run(_ statement: ScriptStatement, source: String, firstLine: Int, origin: String?) throws {
     let prefix: String
     switch planMode {
     case .off: prefix = ""
@@ -73,21 +78,36 @@ final class Session {
     let clock = ContinuousClock()
     let start = clock.now
     let result: QueryResult
+    let notifications: [QueryNotification]
     do {
-      result = try execute(text)
+      (result, notifications) = try executeNoting(text)
     } catch {
       throw StatementPrefix.unshift(error, by: added)
     }
     if !result.columns.isEmpty { lastResult = result }
     if printsResults { print(result, elapsed: start.duration(to: clock.now)) }
+    guard showsNotifications else { return }
+    for notification in notifications {
+      let report = NotificationReport.render(
+        notification, at: notification.position.map { StatementPrefix.unshift($0, by: added) }, statement: statement,
+        source: source, firstLine: firstLine, origin: origin)
+      Console.warning(report)
+    }
   }
 
   /// Runs `text` with the session's parameters and timeout, in the transaction when one is
   /// open; interruptible in the shell.
   func execute(_ text: String) throws -> QueryResult {
+    try executeNoting(text).result
+  }
+
+  /// `execute(text)`, with the notifications of its summary.
+  private func executeNoting(_ text: String) throws -> (result: QueryResult, notifications: [QueryNotification]) {
     let conversation = conversation
     return try QueryExecution.run(showsProgress: showsProgress) { token in
-      try conversation.run(text, cancellation: token).collect()
+      let stream = try conversation.run(text, cancellation: token)
+      let result = try stream.collect()
+      return (result, stream.summary?.notifications ?? [])
     }
   }
 

@@ -54,6 +54,8 @@ extension Session: ScriptHost {
       renderer.format = format
     case .timing(let on):
       renderer.showsTiming = on
+    case .notifications(let on):
+      showsNotifications = on
     case .explain(let on):
       planMode = (on ?? (planMode != .explain)) ? .explain : .off
       note("EXPLAIN mode " + (planMode == .explain ? "on" : "off") + ".")

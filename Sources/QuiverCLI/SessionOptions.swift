@@ -9,7 +9,7 @@ import QuiverShellSupport
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// `--format`, `--timing` / `--no-timing`, `--timeout`, `--param`.
+/// `--format`, `--timing` / `--no-timing`, `--notifications` / `--no-notifications`, `--timeout`, `--param`.
 struct SessionOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
@@ -21,6 +21,13 @@ struct SessionOptions: ParsableArguments {
     inversion: .prefixedNo,
     help: "Show how long each statement took. (default: on in the interactive shell only)")
   var timing: Bool?
+
+  @Flag(
+    inversion: .prefixedNo,
+    help:
+      "Show warnings about each statement, such as unknown labels or cartesian products, on standard error. (default: on in the interactive shell only)"
+  )
+  var notifications: Bool?
 
   @Option(
     parsing: .unconditional,
@@ -82,6 +89,7 @@ struct SessionOptions: ParsableArguments {
     let session = Session(
       database: database, renderer: renderer, spacesAfterResults: interactive, interactive: interactive)
     session.timeout = timeout.flatMap(SecondsArgument.duration)
+    session.showsNotifications = notifications ?? interactive
     for argument in parameters.compactMap(ParameterArgument.init) {
       guard argument.isLiteral else {
         session.parameters[argument.name] = .string(argument.value)

@@ -76,7 +76,7 @@ final class Shell {
   private func run(_ update: StatementBuffer.Update) {
     for statement in update.statements {
       do {
-        try session.run(statement)
+        try session.run(statement, source: update.source, firstLine: update.firstLine, origin: nil)
       } catch {
         let report = ErrorReport.render(
           error, statement: statement, source: update.source, firstLine: update.firstLine,

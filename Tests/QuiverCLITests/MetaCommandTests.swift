@@ -17,6 +17,8 @@ struct MetaCommandTests {
       (":param => 1", .malformed(usage: "usage: :param NAME => EXPRESSION")),
       (":frobnicate now", .unknown(":frobnicate")),
       (":timeout 2.5", .timeout(.milliseconds(2500))), (":timeout off", .timeout(nil)),
+      (":notifications off", .notifications(false)), (":notifications on;", .notifications(true)),
+      (":notifications", .malformed(usage: "usage: :notifications on|off")),
       (":timeout 1e308", .malformed(usage: "usage: :timeout SECONDS|off (a positive number of seconds, at most 1000000000)")),
       (":timeout -1", .malformed(usage: "usage: :timeout SECONDS|off (a positive number of seconds, at most 1000000000)")),
     ])

@@ -30,7 +30,7 @@ private final class RecordingHost: ScriptHost {
     return .proceed
   }
 
-  func run(_ statement: ScriptStatement) throws {
+  func run(_ statement: ScriptStatement, source: String, firstLine: Int, origin: String?) throws {
     results += try session.run(statement.text).collect().rows.map { $0.map(\.cypherText) }
   }
 

@@ -138,6 +138,31 @@ struct ScriptTests {
     #expect(outcome.standardOutput == "[\n" + #"  {"a.name":"Alice","k.weight":5,"b.name":"Bob"}"# + "\n]\n")
   }
 
+  @Test("--notifications reports unknown names and cartesian products at their place in the script")
+  func notifications() throws {
+    let script = "CREATE (:Person {name: 'a'});\nMATCH (n:Persn) RETURN n;\n  MATCH (a:Person), (b:Person) RETURN count(*) AS c;"
+    let shown = try QuiverExecutable.run(["--notifications"], input: script)
+    #expect(shown.status == 0)
+    #expect(shown.standardOutput.contains("| 1 |"))
+    #expect(
+      shown.standardError == """
+        <stdin>:2:7: warn: unknown label. The label `Persn` does not exist in database `neo4j`. Verify that the spelling is correct.
+          MATCH (n:Persn) RETURN n;
+                ^
+        <stdin>:3:3: info: cartesian product. The disconnected patterns (b) build a cartesian product. A cartesian product may produce a large amount of data and slow down query processing.
+            MATCH (a:Person), (b:Person) RETURN count(*) AS c;
+            ^
+
+        """)
+    // Off by default outside the shell, and with :notifications off.
+    #expect(try QuiverExecutable.run([], input: script).standardError == "")
+    #expect(try QuiverExecutable.run(["--notifications"], input: ":notifications off\n" + script).standardError == "")
+    // EXPLAIN put in front by :explain does not move the caret.
+    let explained = try QuiverExecutable.run(["--notifications"], input: ":explain on\nMATCH (n) WHERE n.nme = 1 RETURN n;")
+    #expect(explained.standardError.hasPrefix("<stdin>:2:17: warn: unknown property key. The property `nme` does not exist"))
+    #expect(explained.standardError.hasSuffix("  MATCH (n) WHERE n.nme = 1 RETURN n;\n                  ^\n"))
+  }
+
   @Test("--timing adds the elapsed time to the summary")
   func timing() throws {
     let outcome = try QuiverExecutable.run(["--timing", "-c", "RETURN 1 AS x"])

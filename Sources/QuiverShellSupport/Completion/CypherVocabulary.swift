@@ -33,13 +33,14 @@ package enum CypherVocabulary {
   /// The shell's commands, with their colon.
   package static let commands = [
     ":begin", ":checkpoint", ":clear", ":commit", ":exit", ":explain", ":export", ":format", ":help", ":history",
-    ":param", ":params", ":profile", ":quit", ":rollback", ":schema", ":source", ":timeout", ":timing",
+    ":param", ":params", ":profile", ":quit", ":rollback", ":schema", ":source", ":timeout", ":timing", ":notifications",
   ]
 
   /// The words that may follow a command.
   package static let commandArguments: [String: [String]] = [
     ":format": OutputFormat.allCases.map(\.rawValue),
     ":timing": ["on", "off"],
+    ":notifications": ["on", "off"],
     ":explain": ["on", "off"],
     ":profile": ["on", "off"],
     ":timeout": ["off"],

@@ -16,6 +16,7 @@ package enum HelpText {
       :source FILE            Run the statements and commands in FILE
       :format NAME            Write results as table, csv, tsv, json, jsonl or markdown
       :timing on|off          Show how long each statement took
+      :notifications on|off   Show warnings about statements (unknown labels, cartesian products)
       :explain / :profile     Prefix every statement with EXPLAIN / PROFILE (toggles)
       :timeout SECONDS|off    Stop statements that run longer than this
       :schema                 Labels, relationship types and property keys with counts
@@ -63,6 +64,12 @@ package enum HelpText {
           markdown  a Markdown table
       """,
     "timing": ":timing on|off   Show or hide the elapsed time after each result.",
+    "notifications": """
+      :notifications on|off   Show or hide the warnings and hints a statement raises, such as a
+                              label, relationship type or property key the graph does not hold,
+                              or a MATCH that builds a cartesian product. They are written to
+                              standard error after the result. On by default in the shell.
+      """,
     "explain": """
       :explain [on|off]   While on, every statement is prefixed with EXPLAIN: its plan is
                           shown and nothing runs. Without an argument it toggles.

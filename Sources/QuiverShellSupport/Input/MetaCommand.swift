@@ -24,6 +24,8 @@ package enum MetaCommand: Equatable, Sendable {
   case format(OutputFormat)
   /// `:timing on|off`.
   case timing(Bool)
+  /// `:notifications on|off`: show the warnings and hints statements raise.
+  case notifications(Bool)
   /// `:explain [on|off]`, `:profile [on|off]`: prefix statements with EXPLAIN / PROFILE; nil
   /// toggles.
   case explain(Bool?)
@@ -73,6 +75,9 @@ package enum MetaCommand: Equatable, Sendable {
     case ":timing":
       guard let flag = onOff(argument) else { return .malformed(usage: "usage: :timing on|off") }
       return .timing(flag)
+    case ":notifications":
+      guard let flag = onOff(argument) else { return .malformed(usage: "usage: :notifications on|off") }
+      return .notifications(flag)
     case ":explain", ":profile":
       let flag = onOff(argument)
       guard argument.isEmpty || flag != nil else {

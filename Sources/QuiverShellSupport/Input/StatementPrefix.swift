@@ -15,9 +15,14 @@ package enum StatementPrefix {
   /// points into the statement as typed.
   package static func unshift(_ error: any Error, by length: Int) -> any Error {
     guard length > 0, let error = error as? QuiverError, let position = error.position else { return error }
+    return error.moved(to: unshift(position, by: length))
+  }
+
+  /// `position` moved back by `length` characters of a prefix on line 1.
+  package static func unshift(_ position: SourcePosition, by length: Int) -> SourcePosition {
     var moved = position
     moved.offset = max(0, position.offset - length)
     if position.line == 1 { moved.column = max(1, position.column - length) }
-    return error.moved(to: moved)
+    return moved
   }
 }

@@ -19,8 +19,9 @@ package enum MetaOutcome: Equatable, Sendable {
 package protocol ScriptHost: AnyObject {
   /// Carries out a meta-command.
   func perform(_ command: MetaCommand) -> MetaOutcome
-  /// Runs one statement; a failure is thrown, to be reported against the script.
-  func run(_ statement: ScriptStatement) throws
+  /// Runs one statement cut from `source` (lines `firstLine...` of the input named `origin`,
+  /// for reports that point into it); a failure is thrown, to be reported against the script.
+  func run(_ statement: ScriptStatement, source: String, firstLine: Int, origin: String?) throws
   /// Shows an error report (the shell writes it to standard error).
   func report(_ text: String)
 }
@@ -89,7 +90,7 @@ package struct ScriptRunner {
     var failures = 0
     for statement in update.statements {
       do {
-        try host.run(statement)
+        try host.run(statement, source: update.source, firstLine: update.firstLine, origin: origin)
       } catch {
         host.report(
           ErrorReport.render(
