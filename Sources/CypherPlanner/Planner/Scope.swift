@@ -43,8 +43,14 @@ struct Scope: TypeContext {
     self.slotNames = slotNames
   }
 
-  /// An empty scope recording into the same names.
-  var emptied: Scope { Scope(slotNames: slotNames) }
+  /// A scope without the query's variables, recording into the same names. What LOAD CSV is
+  /// reading (`linenumber()`, `file()`) carries over, into WITH, RETURN and subqueries: it is the
+  /// row's context, not a variable.
+  var emptied: Scope {
+    var scope = Scope(slotNames: slotNames)
+    for name in [Planner.lineNumberName, Planner.fileName] { scope.variables[name] = variables[name] }
+    return scope
+  }
 
   subscript(name: String) -> Variable? {
     get { variables[name] }

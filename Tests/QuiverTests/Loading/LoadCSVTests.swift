@@ -68,6 +68,22 @@ func canon(_ values: [Value]) -> [String] { values.map(canonical) }
     #expect(try canon(f.rows("RETURN linenumber(), file()")) == canon([[.null, .null]]))
   }
 
+  @Test func lineNumberAndFileFollowTheRowThroughWithAndSubqueries() throws {
+    let f = try ImportFixture()
+    try f.file("q.csv", "id\n1\n2\n")
+    let load = "LOAD CSV WITH HEADERS FROM 'file:///q.csv' AS r "
+    let expected = canon([[.string("1"), .int(2)], [.string("2"), .int(3)]])
+    #expect(try canon(f.rows(load + "WITH r WHERE r.id <> '0' RETURN r.id, linenumber()")) == expected)
+    #expect(try canon(f.rows(load + "CALL { WITH r RETURN linenumber() AS l } RETURN r.id, l")) == expected)
+    #expect(try canon(f.rows(load + "CALL { RETURN linenumber() AS l } RETURN r.id, l")) == expected)
+    #expect(try canon(f.rows(load + "CALL (r) { RETURN linenumber() AS l } RETURN r.id, l")) == expected)
+    // Batches committed one by one see the line of the row they write.
+    try f.database.execute(load + "CALL { WITH r CREATE (:Line {id: r.id, line: linenumber()}) } IN TRANSACTIONS OF 1 ROW")
+    #expect(try canon(f.rows("MATCH (n:Line) RETURN n.id, n.line ORDER BY n.id")) == expected)
+    // After aggregating, rows are groups, not lines.
+    #expect(try canon(f.rows(load + "WITH count(*) AS c RETURN c, linenumber()")) == canon([[.int(2), .null]]))
+  }
+
   @Test func byteOrderMarkCRLFAndFieldTerminator() throws {
     let f = try ImportFixture()
     try f.file("b.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("k;v\r\nä;\"1;2\"\r\n".utf8))
