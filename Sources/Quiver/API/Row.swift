@@ -145,6 +145,22 @@ private struct RowReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     guard let box = box(key), !box.value.isNull else { return nil }
     return try box.decodeValue(T.self)
   }
+
+  // The common leaf types straight from their column; anything else (a property of a node
+  // column, a value of another type) takes the general path, which also reports the errors.
+  private func column(_ key: Key) -> Value? { row.columns.firstIndex(of: key.stringValue).map { row.values[$0] } }
+  func decode(_ type: String.Type, forKey key: Key) throws -> String {
+    try column(key).flatMap(LeafValue.string) ?? required(key).decodeValue(String.self)
+  }
+  func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+    try column(key).flatMap(LeafValue.int) ?? required(key).decodeValue(Int.self)
+  }
+  func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+    try column(key).flatMap(LeafValue.double) ?? required(key).decodeValue(Double.self)
+  }
+  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+    try column(key).flatMap(LeafValue.bool) ?? required(key).decodeValue(Bool.self)
+  }
   func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
     -> KeyedDecodingContainer<NestedKey>
   { try required(key).container(keyedBy: type) }

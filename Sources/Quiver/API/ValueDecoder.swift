@@ -125,6 +125,31 @@ struct DecodingBox: Decoder {
   }
 }
 
+/// The common leaf types read straight from a value of their own Cypher type, so that keyed
+/// containers skip the general path (a coding path and a nested decoder per field) for them;
+/// nil for any other value, which then goes the general way and gets its error there.
+enum LeafValue {
+  static func string(_ value: Value) -> String? {
+    if case .string(let s) = value { return s }
+    return nil
+  }
+  static func int(_ value: Value) -> Int? {
+    if case .int(let i) = value { return Int(exactly: i) }
+    return nil
+  }
+  static func double(_ value: Value) -> Double? {
+    switch value {
+    case .float(let d): return d
+    case .int(let i): return Double(i)
+    default: return nil
+    }
+  }
+  static func bool(_ value: Value) -> Bool? {
+    if case .bool(let b) = value { return b }
+    return nil
+  }
+}
+
 /// Lets the decoder tell optionals, which accept `null`, from other types.
 private protocol OptionalDecodable {}
 extension Optional: OptionalDecodable {}
@@ -147,6 +172,18 @@ private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
   func decodeNil(forKey key: Key) throws -> Bool { entries[key.stringValue]?.isNull ?? true }
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try box(key).decodeValue(T.self) }
+  func decode(_ type: String.Type, forKey key: Key) throws -> String {
+    try entries[key.stringValue].flatMap(LeafValue.string) ?? box(key).decodeValue(String.self)
+  }
+  func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+    try entries[key.stringValue].flatMap(LeafValue.int) ?? box(key).decodeValue(Int.self)
+  }
+  func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+    try entries[key.stringValue].flatMap(LeafValue.double) ?? box(key).decodeValue(Double.self)
+  }
+  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+    try entries[key.stringValue].flatMap(LeafValue.bool) ?? box(key).decodeValue(Bool.self)
+  }
   func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
     guard let v = entries[key.stringValue], !v.isNull else { return nil }
     return try DecodingBox(value: v, codingPath: codingPath + [key]).decodeValue(T.self)

@@ -28,6 +28,14 @@ private func quiverError(_ body: () throws -> Any) -> QuiverError? {
   }
 }
 
+/// Every common leaf type, read from columns, map entries and node properties alike.
+private struct Reading: Codable, Equatable {
+  var label: String
+  var count: Int
+  var level: Double
+  var active: Bool
+}
+
 @Suite struct ValuesTests {
   private func people() throws -> Database {
     let db = try Database()
@@ -51,6 +59,21 @@ private func quiverError(_ body: () throws -> Any) -> QuiverError? {
     let found = try db.query(
       Person.self, "MATCH (p:Person) RETURN p.name AS name, p.age AS age, p.email AS email ORDER BY name")
     #expect(found == [Person(name: "Alice", age: 25, email: "a@x.org"), Person(name: "Bob", age: 31, email: nil)])
+  }
+
+  @Test func leafFieldsDecodeFromColumnsMapsAndNodes() throws {
+    let db = try Database()
+    let expected = [Reading(label: "a", count: 2, level: 3, active: true)]
+    // An integer decodes into a Double field wherever it comes from.
+    #expect(try db.query(Reading.self, "RETURN 'a' AS label, 2 AS count, 3 AS level, true AS active") == expected)
+    #expect(try db.query(Reading.self, "RETURN {label: 'a', count: 2, level: 3.0, active: true} AS r") == expected)
+    try db.execute("CREATE (:R {label: 'a', count: 2, level: 3, active: true})")
+    #expect(try db.query(Reading.self, "MATCH (r:R) RETURN r") == expected)
+    #expect(try db.query([Reading].self, "RETURN [{label: 'a', count: 2, level: 3, active: true}] AS rs") == [expected])
+    let wrong = quiverError { try db.query(Reading.self, "RETURN {label: 'a', count: 2, level: 3, active: 'yes'} AS r") }
+    #expect(wrong?.message == "column `r.active`: expected Bool (a BOOLEAN), found STRING 'yes'")
+    let large = quiverError { try db.query(Reading.self, "RETURN 'a' AS label, 2 AS count, 'high' AS level, true AS active") }
+    #expect(large?.message == "column `level`: expected Double (a FLOAT), found STRING 'high'")
   }
 
   @Test func aNodeColumnDecodesFromItsProperties() throws {
