@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Quiver side by side with Kuzu (loading, writes, durability, queries) and igraph (analytics).
+"""Quiver side by side with Kuzu and LadybugDB (loading, writes, durability, queries) and igraph (analytics).
 
 Runs the workloads of ../shared/bench/queries.md plus the durability figures and Quiver's parse and
 plan times. Creates its own virtualenv (Benchmarks/.venv) with the peers from PyPI, builds
 quiver-bench in release mode, generates the datasets into /tmp/quiver-bench-NAME, and runs every
-workload alternately (Quiver, peer, Quiver, peer, ...; each run in a process of its own, whose peak
-RSS the OS reports), so that machine drift cancels. The answers of both systems are compared round
+workload alternately (Quiver, Kuzu, LadybugDB, Quiver, ...; each run in a process of its own, whose
+peak RSS the OS reports), so that machine drift cancels. Kuzu 0.11.3 is the last release before the
+project was archived; LadybugDB is its maintained fork, run through the same peer script. Each row is
+compared with the faster of the two, the other shown beside it. The answers of both systems are compared round
 by round; any disagreement ends the run with status 1 and a message naming the workload and both
 answers. Prints one JSON line per measurement, then the tables of medians.
 
@@ -15,6 +17,7 @@ answers. Prints one JSON line per measurement, then the tables of medians.
   python3 Benchmarks/compare.py --workloads w1,queries --dataset sf10k --rounds 3
   python3 Benchmarks/compare.py --scale small --docs     # also rewrite docs/performance.md's table
   python3 Benchmarks/compare.py --scale small --baseline OLD/quiver-bench   # this build against another
+  python3 Benchmarks/compare.py --quiver-bench PATH      # measure that release build (no build here)
 
 With --baseline, every peer is replaced by an earlier release build of quiver-bench, run with the same
 arguments and alternated the same way, so the table's ratio column reads "this build / baseline" and
@@ -131,6 +134,55 @@ class Run:
                 "note": note(name, q_runs[-1], p_runs[-1]) if note else answers.summary(q_runs[-1].get("answer")),
             })
 
+    def versus_databases(self, label, rounds, quiver_command, peer_arguments, dataset, peer_workload=lambda name: name,
+                         note=None):
+        """Runs Quiver against every database peer (Kuzu and LadybugDB) with the same arguments (or,
+        when `peer_arguments` is a function, the peer's name applied to it) and adds a row per
+        workload compared with the faster peer, the other shown beside it. Returns True when every
+        run succeeded."""
+        arguments = peer_arguments if callable(peer_arguments) else lambda _: peer_arguments
+        peers = [(name, command + arguments(name)) for name, command in environment.database_peers()]
+        if self.baseline:
+            peers = peers[:1]
+        result = self.alternate_peers(label, rounds, quiver_command, peers)
+        if not result:
+            return False
+        quiver, by_peer, rss = result
+        if self.baseline:
+            self.pair(label, dataset, quiver, by_peer[peers[0][0]], rss, peers[0][0], peer_workload, note)
+            return True
+        for name, q_runs in quiver.items():
+            medians = []
+            for peer_name, _ in peers:
+                p_runs = by_peer[peer_name].get(peer_workload(name))
+                if p_runs is None:
+                    self.fail("%s (%s): %s gave no result for %s" % (label, dataset, peer_name, name))
+                    continue
+                for q, p in zip(q_runs, p_runs):
+                    reasons = answers.differences(q.get("answer"), p.get("answer"))
+                    if reasons:
+                        self.fail("ANSWERS DIFFER in %s on %s, round %d: %s\n  Quiver: %s\n  %s: %s" % (
+                            name, dataset, q["round"], "; ".join(reasons), json.dumps(q.get("answer")), peer_name,
+                            json.dumps(p.get("answer"))))
+                        break
+                median = statistics.median(r["median_s"] for r in p_runs)
+                self.medians[(name, dataset, peer_name)] = median
+                medians.append((median, peer_name, p_runs))
+            if not medians:
+                continue
+            medians.sort(key=lambda m: m[0])
+            best, best_name, best_runs = medians[0]
+            q_median = statistics.median(r["median_s"] for r in q_runs)
+            self.medians[(name, dataset, "quiver")] = q_median
+            self.medians[(name, dataset, "best peer")] = best
+            self.rows.append({
+                "workload": name, "dataset": dataset, "peer": best_name, "quiver_s": q_median, "peer_s": best,
+                "quiver_rss": rss["quiver"], "peer_rss": rss[best_name], "rounds": len(q_runs),
+                "others": [(other, median, rss[other]) for median, other, _ in medians[1:]],
+                "note": note(name, q_runs[-1], best_runs[-1]) if note else answers.summary(q_runs[-1].get("answer")),
+            })
+        return True
+
 
 def rate(key, unit):
     def note(_, q, p):
@@ -140,22 +192,12 @@ def rate(key, unit):
 
 def w1(run_, options):
     n = options.statements
-    result = run_.alternate("W1", options.rounds, [run_.binary, "w1", "--repetitions", "1", "--statements", str(n)],
-                            "Kuzu", environment.peer("kuzu") + ["w1", str(n)])
-    if result:
-        q, p, rss = result
-        run_.pair("W1", "%d CREATEs, in memory" % n, q, p, rss, "Kuzu", note=rate("statements_per_s", "statements/s"))
+    run_.versus_databases("W1", options.rounds, [run_.binary, "w1", "--repetitions", "1", "--statements", str(n)],
+                          ["w1", str(n)], "%d CREATEs, in memory" % n, note=rate("statements_per_s", "statements/s"))
 
 
 def durable(run_, options):
     n, threads = options.durable_statements, options.threads
-    result = run_.alternate(
-        "durable", options.rounds,
-        [run_.binary, "durable", "--repetitions", "1", "--statements", str(n), "--threads", str(threads)],
-        "Kuzu", environment.peer("kuzu") + ["durable", str(n), str(threads)])
-    if not result:
-        return
-    q, p, rss = result
     many = "D1-fsync-%d-threads" % threads
 
     def peer_workload(name):
@@ -164,12 +206,15 @@ def durable(run_, options):
     def note(name, qr, pr):
         text = "%.0f vs %.0f commits/s" % (qr["commits_per_s"], pr["commits_per_s"])
         if name.startswith("D2"):
-            text += "; Quiver group commit (1 ms) beside Kuzu's fsync per commit (Kuzu has no group commit)"
+            text += "; Quiver group commit (1 ms) beside the peer's fsync per commit (neither peer has group commit)"
         if "threads" in name:
-            text += "; Kuzu refuses concurrent write transactions, so its threads take turns"
+            text += "; the peers refuse concurrent write transactions, so their threads take turns"
         return text
 
-    run_.pair("durable", "%d commits, on disk" % n, q, p, rss, "Kuzu", peer_workload, note)
+    run_.versus_databases(
+        "durable", options.rounds,
+        [run_.binary, "durable", "--repetitions", "1", "--statements", str(n), "--threads", str(threads)],
+        ["durable", str(n), str(threads)], "%d commits, on disk" % n, peer_workload, note)
 
 
 def queries(run_, options, name, directory, params):
@@ -177,53 +222,47 @@ def queries(run_, options, name, directory, params):
     # both systems; the median is reported, and the first, cold run beside it.
     command = [run_.binary, "queries", "--data", directory, "--dataset", name, "--params", json.dumps(params),
                "--repetitions", "5"]
-    peer = environment.peer("kuzu") + ["queries", directory, name, json.dumps(params), "--repetitions", "5"]
+    peer = ["queries", directory, name, json.dumps(params), "--repetitions", "5"]
     if options.triangles or datasets.DATASETS[name]["triangles"]:
         command.append("--triangles")
         peer.append("--triangles")
-    result = run_.alternate("queries", options.rounds, command, "Kuzu", peer)
-    if result:
-        q, p, rss = result
 
-        def cold_note(_, qr, pr):
-            text = answers.summary(qr.get("answer"))
-            if "first_s" in qr and "first_s" in pr:
-                text += "; first run %s / %s" % (report.duration(qr["first_s"]), report.duration(pr["first_s"]))
-            return text
+    def cold_note(_, qr, pr):
+        text = answers.summary(qr.get("answer"))
+        if "first_s" in qr and "first_s" in pr:
+            text += "; first run %s / %s" % (report.duration(qr["first_s"]), report.duration(pr["first_s"]))
+        return text
 
-        run_.pair("queries", name, q, p, rss, "Kuzu", note=cold_note)
+    run_.versus_databases("queries", options.rounds, command, peer, name, note=cold_note)
 
 
 def store(run_, options, name, directory):
     scratch = tempfile.mkdtemp(prefix="quiver-bench-store-")
     try:
-        quiver_db, kuzu_db = os.path.join(scratch, "quiver"), os.path.join(scratch, "kuzu")
-        result = run_.alternate("store", 1, [run_.binary, "store", "--data", directory, "--dataset", name, "--db", quiver_db],
-                                "Kuzu", environment.peer("kuzu") + ["store", directory, name, kuzu_db])
-        if not result:
-            return
-        q, p, rss = result
+        quiver_db = os.path.join(scratch, "quiver")
+
+        def peer_db(peer):
+            return os.path.join(scratch, peer.lower())
 
         def bytes_note(_, qr, pr):
-            return "snapshot %.1f B/person, %.1f B/KNOWS (%s); Kuzu file %.1f B/person, %.1f B/KNOWS (%s)" % (
+            return "snapshot %.1f B/person, %.1f B/KNOWS (%s); peer's file %.1f B/person, %.1f B/KNOWS (%s)" % (
                 qr["snapshot_bytes_per_node"], qr["snapshot_bytes_per_relationship"], report.megabytes(qr["snapshot_bytes"]),
                 pr["snapshot_bytes_per_node"], pr["snapshot_bytes_per_relationship"], report.megabytes(pr["snapshot_bytes"]))
 
-        run_.pair("store", name, q, p, rss, "Kuzu", note=bytes_note)
-        result = run_.alternate("open", options.rounds, [run_.binary, "open", "--db", quiver_db, "--dataset", name],
-                                "Kuzu", environment.peer("kuzu") + ["open", kuzu_db, name])
-        if not result:
+        if not run_.versus_databases("store", 1, [run_.binary, "store", "--data", directory, "--dataset", name,
+                                                  "--db", quiver_db],
+                                     lambda peer: ["store", directory, name, peer_db(peer)], name, note=bytes_note):
             return
-        q, p, rss = result
 
         def open_note(_, qr, __):
-            load = run_.medians.get(("L1", name, "quiver")), run_.medians.get(("L1", name, "Kuzu"))
+            load = run_.medians.get(("L1", name, "quiver")), run_.medians.get(("L1", name, "best peer"))
             text = answers.summary(qr.get("answer"))
             if load[0] and load[1]:
                 text += "; loading the CSV files (L1) takes %s / %s" % (report.duration(load[0]), report.duration(load[1]))
             return text
 
-        run_.pair("open", name, q, p, rss, "Kuzu", note=open_note)
+        run_.versus_databases("open", options.rounds, [run_.binary, "open", "--db", quiver_db, "--dataset", name],
+                              lambda peer: ["open", peer_db(peer), name], name, note=open_note)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -292,6 +331,16 @@ def plan(run_, options, name, directory):
         run_.quiver_rows.append({"workload": label, "dataset": name, "value": report.duration(r["median_s"]), "note": text})
 
 
+def peer_version(module):
+    """A peer's version, read in a process of its own (kuzu and ladybug cannot share one)."""
+    try:
+        records, _ = run([sys.executable, "-c", "import json, %s; print(json.dumps({'workload': 'version', "
+                          "'version': %s.__version__}))" % (module, module)])
+        return records[0]["version"]
+    except (ProcessFailed, IndexError, KeyError):
+        return "(not installed)"
+
+
 def resolve(args):
     """The scale's settings with the explicit flags applied."""
     settings = dict(SCALES[args.scale or "small"])
@@ -330,6 +379,7 @@ def main():
     parser.add_argument("--docs", "--readme", dest="readme", action="store_true",
                         help="rewrite the performance table of docs/performance.md from this run")
     parser.add_argument("--baseline", help="another release build of quiver-bench to run in place of every peer")
+    parser.add_argument("--quiver-bench", help="a release build of quiver-bench to measure (else built here)")
     args = parser.parse_args()
     if args.baseline and args.readme:
         sys.exit("--baseline compares two Quiver builds; it cannot rewrite the table of peers")
@@ -337,7 +387,7 @@ def main():
         sys.exit("--baseline: %s is not an executable" % args.baseline)
     options = resolve(args)
     started = time.time()
-    binary = environment.build_quiver()
+    binary = os.path.abspath(args.quiver_bench) if args.quiver_bench else environment.build_quiver()
     watch = report.CPUWatch()
     run_ = Run(binary, os.path.abspath(args.baseline) if args.baseline else None)
     if "w1" in options.workloads:
@@ -361,7 +411,8 @@ def main():
 
     import igraph
     import kuzu
-    machine = report.machine([("Kuzu", kuzu.__version__), ("python-igraph", igraph.__version__)])
+    machine = report.machine([("Kuzu", kuzu.__version__), ("LadybugDB", peer_version("ladybug")),
+                              ("python-igraph", igraph.__version__)])
     tables = report.comparison_table(run_.rows)
     if run_.quiver_rows:
         tables += "\n\n" + report.quiver_table(run_.quiver_rows)

@@ -1,5 +1,6 @@
 """Benchmarks/.venv with the peers from PyPI, and the release build of quiver-bench."""
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -7,8 +8,8 @@ import sys
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = os.path.dirname(HERE)
 VENV = os.path.join(HERE, ".venv")
-PEERS = ["kuzu==0.11.3", "igraph==1.0.0", "networkx==3.6.1", "networkit==11.3"]
-MODULES = ["kuzu", "igraph", "networkx", "networkit"]
+PEERS = ["kuzu==0.11.3", "ladybug==0.22.0", "igraph==1.0.0", "networkx==3.6.1", "networkit==11.3"]
+MODULES = ["kuzu", "ladybug", "igraph", "networkx", "networkit"]
 
 
 def ensure_venv(peers=None, modules=None):
@@ -20,12 +21,8 @@ def ensure_venv(peers=None, modules=None):
         if not os.path.exists(python):
             subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
         os.execv(python, [python] + sys.argv)
-    missing = []
-    for module, requirement in zip(modules, peers):
-        try:
-            __import__(module)
-        except ImportError:
-            missing.append(requirement)
+    # Looked up, not imported: kuzu and ladybug should not be loaded into one process.
+    missing = [requirement for module, requirement in zip(modules, peers) if not has_module(module)]
     if missing:
         subprocess.run([python, "-m", "pip", "install", "-q", "--disable-pip-version-check"] + missing, check=True,
                        stdout=sys.stderr)
@@ -42,10 +39,9 @@ def build_quiver(product="quiver-bench"):
 
 
 def has_module(name):
-    """Whether the venv's Python can import `name`."""
+    """Whether the venv's Python can import `name` (found without importing it)."""
     try:
-        __import__(name)
-        return True
+        return importlib.util.find_spec(name) is not None
     except ImportError:
         return False
 
@@ -53,3 +49,9 @@ def has_module(name):
 def peer(name):
     """The command that runs Benchmarks/peers/NAME_peer.py in the venv."""
     return [sys.executable, os.path.join(HERE, "peers", name + "_peer.py")]
+
+
+def database_peers():
+    """The database peers as [(name, command)]: Kuzu 0.11.3, the last release before it was
+    archived, and LadybugDB, its maintained fork, through the same peer script."""
+    return [("Kuzu", peer("kuzu")), ("LadybugDB", peer("kuzu") + ["--engine", "ladybug"])]

@@ -24,14 +24,20 @@ def megabytes(n):
 
 
 def comparison_table(rows):
-    """Rows: dicts with workload, dataset, peer, quiver_s, peer_s, quiver_rss, peer_rss, note."""
-    lines = ["| workload | dataset | Quiver | peer | Quiver/peer time | peak RSS Quiver / peer | answer, notes |",
+    """Rows: dicts with workload, dataset, peer, quiver_s, peer_s, quiver_rss, peer_rss, note, and
+    optionally `others`, [(peer, seconds, rss)]: the slower peers of that row, shown after the one
+    the ratio is taken against."""
+    lines = ["| workload | dataset | Quiver | fastest peer (others) | Quiver/peer time | peak RSS Quiver / peers (same order) | answer, notes |",
              "|---|---|---:|---:|---:|---:|---|"]
     for r in rows:
         ratio = "%.3g" % (r["quiver_s"] / r["peer_s"]) if r["peer_s"] else "-"
-        lines.append("| %s | %s | %s | %s %s | %s | %s / %s | %s |" % (
-            r["workload"], r["dataset"], duration(r["quiver_s"]), r["peer"], duration(r["peer_s"]), ratio,
-            megabytes(r["quiver_rss"]), megabytes(r["peer_rss"]), r["note"]))
+        others = r.get("others") or []
+        peer = "%s %s" % (r["peer"], duration(r["peer_s"]))
+        peer += "".join(" (%s %s)" % (name, duration(seconds)) for name, seconds, _ in others)
+        memory = " / ".join([megabytes(r["quiver_rss"]), megabytes(r["peer_rss"])] +
+                            ["%s" % megabytes(rss) for _, _, rss in others])
+        lines.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+            r["workload"], r["dataset"], duration(r["quiver_s"]), peer, ratio, memory, r["note"]))
     return "\n".join(lines)
 
 

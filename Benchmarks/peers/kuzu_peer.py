@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Kuzu on the workloads of queries.md, one JSON line per measurement in the format of
-`quiver-bench`, so that compare.py can check the answers against Quiver's.
+"""Kuzu, or LadybugDB (its maintained fork, with the same Python API) after `--engine ladybug`, on
+the workloads of queries.md, one JSON line per measurement in the format of `quiver-bench`, so that
+compare.py can check the answers against Quiver's.
 
   kuzu_peer.py w1 STATEMENTS                       in memory, one auto-committed CREATE each
   kuzu_peer.py queries DIR DATASET PARAMS [--triangles] [--repetitions N]
@@ -26,11 +27,18 @@ import shutil
 import sys
 import tempfile
 import threading
+import importlib
 import time
 
-import kuzu
-
 from peer_timing import repeated
+
+# `kuzu` or `ladybug`: the two modules cannot be loaded into one process, so the engine is chosen
+# before the first import.
+ENGINE = "kuzu"
+if sys.argv[1:2] == ["--engine"]:
+    ENGINE = sys.argv[2]
+    del sys.argv[1:3]
+kuzu = importlib.import_module(ENGINE)
 
 CITIES = ["Lisbon", "Porto", "Madrid", "Seville", "Paris", "Berlin", "Rome", "Vienna"]
 PERSON = "CREATE NODE TABLE Person(id INT64, name STRING, age INT64, city STRING, PRIMARY KEY (id))"
@@ -38,7 +46,7 @@ KNOWS = "CREATE REL TABLE KNOWS(FROM Person TO Person, since INT64, weight DOUBL
 
 
 def report(workload, dataset, seconds, answer=None, **extra):
-    line = {"system": "kuzu", "workload": workload, "dataset": dataset, "median_s": seconds, "answer": answer}
+    line = {"system": ENGINE, "workload": workload, "dataset": dataset, "median_s": seconds, "answer": answer}
     line.update(extra)
     print(json.dumps(line), flush=True)
 
