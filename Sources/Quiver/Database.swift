@@ -28,6 +28,8 @@ public final class Database: Sendable {
 
   /// Number of columns the database keeps (for tests).
   package var cachedColumnCount: Int { columns.count }
+  /// Number of plans the plan cache holds (for tests).
+  package var cachedPlanCount: Int { planCache.count }
   /// The directory files of a durable database; nil in memory.
   let storage: DiskStorage?
   private let importDirectoryState = Mutex<String?>(nil)

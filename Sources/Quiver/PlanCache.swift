@@ -16,12 +16,17 @@ final class PlanCache: Sendable {
 
   private let entries = Mutex(Entries())
   private let capacity = 1000
+  /// Longer statements (a dump's `UNWIND` of a thousand literal rows, a generated script) are
+  /// planned each time and not kept: they are rarely run twice, and a full cache of them held
+  /// hundreds of megabytes.
+  static let longestCached = 16_384
 
   /// The cached plan of `query`, or the one `make` builds (then cached).
   func plan(
     _ query: String, procedures: ProcedureRegistry, schemaVersion: Int, nodeCount: Int,
     make: () throws -> Database.Prepared
   ) throws -> Database.Prepared {
+    guard query.utf8.count <= Self.longestCached else { return try make() }
     let sizeClass = Self.sizeClass(nodeCount)
     if let hit = entries.withLock({ e -> Database.Prepared? in
       if e.catalogVersion != procedures.version || e.schemaVersion != schemaVersion || e.sizeClass != sizeClass {
@@ -41,6 +46,9 @@ final class PlanCache: Sendable {
     }
     return compiled
   }
+
+  /// Number of plans held.
+  var count: Int { entries.withLock { $0.plans.count } }
 
   /// The size class plans are chosen for: the bit width of the node count, so a graph that
   /// doubled or halved gets new plans.

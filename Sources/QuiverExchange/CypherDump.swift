@@ -16,8 +16,10 @@ package struct CypherDump {
   package static let helperIndex = "__quiver_dump_index"
 
   /// Rows per `UNWIND` statement. Each statement is one line, so that line-by-line readers (the
-  /// shell's script runner) see it whole at once.
-  package var batchSize = 1000
+  /// shell's script runner) see it whole at once. Each statement commits on its own and copies
+  /// the parts of the store it changes, so fewer, larger statements restore faster (sf100k:
+  /// 44 s at 10,000 rows, 53 s at 1,000).
+  package var batchSize = 10_000
 
   package init() {}
 

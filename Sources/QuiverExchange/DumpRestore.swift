@@ -35,10 +35,9 @@ package enum DumpRestore {
     if replace { try database.transaction { try clear($0) } }
     var outcome = Outcome()
     for statement in statements {
-      let text = statement.text.trimmingCharacters(in: .whitespacesAndNewlines)
-      guard !text.isEmpty, !isComment(text) else { continue }
+      guard !isBlankOrComment(statement.text) else { continue }
       do {
-        let result = try database.execute(text)
+        let result = try database.execute(statement.text)
         outcome.nodes += result.statistics.nodesCreated
         outcome.relationships += result.statistics.relationshipsCreated
         outcome.statements += 1
@@ -62,8 +61,22 @@ package enum DumpRestore {
     _ = try tx.execute("MATCH (n) DETACH DELETE n")
   }
 
-  /// True for text made only of `//` comment lines.
-  private static func isComment(_ text: String) -> Bool {
-    text.split(separator: "\n").allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
+  /// True for text made only of blank and `//` comment lines. Stops at the first character of
+  /// anything else, so a statement of many megabytes costs no more than a short one.
+  static func isBlankOrComment(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    var atLineStart = true
+    while let byte = bytes.next() {
+      switch byte {
+      case UInt8(ascii: "\n"): atLineStart = true
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): continue
+      case UInt8(ascii: "/") where atLineStart:
+        guard bytes.next() == UInt8(ascii: "/") else { return false }
+        while let rest = bytes.next(), rest != UInt8(ascii: "\n") {}
+        atLineStart = true
+      default: return false
+      }
+    }
+    return true
   }
 }

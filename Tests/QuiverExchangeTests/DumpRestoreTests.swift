@@ -16,7 +16,7 @@ import Testing
     return output.text
   }
 
-  @Test(arguments: [1, 2, 1000])
+  @Test(arguments: [1, 2, 1000, 10_000])
   func restoresAnIdenticalDatabase(batchSize: Int) throws {
     let source = try ExchangeFixture.database()
     let script = try dump(source, batchSize: batchSize)
@@ -28,6 +28,16 @@ import Testing
     #expect(try ExchangeFixture.schema(target) == ExchangeFixture.schema(source))
     #expect(try target.execute("MATCH (n:\(CypherDump.helperLabel)) RETURN count(n)").rows.first?.first?.intValue == 0)
     #expect(try target.execute("MATCH (n) WHERE n.\(CypherDump.helperKey) IS NOT NULL RETURN count(n)").rows.first?.first?.intValue == 0)
+  }
+
+  @Test func blankAndCommentStatementsAreSkipped() {
+    #expect(DumpRestore.isBlankOrComment(""))
+    #expect(DumpRestore.isBlankOrComment("  \r\n\t\n"))
+    #expect(DumpRestore.isBlankOrComment("// Quiver dump\n  // more\n"))
+    #expect(!DumpRestore.isBlankOrComment("// a comment\nRETURN 1"))
+    #expect(!DumpRestore.isBlankOrComment("  RETURN 1 // trailing"))
+    #expect(!DumpRestore.isBlankOrComment("/ 2"))
+    #expect(!DumpRestore.isBlankOrComment("/* block */"))
   }
 
   @Test func nanKeepsItsSign() throws {

@@ -21,6 +21,23 @@ import Testing
     #expect(thrown { try find.execute() } == "MissingParameter")
   }
 
+  @Test func thePlanCacheKeepsShortStatementsOnly() throws {
+    let db = try people()
+    let short = "MATCH (p:Person {id: $id}) RETURN p.name AS name"
+    #expect(try db.query(String.self, short, parameters: ["id": 3]) == ["p3"])
+    let before = db.cachedPlanCount
+    #expect(try db.query(String.self, short + " ", parameters: ["id": 4]) == ["p4"])
+    #expect(db.cachedPlanCount == before + 1)
+    // A statement past 16 KiB (a generated UNWIND of literal rows) is planned and run, not kept.
+    let ids = (1...4_000).map(String.init).joined(separator: ", ")
+    let long = "UNWIND [\(ids)] AS i MATCH (p:Person {id: i}) RETURN count(p) AS found"
+    #expect(long.utf8.count > 16_384)
+    #expect(try db.query(Int.self, long) == [100])
+    #expect(try db.query(Int.self, long) == [100])
+    #expect(db.cachedPlanCount == before + 1)
+    #expect(before >= 1)
+  }
+
   @Test func isPlannedAgainWhenTheSchemaChanges() throws {
     let db = try people()
     let find = try db.prepare("EXPLAIN MATCH (p:Person {id: $id}) RETURN p")
