@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Getting data in and out, Quiver beside Kuzu (docs/data.md's "Measured" table).
+"""Getting data in and out, Quiver beside Kuzu and LadybugDB (docs/data.md's "Measured" table).
 
   python3 Benchmarks/loading.py --dataset sf100k [--rounds 2] [--quiver-bench PATH] [--skip-kuzu]
 
@@ -76,11 +76,13 @@ def main():
         record("quiver", workload, records[0]["median_s"], peak, process_s=round(wall, 2), **extra)
 
     def kuzu(workload, db):
-        start = time.perf_counter()
-        records, peak = run(environment.peer("kuzu") + [workload, directory, args.dataset, db])
-        wall = time.perf_counter() - start
-        extra = {k: v for k, v in records[0].items() if k in ("rows_per_s", "persons_s", "persons_per_s", "answer", "error")}
-        record("kuzu", workload, records[0]["median_s"], peak, process_s=round(wall, 2), **extra)
+        """The workload on Kuzu and on LadybugDB (its fork, through the same peer script)."""
+        for name, command in environment.database_peers():
+            start = time.perf_counter()
+            records, peak = run(command + [workload, directory, args.dataset, db + "-" + name.lower()])
+            wall = time.perf_counter() - start
+            extra = {k: v for k, v in records[0].items() if k in ("rows_per_s", "persons_s", "persons_per_s", "answer", "error")}
+            record(name.lower(), workload, records[0]["median_s"], peak, process_s=round(wall, 2), **extra)
 
     try:
         chosen = args.workloads.split(",")
