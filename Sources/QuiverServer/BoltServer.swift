@@ -101,8 +101,10 @@ final class BoltChannelHandler: ChannelInboundHandler {
   private let onClose: @Sendable () -> Void
   private var connection: BoltConnection?
   private let queue: DispatchQueue
-  /// Messages queued or running; the idle timer closes only a connection with none.
+  /// Batches of messages queued or running; the idle timer closes only a connection with none.
   private let busy = SharedCounter()
+  /// Messages of the current read, handed to the worker together when the read completes.
+  private var arrived: [ByteBuffer] = []
 
   init(context: BoltServerContext, connectionID: Int, onClose: @escaping @Sendable () -> Void) {
     self.serverContext = context
@@ -136,20 +138,31 @@ final class BoltChannelHandler: ChannelInboundHandler {
         return
       }
       if BoltRequest.isReset(message) { connection.interrupt() }
-      let channel = context.channel
-      busy.add(1)
-      let busy = self.busy
-      queue.async {
-        // Responses wait while later messages are queued (one write for a pipelined batch).
-        let keep = connection.handle(message, flushing: false)
-        if busy.add(-1) == 0 || !keep { connection.flush() }
-        if !keep { channel.close(promise: nil) }
-      }
+      // Held until the read ends, so that a pipelined batch (RUN and PULL of one round trip)
+      // costs one hand-over to the worker and one write.
+      arrived.append(message)
+    }
+  }
+
+  func channelReadComplete(context: ChannelHandlerContext) {
+    defer { context.fireChannelReadComplete() }
+    guard let connection, !arrived.isEmpty else { return }
+    let messages = arrived
+    arrived = []
+    let channel = context.channel
+    busy.add(1)
+    let busy = self.busy
+    queue.async {
+      var keep = true
+      for message in messages where keep { keep = connection.handle(message, flushing: false) }
+      // Responses wait while later batches are queued (one write for what is pipelined).
+      if busy.add(-1) == 0 || !keep { connection.flush() }
+      if !keep { channel.close(promise: nil) }
     }
   }
 
   func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-    if event is IdleStateHandler.IdleStateEvent, busy.value == 0 {
+    if event is IdleStateHandler.IdleStateEvent, busy.value == 0, arrived.isEmpty {
       context.close(promise: nil)
       return
     }
