@@ -1,5 +1,6 @@
 // Counters of what a statement changed, counted by the engine as it writes; the shell prints
-// them and the conformance runner checks them against the TCK's side effects.
+// them, Bolt and HTTP send them as Neo4j's counters, and the conformance runner checks them
+// against the TCK's side effects.
 
 /// What one statement (or transaction) changed in the graph.
 public struct QueryStatistics: Sendable, Hashable, CustomStringConvertible {
@@ -7,8 +8,15 @@ public struct QueryStatistics: Sendable, Hashable, CustomStringConvertible {
   public var nodesDeleted = 0
   public var relationshipsCreated = 0
   public var relationshipsDeleted = 0
+  /// Labels added to nodes, one per node and label, as Neo4j counts them (`CREATE (:A:B)` adds 2;
+  /// setting a label a node already has adds none).
   public var labelsAdded = 0
+  /// Labels removed from nodes by `REMOVE`, one per node and label (deleting a node removes none).
   public var labelsRemoved = 0
+  /// Label names that came into use in the graph (the TCK's `+labels`).
+  package var labelNamesAdded = 0
+  /// Label names that went out of use in the graph (the TCK's `-labels`).
+  package var labelNamesRemoved = 0
   /// Properties given a value where they had none or another one.
   public var propertiesSet = 0
   /// Properties removed (set to null, REMOVEd, or replaced by `=` map assignment).
@@ -24,6 +32,8 @@ public struct QueryStatistics: Sendable, Hashable, CustomStringConvertible {
     relationshipsDeleted += other.relationshipsDeleted
     labelsAdded += other.labelsAdded
     labelsRemoved += other.labelsRemoved
+    labelNamesAdded += other.labelNamesAdded
+    labelNamesRemoved += other.labelNamesRemoved
     propertiesSet += other.propertiesSet
     propertiesRemoved += other.propertiesRemoved
   }

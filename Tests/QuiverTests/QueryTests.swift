@@ -15,13 +15,27 @@ func rows(_ db: Database, _ query: String, _ parameters: [String: Value] = [:]) 
     #expect(created.statistics.nodesCreated == 2)
     #expect(created.statistics.relationshipsCreated == 1)
     #expect(created.statistics.propertiesSet == 5)
-    #expect(created.statistics.labelsAdded == 1)
+    #expect(created.statistics.labelsAdded == 2)
     let result = try db.execute("MATCH (a)-[k:KNOWS]->(b) RETURN a.name, k.weight, b.name")
     #expect(result.columns == ["a.name", "k.weight", "b.name"])
     #expect(result.rows.count == 1)
     #expect(result.rows[0][0].stringValue == "Alice")
     #expect(result.rows[0][1].intValue == 5)
     #expect(result.rows[0][2].stringValue == "Bob")
+  }
+
+  @Test func labelCountersCountPerNodeAsNeo4jDoes() throws {
+    let db = try Database()
+    let created = try db.execute("CREATE (:A:B), (:A:B), (:A)").statistics
+    #expect((created.labelsAdded, created.labelNamesAdded) == (5, 2))
+    let again = try db.execute("MATCH (n:A) SET n:A, n:C").statistics
+    #expect((again.labelsAdded, again.labelNamesAdded) == (3, 1))
+    let removed = try db.execute("MATCH (n) REMOVE n:B, n:D").statistics
+    #expect((removed.labelsRemoved, removed.labelNamesRemoved) == (2, 1))
+    // Deleting a node removes no label from it, though the name may go out of use.
+    let deleted = try db.execute("MATCH (n:C) DETACH DELETE n").statistics
+    #expect((deleted.nodesDeleted, deleted.labelsRemoved, deleted.labelNamesRemoved) == (3, 0, 2))
+    #expect(created.description == "Created 3 nodes, added 5 labels")
   }
 
   @Test func parametersFilterAndProject() throws {

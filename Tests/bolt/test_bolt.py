@@ -55,6 +55,10 @@ def test_managed_write_and_counters(driver):
     _, summary, _ = driver.execute_query("MATCH (n:Managed) SET n.seen = true")
     assert summary.counters.properties_set == 2
     assert summary.counters.contains_updates
+    # Labels count per node, as Neo4j counts them.
+    driver.execute_query("MATCH (n:Counted) DETACH DELETE n")
+    _, summary, _ = driver.execute_query("CREATE (:Counted:Twice), (:Counted)")
+    assert (summary.counters.nodes_created, summary.counters.labels_added) == (2, 3)
 
 
 def test_explicit_transaction_rollback(driver):

@@ -17,8 +17,8 @@ struct SideEffects: Sendable, Hashable {
     case "-nodes": return s.nodesDeleted
     case "+relationships": return s.relationshipsCreated
     case "-relationships": return s.relationshipsDeleted
-    case "+labels": return s.labelsAdded
-    case "-labels": return s.labelsRemoved
+    case "+labels": return s.labelNamesAdded
+    case "-labels": return s.labelNamesRemoved
     case "+properties": return s.propertiesSet
     case "-properties": return s.propertiesRemoved
     default: return 0

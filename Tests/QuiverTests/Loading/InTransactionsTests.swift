@@ -21,7 +21,8 @@ import Testing
     let result = try db.execute("UNWIND range(1, 10) AS i CALL { WITH i CREATE (:N {i: i}) } IN TRANSACTIONS OF 3 ROWS")
     #expect(result.statistics.nodesCreated == 10)
     #expect(result.statistics.propertiesSet == 10)
-    #expect(result.statistics.labelsAdded == 1)
+    #expect(result.statistics.labelsAdded == 10)
+    #expect(result.statistics.labelNamesAdded == 1)
     #expect(try canon(committed(db)) == canon((1...10).map { Value.int(Int64($0)) }))
     #expect(db.consistencyViolations.isEmpty)
   }
