@@ -117,7 +117,10 @@ struct PlanPrinter {
       return ("NodeCountByProperty (\(n(s.slot))\(label)).\(s.key.name) into \(n(s.keySlot)), \(counts)", [i])
     case .varExpand(let i, let s):
       let range = "*\(s.minHops)..\(s.maxHops.map(String.init) ?? "")"
-      return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))\(range)(\(n(s.to)))", [i])
+      // A quantified path pattern names its group variables; REPEATABLE ELEMENTS is noted.
+      let groups = [s.nearList, s.farList].compactMap { $0 }.map { "\(n($0))" }
+      let extra = (groups.isEmpty ? "" : " groups (\(groups.joined(separator: ", ")))") + (s.repeatable ? " repeatable" : "")
+      return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))\(range)(\(n(s.to)))\(extra)", [i])
     case .shortestPath(let i, let s):
       return ("\(s.all ? "AllShortestPaths" : "ShortestPath") (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))(\(n(s.to)))", [i])
     case .filter(let i, _): return ("Filter", [i])

@@ -101,6 +101,16 @@ package struct VarExpandSpec: Sendable {
   /// Slot each candidate relationship is placed in while `predicate` checks it.
   package var scratch: Int
   package var predicate: PlanExpression?
+  /// For a quantified path pattern: slots the node a step leaves and the node it reaches are
+  /// placed in while `predicate` checks the step.
+  package var stepNear: Int? = nil
+  package var stepFar: Int? = nil
+  /// For a quantified path pattern: slots receiving the lists of nodes the steps left and
+  /// reached (its group variables).
+  package var nearList: Int? = nil
+  package var farList: Int? = nil
+  /// REPEATABLE ELEMENTS: a walk may use a relationship more than once.
+  package var repeatable = false
 }
 
 /// A bound aggregate call.

@@ -1,6 +1,8 @@
-// Variable-length expand: every trail (no relationship twice) from a bound node whose length
-// lies within the pattern's bounds, walked depth-first one trail at a time, so a LIMIT above it
-// stops the walk early and memory stays proportional to the trail length.
+// Variable-length expand: every trail (no relationship twice, unless REPEATABLE ELEMENTS) from a
+// bound node whose length lies within the pattern's bounds, walked depth-first one trail at a
+// time, so a LIMIT above it stops the walk early and memory stays proportional to the trail
+// length. Quantified relationships and quantified path patterns run here too: each step is
+// checked with the nodes it joins, and the group variables are read off the trail.
 import CypherPlanner
 import GraphCore
 
@@ -62,20 +64,25 @@ final class VarExpandCursor: Cursor {
       try ctx.checkCancelled()
       guard frame.next < frame.candidates.count else {
         // This node is exhausted: step back.
-        if let last = trail.popLast() { used.remove(last) }
+        if let last = trail.popLast(), !spec.repeatable { used.remove(last) }
         continue
       }
       let relID = frame.candidates[frame.next]
       frame.next += 1
       stack.append(frame)
       ctx.dbHits += 1
-      guard !used.contains(relID), let rel = ctx.store.endpoints(of: relID), ctx.deletedRelationships[relID] == nil else { continue }
-      if let predicate = spec.predicate {
-        scratchRow[spec.scratch] = .relationship(Relationship(id: relID))
-        guard try ctx.truth(ctx.eval(predicate, scratchRow)) == true else { continue }
-      }
+      guard spec.repeatable || !used.contains(relID), let rel = ctx.store.endpoints(of: relID),
+        ctx.deletedRelationships[relID] == nil
+      else { continue }
       let node = frame.node
       let far = spec.direction == .incoming ? rel.start : spec.direction == .outgoing ? rel.end : (rel.start == node ? rel.end : rel.start)
+      if let predicate = spec.predicate {
+        scratchRow[spec.scratch] = .relationship(Relationship(id: relID))
+        // A quantified path pattern's step also sees the nodes it joins.
+        if let slot = spec.stepNear { scratchRow[slot] = .node(Node(id: node)) }
+        if let slot = spec.stepFar { scratchRow[slot] = .node(Node(id: far)) }
+        guard try ctx.truth(ctx.eval(predicate, scratchRow)) == true else { continue }
+      }
       used.insert(relID)
       trail.append(relID)
       let deeper = spec.maxHops.map { trail.count < $0 } ?? true
@@ -97,6 +104,9 @@ final class VarExpandCursor: Cursor {
     var r = row
     r[spec.relationships] = .list(trail.map { .relationship(Relationship(id: $0)) })
     r[spec.to] = .node(Node(id: end))
+    // The stack holds the start and the node after each step of the trail.
+    if let near = spec.nearList { r[near] = .list(stack.dropLast().map { .node(Node(id: $0.node)) }) }
+    if let far = spec.farList { r[far] = .list(stack.dropFirst().map { .node(Node(id: $0.node)) }) }
     return r
   }
 }
