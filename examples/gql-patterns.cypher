@@ -43,6 +43,13 @@ ORDER BY minutes;
 //   | 'Porto'     | ['Coimbra', 'Porto']           | 160     |
 //   | 'Braga'     | ['Coimbra', 'Porto', 'Braga']  | 200     |
 
+// Two-link legs from Lisbon that change at a hub, one or two of them in a row.
+MATCH (:Station {name: 'Lisbon'}) ((x)-[:LINK]->(via:Hub)-[:LINK]->(y)){1,2} (e)
+RETURN e.name AS destination, [v IN via | v.name] AS changes;
+// expect:
+//   | destination | changes     |
+//   | 'Porto'     | ['Coimbra'] |
+
 // The fewest hops from Lisbon to the depot, over any connection.
 MATCH p = SHORTEST 1 (:Station {name: 'Lisbon'})-->+(:Depot)
 RETURN [n IN nodes(p) | n.name] AS route;

@@ -55,6 +55,7 @@ import Testing
     ],
     "quantifiedPathPattern": [
       "q:MATCH (a) ((x:A)-[r:R]->(y {v: 1}) WHERE x.v < y.v){1,3} (b) RETURN x, r, y", "q:MATCH ((x)-->(y))+ RETURN x",
+      "q:MATCH (a) ((x)-[:R]->(y:B)<-[s:S]-(z) WHERE s.w > 1){2} (b)-->(c) RETURN x, y, z, s",
     ],
     "pathQuantifier": ["q:MATCH (a)-->{2}(b)-->{1,}(c)-->{,3}(d)-->+(e)-->*(f) RETURN a"],
     "labelExpression": ["q:MATCH (n IS A|B)-[r IS R]->(m:A:B) RETURN n"],

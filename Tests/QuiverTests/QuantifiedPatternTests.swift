@@ -145,7 +145,6 @@ import Testing
 
   @Test(arguments: [
     ("MATCH ((x)){1,2} RETURN x", "InvalidRelationshipPattern at 1:7"),
-    ("MATCH ((a)-->(b)-->(c)){1,2} RETURN a", "InvalidRelationshipPattern at 1:7"),
     ("MATCH (((a)-->(b))+)+ RETURN a", "InvalidRelationshipPattern at 1:7"),
     ("MATCH (a) ((a)-->(b)){1,2} (c) RETURN c", "VariableAlreadyBound at 1:12"),
     ("MATCH (a)-->{3,1}(b) RETURN b", "InvalidRange at 1:13"),

@@ -26,7 +26,10 @@ extension PatternPart {
     for step in steps {
       let rel = step.relationship
       found += [rel.properties, rel.predicate, rel.group?.predicate].compactMap { $0 }
-      if let g = rel.group { nodes += [g.first, g.last] }
+      if let g = rel.group {
+        nodes += g.nodes
+        for inner in g.relationships { found += [inner.properties, inner.predicate].compactMap { $0 } }
+      }
     }
     for node in nodes { found += [node.properties, node.predicate].compactMap { $0 } }
     return found
@@ -39,7 +42,7 @@ extension Binder {
   func checkGQLPatterns(_ patterns: [PatternPart]) throws {
     for part in patterns {
       for case let g? in part.steps.map(\.relationship.group) {
-        for case let p? in [g.first.properties, g.last.properties] {
+        for case let p? in g.nodes.map(\.properties) + g.relationships.map(\.properties) {
           if case .map = p { continue }
           throw semanticError(
             .invalidParameterUse, "a pattern to match needs a literal property map, not a parameter or expression", p.position)
@@ -114,16 +117,22 @@ extension Binder {
     }
   }
 
-  /// Adds the group variables of a quantified path pattern to `scope`: lists of the nodes its
-  /// inner node patterns bound, one per iteration. They must be new names.
+  /// Adds the group variables of a quantified path pattern to `scope`: lists of the nodes (and,
+  /// past one relationship, the relationships) its inner patterns bound, one per iteration.
+  /// They must be new names, each declared once inside the pattern. (The one relationship of a
+  /// single-relationship pattern is declared as the walk's relationship list.)
   func declareGroup(_ group: PatternGroup, scope: inout BinderScope) throws {
-    for node in [group.first, group.last] {
-      guard let name = node.variable else { continue }
-      try scope.checkNotHidden(name, node.loc.position)
+    var declared: [(String, Loc)] = group.nodes.compactMap { n in n.variable.map { ($0, n.loc) } }
+    if group.steps.count > 1 {
+      declared += group.relationships.compactMap { r in r.variable.map { ($0, r.loc) } }
+    }
+    for (name, loc) in declared {
+      try scope.checkNotHidden(name, loc.position)
       if scope[name] != nil {
         throw semanticError(
-          .variableAlreadyBound, "variable `\(name)` is already defined; a quantified path pattern introduces new variables",
-          node.loc.position, name: name)
+          .variableAlreadyBound,
+          "variable `\(name)` is already defined; a quantified path pattern introduces new variables, each once",
+          loc.position, name: name)
       }
       scope[name] = .init(kind: .value, type: .list)
     }
@@ -139,8 +148,8 @@ extension Binder {
         let inner = Self.iterationScope(rel, outer: outer)
         var predicates = [rel.predicate].compactMap { $0 }
         if let g = rel.group {
-          predicates += [g.first.properties, g.last.properties, g.first.predicate, g.last.predicate, g.predicate]
-            .compactMap { $0 }
+          predicates += (g.nodes.flatMap { [$0.properties, $0.predicate] } + [g.predicate]).compactMap { $0 }
+          if g.steps.count > 1 { predicates += g.relationships.flatMap { [$0.properties, $0.predicate] }.compactMap { $0 } }
         }
         for p in predicates { try resolve(p, inner, patternAllowed: true) }
       }
@@ -153,8 +162,8 @@ extension Binder {
     var inner = outer
     if let name = rel.variable { inner[name] = .init(kind: .relationship) }
     if let g = rel.group {
-      if let name = g.first.variable { inner[name] = .init(kind: .node) }
-      if let name = g.last.variable { inner[name] = .init(kind: .node) }
+      for name in g.nodes.compactMap(\.variable) { inner[name] = .init(kind: .node) }
+      for name in g.relationships.compactMap(\.variable) { inner[name] = .init(kind: .relationship) }
     }
     return inner
   }

@@ -118,9 +118,12 @@ struct PlanPrinter {
     case .varExpand(let i, let s):
       let range = "*\(s.minHops)..\(s.maxHops.map(String.init) ?? "")"
       // A quantified path pattern names its group variables; REPEATABLE ELEMENTS is noted.
-      let groups = [s.nearList, s.farList].compactMap { $0 }.map { "\(n($0))" }
+      let groups = (s.nodeLists + s.relationshipLists).compactMap { $0 }.map { "\(n($0))" }
       let extra = (groups.isEmpty ? "" : " groups (\(groups.joined(separator: ", ")))") + (s.repeatable ? " repeatable" : "")
-      return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))\(range)(\(n(s.to)))\(extra)", [i])
+      // Several hops a repetition: `(a)(-[:R]->()-[:S]->)*1..3(b)`.
+      let arrows = s.hops.map { arrow($0.direction, $0.types?.map(\.name)) }
+      let walk = arrows.count == 1 ? arrows.joined() : "(" + arrows.joined(separator: "()") + ")"
+      return ("VarLengthExpand (\(n(s.from)))\(walk)\(range)(\(n(s.to)))\(extra)", [i])
     case .shortestPath(let i, let s):
       return ("\(s.all ? "AllShortestPaths" : "ShortestPath") (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))(\(n(s.to)))", [i])
     case .filter(let i, _): return ("Filter", [i])

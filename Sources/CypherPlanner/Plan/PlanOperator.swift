@@ -86,31 +86,44 @@ package struct PropertyCountSpec: Sendable {
   package var countSlots: [Int]
 }
 
-/// How to expand a variable-length relationship pattern.
+/// One relationship of what a variable-length expand repeats: for `-[*]->` and a quantified
+/// relationship the only one, for a quantified path pattern of several relationships one of
+/// them, in the order the walk takes them.
+package struct VarExpandHop: Sendable {
+  /// Relationship types to follow (all when nil), with their committed ids.
+  package var types: [InternedName]?
+  package var direction: Direction
+  /// Slot each candidate relationship is placed in while `predicate` checks it.
+  package var scratch: Int
+  /// For a quantified path pattern: slots the node the hop leaves and the node it reaches are
+  /// placed in while `predicate` checks it (the earlier hops of the repetition stay placed).
+  package var near: Int? = nil
+  package var far: Int? = nil
+  package var predicate: PlanExpression?
+}
+
+/// How to expand a variable-length relationship pattern, a quantified relationship or a
+/// quantified path pattern: `hops` repeated between `minHops` and `maxHops` times.
 package struct VarExpandSpec: Sendable {
   package var from: Int
   /// Slot receiving the list of relationships walked.
   package var relationships: Int
   package var to: Int
-  /// Relationship types to follow (all when nil), with their committed ids.
-  package var types: [InternedName]?
-  package var direction: Direction
+  /// The relationships one repetition walks, in walk order (never empty).
+  package var hops: [VarExpandHop]
+  /// Bounds on the number of repetitions of `hops`.
   package var minHops: Int
   package var maxHops: Int?
   package var toBound: Bool
-  /// Slot each candidate relationship is placed in while `predicate` checks it.
-  package var scratch: Int
-  package var predicate: PlanExpression?
-  /// For a quantified path pattern: slots the node a step leaves and the node it reaches are
-  /// placed in while `predicate` checks the step.
-  package var stepNear: Int? = nil
-  package var stepFar: Int? = nil
-  /// For a quantified path pattern: slots receiving the lists of nodes the steps left and
-  /// reached (its group variables).
-  package var nearList: Int? = nil
-  package var farList: Int? = nil
+  /// For a quantified path pattern (its group variables): for each node position of a
+  /// repetition in walk order (one more than the hops), the slot receiving the list of the
+  /// nodes at that position, one per repetition; nil where no variable is named.
+  package var nodeLists: [Int?] = []
+  /// Likewise for each hop of a repetition, the list of the relationships it walked.
+  package var relationshipLists: [Int?] = []
   /// REPEATABLE ELEMENTS: a walk may use a relationship more than once.
   package var repeatable = false
+
 }
 
 /// A bound aggregate call.

@@ -37,47 +37,85 @@ extension Planner {
     return base.map { .and($0, condition) } ?? condition
   }
 
-  /// Scratch slots for one step of a quantified relationship or path pattern, and the check that
-  /// step must pass: the relationship's own filter and WHERE, and for a quantified path pattern
-  /// the inner nodes' labels, properties and WHERE and the pattern's WHERE. The check reads the
-  /// relationship in `scratch`, the node the step leaves in `near` and the node it reaches in
-  /// `far` (for a walk against the written direction, `reversed`, the inner nodes swap).
-  mutating func stepCheck(
-    _ rel: RelationshipPattern, scratch: Int, reversed: Bool, scope: Scope
-  ) throws -> (predicate: PlanExpression?, near: Int?, far: Int?) {
+  /// The hops one repetition of a variable-length relationship, quantified relationship or
+  /// quantified path pattern walks, in walk order (against the written order when `reversed`,
+  /// a walk from the pattern's end), each with the check it must pass: its relationship's
+  /// property map, type expression and WHERE, and for a quantified path pattern the inner
+  /// nodes' labels, properties and WHERE and the pattern's WHERE. Each check runs at the first
+  /// hop by which everything it reads is placed (a hop places its relationship in `scratch` and
+  /// the nodes it leaves and reaches in `near` / `far`), so a walk is cut as early as it can be.
+  mutating func repetitionHops(_ rel: RelationshipPattern, reversed: Bool, scope: Scope) throws -> [VarExpandHop] {
+    let group = rel.group
+    // A group of one relationship is that relationship (with its variable) quantified.
+    let rels = group.map { $0.steps.count > 1 ? $0.relationships : [rel] } ?? [rel]
+    let k = rels.count
     var inner = scope
-    if let name = rel.variable { inner[name] = Variable(slot: scratch, kind: .relationship) }
-    var conditions: [PlanExpression] = []
-    if let f = try relationshipFilter(rel, slot: scratch, scope: inner) { conditions.append(f) }
-    var near: Int?
-    var far: Int?
-    if let group = rel.group {
-      let (firstSlot, lastSlot) = (newSlot(), newSlot())
-      if let name = group.first.variable { inner[name] = Variable(slot: firstSlot, kind: .node) }
-      if let name = group.last.variable { inner[name] = Variable(slot: lastSlot, kind: .node) }
-      (near, far) = reversed ? (lastSlot, firstSlot) : (firstSlot, lastSlot)
-      for (node, slot) in [(group.first, firstSlot), (group.last, lastSlot)] {
-        if let f = try nodeFilter(node, slot: slot, scope: inner) { conditions.append(f) }
-        if let p = node.predicate { conditions.append(try bindPredicate(p, inner)) }
-      }
-      if let p = group.predicate { conditions.append(try bindPredicate(p, inner)) }
+    // The hop at which each inner variable is placed.
+    var placed: [String: Int] = [:]
+    let relSlots = rels.map { _ in newSlot() }
+    for (i, r) in rels.enumerated() {
+      guard let name = r.variable else { continue }
+      inner[name] = Variable(slot: relSlots[i], kind: .relationship)
+      placed[name] = reversed ? k - 1 - i : i
     }
-    if let p = rel.predicate { conditions.append(try bindPredicate(p, inner)) }
-    let predicate = conditions.reduce(nil as PlanExpression?) { acc, c in acc.map { .and($0, c) } ?? c }
-    return (predicate, near, far)
+    let nodes = group?.nodes ?? []
+    let nodeSlots = nodes.map { _ in newSlot() }
+    // Node j sits at walk position `reversed ? k - j : j`; position q is placed by hop max(q - 1, 0).
+    let nodeHop = { (j: Int) in max((reversed ? k - j : j) - 1, 0) }
+    for (j, node) in nodes.enumerated() {
+      guard let name = node.variable else { continue }
+      inner[name] = Variable(slot: nodeSlots[j], kind: .node)
+      placed[name] = nodeHop(j)
+    }
+    let readHop = { (e: Expression?) in (e?.mentionedNames ?? []).compactMap { placed[$0] }.max() ?? 0 }
+    var conditions = [[PlanExpression]](repeating: [], count: k)
+    for (i, r) in rels.enumerated() {
+      let own = reversed ? k - 1 - i : i
+      if let f = try relationshipFilter(r, slot: relSlots[i], scope: inner) {
+        conditions[max(own, readHop(r.properties))].append(f)
+      }
+      if let p = r.predicate { conditions[max(own, readHop(p))].append(try bindPredicate(p, inner)) }
+    }
+    for (j, node) in nodes.enumerated() {
+      if let f = try nodeFilter(node, slot: nodeSlots[j], scope: inner) {
+        conditions[max(nodeHop(j), readHop(node.properties))].append(f)
+      }
+      if let p = node.predicate { conditions[max(nodeHop(j), readHop(p))].append(try bindPredicate(p, inner)) }
+    }
+    if let p = group?.predicate { conditions[readHop(p)].append(try bindPredicate(p, inner)) }
+    return (0..<k).map { h in
+      let i = reversed ? k - 1 - h : h
+      let direction = rels[i].direction.storeDirection
+      let predicate = conditions[h].reduce(nil as PlanExpression?) { acc, c in acc.map { .and($0, c) } ?? c }
+      var hop = VarExpandHop(
+        types: rels[i].types.isEmpty ? nil : rels[i].types.map(relationshipType), direction: reversed ? direction.reversed : direction,
+        scratch: relSlots[i], predicate: predicate)
+      if !nodes.isEmpty {
+        hop.near = nodeSlots[reversed ? k - h : h]
+        hop.far = nodeSlots[reversed ? k - h - 1 : h + 1]
+      }
+      return hop
+    }
   }
 
-  /// Binds the group variables of a quantified path pattern to new slots, in the order the walk
-  /// yields them: the nodes each step leaves (`near`) and reaches (`far`); for a walk against the
-  /// written direction that is the inner end node first.
-  mutating func bindGroupLists(_ rel: RelationshipPattern, reversed: Bool, scope: inout Scope) -> (near: Int?, far: Int?) {
-    guard let group = rel.group else { return (nil, nil) }
-    var slots: [Int?] = []
-    for node in [group.first, group.last] {
+  /// Binds the group variables of a quantified path pattern to new slots, as the walk yields
+  /// them (see `VarExpandSpec.nodeLists`): for a walk against the written direction the inner
+  /// end node comes first. A group of one relationship binds only its nodes; its relationship
+  /// is the walk's relationship list.
+  mutating func bindGroupLists(_ rel: RelationshipPattern, reversed: Bool, scope: inout Scope) -> (nodes: [Int?], relationships: [Int?]) {
+    guard let group = rel.group else { return ([], []) }
+    func bind(_ name: String?) -> Int? {
+      guard let name else { return nil }
       let slot = newSlot()
-      if let name = node.variable { scope[name] = Variable(slot: slot, kind: .value, type: .list) }
-      slots.append(slot)
+      scope[name] = Variable(slot: slot, kind: .value, type: .list)
+      return slot
     }
-    return reversed ? (slots[1], slots[0]) : (slots[0], slots[1])
+    var nodes = group.nodes.map { bind($0.variable) }
+    var rels = group.steps.count > 1 ? group.relationships.map { bind($0.variable) } : []
+    if reversed {
+      nodes.reverse()
+      rels.reverse()
+    }
+    return (nodes, rels)
   }
 }

@@ -190,18 +190,16 @@ extension Planner {
         let listSlot = boundList != nil ? newSlot() : try bindRelationshipVariable(rel, kind: .relationshipList, scope: &scope).slot
         relSlots[relIndex] = listSlot
         lists.append(listSlot)
-        let scratch = newSlot()
-        let step = try stepCheck(rel, scratch: scratch, reversed: reversed, scope: scope)
+        let hops = try repetitionHops(rel, reversed: reversed, scope: scope)
         let groups = bindGroupLists(rel, reversed: reversed, scope: &scope)
         let spec = VarExpandSpec(
-          from: nodeSlots[prevIndex], relationships: listSlot, to: toSlot, types: types?.map(relationshipType), direction: direction,
-          minHops: length.min ?? 1, maxHops: length.max, toBound: toBound, scratch: scratch, predicate: step.predicate,
-          stepNear: step.near, stepFar: step.far, nearList: groups.near, farList: groups.far,
+          from: nodeSlots[prevIndex], relationships: listSlot, to: toSlot, hops: hops, minHops: length.min ?? 1,
+          maxHops: length.max, toBound: toBound, nodeLists: groups.nodes, relationshipLists: groups.relationships,
           repeatable: part.repeatableElements)
         op = .varExpand(op, spec)
         if reversed {
           // The walk ran end to start; store the lists in pattern order.
-          let lists = [listSlot, groups.near, groups.far].compactMap { $0 }
+          let lists = [listSlot] + (groups.nodes + groups.relationships).compactMap { $0 }
           op = .project(op, lists.map { ($0, .function(.reverse, [.slot($0)])) })
         }
         if let boundList {
@@ -272,8 +270,10 @@ extension Planner {
     }
     let rel = step.relationship
     let listSlot = try bindRelationshipVariable(rel, kind: .relationshipList, scope: &scope).slot
-    let scratch = newSlot()
-    let predicate = try stepCheck(rel, scratch: scratch, reversed: false, scope: scope).predicate
+    guard let hop = try repetitionHops(rel, reversed: false, scope: scope).first else {
+      preconditionFailure("unreachable: a relationship pattern walks one hop a repetition")
+    }
+    let (scratch, predicate) = (hop.scratch, hop.predicate)
     let pathSlot = newSlot()
     if let p = part.pathVariable { scope[p] = Variable(slot: pathSlot, kind: .path) }
     let length = rel.length ?? LengthRange(min: 1, max: 1)
@@ -347,11 +347,11 @@ extension Expression {
 }
 
 extension PatternPart {
-  /// The pattern's variables and every name its property maps and inline WHERE mention.
+  /// The pattern's variables and every name its property maps and inline WHERE mention (inside
+  /// quantified path patterns too).
   var mentionedNames: Set<String> {
     var names = Set(introducedNames)
-    let maps = [start.properties] + steps.flatMap { [$0.relationship.properties, $0.node.properties] } + inlinePredicates
-    for case let map? in maps { names.formUnion(map.mentionedNames) }
+    for e in writtenExpressions { names.formUnion(e.mentionedNames) }
     return names
   }
 }

@@ -47,8 +47,9 @@ package struct LengthRange: Sendable, Hashable {
   }
 }
 
-/// `-[r:TYPE|OTHER *1..3 {key: value}]->`, `-[r:R WHERE r.w > 1]->{1,3}`, or the one
-/// relationship of a quantified path pattern `((x)-[r:R]->(y) WHERE …){1,3}` (see `group`).
+/// `-[r:TYPE|OTHER *1..3 {key: value}]->`, `-[r:R WHERE r.w > 1]->{1,3}`, or a quantified path
+/// pattern `((x)-[r:R]->(y) WHERE …){1,3}` (see `group`): for one relationship it is that
+/// relationship, quantified; for more it carries only the quantifier and the `group`.
 package struct RelationshipPattern: Sendable, Hashable {
   package var variable: String?
   /// Types the relationship may have (any when empty and `typeExpression` is nil).
@@ -85,18 +86,24 @@ package struct RelationshipPattern: Sendable, Hashable {
   }
 }
 
-/// The node patterns and `WHERE` of a quantified path pattern `((x:A)-[r]->(y:B) WHERE p){m,n}`
-/// around its one relationship: each iteration binds `x`, `r` and `y` afresh, and after the
-/// pattern each is a group variable, the list of its bindings in path order.
+/// The body of a quantified path pattern `((x:A)-[r]->(y:B)-[s]->(z) WHERE p){m,n}`: its node
+/// and relationship patterns (at least one relationship) and its WHERE. Each iteration binds
+/// the inner variables afresh; the last node of one iteration is the first of the next. After
+/// the pattern each inner variable is a group variable, the list of its bindings in path order.
 package struct PatternGroup: Sendable, Hashable {
-  package var first: NodePattern
-  package var last: NodePattern
+  package var start: NodePattern
+  package var steps: [PatternStep]
   package var predicate: Expression?
-  package init(first: NodePattern, last: NodePattern, predicate: Expression?) {
-    self.first = first
-    self.last = last
+  package init(start: NodePattern, steps: [PatternStep], predicate: Expression?) {
+    self.start = start
+    self.steps = steps
     self.predicate = predicate
   }
+
+  /// The inner node patterns in written order, one more than the relationships.
+  package var nodes: [NodePattern] { [start] + steps.map(\.node) }
+  /// The inner relationship patterns in written order.
+  package var relationships: [RelationshipPattern] { steps.map(\.relationship) }
 }
 
 /// A path selector written before a path pattern (`SHORTEST 2`, `ALL SHORTEST`, `ANY`).

@@ -44,9 +44,10 @@ extension Parser {
 
   /// quantifiedPathPattern := '(' chain [WHERE expression] ')' quantifier [nodePattern]
   ///
-  /// Quiver plans a quantified path pattern of one relationship; it becomes that relationship,
-  /// quantified, with the inner nodes and WHERE as its `group`. The node after it is the one
-  /// written next, or an anonymous one.
+  /// A quantified path pattern of one relationship becomes that relationship, quantified, with
+  /// the inner nodes and WHERE as its `group`; one of more relationships becomes a relationship
+  /// that carries only the quantifier and the `group`. The node after it is the one written
+  /// next, or an anonymous one.
   mutating func quantifiedPathPattern() throws -> PatternStep {
     let open = current
     try expectSymbol("(")
@@ -66,16 +67,14 @@ extension Parser {
         .invalidRelationshipPattern, "quantified path patterns and variable-length relationships cannot be nested",
         at: open.position)
     }
-    if inner.steps.count > 1 {
-      throw QuiverError.syntax(
-        .invalidRelationshipPattern,
-        "a quantified path pattern of more than one relationship is not supported; quantify each relationship instead",
-        at: open.position)
-    }
+    let group = PatternGroup(start: inner.start, steps: inner.steps, predicate: predicate)
     var rel = step.relationship
+    if inner.steps.count > 1 {
+      rel = RelationshipPattern(variable: nil, types: [], direction: .both, properties: nil, length: nil, loc: rel.loc)
+    }
     rel.length = length
     rel.quantified = true
-    rel.group = PatternGroup(first: inner.start, last: step.node, predicate: predicate)
+    rel.group = group
     rel.loc = Loc(open.position)
     var node = NodePattern(variable: nil, labels: [], properties: nil, loc: Loc(current.position))
     if atSymbol("("), !atQuantifiedPathPattern { node = try nodePattern() }
