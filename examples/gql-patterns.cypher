@@ -50,6 +50,14 @@ RETURN e.name AS destination, [v IN via | v.name] AS changes;
 //   | destination | changes     |
 //   | 'Porto'     | ['Coimbra'] |
 
+// The two shortest routes from Lisbon to Braga.
+MATCH p = SHORTEST 2 (:Station {name: 'Lisbon'})-->+(:Station {name: 'Braga'})
+RETURN [n IN nodes(p) | n.name] AS route ORDER BY length(p);
+// expect:
+//   | route                                   |
+//   | ['Lisbon', 'Porto', 'Braga']            |
+//   | ['Lisbon', 'Coimbra', 'Porto', 'Braga'] |
+
 // The fewest hops from Lisbon to the depot, over any connection.
 MATCH p = SHORTEST 1 (:Station {name: 'Lisbon'})-->+(:Depot)
 RETURN [n IN nodes(p) | n.name] AS route;

@@ -106,7 +106,7 @@ import Testing
     ("MATCH ((a)-->(b)-->+(c))+ RETURN a", "InvalidRelationshipPattern at 1:7"),
     ("MATCH (s) ((x)-->(y)-->(z) WHERE z.v = t.v)+ (t) RETURN t", "UndefinedVariable at 1:40"),
     ("MATCH (s) ((x)-->(y)-->(z))+ (t) RETURN y.v", "InvalidArgumentType at 1:41"),
-    ("MATCH p = SHORTEST 1 (a) ((x)-->(y)-->(z))+ (b) RETURN p", "InvalidRelationshipPattern at 1:7"),
+    ("MATCH p = shortestPath((a) ((x)-->(y)-->(z))+ (b)) RETURN p", "InvalidRelationshipPattern at 1:7"),
   ])
   func invalidMultiHopPatternsAreRefused(query: String, error: String) throws {
     #expect(thrown { try Database().execute(query) } == error)

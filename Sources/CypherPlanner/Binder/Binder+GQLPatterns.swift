@@ -48,27 +48,17 @@ extension Binder {
             .invalidParameterUse, "a pattern to match needs a literal property map, not a parameter or expression", p.position)
         }
       }
-      if let selector = part.selector {
-        switch selector {
-        case .shortest(let k) where k > 1, .shortestGroups(let k) where k > 1, .any(let k) where k > 1:
-          throw semanticError(
-            .invalidArgumentValue, "path selectors that keep more than one path or group are not supported; use SHORTEST 1, ANY or ALL SHORTEST",
-            part.loc.position)
-        default:
-          break
-        }
-      }
       if part.shortest != .none, part.steps.contains(where: { $0.relationship.group != nil }) {
         throw semanticError(
           .invalidRelationshipPattern,
-          "a shortest path over a quantified path pattern is not supported; quantify the relationship instead",
+          "shortestPath and allShortestPaths take one relationship, not a quantified path pattern; write a path selector such as SHORTEST 1",
           part.loc.position)
       }
       if part.repeatableElements && part.shortest == .none {
         for rel in part.steps.map(\.relationship) where rel.length != nil && rel.length?.max == nil {
           throw semanticError(
             .invalidRelationshipPattern,
-            "under REPEATABLE ELEMENTS a quantifier needs an upper bound (or use a path selector), or the pattern may match infinitely many paths",
+            "under REPEATABLE ELEMENTS a quantifier needs an upper bound, or the pattern may match infinitely many paths",
             rel.loc.position)
         }
       }

@@ -33,6 +33,7 @@ struct CardinalityEstimator {
       let hops = Double(min(spec.maxHops ?? 3, 3))
       return rows(i) * max(1, pow(degree, hops))
     case .shortestPath(let i, _): return rows(i)
+    case .selectPaths(let i, let inner, _): return rows(i) * max(1, rows(inner).squareRoot())
     case .filter(let i, _): return rows(i) * 0.5
     case .project(let i, _), .sort(let i, _), .relationshipsUnique(let i, _, _), .eager(let i), .create(let i, _),
       .set(let i, _), .remove(let i, _), .delete(let i, _, _), .foreach(let i, _, _, _), .procedureCall(let i, _):

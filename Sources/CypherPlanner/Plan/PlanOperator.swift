@@ -201,6 +201,10 @@ package indirect enum PlanOperator: Sendable {
   case nodeCountByProperty(PlanOperator, PropertyCountSpec)
   case varExpand(PlanOperator, VarExpandSpec)
   case shortestPath(PlanOperator, ShortestPathSpec)
+  /// A path selector keeping more than one path (or over a pattern shortestPath does not take):
+  /// for each input row, the rows of `inner` (the pattern's matches), partitioned by their start
+  /// and end nodes, and of each partition those the selector keeps.
+  case selectPaths(PlanOperator, inner: PlanOperator, PathSelectSpec)
   case filter(PlanOperator, PlanExpression)
   case project(PlanOperator, [(Int, PlanExpression)])
   case aggregate(PlanOperator, keys: [(Int, PlanExpression)], aggregates: [(Int, AggregateSpec)])
@@ -270,6 +274,28 @@ package struct TransactionBatchSpec: Sendable {
   package var onError: OnError
   /// Receives each row's status map for `REPORT STATUS AS`.
   package var statusSlot: Int?
+}
+
+/// What a path selector keeps of each partition of a pattern's matches (see
+/// `PlanOperator.selectPaths`), and where a match's start, end and relationships are.
+package struct PathSelectSpec: Sendable {
+  /// How many paths (or groups of paths of one length) a partition keeps.
+  package enum Keep: Sendable, Equatable {
+    /// `SHORTEST k`: the k shortest paths.
+    case shortest(Int)
+    /// `SHORTEST k GROUPS` (`ALL SHORTEST` is one group): every path of the k shortest lengths.
+    case groups(Int)
+    /// `ANY k`: any k paths.
+    case any(Int)
+  }
+
+  package var keep: Keep
+  /// Slots of the nodes a match starts and ends at.
+  package var start: Int
+  package var end: Int
+  /// The match's length: `singles` relationships plus the sizes of the `lists` slots.
+  package var singles: Int
+  package var lists: [Int]
 }
 
 /// shortestPath / allShortestPaths between two bound nodes.

@@ -9,8 +9,9 @@ extension Planner {
   mutating func planMatch(
     _ input: PlanOperator, optional: Bool, patterns: [PatternPart], predicate: Expression?, scope: inout Scope
   ) throws -> PlanOperator {
-    // WHERE written inside node and relationship patterns filters like the clause's own WHERE.
-    let inline = patterns.flatMap(\.inlinePredicates)
+    // WHERE written inside node and relationship patterns filters like the clause's own WHERE
+    // (a pattern under a selector applies its own before selecting).
+    let inline = patterns.filter { $0.selector == nil || $0.shortest != .none }.flatMap(\.inlinePredicates)
     if optional {
       var inner = scope
       var remaining = (predicate?.conjuncts ?? []) + inline
@@ -44,7 +45,7 @@ extension Planner {
       var pick = 0
       var best = Double.infinity
       let outer = Set(scope.variables.keys)
-      for (i, candidate) in remaining.enumerated() where candidate.shortest == .none {
+      for (i, candidate) in remaining.enumerated() where candidate.shortest == .none && candidate.selector == nil {
         let nodes = [candidate.start] + candidate.steps.map(\.node)
         let nodeCost = nodes.map { startOption($0, conjuncts: conjuncts, outer: outer, scope: scope).cost }.min() ?? .infinity
         let cost = min(nodeCost, relationshipSeekOption(candidate, conjuncts: conjuncts, outer: outer, scope: scope)?.cost ?? .infinity)
@@ -56,6 +57,14 @@ extension Planner {
       let part = remaining.remove(at: pick)
       if part.shortest != .none {
         op = try planShortestPath(op, part, scope: &scope)
+        continue
+      }
+      if part.selector != nil {
+        // The clause's WHERE filters the selected paths, never before the selector.
+        let selected = try planSelectedPaths(op, part, scope: &scope)
+        op = try applyReady(selected.op, &conjuncts, scope)
+        singles += selected.singles
+        lists += selected.lists
         continue
       }
       if let joined = try planHashJoin(op, part, conjuncts: &conjuncts, scope: &scope) {
@@ -125,7 +134,7 @@ extension Planner {
   }
 
   mutating func planPart(_ input: PlanOperator, _ part: PatternPart, conjuncts: inout [Expression], scope: inout Scope)
-    throws -> (op: PlanOperator, singles: [Int], lists: [Int])
+    throws -> (op: PlanOperator, singles: [Int], lists: [Int], ends: (start: Int, end: Int))
   {
     let nodes = [part.start] + part.steps.map(\.node)
     let rels = part.steps.map(\.relationship)
@@ -232,7 +241,7 @@ extension Planner {
       op = .project(op, [(slot, .path(pathElements(nodeSlots: nodeSlots, relSlots: relSlots, rels: rels)))])
       op = try applyReady(op, &conjuncts, scope)
     }
-    return (op, singles, lists)
+    return (op, singles, lists, (nodeSlots[0], nodeSlots[nodeSlots.count - 1]))
   }
 
   func pathElements(nodeSlots: [Int], relSlots: [Int], rels: [RelationshipPattern]) -> [PathElement] {

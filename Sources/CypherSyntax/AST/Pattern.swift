@@ -128,7 +128,8 @@ package struct PatternPart: Sendable, Hashable {
   package var start: NodePattern
   package var steps: [PatternStep]
   package var shortest: ShortestKind
-  /// The GQL path selector the pattern was written with, if any (`shortest` says how it runs).
+  /// The GQL path selector the pattern was written with, if any. When `shortest` is set it runs
+  /// as shortestPath / allShortestPaths; otherwise the pattern's matches are selected from.
   package var selector: PathSelector?
   /// `MATCH REPEATABLE ELEMENTS`: walks may use a relationship more than once.
   package var repeatableElements: Bool

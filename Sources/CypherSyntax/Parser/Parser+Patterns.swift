@@ -34,9 +34,13 @@ extension Parser {
     if shortest != .none { try expectSymbol(")") }
     if let selector {
       part.selector = selector
+      // The shortest-path search runs a selector that keeps one path, or all shortest ones, over
+      // one relationship; any other selected pattern is matched and then selected from.
+      let single = part.steps.count == 1 && part.steps.allSatisfy { $0.relationship.group == nil }
       switch selector {
-      case .allShortest, .shortestGroups: part.shortest = .all
-      default: part.shortest = .shortest
+      case .allShortest where single, .shortestGroups(1) where single: part.shortest = .all
+      case .shortest(1) where single, .any(1) where single: part.shortest = .shortest
+      default: part.shortest = .none
       }
     }
     return part
