@@ -26,7 +26,8 @@ both builds' answers must agree.
 Workloads: w1 (single-statement CREATEs, in memory), durable (fsync'd and group commits on disk),
 queries (L1 load and Q1-Q7, in memory), store (load into an on-disk database and checkpoint, then
 O1: open it in a fresh process), analytics (A0-A8 against igraph), plan (Quiver's parse and plan
-times).
+times), gql (Quiver alone: G1 a quantified path pattern against the equivalent variable-length
+pattern, G2 SHORTEST 1 against shortestPath, as ratios).
 """
 
 import argparse
@@ -236,6 +237,33 @@ def queries(run_, options, name, directory, params):
     run_.versus_databases("queries", options.rounds, command, peer, name, note=cold_note)
 
 
+GQL_PAIRS = [("G1-qpp", "G1-varlength"), ("G2-shortest1", "G2-shortestPath")]
+
+
+def gql(run_, options, name, directory, params):
+    """Quiver alone: each GQL form against the classic form it is planned as, in the same
+    process and rounds; the row gives the ratio of the medians (the target is 1.2x or less)."""
+    only = ",".join(w for pair in GQL_PAIRS for w in pair)
+    command = [run_.binary, "queries", "--data", directory, "--dataset", name, "--params", json.dumps(params),
+               "--repetitions", "5", "--only", only]
+    result = run_.alternate_systems("gql", options.rounds, command, [])
+    if result is None:
+        return
+    quiver, _, _ = result
+    for form, classic in GQL_PAIRS:
+        runs, base = quiver.get(form), quiver.get(classic)
+        if not runs or not base:
+            run_.fail("gql: %s or %s did not run" % (form, classic))
+            continue
+        if {r.get("answer") for r in runs} != {r.get("answer") for r in base}:
+            run_.fail("gql: %s answered %s, %s answered %s" % (
+                form, runs[0].get("answer"), classic, base[0].get("answer")))
+        median = statistics.median(r["median_s"] for r in runs)
+        classic_median = statistics.median(r["median_s"] for r in base)
+        note = "%s / %s = %.2fx; answer %s" % (form, classic, median / classic_median, runs[0].get("answer"))
+        run_.quiver_rows.append({"workload": form, "dataset": name, "value": report.duration(median), "note": note})
+
+
 def store(run_, options, name, directory):
     scratch = tempfile.mkdtemp(prefix="quiver-bench-store-")
     try:
@@ -403,6 +431,8 @@ def main():
             store(run_, options, name, directory)
         if "analytics" in options.workloads:
             analytics(run_, options, name, directory, params)
+        if "gql" in options.workloads:
+            gql(run_, options, name, directory, params)
     if "plan" in options.workloads:
         name = options.datasets[0]
         plan(run_, options, name, datasets.ensure(name))

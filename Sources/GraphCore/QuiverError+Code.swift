@@ -110,6 +110,8 @@ extension QuiverError {
     public static let invalidGzip = Code("InvalidGzip")
     /// A JSON or JSON Lines file is malformed.
     public static let invalidJSON = Code("InvalidJSON")
+    /// A label expression is malformed or used where it is not allowed (CREATE, MERGE, SET).
+    public static let invalidLabelExpression = Code("InvalidLabelExpression")
     /// A number literal is malformed.
     public static let invalidNumberLiteral = Code("InvalidNumberLiteral")
     /// A function is called with the wrong number of arguments.
@@ -118,6 +120,8 @@ extension QuiverError {
     public static let invalidParameterName = Code("InvalidParameterName")
     /// A parameter is used where a literal is required.
     public static let invalidParameterUse = Code("InvalidParameterUse")
+    /// A WHERE inside a pattern stands where it is not allowed (CREATE, MERGE, a variable-length relationship).
+    public static let invalidPatternPredicate = Code("InvalidPatternPredicate")
     /// A value cannot be stored as a property.
     public static let invalidPropertyType = Code("InvalidPropertyType")
     /// A range (e.g. of a variable-length pattern) is malformed.
@@ -217,9 +221,10 @@ extension QuiverError {
       .integerOverflow, .invalidAggregation, .invalidArgumentPassingMode, .invalidArgumentType,
       .invalidArgumentValue, .invalidBatchSize, .invalidCSV, .invalidClauseComposition,
       .invalidDelete, .invalidEscape, .invalidGraphML, .invalidGzip, .invalidJSON,
-      .invalidNumberLiteral, .invalidNumberOfArguments, .invalidParameterName, .invalidParameterUse,
-      .invalidPropertyType, .invalidRange, .invalidRelationshipPattern, .invalidUnicodeCharacter,
-      .invalidUnicodeLiteral, .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
+      .invalidLabelExpression, .invalidNumberLiteral, .invalidNumberOfArguments,
+      .invalidParameterName, .invalidParameterUse, .invalidPatternPredicate, .invalidPropertyType,
+      .invalidRange, .invalidRelationshipPattern, .invalidUnicodeCharacter, .invalidUnicodeLiteral,
+      .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
       .negativeIntegerArgument, .nestedAggregation, .nestingTooDeep, .noExportDirectory,
       .noExpressionAlias, .noSingleRelationshipType, .noTransaction, .nonConstantExpression,
       .notADirectory, .notASingleValue, .numberOutOfRange, .pathOutsideExportDirectory,

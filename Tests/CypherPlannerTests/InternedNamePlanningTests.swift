@@ -86,7 +86,7 @@ private func plan(_ query: String, _ statistics: CommittedNames) throws -> [Plan
   @Test func variableLengthAndShortestPathTypesCarryTheCommittedTypeIDs() throws {
     let expected: [InternedName] = [InternedName("KNOWS", id: 2), InternedName("LIKES", id: nil)]
     let walks = try plan("MATCH (a)-[:KNOWS|LIKES*1..3]->(b) RETURN b", known).compactMap { op -> [InternedName]? in
-      if case .varExpand(_, let spec) = op { return spec.types }
+      if case .varExpand(_, let spec) = op { return spec.hops.first?.types }
       return nil
     }
     #expect(walks == [expected])

@@ -1,4 +1,4 @@
-// L1 and Q1–Q7 of queries.md on one dataset: load once (timed), then each query repeated (at
+// L1 and Q1–Q7 of queries.md (and G1–G2, GQL forms against classic ones) on one dataset: load once (timed), then each query repeated (at
 // most `repetitions` times, fewer once its runs add up to a second, the rule the Kuzu peer
 // follows too), one JSON line per measurement with the answer so that peers can be checked
 // against it and the first, cold run beside the median.
@@ -58,6 +58,21 @@ struct QueryWorkload {
       try db.execute(
         "MATCH p = shortestPath((a:Person {id: $src})-[:KNOWS*..30]->(b:Person {id: $dst})) RETURN length(p)",
         parameters: ["src": .int(parameters.typical), "dst": .int(parameters.farthest)])
+    }
+    // GQL forms against the classic forms they are planned as (not in queries.md: Quiver only).
+    // G1: a quantified path pattern and the equivalent variable-length relationship; G2: the
+    // SHORTEST 1 selector and shortestPath, between the Q6 endpoints.
+    for (name, pattern) in [("G1-varlength", "(a:Person {id: $id})-[:KNOWS*1..3]->(b)"),
+                            ("G1-qpp", "(a:Person {id: $id}) ((x)-[:KNOWS]->(y)){1,3} (b)")] {
+      try run(name) { try db.execute("MATCH \(pattern) RETURN count(b)", parameters: ["id": .int(parameters.typical)]) }
+    }
+    for (name, pattern) in [("G2-shortestPath", "shortestPath((a:Person {id: $src})-[:KNOWS*..30]->(b:Person {id: $dst}))"),
+                            ("G2-shortest1", "SHORTEST 1 (a:Person {id: $src})-[:KNOWS]->{1,30}(b:Person {id: $dst})")] {
+      try run(name) {
+        try db.execute(
+          "MATCH p = \(pattern) RETURN length(p)",
+          parameters: ["src": .int(parameters.typical), "dst": .int(parameters.farthest)])
+      }
     }
     if triangles {
       try run("Q7") { try db.execute("MATCH (a:Person)-[:KNOWS]->(b:Person)-[:KNOWS]->(c:Person)-[:KNOWS]->(a) RETURN count(*)") }

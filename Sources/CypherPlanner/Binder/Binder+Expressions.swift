@@ -68,6 +68,7 @@ extension Binder {
         try visit(step.node.properties)
       }
     }
+    try visitInline(patterns)
   }
 
   /// Binds the expressions of SET items.

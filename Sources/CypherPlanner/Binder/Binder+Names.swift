@@ -145,6 +145,9 @@ extension Binder {
       let maps = [part.start.properties] + part.steps.flatMap { [$0.relationship.properties, $0.node.properties] }
       for case let map? in maps { try resolve(map, scope) }
     }
+    var outerScope = scope
+    for name in scope.names.subtracting(outer) { outerScope[name] = nil }
+    try resolveInline(patterns, outer: outerScope, scope: scope)
     for conjunct in predicate?.conjuncts ?? [] { try resolvePredicate(conjunct, scope) }
   }
 
@@ -161,6 +164,7 @@ extension Binder {
     for step in part.steps {
       try declareNode(step.node, scope: &scope)
       let rel = step.relationship
+      if let group = rel.group { try declareGroup(group, scope: &scope) }
       if part.shortest != .none {
         try declareRelationship(rel, kind: .relationshipList, outer: outer, scope: &scope)
       } else if rel.length != nil {

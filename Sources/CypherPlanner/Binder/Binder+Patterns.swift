@@ -21,6 +21,7 @@ extension Binder {
     for part in patterns where part.shortest != .none && part.steps.count != 1 {
       throw semanticError(.invalidArgumentType, "shortestPath needs a pattern with exactly one relationship", part.loc.position)
     }
+    try checkGQLPatterns(patterns)
   }
 
   /// Checks that SKIP or LIMIT (`clause`) is a constant, non-negative integer as far as can be

@@ -191,8 +191,10 @@ package struct Binder {
   mutating func bindUpdate(_ clause: Clause) throws {
     switch clause {
     case .create(let parts, _):
+      try checkCreatable(parts, clause: "CREATE")
       try visit(parts)
     case .merge(let part, let actions, _):
+      try checkCreatable([part], clause: "MERGE")
       try checkMatchable([part])
       try visit([part])
       for action in actions { try visit(action.items) }

@@ -28,10 +28,12 @@ struct CardinalityEstimator {
     case .nodeCountByProperty(let i, let spec):
       return rows(i) > 0 ? max(1, Double(spec.label.map { statistics.count(ofLabel: $0.name) } ?? statistics.nodeCount).squareRoot()) : 0
     case .varExpand(let i, let spec):
-      let degree = averageDegree(spec.types?.map(\.name), spec.direction)
+      // One repetition fans out by the product of its hops' degrees.
+      let degree = spec.hops.reduce(1.0) { $0 * averageDegree($1.types?.map(\.name), $1.direction) }
       let hops = Double(min(spec.maxHops ?? 3, 3))
       return rows(i) * max(1, pow(degree, hops))
     case .shortestPath(let i, _): return rows(i)
+    case .selectPaths(let i, let inner, _): return rows(i) * max(1, rows(inner).squareRoot())
     case .filter(let i, _): return rows(i) * 0.5
     case .project(let i, _), .sort(let i, _), .relationshipsUnique(let i, _, _), .eager(let i), .create(let i, _),
       .set(let i, _), .remove(let i, _), .delete(let i, _, _), .foreach(let i, _, _, _), .procedureCall(let i, _):

@@ -56,6 +56,12 @@ package struct NameUses: Sendable {
       if case .map(let entries)? = step.relationship.properties {
         for entry in entries { noteKey(entry.key, at: step.relationship.loc.position) }
       }
+      // A quantified path pattern of several relationships names them inside.
+      if let g = step.relationship.group, g.steps.count > 1 {
+        collect(PatternPart(pathVariable: nil, start: g.start, steps: g.steps, shortest: .none, loc: step.relationship.loc))
+      } else if let g = step.relationship.group {
+        for node in g.nodes { collect(node) }
+      }
       collect(step.node)
     }
   }

@@ -117,7 +117,21 @@ struct PlanPrinter {
       return ("NodeCountByProperty (\(n(s.slot))\(label)).\(s.key.name) into \(n(s.keySlot)), \(counts)", [i])
     case .varExpand(let i, let s):
       let range = "*\(s.minHops)..\(s.maxHops.map(String.init) ?? "")"
-      return ("VarLengthExpand (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))\(range)(\(n(s.to)))", [i])
+      // A quantified path pattern names its group variables; REPEATABLE ELEMENTS is noted.
+      let groups = (s.nodeLists + s.relationshipLists).compactMap { $0 }.map { "\(n($0))" }
+      let extra = (groups.isEmpty ? "" : " groups (\(groups.joined(separator: ", ")))") + (s.repeatable ? " repeatable" : "")
+      // Several hops a repetition: `(a)(-[:R]->()-[:S]->)*1..3(b)`.
+      let arrows = s.hops.map { arrow($0.direction, $0.types?.map(\.name)) }
+      let walk = arrows.count == 1 ? arrows.joined() : "(" + arrows.joined(separator: "()") + ")"
+      return ("VarLengthExpand (\(n(s.from)))\(walk)\(range)(\(n(s.to)))\(extra)", [i])
+    case .selectPaths(let i, let inner, let s):
+      let keep: String
+      switch s.keep {
+      case .shortest(let k): keep = "SHORTEST \(k)"
+      case .groups(let k): keep = "SHORTEST \(k) GROUPS"
+      case .any(let k): keep = "ANY \(k)"
+      }
+      return ("SelectPaths \(keep) (\(n(s.start)))..(\(n(s.end)))", [i, inner])
     case .shortestPath(let i, let s):
       return ("\(s.all ? "AllShortestPaths" : "ShortestPath") (\(n(s.from)))\(arrow(s.direction, s.types?.map(\.name)))(\(n(s.to)))", [i])
     case .filter(let i, _): return ("Filter", [i])

@@ -89,7 +89,7 @@ private struct PlanTreeBuilder {
     case .expandClosing(_, let s, let c): return [s.relationship, s.to, c.relationship]
     case .expandCount(_, let c): return [c.count]
     case .nodeCountByProperty(_, let s): return [s.keySlot] + s.countSlots
-    case .varExpand(_, let s): return [s.relationships, s.to]
+    case .varExpand(_, let s): return [s.relationships, s.to] + (s.nodeLists + s.relationshipLists).compactMap { $0 }
     case .shortestPath(_, let s): return [s.path, s.relationships]
     case .project(_, let items): return items.map(\.0)
     case .aggregate(_, let keys, let aggregates): return keys.map(\.0) + aggregates.map(\.0)

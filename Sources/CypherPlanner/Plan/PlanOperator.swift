@@ -86,21 +86,44 @@ package struct PropertyCountSpec: Sendable {
   package var countSlots: [Int]
 }
 
-/// How to expand a variable-length relationship pattern.
+/// One relationship of what a variable-length expand repeats: for `-[*]->` and a quantified
+/// relationship the only one, for a quantified path pattern of several relationships one of
+/// them, in the order the walk takes them.
+package struct VarExpandHop: Sendable {
+  /// Relationship types to follow (all when nil), with their committed ids.
+  package var types: [InternedName]?
+  package var direction: Direction
+  /// Slot each candidate relationship is placed in while `predicate` checks it.
+  package var scratch: Int
+  /// For a quantified path pattern: slots the node the hop leaves and the node it reaches are
+  /// placed in while `predicate` checks it (the earlier hops of the repetition stay placed).
+  package var near: Int? = nil
+  package var far: Int? = nil
+  package var predicate: PlanExpression?
+}
+
+/// How to expand a variable-length relationship pattern, a quantified relationship or a
+/// quantified path pattern: `hops` repeated between `minHops` and `maxHops` times.
 package struct VarExpandSpec: Sendable {
   package var from: Int
   /// Slot receiving the list of relationships walked.
   package var relationships: Int
   package var to: Int
-  /// Relationship types to follow (all when nil), with their committed ids.
-  package var types: [InternedName]?
-  package var direction: Direction
+  /// The relationships one repetition walks, in walk order (never empty).
+  package var hops: [VarExpandHop]
+  /// Bounds on the number of repetitions of `hops`.
   package var minHops: Int
   package var maxHops: Int?
   package var toBound: Bool
-  /// Slot each candidate relationship is placed in while `predicate` checks it.
-  package var scratch: Int
-  package var predicate: PlanExpression?
+  /// For a quantified path pattern (its group variables): for each node position of a
+  /// repetition in walk order (one more than the hops), the slot receiving the list of the
+  /// nodes at that position, one per repetition; nil where no variable is named.
+  package var nodeLists: [Int?] = []
+  /// Likewise for each hop of a repetition, the list of the relationships it walked.
+  package var relationshipLists: [Int?] = []
+  /// REPEATABLE ELEMENTS: a walk may use a relationship more than once.
+  package var repeatable = false
+
 }
 
 /// A bound aggregate call.
@@ -210,6 +233,10 @@ package indirect enum PlanOperator: Sendable {
   case nodeCountByProperty(PlanOperator, PropertyCountSpec)
   case varExpand(PlanOperator, VarExpandSpec)
   case shortestPath(PlanOperator, ShortestPathSpec)
+  /// A path selector keeping more than one path (or over a pattern shortestPath does not take):
+  /// for each input row, the rows of `inner` (the pattern's matches), partitioned by their start
+  /// and end nodes, and of each partition those the selector keeps.
+  case selectPaths(PlanOperator, inner: PlanOperator, PathSelectSpec)
   case filter(PlanOperator, PlanExpression)
   case project(PlanOperator, [(Int, PlanExpression)])
   case aggregate(PlanOperator, keys: [(Int, PlanExpression)], aggregates: [(Int, AggregateSpec)])
@@ -279,6 +306,28 @@ package struct TransactionBatchSpec: Sendable {
   package var onError: OnError
   /// Receives each row's status map for `REPORT STATUS AS`.
   package var statusSlot: Int?
+}
+
+/// What a path selector keeps of each partition of a pattern's matches (see
+/// `PlanOperator.selectPaths`), and where a match's start, end and relationships are.
+package struct PathSelectSpec: Sendable {
+  /// How many paths (or groups of paths of one length) a partition keeps.
+  package enum Keep: Sendable, Equatable {
+    /// `SHORTEST k`: the k shortest paths.
+    case shortest(Int)
+    /// `SHORTEST k GROUPS` (`ALL SHORTEST` is one group): every path of the k shortest lengths.
+    case groups(Int)
+    /// `ANY k`: any k paths.
+    case any(Int)
+  }
+
+  package var keep: Keep
+  /// Slots of the nodes a match starts and ends at.
+  package var start: Int
+  package var end: Int
+  /// The match's length: `singles` relationships plus the sizes of the `lists` slots.
+  package var singles: Int
+  package var lists: [Int]
 }
 
 /// shortestPath / allShortestPaths between two bound nodes.

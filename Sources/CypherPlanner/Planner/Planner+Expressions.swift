@@ -188,6 +188,11 @@ extension PatternPart {
     if let v = start.variable { names.append(v) }
     for step in steps {
       if let v = step.relationship.variable { names.append(v) }
+      // A quantified path pattern's inner variables are its group variables.
+      if let g = step.relationship.group {
+        names += g.nodes.compactMap(\.variable)
+        if g.steps.count > 1 { names += g.relationships.compactMap(\.variable) }
+      }
       if let v = step.node.variable { names.append(v) }
     }
     return names

@@ -9,16 +9,19 @@ extension Planner {
   mutating func planMatch(
     _ input: PlanOperator, optional: Bool, patterns: [PatternPart], predicate: Expression?, scope: inout Scope
   ) throws -> PlanOperator {
+    // WHERE written inside node and relationship patterns filters like the clause's own WHERE
+    // (a pattern under a selector applies its own before selecting).
+    let inline = patterns.filter { $0.selector == nil || $0.shortest != .none }.flatMap(\.inlinePredicates)
     if optional {
       var inner = scope
-      var remaining = predicate?.conjuncts ?? []
+      var remaining = (predicate?.conjuncts ?? []) + inline
       var op = try planPatterns(.argument, patterns, conjuncts: &remaining, scope: &inner)
       for c in remaining { op = .filter(op, try bindPredicate(c, inner)) }
       let introduced = inner.variables.filter { scope[$0.key] == nil }.map(\.value.slot).sorted()
       scope = inner
       return .optional(input, inner: op, nulls: introduced)
     }
-    var remaining = predicate?.conjuncts ?? []
+    var remaining = (predicate?.conjuncts ?? []) + inline
     var op = try planPatterns(input, patterns, conjuncts: &remaining, scope: &scope)
     for c in remaining { op = .filter(op, try bindPredicate(c, scope)) }
     return op
@@ -42,7 +45,7 @@ extension Planner {
       var pick = 0
       var best = Double.infinity
       let outer = Set(scope.variables.keys)
-      for (i, candidate) in remaining.enumerated() where candidate.shortest == .none {
+      for (i, candidate) in remaining.enumerated() where candidate.shortest == .none && candidate.selector == nil {
         let nodes = [candidate.start] + candidate.steps.map(\.node)
         let nodeCost = nodes.map { startOption($0, conjuncts: conjuncts, outer: outer, scope: scope).cost }.min() ?? .infinity
         let cost = min(nodeCost, relationshipSeekOption(candidate, conjuncts: conjuncts, outer: outer, scope: scope)?.cost ?? .infinity)
@@ -56,6 +59,14 @@ extension Planner {
         op = try planShortestPath(op, part, scope: &scope)
         continue
       }
+      if part.selector != nil {
+        // The clause's WHERE filters the selected paths, never before the selector.
+        let selected = try planSelectedPaths(op, part, scope: &scope)
+        op = try applyReady(selected.op, &conjuncts, scope)
+        singles += selected.singles
+        lists += selected.lists
+        continue
+      }
       if let joined = try planHashJoin(op, part, conjuncts: &conjuncts, scope: &scope) {
         op = joined.op
         singles += joined.singles
@@ -67,7 +78,8 @@ extension Planner {
       singles += result.singles
       lists += result.lists
     }
-    if singles.count + lists.count > 1 {
+    // Under REPEATABLE ELEMENTS a match may use a relationship more than once.
+    if singles.count + lists.count > 1, !patterns.contains(where: \.repeatableElements) {
       op = .relationshipsUnique(op, singles: singles, lists: lists)
     }
     return op
@@ -88,8 +100,7 @@ extension Planner {
       covered = label
       op = .nodeIndexSeek(op, IndexSeekSpec(slot: slot, index: index, label: label, bounds: try bindBounds(bounds, scope)))
     }
-    let labels = node.labels.filter { $0 != covered }
-    if let f = try patternFilter(slot: slot, labels: labels, properties: node.properties, scope: scope) { op = .filter(op, f) }
+    if let f = try nodeFilter(node, slot: slot, checked: covered.map { [$0] } ?? [], scope: scope) { op = .filter(op, f) }
     return op
   }
 
@@ -123,7 +134,7 @@ extension Planner {
   }
 
   mutating func planPart(_ input: PlanOperator, _ part: PatternPart, conjuncts: inout [Expression], scope: inout Scope)
-    throws -> (op: PlanOperator, singles: [Int], lists: [Int])
+    throws -> (op: PlanOperator, singles: [Int], lists: [Int], ends: (start: Int, end: Int))
   {
     let nodes = [part.start] + part.steps.map(\.node)
     let rels = part.steps.map(\.relationship)
@@ -153,11 +164,9 @@ extension Planner {
       op = .relationshipIndexSeek(op, RelationshipSeekSpec(
         relationship: relSlot, left: left, right: right, index: seek.index, type: rel.types[0],
         direction: rel.direction.storeDirection, bounds: try bindBounds(seek.bounds, scope)))
-      if let f = try patternFilter(slot: relSlot, labels: [], properties: rel.properties, scope: scope) { op = .filter(op, f) }
+      if let f = try relationshipFilter(rel, slot: relSlot, scope: scope) { op = .filter(op, f) }
       for i in [k, k + 1] {
-        if let f = try patternFilter(slot: nodeSlots[i], labels: nodes[i].labels, properties: nodes[i].properties, scope: scope) {
-          op = .filter(op, f)
-        }
+        if let f = try nodeFilter(nodes[i], slot: nodeSlots[i], scope: scope) { op = .filter(op, f) }
       }
       first = k + 1
       order = Array(k + 2..<nodes.count) + Array((0..<k).reversed())
@@ -190,16 +199,17 @@ extension Planner {
         let listSlot = boundList != nil ? newSlot() : try bindRelationshipVariable(rel, kind: .relationshipList, scope: &scope).slot
         relSlots[relIndex] = listSlot
         lists.append(listSlot)
-        let scratch = newSlot()
-        let predicate = try rel.properties.map { try propertyConditions(.slot(scratch), $0, scope: scope) }?
-          .reduce(nil as PlanExpression?) { acc, c in acc.map { .and($0, c) } ?? c }
+        let hops = try repetitionHops(rel, reversed: reversed, scope: scope)
+        let groups = bindGroupLists(rel, reversed: reversed, scope: &scope)
         let spec = VarExpandSpec(
-          from: nodeSlots[prevIndex], relationships: listSlot, to: toSlot, types: types?.map(relationshipType), direction: direction,
-          minHops: length.min ?? 1, maxHops: length.max, toBound: toBound, scratch: scratch, predicate: predicate)
+          from: nodeSlots[prevIndex], relationships: listSlot, to: toSlot, hops: hops, minHops: length.min ?? 1,
+          maxHops: length.max, toBound: toBound, nodeLists: groups.nodes, relationshipLists: groups.relationships,
+          repeatable: part.repeatableElements)
         op = .varExpand(op, spec)
         if reversed {
-          // The walk ran end to start; store the list in pattern order.
-          op = .project(op, [(listSlot, .function(.reverse, [.slot(listSlot)]))])
+          // The walk ran end to start; store the lists in pattern order.
+          let lists = [listSlot] + (groups.nodes + groups.relationships).compactMap { $0 }
+          op = .project(op, lists.map { ($0, .function(.reverse, [.slot($0)])) })
         }
         if let boundList {
           op = .filter(op, .binary(.equal, .slot(listSlot), .slot(boundList)))
@@ -214,13 +224,12 @@ extension Planner {
           direction: direction, toBound: toBound, relationshipBound: relBound,
           toLabels: toBound ? [] : nodes[nodeIndex].labels.map(label))
         op = Self.expanding(op, spec)
-        if let f = try patternFilter(slot: relSlot, labels: [], properties: rel.properties, scope: scope) {
+        if let f = try relationshipFilter(rel, slot: relSlot, scope: scope) {
           op = .filter(op, f)
         }
         checkedLabels = spec.toLabels.map(\.name)
       }
-      let labels = nodes[nodeIndex].labels.filter { !checkedLabels.contains($0) }
-      if let f = try patternFilter(slot: toSlot, labels: labels, properties: nodes[nodeIndex].properties, scope: scope) {
+      if let f = try nodeFilter(nodes[nodeIndex], slot: toSlot, checked: checkedLabels, scope: scope) {
         op = .filter(op, f)
       }
       op = try applyReady(op, &conjuncts, scope)
@@ -232,7 +241,7 @@ extension Planner {
       op = .project(op, [(slot, .path(pathElements(nodeSlots: nodeSlots, relSlots: relSlots, rels: rels)))])
       op = try applyReady(op, &conjuncts, scope)
     }
-    return (op, singles, lists)
+    return (op, singles, lists, (nodeSlots[0], nodeSlots[nodeSlots.count - 1]))
   }
 
   func pathElements(nodeSlots: [Int], relSlots: [Int], rels: [RelationshipPattern]) -> [PathElement] {
@@ -270,9 +279,10 @@ extension Planner {
     }
     let rel = step.relationship
     let listSlot = try bindRelationshipVariable(rel, kind: .relationshipList, scope: &scope).slot
-    let scratch = newSlot()
-    let predicate = try rel.properties.map { try propertyConditions(.slot(scratch), $0, scope: scope) }?
-      .reduce(nil as PlanExpression?) { acc, c in acc.map { .and($0, c) } ?? c }
+    guard let hop = try repetitionHops(rel, reversed: false, scope: scope).first else {
+      preconditionFailure("unreachable: a relationship pattern walks one hop a repetition")
+    }
+    let (scratch, predicate) = (hop.scratch, hop.predicate)
     let pathSlot = newSlot()
     if let p = part.pathVariable { scope[p] = Variable(slot: pathSlot, kind: .path) }
     let length = rel.length ?? LengthRange(min: 1, max: 1)
@@ -346,11 +356,11 @@ extension Expression {
 }
 
 extension PatternPart {
-  /// The pattern's variables and every name its property maps mention.
+  /// The pattern's variables and every name its property maps and inline WHERE mention (inside
+  /// quantified path patterns too).
   var mentionedNames: Set<String> {
     var names = Set(introducedNames)
-    let maps = [start.properties] + steps.flatMap { [$0.relationship.properties, $0.node.properties] }
-    for case let map? in maps { names.formUnion(map.mentionedNames) }
+    for e in writtenExpressions { names.formUnion(e.mentionedNames) }
     return names
   }
 }

@@ -70,6 +70,7 @@ extension ExecutionContext {
     case .nodeCountByProperty(let i, let spec): return PropertyCountCursor(input(i), self, spec)
     case .varExpand(let i, let spec): return VarExpandCursor(input(i), self, spec)
     case .shortestPath(let i, let spec): return ShortestPathCursor(input(i), self, spec)
+    case .selectPaths(let i, let plan, let spec): return PathSelectCursor(input(i), self, inner: plan, spec: spec, path: inner)
     case .filter(let i, let predicate): return FilterCursor(input(i), self, predicate)
     case .project(let i, let items): return ProjectCursor(input(i), self, items)
     case .aggregate(let i, let keys, let aggregates): return AggregateCursor(input(i), self, keys: keys, aggregates: aggregates)

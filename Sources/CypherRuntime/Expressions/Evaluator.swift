@@ -63,11 +63,18 @@ extension ExecutionContext {
           throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "node \(n.id) was deleted")
         }
         dbHits += 1
+        // No names is `:%`, any label at all.
+        if labels.isEmpty { return .bool(!store.labels(of: n.id).isEmpty) }
         // By the plan's committed id, else by name: a label the store lacks is on no node.
         return .bool(labels.allSatisfy { label in
           (label.id ?? store.labelID(label.name)).map { store.hasLabel(n.id, labelID: $0) } ?? false
         })
-      case let v: throw QuiverError.typeError("expected a node for a label check, got \(v.typeName)")
+      case .relationship(let r):
+        // `r:R` asks for the type; a relationship has one, so `:R&S` holds for none.
+        dbHits += 1
+        let type = store.type(of: r.id) ?? deletedRelationships[r.id]?.type
+        return .bool(labels.allSatisfy { $0.name == type })
+      case let v: throw QuiverError.typeError("expected a node or relationship for a label check, got \(v.typeName)")
       }
     case .function(let f, let args):
       return try call(f, try args.map { try eval($0, row) })

@@ -1,6 +1,9 @@
-// Variable-length expand: every trail (no relationship twice) from a bound node whose length
-// lies within the pattern's bounds, walked depth-first one trail at a time, so a LIMIT above it
-// stops the walk early and memory stays proportional to the trail length.
+// Variable-length expand: every trail (no relationship twice, unless REPEATABLE ELEMENTS) from a
+// bound node that repeats the spec's hops a number of times within its bounds, walked
+// depth-first one trail at a time, so a LIMIT above it stops the walk early and memory stays
+// proportional to the trail length. `-[*m..n]->` and quantified relationships repeat one hop;
+// a quantified path pattern repeats one hop per relationship, each checked with the nodes it
+// joins as it is taken, and its group variables are read off the trail.
 import CypherPlanner
 import GraphCore
 
@@ -16,10 +19,13 @@ final class VarExpandCursor: Cursor {
   private let input: Cursor
   private let ctx: ExecutionContext
   private let spec: VarExpandSpec
-  /// The types to follow as ids (see `ExpandNames`).
-  @exclusivity(unchecked) private var names: ExpandNames
+  /// Hops a repetition takes.
+  private let width: Int
+  /// Each hop's types to follow as ids (see `ExpandNames`).
+  @exclusivity(unchecked) private var names: [ExpandNames]
   private var row: Row?
   private var scratchRow: Row = []
+  /// The start and the node after each relationship of the trail.
   private var stack: [Frame] = []
   private var trail: [Int64] = []
   private var used = Set<Int64>()
@@ -30,7 +36,8 @@ final class VarExpandCursor: Cursor {
     self.input = input
     self.ctx = ctx
     self.spec = spec
-    names = ExpandNames(types: spec.types)
+    width = max(spec.hops.count, 1)
+    names = spec.hops.map { ExpandNames(types: $0.types) }
   }
 
   func next() throws -> Row? {
@@ -47,7 +54,7 @@ final class VarExpandCursor: Cursor {
         continue
       }
       let canMove = spec.maxHops.map { $0 > 0 } ?? true
-      stack.append(Frame(node: start.id, candidates: canMove ? candidates(of: start.id) : []))
+      stack.append(Frame(node: start.id, candidates: canMove ? candidates(of: start.id, hop: 0) : []))
       pendingStart = true
     }
   }
@@ -62,32 +69,56 @@ final class VarExpandCursor: Cursor {
       try ctx.checkCancelled()
       guard frame.next < frame.candidates.count else {
         // This node is exhausted: step back.
-        if let last = trail.popLast() { used.remove(last) }
+        if let last = trail.popLast(), !spec.repeatable { used.remove(last) }
         continue
       }
       let relID = frame.candidates[frame.next]
       frame.next += 1
       stack.append(frame)
       ctx.dbHits += 1
-      guard !used.contains(relID), let rel = ctx.store.endpoints(of: relID), ctx.deletedRelationships[relID] == nil else { continue }
-      if let predicate = spec.predicate {
-        scratchRow[spec.scratch] = .relationship(Relationship(id: relID))
+      guard spec.repeatable || !used.contains(relID), let rel = ctx.store.endpoints(of: relID),
+        ctx.deletedRelationships[relID] == nil
+      else { continue }
+      let h = trail.count % width
+      let hop = spec.hops[h]
+      let node = frame.node
+      let far = hop.direction == .incoming ? rel.start : hop.direction == .outgoing ? rel.end : (rel.start == node ? rel.end : rel.start)
+      if let predicate = hop.predicate {
+        // A deeper repetition may have overwritten the slots of this one's earlier hops.
+        if h > 0 { placeEarlierHops(h) }
+        place(h, relationship: relID, near: node, far: far)
         guard try ctx.truth(ctx.eval(predicate, scratchRow)) == true else { continue }
       }
-      let node = frame.node
-      let far = spec.direction == .incoming ? rel.start : spec.direction == .outgoing ? rel.end : (rel.start == node ? rel.end : rel.start)
       used.insert(relID)
       trail.append(relID)
-      let deeper = spec.maxHops.map { trail.count < $0 } ?? true
-      stack.append(Frame(node: far, candidates: deeper ? candidates(of: far) : []))
-      if trail.count >= spec.minHops, let out = emit(row, end: far) { return out }
+      // Within a repetition the walk goes on; after one, while fewer than the most are done.
+      let next = trail.count % width
+      let deeper = next != 0 || (spec.maxHops.map { trail.count / width < $0 } ?? true)
+      stack.append(Frame(node: far, candidates: deeper ? candidates(of: far, hop: next) : []))
+      if next == 0, trail.count / width >= spec.minHops, let out = emit(row, end: far) { return out }
     }
     self.row = nil
     return nil
   }
 
-  private func candidates(of node: Int64) -> [Int64] {
-    ctx.store.relationships(of: node, direction: spec.direction, typeIDs: names.types(ctx.store))
+  /// Places hop `h`'s relationship and the nodes it joins in the slots its check reads.
+  private func place(_ h: Int, relationship: Int64, near: Int64, far: Int64) {
+    let hop = spec.hops[h]
+    scratchRow[hop.scratch] = .relationship(Relationship(id: relationship))
+    if let slot = hop.near { scratchRow[slot] = .node(Node(id: near)) }
+    if let slot = hop.far { scratchRow[slot] = .node(Node(id: far)) }
+  }
+
+  /// Places again the hops before `h` of the repetition the trail is in.
+  private func placeEarlierHops(_ h: Int) {
+    let base = trail.count - h
+    for j in 0..<h {
+      place(j, relationship: trail[base + j], near: stack[base + j].node, far: stack[base + j + 1].node)
+    }
+  }
+
+  private func candidates(of node: Int64, hop: Int) -> [Int64] {
+    ctx.store.relationships(of: node, direction: spec.hops[hop].direction, typeIDs: names[hop].types(ctx.store))
   }
 
   private func emit(_ row: Row, end: Int64) -> Row? {
@@ -97,6 +128,16 @@ final class VarExpandCursor: Cursor {
     var r = row
     r[spec.relationships] = .list(trail.map { .relationship(Relationship(id: $0)) })
     r[spec.to] = .node(Node(id: end))
+    // Group variables: the node at each position of each repetition, and each hop's relationship.
+    let repetitions = trail.count / width
+    for (p, slot) in spec.nodeLists.enumerated() {
+      guard let slot else { continue }
+      r[slot] = .list((0..<repetitions).map { .node(Node(id: stack[$0 * width + p].node)) })
+    }
+    for (p, slot) in spec.relationshipLists.enumerated() {
+      guard let slot else { continue }
+      r[slot] = .list((0..<repetitions).map { .relationship(Relationship(id: trail[$0 * width + p])) })
+    }
     return r
   }
 }

@@ -1,17 +1,28 @@
 // Graph patterns as written in MATCH, CREATE, MERGE and pattern expressions.
 import GraphCore
 
-/// `(n:Label {key: value})`.
+/// `(n:Label {key: value} WHERE predicate)`.
 package struct NodePattern: Sendable, Hashable {
   package var variable: String?
+  /// Labels the node must all carry (`:A:B`, `:A&B`): what scans, seeks and CREATE use.
   package var labels: [String]
+  /// A label expression that is not a plain conjunction (`:A|B`, `:!A`, `:%`); `labels` is
+  /// then empty.
+  package var labelExpression: LabelExpression?
   package var properties: Expression?
+  /// `WHERE` written inside the node pattern.
+  package var predicate: Expression?
   package var loc: Loc
 
-  package init(variable: String?, labels: [String], properties: Expression?, loc: Loc) {
+  package init(
+    variable: String?, labels: [String], labelExpression: LabelExpression? = nil, properties: Expression?,
+    predicate: Expression? = nil, loc: Loc
+  ) {
     self.variable = variable
     self.labels = labels
+    self.labelExpression = labelExpression
     self.properties = properties
+    self.predicate = predicate
     self.loc = loc
   }
 }
@@ -36,27 +47,74 @@ package struct LengthRange: Sendable, Hashable {
   }
 }
 
-/// `-[r:TYPE|OTHER *1..3 {key: value}]->`.
+/// `-[r:TYPE|OTHER *1..3 {key: value}]->`, `-[r:R WHERE r.w > 1]->{1,3}`, or a quantified path
+/// pattern `((x)-[r:R]->(y) WHERE …){1,3}` (see `group`): for one relationship it is that
+/// relationship, quantified; for more it carries only the quantifier and the `group`.
 package struct RelationshipPattern: Sendable, Hashable {
   package var variable: String?
+  /// Types the relationship may have (any when empty and `typeExpression` is nil).
   package var types: [String]
+  /// A type expression that is not a plain disjunction (`:R&S`, `:!R`, `:%`); `types` is then empty.
+  package var typeExpression: LabelExpression?
   package var direction: PatternDirection
   package var properties: Expression?
-  /// Non-nil for variable-length relationships.
+  /// `WHERE` written inside the relationship pattern, checked on every relationship walked.
+  package var predicate: Expression?
+  /// Non-nil for variable-length and quantified relationships.
   package var length: LengthRange?
+  /// The length was written as a GQL quantifier (`{m,n}`, `+`, `*` after the pattern).
+  package var quantified: Bool
+  /// Set when the relationship is the body of a quantified path pattern.
+  package var group: PatternGroup?
   package var loc: Loc
 
   package init(
-    variable: String?, types: [String], direction: PatternDirection, properties: Expression?,
-    length: LengthRange?, loc: Loc
+    variable: String?, types: [String], typeExpression: LabelExpression? = nil, direction: PatternDirection,
+    properties: Expression?, predicate: Expression? = nil, length: LengthRange?, quantified: Bool = false,
+    group: PatternGroup? = nil, loc: Loc
   ) {
     self.variable = variable
     self.types = types
+    self.typeExpression = typeExpression
     self.direction = direction
     self.properties = properties
+    self.predicate = predicate
     self.length = length
+    self.quantified = quantified
+    self.group = group
     self.loc = loc
   }
+}
+
+/// The body of a quantified path pattern `((x:A)-[r]->(y:B)-[s]->(z) WHERE p){m,n}`: its node
+/// and relationship patterns (at least one relationship) and its WHERE. Each iteration binds
+/// the inner variables afresh; the last node of one iteration is the first of the next. After
+/// the pattern each inner variable is a group variable, the list of its bindings in path order.
+package struct PatternGroup: Sendable, Hashable {
+  package var start: NodePattern
+  package var steps: [PatternStep]
+  package var predicate: Expression?
+  package init(start: NodePattern, steps: [PatternStep], predicate: Expression?) {
+    self.start = start
+    self.steps = steps
+    self.predicate = predicate
+  }
+
+  /// The inner node patterns in written order, one more than the relationships.
+  package var nodes: [NodePattern] { [start] + steps.map(\.node) }
+  /// The inner relationship patterns in written order.
+  package var relationships: [RelationshipPattern] { steps.map(\.relationship) }
+}
+
+/// A path selector written before a path pattern (`SHORTEST 2`, `ALL SHORTEST`, `ANY`).
+package enum PathSelector: Sendable, Hashable {
+  /// `SHORTEST k`; `ANY SHORTEST` is `shortest(1)`.
+  case shortest(Int)
+  case allShortest
+  /// `SHORTEST k GROUPS`.
+  case shortestGroups(Int)
+  /// `ANY` / `ANY k`.
+  case any(Int)
 }
 
 /// `shortestPath(...)` and `allShortestPaths(...)` wrappers.
@@ -70,13 +128,23 @@ package struct PatternPart: Sendable, Hashable {
   package var start: NodePattern
   package var steps: [PatternStep]
   package var shortest: ShortestKind
+  /// The GQL path selector the pattern was written with, if any. When `shortest` is set it runs
+  /// as shortestPath / allShortestPaths; otherwise the pattern's matches are selected from.
+  package var selector: PathSelector?
+  /// `MATCH REPEATABLE ELEMENTS`: walks may use a relationship more than once.
+  package var repeatableElements: Bool
   package var loc: Loc
 
-  package init(pathVariable: String?, start: NodePattern, steps: [PatternStep], shortest: ShortestKind, loc: Loc) {
+  package init(
+    pathVariable: String?, start: NodePattern, steps: [PatternStep], shortest: ShortestKind,
+    selector: PathSelector? = nil, repeatableElements: Bool = false, loc: Loc
+  ) {
     self.pathVariable = pathVariable
     self.start = start
     self.steps = steps
     self.shortest = shortest
+    self.selector = selector
+    self.repeatableElements = repeatableElements
     self.loc = loc
   }
 }

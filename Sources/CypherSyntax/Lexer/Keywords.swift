@@ -26,6 +26,9 @@ package enum Keyword: String, CaseIterable, Sendable {
   case load = "LOAD", csv = "CSV", headers = "HEADERS", from = "FROM", fieldTerminator = "FIELDTERMINATOR"
   case transactions = "TRANSACTIONS", of = "OF", rows = "ROWS", row = "ROW", error = "ERROR"
   case `continue` = "CONTINUE", `break` = "BREAK", fail = "FAIL", report = "REPORT", status = "STATUS"
+  // GQL path selectors and match modes.
+  case shortest = "SHORTEST", groups = "GROUPS", repeatable = "REPEATABLE", elements = "ELEMENTS"
+  case element = "ELEMENT", different = "DIFFERENT", relationships = "RELATIONSHIPS", relationship = "RELATIONSHIP"
 
   /// The longest spelling, so that the lexer can skip the lookup for longer identifiers.
   static let maxLength = allCases.map(\.rawValue.utf8.count).max() ?? 0
@@ -36,7 +39,8 @@ package enum Keyword: String, CaseIterable, Sendable {
     case .allShortestPaths, .any, .collect, .constraint, .constraints, .count, .drop, .explain,
       .for, .function, .functions, .if, .index, .indexes, .none, .procedure, .procedures, .profile,
       .reduce, .require, .shortestPath, .show, .single, .unique, .load, .csv, .headers, .from,
-      .fieldTerminator, .transactions, .of, .rows, .row, .error, .continue, .break, .fail, .report, .status:
+      .fieldTerminator, .transactions, .of, .rows, .row, .error, .continue, .break, .fail, .report, .status,
+      .shortest, .groups, .repeatable, .elements, .element, .different, .relationships, .relationship:
       return false
     default:
       return true

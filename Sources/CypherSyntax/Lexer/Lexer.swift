@@ -111,7 +111,7 @@ package struct Lexer {
       }
     }
     let c = bytes[index]
-    let singles = "()[]{},.:;|+-*/%^=<>"
+    let singles = "()[]{},.:;|+-*/%^=<>&!"
     if c < 0x80, singles.utf8.contains(c) {
       advance()
       return Token(kind: .symbol, text: String(UnicodeScalar(c)), position: start, endOffset: index)

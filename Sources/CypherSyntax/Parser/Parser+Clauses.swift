@@ -11,7 +11,9 @@ extension Parser {
     if at(.match) || (at(.optional) && peek().isKeyword(.match)) {
       let optional = eat(.optional)
       try expect(.match)
-      let patterns = try patternList()
+      let repeatable = try matchMode()
+      var patterns = try patternList()
+      if repeatable { patterns = patterns.map { var p = $0; p.repeatableElements = true; return p } }
       let predicate = try eat(.where) ? expression() : nil
       return .match(optional: optional, patterns: patterns, predicate: predicate, loc)
     }

@@ -89,7 +89,8 @@ extension Parser {
     }
   }
 
-  /// predicate := additive (STARTS WITH | ENDS WITH | CONTAINS | IN | =~ additive | IS [NOT] NULL)*
+  /// predicate := additive (STARTS WITH | ENDS WITH | CONTAINS | IN | =~ additive | IS [NOT] NULL
+  ///   | IS labelOr)*
   mutating func predicateExpression() throws -> Expression {
     var e = try additiveExpression()
     var links = 0
@@ -111,6 +112,10 @@ extension Parser {
         e = .binary(.in, e, try additiveExpression(), loc)
       } else if eatSymbol("=~") {
         e = .binary(.regexMatch, e, try additiveExpression(), loc)
+      } else if at(.is), !peek().isKeyword(.null), !peek().isKeyword(.not), startsLabelAtom(peek()) {
+        // `n IS A|B`: a label expression, as `n:A|B`.
+        advance()
+        e = try labelPredicate(on: e, isForm: true)
       } else if at(.is) {
         advance()
         let negated = eat(.not)
@@ -184,7 +189,7 @@ extension Parser {
     return try postfixExpression()
   }
 
-  /// postfix := atom ('.' key | '[' index ']' | '[' from '..' to ']' | labels)*
+  /// postfix := atom ('.' key | '[' index ']' | '[' from '..' to ']' | ':' labelOr)*
   mutating func postfixExpression(negateLiteral: Bool = false) throws -> Expression {
     var e = try atom(negateLiteral: negateLiteral)
     var links = 0
@@ -205,10 +210,9 @@ extension Parser {
           try expectSymbol("]")
           e = .subscript(e, first)
         }
-      } else if atSymbol(":"), case .identifier = peek().kind, isLabelPredicateTarget(e) {
-        e = .hasLabels(e, try nodeLabels())
-      } else if atSymbol(":"), case .quotedIdentifier = peek().kind, isLabelPredicateTarget(e) {
-        e = .hasLabels(e, try nodeLabels())
+      } else if atSymbol(":"), startsLabelAtom(peek()), isLabelPredicateTarget(e) {
+        advance()
+        e = try labelPredicate(on: e, isForm: false)
       } else {
         return e
       }

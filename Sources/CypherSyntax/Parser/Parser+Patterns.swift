@@ -1,5 +1,6 @@
-// Pattern productions: node and relationship patterns, variable-length ranges, named paths and
-// shortestPath/allShortestPaths.
+// Pattern productions: node and relationship patterns (with label expressions and inline WHERE),
+// variable-length ranges, named paths and shortestPath/allShortestPaths. Quantifiers, quantified
+// path patterns, path selectors and match modes are in Parser+QuantifiedPatterns.swift.
 import GraphCore
 
 extension Parser {
@@ -8,7 +9,7 @@ extension Parser {
     try commaSeparated { try $0.patternPart() }
   }
 
-  /// patternPart := [variable '='] (shortestPath '(' chain ')' | chain)
+  /// patternPart := [variable '='] [pathSelector] (shortestPath '(' chain ')' | chain)
   mutating func patternPart() throws -> PatternPart {
     let loc = Loc(current.position)
     var pathVariable: String?
@@ -17,8 +18,9 @@ extension Parser {
       advance()
       advance()
     }
+    let selector = try pathSelector()
     var shortest = ShortestKind.none
-    if peek().isSymbol("(") {
+    if selector == nil, peek().isSymbol("(") {
       if at(.shortestPath) || at(.allShortestPaths) {
         shortest = at(.shortestPath) ? .shortest : .all
         advance()
@@ -30,39 +32,73 @@ extension Parser {
     part.shortest = shortest
     part.loc = loc
     if shortest != .none { try expectSymbol(")") }
+    if let selector {
+      part.selector = selector
+      // The shortest-path search runs a selector that keeps one path, or all shortest ones, over
+      // one relationship; any other selected pattern is matched and then selected from.
+      let single = part.steps.count == 1 && part.steps.allSatisfy { $0.relationship.group == nil }
+      switch selector {
+      case .allShortest where single, .shortestGroups(1) where single: part.shortest = .all
+      case .shortest(1) where single, .any(1) where single: part.shortest = .shortest
+      default: part.shortest = .none
+      }
+    }
     return part
   }
 
-  /// chain := nodePattern (relationshipPattern nodePattern)*
+  /// chain := (nodePattern | quantifiedPathPattern)
+  ///          (relationshipPattern nodePattern | quantifiedPathPattern [nodePattern])*
+  ///
+  /// A quantified path pattern stands between two nodes; where none is written (at either end,
+  /// or between two quantified patterns) the node is anonymous.
   mutating func patternChain() throws -> PatternPart {
     let loc = Loc(current.position)
-    let start = try nodePattern()
+    var start: NodePattern
     var steps: [PatternStep] = []
-    while atSymbol("-") || (atSymbol("<") && peek().isSymbol("-")) {
+    if atQuantifiedPathPattern {
+      start = NodePattern(variable: nil, labels: [], properties: nil, loc: loc)
+      steps.append(try quantifiedPathPattern())
+    } else {
+      start = try nodePattern()
+    }
+    while true {
       let mark = index
-      let rel = try relationshipPattern()
-      steps.append(PatternStep(relationship: rel, node: try nodePattern()))
+      if atSymbol("-") || (atSymbol("<") && peek().isSymbol("-")) {
+        let rel = try relationshipPattern()
+        steps.append(PatternStep(relationship: rel, node: try nodePattern()))
+      } else if atQuantifiedPathPattern {
+        steps.append(try quantifiedPathPattern())
+      } else {
+        break
+      }
       checkProgress(since: mark)
     }
     return PatternPart(pathVariable: nil, start: start, steps: steps, shortest: .none, loc: loc)
   }
 
-  /// nodePattern := '(' [variable] [labels] [properties] ')'
+  /// nodePattern := '(' [variable] [labelExpression] [properties] [WHERE expression] ')'
   mutating func nodePattern() throws -> NodePattern {
     let loc = Loc(current.position)
     try expectSymbol("(")
     var variable: String?
-    if current.kind == .identifier || current.kind == .quotedIdentifier {
+    if current.kind == .identifier && !at(.where) && !at(.is) || current.kind == .quotedIdentifier {
       variable = current.text
       advance()
     }
-    let labels = atSymbol(":") ? try nodeLabels() : []
+    var labels: [String] = []
+    var labelExpression: LabelExpression?
+    if atSymbol(":") || (at(.is) && startsLabelAtom(peek())) {
+      let e = try patternLabelExpression(relationship: false)
+      if let names = e.conjunctNames { labels = names } else { labelExpression = e }
+    }
     let properties = try patternProperties()
+    let predicate = try eat(.where) ? expression() : nil
     try expectSymbol(")")
-    return NodePattern(variable: variable, labels: labels, properties: properties, loc: loc)
+    return NodePattern(
+      variable: variable, labels: labels, labelExpression: labelExpression, properties: properties, predicate: predicate, loc: loc)
   }
 
-  /// labels := (':' name)+
+  /// labels := (':' name)+   (SET and REMOVE name labels this way)
   mutating func nodeLabels() throws -> [String] {
     var labels: [String] = []
     while eatSymbol(":") {
@@ -82,26 +118,26 @@ extension Parser {
     return nil
   }
 
-  /// relationshipPattern := ['<'] '-' ['[' detail ']'] '-' ['>']
+  /// relationshipPattern := ['<'] '-' ['[' detail ']'] '-' ['>'] [quantifier]
+  /// detail := [variable] [labelExpression] ['*' range] [properties] [WHERE expression]
   mutating func relationshipPattern() throws -> RelationshipPattern {
     let loc = Loc(current.position)
     let leftArrow = eatSymbol("<")
     try expectSymbol("-")
     var variable: String?
     var types: [String] = []
+    var typeExpression: LabelExpression?
     var properties: Expression?
+    var predicate: Expression?
     var length: LengthRange?
     if eatSymbol("[") {
-      if current.kind == .identifier || current.kind == .quotedIdentifier {
+      if current.kind == .identifier && !at(.where) && !at(.is) || current.kind == .quotedIdentifier {
         variable = current.text
         advance()
       }
-      if eatSymbol(":") {
-        types.append(try symbolicName("a relationship type"))
-        while eatSymbol("|") {
-          _ = eatSymbol(":")
-          types.append(try symbolicName("a relationship type"))
-        }
+      if atSymbol(":") || (at(.is) && startsLabelAtom(peek())) {
+        let e = try patternLabelExpression(relationship: true)
+        if let names = e.disjunctNames { types = names } else { typeExpression = e }
       }
       if eatSymbol("*") {
         length = try lengthRange()
@@ -110,6 +146,16 @@ extension Parser {
         throw QuiverError.syntax(.invalidRelationshipPattern, "invalid variable-length relationship: write *, *n, *min..max with non-negative bounds", at: current.position)
       }
       properties = try patternProperties()
+      if at(.where) {
+        if length != nil {
+          throw QuiverError.syntax(
+            .invalidPatternPredicate,
+            "a relationship pattern with a length (*) cannot have a WHERE; write a quantifier such as -[r WHERE …]->{1,3}",
+            at: current.position)
+        }
+        advance()
+        predicate = try expression()
+      }
       try expectSymbol("]")
     }
     try expectSymbol("-")
@@ -121,7 +167,18 @@ extension Parser {
     case (false, false): direction = .both
     case (true, true): direction = .both
     }
-    return RelationshipPattern(variable: variable, types: types, direction: direction, properties: properties, length: length, loc: loc)
+    var quantified = false
+    if atQuantifier {
+      if length != nil {
+        throw QuiverError.syntax(
+          .invalidRelationshipPattern, "a relationship cannot have both a length (*) and a quantifier", at: current.position)
+      }
+      length = try quantifier()
+      quantified = true
+    }
+    return RelationshipPattern(
+      variable: variable, types: types, typeExpression: typeExpression, direction: direction, properties: properties,
+      predicate: predicate, length: length, quantified: quantified, loc: loc)
   }
 
   /// range := [int] ['..' [int]]

@@ -1,0 +1,138 @@
+// GQL pattern productions: quantifiers (`{m,n}`, `+`, `*`) on relationships and on
+// parenthesized path patterns, path selectors (`SHORTEST k`, `ALL SHORTEST`, `ANY`) and match
+// modes (`DIFFERENT RELATIONSHIPS`, `REPEATABLE ELEMENTS`).
+import GraphCore
+
+extension Parser {
+  /// A quantified path pattern starts here: `((`, an inner node pattern inside a parenthesis.
+  var atQuantifiedPathPattern: Bool { atSymbol("(") && peek().isSymbol("(") }
+
+  /// A quantifier follows: `{`, `+` or `*` right after a relationship or a parenthesized pattern.
+  var atQuantifier: Bool { atSymbol("{") || atSymbol("+") || atSymbol("*") }
+
+  /// quantifier := '{' [int] ',' [int] '}' | '{' int '}' | '+' | '*'
+  mutating func quantifier() throws -> LengthRange {
+    if eatSymbol("+") { return LengthRange(min: 1, max: nil) }
+    if eatSymbol("*") { return LengthRange(min: 0, max: nil) }
+    let open = current
+    try expectSymbol("{")
+    let low = current.kind == .integer ? try quantifierBound() : nil
+    var high = low
+    if eatSymbol(",") {
+      high = current.kind == .integer ? try quantifierBound() : nil
+    } else if low == nil {
+      throw unexpected(expected: "a repetition count such as {2}, {1,3}, {,3} or {2,}")
+    }
+    try expectSymbol("}")
+    if let low, let high, low > high {
+      throw QuiverError.syntax(
+        .invalidRange, "a quantifier's lower bound \(low) exceeds its upper bound \(high)", at: open.position)
+    }
+    if high == 0 {
+      throw QuiverError.syntax(.invalidRange, "a quantifier's upper bound must be greater than 0", at: open.position)
+    }
+    return LengthRange(min: low ?? 0, max: high)
+  }
+
+  private mutating func quantifierBound() throws -> Int {
+    guard let v = Int(current.text) else {
+      throw QuiverError.syntax(.invalidRange, "invalid repetition count '\(current.text)'", at: current.position)
+    }
+    advance()
+    return v
+  }
+
+  /// quantifiedPathPattern := '(' chain [WHERE expression] ')' quantifier [nodePattern]
+  ///
+  /// A quantified path pattern of one relationship becomes that relationship, quantified, with
+  /// the inner nodes and WHERE as its `group`; one of more relationships becomes a relationship
+  /// that carries only the quantifier and the `group`. The node after it is the one written
+  /// next, or an anonymous one.
+  mutating func quantifiedPathPattern() throws -> PatternStep {
+    let open = current
+    try expectSymbol("(")
+    let inner = try nest { try $0.patternChain() }
+    let predicate = try eat(.where) ? expression() : nil
+    try expectSymbol(")")
+    guard atQuantifier else {
+      throw unexpected(expected: "a quantifier such as {1,3}, + or * after the parenthesized path pattern")
+    }
+    let length = try quantifier()
+    guard let step = inner.steps.first else {
+      throw QuiverError.syntax(
+        .invalidRelationshipPattern, "a quantified path pattern must contain at least one relationship", at: open.position)
+    }
+    if inner.steps.contains(where: { $0.relationship.length != nil }) {
+      throw QuiverError.syntax(
+        .invalidRelationshipPattern, "quantified path patterns and variable-length relationships cannot be nested",
+        at: open.position)
+    }
+    let group = PatternGroup(start: inner.start, steps: inner.steps, predicate: predicate)
+    var rel = step.relationship
+    if inner.steps.count > 1 {
+      rel = RelationshipPattern(variable: nil, types: [], direction: .both, properties: nil, length: nil, loc: rel.loc)
+    }
+    rel.length = length
+    rel.quantified = true
+    rel.group = group
+    rel.loc = Loc(open.position)
+    var node = NodePattern(variable: nil, labels: [], properties: nil, loc: Loc(current.position))
+    if atSymbol("("), !atQuantifiedPathPattern { node = try nodePattern() }
+    return PatternStep(relationship: rel, node: node)
+  }
+
+  /// pathSelector := ANY SHORTEST | ALL SHORTEST | SHORTEST int [GROUPS] | ANY [int]
+  ///
+  /// Nil when no selector is written; `ALL` alone (every path) is the default and gives nil.
+  mutating func pathSelector() throws -> PathSelector? {
+    if at(.all), peek().isKeyword(.shortest) {
+      advance()
+      advance()
+      return .allShortest
+    }
+    if at(.all), peek().isSymbol("(") {
+      advance()
+      return nil
+    }
+    if at(.any), peek().isKeyword(.shortest) {
+      advance()
+      advance()
+      return .shortest(1)
+    }
+    if at(.any), peek().isSymbol("(") || peek().kind == .integer {
+      advance()
+      return .any(current.kind == .integer ? try selectorCount() : 1)
+    }
+    if at(.shortest), peek().kind == .integer {
+      advance()
+      let k = try selectorCount()
+      if eat(.groups) { return .shortestGroups(k) }
+      return .shortest(k)
+    }
+    return nil
+  }
+
+  private mutating func selectorCount() throws -> Int {
+    guard let v = Int(current.text), v > 0 else {
+      throw QuiverError.syntax(.invalidRange, "a path selector needs a positive count, got '\(current.text)'", at: current.position)
+    }
+    advance()
+    return v
+  }
+
+  /// matchMode := [REPEATABLE (ELEMENT | ELEMENTS) | DIFFERENT (RELATIONSHIP | RELATIONSHIPS)]
+  ///
+  /// True for REPEATABLE ELEMENTS; DIFFERENT RELATIONSHIPS is the default.
+  mutating func matchMode() throws -> Bool {
+    if at(.repeatable), peek().isKeyword(.elements) || peek().isKeyword(.element) {
+      advance()
+      advance()
+      return true
+    }
+    if at(.different), peek().isKeyword(.relationships) || peek().isKeyword(.relationship) {
+      advance()
+      advance()
+    }
+    return false
+  }
+}
