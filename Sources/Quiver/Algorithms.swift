@@ -25,20 +25,35 @@ public struct AnalyticsGraph: Sendable {
   /// Direction; nil takes the algorithm's default (undirected for components, communities,
   /// triangles and spanning trees; as stored otherwise).
   public var direction: Direction?
-  /// Numeric relationship property to use as weight; unweighted when nil.
+  /// Numeric relationship property to use as weight; unweighted when nil. On a named graph, one
+  /// of the relationship properties it projected.
   public var weightProperty: String?
   /// Weight of a relationship without the property.
   public var defaultWeight: Double
+  /// How relationships joining the same two nodes merge (`.none` keeps them all).
+  public var aggregation: GraphAggregation
+  /// A graph of the catalog (`GraphAnalytics.project`) to run on instead of projecting; the
+  /// other settings but `weightProperty` are then unused.
+  public var graphName: String?
 
   public init(
     labels: [String]? = nil, relationshipTypes: [String]? = nil, direction: Direction? = nil,
-    weightProperty: String? = nil, defaultWeight: Double = 1
+    weightProperty: String? = nil, defaultWeight: Double = 1, aggregation: GraphAggregation = .none
   ) {
     self.labels = labels
     self.relationshipTypes = relationshipTypes
     self.direction = direction
     self.weightProperty = weightProperty
     self.defaultWeight = defaultWeight
+    self.aggregation = aggregation
+  }
+
+  /// The graph of the catalog called `name`, optionally weighted by one of its relationship
+  /// properties.
+  public static func named(_ name: String, weightProperty: String? = nil) -> AnalyticsGraph {
+    var graph = AnalyticsGraph(weightProperty: weightProperty)
+    graph.graphName = name
+    return graph
   }
 
   /// The projection this graph describes, in `defaultDirection` unless `direction` is set;
@@ -48,7 +63,8 @@ public struct AnalyticsGraph: Sendable {
     return ProjectionSpec(
       labels: labels, types: relationshipTypes,
       direction: direction.flatMap { ProjectionDirection(rawValue: $0.rawValue) } ?? defaultDirection,
-      weightProperty: weight, defaultWeight: weight == nil ? 1 : defaultWeight)
+      weightProperty: weight, defaultWeight: weight == nil ? 1 : defaultWeight,
+      aggregation: ProjectionAggregation(rawValue: aggregation.rawValue) ?? .none, graphName: graphName)
   }
 }
 
@@ -88,7 +104,7 @@ extension Database {
   /// graph changes (shared with the `algo.*` procedures), so running several algorithms on an
   /// unchanged graph projects it once.
   public var algorithms: GraphAnalytics {
-    state.withLock { GraphAnalytics(store: $0.store, projections: $0.procedures.projections) }
+    state.withLock { GraphAnalytics(store: $0.store, projections: $0.procedures.projections, catalog: $0.procedures.graphs) }
   }
 }
 
@@ -100,8 +116,10 @@ extension Database {
 public struct GraphAnalytics: Sendable {
   let store: GraphStore
   let projections: ProjectionCache
+  let catalog: GraphCatalog
 
-  private var analytics: Analytics { Analytics(store: store, cache: projections) }
+  /// The typed algorithm calls over this snapshot, its projection cache and the catalog.
+  var analytics: Analytics { Analytics(store: store, cache: projections, catalog: catalog) }
 
   /// Per-node values over the projection of a typed call's result.
   private func values<T>(_ r: Projected<[T]>) -> NodeValues<T> { NodeValues(index: r.projection.nodeIndex, values: r.result) }

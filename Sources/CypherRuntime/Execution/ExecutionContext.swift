@@ -1,5 +1,6 @@
 // The state one statement runs against: its private version of the store, the parameters, the
 // registered procedures, the statistics of what it changed, and the entities it deleted.
+import CypherPlanner
 import GraphCore
 import GraphStorage
 import Synchronization
@@ -57,6 +58,9 @@ package final class ExecutionContext {
   /// returns the committed version to go on from. Nil where batches cannot commit on their own;
   /// they then stay part of the statement.
   package var commitBatch: ((GraphStore) throws -> GraphStore)?
+  /// Parses and plans a query for a procedure that reads with Cypher (nil for a schema command);
+  /// the front end sets it, since the runtime does not see the syntax layer.
+  package var compileQuery: ((String, GraphStore, ProcedureRegistry) throws -> CompiledQuery?)?
 
   package init(
     store: GraphStore, parameters: [String: Value], procedures: ProcedureRegistry, control: CancellationFlag? = nil,

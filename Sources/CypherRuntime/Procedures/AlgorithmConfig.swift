@@ -70,6 +70,15 @@ package struct AlgorithmConfig {
     return s
   }
 
+  /// A string that must be present.
+  package mutating func requiredString(_ key: String) throws -> String {
+    guard let s = try string(key), !s.isEmpty else { throw invalid(key, "is required (a non-empty string)") }
+    return s
+  }
+
+  /// The string at `key` without marking it used (nil when absent or not a string).
+  func peekString(_ key: String) -> String? { entries[key]?.stringValue }
+
   /// A string or a list of strings.
   package mutating func strings(_ key: String) throws -> [String]? {
     guard let v = value(key) else { return nil }

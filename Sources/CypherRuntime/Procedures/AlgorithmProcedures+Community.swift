@@ -36,6 +36,12 @@ extension AlgorithmProcedure {
     case .kCore:
       try config.finish()
       return .numbers(try analytics.coreNumbers(spec))
+    case .modularity:
+      let key = try config.requiredString("communityProperty")
+      let resolution = try config.double("resolution", default: 1)
+      try config.finish()
+      let r = try analytics.modularity(spec, communityProperty: key, resolution: resolution)
+      return .rows([[.int(Int64(r.result.communityCount)), .float(r.result.modularity)]])
     default:
       var options = SimilarityOptions()
       options.topK = try config.int("topK", default: options.topK)

@@ -31,6 +31,36 @@ extension Analytics {
     return Projected(projection: p, result: (r.communities, r.modularity))
   }
 
+  /// The modularity of the partition that node property `communityProperty` gives (read from
+  /// the named graph when running on one, else from the store); every node needs a number.
+  package func modularity(
+    _ spec: ProjectionSpec, communityProperty key: String, resolution: Double = 1
+  ) throws -> Projected<(communityCount: Int, modularity: Double)> {
+    let check = OptionCheck(procedure: .modularity)
+    try check.double(resolution, "resolution", in: 0...1e9)
+    let p = try project(spec, check)
+    let values = try nodeNumbers(key, p, spec)
+    var number: [Double: Int] = [:]
+    var community = [Int](repeating: 0, count: values.count)
+    for (i, x) in values.enumerated() {
+      guard !x.isNaN else {
+        throw check.invalid("communityProperty", "'\(key)' is missing on node \(p.graph.nodeIDs[i]); every node needs a community")
+      }
+      community[i] = number[x] ?? number.count
+      number[x] = community[i]
+    }
+    let q = Louvain.modularity(NeighbourSets(p.graph), community, resolution: resolution)
+    return Projected(projection: p, result: (number.count, q))
+  }
+
+  /// Node property `key` of each node of `p` as a number (NaN where missing): from the named
+  /// graph when `spec` names one, else from the store.
+  func nodeNumbers(_ key: String, _ p: GraphProjection, _ spec: ProjectionSpec) throws -> [Double] {
+    if let name = spec.graphName { return try namedGraph(name).nodeProperty(key) }
+    let id = store.propertyKeyID(key)
+    return p.graph.nodeIDs.map { store.nodeProperty($0, key: id)??.doubleValue ?? .nan }
+  }
+
   /// Triangles through each node and its local clustering coefficient.
   package func triangles(_ spec: ProjectionSpec) throws -> Projected<(triangles: [Int], clustering: [Double])> {
     let p = try project(spec, OptionCheck(procedure: .triangleCount))

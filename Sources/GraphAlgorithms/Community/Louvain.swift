@@ -100,7 +100,7 @@ package enum Louvain {
   }
 
   /// Collapses each community into one node, summing the weights between communities.
-  private static func aggregate(_ g: Level, _ community: [Int]) -> Level {
+  static func aggregate(_ g: Level, _ community: [Int]) -> Level {
     let k = (community.max() ?? -1) + 1
     var loops = [Double](repeating: 0, count: k)
     var links = [[Int: Double]](repeating: [:], count: k)
