@@ -84,8 +84,7 @@ extension GraphAnalytics {
     var options = LouvainOptions()
     options.resolution = resolution
     options.seed = seed
-    let r = try analytics.leiden(graph.spec(.both), options)
-    return Communities(communityOf: NodeValues(index: r.projection.nodeIndex, values: r.result.communities), modularity: r.result.modularity)
+    return communities(try analytics.leiden(graph.spec(.both), options))
   }
 
   /// The modularity of the partition node property `communityProperty` gives (read from the

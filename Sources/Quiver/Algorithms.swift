@@ -122,7 +122,7 @@ public struct GraphAnalytics: Sendable {
   var analytics: Analytics { Analytics(store: store, cache: projections, catalog: catalog) }
 
   /// Per-node values over the projection of a typed call's result.
-  private func values<T>(_ r: Projected<[T]>) -> NodeValues<T> { NodeValues(index: r.projection.nodeIndex, values: r.result) }
+  func values<T>(_ r: Projected<[T]>) -> NodeValues<T> { NodeValues(index: r.projection.nodeIndex, values: r.result) }
 
   /// A path over `p` as node and relationship ids with the cost to each node.
   private func weightedPath(_ path: IndexPath, _ p: GraphProjection) -> WeightedPath {
@@ -254,8 +254,12 @@ public struct GraphAnalytics: Sendable {
     var options = LouvainOptions()
     options.resolution = resolution
     options.seed = seed
-    let r = try analytics.louvain(graph.spec(.both), options)
-    return Communities(communityOf: NodeValues(index: r.projection.nodeIndex, values: r.result.communities), modularity: r.result.modularity)
+    return communities(try analytics.louvain(graph.spec(.both), options))
+  }
+
+  /// Communities by node id from a typed call's result.
+  func communities(_ r: Projected<(communities: [Int], modularity: Double)>) -> Communities {
+    Communities(communityOf: NodeValues(index: r.projection.nodeIndex, values: r.result.communities), modularity: r.result.modularity)
   }
 
   /// Triangles through each node and its local clustering coefficient.

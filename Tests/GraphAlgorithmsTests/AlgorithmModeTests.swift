@@ -9,25 +9,7 @@ import Testing
 @Suite struct AlgorithmModeTests {
   private static let people = "label: 'Person', relationshipType: 'KNOWS', maxIterations: 1000, tolerance: 1e-12"
 
-  private func social(_ db: Database) throws {
-    _ = try db.execute(
-      """
-      CREATE (alice:Person {name: 'alice'}), (bob:Person {name: 'bob'}), (carol:Person {name: 'carol'}),
-             (dave:Person {name: 'dave'}), (eve:Person {name: 'eve'}), (frank:Person {name: 'frank'}),
-             (alice)-[:KNOWS {w: 1}]->(bob), (bob)-[:KNOWS {w: 2}]->(carol), (carol)-[:KNOWS {w: 1}]->(alice),
-             (dave)-[:KNOWS {w: 3}]->(alice), (eve)-[:KNOWS {w: 1}]->(alice), (eve)-[:KNOWS {w: 1}]->(dave),
-             (carol)-[:KNOWS {w: 4}]->(dave), (frank)-[:KNOWS {w: 2}]->(eve)
-      """)
-  }
-
-  private func error(_ db: Database, _ query: String) -> QuiverError? {
-    do {
-      _ = try db.execute(query)
-      return nil
-    } catch {
-      return error as? QuiverError
-    }
-  }
+  private func social(_ db: Database) throws { try SocialGraph.create(in: db) }
 
   @Test func statsSummariseTheStream() throws {
     let db = try Database()
@@ -124,11 +106,11 @@ import Testing
   @Test func modeErrors() throws {
     let db = try Database()
     try social(db)
-    let noGraph = error(db, "CALL algo.degree.mutate({mutateProperty: 'd'}) YIELD nodePropertiesWritten RETURN *")
+    let noGraph = thrownError(db, "CALL algo.degree.mutate({mutateProperty: 'd'}) YIELD nodePropertiesWritten RETURN *")
     #expect(noGraph?.message.contains("'graph' is required in mutate mode") == true)
-    let noProperty = error(db, "CALL algo.degree.write({}) YIELD nodePropertiesWritten RETURN *")
+    let noProperty = thrownError(db, "CALL algo.degree.write({}) YIELD nodePropertiesWritten RETURN *")
     #expect(noProperty?.message.contains("'writeProperty' is required") == true)
-    #expect(error(db, "CALL algo.hits.write({writeProperty: 'h'}) YIELD nodePropertiesWritten RETURN *")?.code == .procedureNotFound)
+    #expect(thrownError(db, "CALL algo.hits.write({writeProperty: 'h'}) YIELD nodePropertiesWritten RETURN *")?.code == .procedureNotFound)
     let names = try db.execute("CALL dbms.procedures() YIELD name WHERE name STARTS WITH 'algo.pageRank' RETURN name ORDER BY name")
     #expect(names.rows.compactMap { $0[0].stringValue } == [
       "algo.pageRank", "algo.pageRank.mutate", "algo.pageRank.stats", "algo.pageRank.stream", "algo.pageRank.write",
@@ -153,7 +135,7 @@ import Testing
     let weighted = try db.execute(
       "CALL algo.modularity({direction: 'BOTH', weightProperty: 'w', communityProperty: 'club'}) YIELD modularity RETURN *")
     #expect(close(weighted.rows.first?[0].doubleValue ?? 0, 0.3881760778607779))
-    let missing = error(db, "CALL algo.modularity({communityProperty: 'nothing'}) YIELD modularity RETURN *")
+    let missing = thrownError(db, "CALL algo.modularity({communityProperty: 'nothing'}) YIELD modularity RETURN *")
     #expect(missing?.message.contains("'nothing' is missing on node") == true)
   }
 
@@ -164,7 +146,7 @@ import Testing
     #expect(try db.writeNodeProperty("rank", ranks) == 6)
     let top = try db.execute("MATCH (n:Person) RETURN n.name ORDER BY n.rank DESC LIMIT 1")
     #expect(top.rows.first?[0].stringValue == "alice")
-    let cores = try db.algorithms.coreNumbers()
+    let cores = try db.algorithms.coreNumbers(AnalyticsGraph(labels: ["Person"]))
     #expect(try db.writeNodeProperty("core", cores) == 6)
     #expect(try db.execute("MATCH (n {name: 'frank'}) RETURN n.core").rows.first?[0].intValue == 1)
   }

@@ -7,34 +7,10 @@ import Quiver
 import Testing
 
 @Suite struct GraphCatalogTests {
-  /// Six :Person nodes with weighted KNOWS relationships, a :City and a LIVES_IN relationship
-  /// (the graph of CypherProcedureTests).
-  private func social() throws -> Database {
-    let db = try Database()
-    _ = try db.execute(
-      """
-      CREATE (alice:Person {name: 'alice'}), (bob:Person {name: 'bob'}), (carol:Person {name: 'carol'}),
-             (dave:Person {name: 'dave'}), (eve:Person {name: 'eve'}), (frank:Person {name: 'frank'}),
-             (paris:City {name: 'paris', latitude: 48.85, longitude: 2.35}),
-             (alice)-[:KNOWS {w: 1}]->(bob), (bob)-[:KNOWS {w: 2}]->(carol), (carol)-[:KNOWS {w: 1}]->(alice),
-             (dave)-[:KNOWS {w: 3}]->(alice), (eve)-[:KNOWS {w: 1}]->(alice), (eve)-[:KNOWS {w: 1}]->(dave),
-             (carol)-[:KNOWS {w: 4}]->(dave), (frank)-[:KNOWS {w: 2}]->(eve), (paris)-[:LIVES_IN]->(alice)
-      """)
-    return db
-  }
+  private func social() throws -> Database { try SocialGraph.make() }
 
   private static let project =
     "CALL algo.graph.project('people', {nodeLabels: ['Person'], relationshipTypes: ['KNOWS'], relationshipProperties: ['w']})"
-
-  /// The error `query` throws.
-  private func error(_ db: Database, _ query: String) -> QuiverError? {
-    do {
-      _ = try db.execute(query)
-      return nil
-    } catch {
-      return error as? QuiverError
-    }
-  }
 
   @Test func projectListAndDrop() throws {
     let db = try social()
@@ -62,7 +38,7 @@ import Testing
     let d = try db.execute("CALL algo.graph.drop('people') YIELD graphName, nodeCount, relationshipCount RETURN *")
     #expect(d.rows.first?.compactMap(\.intValue) == [6, 8])
     #expect(try db.execute("CALL algo.graph.list() YIELD graphName RETURN graphName").rows.isEmpty)
-    #expect(error(db, "CALL algo.graph.drop('people')")?.code == .graphNotFound)
+    #expect(thrownError(db, "CALL algo.graph.drop('people')")?.code == .graphNotFound)
   }
 
   @Test func algorithmsOnANamedGraphMatchTheInlineProjection() throws {
@@ -101,16 +77,16 @@ import Testing
   @Test func catalogErrors() throws {
     let db = try social()
     _ = try db.execute(Self.project)
-    #expect(error(db, Self.project)?.code == .graphAlreadyExists)
-    #expect(error(db, "CALL algo.pageRank({graph: 'nobody'}) YIELD node RETURN node")?.code == .graphNotFound)
-    let combined = error(db, "CALL algo.pageRank({graph: 'people', label: 'Person'}) YIELD node RETURN node")
+    #expect(thrownError(db, Self.project)?.code == .graphAlreadyExists)
+    #expect(thrownError(db, "CALL algo.pageRank({graph: 'nobody'}) YIELD node RETURN node")?.code == .graphNotFound)
+    let combined = thrownError(db, "CALL algo.pageRank({graph: 'people', label: 'Person'}) YIELD node RETURN node")
     #expect(combined?.code == .invalidArgumentValue)
     #expect(combined?.message.contains("'label' cannot be combined with 'graph'") == true)
-    let weight = error(db, "CALL algo.pageRank({graph: 'people', weightProperty: 'km'}) YIELD node RETURN node")
+    let weight = thrownError(db, "CALL algo.pageRank({graph: 'people', weightProperty: 'km'}) YIELD node RETURN node")
     #expect(weight?.message.contains("names 'km', which graph 'people' did not project (its relationship properties: 'w')") == true)
-    let key = error(db, "CALL algo.graph.project('other', {nodeLabel: 'Person'})")
+    let key = thrownError(db, "CALL algo.graph.project('other', {nodeLabel: 'Person'})")
     #expect(key?.message.contains("unknown configuration key 'nodeLabel'") == true)
-    let orientation = error(db, "CALL algo.graph.project('other', {orientation: 'SIDEWAYS'})")
+    let orientation = thrownError(db, "CALL algo.graph.project('other', {orientation: 'SIDEWAYS'})")
     #expect(orientation?.message.contains("'orientation' must be one of 'NATURAL', 'REVERSE', 'UNDIRECTED'") == true)
   }
 
@@ -145,12 +121,12 @@ import Testing
       CALL algo.dijkstra({graph: 'c', sourceNode: s, targetNode: t, weightProperty: 'w'}) YIELD totalCost RETURN totalCost
       """)
     #expect(d.rows.first?[0].doubleValue == 6)
-    let missing = error(
+    let missing = thrownError(
       db, "CALL algo.graph.project.cypher('x', 'MATCH (n:Person) RETURN n AS id', 'MATCH (a)-[:LIVES_IN]->(b) RETURN a AS source, b AS target', {})")
     #expect(missing?.message.contains("which the node query did not return") == true)
-    let writes = error(db, "CALL algo.graph.project.cypher('x', 'CREATE (n) RETURN n AS id', 'MATCH (a)-->(b) RETURN a AS source, b AS target', {})")
+    let writes = thrownError(db, "CALL algo.graph.project.cypher('x', 'CREATE (n) RETURN n AS id', 'MATCH (a)-->(b) RETURN a AS source, b AS target', {})")
     #expect(writes?.message.contains("the queries must only read") == true)
-    let columns = error(db, "CALL algo.graph.project.cypher('x', 'MATCH (n) RETURN n', 'MATCH (a)-->(b) RETURN a AS source, b AS target', {})")
+    let columns = thrownError(db, "CALL algo.graph.project.cypher('x', 'MATCH (n) RETURN n', 'MATCH (a)-->(b) RETURN a AS source, b AS target', {})")
     #expect(columns?.message.contains("must return a column `id`") == true)
   }
 

@@ -61,33 +61,14 @@ package enum Leiden {
     var queue = Array(0..<n)
     queue.shuffle(using: &rng)
     var queued = [Bool](repeating: true, count: n)
-    var toCommunity = [Double](repeating: 0, count: n)
-    var touched: [Int] = []
+    var scratch = Louvain.MoveScratch(n)
     var head = 0
     while head < queue.count {
       let v = queue[head]
       head += 1
       queued[v] = false
       let own = community[v]
-      touched.removeAll(keepingCapacity: true)
-      for e in g.offsets[v]..<g.offsets[v + 1] {
-        let c = community[Int(g.targets[e])]
-        if toCommunity[c] == 0 { touched.append(c) }
-        toCommunity[c] += g.weights[e]
-      }
-      total[own] -= degree[v]
-      var best = own
-      var bestGain = toCommunity[own] - resolution * total[own] * degree[v] / twoM
-      for c in touched {
-        let gain = toCommunity[c] - resolution * total[c] * degree[v] / twoM
-        if gain > bestGain {
-          best = c
-          bestGain = gain
-        }
-      }
-      for c in touched { toCommunity[c] = 0 }
-      toCommunity[own] = 0
-      total[best] += degree[v]
+      let best = Louvain.bestMove(g, v, community, &total, degree, twoM, resolution, &scratch)
       guard best != own else { continue }
       community[v] = best
       for e in g.offsets[v]..<g.offsets[v + 1] {
