@@ -164,6 +164,12 @@ def structure():
         }
     D = load("directed60")
     f["directed60"] = {"articleRank": article_rank(D), "isDAG": nx.is_directed_acyclic_graph(D)}
+    # Maximum flow with weights as capacities; the source side of the cut is what the source
+    # reaches in the residual graph, which is the same for every maximum flow.
+    far = max(nx.single_source_shortest_path_length(D, 0).items(), key=lambda kv: (kv[1], kv[0]))[0]
+    for name, G, s, t in [("directed60", D, 0, far), ("karate", load("karate"), 0, 33)]:
+        value, (side, _) = nx.minimum_cut(G, s, t, capacity="weight")
+        f[name]["maxFlow"] = {"source": s, "target": t, "value": float(value), "sourceSide": sorted(side)}
     rng = random.Random(11)
     dag = nx.DiGraph()
     dag.add_nodes_from(range(40))

@@ -93,6 +93,16 @@ package struct AlgorithmConfig {
     }
   }
 
+  /// A list of numbers.
+  package mutating func doubles(_ key: String) throws -> [Double]? {
+    guard let v = value(key) else { return nil }
+    guard case .list(let items) = v else { throw invalid(key, "must be a list of numbers, got \(v.typeName)") }
+    return try items.map { item in
+      guard let x = item.doubleValue, x.isFinite else { throw invalid(key, "must be a list of numbers") }
+      return x
+    }
+  }
+
   /// A node given as a node value or its id.
   package mutating func nodeID(_ key: String) throws -> Int64? {
     guard let v = value(key) else { return nil }

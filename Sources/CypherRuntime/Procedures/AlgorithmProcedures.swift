@@ -38,6 +38,9 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   case articleRank = "algo.articleRank"
   case k1Coloring = "algo.k1Coloring"
   case leiden = "algo.leiden"
+  case randomWalk = "algo.randomWalk"
+  case fastRP = "algo.fastRP"
+  case maxFlow = "algo.maxFlow"
   case overlap = "algo.similarity.overlap"
 
   /// The procedure called `name` (case-insensitively), if it is an algorithm.
@@ -77,6 +80,9 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
     case .articleRank: return scored
     case .k1Coloring: return [("node", "NODE?"), ("color", "INTEGER?")]
     case .leiden: return [("node", "NODE?"), ("communityId", "INTEGER?"), ("modularity", "FLOAT?")]
+    case .randomWalk: return [("nodes", "LIST OF NODE?")]
+    case .fastRP: return [("node", "NODE?"), ("embedding", "LIST OF FLOAT?")]
+    case .maxFlow: return [("maxFlow", "FLOAT?"), ("sourceSide", "LIST OF NODE?")]
     }
   }
 
@@ -84,7 +90,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   var hasModes: Bool {
     switch self {
     case .hits, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree, .jaccard, .overlap, .modularity,
-      .bridges, .articulationPoints, .bellmanFord:
+      .bridges, .articulationPoints, .bellmanFord, .randomWalk, .fastRP, .maxFlow:
       false
     default: true
     }
@@ -120,6 +126,8 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
       return try runCommunity(input, &config)
     case .bridges, .articulationPoints, .topologicalSort, .longestPath, .bellmanFord, .articleRank, .k1Coloring, .leiden:
       return try runStructure(input, &config)
+    case .randomWalk, .fastRP, .maxFlow:
+      return try runEmbeddings(input, &config)
     }
   }
 }
