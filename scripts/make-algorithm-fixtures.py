@@ -164,11 +164,21 @@ def structure():
         }
     D = load("directed60")
     f["directed60"] = {"articleRank": article_rank(D), "isDAG": nx.is_directed_acyclic_graph(D)}
-    # Maximum flow with weights as capacities; the source side of the cut is what the source
-    # reaches in the residual graph, which is the same for every maximum flow.
+    # Maximum flow with weights as capacities. The source side of the cut is what the source
+    # reaches in the residual graph, the same for every maximum flow (networkx's minimum_cut
+    # returns the largest source side instead: the nodes that do not reach the sink).
     far = max(nx.single_source_shortest_path_length(D, 0).items(), key=lambda kv: (kv[1], kv[0]))[0]
     for name, G, s, t in [("directed60", D, 0, far), ("karate", load("karate"), 0, 33)]:
-        value, (side, _) = nx.minimum_cut(G, s, t, capacity="weight")
+        R = nx.algorithms.flow.edmonds_karp(G, s, t, capacity="weight")
+        side, todo = {s}, [s]
+        while todo:
+            u = todo.pop()
+            for v, e in R[u].items():
+                if v not in side and e["capacity"] - e["flow"] > 1e-12:
+                    side.add(v)
+                    todo.append(v)
+        value = R.graph["flow_value"]
+        assert abs(value - nx.minimum_cut_value(G, s, t, capacity="weight")) < 1e-9
         f[name]["maxFlow"] = {"source": s, "target": t, "value": float(value), "sourceSide": sorted(side)}
     rng = random.Random(11)
     dag = nx.DiGraph()
