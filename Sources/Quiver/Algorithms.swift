@@ -117,9 +117,26 @@ public struct GraphAnalytics: Sendable {
   let store: GraphStore
   let projections: ProjectionCache
   let catalog: GraphCatalog
+  /// Called as long algorithms advance (see `reportingProgress`).
+  var progress: (@Sendable (AlgorithmProgress) -> Void)? = nil
 
-  /// The typed algorithm calls over this snapshot, its projection cache and the catalog.
-  var analytics: Analytics { Analytics(store: store, cache: projections, catalog: catalog) }
+  /// The typed algorithm calls over this snapshot, its projection cache and the catalog, with a
+  /// fresh progress meter per call when progress is watched.
+  var analytics: Analytics {
+    var analytics = Analytics(store: store, cache: projections, catalog: catalog)
+    if let progress { analytics.meter = WorkMeter { progress(AlgorithmProgress($0)) } }
+    return analytics
+  }
+
+  /// The same analytics, calling `handler` as the long algorithms (betweenness, closeness,
+  /// harmonic: one search per source) advance: at the start, then whenever another hundredth of
+  /// the sources is done or a quarter of a second has passed. `handler` runs on the threads
+  /// doing the work, so it must be quick and thread-safe.
+  public func reportingProgress(_ handler: @escaping @Sendable (AlgorithmProgress) -> Void) -> GraphAnalytics {
+    var copy = self
+    copy.progress = handler
+    return copy
+  }
 
   /// Per-node values over the projection of a typed call's result.
   func values<T>(_ r: Projected<[T]>) -> NodeValues<T> { NodeValues(index: r.projection.nodeIndex, values: r.result) }
@@ -152,19 +169,26 @@ public struct GraphAnalytics: Sendable {
   /// Betweenness (normalized as networkx), exact or from `samplingSize` seeded source samples.
   public func betweenness(_ graph: AnalyticsGraph = .init(), samplingSize: Int? = nil, seed: Int = 0) throws -> NodeValues<Double> {
     var options = BetweennessOptions()
-    options.samplingSize = samplingSize
-    options.samplingSeed = seed
+    options.sampling = Self.sampling(samplingSize, seed)
     return values(try analytics.betweenness(graph.spec(.outgoing), options))
   }
 
-  /// Closeness with the Wasserman–Faust correction.
-  public func closeness(_ graph: AnalyticsGraph = .init()) throws -> NodeValues<Double> {
-    values(try analytics.closeness(graph.spec(.outgoing)))
+  /// Closeness with the Wasserman–Faust correction, exact or estimated from `samplingSize`
+  /// seeded pivot nodes (relative error falling as 1 / √samplingSize).
+  public func closeness(_ graph: AnalyticsGraph = .init(), samplingSize: Int? = nil, seed: Int = 0) throws -> NodeValues<Double> {
+    values(try analytics.closeness(graph.spec(.outgoing), sampling: Self.sampling(samplingSize, seed)))
   }
 
-  /// Harmonic centrality.
-  public func harmonic(_ graph: AnalyticsGraph = .init()) throws -> NodeValues<Double> {
-    values(try analytics.harmonic(graph.spec(.outgoing)))
+  /// Harmonic centrality, exact or estimated from `samplingSize` seeded pivot nodes.
+  public func harmonic(_ graph: AnalyticsGraph = .init(), samplingSize: Int? = nil, seed: Int = 0) throws -> NodeValues<Double> {
+    values(try analytics.harmonic(graph.spec(.outgoing), sampling: Self.sampling(samplingSize, seed)))
+  }
+
+  private static func sampling(_ size: Int?, _ seed: Int) -> SamplingOptions {
+    var sampling = SamplingOptions()
+    sampling.samplingSize = size
+    sampling.samplingSeed = seed
+    return sampling
   }
 
   /// Eigenvector centrality.

@@ -1,6 +1,7 @@
 // The state one statement runs against: its private version of the store, the parameters, the
 // registered procedures, the statistics of what it changed, and the entities it deleted.
 import CypherPlanner
+import GraphAlgorithms
 import GraphCore
 import GraphStorage
 import Synchronization
@@ -150,5 +151,16 @@ package final class CancellationFlag: Sendable {
   package func countRow() {
     rows.add(1, ordering: .relaxed)
     parent?.countRow()
+  }
+
+  private let work = Mutex<WorkProgress?>(nil)
+
+  /// The progress a long algorithm of the statement last reported (nil before one does).
+  package var workProgress: WorkProgress? { work.withLock { $0 } }
+
+  /// Records an algorithm's progress, here and in the parent flag.
+  package func record(_ progress: WorkProgress) {
+    work.withLock { $0 = progress }
+    parent?.record(progress)
   }
 }

@@ -93,6 +93,14 @@ package struct AlgorithmConfig {
     }
   }
 
+  /// `samplingSize` (absent: every source) and `samplingSeed` (0).
+  package mutating func sampling() throws -> SamplingOptions {
+    var sampling = SamplingOptions()
+    sampling.samplingSize = has("samplingSize") ? try int("samplingSize", default: 0) : nil
+    sampling.samplingSeed = try int("samplingSeed", default: sampling.samplingSeed)
+    return sampling
+  }
+
   /// A list of numbers.
   package mutating func doubles(_ key: String) throws -> [Double]? {
     guard let v = value(key) else { return nil }

@@ -28,22 +28,35 @@ extension Analytics {
     try options.check(check)
     let p = try projectNonNegative(spec, check)
     let scores = Betweenness.run(
-      p.graph, samples: options.samplingSize, seed: UInt64(options.samplingSeed), weighted: p.graph.isWeighted,
+      p.graph, samples: options.sampling.samplingSize, seed: UInt64(options.sampling.samplingSeed), weighted: p.graph.isWeighted,
       normalized: options.normalized, stop: stop)
     return Projected(projection: p, result: scores)
   }
 
-  /// Closeness, with the Wasserman–Faust correction when `wfImproved`.
-  package func closeness(_ spec: ProjectionSpec, wfImproved: Bool = true) throws -> Projected<[Double]> {
-    let p = try projectNonNegative(spec, OptionCheck(procedure: .closeness))
-    return Projected(
-      projection: p, result: Closeness.closeness(p.graph, weighted: p.graph.isWeighted, wfImproved: wfImproved, stop: stop))
+  /// Closeness, with the Wasserman–Faust correction when `wfImproved`; estimated from
+  /// `sampling.samplingSize` seeded pivots when set (SampledCloseness.swift).
+  package func closeness(_ spec: ProjectionSpec, wfImproved: Bool = true, sampling: SamplingOptions = .init()) throws -> Projected<[Double]> {
+    let check = OptionCheck(procedure: .closeness)
+    try sampling.check(check)
+    let p = try projectNonNegative(spec, check)
+    let weighted = p.graph.isWeighted
+    guard let k = sampling.samplingSize else {
+      return Projected(projection: p, result: Closeness.closeness(p.graph, weighted: weighted, wfImproved: wfImproved, stop: stop))
+    }
+    let r = Closeness.sampled(p.graph, pivots: k, seed: UInt64(sampling.samplingSeed), weighted: weighted, wfImproved: wfImproved, stop: stop)
+    return Projected(projection: p, result: r.closeness)
   }
 
-  /// Harmonic centrality.
-  package func harmonic(_ spec: ProjectionSpec) throws -> Projected<[Double]> {
-    let p = try projectNonNegative(spec, OptionCheck(procedure: .harmonic))
-    return Projected(projection: p, result: Closeness.harmonic(p.graph, weighted: p.graph.isWeighted, stop: stop))
+  /// Harmonic centrality; estimated from `sampling.samplingSize` seeded pivots when set.
+  package func harmonic(_ spec: ProjectionSpec, sampling: SamplingOptions = .init()) throws -> Projected<[Double]> {
+    let check = OptionCheck(procedure: .harmonic)
+    try sampling.check(check)
+    let p = try projectNonNegative(spec, check)
+    guard let k = sampling.samplingSize else {
+      return Projected(projection: p, result: Closeness.harmonic(p.graph, weighted: p.graph.isWeighted, stop: stop))
+    }
+    let r = Closeness.sampled(p.graph, pivots: k, seed: UInt64(sampling.samplingSeed), weighted: p.graph.isWeighted, stop: stop)
+    return Projected(projection: p, result: r.harmonic)
   }
 
   /// Eigenvector centrality.

@@ -14,6 +14,9 @@ package struct Analytics {
   let cache: ProjectionCache?
   let catalog: GraphCatalog?
   let cancellation: CancellationFlag?
+  /// Where long algorithms count their work when a caller watches it; without one, they
+  /// report to the statement's cancellation flag (for the shell's spinner).
+  package var meter: WorkMeter?
 
   /// - Parameter cache: projections of `store`'s snapshot (it must belong to this very store).
   package init(store: GraphStore, cache: ProjectionCache?, catalog: GraphCatalog? = nil, cancellation: CancellationFlag? = nil) {
@@ -23,10 +26,11 @@ package struct Analytics {
     self.cancellation = cancellation
   }
 
-  /// Polled by the long-running algorithms.
+  /// Polled by the long-running algorithms, which count their work on its meter.
   var stop: StopCheck {
-    guard let cancellation else { return .never }
-    return StopCheck { cancellation.isCancelled }
+    let meter = self.meter ?? cancellation.map { flag in WorkMeter { flag.record($0) } }
+    guard let cancellation else { return meter == nil ? .never : StopCheck(meter: meter) { false } }
+    return StopCheck(meter: meter) { cancellation.isCancelled }
   }
 
   /// Throws `Cancelled` (or `TimedOut`) when the statement was cancelled or timed out (the
