@@ -13,6 +13,7 @@ algorithm, component counts, triangle totals. Run from the repository root:
 import gzip
 import itertools
 import json
+import math
 import os
 import random
 import sys
@@ -161,6 +162,13 @@ def structure():
             "bridges": sorted(sorted(e) for e in nx.bridges(G)),
             "articulationPoints": sorted(nx.articulation_points(G)),
             "coloring": [c for _, c in sorted(nx.greedy_color(G, strategy=lambda g, colors: list(range(len(g)))).items())],
+            # networkx has no cosine similarity of neighbour sets: |N(u) & N(v)| / sqrt(|N(u)| |N(v)|)
+            # from its neighbour sets, for every pair with a common neighbour (adjacent or not).
+            "cosine": {
+                f"{u},{v}": len(c) / math.sqrt(G.degree(u) * G.degree(v))
+                for u in G for v in G if u < v
+                for c in [set(nx.common_neighbors(G, u, v))] if c
+            },
         }
     D = load("directed60")
     f["directed60"] = {"articleRank": article_rank(D), "isDAG": nx.is_directed_acyclic_graph(D)}

@@ -84,6 +84,16 @@ public struct Communities: Sendable {
   public let modularity: Double
 }
 
+/// How two nodes' neighbour sets A and B are compared.
+public enum NodeSimilarityMetric: String, Sendable, CaseIterable {
+  /// |A ∩ B| / |A ∪ B|.
+  case jaccard
+  /// |A ∩ B| / min(|A|, |B|).
+  case overlap
+  /// |A ∩ B| / √(|A| |B|).
+  case cosine
+}
+
 /// A pair of nodes and their neighbourhood similarity.
 public struct SimilarNodes: Sendable, Hashable {
   public let node1: Int64
@@ -303,10 +313,22 @@ public struct GraphAnalytics: Sendable {
   public func similarity(
     _ graph: AnalyticsGraph = .init(), overlap: Bool = false, topK: Int = 10, cutoff: Double = 1e-9
   ) throws -> [SimilarNodes] {
+    try similarity(graph, metric: overlap ? .overlap : .jaccard, topK: topK, cutoff: cutoff)
+  }
+
+  /// For each node its `topK` most similar nodes by `metric` over neighbour sets, at least `cutoff`.
+  public func similarity(
+    _ graph: AnalyticsGraph = .init(), metric: NodeSimilarityMetric, topK: Int = 10, cutoff: Double = 1e-9
+  ) throws -> [SimilarNodes] {
     var options = SimilarityOptions()
     options.topK = topK
     options.similarityCutoff = cutoff
-    let r = try analytics.similarity(graph.spec(.outgoing), overlap: overlap, options)
+    let measure: SimilarityMetric = switch metric {
+    case .jaccard: .jaccard
+    case .overlap: .overlap
+    case .cosine: .cosine
+    }
+    let r = try analytics.similarity(graph.spec(.outgoing), metric: measure, options)
     let ids = r.projection.graph.nodeIDs
     return r.result.map { SimilarNodes(node1: ids[$0.first], node2: ids[$0.second], similarity: $0.similarity) }
   }

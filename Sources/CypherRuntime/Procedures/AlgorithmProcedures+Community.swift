@@ -1,13 +1,13 @@
 // Runners for the component, community and similarity procedures: weakly and strongly connected
-// components, label propagation, Louvain, triangle counts with clustering, k-cores, and Jaccard and
-// overlap similarity. Each reads its keys into the typed options and runs the typed algorithm call
+// components, label propagation, Louvain, triangle counts with clustering, k-cores, and Jaccard,
+// overlap and cosine similarity. Each reads its keys into the typed options and runs the typed algorithm call
 // (Analytics+Community.swift).
 import GraphAlgorithms
 import GraphCore
 
 extension AlgorithmProcedure {
   func runCommunity(_ analytics: Analytics, _ config: inout AlgorithmConfig) throws -> AlgorithmOutput {
-    let natural = self == .stronglyConnectedComponents || self == .jaccard || self == .overlap
+    let natural = [.stronglyConnectedComponents, .jaccard, .overlap, .cosine].contains(self)
     let spec = try ProjectionSpec(&config, direction: natural ? .outgoing : .both)
     switch self {
     case .weaklyConnectedComponents, .stronglyConnectedComponents:
@@ -47,7 +47,8 @@ extension AlgorithmProcedure {
       options.topK = try config.int("topK", default: options.topK)
       options.similarityCutoff = try config.double("similarityCutoff", default: options.similarityCutoff)
       try config.finish()
-      let r = try analytics.similarity(spec, overlap: self == .overlap, options)
+      let metric: SimilarityMetric = self == .overlap ? .overlap : self == .cosine ? .cosine : .jaccard
+      let r = try analytics.similarity(spec, metric: metric, options)
       let p = r.projection
       return .rows(r.result.map { [p.node($0.first), p.node($0.second), .float($0.similarity)] })
     }

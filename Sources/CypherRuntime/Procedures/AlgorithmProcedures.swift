@@ -42,6 +42,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   case fastRP = "algo.fastRP"
   case maxFlow = "algo.maxFlow"
   case overlap = "algo.similarity.overlap"
+  case cosine = "algo.similarity.cosine"
 
   /// The procedure called `name` (case-insensitively), if it is an algorithm.
   package init?(name: String) {
@@ -71,7 +72,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
     case .modularity: return [("communityCount", "INTEGER?"), ("modularity", "FLOAT?")]
     case .triangleCount: return [("node", "NODE?"), ("triangles", "INTEGER?"), ("clusteringCoefficient", "FLOAT?")]
     case .kCore: return [("node", "NODE?"), ("coreNumber", "INTEGER?")]
-    case .jaccard, .overlap: return [("node1", "NODE?"), ("node2", "NODE?"), ("similarity", "FLOAT?")]
+    case .jaccard, .overlap, .cosine: return [("node1", "NODE?"), ("node2", "NODE?"), ("similarity", "FLOAT?")]
     case .bridges: return [("source", "NODE?"), ("target", "NODE?"), ("relationship", "RELATIONSHIP?")]
     case .articulationPoints: return [("node", "NODE?")]
     case .topologicalSort: return [("node", "NODE?"), ("index", "INTEGER?")]
@@ -89,7 +90,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   /// Whether its result is one value per node, so that it has the stats, mutate and write modes.
   var hasModes: Bool {
     switch self {
-    case .hits, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree, .jaccard, .overlap, .modularity,
+    case .hits, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree, .jaccard, .overlap, .cosine, .modularity,
       .bridges, .articulationPoints, .bellmanFord, .randomWalk, .fastRP, .maxFlow:
       false
     default: true
@@ -122,7 +123,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
     case .bfs, .dfs, .dijkstraSingleSource, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree:
       return try runPaths(input, &config)
     case .weaklyConnectedComponents, .stronglyConnectedComponents, .labelPropagation, .louvain, .modularity, .triangleCount,
-      .kCore, .jaccard, .overlap:
+      .kCore, .jaccard, .overlap, .cosine:
       return try runCommunity(input, &config)
     case .bridges, .articulationPoints, .topologicalSort, .longestPath, .bellmanFord, .articleRank, .k1Coloring, .leiden:
       return try runStructure(input, &config)

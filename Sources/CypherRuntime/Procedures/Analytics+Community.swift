@@ -1,6 +1,6 @@
 // The component, community and similarity algorithms as typed calls: weakly and strongly
 // connected components, label propagation, Louvain, triangles with clustering, core numbers, and
-// Jaccard or overlap similarity.
+// Jaccard, overlap or cosine similarity.
 import GraphAlgorithms
 import GraphCore
 
@@ -75,17 +75,22 @@ extension Analytics {
     return Projected(projection: p, result: Triangles.coreNumbers(NeighbourSets(p.graph)))
   }
 
-  /// For each node its most similar nodes by Jaccard (or, with `overlap`, overlap) similarity of
-  /// outgoing neighbour sets; pairs by dense node index.
+  /// For each node its most similar nodes by Jaccard, overlap or cosine similarity of outgoing
+  /// neighbour sets; pairs by dense node index.
   package func similarity(
-    _ spec: ProjectionSpec, overlap: Bool, _ options: SimilarityOptions
+    _ spec: ProjectionSpec, metric: SimilarityMetric, _ options: SimilarityOptions
   ) throws -> Projected<[SimilarPair]> {
-    let check = OptionCheck(procedure: overlap ? .overlap : .jaccard)
+    let procedure: AlgorithmProcedure = switch metric {
+    case .jaccard: .jaccard
+    case .overlap: .overlap
+    case .cosine: .cosine
+    }
+    let check = OptionCheck(procedure: procedure)
     try options.check(check)
     let p = try project(spec, check)
     let (rows, reverse) = NodeSimilarity.neighbourRows(p.graph, .outgoing)
     let pairs = NodeSimilarity.run(
-      rows: rows, reverse: reverse, nodeCount: p.graph.nodeCount, metric: overlap ? .overlap : .jaccard, topK: options.topK,
+      rows: rows, reverse: reverse, nodeCount: p.graph.nodeCount, metric: metric, topK: options.topK,
       cutoff: options.similarityCutoff)
     return Projected(projection: p, result: pairs)
   }
