@@ -171,7 +171,10 @@ def structure():
             },
         }
     D = load("directed60")
-    f["directed60"] = {"articleRank": article_rank(D), "isDAG": nx.is_directed_acyclic_graph(D)}
+    f["directed60"] = {
+        "articleRank": article_rank(D), "isDAG": nx.is_directed_acyclic_graph(D),
+        "directedClustering": [float(c) for _, c in sorted(nx.clustering(D).items())],
+    }
     # Maximum flow with weights as capacities. The source side of the cut is what the source
     # reaches in the residual graph, the same for every maximum flow (networkx's minimum_cut
     # returns the largest source side instead: the nodes that do not reach the sink).

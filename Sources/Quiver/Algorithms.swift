@@ -296,6 +296,12 @@ public struct GraphAnalytics: Sendable {
     Communities(communityOf: NodeValues(index: r.projection.nodeIndex, values: r.result.communities), modularity: r.result.modularity)
   }
 
+  /// The local clustering coefficient of each node: on the simple undirected graph by default,
+  /// networkx's directed one (Fagiolo) with `direction` `.outgoing` or `.incoming`.
+  public func localClusteringCoefficient(_ graph: AnalyticsGraph = .init()) throws -> NodeValues<Double> {
+    values(try analytics.localClustering(graph.spec(.both)))
+  }
+
   /// Triangles through each node and its local clustering coefficient.
   public func triangles(_ graph: AnalyticsGraph = .init()) throws -> (triangles: NodeValues<Int>, clustering: NodeValues<Double>) {
     let r = try analytics.triangles(graph.spec(.both))

@@ -158,9 +158,9 @@ import Testing
     let names = r.rows.compactMap { $0[0].stringValue }
     #expect(names.contains("algo.pageRank"))
     #expect(names.contains("algo.similarity.jaccard"))
-    // 36 algorithms, 20 of which (one value per node) also have .stream, .stats, .mutate and
+    // 37 algorithms, 21 of which (one value per node) also have .stream, .stats, .mutate and
     // .write forms, and the 4 procedures of the graph catalog.
-    #expect(names.count == 36 + 20 * 4 + 4)
+    #expect(names.count == 37 + 21 * 4 + 4)
     #expect(names.contains("algo.randomWalk") && names.contains("algo.fastRP") && names.contains("algo.maxFlow"))
     #expect(names.contains("algo.leiden.write"))
     #expect(names.contains("algo.graph.project.cypher"))

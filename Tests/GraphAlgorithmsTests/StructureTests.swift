@@ -196,3 +196,30 @@ import Testing
     #expect(close(try db.algorithms.modularity(communityProperty: "community"), q))
   }
 }
+
+@Suite struct DirectedClusteringTests {
+  @Test func directedClusteringMatchesNetworkx() throws {
+    let f = try SmallFixture("directed60")
+    let want = try #require((try TestData.fixture("structure")["directed60"] as? [String: Any])?["directedClustering"] as? [Double])
+    let (succ, pred) = NodeSimilarity.neighbourRows(f.graph, .outgoing)
+    expectClose(Triangles.directedClustering(succ: succ, pred: pred, nodeCount: f.graph.nodeCount), want, "directed60 clustering")
+  }
+
+  @Test func throughCypherAndTheAPI() throws {
+    // a → b, b → c, c → a, a → c: one cycle and one more orientation.
+    let db = try Database()
+    _ = try db.execute(
+      "CREATE (a {name: 'a'}), (b {name: 'b'}), (c {name: 'c'}), (a)-[:R]->(b), (b)-[:R]->(c), (c)-[:R]->(a), (a)-[:R]->(c)")
+    let directed = try db.execute(
+      "CALL algo.localClusteringCoefficient({direction: 'OUTGOING'}) YIELD node, localClusteringCoefficient RETURN node.name, localClusteringCoefficient ORDER BY node.name")
+    // networkx: a and c have total degree 3 with one reciprocated link, b 2: T = 4 for each
+    // (as `nx.clustering(nx.DiGraph([(0,1),(1,2),(2,0),(0,2)]))` gives): 4/(2·(3·2−2)) = 0.5, 4/(2·2) = 1.
+    #expect(directed.rows.map { $0[1].doubleValue } == [0.5, 1, 0.5])
+    let undirected = try db.algorithms.localClusteringCoefficient()
+    #expect(undirected.values == [1, 1, 1])
+    let outgoing = try db.algorithms.localClusteringCoefficient(AnalyticsGraph(direction: .outgoing))
+    #expect(outgoing.values == [0.5, 1, 0.5])
+    let stats = try db.execute("CALL algo.localClusteringCoefficient.stats({direction: 'OUTGOING'}) YIELD nodeCount RETURN nodeCount")
+    #expect(stats.rows.first?[0].intValue == 3)
+  }
+}

@@ -29,6 +29,9 @@ extension AlgorithmProcedure {
       try config.finish()
       let r = try analytics.louvain(spec, options)
       return .communities(r.projection, r.result.communities, modularity: r.result.modularity)
+    case .localClusteringCoefficient:
+      try config.finish()
+      return .scores(try analytics.localClustering(spec))
     case .triangleCount:
       try config.finish()
       let r = try analytics.triangles(spec)

@@ -28,6 +28,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   case louvain = "algo.louvain"
   case modularity = "algo.modularity"
   case triangleCount = "algo.triangleCount"
+  case localClusteringCoefficient = "algo.localClusteringCoefficient"
   case kCore = "algo.kCore"
   case jaccard = "algo.similarity.jaccard"
   case bridges = "algo.bridges"
@@ -71,6 +72,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
     case .louvain: return [("node", "NODE?"), ("communityId", "INTEGER?"), ("modularity", "FLOAT?")]
     case .modularity: return [("communityCount", "INTEGER?"), ("modularity", "FLOAT?")]
     case .triangleCount: return [("node", "NODE?"), ("triangles", "INTEGER?"), ("clusteringCoefficient", "FLOAT?")]
+    case .localClusteringCoefficient: return [("node", "NODE?"), ("localClusteringCoefficient", "FLOAT?")]
     case .kCore: return [("node", "NODE?"), ("coreNumber", "INTEGER?")]
     case .jaccard, .overlap, .cosine: return [("node1", "NODE?"), ("node2", "NODE?"), ("similarity", "FLOAT?")]
     case .bridges: return [("source", "NODE?"), ("target", "NODE?"), ("relationship", "RELATIONSHIP?")]
@@ -123,7 +125,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
     case .bfs, .dfs, .dijkstraSingleSource, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree:
       return try runPaths(input, &config)
     case .weaklyConnectedComponents, .stronglyConnectedComponents, .labelPropagation, .louvain, .modularity, .triangleCount,
-      .kCore, .jaccard, .overlap, .cosine:
+      .localClusteringCoefficient, .kCore, .jaccard, .overlap, .cosine:
       return try runCommunity(input, &config)
     case .bridges, .articulationPoints, .topologicalSort, .longestPath, .bellmanFord, .articleRank, .k1Coloring, .leiden:
       return try runStructure(input, &config)

@@ -61,7 +61,18 @@ extension Analytics {
     return p.graph.nodeIDs.map { store.nodeProperty($0, key: id)??.doubleValue ?? .nan }
   }
 
-  /// Triangles through each node and its local clustering coefficient.
+  /// The local clustering coefficient: networkx's directed one on a directed projection, the
+  /// simple undirected graph's otherwise.
+  package func localClustering(_ spec: ProjectionSpec) throws -> Projected<[Double]> {
+    let p = try project(spec, OptionCheck(procedure: .localClusteringCoefficient))
+    guard p.graph.isDirected else {
+      let sets = NeighbourSets(p.graph)
+      return Projected(projection: p, result: Triangles.clustering(sets, triangles: Triangles.count(sets)))
+    }
+    let (succ, pred) = NodeSimilarity.neighbourRows(p.graph, .outgoing)
+    return Projected(projection: p, result: Triangles.directedClustering(succ: succ, pred: pred, nodeCount: p.graph.nodeCount))
+  }
+
   package func triangles(_ spec: ProjectionSpec) throws -> Projected<(triangles: [Int], clustering: [Double])> {
     let p = try project(spec, OptionCheck(procedure: .triangleCount))
     let sets = NeighbourSets(p.graph)
