@@ -6,13 +6,14 @@ into the fixtures, and on the SNAP Facebook graph ../shared/bench/data/facebook_
 (relative to the repository root), of which only small summaries are kept: the top 20 scores per
 algorithm, component counts, triangle totals. Run from the repository root:
 
-    python3 scripts/make-algorithm-fixtures.py [--skip-facebook]
+    python3 scripts/make-algorithm-fixtures.py [--skip-facebook | --structure-only]
 
 (`jaccard` holds networkx's `jaccard_coefficient`, i.e. the non-adjacent pairs only.)
 """
 import gzip
 import itertools
 import json
+import math
 import os
 import random
 import sys
@@ -124,8 +125,107 @@ def facebook():
     return f
 
 
+def load(name):
+    """A fixture written by `small` as a networkx graph (nodes 0..n-1, weighted edges)."""
+    with open(os.path.join(OUT, f"{name}.json")) as fh:
+        f = json.load(fh)
+    G = nx.DiGraph() if f["directed"] else nx.Graph()
+    G.add_nodes_from(range(f["nodeCount"]))
+    for a, b, w in f["edges"]:
+        G.add_edge(a, b, weight=w)
+    return G
+
+
+def article_rank(G, d=0.85, iterations=1000, tol=1e-12):
+    """ArticleRank as GDS defines it (networkx has none): AR(v) = (1 - d) + d * sum over u -> v of
+    AR(u) / (outdeg(u) + mean outdeg), from AR = 1 - d, by plain iteration."""
+    out = {v: G.out_degree(v) for v in G}
+    avg = sum(out.values()) / len(out)
+    x = {v: 1 - d for v in G}
+    for _ in range(iterations):
+        nxt = {v: (1 - d) + d * sum(x[u] / (out[u] + avg) for u in G.predecessors(v)) for v in G}
+        done = max(abs(nxt[v] - x[v]) for v in G) < tol
+        x = nxt
+        if done:
+            break
+    return [x[v] for v in range(len(x))]
+
+
+def structure():
+    """Expected values of the structural algorithms on the small fixtures and a random DAG:
+    bridges, articulation points, greedy colouring in node order, ArticleRank, lexicographic
+    topological order, longest path lengths and Bellman-Ford costs with negative weights."""
+    f = {}
+    for name in ["karate", "sparse50"]:
+        G = load(name)
+        f[name] = {
+            "bridges": sorted(sorted(e) for e in nx.bridges(G)),
+            "articulationPoints": sorted(nx.articulation_points(G)),
+            "coloring": [c for _, c in sorted(nx.greedy_color(G, strategy=lambda g, colors: list(range(len(g)))).items())],
+            # networkx has no cosine similarity of neighbour sets: |N(u) & N(v)| / sqrt(|N(u)| |N(v)|)
+            # from its neighbour sets, for every pair with a common neighbour (adjacent or not).
+            "cosine": {
+                f"{u},{v}": len(c) / math.sqrt(G.degree(u) * G.degree(v))
+                for u in G for v in G if u < v
+                for c in [set(nx.common_neighbors(G, u, v))] if c
+            },
+        }
+    D = load("directed60")
+    f["directed60"] = {
+        "articleRank": article_rank(D), "isDAG": nx.is_directed_acyclic_graph(D),
+        "directedClustering": [float(c) for _, c in sorted(nx.clustering(D).items())],
+    }
+    # Maximum flow with weights as capacities. The source side of the cut is what the source
+    # reaches in the residual graph, the same for every maximum flow (networkx's minimum_cut
+    # returns the largest source side instead: the nodes that do not reach the sink).
+    far = max(nx.single_source_shortest_path_length(D, 0).items(), key=lambda kv: (kv[1], kv[0]))[0]
+    for name, G, s, t in [("directed60", D, 0, far), ("karate", load("karate"), 0, 33)]:
+        R = nx.algorithms.flow.edmonds_karp(G, s, t, capacity="weight")
+        side, todo = {s}, [s]
+        while todo:
+            u = todo.pop()
+            for v, e in R[u].items():
+                if v not in side and e["capacity"] - e["flow"] > 1e-12:
+                    side.add(v)
+                    todo.append(v)
+        value = R.graph["flow_value"]
+        assert abs(value - nx.minimum_cut_value(G, s, t, capacity="weight")) < 1e-9
+        f[name]["maxFlow"] = {"source": s, "target": t, "value": float(value), "sourceSide": sorted(side)}
+    rng = random.Random(11)
+    dag = nx.DiGraph()
+    dag.add_nodes_from(range(40))
+    for a in range(40):
+        for b in range(a + 1, 40):
+            if rng.random() < 0.08:
+                dag.add_edge(a, b, weight=rng.randint(-5, 9))
+    longest = {}
+    for v in nx.topological_sort(dag):
+        longest[v] = max([longest[u] + dag[u][v]["weight"] for u in dag.predecessors(v)] + [0]) if list(dag.predecessors(v)) else 0
+    f["dag"] = {
+        "edges": [[a, b, d["weight"]] for a, b, d in dag.edges(data=True)],
+        "topologicalOrder": list(nx.lexicographical_topological_sort(dag)),
+        "longest": [float(longest[v]) for v in range(40)],
+        "longestPathLength": float(nx.dag_longest_path_length(dag, weight="weight")),
+        "bellmanFord": {str(k): float(v) for k, v in nx.single_source_bellman_ford_path_length(dag, 0, weight="weight").items()},
+    }
+    if os.path.exists(FACEBOOK):
+        G = nx.Graph()
+        with gzip.open(FACEBOOK, "rt") as fh:
+            for line in fh:
+                if line.strip() and not line.startswith("#"):
+                    a, b = line.split()
+                    G.add_edge(int(a), int(b))
+        f["facebook"] = {"bridges": sum(1 for _ in nx.bridges(G)), "articulationPoints": sum(1 for _ in nx.articulation_points(G))}
+    with open(os.path.join(OUT, "structure.json"), "w") as fh:
+        json.dump(f, fh, indent=None, separators=(",", ":"))
+    print("wrote structure", file=sys.stderr)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    if "--structure-only" in sys.argv:
+        structure()
+        return
     rng = random.Random(7)
     graphs = [("karate", nx.karate_club_graph(), False)]
     karate = graphs[0][1]
@@ -143,6 +243,7 @@ def main():
         with open(os.path.join(OUT, f"{name}.json"), "w") as fh:
             json.dump(small(name, G, weighted), fh, indent=None, separators=(",", ":"))
         print("wrote", name, file=sys.stderr)
+    structure()
     if "--skip-facebook" in sys.argv:
         return
     if os.path.exists(FACEBOOK):

@@ -54,6 +54,9 @@ public struct Procedure: Sendable {
   public let parameters: [ProcedureField]
   public let outputs: [ProcedureField]
   public let body: @Sendable (_ arguments: [Value]) throws -> [[Value]]
+  /// Whether calling it changes the graph (a built-in write-back procedure such as
+  /// `algo.pageRank.write`), which makes the statement calling it an updating one.
+  package var writes = false
 
   public init(
     name: String, parameters: [ProcedureField], outputs: [ProcedureField],

@@ -76,6 +76,10 @@ extension QuiverError {
     public static let floatingPointOverflow = Code("FloatingPointOverflow")
     /// A user-defined function threw an error.
     public static let functionCallFailed = Code("FunctionCallFailed")
+    /// the graph catalog already holds a graph of that name
+    public static let graphAlreadyExists = Code("GraphAlreadyExists")
+    /// no graph of that name is in the graph catalog
+    public static let graphNotFound = Code("GraphNotFound")
     /// `CALL { … } IN TRANSACTIONS` run inside an explicit transaction.
     public static let implicitTransactionRequired = Code("ImplicitTransactionRequired")
     /// An index of that shape already exists.
@@ -217,23 +221,23 @@ extension QuiverError {
       .databaseLocked, .databaseNotEmpty, .databaseNotFound, .deleteConnectedNode,
       .deletedEntityAccess, .differentColumnsInUnion, .divisionByZero, .durationOverflow,
       .fileError, .fileNotReadable, .fileNotWritable, .floatingPointOverflow, .functionCallFailed,
-      .implicitTransactionRequired, .indexAlreadyExists, .indexBelongsToConstraint, .indexNotFound,
-      .integerOverflow, .invalidAggregation, .invalidArgumentPassingMode, .invalidArgumentType,
-      .invalidArgumentValue, .invalidBatchSize, .invalidCSV, .invalidClauseComposition,
-      .invalidDelete, .invalidEscape, .invalidGraphML, .invalidGzip, .invalidJSON,
-      .invalidLabelExpression, .invalidNumberLiteral, .invalidNumberOfArguments,
-      .invalidParameterName, .invalidParameterUse, .invalidPatternPredicate, .invalidPropertyType,
-      .invalidRange, .invalidRelationshipPattern, .invalidUnicodeCharacter, .invalidUnicodeLiteral,
-      .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
-      .negativeIntegerArgument, .nestedAggregation, .nestingTooDeep, .noExportDirectory,
-      .noExpressionAlias, .noSingleRelationshipType, .noTransaction, .nonConstantExpression,
-      .notADirectory, .notASingleValue, .numberOutOfRange, .pathOutsideExportDirectory,
-      .pathOutsideImportDirectory, .procedureCallFailed, .procedureNotFound, .readOnlyDatabase,
-      .relationshipUniquenessViolation, .remoteURLNotAllowed, .requiresDirectedRelationship,
-      .resultConsumed, .timedOut, .tooManyBadRows, .transactionAlreadyOpen, .transactionClosed,
-      .unclosedComment, .unclosedIdentifier, .unclosedString, .undefinedVariable, .unexpectedOutput,
-      .unexpectedSyntax, .unknownFunction, .variableAlreadyBound, .variableTypeConflict,
-      .writeInReadOnlyTransaction, .writerBusy,
+      .graphAlreadyExists, .graphNotFound, .implicitTransactionRequired, .indexAlreadyExists,
+      .indexBelongsToConstraint, .indexNotFound, .integerOverflow, .invalidAggregation,
+      .invalidArgumentPassingMode, .invalidArgumentType, .invalidArgumentValue, .invalidBatchSize,
+      .invalidCSV, .invalidClauseComposition, .invalidDelete, .invalidEscape, .invalidGraphML,
+      .invalidGzip, .invalidJSON, .invalidLabelExpression, .invalidNumberLiteral,
+      .invalidNumberOfArguments, .invalidParameterName, .invalidParameterUse,
+      .invalidPatternPredicate, .invalidPropertyType, .invalidRange, .invalidRelationshipPattern,
+      .invalidUnicodeCharacter, .invalidUnicodeLiteral, .mapElementAccessByNonString,
+      .mergeReadOwnWrites, .missingParameter, .negativeIntegerArgument, .nestedAggregation,
+      .nestingTooDeep, .noExportDirectory, .noExpressionAlias, .noSingleRelationshipType,
+      .noTransaction, .nonConstantExpression, .notADirectory, .notASingleValue, .numberOutOfRange,
+      .pathOutsideExportDirectory, .pathOutsideImportDirectory, .procedureCallFailed,
+      .procedureNotFound, .readOnlyDatabase, .relationshipUniquenessViolation, .remoteURLNotAllowed,
+      .requiresDirectedRelationship, .resultConsumed, .timedOut, .tooManyBadRows,
+      .transactionAlreadyOpen, .transactionClosed, .unclosedComment, .unclosedIdentifier,
+      .unclosedString, .undefinedVariable, .unexpectedOutput, .unexpectedSyntax, .unknownFunction,
+      .variableAlreadyBound, .variableTypeConflict, .writeInReadOnlyTransaction, .writerBusy,
     ]
   }
 }

@@ -25,20 +25,35 @@ public struct AnalyticsGraph: Sendable {
   /// Direction; nil takes the algorithm's default (undirected for components, communities,
   /// triangles and spanning trees; as stored otherwise).
   public var direction: Direction?
-  /// Numeric relationship property to use as weight; unweighted when nil.
+  /// Numeric relationship property to use as weight; unweighted when nil. On a named graph, one
+  /// of the relationship properties it projected.
   public var weightProperty: String?
   /// Weight of a relationship without the property.
   public var defaultWeight: Double
+  /// How relationships joining the same two nodes merge (`.none` keeps them all).
+  public var aggregation: GraphAggregation
+  /// A graph of the catalog (`GraphAnalytics.project`) to run on instead of projecting; the
+  /// other settings but `weightProperty` are then unused.
+  public var graphName: String?
 
   public init(
     labels: [String]? = nil, relationshipTypes: [String]? = nil, direction: Direction? = nil,
-    weightProperty: String? = nil, defaultWeight: Double = 1
+    weightProperty: String? = nil, defaultWeight: Double = 1, aggregation: GraphAggregation = .none
   ) {
     self.labels = labels
     self.relationshipTypes = relationshipTypes
     self.direction = direction
     self.weightProperty = weightProperty
     self.defaultWeight = defaultWeight
+    self.aggregation = aggregation
+  }
+
+  /// The graph of the catalog called `name`, optionally weighted by one of its relationship
+  /// properties.
+  public static func named(_ name: String, weightProperty: String? = nil) -> AnalyticsGraph {
+    var graph = AnalyticsGraph(weightProperty: weightProperty)
+    graph.graphName = name
+    return graph
   }
 
   /// The projection this graph describes, in `defaultDirection` unless `direction` is set;
@@ -48,7 +63,8 @@ public struct AnalyticsGraph: Sendable {
     return ProjectionSpec(
       labels: labels, types: relationshipTypes,
       direction: direction.flatMap { ProjectionDirection(rawValue: $0.rawValue) } ?? defaultDirection,
-      weightProperty: weight, defaultWeight: weight == nil ? 1 : defaultWeight)
+      weightProperty: weight, defaultWeight: weight == nil ? 1 : defaultWeight,
+      aggregation: ProjectionAggregation(rawValue: aggregation.rawValue) ?? .none, graphName: graphName)
   }
 }
 
@@ -66,6 +82,16 @@ public struct Communities: Sendable {
   /// The community number of each node.
   public let communityOf: NodeValues<Int>
   public let modularity: Double
+}
+
+/// How two nodes' neighbour sets A and B are compared.
+public enum NodeSimilarityMetric: String, Sendable, CaseIterable {
+  /// |A ∩ B| / |A ∪ B|.
+  case jaccard
+  /// |A ∩ B| / min(|A|, |B|).
+  case overlap
+  /// |A ∩ B| / √(|A| |B|).
+  case cosine
 }
 
 /// A pair of nodes and their neighbourhood similarity.
@@ -88,7 +114,7 @@ extension Database {
   /// graph changes (shared with the `algo.*` procedures), so running several algorithms on an
   /// unchanged graph projects it once.
   public var algorithms: GraphAnalytics {
-    state.withLock { GraphAnalytics(store: $0.store, projections: $0.procedures.projections) }
+    state.withLock { GraphAnalytics(store: $0.store, projections: $0.procedures.projections, catalog: $0.procedures.graphs) }
   }
 }
 
@@ -100,11 +126,30 @@ extension Database {
 public struct GraphAnalytics: Sendable {
   let store: GraphStore
   let projections: ProjectionCache
+  let catalog: GraphCatalog
+  /// Called as long algorithms advance (see `reportingProgress`).
+  var progress: (@Sendable (AlgorithmProgress) -> Void)? = nil
 
-  private var analytics: Analytics { Analytics(store: store, cache: projections) }
+  /// The typed algorithm calls over this snapshot, its projection cache and the catalog, with a
+  /// fresh progress meter per call when progress is watched.
+  var analytics: Analytics {
+    var analytics = Analytics(store: store, cache: projections, catalog: catalog)
+    if let progress { analytics.meter = WorkMeter { progress(AlgorithmProgress($0)) } }
+    return analytics
+  }
+
+  /// The same analytics, calling `handler` as the long algorithms (betweenness, closeness,
+  /// harmonic: one search per source) advance: at the start, then whenever another hundredth of
+  /// the sources is done or a quarter of a second has passed. `handler` runs on the threads
+  /// doing the work, so it must be quick and thread-safe.
+  public func reportingProgress(_ handler: @escaping @Sendable (AlgorithmProgress) -> Void) -> GraphAnalytics {
+    var copy = self
+    copy.progress = handler
+    return copy
+  }
 
   /// Per-node values over the projection of a typed call's result.
-  private func values<T>(_ r: Projected<[T]>) -> NodeValues<T> { NodeValues(index: r.projection.nodeIndex, values: r.result) }
+  func values<T>(_ r: Projected<[T]>) -> NodeValues<T> { NodeValues(index: r.projection.nodeIndex, values: r.result) }
 
   /// A path over `p` as node and relationship ids with the cost to each node.
   private func weightedPath(_ path: IndexPath, _ p: GraphProjection) -> WeightedPath {
@@ -134,19 +179,26 @@ public struct GraphAnalytics: Sendable {
   /// Betweenness (normalized as networkx), exact or from `samplingSize` seeded source samples.
   public func betweenness(_ graph: AnalyticsGraph = .init(), samplingSize: Int? = nil, seed: Int = 0) throws -> NodeValues<Double> {
     var options = BetweennessOptions()
-    options.samplingSize = samplingSize
-    options.samplingSeed = seed
+    options.sampling = Self.sampling(samplingSize, seed)
     return values(try analytics.betweenness(graph.spec(.outgoing), options))
   }
 
-  /// Closeness with the Wasserman–Faust correction.
-  public func closeness(_ graph: AnalyticsGraph = .init()) throws -> NodeValues<Double> {
-    values(try analytics.closeness(graph.spec(.outgoing)))
+  /// Closeness with the Wasserman–Faust correction, exact or estimated from `samplingSize`
+  /// seeded pivot nodes (relative error falling as 1 / √samplingSize).
+  public func closeness(_ graph: AnalyticsGraph = .init(), samplingSize: Int? = nil, seed: Int = 0) throws -> NodeValues<Double> {
+    values(try analytics.closeness(graph.spec(.outgoing), sampling: Self.sampling(samplingSize, seed)))
   }
 
-  /// Harmonic centrality.
-  public func harmonic(_ graph: AnalyticsGraph = .init()) throws -> NodeValues<Double> {
-    values(try analytics.harmonic(graph.spec(.outgoing)))
+  /// Harmonic centrality, exact or estimated from `samplingSize` seeded pivot nodes.
+  public func harmonic(_ graph: AnalyticsGraph = .init(), samplingSize: Int? = nil, seed: Int = 0) throws -> NodeValues<Double> {
+    values(try analytics.harmonic(graph.spec(.outgoing), sampling: Self.sampling(samplingSize, seed)))
+  }
+
+  private static func sampling(_ size: Int?, _ seed: Int) -> SamplingOptions {
+    var sampling = SamplingOptions()
+    sampling.samplingSize = size
+    sampling.samplingSeed = seed
+    return sampling
   }
 
   /// Eigenvector centrality.
@@ -236,8 +288,18 @@ public struct GraphAnalytics: Sendable {
     var options = LouvainOptions()
     options.resolution = resolution
     options.seed = seed
-    let r = try analytics.louvain(graph.spec(.both), options)
-    return Communities(communityOf: NodeValues(index: r.projection.nodeIndex, values: r.result.communities), modularity: r.result.modularity)
+    return communities(try analytics.louvain(graph.spec(.both), options))
+  }
+
+  /// Communities by node id from a typed call's result.
+  func communities(_ r: Projected<(communities: [Int], modularity: Double)>) -> Communities {
+    Communities(communityOf: NodeValues(index: r.projection.nodeIndex, values: r.result.communities), modularity: r.result.modularity)
+  }
+
+  /// The local clustering coefficient of each node: on the simple undirected graph by default,
+  /// networkx's directed one (Fagiolo) with `direction` `.outgoing` or `.incoming`.
+  public func localClusteringCoefficient(_ graph: AnalyticsGraph = .init()) throws -> NodeValues<Double> {
+    values(try analytics.localClustering(graph.spec(.both)))
   }
 
   /// Triangles through each node and its local clustering coefficient.
@@ -257,10 +319,22 @@ public struct GraphAnalytics: Sendable {
   public func similarity(
     _ graph: AnalyticsGraph = .init(), overlap: Bool = false, topK: Int = 10, cutoff: Double = 1e-9
   ) throws -> [SimilarNodes] {
+    try similarity(graph, metric: overlap ? .overlap : .jaccard, topK: topK, cutoff: cutoff)
+  }
+
+  /// For each node its `topK` most similar nodes by `metric` over neighbour sets, at least `cutoff`.
+  public func similarity(
+    _ graph: AnalyticsGraph = .init(), metric: NodeSimilarityMetric, topK: Int = 10, cutoff: Double = 1e-9
+  ) throws -> [SimilarNodes] {
     var options = SimilarityOptions()
     options.topK = topK
     options.similarityCutoff = cutoff
-    let r = try analytics.similarity(graph.spec(.outgoing), overlap: overlap, options)
+    let measure: SimilarityMetric = switch metric {
+    case .jaccard: .jaccard
+    case .overlap: .overlap
+    case .cosine: .cosine
+    }
+    let r = try analytics.similarity(graph.spec(.outgoing), metric: measure, options)
     let ids = r.projection.graph.nodeIDs
     return r.result.map { SimilarNodes(node1: ids[$0.first], node2: ids[$0.second], similarity: $0.similarity) }
   }

@@ -83,6 +83,11 @@ extension Database {
     let context = ExecutionContext(store: store, parameters: parameters, procedures: procedures, control: control.flag, columns: columns)
     if profiled { context.profile = ProfileRecorder() }
     context.imports = ImportSettings(directory: importDirectory)
+    // Procedures that read with Cypher (algo.graph.project.cypher) compile through the front end.
+    context.compileQuery = { query, store, procedures in
+      guard case .query(let compiled) = try Database.compile(query, store, procedures) else { return nil }
+      return compiled
+    }
     return context
   }
 }

@@ -15,6 +15,10 @@ public final class QueryCancellation: Sendable {
 
   /// Result rows the statement has produced so far (for progress displays).
   public var rowsProduced: Int { flag.rowsProduced }
+
+  /// How far the long algorithm the statement runs (`algo.betweenness`, `algo.closeness`,
+  /// `algo.harmonic`) has got, or nil when it runs none.
+  public var algorithmProgress: AlgorithmProgress? { flag.workProgress.map { AlgorithmProgress($0) } }
 }
 
 /// What can stop one run: its deadline and a cancellation flag of its own under the caller's

@@ -21,7 +21,7 @@ enum QueryExecution {
     let outcome = try onWorker({ try body(token) }) { elapsed in
       if Interrupt.take() { token.cancel() }
       guard showsProgress && elapsed >= ProgressLine.delay else { return nil }
-      return ProgressLine.frame(elapsed: elapsed, rows: token.rowsProduced)
+      return ProgressLine.frame(elapsed: elapsed, rows: token.rowsProduced, work: token.algorithmProgress)
     }
     guard let outcome else {
       throw QuiverError.runtime(.cancelled, .cancelled, "the statement ended without a result")

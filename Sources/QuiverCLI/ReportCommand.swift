@@ -30,6 +30,10 @@ struct CentralityReportCommand: ParsableCommand {
       For each measure: its top nodes (rank, id, labels, display property, score) and \
       statistics of all its scores (count, min, max, mean, median, standard deviation). Then \
       the Pearson and Spearman correlation between the measures and the degree distribution. \
+      On graphs of more than \(ReportSample.automaticAbove) nodes, betweenness, closeness and \
+      harmonic are estimated from \(ReportSample.automaticSize) sampled source nodes, and the \
+      report says so with the expected error; --sample N sets the sample, --sample all computes \
+      them exactly. \
       The html format is one self-contained page with charts; csv is one document whose first \
       column, 'section', says what each row holds (see docs/shell.md, "Centrality reports").
 
@@ -38,6 +42,7 @@ struct CentralityReportCommand: ParsableCommand {
         quiver report centrality --script social.cypher --algorithms degree,pagerank,hits --top 5
         quiver report centrality --db graph.quiver --label Person --relationship-type KNOWS \\
             --direction undirected --format html --output report.html
+        quiver report centrality --db big.quiver --sample 5000
       """)
 
   @Option(
@@ -76,6 +81,13 @@ struct CentralityReportCommand: ParsableCommand {
 
   @Option(help: ArgumentHelp("directed, undirected or reverse.", valueName: "direction"))
   var direction = ReportDirection.directed.rawValue
+
+  @Option(
+    help: ArgumentHelp(
+      "Estimate betweenness, closeness and harmonic from N sampled source nodes, or 'all' for exact scores "
+        + "(default: exact up to \(ReportSample.automaticAbove) nodes, else \(ReportSample.automaticSize) sources).",
+      valueName: "N"))
+  var sample: String?
 
   func run() throws {
     let settings: (options: ReportOptions, format: ReportFormat)
@@ -123,6 +135,7 @@ struct CentralityReportCommand: ParsableCommand {
     options.relationshipTypes = relationshipTypes
     options.displayProperty = displayProperty
     options.direction = direction
+    if let sample { options.sample = try ReportSample.parse(sample) }
     return (options, format)
   }
 
@@ -163,18 +176,20 @@ struct CentralityReportCommand: ParsableCommand {
   }
 
   /// The report, computed on a worker thread; on a terminal a line on standard error names the
-  /// measure being computed.
+  /// measure being computed and, for the long ones, the part done and the time left.
   private func compute(on database: Database, options: ReportOptions) throws -> CentralityReport {
-    let step = Mutex<(name: String, position: Int, count: Int)?>(nil)
+    let step = Mutex<(name: String, position: Int, count: Int, work: AlgorithmProgress?)?>(nil)
     let showsProgress = Console.errorIsTerminal
     do {
       let report = try QueryExecution.onWorker({
-        try CentralityReport.compute(on: database, options: options) { name, position, count in
-          step.withLock { $0 = (name, position, count) }
-        }
+        try CentralityReport.compute(
+          on: database, options: options,
+          progress: { name, position, count in step.withLock { $0 = (name, position, count, nil) } },
+          work: { work in step.withLock { $0?.work = work } })
       }) { elapsed in
         guard showsProgress, let current = step.withLock({ $0 }) else { return nil }
-        return ProgressLine.frame(step: current.name, position: current.position, count: current.count, elapsed: elapsed)
+        return ProgressLine.frame(
+          step: current.name, position: current.position, count: current.count, elapsed: elapsed, work: current.work)
       }
       guard let report else { throw ReportError("the computation ended without a result") }
       return report

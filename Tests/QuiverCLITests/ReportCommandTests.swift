@@ -105,6 +105,7 @@ struct ReportCommandTests {
       ),
       (["--script", "a.cypher", "--top", "0"], "quiver: --top takes a whole number of at least 1, not '0'"),
       (["--script", "a.cypher", "--top", "ten"], "quiver: --top takes a whole number of at least 1, not 'ten'"),
+      (["--script", "a.cypher", "--sample", "0"], "quiver: --sample takes a whole number of at least 1 or 'all', not '0'"),
       (
         ["--script", "a.cypher", "--direction", "sideways"],
         "quiver: unknown direction 'sideways'; valid: directed, undirected, reverse"

@@ -146,6 +146,8 @@ package struct Planner {
         let resolved = bound.resolution(of: call)
         (op, columns) = try planCall(call, resolved, input: op, scope: &scope)
         if !resolved.standalone { columns = [] }
+        // A write-back procedure stores properties: the statement then runs as a write.
+        if resolved.procedure.writes { isUpdating = true }
       case .loadCSV(let load):
         op = try planLoadCSV(load, input: op, scope: &scope)
       case .subquery(let body, let imports, let loc), .subqueryInTransactions(let body, let imports, _, let loc):

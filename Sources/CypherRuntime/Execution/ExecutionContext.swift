@@ -1,5 +1,7 @@
 // The state one statement runs against: its private version of the store, the parameters, the
 // registered procedures, the statistics of what it changed, and the entities it deleted.
+import CypherPlanner
+import GraphAlgorithms
 import GraphCore
 import GraphStorage
 import Synchronization
@@ -57,6 +59,9 @@ package final class ExecutionContext {
   /// returns the committed version to go on from. Nil where batches cannot commit on their own;
   /// they then stay part of the statement.
   package var commitBatch: ((GraphStore) throws -> GraphStore)?
+  /// Parses and plans a query for a procedure that reads with Cypher (nil for a schema command);
+  /// the front end sets it, since the runtime does not see the syntax layer.
+  package var compileQuery: ((String, GraphStore, ProcedureRegistry) throws -> CompiledQuery?)?
 
   package init(
     store: GraphStore, parameters: [String: Value], procedures: ProcedureRegistry, control: CancellationFlag? = nil,
@@ -146,5 +151,16 @@ package final class CancellationFlag: Sendable {
   package func countRow() {
     rows.add(1, ordering: .relaxed)
     parent?.countRow()
+  }
+
+  private let work = Mutex<WorkProgress?>(nil)
+
+  /// The progress a long algorithm of the statement last reported (nil before one does).
+  package var workProgress: WorkProgress? { work.withLock { $0 } }
+
+  /// Records an algorithm's progress, here and in the parent flag.
+  package func record(_ progress: WorkProgress) {
+    work.withLock { $0 = progress }
+    parent?.record(progress)
   }
 }

@@ -49,7 +49,10 @@ final class ProcedureCallCursor: Cursor {
       return builtin.run(ctx.store, ctx.procedures)
     }
     if let algorithm = ctx.procedures.algorithm(spec.name) {
-      return try algorithm.run(ctx.store, args, cache: ctx.procedures.projections, cancellation: ctx.cancellation)
+      return try algorithm.run(ctx, args)
+    }
+    if let catalogProcedure = ctx.procedures.catalogProcedure(spec.name) {
+      return try catalogProcedure.run(ctx, args)
     }
     guard let procedure = ctx.procedures.procedure(named: spec.name) else {
       throw QuiverError(

@@ -70,6 +70,15 @@ package struct AlgorithmConfig {
     return s
   }
 
+  /// A string that must be present.
+  package mutating func requiredString(_ key: String) throws -> String {
+    guard let s = try string(key), !s.isEmpty else { throw invalid(key, "is required (a non-empty string)") }
+    return s
+  }
+
+  /// The string at `key` without marking it used (nil when absent or not a string).
+  func peekString(_ key: String) -> String? { entries[key]?.stringValue }
+
   /// A string or a list of strings.
   package mutating func strings(_ key: String) throws -> [String]? {
     guard let v = value(key) else { return nil }
@@ -81,6 +90,24 @@ package struct AlgorithmConfig {
         return s
       }
     default: throw invalid(key, "must be a string or a list of strings, got \(v.typeName)")
+    }
+  }
+
+  /// `samplingSize` (absent: every source) and `samplingSeed` (0).
+  package mutating func sampling() throws -> SamplingOptions {
+    var sampling = SamplingOptions()
+    sampling.samplingSize = has("samplingSize") ? try int("samplingSize", default: 0) : nil
+    sampling.samplingSeed = try int("samplingSeed", default: sampling.samplingSeed)
+    return sampling
+  }
+
+  /// A list of numbers.
+  package mutating func doubles(_ key: String) throws -> [Double]? {
+    guard let v = value(key) else { return nil }
+    guard case .list(let items) = v else { throw invalid(key, "must be a list of numbers, got \(v.typeName)") }
+    return try items.map { item in
+      guard let x = item.doubleValue, x.isFinite else { throw invalid(key, "must be a list of numbers") }
+      return x
     }
   }
 

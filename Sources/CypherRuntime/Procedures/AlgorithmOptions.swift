@@ -20,9 +20,18 @@ package struct PageRankOptions: Sendable {
 
 /// Betweenness: exact, or from `samplingSize` seeded source samples.
 package struct BetweennessOptions: Sendable {
+  package var sampling = SamplingOptions()
+  package var normalized = true
+  package init() {}
+
+  func check(_ c: OptionCheck) throws { try sampling.check(c) }
+}
+
+/// Sampled sources of betweenness, closeness and harmonic centrality: how many (all when nil)
+/// and the seed that picks them.
+package struct SamplingOptions: Sendable {
   package var samplingSize: Int?
   package var samplingSeed = 0
-  package var normalized = true
   package init() {}
 
   func check(_ c: OptionCheck) throws {

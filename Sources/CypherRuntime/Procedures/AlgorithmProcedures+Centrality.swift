@@ -18,18 +18,19 @@ extension AlgorithmProcedure {
       return .scores(try analytics.pageRank(spec, options))
     case .betweenness:
       var options = BetweennessOptions()
-      options.samplingSize = config.has("samplingSize") ? try config.int("samplingSize", default: 0) : nil
-      options.samplingSeed = try config.int("samplingSeed", default: options.samplingSeed)
+      options.sampling = try config.sampling()
       options.normalized = try config.bool("normalized", default: options.normalized)
       try config.finish()
       return .scores(try analytics.betweenness(spec, options))
     case .closeness:
       let improved = try config.bool("wfImproved", default: true)
+      let sampling = try config.sampling()
       try config.finish()
-      return .scores(try analytics.closeness(spec, wfImproved: improved))
+      return .scores(try analytics.closeness(spec, wfImproved: improved, sampling: sampling))
     case .harmonic:
+      let sampling = try config.sampling()
       try config.finish()
-      return .scores(try analytics.harmonic(spec))
+      return .scores(try analytics.harmonic(spec, sampling: sampling))
     case .eigenvector, .hits:
       var options = IterationOptions(tolerance: self == .hits ? 1e-8 : 1e-6)
       options.maxIterations = try config.int("maxIterations", default: options.maxIterations)

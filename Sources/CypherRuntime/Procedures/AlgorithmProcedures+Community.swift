@@ -1,13 +1,13 @@
 // Runners for the component, community and similarity procedures: weakly and strongly connected
-// components, label propagation, Louvain, triangle counts with clustering, k-cores, and Jaccard and
-// overlap similarity. Each reads its keys into the typed options and runs the typed algorithm call
+// components, label propagation, Louvain, triangle counts with clustering, k-cores, and Jaccard,
+// overlap and cosine similarity. Each reads its keys into the typed options and runs the typed algorithm call
 // (Analytics+Community.swift).
 import GraphAlgorithms
 import GraphCore
 
 extension AlgorithmProcedure {
   func runCommunity(_ analytics: Analytics, _ config: inout AlgorithmConfig) throws -> AlgorithmOutput {
-    let natural = self == .stronglyConnectedComponents || self == .jaccard || self == .overlap
+    let natural = [.stronglyConnectedComponents, .jaccard, .overlap, .cosine].contains(self)
     let spec = try ProjectionSpec(&config, direction: natural ? .outgoing : .both)
     switch self {
     case .weaklyConnectedComponents, .stronglyConnectedComponents:
@@ -29,6 +29,9 @@ extension AlgorithmProcedure {
       try config.finish()
       let r = try analytics.louvain(spec, options)
       return .communities(r.projection, r.result.communities, modularity: r.result.modularity)
+    case .localClusteringCoefficient:
+      try config.finish()
+      return .scores(try analytics.localClustering(spec))
     case .triangleCount:
       try config.finish()
       let r = try analytics.triangles(spec)
@@ -36,12 +39,19 @@ extension AlgorithmProcedure {
     case .kCore:
       try config.finish()
       return .numbers(try analytics.coreNumbers(spec))
+    case .modularity:
+      let key = try config.requiredString("communityProperty")
+      let resolution = try config.double("resolution", default: 1)
+      try config.finish()
+      let r = try analytics.modularity(spec, communityProperty: key, resolution: resolution)
+      return .rows([[.int(Int64(r.result.communityCount)), .float(r.result.modularity)]])
     default:
       var options = SimilarityOptions()
       options.topK = try config.int("topK", default: options.topK)
       options.similarityCutoff = try config.double("similarityCutoff", default: options.similarityCutoff)
       try config.finish()
-      let r = try analytics.similarity(spec, overlap: self == .overlap, options)
+      let metric: SimilarityMetric = self == .overlap ? .overlap : self == .cosine ? .cosine : .jaccard
+      let r = try analytics.similarity(spec, metric: metric, options)
       let p = r.projection
       return .rows(r.result.map { [p.node($0.first), p.node($0.second), .float($0.similarity)] })
     }

@@ -26,10 +26,24 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   case stronglyConnectedComponents = "algo.stronglyConnectedComponents"
   case labelPropagation = "algo.labelPropagation"
   case louvain = "algo.louvain"
+  case modularity = "algo.modularity"
   case triangleCount = "algo.triangleCount"
+  case localClusteringCoefficient = "algo.localClusteringCoefficient"
   case kCore = "algo.kCore"
   case jaccard = "algo.similarity.jaccard"
+  case bridges = "algo.bridges"
+  case articulationPoints = "algo.articulationPoints"
+  case topologicalSort = "algo.topologicalSort"
+  case longestPath = "algo.longestPath"
+  case bellmanFord = "algo.bellmanFord"
+  case articleRank = "algo.articleRank"
+  case k1Coloring = "algo.k1Coloring"
+  case leiden = "algo.leiden"
+  case randomWalk = "algo.randomWalk"
+  case fastRP = "algo.fastRP"
+  case maxFlow = "algo.maxFlow"
   case overlap = "algo.similarity.overlap"
+  case cosine = "algo.similarity.cosine"
 
   /// The procedure called `name` (case-insensitively), if it is an algorithm.
   package init?(name: String) {
@@ -56,34 +70,48 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
     case .weaklyConnectedComponents, .stronglyConnectedComponents: return [("node", "NODE?"), ("componentId", "INTEGER?")]
     case .labelPropagation: return [("node", "NODE?"), ("communityId", "INTEGER?")]
     case .louvain: return [("node", "NODE?"), ("communityId", "INTEGER?"), ("modularity", "FLOAT?")]
+    case .modularity: return [("communityCount", "INTEGER?"), ("modularity", "FLOAT?")]
     case .triangleCount: return [("node", "NODE?"), ("triangles", "INTEGER?"), ("clusteringCoefficient", "FLOAT?")]
+    case .localClusteringCoefficient: return [("node", "NODE?"), ("localClusteringCoefficient", "FLOAT?")]
     case .kCore: return [("node", "NODE?"), ("coreNumber", "INTEGER?")]
-    case .jaccard, .overlap: return [("node1", "NODE?"), ("node2", "NODE?"), ("similarity", "FLOAT?")]
+    case .jaccard, .overlap, .cosine: return [("node1", "NODE?"), ("node2", "NODE?"), ("similarity", "FLOAT?")]
+    case .bridges: return [("source", "NODE?"), ("target", "NODE?"), ("relationship", "RELATIONSHIP?")]
+    case .articulationPoints: return [("node", "NODE?")]
+    case .topologicalSort: return [("node", "NODE?"), ("index", "INTEGER?")]
+    case .longestPath: return [("node", "NODE?"), ("distance", "FLOAT?")]
+    case .bellmanFord: return [("node", "NODE?"), ("cost", "FLOAT?"), ("isNegativeCycle", "BOOLEAN?")]
+    case .articleRank: return scored
+    case .k1Coloring: return [("node", "NODE?"), ("color", "INTEGER?")]
+    case .leiden: return [("node", "NODE?"), ("communityId", "INTEGER?"), ("modularity", "FLOAT?")]
+    case .randomWalk: return [("nodes", "LIST OF NODE?")]
+    case .fastRP: return [("node", "NODE?"), ("embedding", "LIST OF FLOAT?")]
+    case .maxFlow: return [("maxFlow", "FLOAT?"), ("sourceSide", "LIST OF NODE?")]
     }
   }
 
-  /// The signature the planner checks calls against and `dbms.procedures()` lists.
-  package var signature: Procedure {
-    Procedure(
-      name: rawValue, parameters: [ProcedureField("config", CypherType("MAP?"))],
-      outputs: outputs.map { ProcedureField($0.0, CypherType($0.1)) }, body: { _ in [] })
+  /// Whether its result is one value per node, so that it has the stats, mutate and write modes.
+  var hasModes: Bool {
+    switch self {
+    case .hits, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree, .jaccard, .overlap, .cosine, .modularity,
+      .bridges, .articulationPoints, .bellmanFord, .randomWalk, .fastRP, .maxFlow:
+      false
+    default: true
+    }
   }
 
-  /// Runs the algorithm on `store` with the call's arguments, returning rows aligned with `outputs`;
-  /// projections come from `cache` when given (it must belong to this very snapshot).
+  /// Runs the algorithm (in stream mode) on `store` with the call's arguments, returning rows
+  /// aligned with `outputs`; projections come from `cache` when given (it must belong to this
+  /// very snapshot).
   package func run(
     _ store: GraphStore, _ arguments: [Value], cache: ProjectionCache? = nil, cancellation: CancellationFlag? = nil
   ) throws -> [[Value]] {
-    try evaluate(store, arguments, cache: cache, cancellation: cancellation).rows
+    var config = try AlgorithmConfig(procedure: rawValue, arguments: arguments)
+    return try evaluate(Analytics(store: store, cache: cache, cancellation: cancellation), &config).rows
   }
 
-  /// Runs the algorithm and returns its output before it is turned into rows; throws `Cancelled`
-  /// when `cancellation` fires while it runs.
-  func evaluate(
-    _ store: GraphStore, _ arguments: [Value], cache: ProjectionCache? = nil, cancellation: CancellationFlag? = nil
-  ) throws -> AlgorithmOutput {
-    var config = try AlgorithmConfig(procedure: rawValue, arguments: arguments)
-    let analytics = Analytics(store: store, cache: cache, cancellation: cancellation)
+  /// Runs the algorithm with its configuration map and returns its output before it is turned
+  /// into rows; throws `Cancelled` when the statement is cancelled while it runs.
+  func evaluate(_ analytics: Analytics, _ config: inout AlgorithmConfig) throws -> AlgorithmOutput {
     let output = try dispatch(analytics, &config)
     try analytics.checkCancelled()
     return output
@@ -96,9 +124,13 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
       return try runCentrality(input, &config)
     case .bfs, .dfs, .dijkstraSingleSource, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree:
       return try runPaths(input, &config)
-    case .weaklyConnectedComponents, .stronglyConnectedComponents, .labelPropagation, .louvain, .triangleCount, .kCore,
-      .jaccard, .overlap:
+    case .weaklyConnectedComponents, .stronglyConnectedComponents, .labelPropagation, .louvain, .modularity, .triangleCount,
+      .localClusteringCoefficient, .kCore, .jaccard, .overlap, .cosine:
       return try runCommunity(input, &config)
+    case .bridges, .articulationPoints, .topologicalSort, .longestPath, .bellmanFord, .articleRank, .k1Coloring, .leiden:
+      return try runStructure(input, &config)
+    case .randomWalk, .fastRP, .maxFlow:
+      return try runEmbeddings(input, &config)
     }
   }
 }

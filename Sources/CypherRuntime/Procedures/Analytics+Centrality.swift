@@ -7,7 +7,7 @@ extension Analytics {
   /// Out-degree of each node, or the sum of its outgoing weights when `spec` is weighted.
   package func degree(_ spec: ProjectionSpec) throws -> Projected<[Double]> {
     let p = try project(spec, OptionCheck(procedure: .degree))
-    return Projected(projection: p, result: DegreeCentrality.run(p.graph, orientation: .outgoing, weighted: spec.weightProperty != nil))
+    return Projected(projection: p, result: DegreeCentrality.run(p.graph, orientation: .outgoing, weighted: p.graph.isWeighted))
   }
 
   /// PageRank, personalised to `options.sourceNodes` when there are any.
@@ -18,7 +18,7 @@ extension Analytics {
     let sources = try options.sourceNodes.map { try check.index(of: $0, in: p, "sourceNodes") }
     let r = PageRank.run(
       p.graph, damping: options.dampingFactor, maxIterations: options.maxIterations, tolerance: options.tolerance,
-      sources: sources, weighted: spec.weightProperty != nil, stop: stop)
+      sources: sources, weighted: p.graph.isWeighted, stop: stop)
     return Projected(projection: p, result: r.scores)
   }
 
@@ -28,22 +28,35 @@ extension Analytics {
     try options.check(check)
     let p = try projectNonNegative(spec, check)
     let scores = Betweenness.run(
-      p.graph, samples: options.samplingSize, seed: UInt64(options.samplingSeed), weighted: spec.weightProperty != nil,
+      p.graph, samples: options.sampling.samplingSize, seed: UInt64(options.sampling.samplingSeed), weighted: p.graph.isWeighted,
       normalized: options.normalized, stop: stop)
     return Projected(projection: p, result: scores)
   }
 
-  /// Closeness, with the Wasserman–Faust correction when `wfImproved`.
-  package func closeness(_ spec: ProjectionSpec, wfImproved: Bool = true) throws -> Projected<[Double]> {
-    let p = try projectNonNegative(spec, OptionCheck(procedure: .closeness))
-    return Projected(
-      projection: p, result: Closeness.closeness(p.graph, weighted: spec.weightProperty != nil, wfImproved: wfImproved, stop: stop))
+  /// Closeness, with the Wasserman–Faust correction when `wfImproved`; estimated from
+  /// `sampling.samplingSize` seeded pivots when set (SampledCloseness.swift).
+  package func closeness(_ spec: ProjectionSpec, wfImproved: Bool = true, sampling: SamplingOptions = .init()) throws -> Projected<[Double]> {
+    let check = OptionCheck(procedure: .closeness)
+    try sampling.check(check)
+    let p = try projectNonNegative(spec, check)
+    let weighted = p.graph.isWeighted
+    guard let k = sampling.samplingSize else {
+      return Projected(projection: p, result: Closeness.closeness(p.graph, weighted: weighted, wfImproved: wfImproved, stop: stop))
+    }
+    let r = Closeness.sampled(p.graph, pivots: k, seed: UInt64(sampling.samplingSeed), weighted: weighted, wfImproved: wfImproved, stop: stop)
+    return Projected(projection: p, result: r.closeness)
   }
 
-  /// Harmonic centrality.
-  package func harmonic(_ spec: ProjectionSpec) throws -> Projected<[Double]> {
-    let p = try projectNonNegative(spec, OptionCheck(procedure: .harmonic))
-    return Projected(projection: p, result: Closeness.harmonic(p.graph, weighted: spec.weightProperty != nil, stop: stop))
+  /// Harmonic centrality; estimated from `sampling.samplingSize` seeded pivots when set.
+  package func harmonic(_ spec: ProjectionSpec, sampling: SamplingOptions = .init()) throws -> Projected<[Double]> {
+    let check = OptionCheck(procedure: .harmonic)
+    try sampling.check(check)
+    let p = try projectNonNegative(spec, check)
+    guard let k = sampling.samplingSize else {
+      return Projected(projection: p, result: Closeness.harmonic(p.graph, weighted: p.graph.isWeighted, stop: stop))
+    }
+    let r = Closeness.sampled(p.graph, pivots: k, seed: UInt64(sampling.samplingSeed), weighted: p.graph.isWeighted, stop: stop)
+    return Projected(projection: p, result: r.harmonic)
   }
 
   /// Eigenvector centrality.
@@ -52,7 +65,7 @@ extension Analytics {
     try options.check(check)
     let p = try project(spec, check)
     let r = EigenvectorCentrality.run(
-      p.graph, maxIterations: options.maxIterations, tolerance: options.tolerance, weighted: spec.weightProperty != nil, stop: stop)
+      p.graph, maxIterations: options.maxIterations, tolerance: options.tolerance, weighted: p.graph.isWeighted, stop: stop)
     return Projected(projection: p, result: r.scores)
   }
 

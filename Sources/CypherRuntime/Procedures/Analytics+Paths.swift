@@ -51,14 +51,8 @@ extension Analytics {
     let check = OptionCheck(procedure: .aStar)
     let p = try projectNonNegative(spec, check)
     let (s, t) = (try check.index(of: source, in: p, "sourceNode"), try check.index(of: target, in: p, "targetNode"))
-    var latitude = [Double](repeating: .nan, count: p.graph.nodeCount)
-    var longitude = latitude
-    let latitudeID = store.propertyKeyID(latitudeKey)
-    let longitudeID = store.propertyKeyID(longitudeKey)
-    for (i, id) in p.graph.nodeIDs.enumerated() {
-      latitude[i] = store.nodeProperty(id, key: latitudeID)??.doubleValue ?? .nan
-      longitude[i] = store.nodeProperty(id, key: longitudeID)??.doubleValue ?? .nan
-    }
+    let latitude = try nodeNumbers(latitudeKey, p, spec)
+    let longitude = try nodeNumbers(longitudeKey, p, spec)
     let r = WeightedPaths.aStar(p.graph, from: s, to: t, latitude: latitude, longitude: longitude)
     return Projected(projection: p, result: (r.path, r.expanded))
   }
@@ -84,7 +78,7 @@ extension Analytics {
           + "select fewer nodes with 'label' or use algo.dijkstra.singleSource")
     }
     if let key = spec.weightProperty { try WeightedPaths.requireNonNegative(p.graph, property: key) }
-    return Projected(projection: p, result: WeightedPaths.allPairs(p.graph, weighted: spec.weightProperty != nil, stop: stop))
+    return Projected(projection: p, result: WeightedPaths.allPairs(p.graph, weighted: p.graph.isWeighted, stop: stop))
   }
 
   /// The edges of a minimum (or, with `maximum`, maximum) spanning forest.

@@ -7,32 +7,40 @@ import GraphAlgorithms
 import GraphCore
 import GraphStorage
 
-/// One store snapshot to run algorithms on, with its projection cache and the statement's
-/// cancellation flag (nil outside a statement).
+/// One store snapshot to run algorithms on, with its projection cache, the database's graph
+/// catalog and the statement's cancellation flag (nil outside a statement).
 package struct Analytics {
   let store: GraphStore
   let cache: ProjectionCache?
+  let catalog: GraphCatalog?
   let cancellation: CancellationFlag?
+  /// Where long algorithms count their work when a caller watches it; without one, they
+  /// report to the statement's cancellation flag (for the shell's spinner).
+  package var meter: WorkMeter?
 
   /// - Parameter cache: projections of `store`'s snapshot (it must belong to this very store).
-  package init(store: GraphStore, cache: ProjectionCache?, cancellation: CancellationFlag? = nil) {
+  package init(store: GraphStore, cache: ProjectionCache?, catalog: GraphCatalog? = nil, cancellation: CancellationFlag? = nil) {
     self.store = store
     self.cache = cache
+    self.catalog = catalog
     self.cancellation = cancellation
   }
 
-  /// Polled by the long-running algorithms.
+  /// Polled by the long-running algorithms, which count their work on its meter.
   var stop: StopCheck {
-    guard let cancellation else { return .never }
-    return StopCheck { cancellation.isCancelled }
+    let meter = self.meter ?? cancellation.map { flag in WorkMeter { flag.record($0) } }
+    guard let cancellation else { return meter == nil ? .never : StopCheck(meter: meter) { false } }
+    return StopCheck(meter: meter) { cancellation.isCancelled }
   }
 
   /// Throws `Cancelled` (or `TimedOut`) when the statement was cancelled or timed out (the
   /// algorithm may then have returned early with partial results).
   func checkCancelled() throws { try cancellation?.check() }
 
-  /// The projection `spec` describes, from the cache when there is one.
+  /// The projection `spec` describes: the named graph of the catalog it names, else from the
+  /// cache when there is one.
   func project(_ spec: ProjectionSpec, _ check: OptionCheck) throws -> GraphProjection {
+    if let name = spec.graphName { return try namedGraph(name).projection(weight: spec.weightProperty, check) }
     if spec.weightProperty != nil { try check.double(spec.defaultWeight, "defaultWeight") }
     guard let cache else { return try GraphProjection(store, spec) }
     return try cache.projection(spec, of: store)
@@ -41,8 +49,16 @@ package struct Analytics {
   /// The projection for a shortest-path based algorithm, which refuses negative weights.
   func projectNonNegative(_ spec: ProjectionSpec, _ check: OptionCheck) throws -> GraphProjection {
     let p = try project(spec, check)
-    if let key = spec.weightProperty { try WeightedPaths.requireNonNegative(p.graph, property: key) }
+    if p.graph.isWeighted { try WeightedPaths.requireNonNegative(p.graph, property: spec.weightProperty ?? "COUNT") }
     return p
+  }
+
+  /// The graph of the catalog called `name`.
+  func namedGraph(_ name: String) throws -> NamedGraph {
+    guard let catalog else {
+      throw QuiverError.runtime(.argument, .graphNotFound, "there is no graph catalog here to find graph '\(name)' in")
+    }
+    return try catalog.graph(name)
   }
 }
 

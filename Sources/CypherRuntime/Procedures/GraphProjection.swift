@@ -17,7 +17,8 @@ package enum ProjectionDirection: String, Sendable, Hashable {
   case both = "BOTH"
 }
 
-/// What to project: node labels, relationship types, direction and weight.
+/// What to project: node labels, relationship types, direction, weight and how parallel
+/// relationships merge; or the name of a graph in the catalog to run on instead.
 package struct ProjectionSpec: Sendable, Hashable {
   /// Nodes carrying any of these labels (all nodes when nil).
   package var labels: [String]?
@@ -28,25 +29,41 @@ package struct ProjectionSpec: Sendable, Hashable {
   package var weightProperty: String?
   /// Weight of a relationship that lacks the property.
   package var defaultWeight: Double
+  /// How relationships between the same two nodes (in the projected direction) merge.
+  package var aggregation: ProjectionAggregation
+  /// A graph of the catalog to run on; the other keys but `weightProperty` are then unused.
+  package var graphName: String?
 
   package init(
     labels: [String]? = nil, types: [String]? = nil, direction: ProjectionDirection = .outgoing,
-    weightProperty: String? = nil, defaultWeight: Double = 1
+    weightProperty: String? = nil, defaultWeight: Double = 1, aggregation: ProjectionAggregation = .none,
+    graphName: String? = nil
   ) {
     self.labels = labels
     self.types = types
     self.direction = direction
     self.weightProperty = weightProperty
     self.defaultWeight = defaultWeight
+    self.aggregation = aggregation
+    self.graphName = graphName
   }
 
-  /// Reads the projection keys shared by every algorithm: `label`, `relationshipType`,
-  /// `direction`, `weightProperty` and `defaultWeight`.
+  /// Reads the projection keys shared by every algorithm: `graph` (a named graph of the
+  /// catalog), or an inline projection by `label`, `relationshipType`, `direction`,
+  /// `aggregation`, `weightProperty` and `defaultWeight`.
   package init(_ config: inout AlgorithmConfig, direction defaultDirection: ProjectionDirection, weighted: Bool = true) throws {
+    graphName = try config.string("graph")
+    if graphName != nil {
+      for key in ["label", "relationshipType", "direction", "aggregation", "defaultWeight"] where config.has(key) {
+        throw config.invalid(key, "cannot be combined with 'graph' (the named graph fixes it)")
+      }
+    }
     labels = try config.strings("label")
     types = try config.strings("relationshipType")
     let d = try config.string("direction", allowed: ["OUTGOING", "INCOMING", "BOTH"])
     direction = d.flatMap(ProjectionDirection.init(rawValue:)) ?? defaultDirection
+    let a = try config.string("aggregation", allowed: ProjectionAggregation.allCases.map(\.rawValue))
+    aggregation = a.flatMap(ProjectionAggregation.init(rawValue:)) ?? .none
     if weighted {
       weightProperty = try config.string("weightProperty")
       defaultWeight = try config.double("defaultWeight", default: 1)
@@ -75,14 +92,12 @@ package struct GraphProjection: Sendable {
   }
 
   /// Builds the projection of `store` described by `spec`, reading the nodes' relationships on
-  /// all cores; a reversed or undirected projection is derived from the outgoing one.
+  /// all cores; a reversed, undirected or aggregated projection is derived from the outgoing one.
   /// - Throws: when a weight property holds a non-numeric value.
   /// - Complexity: O(n + m) over the selected nodes and their relationships.
   package init(_ store: GraphStore, _ spec: ProjectionSpec) throws {
-    guard spec.direction == .outgoing else {
-      var outgoing = spec
-      outgoing.direction = .outgoing
-      self.init(spec.direction, of: try GraphProjection(store, outgoing))
+    guard spec.direction == .outgoing, spec.aggregation == .none else {
+      self = try GraphProjection(store, spec.raw).shaped(spec.direction, spec.aggregation)
       return
     }
     let ids = GraphProjection.nodeIDs(store, labels: spec.labels)
@@ -115,7 +130,7 @@ package struct GraphProjection: Sendable {
       graph: CSRGraph(nodeIDs: ContiguousArray(ids), rows: rows, orientation: .forward), relationshipIDs: rels, indexOfID: index)
   }
 
-  private init(graph: CSRGraph, relationshipIDs: [Int64], indexOfID: [Int32]) {
+  init(graph: CSRGraph, relationshipIDs: [Int64], indexOfID: [Int32]) {
     self.graph = graph
     self.relationshipIDs = relationshipIDs
     self.indexOfID = indexOfID
@@ -132,6 +147,12 @@ package struct GraphProjection: Sendable {
     case .both: graph = outgoing.graph.undirected()
     }
     self.init(graph: graph, relationshipIDs: outgoing.relationshipIDs, indexOfID: outgoing.indexOfID)
+  }
+
+  /// This outgoing projection seen in `direction`, its parallel relationships merged by
+  /// `aggregation`.
+  package func shaped(_ direction: ProjectionDirection, _ aggregation: ProjectionAggregation) -> GraphProjection {
+    GraphProjection(direction, of: self).aggregated(aggregation)
   }
 
   /// Ids of the live nodes carrying any of `labels` (all live nodes when nil), ascending and

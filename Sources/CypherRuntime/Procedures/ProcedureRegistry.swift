@@ -15,6 +15,8 @@ package struct ProcedureRegistry: ProcedureCatalog, Sendable {
   package private(set) var version = 0
   /// Graph projections of the algorithm procedures, shared by every copy of the registry.
   package let projections = ProjectionCache()
+  /// The named graphs of the algorithm procedures, shared by every copy of the registry.
+  package let graphs = GraphCatalog()
 
   package init() {}
 
@@ -56,14 +58,15 @@ package struct ProcedureRegistry: ProcedureCatalog, Sendable {
 
   package func procedure(named name: String) -> Procedure? {
     registered[name.lowercased()] ?? BuiltinProcedure(rawValue: name.lowercased())?.signature
-      ?? AlgorithmProcedure(name: name)?.signature
+      ?? AlgorithmCall(name: name)?.signature ?? CatalogProcedure(name: name)?.signature
   }
 
   /// Every procedure, built-in and registered, sorted by name.
   package var all: [Procedure] {
     let builtins = BuiltinProcedure.allCases.filter { registered[$0.rawValue] == nil }.map(\.signature)
-    let algorithms = AlgorithmProcedure.allCases.filter { registered[$0.rawValue.lowercased()] == nil }.map(\.signature)
-    return (builtins + algorithms + registered.values).sorted { $0.name < $1.name }
+    let algorithms = AlgorithmCall.all.filter { registered[$0.name.lowercased()] == nil }.map(\.signature)
+    let catalog = CatalogProcedure.allCases.filter { registered[$0.rawValue.lowercased()] == nil }.map(\.signature)
+    return (builtins + algorithms + catalog + registered.values).sorted { $0.name < $1.name }
   }
 
   /// Whether `name` is served by the engine itself rather than an embedder.
@@ -72,8 +75,13 @@ package struct ProcedureRegistry: ProcedureCatalog, Sendable {
   }
 
   /// The graph algorithm `name` calls, unless an embedder registered a procedure of that name.
-  func algorithm(_ name: String) -> AlgorithmProcedure? {
-    registered[name.lowercased()] == nil ? AlgorithmProcedure(name: name) : nil
+  func algorithm(_ name: String) -> AlgorithmCall? {
+    registered[name.lowercased()] == nil ? AlgorithmCall(name: name) : nil
+  }
+
+  /// The graph catalog procedure `name` calls, unless an embedder registered one of that name.
+  func catalogProcedure(_ name: String) -> CatalogProcedure? {
+    registered[name.lowercased()] == nil ? CatalogProcedure(name: name) : nil
   }
 }
 

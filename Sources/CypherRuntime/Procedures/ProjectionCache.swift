@@ -15,18 +15,16 @@ package final class ProjectionCache: Sendable {
 
   /// The cached projection of `store` for `spec`, building it on first use; a store with another
   /// stamp than the cached one replaces the whole cache. A reversed or undirected projection is
-  /// derived from the outgoing one, which is cached too, so that projecting one graph in several
+  /// derived from the outgoing one (and an aggregated one from the unaggregated one), which is cached too, so that projecting one graph in several
   /// directions reads the store (and the weights) once.
   func projection(_ spec: ProjectionSpec, of store: GraphStore) throws -> GraphProjection {
     let stamp = store.stamp
     if let hit = entries.withLock({ $0.stamp == stamp ? $0.projections[spec] : nil }) { return hit }
     let built: GraphProjection
-    if spec.direction == .outgoing {
+    if spec.direction == .outgoing && spec.aggregation == .none {
       built = try GraphProjection(store, spec)
     } else {
-      var outgoing = spec
-      outgoing.direction = .outgoing
-      built = GraphProjection(spec.direction, of: try projection(outgoing, of: store))
+      built = try projection(spec.raw, of: store).shaped(spec.direction, spec.aggregation)
     }
     entries.withLock { cache in
       if cache.stamp != stamp || cache.projections.count >= Self.capacity { cache = (stamp, [:]) }

@@ -16,17 +16,12 @@ package enum Betweenness {
   ) -> [Double] {
     let n = g.nodeCount
     guard n > 0 else { return [] }
-    var sources = Array(0..<n)
-    var sampled: Set<Int>? = nil
-    if let k = samples, k < n {
-      var rng = SeededRandom(seed: seed)
-      sources.shuffle(using: &rng)
-      sources = Array(sources.prefix(max(0, k)))
-      sampled = Set(sources)
-    }
+    let sources = SeededRandom.sample(samples ?? n, of: n, seed: seed)
+    let sampled: Set<Int>? = sources.count < n ? Set(sources) : nil
     let useWeights = weighted && g.isWeighted
     let forward = g.forward
     let backward = g.backward
+    stop.begin(sources.count)
     let partials = Parallel.map(sources.count, minimum: 8) { _, range in
       var total = [Double](repeating: 0, count: n)
       if !useWeights {
@@ -34,6 +29,7 @@ package enum Betweenness {
         for i in range {
           if stop.isStopped() { break }
           scratch.run(sources[i], forward, &total)
+          stop.advance()
         }
         return total
       }
@@ -44,6 +40,7 @@ package enum Betweenness {
         let s = sources[i]
         tree.dijkstra(from: s, forward)
         accumulate(&tree, &delta, &total, s, backward, true)
+        stop.advance()
       }
       return total
     }

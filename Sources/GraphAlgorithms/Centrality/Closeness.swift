@@ -48,6 +48,7 @@ package enum Closeness {
   private static func hopSums(_ g: CSRGraph, _ stop: StopCheck) -> [(reached: Int, total: Double, harmonic: Double)] {
     let n = g.nodeCount
     let rows = g.backward
+    stop.begin(n)
     let parts = Parallel.map(n, minimum: 64) { _, range in
       var out: [(reached: Int, total: Double, harmonic: Double)] = []
       out.reserveCapacity(range.count)
@@ -85,6 +86,7 @@ package enum Closeness {
                 }
                 for i in 0..<tail { distance[Int(queue[i])] = -1 }
                 out.append((tail, total, harmonic))
+                stop.advance()
               }
             }
           }
@@ -102,6 +104,7 @@ package enum Closeness {
     let n = g.nodeCount
     let rows = g.backward
     let useWeights = weighted && g.isWeighted
+    stop.begin(n)
     let parts = Parallel.map(n, minimum: 64) { _, range in
       var tree = ShortestPathTree(nodeCount: n)
       var out: [Double] = []
@@ -113,6 +116,7 @@ package enum Closeness {
         }
         if useWeights { tree.dijkstra(from: v, rows) } else { tree.bfs(from: v, rows) }
         out.append(score(tree))
+        stop.advance()
       }
       return out
     }

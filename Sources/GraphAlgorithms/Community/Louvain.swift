@@ -60,8 +60,7 @@ package enum Louvain {
     var community = Array(0..<n)
     guard twoM > 0 else { return (community, false) }
     var total = degree
-    var toCommunity = [Double](repeating: 0, count: n)
-    var touched: [Int] = []
+    var scratch = MoveScratch(n)
     var order = Array(0..<n)
     order.shuffle(using: &rng)
     var movedAny = false
@@ -69,25 +68,7 @@ package enum Louvain {
       var moved = false
       for v in order {
         let own = community[v]
-        touched.removeAll(keepingCapacity: true)
-        for e in g.offsets[v]..<g.offsets[v + 1] {
-          let c = community[Int(g.targets[e])]
-          if toCommunity[c] == 0 { touched.append(c) }
-          toCommunity[c] += g.weights[e]
-        }
-        total[own] -= degree[v]
-        var best = own
-        var bestGain = toCommunity[own] - resolution * total[own] * degree[v] / twoM
-        for c in touched {
-          let gain = toCommunity[c] - resolution * total[c] * degree[v] / twoM
-          if gain > bestGain {
-            best = c
-            bestGain = gain
-          }
-        }
-        for c in touched { toCommunity[c] = 0 }
-        toCommunity[own] = 0
-        total[best] += degree[v]
+        let best = bestMove(g, v, community, &total, degree, twoM, resolution, &scratch)
         if best != own {
           community[v] = best
           moved = true
@@ -99,8 +80,45 @@ package enum Louvain {
     return (community, movedAny)
   }
 
+  /// Scratch space of `bestMove`: the weight from the moving node to each community touched.
+  struct MoveScratch {
+    var toCommunity: [Double]
+    var touched: [Int] = []
+    init(_ n: Int) { toCommunity = [Double](repeating: 0, count: n) }
+  }
+
+  /// Moves `v` to the community among its own and its neighbours' with the largest modularity
+  /// gain (its own on ties), keeping the communities' total degrees in `total`; returns it.
+  /// - Complexity: O(deg v).
+  static func bestMove(
+    _ g: Level, _ v: Int, _ community: [Int], _ total: inout [Double], _ degree: [Double], _ twoM: Double,
+    _ resolution: Double, _ scratch: inout MoveScratch
+  ) -> Int {
+    let own = community[v]
+    scratch.touched.removeAll(keepingCapacity: true)
+    for e in g.offsets[v]..<g.offsets[v + 1] {
+      let c = community[Int(g.targets[e])]
+      if scratch.toCommunity[c] == 0 { scratch.touched.append(c) }
+      scratch.toCommunity[c] += g.weights[e]
+    }
+    total[own] -= degree[v]
+    var best = own
+    var bestGain = scratch.toCommunity[own] - resolution * total[own] * degree[v] / twoM
+    for c in scratch.touched {
+      let gain = scratch.toCommunity[c] - resolution * total[c] * degree[v] / twoM
+      if gain > bestGain {
+        best = c
+        bestGain = gain
+      }
+    }
+    for c in scratch.touched { scratch.toCommunity[c] = 0 }
+    scratch.toCommunity[own] = 0
+    total[best] += degree[v]
+    return best
+  }
+
   /// Collapses each community into one node, summing the weights between communities.
-  private static func aggregate(_ g: Level, _ community: [Int]) -> Level {
+  static func aggregate(_ g: Level, _ community: [Int]) -> Level {
     let k = (community.max() ?? -1) + 1
     var loops = [Double](repeating: 0, count: k)
     var links = [[Int: Double]](repeating: [:], count: k)

@@ -15,3 +15,15 @@ package struct SeededRandom: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+extension SeededRandom {
+  /// `k` of the indices 0..<n drawn without repeats by a seeded shuffle (all of them, in order,
+  /// when k ≥ n): the sources of sampled betweenness, closeness and harmonic centrality.
+  package static func sample(_ k: Int, of n: Int, seed: UInt64) -> [Int] {
+    var indices = Array(0..<n)
+    guard k < n else { return indices }
+    var rng = SeededRandom(seed: seed)
+    indices.shuffle(using: &rng)
+    return Array(indices.prefix(max(0, k)))
+  }
+}

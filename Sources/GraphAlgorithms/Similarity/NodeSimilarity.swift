@@ -1,4 +1,4 @@
-// Jaccard and overlap similarity of nodes' neighbour sets: for each node, the nodes sharing at
+// Jaccard, overlap and cosine similarity of nodes' neighbour sets: for each node, the nodes sharing at
 // least one neighbour with it are scored, filtered by a cut-off and the best k kept.
 
 /// Neighbour-set similarity measures.
@@ -7,6 +7,8 @@ package enum SimilarityMetric: String, Sendable, CaseIterable {
   case jaccard
   /// |A ∩ B| / min(|A|, |B|).
   case overlap
+  /// |A ∩ B| / √(|A| |B|): the cosine of the two neighbour sets' indicator vectors.
+  case cosine
 }
 
 /// One scored pair of nodes by dense index.
@@ -53,7 +55,12 @@ package enum NodeSimilarity {
         for u in touched {
           let du = rows.offsets[u + 1] - rows.offsets[u]
           let c = Double(common[u])
-          let sim = metric == .jaccard ? c / Double(dv + du - common[u]) : c / Double(min(dv, du))
+          let sim: Double
+          switch metric {
+          case .jaccard: sim = c / Double(dv + du - common[u])
+          case .overlap: sim = c / Double(min(dv, du))
+          case .cosine: sim = c / (Double(dv) * Double(du)).squareRoot()
+          }
           common[u] = 0
           if sim >= cutoff { scored.append(SimilarPair(first: v, second: u, similarity: sim)) }
         }

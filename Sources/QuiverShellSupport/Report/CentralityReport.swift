@@ -16,6 +16,8 @@ package struct ReportOptions: Sendable {
   /// The property shown for each node; nil for `name` when present, else the first key.
   package var displayProperty: String?
   package var direction: ReportDirection = .directed
+  /// Source nodes of betweenness, closeness and harmonic (ReportSampling.swift).
+  package var sample: ReportSample = .automatic
 
   package init() {}
 }
@@ -61,21 +63,33 @@ package struct CentralityReport: Sendable {
   package var spearman: [[Double?]]
   /// Total degree (relationships touching a node, either direction) → node count, by degree.
   package var degreeDistribution: [DegreeCount]
+  /// How betweenness, closeness and harmonic were sampled; nil when computed exactly.
+  package var sampling: ReportSampling?
 
   /// Tells which measure is being computed: its 1-based position and the number of steps.
   package typealias Progress = @Sendable (_ step: String, _ position: Int, _ count: Int) -> Void
 
   /// Computes the report on the current snapshot of `database`. `progress` is called before
-  /// each measure and, last, before the degree distribution.
+  /// each measure and, last, before the degree distribution; `work` as the long measures
+  /// (betweenness, closeness, harmonic) advance, from the threads doing them.
   /// - Throws: `QuiverError` when an algorithm refuses the graph.
   package static func compute(
-    on database: Database, options: ReportOptions, progress: Progress = { _, _, _ in }
+    on database: Database, options: ReportOptions, progress: Progress = { _, _, _ in },
+    work: @escaping @Sendable (AlgorithmProgress) -> Void = { _ in }
   ) throws -> CentralityReport {
-    let analytics = database.algorithms
+    let analytics = database.algorithms.reportingProgress(work)
     let graph = AnalyticsGraph(
       labels: options.labels.isEmpty ? nil : options.labels,
       relationshipTypes: options.relationshipTypes.isEmpty ? nil : options.relationshipTypes,
       direction: options.direction.analytics)
+    var undirected = graph
+    undirected.direction = .both
+    // The degrees first: they give the node count that decides the sampling.
+    let degrees = try analytics.degree(undirected)
+    let nodeIDs = degrees.nodeIDs
+    let sampling = options.sample.sampling(nodeCount: nodeIDs.count, measures: options.algorithms)
+    let size = sampling?.size
+    let seed = sampling?.seed ?? 0
     let steps = options.algorithms.count + 1
     var scores: [NodeValues<Double>] = []
     var hits: (hubs: NodeValues<Double>, authorities: NodeValues<Double>)?
@@ -84,9 +98,9 @@ package struct CentralityReport: Sendable {
       switch algorithm {
       case .degree: scores.append(try analytics.degree(graph))
       case .pagerank: scores.append(try analytics.pageRank(graph))
-      case .betweenness: scores.append(try analytics.betweenness(graph))
-      case .closeness: scores.append(try analytics.closeness(graph))
-      case .harmonic: scores.append(try analytics.harmonic(graph))
+      case .betweenness: scores.append(try analytics.betweenness(graph, samplingSize: size, seed: seed))
+      case .closeness: scores.append(try analytics.closeness(graph, samplingSize: size, seed: seed))
+      case .harmonic: scores.append(try analytics.harmonic(graph, samplingSize: size, seed: seed))
       case .eigenvector: scores.append(try analytics.eigenvector(graph))
       case .hubs, .authorities:
         let both = try hits ?? analytics.hits(graph)
@@ -95,11 +109,7 @@ package struct CentralityReport: Sendable {
       }
     }
 
-    var undirected = graph
-    undirected.direction = .both
     progress("degree distribution", steps, steps)
-    let degrees = try analytics.degree(undirected)
-    let nodeIDs = degrees.nodeIDs
     let vectors = scores.map { byNode in nodeIDs.map { byNode[$0] ?? 0 } }
     let tops = zip(options.algorithms, scores).map { ($0, topNodes($1, count: options.top)) }
     let details = try nodeDetails(Set(tops.flatMap { $0.1.map(\.id) }), in: database)
@@ -118,7 +128,7 @@ package struct CentralityReport: Sendable {
       options: options, nodeCount: nodeIDs.count, relationshipCount: Int((degreeTotal / 2).rounded()),
       measures: measures,
       pearson: matrix(vectors, Correlation.pearson), spearman: matrix(vectors, Correlation.spearman),
-      degreeDistribution: distribution(degrees.values))
+      degreeDistribution: distribution(degrees.values), sampling: sampling)
   }
 
   /// The `count` highest-scoring nodes, highest first; ties (and non-finite scores, last) go

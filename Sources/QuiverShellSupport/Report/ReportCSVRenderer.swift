@@ -1,7 +1,8 @@
 // The CSV form of a centrality report: one RFC 4180 document with one header and eight columns,
 // `section,measure,rank,node,labels,display,key,value`, where `section` says what a row holds:
 //
-//   graph     key nodes | relationships | direction, value its value
+//   graph     key nodes | relationships | direction, value its value; when sampled also
+//             sampleSources | sampleSeed | sampledMeasures (joined with ';') | expectedError
 //   top       measure, rank, node id, labels (joined with ';'), display, key `score`, value
 //   summary   measure, key count | min | max | mean | median | stdDev, value
 //   pearson   measure, key the other measure, value the coefficient (empty when undefined)
@@ -23,6 +24,14 @@ package enum ReportCSVRenderer {
       row("graph", key: "relationships", value: String(report.relationshipCount)),
       row("graph", key: "direction", value: report.options.direction.rawValue),
     ]
+    if let sampling = report.sampling {
+      rows += [
+        row("graph", key: "sampleSources", value: String(sampling.size)),
+        row("graph", key: "sampleSeed", value: String(sampling.seed)),
+        row("graph", key: "sampledMeasures", value: sampling.measures.map(\.rawValue).joined(separator: ";")),
+        row("graph", key: "expectedError", value: number(sampling.expectedError)),
+      ]
+    }
     for measure in report.measures {
       let name = measure.algorithm.rawValue
       for node in measure.top {

@@ -12,6 +12,7 @@ package enum ReportHTMLRenderer {
   /// The page.
   package static func render(_ report: CentralityReport) -> String {
     var body = "<header>\n<h1>Centrality report</h1>\n<p class=\"meta\">\(e(ReportDescription.graphLine(report)))</p>\n"
+    if let sampling = report.sampling { body += "<p class=\"meta\">\(e(sampling.sentence))</p>\n" }
     let links = report.measures.map { "<a href=\"#measure-\($0.algorithm.rawValue)\">\(e($0.algorithm.title))</a>" }
       + ["<a href=\"#correlation\">Correlation</a>", "<a href=\"#degrees\">Degree distribution</a>"]
     body += "<nav>" + links.joined(separator: " ") + "</nav>\n</header>\n"

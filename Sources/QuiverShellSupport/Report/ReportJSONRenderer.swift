@@ -1,6 +1,7 @@
 // The JSON form of a centrality report, one object:
 //
-//   {"graph": {"nodes", "relationships", "direction", "labels", "relationshipTypes"},
+//   {"graph": {"nodes", "relationships", "direction", "labels", "relationshipTypes",
+//              "sampling": null or {"sources", "nodes", "automatic", "seed", "measures", "expectedError"}},
 //    "algorithms": {"<measure>": {"top": [{"rank", "node", "labels", "display", "score"}],
 //                                 "summary": {"count", "min", "max", "mean", "median", "stdDev"}}},
 //    "correlation": {"measures": [...], "pearson": [[...]], "spearman": [[...]]},
@@ -20,6 +21,7 @@ package enum ReportJSONRenderer {
       ("direction", string(options.direction.rawValue)),
       ("labels", options.labels.isEmpty ? "null" : strings(options.labels)),
       ("relationshipTypes", options.relationshipTypes.isEmpty ? "null" : strings(options.relationshipTypes)),
+      ("sampling", report.sampling.map(sampling) ?? "null"),
     ])
     let algorithms = report.measures.map { measure in
       let top = measure.top.map { node in
@@ -45,6 +47,14 @@ package enum ReportJSONRenderer {
       + (algorithms.isEmpty ? "{}" : "{\n" + algorithms.joined(separator: ",\n") + "\n  }")
       + ",\n  \"correlation\": {\n    " + correlation.joined(separator: ",\n    ") + "\n  },\n"
       + "  \"degreeDistribution\": [" + degrees.joined(separator: ",") + "]\n}\n"
+  }
+
+  /// The sampling object: sources, nodes drawn from, automatic, seed, measures, expected error.
+  private static func sampling(_ s: ReportSampling) -> String {
+    object([
+      ("sources", String(s.size)), ("nodes", String(s.nodeCount)), ("automatic", s.automatic ? "true" : "false"),
+      ("seed", String(s.seed)), ("measures", strings(s.measures.map(\.rawValue))), ("expectedError", number(s.expectedError)),
+    ])
   }
 
   /// `{"key":value,...}` on one line, values already JSON.

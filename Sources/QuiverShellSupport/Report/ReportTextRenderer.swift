@@ -11,6 +11,7 @@ package enum ReportTextRenderer {
   package static func render(_ report: CentralityReport, style: TableFormatter.Style = .ascii) -> String {
     let table = TableFormatter(style: style)
     var out = "Centrality report\n" + ReportDescription.graphLine(report) + "\n"
+    if let sampling = report.sampling { out += sampling.sentence + "\n" }
     for measure in report.measures {
       out += "\n\(measure.algorithm.title): top \(measure.top.count) of \(measure.summary.count)\n"
       let cells = measure.top.map { node in
