@@ -111,6 +111,6 @@ private func text(_ expression: String) throws -> String? {
     _ = try db.execute("CREATE ({d: date('1984-10-11'), ds: [time('13:00'), time('14:00+01:00')]})")
     let r = try db.execute("MATCH (n) RETURN n.d, n.ds").rows[0]
     #expect(r.map(\.description) == ["1984-10-11", "[13:00Z, 14:00+01:00]"])
-    #expect(try value("valueType(localdatetime('2015-07-21T21:40'))").stringValue == "LOCAL DATETIME")
+    #expect(try value("valueType(localdatetime('2015-07-21T21:40'))").stringValue == "LOCAL DATETIME NOT NULL")
   }
 }

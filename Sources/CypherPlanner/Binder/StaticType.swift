@@ -72,7 +72,7 @@ extension TypeContext {
       case .relationshipList: return .list
       case .value: return v.type
       }
-    case .unary(.not, _), .isNull, .hasLabels, .quantifier, .exists: return .boolean
+    case .unary(.not, _), .isNull, .typePredicate, .hasLabels, .quantifier, .exists: return .boolean
     case .countSubquery: return .integer
     case .collectSubquery: return .list
     case .binary(let op, let a, let b, _):

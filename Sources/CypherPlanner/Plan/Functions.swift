@@ -6,6 +6,7 @@ package enum ScalarFunction: String, Sendable, CaseIterable {
   case id, labels, type, keys, properties, size, length, nodes, relationships
   case startNode, endNode, head, last, tail, range, coalesce, reverse
   case toInteger, toFloat, toString, toBoolean, toIntegerOrNull, toFloatOrNull, toStringOrNull, toBooleanOrNull
+  case toBooleanList, toFloatList, toIntegerList, toStringList
   case abs, ceil, floor, round, sign, sqrt, exp, log, log10, sin, cos, tan, cot, asin, acos, atan, atan2
   case pi, e, rand, degrees, radians, haversin
   case toLower, toUpper, trim, ltrim, rtrim, replace, substring, left, right, split

@@ -44,6 +44,8 @@ package indirect enum PlanExpression: Sendable {
   case xor(PlanExpression, PlanExpression)
   case binary(PlanBinaryOperator, PlanExpression, PlanExpression)
   case isNull(PlanExpression, negated: Bool)
+  /// `x IS [NOT] :: TYPE`: never null.
+  case typePredicate(PlanExpression, ValueTypeSpec, negated: Bool)
   /// Whether a node carries every one of the labels (with their committed ids).
   case hasLabels(PlanExpression, [InternedName])
   case function(ScalarFunction, [PlanExpression])

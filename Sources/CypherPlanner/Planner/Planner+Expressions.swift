@@ -54,6 +54,8 @@ extension Planner {
       }
     case .isNull(let x, let negated):
       return .isNull(try bind(x, scope), negated: negated)
+    case .typePredicate(let x, let type, let negated):
+      return .typePredicate(try bind(x, scope), type, negated: negated)
     case .hasLabels(let x, let labels):
       return .hasLabels(try bind(x, scope), labels.map(label))
     case .function(let name, let distinct, let args, let loc):
@@ -202,7 +204,8 @@ extension Expression {
     case .function(let name, _, let args, _):
       return AggregateFunction.byName[name.lowercased()] != nil || args.contains { $0.containsAggregate }
     case .literal, .parameter, .variable, .patternPredicate, .exists, .countSubquery, .collectSubquery, .patternComprehension: return false
-    case .property(let e, _), .unary(_, let e), .isNull(let e, _), .hasLabels(let e, _): return e.containsAggregate
+    case .property(let e, _), .unary(_, let e), .isNull(let e, _), .typePredicate(let e, _, _), .hasLabels(let e, _):
+      return e.containsAggregate
     case .subscript(let a, let b), .binary(_, let a, let b, _): return a.containsAggregate || b.containsAggregate
     case .slice(let a, let b, let c):
       return a.containsAggregate || (b?.containsAggregate ?? false) || (c?.containsAggregate ?? false)

@@ -16,7 +16,7 @@ extension ExecutionContext {
     case .linenumber, .file: return .null
     case .toStringOrNull, .toIntegerOrNull, .toFloatOrNull, .toBooleanOrNull:
       return (try? conversion(f, args[0])) ?? .null
-    case .valueType: return .string(args[0].typeName)
+    case .valueType: return .string(args[0].valueTypeName)
     case .round where args.count > 1:
       return try roundFunction(args)
     default: break
@@ -101,6 +101,8 @@ extension ExecutionContext {
       return try range(args)
     case .toInteger, .toFloat, .toString, .toBoolean:
       return try conversion(f, x)
+    case .toBooleanList, .toFloatList, .toIntegerList, .toStringList:
+      return try listConversion(f, x)
     case .abs:
       switch x {
       case .int(let i):
@@ -166,7 +168,7 @@ extension ExecutionContext {
     }
   }
 
-  private func argumentType(_ f: ScalarFunction, _ v: Value) -> QuiverError {
+  func argumentType(_ f: ScalarFunction, _ v: Value) -> QuiverError {
     QuiverError.runtime(.type, .invalidArgumentValue, "\(f.rawValue)() cannot take a \(v.typeName) argument")
   }
 

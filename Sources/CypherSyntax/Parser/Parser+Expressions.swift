@@ -89,39 +89,48 @@ extension Parser {
     }
   }
 
-  /// predicate := additive (STARTS WITH | ENDS WITH | CONTAINS | IN | =~ additive | IS [NOT] NULL)*
+  /// predicate := additive predicateSuffix*
   mutating func predicateExpression() throws -> Expression {
     var e = try additiveExpression()
     var links = 0
     defer { treeDepth -= links }
     while true {
       let mark = index
-      let loc = Loc(current.position)
-      if at(.starts) && peek().isKeyword(.with) {
-        advance()
-        advance()
-        e = .binary(.startsWith, e, try additiveExpression(), loc)
-      } else if at(.ends) && peek().isKeyword(.with) {
-        advance()
-        advance()
-        e = .binary(.endsWith, e, try additiveExpression(), loc)
-      } else if eat(.contains) {
-        e = .binary(.contains, e, try additiveExpression(), loc)
-      } else if eat(.in) {
-        e = .binary(.in, e, try additiveExpression(), loc)
-      } else if eatSymbol("=~") {
-        e = .binary(.regexMatch, e, try additiveExpression(), loc)
-      } else if at(.is) {
-        advance()
-        let negated = eat(.not)
-        try expect(.null)
-        e = .isNull(e, negated: negated)
-      } else {
-        return e
-      }
+      guard let next = try predicateSuffix(e) else { return e }
+      e = next
       checkProgress(since: mark)
       try link(&links)
     }
+  }
+
+  /// predicateSuffix := (STARTS WITH | ENDS WITH | CONTAINS | IN | =~) additive | IS [NOT] NULL
+  ///   | typePredicate
+  /// applied to `e`; nil, consuming nothing, when no suffix follows.
+  mutating func predicateSuffix(_ e: Expression) throws -> Expression? {
+    let loc = Loc(current.position)
+    if at(.starts) && peek().isKeyword(.with) {
+      advance()
+      advance()
+      return .binary(.startsWith, e, try additiveExpression(), loc)
+    } else if at(.ends) && peek().isKeyword(.with) {
+      advance()
+      advance()
+      return .binary(.endsWith, e, try additiveExpression(), loc)
+    } else if eat(.contains) {
+      return .binary(.contains, e, try additiveExpression(), loc)
+    } else if eat(.in) {
+      return .binary(.in, e, try additiveExpression(), loc)
+    } else if eatSymbol("=~") {
+      return .binary(.regexMatch, e, try additiveExpression(), loc)
+    } else if let typed = try typePredicateSuffix(e) {
+      return typed
+    } else if at(.is) {
+      advance()
+      let negated = eat(.not)
+      try expect(.null)
+      return .isNull(e, negated: negated)
+    }
+    return nil
   }
 
   mutating func additiveExpression() throws -> Expression {
