@@ -77,13 +77,13 @@ extension Database {
       let rows: [[Value]] = procedures.all.map { [.string($0.name), .string($0.signature)] }
       return (QueryResult(columns: ["name", "signature"], rows: rows), store)
     case .showFunctions:
-      let scalar = ScalarFunction.allCases.map { ($0.rawValue, "scalar") }
-      let aggregate = AggregateFunction.allCases.map { ($0.rawValue, "aggregating") }
-      var rows: [[Value]] = (scalar + aggregate).sorted { $0.0.lowercased() < $1.0.lowercased() }.map {
-        [.string($0.0), .string($0.1), .string("")]
+      var rows: [[Value]] = FunctionCatalog.builtins.map {
+        [.string($0.name), .string($0.category), .string($0.description), .string($0.signature), .bool($0.aggregating)]
       }
-      rows += procedures.userFunctions.map { [.string($0.name), .string("user-defined"), .string($0.signature)] }
-      return (QueryResult(columns: ["name", "category", "signature"], rows: rows), store)
+      rows += procedures.userFunctions.map {
+        [.string($0.name), .string("user-defined"), .string($0.description), .string($0.signature), .bool(false)]
+      }
+      return (QueryResult(columns: ["name", "category", "description", "signature", "aggregating"], rows: rows), store)
     }
     return (QueryResult(columns: [], rows: []), store)
   }

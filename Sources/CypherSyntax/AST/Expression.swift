@@ -28,6 +28,8 @@ package enum BinaryOperator: String, Sendable, Hashable {
   case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", power = "^"
   case `in` = "IN", startsWith = "STARTS WITH", endsWith = "ENDS WITH", contains = "CONTAINS"
   case regexMatch = "=~"
+  /// `||`: string or list concatenation.
+  case concatenate = "||"
 }
 
 /// Unary operators.

@@ -147,7 +147,9 @@ extension Parser {
     try commaSeparated { parser in
       let start = parser.current
       let e = try parser.expression()
-      let text = parser.text(from: start.position.offset)
+      var text = parser.text(from: start.position.offset)
+      // Neo4j names the column of an unaliased map projection `p {.name}` after its variable.
+      if case .mapProjection(.variable(let name, _), _) = e { text = name }
       let alias = try parser.eat(.as) ? parser.symbolicName("an alias after AS") : nil
       return ProjectionItem(expression: e, alias: alias, text: text, loc: Loc(start.position))
     }

@@ -104,8 +104,9 @@ extension Parser {
   }
 
   /// predicateSuffix := (STARTS WITH | ENDS WITH | CONTAINS | IN | =~) additive | IS [NOT] NULL
-  ///   | typePredicate
-  /// applied to `e`; nil, consuming nothing, when no suffix follows.
+  ///   | typePredicate | normalizedPredicate
+  /// applied to `e`; nil, consuming nothing, when no suffix follows. The extended simple CASE
+  /// (`CASE x WHEN IS NULL …`) applies these to its subject.
   mutating func predicateSuffix(_ e: Expression) throws -> Expression? {
     let loc = Loc(current.position)
     if at(.starts) && peek().isKeyword(.with) {
@@ -124,6 +125,8 @@ extension Parser {
       return .binary(.regexMatch, e, try additiveExpression(), loc)
     } else if let typed = try typePredicateSuffix(e) {
       return typed
+    } else if let normalized = try normalizedSuffix(e) {
+      return normalized
     } else if at(.is) {
       advance()
       let negated = eat(.not)
@@ -133,13 +136,15 @@ extension Parser {
     return nil
   }
 
+  /// additive := multiplicative (('+' | '-' | '||') multiplicative)*
   mutating func additiveExpression() throws -> Expression {
     var e = try multiplicativeExpression()
     var links = 0
     defer { treeDepth -= links }
-    while atSymbol("+") || atSymbol("-") {
-      let op: BinaryOperator = atSymbol("+") ? .add : .subtract
+    while atSymbol("+") || atSymbol("-") || atDoubleBar {
+      let op: BinaryOperator = atSymbol("+") ? .add : atSymbol("-") ? .subtract : .concatenate
       let loc = Loc(current.position)
+      if op == .concatenate { advance() }
       advance()
       try link(&links)
       e = .binary(op, e, try multiplicativeExpression(), loc)
