@@ -10,7 +10,8 @@ extension Database {
   /// A parsed and planned statement, or a schema command to carry out directly.
   enum Prepared: Sendable {
     case query(CompiledQuery)
-    case schema(SchemaCommand)
+    /// A schema command; for SHOW, the YIELD/WHERE/RETURN clauses that follow it (empty if none).
+    case schema(SchemaCommand, show: [Clause])
   }
 
   /// Whether the command changes the schema (and so needs the writer slot).

@@ -26,10 +26,13 @@ extension Database {
       try statement?.plan(parameters: parameters, snapshot.store, snapshot.procedures)
       ?? prepare(query, parameters: parameters, snapshot.store, snapshot.procedures)
     switch prepared {
-    case .schema(let command):
+    case .schema(let command, let show):
       guard Self.changesSchema(command) else {
         let result = try Self.run(command, on: snapshot.store, procedures: snapshot.procedures).0
-        return stream(result.columns, .rows(result.rows), .readOnly)
+        if show.isEmpty { return stream(result.columns, .rows(result.rows), .readOnly) }
+        let (compiled, rows) = try Self.showQuery(show, over: result, snapshot.store, snapshot.procedures)
+        let source = try context(snapshot.store, snapshot.procedures, rows, control, profiled: false).start(compiled)
+        return stream(source.columns, .source(source), .readOnly)
       }
       try scope.checkWritable(schema: true)
       let result = try scope.write(control: control) { store, procedures in

@@ -155,7 +155,7 @@ public final class Database: Sendable {
   /// Parses and plans `query` against `store`'s schema and statistics and the `procedures`.
   static func compile(_ query: String, _ store: GraphStore, _ procedures: ProcedureRegistry) throws -> Prepared {
     let statement = try Parser.parse(query)
-    if let command = statement.schema { return .schema(command) }
+    if let command = statement.schema { return .schema(command, show: statement.query.parts.first?.clauses ?? []) }
     var compiled = try Planner.compile(statement, catalog: procedures, schema: store)
     var names = NameUses(statement)
     // A store never forgets a name it has interned: only the names missing now are looked up

@@ -9,7 +9,10 @@ import Testing
   /// Whole statements exercising each production (`q:`) or expressions (`e:`).
   static let examples: [String: [String]] = [
     "statement": ["q:EXPLAIN MATCH (n) RETURN n;", "q:PROFILE RETURN 1"],
-    "query": ["q:RETURN 1 AS x UNION RETURN 2 AS x", "q:RETURN 1 AS x UNION ALL RETURN 1 AS x"],
+    "query": ["q:RETURN 1 AS x UNION RETURN 2 AS x", "q:RETURN 1 AS x NEXT RETURN x + 1 AS y"],
+    "queryPart": ["q:WHEN true THEN RETURN 1 AS x NEXT RETURN x"],
+    "unionQuery": ["q:RETURN 1 AS x UNION ALL RETURN 1 AS x"],
+    "conditionalQuery": ["q:WHEN $a THEN RETURN 1 AS x WHEN $b THEN RETURN 2 AS x ELSE RETURN 3 AS x"],
     "singleQuery": ["q:MATCH (n) WITH n RETURN n"],
     "clause": ["q:MATCH (n) SET n.x = 1 REMOVE n.y DELETE n"],
     "match": ["q:OPTIONAL MATCH (n:A) WHERE n.x > 1 RETURN n"],
@@ -28,6 +31,12 @@ import Testing
     "remove": ["q:MATCH (n) REMOVE n.x, n:A"],
     "removeItem": ["q:MATCH (n) REMOVE n:A:B"],
     "delete": ["q:MATCH (n) DETACH DELETE n", "q:MATCH ()-[r]->() DELETE r"],
+    "projectionTail": ["q:UNWIND [3, 1] AS x RETURN x ORDER BY x OFFSET 1 LIMIT 1"],
+    "shorthandClause": [
+      "q:UNWIND [1, 2] AS x FILTER x > 1 RETURN x", "q:UNWIND [1] AS x FILTER WHERE x > 0 RETURN x",
+      "q:UNWIND [1] AS x LET y = x + 1, z = 2 RETURN y, z", "q:UNWIND [3, 1] AS x ORDER BY x DESC OFFSET 1 LIMIT 1 RETURN x",
+      "q:UNWIND [1] AS x SKIP 0 RETURN x", "q:MATCH (n) FINISH", "q:MATCH (n) NODETACH DELETE n",
+    ],
     "foreach": ["q:FOREACH (x IN [1, 2] | CREATE ({v: x}))"],
     "call": ["q:CALL db.labels() YIELD label AS l WHERE l <> 'x' RETURN l", "q:CALL db.labels"],
     "subqueryCall": [
@@ -45,6 +54,22 @@ import Testing
     ],
     "yieldItem": ["q:CALL db.labels() YIELD label RETURN label"],
     "procedureName": ["q:CALL db.propertyKeys()"],
+    "showCommand": [
+      "q:SHOW FUNCTIONS", "q:SHOW ALL INDEXES", "q:SHOW RANGE INDEXES YIELD name",
+      "q:SHOW PROCEDURES EXECUTABLE BY CURRENT USER", "q:SHOW FUNCTIONS EXECUTABLE BY admin",
+    ],
+    "showKind": [
+      "q:SHOW TEXT INDEXES", "q:SHOW NODE UNIQUENESS CONSTRAINTS", "q:SHOW REL PROPERTY EXISTENCE CONSTRAINTS",
+      "q:SHOW KEY CONSTRAINTS", "q:SHOW BUILT IN FUNCTIONS", "q:SHOW USER DEFINED FUNCTIONS",
+    ],
+    "showClauses": [
+      "q:SHOW FUNCTIONS YIELD name, category AS c ORDER BY name SKIP 1 LIMIT 5 WHERE c = 'String' RETURN name",
+      "q:SHOW PROCEDURES WHERE name STARTS WITH 'db.'", "q:SHOW INDEXES YIELD *", "q:SHOW CONSTRAINTS RETURN name",
+    ],
+    "createIndex": [
+      "q:CREATE INDEX i FOR (n:A) ON (n.x)", "q:CREATE RANGE INDEX IF NOT EXISTS FOR (n:A) ON (n.x, n.y)",
+      "q:CREATE TEXT INDEX t FOR ()-[r:R]-() ON (r.name)",
+    ],
     "patternList": ["q:MATCH (a), (b)-->(c) RETURN a"],
     "patternPart": ["q:MATCH p = (a)-->(b) RETURN p"],
     "shortestPath": ["q:MATCH p = shortestPath((a)-[*]-(b)) RETURN p", "q:MATCH p = allShortestPaths((a)-[*..3]->(b)) RETURN p"],
@@ -62,8 +87,8 @@ import Testing
     "comparison": ["e:1 < 2 <= 3 <> 4 = 4 >= 3 > 2 != 5"],
     "predicate": ["e:'abc' STARTS WITH 'a' AND 'abc' ENDS WITH 'c' AND 'abc' CONTAINS 'b' AND 1 IN [1] AND 'a' =~ '.' AND null IS NULL AND 1 IS NOT NULL"],
     "predicateSuffix": ["e:x IS NOT NULL", "e:x IN [1]"],
-    "normalizedPredicate": ["e:s IS NORMALIZED", "e:s IS NOT NFKD NORMALIZED"],
     "typePredicate": ["e:x IS :: INTEGER", "e:x IS NOT :: STRING", "e:x :: FLOAT", "e:x IS TYPED BOOL", "e:x IS NOT TYPED INT"],
+    "normalizedPredicate": ["e:s IS NORMALIZED", "e:s IS NOT NFKD NORMALIZED"],
     "type": ["e:x :: INTEGER | FLOAT", "e:x :: INTEGER NOT NULL | FLOAT NOT NULL"],
     "typeMember": ["e:x :: STRING NOT NULL LIST NOT NULL", "e:x :: INT ARRAY"],
     "simpleType": [

@@ -106,7 +106,8 @@ extension Parser {
     if at(.load) && peek().isKeyword(.csv) {
       return .loadCSV(try loadCSV(loc))
     }
-    if current.kind == .endOfInput || atSymbol(";") || atSymbol("}") || at(.union) || atSymbol(")") {
+    if let c = try shorthandClause(loc) { return c }
+    if current.kind == .endOfInput || atSymbol(";") || atSymbol("}") || at(.union) || atSymbol(")") || endsQueryPart {
       return nil
     }
     throw unexpected(expected: "a clause (MATCH, CREATE, RETURN, WITH, …)")
@@ -123,6 +124,12 @@ extension Parser {
     } else {
       items = try projectionItems()
     }
+    let (order, skip, limit) = try projectionTail()
+    return Projection(distinct: distinct, star: star, items: items, orderBy: order, skip: skip, limit: limit, loc: loc)
+  }
+
+  /// projectionTail := [ORDER BY sortItem (',' sortItem)*] [(SKIP | OFFSET) e] [LIMIT e]
+  mutating func projectionTail() throws -> (order: [SortItem], skip: Expression?, limit: Expression?) {
     var order: [SortItem] = []
     if at(.order) {
       advance()
@@ -138,9 +145,9 @@ extension Parser {
         return SortItem(expression: e, ascending: ascending)
       }
     }
-    let skip = try eat(.skip) ? expression() : nil
+    let skip = try eat(.skip) || eatWord("OFFSET") ? expression() : nil
     let limit = try eat(.limit) ? expression() : nil
-    return Projection(distinct: distinct, star: star, items: items, orderBy: order, skip: skip, limit: limit, loc: loc)
+    return (order, skip, limit)
   }
 
   mutating func projectionItems() throws -> [ProjectionItem] {
