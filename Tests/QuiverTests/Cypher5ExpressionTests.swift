@@ -4,12 +4,6 @@
 import Quiver
 import Testing
 
-/// The single value `RETURN <expression>` produces.
-private func value(_ expression: String) throws -> Value {
-  let db = try Database()
-  return try db.execute("RETURN " + expression + " AS v").rows[0][0]
-}
-
 @Suite struct Cypher5ExpressionTests {
   @Test(arguments: [
     ("'Alpha' || 'Beta'", "AlphaBeta" as Value), ("'a' || 'b' || 'c'", "abc"), ("[1, 2] || [3]", .list([1, 2, 3])),

@@ -6,12 +6,6 @@ import Foundation
 import Quiver
 import Testing
 
-/// The single value `RETURN <expression>` produces.
-private func value(_ expression: String) throws -> Value {
-  let db = try Database()
-  return try db.execute("RETURN " + expression + " AS v").rows[0][0]
-}
-
 @Suite struct Cypher5FunctionTests {
   @Test(arguments: [
     ("isNaN(0.0 / 0.0)", true as Value), ("isNaN(1.5)", false), ("isNaN(1)", false), ("isNaN(null)", .null),

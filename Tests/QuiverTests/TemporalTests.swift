@@ -3,12 +3,6 @@
 import Quiver
 import Testing
 
-/// The single value `RETURN <expression>` produces.
-private func value(_ expression: String) throws -> Value {
-  let db = try Database()
-  return try db.execute("RETURN " + expression + " AS v").rows[0][0]
-}
-
 /// The ISO text of the temporal value `expression` evaluates to.
 private func text(_ expression: String) throws -> String? {
   guard case .temporal(let t) = try value(expression) else { return nil }

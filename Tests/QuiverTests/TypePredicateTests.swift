@@ -4,12 +4,6 @@
 import Quiver
 import Testing
 
-/// The single value `RETURN <expression>` produces.
-private func value(_ expression: String) throws -> Value {
-  let db = try Database()
-  return try db.execute("RETURN " + expression + " AS v").rows[0][0]
-}
-
 @Suite struct TypePredicateTests {
   @Test(arguments: [
     ("42 IS :: INTEGER", true), ("true IS :: INTEGER", false), ("'abc' IS :: INTEGER", false),
