@@ -18,7 +18,8 @@ extension Database {
   static func changesSchema(_ command: SchemaCommand) -> Bool {
     switch command {
     case .createIndex, .dropIndex, .createConstraint, .dropConstraint: return true
-    case .showIndexes, .showConstraints, .showProcedures, .showFunctions: return false
+    case .showIndexes, .showConstraints, .showProcedures, .showFunctions, .showTransactions, .terminateTransactions:
+      return false
     }
   }
 
@@ -85,6 +86,9 @@ extension Database {
         [.string($0.name), .string("user-defined"), .string($0.description), .string($0.signature), .bool(false)]
       }
       return (QueryResult(columns: ["name", "category", "description", "signature", "aggregating"], rows: rows), store)
+    case .showTransactions, .terminateTransactions:
+      // They read the database's running statements, not the store (Database+Transactions.swift).
+      break
     }
     return (QueryResult(columns: [], rows: []), store)
   }

@@ -31,6 +31,8 @@ public final class Database: Sendable {
   /// The directory files of a durable database; nil in memory.
   let storage: DiskStorage?
   private let importDirectoryState = Mutex<String?>(nil)
+  /// The statements running now, for SHOW TRANSACTIONS and TERMINATE TRANSACTIONS.
+  let runningStatements = RunningStatements()
 
   /// The directory `LOAD CSV FROM 'file:///name'` reads `name` in (see
   /// `DatabaseOptions.importDirectory`); nil, the default of an in-memory database, lets LOAD CSV

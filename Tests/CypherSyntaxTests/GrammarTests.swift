@@ -57,6 +57,11 @@ import Testing
     "showCommand": [
       "q:SHOW FUNCTIONS", "q:SHOW ALL INDEXES", "q:SHOW RANGE INDEXES YIELD name",
       "q:SHOW PROCEDURES EXECUTABLE BY CURRENT USER", "q:SHOW FUNCTIONS EXECUTABLE BY admin",
+      "q:SHOW TRANSACTIONS", "q:SHOW TRANSACTION 'neo4j-transaction-1', 'neo4j-transaction-2' YIELD *",
+    ],
+    "terminateCommand": [
+      "q:TERMINATE TRANSACTION 'neo4j-transaction-1'",
+      "q:TERMINATE TRANSACTIONS 'neo4j-transaction-1', 'neo4j-transaction-2' YIELD message RETURN message",
     ],
     "showKind": [
       "q:SHOW TEXT INDEXES", "q:SHOW NODE UNIQUENESS CONSTRAINTS", "q:SHOW REL PROPERTY EXISTENCE CONSTRAINTS",

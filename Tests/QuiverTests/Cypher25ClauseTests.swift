@@ -93,7 +93,27 @@ import Testing
     #expect(try names("SHOW RANGE INDEXES YIELD name WHERE name = 'people'") == ["people"])
     #expect(try names("SHOW TEXT INDEXES").isEmpty)
     #expect(errorCode { _ = try db.execute("SHOW UNIQUE INDEXES") } == "UnexpectedSyntax")
-    #expect(errorCode { _ = try db.execute("SHOW TRANSACTIONS") } == "UnexpectedSyntax")
+  }
+
+  @Test func showAndTerminateTransactions() throws {
+    let db = try Database()
+    let own = try db.execute("SHOW TRANSACTIONS YIELD transactionId, currentQuery, status")
+    #expect(own.columns == ["transactionId", "currentQuery", "status"])
+    #expect(lit(own.rows.map { Array($0.dropFirst()) }) == lit([["SHOW TRANSACTIONS YIELD transactionId, currentQuery, status", "Running"]]))
+    let session = Session(database: db)
+    let stream = try session.run("UNWIND range(1, 1000000) AS x RETURN x")
+    #expect(try stream.next()?.first?.intValue == 1)
+    let listed = try db.execute("SHOW TRANSACTIONS YIELD transactionId AS id, currentQuery AS q WHERE q STARTS WITH 'UNWIND'")
+    #expect(listed.rows.count == 1)
+    let id = listed.rows.first?.first?.stringValue ?? ""
+    #expect(id.hasPrefix("neo4j-transaction-"))
+    #expect(try db.execute("SHOW TRANSACTION '\(id)'").rows.count == 1)
+    let terminated = try db.execute("TERMINATE TRANSACTION '\(id)', 'neo4j-transaction-0'")
+    #expect(terminated.columns == ["transactionId", "username", "message"])
+    #expect(lit(terminated.rows) == lit([[.string(id), "", "Transaction terminated."], ["neo4j-transaction-0", "", "Transaction not found."]]))
+    #expect(errorCode { _ = try stream.next() } == "Cancelled")
+    #expect(try db.execute("SHOW TRANSACTIONS WHERE currentQuery STARTS WITH 'UNWIND'").rows.isEmpty)
+    #expect(errorCode { _ = try db.execute("TERMINATE TRANSACTIONS 42") } == "UnexpectedSyntax")
   }
 
   @Test func schemaProceduresDescribeTheData() throws {

@@ -7,6 +7,7 @@ extension Parser {
     (at(.create) && (peek().isKeyword(.index) || peek().isKeyword(.constraint)))
       || (at(.create) && Parser.indexKinds.contains(peek().text.uppercased()) && peek(2).isKeyword(.index))
       || (at(.drop) && (peek().isKeyword(.index) || peek().isKeyword(.constraint))) || at(.show)
+      || (atWord("TERMINATE") && (peek().isKeyword(.transactions) || peekWord("TRANSACTION")))
   }
 
   /// schemaCommand := createIndex | dropIndex | createConstraint | dropConstraint (SHOW is

@@ -9,7 +9,8 @@ extension SchemaCommand {
   /// True for the SHOW commands, which list rows rather than change the schema.
   package var isShow: Bool {
     switch self {
-    case .showIndexes, .showConstraints, .showProcedures, .showFunctions: return true
+    case .showIndexes, .showConstraints, .showProcedures, .showFunctions, .showTransactions, .terminateTransactions:
+      return true
     default: return false
     }
   }
@@ -23,7 +24,7 @@ extension Parser {
     let loc = Loc(current.position)
     try expect(.show)
     var words: [String] = []
-    while current.kind == .identifier, !isShowNoun(current.keyword) {
+    while current.kind == .identifier, !isShowNoun(current) {
       words.append(current.text.uppercased())
       advance()
     }
@@ -33,10 +34,18 @@ extension Parser {
     case .constraint?, .constraints?: command = .showConstraints
     case .procedure?, .procedures?: command = .showProcedures
     case .function?, .functions?: command = .showFunctions
-    default: throw unexpected(expected: "INDEXES, CONSTRAINTS, PROCEDURES or FUNCTIONS")
+    case .transactions?: command = .showTransactions
+    default:
+      guard atWord("TRANSACTION") else { throw unexpected(expected: "INDEXES, CONSTRAINTS, PROCEDURES, FUNCTIONS or TRANSACTIONS") }
+      command = .showTransactions
     }
-    let filter = try showFilter(command, words, loc)
+    var filter = try showFilter(command, words, loc)
     advance()
+    if command == .showTransactions, current.kind == .string {
+      // SHOW TRANSACTIONS 'id', …: only those.
+      let ids = try transactionIDs()
+      filter = .binary(.in, .variable("transactionId", loc), .list(ids.map { .literal(.string($0)) }), loc)
+    }
     if (command == .showProcedures || command == .showFunctions) && eatWord("EXECUTABLE") {
       // Embedded Quiver has no users: every procedure and function is executable by everyone.
       if eat(.by) {
@@ -51,10 +60,30 @@ extension Parser {
     return (command, clauses)
   }
 
-  private func isShowNoun(_ k: Keyword?) -> Bool {
-    switch k {
-    case .index?, .indexes?, .constraint?, .constraints?, .procedure?, .procedures?, .function?, .functions?: return true
-    default: return false
+  private func isShowNoun(_ t: Token) -> Bool {
+    switch t.keyword {
+    case .index?, .indexes?, .constraint?, .constraints?, .procedure?, .procedures?, .function?, .functions?,
+      .transactions?:
+      return true
+    default: return t.text.uppercased() == "TRANSACTION"
+    }
+  }
+
+  /// terminateCommand := TERMINATE (TRANSACTION | TRANSACTIONS) string (',' string)* showClauses
+  mutating func terminateCommand() throws -> (SchemaCommand, [Clause]) {
+    advance()
+    if !eat(.transactions) { _ = eatWord("TRANSACTION") }
+    let ids = try transactionIDs()
+    return (.terminateTransactions(ids), try showClauses())
+  }
+
+  /// One or more comma-separated transaction ids, each a string literal.
+  private mutating func transactionIDs() throws -> [String] {
+    try commaSeparated { parser in
+      guard parser.current.kind == .string, case .literal(.string(let id)) = try parser.expression() else {
+        throw parser.unexpected(expected: "a transaction id such as 'neo4j-transaction-3'")
+      }
+      return id
     }
   }
 
@@ -143,6 +172,7 @@ extension SchemaCommand {
     case .showIndexes: return "index"
     case .showConstraints: return "constraint"
     case .showProcedures: return "procedure"
+    case .showTransactions, .terminateTransactions: return "transaction"
     default: return "function"
     }
   }

@@ -157,7 +157,8 @@ package struct Parser {
     if atSchemaCommand {
       let loc = Loc(current.position)
       // SHOW … [YIELD …] [WHERE …] [RETURN …]: the clauses ride along as the statement's query.
-      let (command, tail) = try at(.show) ? showCommand() : (schemaCommand(), [])
+      let (command, tail) =
+        try at(.show) ? showCommand() : atWord("TERMINATE") ? terminateCommand() : (schemaCommand(), [])
       _ = eatSymbol(";")
       guard current.kind == .endOfInput else { throw unexpected(expected: "the end of the command") }
       let parts = tail.isEmpty ? [] : [SingleQuery(clauses: tail, loc: loc)]
