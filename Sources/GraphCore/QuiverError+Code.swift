@@ -132,6 +132,8 @@ extension QuiverError {
     public static let invalidRange = Code("InvalidRange")
     /// A relationship pattern is malformed.
     public static let invalidRelationshipPattern = Code("InvalidRelationshipPattern")
+    /// A type in a type predicate is malformed, e.g. a closed dynamic union mixing nullable and NOT NULL members.
+    public static let invalidTypeExpression = Code("InvalidTypeExpression")
     /// The query contains a character Cypher does not allow.
     public static let invalidUnicodeCharacter = Code("InvalidUnicodeCharacter")
     /// A unicode escape in a string literal is malformed.
@@ -228,16 +230,17 @@ extension QuiverError {
       .invalidGzip, .invalidJSON, .invalidLabelExpression, .invalidNumberLiteral,
       .invalidNumberOfArguments, .invalidParameterName, .invalidParameterUse,
       .invalidPatternPredicate, .invalidPropertyType, .invalidRange, .invalidRelationshipPattern,
-      .invalidUnicodeCharacter, .invalidUnicodeLiteral, .mapElementAccessByNonString,
-      .mergeReadOwnWrites, .missingParameter, .negativeIntegerArgument, .nestedAggregation,
-      .nestingTooDeep, .noExportDirectory, .noExpressionAlias, .noSingleRelationshipType,
-      .noTransaction, .nonConstantExpression, .notADirectory, .notASingleValue, .numberOutOfRange,
-      .pathOutsideExportDirectory, .pathOutsideImportDirectory, .procedureCallFailed,
-      .procedureNotFound, .readOnlyDatabase, .relationshipUniquenessViolation, .remoteURLNotAllowed,
-      .requiresDirectedRelationship, .resultConsumed, .timedOut, .tooManyBadRows,
-      .transactionAlreadyOpen, .transactionClosed, .unclosedComment, .unclosedIdentifier,
-      .unclosedString, .undefinedVariable, .unexpectedOutput, .unexpectedSyntax, .unknownFunction,
-      .variableAlreadyBound, .variableTypeConflict, .writeInReadOnlyTransaction, .writerBusy,
+      .invalidTypeExpression, .invalidUnicodeCharacter, .invalidUnicodeLiteral,
+      .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
+      .negativeIntegerArgument, .nestedAggregation, .nestingTooDeep, .noExportDirectory,
+      .noExpressionAlias, .noSingleRelationshipType, .noTransaction, .nonConstantExpression,
+      .notADirectory, .notASingleValue, .numberOutOfRange, .pathOutsideExportDirectory,
+      .pathOutsideImportDirectory, .procedureCallFailed, .procedureNotFound, .readOnlyDatabase,
+      .relationshipUniquenessViolation, .remoteURLNotAllowed, .requiresDirectedRelationship,
+      .resultConsumed, .timedOut, .tooManyBadRows, .transactionAlreadyOpen, .transactionClosed,
+      .unclosedComment, .unclosedIdentifier, .unclosedString, .undefinedVariable, .unexpectedOutput,
+      .unexpectedSyntax, .unknownFunction, .variableAlreadyBound, .variableTypeConflict,
+      .writeInReadOnlyTransaction, .writerBusy,
     ]
   }
 }

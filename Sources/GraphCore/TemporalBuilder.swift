@@ -76,6 +76,9 @@ package enum TemporalBuilder {
     if kind == .duration { return try duration(fields) }
     let zone = try fields["timezone"].map(zoneSpec)
     if fields.keys.allSatisfy({ $0 == "timezone" }) { return now(kind, instant, zone: zone) }
+    if kind == .dateTime, fields["epochseconds"] != nil || fields["epochmillis"] != nil {
+      return try fromEpochFields(fields, zone: zone ?? ZoneSpec(offset: 0))
+    }
     let dateBase = try base(fields["date"] ?? fields["datetime"], needsDate: true)
     let timeBase = try base(fields["time"] ?? fields["datetime"], needsDate: false)
     let hasDate = kind == .date || kind == .localDateTime || kind == .dateTime
@@ -103,6 +106,28 @@ package enum TemporalBuilder {
       return at(TemporalInstant(epochSecond: inBase.epochSecond, nano: inBase.nanoOfDay % Temporal.nanosPerSecond), zone: zone)
     case .duration: return try duration(fields)
     }
+  }
+
+  /// `datetime({epochSeconds: s [, nanosecond: n]})` or `datetime({epochMillis: ms})`: the
+  /// instant that many seconds or milliseconds after 1970-01-01T00:00Z, in `zone` (UTC unless
+  /// `timezone` is given); millisecond, microsecond and nanosecond fields add to it.
+  private static func fromEpochFields(_ fields: [String: Value], zone: ZoneSpec) throws -> Temporal {
+    func integer(_ key: String) throws -> Int64 {
+      guard let v = fields[key] else { return 0 }
+      guard case .int(let i) = v else { throw invalid("\(key) must be an integer, got \(v.typeName)") }
+      return i
+    }
+    let allowed: Set<String> = ["epochseconds", "epochmillis", "millisecond", "microsecond", "nanosecond", "timezone"]
+    if let other = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
+      throw invalid("cannot combine \(other) with epochSeconds or epochMillis")
+    }
+    let millis = try integer("epochmillis")
+    var seconds = try integer("epochseconds") + floorDiv(millis, 1000)
+    var nano = floorMod(millis, 1000) * 1_000_000 + (try integer("millisecond")) * 1_000_000
+      + (try integer("microsecond")) * 1_000 + (try integer("nanosecond"))
+    seconds += floorDiv(nano, Temporal.nanosPerSecond)
+    nano = floorMod(nano, Temporal.nanosPerSecond)
+    return at(TemporalInstant(epochSecond: seconds, nano: nano), zone: zone)
   }
 
   /// The offset of `zone` now (for times in a named zone).

@@ -10,14 +10,16 @@ extension Database {
   /// A parsed and planned statement, or a schema command to carry out directly.
   enum Prepared: Sendable {
     case query(CompiledQuery)
-    case schema(SchemaCommand)
+    /// A schema command; for SHOW, the YIELD/WHERE/RETURN clauses that follow it (empty if none).
+    case schema(SchemaCommand, show: [Clause])
   }
 
   /// Whether the command changes the schema (and so needs the writer slot).
   static func changesSchema(_ command: SchemaCommand) -> Bool {
     switch command {
     case .createIndex, .dropIndex, .createConstraint, .dropConstraint: return true
-    case .showIndexes, .showConstraints, .showProcedures, .showFunctions: return false
+    case .showIndexes, .showConstraints, .showProcedures, .showFunctions, .showTransactions, .terminateTransactions:
+      return false
     }
   }
 
@@ -77,16 +79,19 @@ extension Database {
       let rows: [[Value]] = procedures.all.map { [.string($0.name), .string($0.signature)] }
       return (QueryResult(columns: ["name", "signature"], rows: rows), store)
     case .showFunctions:
-      let scalar = ScalarFunction.allCases.map { ($0.rawValue, "scalar") }
-      let aggregate = AggregateFunction.allCases.map { ($0.rawValue, "aggregating") }
-      var rows: [[Value]] = (scalar + aggregate).sorted { $0.0.lowercased() < $1.0.lowercased() }.map {
-        [.string($0.0), .string($0.1), .string("")]
+      var rows: [[Value]] = FunctionCatalog.builtins.map {
+        [.string($0.name), .string($0.category), .string($0.description), .string($0.signature), .bool($0.aggregating)]
       }
-      rows += procedures.userFunctions.map { [.string($0.name), .string("user-defined"), .string($0.signature)] }
+      rows += procedures.userFunctions.map {
+        [.string($0.name), .string("user-defined"), .string($0.description), .string($0.signature), .bool(false)]
+      }
       rows += procedures.userAggregates.map {
-        [.string($0.name), .string("user-defined aggregating"), .string($0.signature)]
+        [.string($0.name), .string("user-defined"), .string($0.description), .string($0.signature), .bool(true)]
       }
-      return (QueryResult(columns: ["name", "category", "signature"], rows: rows), store)
+      return (QueryResult(columns: ["name", "category", "description", "signature", "aggregating"], rows: rows), store)
+    case .showTransactions, .terminateTransactions:
+      // They read the database's running statements, not the store (Database+Transactions.swift).
+      break
     }
     return (QueryResult(columns: [], rows: []), store)
   }

@@ -15,6 +15,25 @@ extension Database {
     prepared statement: PreparedStatement? = nil, onEnd: @escaping (ResultSummary?) -> Void = { _ in }
   ) throws -> ResultStream {
     let started = ContinuousClock.now
+    // Listed by SHOW TRANSACTIONS from here until the stream ends (or starting it fails).
+    let listed = runningStatements.register(query, flag: control.flag)
+    let onEnd: (ResultSummary?) -> Void = { [runningStatements] summary in
+      runningStatements.finish(listed)
+      onEnd(summary)
+    }
+    do {
+      return try startListed(query, parameters: parameters, control: control, in: scope, prepared: statement, started: started, onEnd: onEnd)
+    } catch {
+      runningStatements.finish(listed)
+      throw error
+    }
+  }
+
+  /// `startStatement` once the statement is listed as running.
+  private func startListed(
+    _ query: String, parameters: [String: Value], control: RunControl, in scope: any StatementScope,
+    prepared statement: PreparedStatement?, started: ContinuousClock.Instant, onEnd: @escaping (ResultSummary?) -> Void
+  ) throws -> ResultStream {
     let snapshot = scope.snapshot
     var notifications: [QueryNotification] = []
     func stream(_ columns: [String], _ feed: ResultStream.Feed, _ type: QueryType, _ plan: ResultStream.PlanText = .none) -> ResultStream {
@@ -26,10 +45,13 @@ extension Database {
       try statement?.plan(parameters: parameters, snapshot.store, snapshot.procedures)
       ?? prepare(query, parameters: parameters, snapshot.store, snapshot.procedures)
     switch prepared {
-    case .schema(let command):
+    case .schema(let command, let show):
       guard Self.changesSchema(command) else {
-        let result = try Self.run(command, on: snapshot.store, procedures: snapshot.procedures).0
-        return stream(result.columns, .rows(result.rows), .readOnly)
+        let result = try runningStatements.result(of: command) ?? Self.run(command, on: snapshot.store, procedures: snapshot.procedures).0
+        if show.isEmpty { return stream(result.columns, .rows(result.rows), .readOnly) }
+        let (compiled, rows) = try Self.showQuery(show, over: result, snapshot.store, snapshot.procedures)
+        let source = try context(snapshot.store, snapshot.procedures, rows, control, profiled: false).start(compiled)
+        return stream(source.columns, .source(source), .readOnly)
       }
       try scope.checkWritable(schema: true)
       let result = try scope.write(control: control) { store, procedures in

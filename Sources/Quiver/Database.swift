@@ -33,6 +33,8 @@ public final class Database: Sendable {
   /// The directory files of a durable database; nil in memory.
   let storage: DiskStorage?
   private let importDirectoryState = Mutex<String?>(nil)
+  /// The statements running now, for SHOW TRANSACTIONS and TERMINATE TRANSACTIONS.
+  let runningStatements = RunningStatements()
 
   /// The directory `LOAD CSV FROM 'file:///name'` reads `name` in (see
   /// `DatabaseOptions.importDirectory`); nil, the default of an in-memory database, lets LOAD CSV
@@ -157,7 +159,7 @@ public final class Database: Sendable {
   /// Parses and plans `query` against `store`'s schema and statistics and the `procedures`.
   static func compile(_ query: String, _ store: GraphStore, _ procedures: ProcedureRegistry) throws -> Prepared {
     let statement = try Parser.parse(query)
-    if let command = statement.schema { return .schema(command) }
+    if let command = statement.schema { return .schema(command, show: statement.query.parts.first?.clauses ?? []) }
     var compiled = try Planner.compile(statement, catalog: procedures, schema: store)
     var names = NameUses(statement)
     // A store never forgets a name it has interned: only the names missing now are looked up

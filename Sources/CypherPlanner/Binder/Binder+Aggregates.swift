@@ -71,7 +71,7 @@ extension Binder {
     case .call(let call):
       for a in call.arguments ?? [] { try checkAggregatePlacement(a, column: false) }
       try checkAggregatePlacement(call.predicate, column: false)
-    case .subquery, .subqueryInTransactions:
+    case .subquery, .subqueryInTransactions, .finish:
       break
     case .loadCSV(let load):
       try checkAggregatePlacement(load.url, column: false)

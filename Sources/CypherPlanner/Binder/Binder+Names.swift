@@ -27,7 +27,7 @@ extension Binder {
       return
     case .variable(let name, let loc):
       try requireDefined(name, loc, scope)
-    case .property(let owner, _), .isNull(let owner, _), .hasLabels(let owner, _):
+    case .property(let owner, _), .isNull(let owner, _), .typePredicate(let owner, _, _), .hasLabels(let owner, _):
       try resolve(owner, scope)
     case .subscript(let owner, let index):
       try resolve(owner, scope)

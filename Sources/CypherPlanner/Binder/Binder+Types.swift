@@ -28,6 +28,9 @@ extension Binder {
       case .subtract, .multiply, .divide, .modulo, .power:
         try requireType(a, scope, [.integer, .float], op.rawValue)
         try requireType(b, scope, [.integer, .float], op.rawValue)
+      case .concatenate:
+        try requireType(a, scope, [.string, .list], op.rawValue)
+        try requireType(b, scope, [.string, .list], op.rawValue)
       case .add:
         let (x, y) = (scope.staticType(a), scope.staticType(b))
         if let x, let y, x != .null, y != .null, x != .list, y != .list {

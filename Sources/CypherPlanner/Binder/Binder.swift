@@ -173,13 +173,19 @@ package struct Binder {
         facts.writes = facts.writes || inner.writes
         // A subquery that writes and returns nothing may end the query, like an updating clause.
         unitSubqueryWrites = inner.writes && !inner.returns
+      case .finish(let loc):
+        if !isLast {
+          throw semanticError(.invalidClauseComposition, "FINISH can only be the last clause of a query", loc.position)
+        }
       default:
         try bindUpdate(clause)
         try resolveUpdate(clause)
         facts.writes = true
       }
       afterUpdate = clause.isUpdating
-      if isLast && !openEnd && !clause.isReturn && !clause.isUpdating && !unitSubqueryWrites && !clause.isCall {
+      if isLast && !openEnd && !clause.isReturn && !clause.isUpdating && !unitSubqueryWrites && !clause.isCall
+        && !clause.isFinish
+      {
         throw semanticError(
           .invalidClauseComposition, "a query must end with RETURN or an updating clause", query.loc.position)
       }

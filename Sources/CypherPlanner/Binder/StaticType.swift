@@ -72,7 +72,7 @@ extension TypeContext {
       case .relationshipList: return .list
       case .value: return v.type
       }
-    case .unary(.not, _), .isNull, .hasLabels, .quantifier, .exists: return .boolean
+    case .unary(.not, _), .isNull, .typePredicate, .hasLabels, .quantifier, .exists: return .boolean
     case .countSubquery: return .integer
     case .collectSubquery: return .list
     case .binary(let op, let a, let b, _):
@@ -80,6 +80,9 @@ extension TypeContext {
       case .and, .or, .xor, .equal, .notEqual, .less, .greater, .lessOrEqual, .greaterOrEqual, .in,
         .startsWith, .endsWith, .contains, .regexMatch:
         return .boolean
+      case .concatenate:
+        let (x, y) = (staticType(a), staticType(b))
+        return x == .list || y == .list ? .list : x == .string || y == .string ? .string : nil
       case .add:
         let (x, y) = (staticType(a), staticType(b))
         if x == .list || y == .list { return .list }

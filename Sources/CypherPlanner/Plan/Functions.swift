@@ -6,9 +6,15 @@ package enum ScalarFunction: String, Sendable, CaseIterable {
   case id, labels, type, keys, properties, size, length, nodes, relationships
   case startNode, endNode, head, last, tail, range, coalesce, reverse
   case toInteger, toFloat, toString, toBoolean, toIntegerOrNull, toFloatOrNull, toStringOrNull, toBooleanOrNull
+  case toBooleanList, toFloatList, toIntegerList, toStringList
   case abs, ceil, floor, round, sign, sqrt, exp, log, log10, sin, cos, tan, cot, asin, acos, atan, atan2
   case pi, e, rand, degrees, radians, haversin
-  case toLower, toUpper, trim, ltrim, rtrim, replace, substring, left, right, split
+  case toLower, toUpper, trim, ltrim, rtrim, btrim, replace, substring, left, right, split, normalize
+  case charLength = "char_length", characterLength = "character_length"
+  case isNaN, nullIf, randomUUID
+  /// `isNormalized(s, form)`: what `s IS [form] NORMALIZED` is rewritten to.
+  case isNormalized
+  case vectorSimilarityCosine = "vector.similarity.cosine", vectorSimilarityEuclidean = "vector.similarity.euclidean"
   case exists, timestamp, isEmpty, valueType, elementId
   /// The line and the file of the record LOAD CSV is reading; the planner binds them to the slots
   /// LOAD CSV fills, or to null outside one.
@@ -26,7 +32,10 @@ package enum ScalarFunction: String, Sendable, CaseIterable {
   /// Allowed argument counts.
   package var arity: ClosedRange<Int> {
     switch self {
-    case .pi, .e, .rand, .timestamp, .linenumber, .file: return 0...0
+    case .pi, .e, .rand, .timestamp, .linenumber, .file, .randomUUID: return 0...0
+    case .trim, .ltrim, .rtrim, .btrim, .normalize: return 1...2
+    case .nullIf, .vectorSimilarityCosine, .vectorSimilarityEuclidean: return 2...2
+    case .isNormalized: return 1...2
     case .range: return 2...3
     case .coalesce: return 1...Int.max
     case .atan2, .left, .right, .split: return 2...2

@@ -44,6 +44,8 @@ package indirect enum PlanExpression: Sendable {
   case xor(PlanExpression, PlanExpression)
   case binary(PlanBinaryOperator, PlanExpression, PlanExpression)
   case isNull(PlanExpression, negated: Bool)
+  /// `x IS [NOT] :: TYPE`: never null.
+  case typePredicate(PlanExpression, ValueTypeSpec, negated: Bool)
   /// Whether a node carries every one of the labels (with their committed ids); no labels asks
   /// for any label (`:%`). On a relationship, whether its type is every one of the names.
   case hasLabels(PlanExpression, [InternedName])

@@ -11,6 +11,7 @@ package enum PlanBinaryOperator: String, Sendable, Hashable {
   case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", power = "^"
   case `in` = "IN", startsWith = "STARTS WITH", endsWith = "ENDS WITH", contains = "CONTAINS"
   case regexMatch = "=~"
+  case concatenate = "||"
 }
 
 /// `all`, `any`, `none` or `single` over a list.

@@ -54,6 +54,8 @@ extension Planner {
       }
     case .isNull(let x, let negated):
       return .isNull(try bind(x, scope), negated: negated)
+    case .typePredicate(let x, let type, let negated):
+      return .typePredicate(try bind(x, scope), type, negated: negated)
     case .hasLabels(let x, let labels):
       return .hasLabels(try bind(x, scope), labels.map(label))
     case .function(let name, let distinct, let args, let loc):

@@ -150,6 +150,9 @@ package struct Planner {
         if resolved.procedure.writes { isUpdating = true }
       case .loadCSV(let load):
         op = try planLoadCSV(load, input: op, scope: &scope)
+      case .finish:
+        // Every row is produced (so every write happens), then none is returned.
+        op = .filter(op, .constant(.bool(false)))
       case .subquery(let body, let imports, let loc), .subqueryInTransactions(let body, let imports, _, let loc):
         let batching: InTransactions? = if case .subqueryInTransactions(_, _, let tx, _) = clause { tx } else { nil }
         let updatedBefore = isUpdating
@@ -203,4 +206,5 @@ extension Clause {
   var isWith: Bool { if case .with = self { return true } else { return false } }
   var isCall: Bool { if case .call = self { return true } else { return false } }
   var isMerge: Bool { if case .merge = self { return true } else { return false } }
+  var isFinish: Bool { if case .finish = self { return true } else { return false } }
 }

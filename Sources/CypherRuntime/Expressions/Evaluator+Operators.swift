@@ -18,6 +18,14 @@ extension ExecutionContext {
     case .lessOrEqual: return .ternary(a.cypherCompare(b).map { $0 <= 0 })
     case .greaterOrEqual: return .ternary(a.cypherCompare(b).map { $0 >= 0 })
     case .add: return try add(a, b)
+    case .concatenate:
+      switch (a, b) {
+      case (.null, _), (_, .null): return .null
+      case (.string(let x), .string(let y)): return .string(x + y)
+      case (.list(let x), .list(let y)): return .list(x + y)
+      default:
+        throw QuiverError.typeError("|| concatenates two strings or two lists, not \(a.typeName) and \(b.typeName)")
+      }
     case .subtract, .multiply, .divide, .modulo, .power: return try arithmetic(op, a, b)
     case .in: return try membership(a, b)
     case .startsWith, .endsWith, .contains:

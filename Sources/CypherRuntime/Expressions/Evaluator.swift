@@ -55,6 +55,8 @@ extension ExecutionContext {
     case .isNull(let x, let negated):
       let v = try eval(x, row)
       return .bool(v.isNull != negated)
+    case .typePredicate(let x, let type, let negated):
+      return .bool(type.matches(try eval(x, row)) != negated)
     case .hasLabels(let x, let labels):
       switch try eval(x, row) {
       case .null: return .null

@@ -1,6 +1,7 @@
 // Running state of one aggregate function over one group: count, sum, avg, min, max, collect,
-// standard deviations and percentiles, with DISTINCT and openCypher's null skipping; and the
-// state of a user-defined aggregate, folded by the embedder's code.
+// standard deviations and percentiles, with DISTINCT and openCypher's null skipping (sum and
+// avg take numbers or durations, not both in one group); and the state of a user-defined
+// aggregate, folded by the embedder's code.
 import CypherPlanner
 import Foundation
 import GraphCore
@@ -13,6 +14,8 @@ struct Accumulator {
   private var intSum: Int64 = 0
   private var floatSum = 0.0
   private var sawFloat = false
+  /// The running sum of sum()/avg() over durations; nil until the first duration.
+  private var durationSum: Temporal?
   private var extreme: Value?
   private var values: [Value] = []
   private var percentile: Double?
@@ -54,6 +57,13 @@ struct Accumulator {
       count += 1
     case .sum, .avg:
       count += 1
+      if case .temporal(let d) = value, d.kind == .duration, durationSum != nil || (count == 1) {
+        durationSum = try durationSum.map { try TemporalArithmetic.durations($0, d, sign: 1) } ?? d
+        return
+      }
+      if durationSum != nil {
+        throw QuiverError.typeError("\(function.rawValue)() cannot mix durations and \(value.typeName) values")
+      }
       switch value {
       case .int(let i):
         if !sawFloat {
@@ -116,9 +126,12 @@ struct Accumulator {
     }
     switch function {
     case .count: return .int(count)
-    case .sum: return sawFloat ? .float(floatSum) : .int(intSum)
+    case .sum:
+      if let d = durationSum { return .temporal(d) }
+      return sawFloat ? .float(floatSum) : .int(intSum)
     case .avg:
       if count == 0 { return .null }
+      if let d = durationSum { return (try? TemporalArithmetic.divide(d, by: Double(count))).map(Value.temporal) ?? .null }
       return .float((sawFloat ? floatSum : Double(intSum)) / Double(count))
     case .min, .max: return extreme ?? .null
     case .collect: return .list(values)

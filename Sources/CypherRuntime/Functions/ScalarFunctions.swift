@@ -16,9 +16,14 @@ extension ExecutionContext {
     case .linenumber, .file: return .null
     case .toStringOrNull, .toIntegerOrNull, .toFloatOrNull, .toBooleanOrNull:
       return (try? conversion(f, args[0])) ?? .null
-    case .valueType: return .string(args[0].typeName)
+    case .valueType: return .string(args[0].valueTypeName)
     case .round where args.count > 1:
-      return try roundFunction(args)
+      return try round(args)
+    case .nullIf:
+      return args[0].cypherEquals(args[1]) == true ? .null : args[0]
+    case .randomUUID: return .string(UUID().uuidString.lowercased())
+    case .vectorSimilarityCosine, .vectorSimilarityEuclidean:
+      return try vectorSimilarity(f, args)
     default: break
     }
     if args.contains(where: \.isNull) {
@@ -101,6 +106,8 @@ extension ExecutionContext {
       return try range(args)
     case .toInteger, .toFloat, .toString, .toBoolean:
       return try conversion(f, x)
+    case .toBooleanList, .toFloatList, .toIntegerList, .toStringList:
+      return try listConversion(f, x)
     case .abs:
       switch x {
       case .int(let i):
@@ -121,14 +128,21 @@ extension ExecutionContext {
     case .atan2:
       guard let y = x.doubleValue, let xx = args[1].doubleValue else { throw argumentType(f, args[1]) }
       return .float(Foundation.atan2(y, xx))
-    case .toLower, .toUpper, .trim, .ltrim, .rtrim:
+    case .toLower, .toUpper:
       guard case .string(let s) = x else { throw argumentType(f, x) }
-      switch f {
-      case .toLower: return .string(s.lowercased())
-      case .toUpper: return .string(s.uppercased())
-      case .trim: return .string(s.trimmingCharacters(in: .whitespaces))
-      case .ltrim: return .string(String(s.drop(while: { $0 == " " || $0 == "\t" })))
-      default: return .string(String(s.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()))
+      return .string(f == .toLower ? s.lowercased() : s.uppercased())
+    case .trim, .ltrim, .rtrim, .btrim:
+      return try trimFunction(f, args)
+    case .normalize, .isNormalized:
+      return try normalizeFunction(f, args)
+    case .charLength, .characterLength:
+      guard case .string(let s) = x else { throw argumentType(f, x) }
+      return .int(Int64(s.count))
+    case .isNaN:
+      switch x {
+      case .int: return .bool(false)
+      case .float(let d): return .bool(d.isNaN)
+      default: throw argumentType(f, x)
       }
     case .replace:
       guard case .string(let s) = x, case .string(let a) = args[1], case .string(let b) = args[2] else {
@@ -156,7 +170,16 @@ extension ExecutionContext {
       let k = Int(min(n, Int64(s.count)))
       return .string(String(f == .left ? s.prefix(k) : s.suffix(k)))
     case .split:
-      guard case .string(let s) = x, case .string(let sep) = args[1] else { throw argumentType(f, args[1]) }
+      guard case .string(let s) = x else { throw argumentType(f, x) }
+      if case .list(let delimiters) = args[1] {
+        // split(s, ['a', 'b']): around any of the delimiters (Neo4j 5).
+        let separators = try delimiters.map { d -> String in
+          guard case .string(let t) = d else { throw argumentType(f, d) }
+          return t
+        }
+        return .list(split(s, separators).map { .string($0) })
+      }
+      guard case .string(let sep) = args[1] else { throw argumentType(f, args[1]) }
       if sep.isEmpty { return .list(s.map { .string(String($0)) }) }
       return .list(s.components(separatedBy: sep).map { .string($0) })
     case .exists:
@@ -166,7 +189,7 @@ extension ExecutionContext {
     }
   }
 
-  private func argumentType(_ f: ScalarFunction, _ v: Value) -> QuiverError {
+  func argumentType(_ f: ScalarFunction, _ v: Value) -> QuiverError {
     QuiverError.runtime(.type, .invalidArgumentValue, "\(f.rawValue)() cannot take a \(v.typeName) argument")
   }
 
@@ -191,15 +214,6 @@ extension ExecutionContext {
     case .haversin: return (1 - Foundation.cos(d)) / 2
     default: return d
     }
-  }
-
-  private func roundFunction(_ args: [Value]) throws -> Value {
-    if args.contains(where: \.isNull) { return .null }
-    guard let d = args[0].doubleValue, case .int(let precision) = args[1] else {
-      throw QuiverError.typeError("round() takes a number and an integer precision")
-    }
-    let scale = Foundation.pow(10.0, Double(precision))
-    return .float((d * scale).rounded(.toNearestOrAwayFromZero) / scale)
   }
 
   private func range(_ args: [Value]) throws -> Value {

@@ -91,6 +91,9 @@ enum BuiltinProcedure: String, CaseIterable {
   case relationshipTypes = "db.relationshiptypes"
   case propertyKeys = "db.propertykeys"
   case procedures = "dbms.procedures"
+  case nodeTypeProperties = "db.schema.nodetypeproperties"
+  case relTypeProperties = "db.schema.reltypeproperties"
+  case info = "db.info"
 
   var signature: Procedure {
     let noBody: @Sendable ([Value]) throws -> [[Value]] = { _ in [] }
@@ -106,6 +109,26 @@ enum BuiltinProcedure: String, CaseIterable {
       return Procedure(
         name: "dbms.procedures", parameters: [],
         outputs: [ProcedureField("name", CypherType("STRING?")), ProcedureField("signature", CypherType("STRING?"))], body: noBody)
+    case .nodeTypeProperties:
+      return Procedure(
+        name: "db.schema.nodeTypeProperties", parameters: [],
+        outputs: [
+          ProcedureField("nodeType", "STRING?"), ProcedureField("nodeLabels", "LIST OF STRING?"),
+          ProcedureField("propertyName", "STRING?"), ProcedureField("propertyTypes", "LIST OF STRING?"),
+          ProcedureField("mandatory", "BOOLEAN?"),
+        ], body: noBody)
+    case .relTypeProperties:
+      return Procedure(
+        name: "db.schema.relTypeProperties", parameters: [],
+        outputs: [
+          ProcedureField("relType", "STRING?"), ProcedureField("propertyName", "STRING?"),
+          ProcedureField("propertyTypes", "LIST OF STRING?"), ProcedureField("mandatory", "BOOLEAN?"),
+        ], body: noBody)
+    case .info:
+      return Procedure(
+        name: "db.info", parameters: [],
+        outputs: [ProcedureField("id", "STRING?"), ProcedureField("name", "STRING?"), ProcedureField("creationDate", "STRING?")],
+        body: noBody)
     }
   }
 
@@ -115,6 +138,10 @@ enum BuiltinProcedure: String, CaseIterable {
     case .relationshipTypes: return store.typesInUse.map { [.string($0)] }
     case .propertyKeys: return store.propertyKeys.sorted().map { [.string($0)] }
     case .procedures: return registry.all.map { [.string($0.name), .string($0.signature)] }
+    case .nodeTypeProperties: return Self.nodeTypeProperties(store)
+    case .relTypeProperties: return Self.relTypeProperties(store)
+    // One database per store: a fixed id and Neo4j's default database name, no creation date.
+    case .info: return [[.string("00000000-0000-0000-0000-000000000000"), .string("neo4j"), .null]]
     }
   }
 }

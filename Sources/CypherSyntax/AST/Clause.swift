@@ -170,6 +170,8 @@ package enum Clause: Sendable, Hashable {
   case subqueryInTransactions(QueryBody, imports: SubqueryImports?, InTransactions, Loc)
   /// `LOAD CSV [WITH HEADERS] FROM url AS row [FIELDTERMINATOR 't']`.
   case loadCSV(LoadCSV)
+  /// `FINISH`: the query runs to the end and returns no rows and no columns.
+  case finish(Loc)
 }
 
 /// The modifiers of `CALL { … } IN TRANSACTIONS [OF n ROWS] [ON ERROR …] [REPORT STATUS AS s]`.

@@ -19,6 +19,7 @@ extension Expression {
     case .unary(let op, let e): return .unary(op, try r(e))
     case .binary(let op, let a, let b, let l): return .binary(op, try r(a), try r(b), l)
     case .isNull(let e, let n): return .isNull(try r(e), negated: n)
+    case .typePredicate(let e, let t, let n): return .typePredicate(try r(e), t, negated: n)
     case .hasLabels(let e, let ls): return .hasLabels(try r(e), ls)
     case .function(let n, let d, let args, let l): return .function(name: n, distinct: d, arguments: try args.map(r), l)
     case .caseExpression(let s, let bs, let o):
@@ -53,7 +54,8 @@ extension Expression {
     switch self {
     case .literal, .parameter, .variable, .countStar, .patternPredicate, .exists, .countSubquery, .collectSubquery:
       return
-    case .property(let e, _), .unary(_, let e), .isNull(let e, _), .hasLabels(let e, _): try v(e)
+    case .property(let e, _), .unary(_, let e), .isNull(let e, _), .typePredicate(let e, _, _), .hasLabels(let e, _):
+      try v(e)
     case .subscript(let a, let b), .binary(_, let a, let b, _):
       try v(a)
       try v(b)

@@ -28,6 +28,8 @@ package enum BinaryOperator: String, Sendable, Hashable {
   case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", power = "^"
   case `in` = "IN", startsWith = "STARTS WITH", endsWith = "ENDS WITH", contains = "CONTAINS"
   case regexMatch = "=~"
+  /// `||`: string or list concatenation.
+  case concatenate = "||"
 }
 
 /// Unary operators.
@@ -64,6 +66,8 @@ package indirect enum Expression: Sendable, Hashable {
   case unary(UnaryOperator, Expression)
   case binary(BinaryOperator, Expression, Expression, Loc)
   case isNull(Expression, negated: Bool)
+  /// `x IS [NOT] :: TYPE` (also `x :: TYPE`, `x IS [NOT] TYPED TYPE`).
+  case typePredicate(Expression, ValueTypeSpec, negated: Bool)
   case hasLabels(Expression, [String])
   case function(name: String, distinct: Bool, arguments: [Expression], Loc)
   case countStar(Loc)
@@ -89,7 +93,7 @@ package indirect enum Expression: Sendable, Hashable {
       .patternPredicate(_, let l), .exists(_, let l), .countSubquery(_, let l), .collectSubquery(_, let l):
       return l.position
     case .property(let e, _), .subscript(let e, _), .slice(let e, _, _), .unary(_, let e),
-      .isNull(let e, _), .hasLabels(let e, _), .mapProjection(let e, _):
+      .isNull(let e, _), .typePredicate(let e, _, _), .hasLabels(let e, _), .mapProjection(let e, _):
       return e.position
     case .list(let es): return es.lazy.compactMap(\.position).first
     case .map(let entries): return entries.lazy.compactMap(\.value.position).first

@@ -22,4 +22,8 @@ package enum SchemaCommand: Sendable, Hashable {
   case showConstraints
   case showProcedures
   case showFunctions
+  /// `SHOW TRANSACTIONS`: the statements running now.
+  case showTransactions
+  /// `TERMINATE TRANSACTIONS 'id', …`: asks those to stop.
+  case terminateTransactions([String])
 }

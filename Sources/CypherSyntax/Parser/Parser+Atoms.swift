@@ -144,21 +144,28 @@ extension Parser {
     return v
   }
 
-  /// functionCall := name '(' [DISTINCT] [expr (',' expr)*] ')'
+  /// functionCall := name '(' [DISTINCT | ALL] [expr (',' expr)*] ')' | trimCall
   private mutating func functionCall(_ name: String, _ loc: Loc) throws -> Expression {
     try expectSymbol("(")
+    if name.lowercased() == "trim", let trim = try trimArguments(loc) { return trim }
     let distinct = eat(.distinct)
-    let args = atSymbol(")") ? [] : try commaSeparated { try $0.expression() }
+    // `count(ALL x)`: ALL is the default; `all(x IN …)` and a variable named `all` stay as they are.
+    if !distinct && at(.all) && !peek().isSymbol("(") && !peek().isSymbol(")") { advance() }
+    var args = atSymbol(")") ? [] : try commaSeparated { try $0.expression() }
     try expectSymbol(")")
+    if name.lowercased() == "normalize" { args = normalizeArguments(args) }
     return .function(name: name, distinct: distinct, arguments: args, loc)
   }
 
-  /// CASE [subject] (WHEN c THEN r)+ [ELSE e] END
+  /// CASE [subject] (WHEN c THEN r)+ [ELSE e] END; a simple CASE's WHENs are caseWhen.
   private mutating func caseExpression() throws -> Expression {
     try expect(.case)
-    let subject = at(.when) ? nil : try expression()
+    var subject = at(.when) ? nil : try expression()
     var branches: [CaseBranch] = []
-    while eat(.when) {
+    if let s = subject {
+      (subject, branches) = try simpleCaseBranches(s)
+    }
+    while subject == nil && eat(.when) {
       let c = try expression()
       try expect(.then)
       branches.append(CaseBranch(condition: c, result: try expression()))

@@ -108,7 +108,8 @@ extension Parser {
     if at(.load) && peek().isKeyword(.csv) {
       return .loadCSV(try loadCSV(loc))
     }
-    if current.kind == .endOfInput || atSymbol(";") || atSymbol("}") || at(.union) || atSymbol(")") {
+    if let c = try shorthandClause(loc) { return c }
+    if current.kind == .endOfInput || atSymbol(";") || atSymbol("}") || at(.union) || atSymbol(")") || endsQueryPart {
       return nil
     }
     throw unexpected(expected: "a clause (MATCH, CREATE, RETURN, WITH, …)")
@@ -125,6 +126,12 @@ extension Parser {
     } else {
       items = try projectionItems()
     }
+    let (order, skip, limit) = try projectionTail()
+    return Projection(distinct: distinct, star: star, items: items, orderBy: order, skip: skip, limit: limit, loc: loc)
+  }
+
+  /// projectionTail := [ORDER BY sortItem (',' sortItem)*] [(SKIP | OFFSET) e] [LIMIT e]
+  mutating func projectionTail() throws -> (order: [SortItem], skip: Expression?, limit: Expression?) {
     var order: [SortItem] = []
     if at(.order) {
       advance()
@@ -140,16 +147,18 @@ extension Parser {
         return SortItem(expression: e, ascending: ascending)
       }
     }
-    let skip = try eat(.skip) ? expression() : nil
+    let skip = try eat(.skip) || eatWord("OFFSET") ? expression() : nil
     let limit = try eat(.limit) ? expression() : nil
-    return Projection(distinct: distinct, star: star, items: items, orderBy: order, skip: skip, limit: limit, loc: loc)
+    return (order, skip, limit)
   }
 
   mutating func projectionItems() throws -> [ProjectionItem] {
     try commaSeparated { parser in
       let start = parser.current
       let e = try parser.expression()
-      let text = parser.text(from: start.position.offset)
+      var text = parser.text(from: start.position.offset)
+      // Neo4j names the column of an unaliased map projection `p {.name}` after its variable.
+      if case .mapProjection(.variable(let name, _), _) = e { text = name }
       let alias = try parser.eat(.as) ? parser.symbolicName("an alias after AS") : nil
       return ProjectionItem(expression: e, alias: alias, text: text, loc: Loc(start.position))
     }

@@ -89,53 +89,66 @@ extension Parser {
     }
   }
 
-  /// predicate := additive (STARTS WITH | ENDS WITH | CONTAINS | IN | =~ additive | IS [NOT] NULL
-  ///   | IS labelOr)*
+  /// predicate := additive predicateSuffix*
   mutating func predicateExpression() throws -> Expression {
     var e = try additiveExpression()
     var links = 0
     defer { treeDepth -= links }
     while true {
       let mark = index
-      let loc = Loc(current.position)
-      if at(.starts) && peek().isKeyword(.with) {
-        advance()
-        advance()
-        e = .binary(.startsWith, e, try additiveExpression(), loc)
-      } else if at(.ends) && peek().isKeyword(.with) {
-        advance()
-        advance()
-        e = .binary(.endsWith, e, try additiveExpression(), loc)
-      } else if eat(.contains) {
-        e = .binary(.contains, e, try additiveExpression(), loc)
-      } else if eat(.in) {
-        e = .binary(.in, e, try additiveExpression(), loc)
-      } else if eatSymbol("=~") {
-        e = .binary(.regexMatch, e, try additiveExpression(), loc)
-      } else if at(.is), !peek().isKeyword(.null), !peek().isKeyword(.not), startsLabelAtom(peek()) {
-        // `n IS A|B`: a label expression, as `n:A|B`.
-        advance()
-        e = try labelPredicate(on: e, isForm: true)
-      } else if at(.is) {
-        advance()
-        let negated = eat(.not)
-        try expect(.null)
-        e = .isNull(e, negated: negated)
-      } else {
-        return e
-      }
+      guard let next = try predicateSuffix(e) else { return e }
+      e = next
       checkProgress(since: mark)
       try link(&links)
     }
   }
 
+  /// predicateSuffix := (STARTS WITH | ENDS WITH | CONTAINS | IN | =~) additive | IS [NOT] NULL
+  ///   | typePredicate | normalizedPredicate
+  /// applied to `e`; nil, consuming nothing, when no suffix follows. The extended simple CASE
+  /// (`CASE x WHEN IS NULL …`) applies these to its subject.
+  mutating func predicateSuffix(_ e: Expression) throws -> Expression? {
+    let loc = Loc(current.position)
+    if at(.starts) && peek().isKeyword(.with) {
+      advance()
+      advance()
+      return .binary(.startsWith, e, try additiveExpression(), loc)
+    } else if at(.ends) && peek().isKeyword(.with) {
+      advance()
+      advance()
+      return .binary(.endsWith, e, try additiveExpression(), loc)
+    } else if eat(.contains) {
+      return .binary(.contains, e, try additiveExpression(), loc)
+    } else if eat(.in) {
+      return .binary(.in, e, try additiveExpression(), loc)
+    } else if eatSymbol("=~") {
+      return .binary(.regexMatch, e, try additiveExpression(), loc)
+    } else if let typed = try typePredicateSuffix(e) {
+      return typed
+    } else if let normalized = try normalizedSuffix(e) {
+      return normalized
+    } else if at(.is), !peek().isKeyword(.null), !peek().isKeyword(.not), startsLabelAtom(peek()) {
+      // `n IS A|B`: a label expression, as `n:A|B`.
+      advance()
+      return try labelPredicate(on: e, isForm: true)
+    } else if at(.is) {
+      advance()
+      let negated = eat(.not)
+      try expect(.null)
+      return .isNull(e, negated: negated)
+    }
+    return nil
+  }
+
+  /// additive := multiplicative (('+' | '-' | '||') multiplicative)*
   mutating func additiveExpression() throws -> Expression {
     var e = try multiplicativeExpression()
     var links = 0
     defer { treeDepth -= links }
-    while atSymbol("+") || atSymbol("-") {
-      let op: BinaryOperator = atSymbol("+") ? .add : .subtract
+    while atSymbol("+") || atSymbol("-") || atDoubleBar {
+      let op: BinaryOperator = atSymbol("+") ? .add : atSymbol("-") ? .subtract : .concatenate
       let loc = Loc(current.position)
+      if op == .concatenate { advance() }
       advance()
       try link(&links)
       e = .binary(op, e, try multiplicativeExpression(), loc)

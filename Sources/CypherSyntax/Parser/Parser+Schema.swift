@@ -5,24 +5,14 @@ extension Parser {
   /// True when the statement starts with a schema command.
   var atSchemaCommand: Bool {
     (at(.create) && (peek().isKeyword(.index) || peek().isKeyword(.constraint)))
+      || (at(.create) && Parser.indexKinds.contains(peek().text.uppercased()) && peek(2).isKeyword(.index))
       || (at(.drop) && (peek().isKeyword(.index) || peek().isKeyword(.constraint))) || at(.show)
+      || (atWord("TERMINATE") && (peek().isKeyword(.transactions) || peekWord("TRANSACTION")))
   }
 
-  /// schemaCommand := createIndex | dropIndex | showIndexes | createConstraint | dropConstraint | show…
+  /// schemaCommand := createIndex | dropIndex | createConstraint | dropConstraint (SHOW is
+  /// showCommand, Parser+Show.swift)
   mutating func schemaCommand() throws -> SchemaCommand {
-    if eat(.show) {
-      let word = current.keyword
-      advance()
-      switch word {
-      case .index?, .indexes?: return .showIndexes
-      case .constraint?, .constraints?: return .showConstraints
-      case .procedure?, .procedures?: return .showProcedures
-      case .function?, .functions?: return .showFunctions
-      default:
-        index -= 1
-        throw unexpected(expected: "INDEXES, CONSTRAINTS, PROCEDURES or FUNCTIONS")
-      }
-    }
     if eat(.drop) {
       let isIndex = eat(.index)
       if !isIndex { try expect(.constraint) }
@@ -35,6 +25,7 @@ extension Parser {
       return isIndex ? .dropIndex(name: name, ifExists: ifExists) : .dropConstraint(name: name, ifExists: ifExists)
     }
     try expect(.create)
+    try indexKind()
     let isIndex = eat(.index)
     if !isIndex { try expect(.constraint) }
     var name: String?
@@ -106,4 +97,24 @@ extension Parser {
     if parenthesised { try expectSymbol(")") }
     return properties
   }
+
+  /// The index kinds Neo4j names before INDEX.
+  static let indexKinds: Set<String> = ["RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE"]
+
+  /// `RANGE` or `TEXT` before INDEX: Quiver's one index kind serves both (equality, ranges and
+  /// prefixes), so both create it. The other kinds need what Quiver lacks, and fail here.
+  private mutating func indexKind() throws {
+    guard current.kind == .identifier, Parser.indexKinds.contains(current.text.uppercased()), peek().isKeyword(.index)
+    else { return }
+    let kind = current.text.uppercased()
+    if kind == "RANGE" || kind == "TEXT" {
+      advance()
+      return
+    }
+    throw QuiverError.syntax(
+      .unexpectedSyntax,
+      "\(kind) indexes are not supported; Quiver has range indexes (CREATE [RANGE | TEXT] INDEX), and always finds nodes by label",
+      at: current.position)
+  }
 }
+

@@ -155,10 +155,14 @@ package struct Parser {
   /// statement := [EXPLAIN | PROFILE] query [';']
   mutating func statement() throws -> Statement {
     if atSchemaCommand {
-      let command = try schemaCommand()
+      let loc = Loc(current.position)
+      // SHOW … [YIELD …] [WHERE …] [RETURN …]: the clauses ride along as the statement's query.
+      let (command, tail) =
+        try at(.show) ? showCommand() : atWord("TERMINATE") ? terminateCommand() : (schemaCommand(), [])
       _ = eatSymbol(";")
       guard current.kind == .endOfInput else { throw unexpected(expected: "the end of the command") }
-      return Statement(mode: .run, query: QueryBody(parts: [], unionAll: []), schema: command)
+      let parts = tail.isEmpty ? [] : [SingleQuery(clauses: tail, loc: loc)]
+      return Statement(mode: .run, query: QueryBody(parts: parts, unionAll: []), schema: command)
     }
     var mode = Statement.Mode.run
     if eat(.explain) {
@@ -174,8 +178,13 @@ package struct Parser {
     return Statement(mode: mode, query: q)
   }
 
-  /// query := singleQuery (UNION [ALL] singleQuery)*
+  /// query := unionQuery (NEXT unionQuery)* | conditionalQuery (Parser+Composition.swift)
   mutating func queryBody() throws -> QueryBody {
+    try composedQuery()
+  }
+
+  /// unionQuery := singleQuery (UNION [ALL] singleQuery)*
+  mutating func unionQuery() throws -> QueryBody {
     var parts = [try singleQuery()]
     var all: [Bool] = []
     while eat(.union) {
