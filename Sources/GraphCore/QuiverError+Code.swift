@@ -46,6 +46,8 @@ extension QuiverError {
     public static let constraintValidationFailed = Code("ConstraintValidationFailed")
     /// The write-ahead log cannot be read.
     public static let corruptLog = Code("CorruptLog")
+    /// A database directory's manifest file is damaged or of a newer format.
+    public static let corruptManifest = Code("CorruptManifest")
     /// A snapshot file cannot be read.
     public static let corruptSnapshot = Code("CorruptSnapshot")
     /// CREATE or MERGE was given a variable-length relationship.
@@ -128,6 +130,8 @@ extension QuiverError {
     public static let invalidUnicodeCharacter = Code("InvalidUnicodeCharacter")
     /// A unicode escape in a string literal is malformed.
     public static let invalidUnicodeLiteral = Code("InvalidUnicodeLiteral")
+    /// A database directory holds fewer committed transactions than its manifest records (a deleted or cut-short write-ahead log).
+    public static let lostTransactions = Code("LostTransactions")
     /// A map is indexed by something that is not a string.
     public static let mapElementAccessByNonString = Code("MapElementAccessByNonString")
     /// MERGE would need to read a property it sets itself.
@@ -209,17 +213,18 @@ extension QuiverError {
     public static let allCases: [Code] = [
       .ambiguousAggregationExpression, .cancelled, .cannotDecodeValue, .cannotEncodeValue,
       .columnNameConflict, .constraintAlreadyExists, .constraintCreationFailed, .constraintNotFound,
-      .constraintValidationFailed, .corruptLog, .corruptSnapshot, .creatingVarLength,
-      .databaseLocked, .databaseNotEmpty, .databaseNotFound, .deleteConnectedNode,
-      .deletedEntityAccess, .differentColumnsInUnion, .divisionByZero, .durationOverflow,
-      .fileError, .fileNotReadable, .fileNotWritable, .floatingPointOverflow, .functionCallFailed,
-      .implicitTransactionRequired, .indexAlreadyExists, .indexBelongsToConstraint, .indexNotFound,
-      .integerOverflow, .invalidAggregation, .invalidArgumentPassingMode, .invalidArgumentType,
-      .invalidArgumentValue, .invalidBatchSize, .invalidCSV, .invalidClauseComposition,
-      .invalidDelete, .invalidEscape, .invalidGraphML, .invalidGzip, .invalidJSON,
-      .invalidNumberLiteral, .invalidNumberOfArguments, .invalidParameterName, .invalidParameterUse,
-      .invalidPropertyType, .invalidRange, .invalidRelationshipPattern, .invalidUnicodeCharacter,
-      .invalidUnicodeLiteral, .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
+      .constraintValidationFailed, .corruptLog, .corruptManifest, .corruptSnapshot,
+      .creatingVarLength, .databaseLocked, .databaseNotEmpty, .databaseNotFound,
+      .deleteConnectedNode, .deletedEntityAccess, .differentColumnsInUnion, .divisionByZero,
+      .durationOverflow, .fileError, .fileNotReadable, .fileNotWritable, .floatingPointOverflow,
+      .functionCallFailed, .implicitTransactionRequired, .indexAlreadyExists,
+      .indexBelongsToConstraint, .indexNotFound, .integerOverflow, .invalidAggregation,
+      .invalidArgumentPassingMode, .invalidArgumentType, .invalidArgumentValue, .invalidBatchSize,
+      .invalidCSV, .invalidClauseComposition, .invalidDelete, .invalidEscape, .invalidGraphML,
+      .invalidGzip, .invalidJSON, .invalidNumberLiteral, .invalidNumberOfArguments,
+      .invalidParameterName, .invalidParameterUse, .invalidPropertyType, .invalidRange,
+      .invalidRelationshipPattern, .invalidUnicodeCharacter, .invalidUnicodeLiteral,
+      .lostTransactions, .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
       .negativeIntegerArgument, .nestedAggregation, .nestingTooDeep, .noExportDirectory,
       .noExpressionAlias, .noSingleRelationshipType, .noTransaction, .nonConstantExpression,
       .notADirectory, .notASingleValue, .numberOutOfRange, .pathOutsideExportDirectory,
