@@ -68,6 +68,8 @@ extension QuiverError {
     public static let divisionByZero = Code("DivisionByZero")
     /// A duration or temporal computation left the representable range.
     public static let durationOverflow = Code("DurationOverflow")
+    /// Variable-length or shortest-path expansion would take more steps than the limit allows.
+    public static let expansionLimitExceeded = Code("ExpansionLimitExceeded")
     /// A file could not be read or written.
     public static let fileError = Code("FileError")
     /// A file to import cannot be read.
@@ -134,6 +136,8 @@ extension QuiverError {
     public static let lostTransactions = Code("LostTransactions")
     /// A map is indexed by something that is not a string.
     public static let mapElementAccessByNonString = Code("MapElementAccessByNonString")
+    /// The rows and values a query holds at once would exceed its memory budget.
+    public static let memoryLimitExceeded = Code("MemoryLimitExceeded")
     /// MERGE would need to read a property it sets itself.
     public static let mergeReadOwnWrites = Code("MergeReadOwnWrites")
     /// A parameter the query uses was not given.
@@ -168,6 +172,8 @@ extension QuiverError {
     public static let procedureCallFailed = Code("ProcedureCallFailed")
     /// No procedure of that name exists.
     public static let procedureNotFound = Code("ProcedureNotFound")
+    /// The query text is longer than the database's maximum query size.
+    public static let queryTooLarge = Code("QueryTooLarge")
     /// A write was attempted on a database opened read-only.
     public static let readOnlyDatabase = Code("ReadOnlyDatabase")
     /// One relationship variable is used twice in a pattern.
@@ -178,6 +184,8 @@ extension QuiverError {
     public static let requiresDirectedRelationship = Code("RequiresDirectedRelationship")
     /// A result stream was read after it was closed, consumed or failed.
     public static let resultConsumed = Code("ResultConsumed")
+    /// Sort, aggregation, DISTINCT or collect() would hold more rows than the limit allows.
+    public static let rowLimitExceeded = Code("RowLimitExceeded")
     /// The statement or transaction ran past its timeout and was stopped (category `cancelled`).
     public static let timedOut = Code("TimedOut")
     /// An import met more bad rows than --bad-row-limit allows.
@@ -200,6 +208,8 @@ extension QuiverError {
     public static let unexpectedSyntax = Code("UnexpectedSyntax")
     /// No function of that name exists.
     public static let unknownFunction = Code("UnknownFunction")
+    /// A list or string built while running would be larger than the limit allows.
+    public static let valueTooLarge = Code("ValueTooLarge")
     /// A variable is introduced again where it is already defined.
     public static let variableAlreadyBound = Code("VariableAlreadyBound")
     /// A variable is used as a different kind of entity than it is bound to.
@@ -216,24 +226,25 @@ extension QuiverError {
       .constraintValidationFailed, .corruptLog, .corruptManifest, .corruptSnapshot,
       .creatingVarLength, .databaseLocked, .databaseNotEmpty, .databaseNotFound,
       .deleteConnectedNode, .deletedEntityAccess, .differentColumnsInUnion, .divisionByZero,
-      .durationOverflow, .fileError, .fileNotReadable, .fileNotWritable, .floatingPointOverflow,
-      .functionCallFailed, .implicitTransactionRequired, .indexAlreadyExists,
-      .indexBelongsToConstraint, .indexNotFound, .integerOverflow, .invalidAggregation,
-      .invalidArgumentPassingMode, .invalidArgumentType, .invalidArgumentValue, .invalidBatchSize,
-      .invalidCSV, .invalidClauseComposition, .invalidDelete, .invalidEscape, .invalidGraphML,
-      .invalidGzip, .invalidJSON, .invalidNumberLiteral, .invalidNumberOfArguments,
+      .durationOverflow, .expansionLimitExceeded, .fileError, .fileNotReadable, .fileNotWritable,
+      .floatingPointOverflow, .functionCallFailed, .implicitTransactionRequired,
+      .indexAlreadyExists, .indexBelongsToConstraint, .indexNotFound, .integerOverflow,
+      .invalidAggregation, .invalidArgumentPassingMode, .invalidArgumentType, .invalidArgumentValue,
+      .invalidBatchSize, .invalidCSV, .invalidClauseComposition, .invalidDelete, .invalidEscape,
+      .invalidGraphML, .invalidGzip, .invalidJSON, .invalidNumberLiteral, .invalidNumberOfArguments,
       .invalidParameterName, .invalidParameterUse, .invalidPropertyType, .invalidRange,
       .invalidRelationshipPattern, .invalidUnicodeCharacter, .invalidUnicodeLiteral,
-      .lostTransactions, .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
-      .negativeIntegerArgument, .nestedAggregation, .nestingTooDeep, .noExportDirectory,
-      .noExpressionAlias, .noSingleRelationshipType, .noTransaction, .nonConstantExpression,
-      .notADirectory, .notASingleValue, .numberOutOfRange, .pathOutsideExportDirectory,
-      .pathOutsideImportDirectory, .procedureCallFailed, .procedureNotFound, .readOnlyDatabase,
-      .relationshipUniquenessViolation, .remoteURLNotAllowed, .requiresDirectedRelationship,
-      .resultConsumed, .timedOut, .tooManyBadRows, .transactionAlreadyOpen, .transactionClosed,
-      .unclosedComment, .unclosedIdentifier, .unclosedString, .undefinedVariable, .unexpectedOutput,
-      .unexpectedSyntax, .unknownFunction, .variableAlreadyBound, .variableTypeConflict,
-      .writeInReadOnlyTransaction, .writerBusy,
+      .lostTransactions, .mapElementAccessByNonString, .memoryLimitExceeded, .mergeReadOwnWrites,
+      .missingParameter, .negativeIntegerArgument, .nestedAggregation, .nestingTooDeep,
+      .noExportDirectory, .noExpressionAlias, .noSingleRelationshipType, .noTransaction,
+      .nonConstantExpression, .notADirectory, .notASingleValue, .numberOutOfRange,
+      .pathOutsideExportDirectory, .pathOutsideImportDirectory, .procedureCallFailed,
+      .procedureNotFound, .queryTooLarge, .readOnlyDatabase, .relationshipUniquenessViolation,
+      .remoteURLNotAllowed, .requiresDirectedRelationship, .resultConsumed, .rowLimitExceeded,
+      .timedOut, .tooManyBadRows, .transactionAlreadyOpen, .transactionClosed, .unclosedComment,
+      .unclosedIdentifier, .unclosedString, .undefinedVariable, .unexpectedOutput,
+      .unexpectedSyntax, .unknownFunction, .valueTooLarge, .variableAlreadyBound,
+      .variableTypeConflict, .writeInReadOnlyTransaction, .writerBusy,
     ]
   }
 }

@@ -15,6 +15,8 @@ extension Database {
     prepared statement: PreparedStatement? = nil, onEnd: @escaping (ResultSummary?) -> Void = { _ in }
   ) throws -> ResultStream {
     let started = ContinuousClock.now
+    let limits = control.limits ?? self.limits
+    try limits.check(query: query)
     let snapshot = scope.snapshot
     var notifications: [QueryNotification] = []
     func stream(_ columns: [String], _ feed: ResultStream.Feed, _ type: QueryType, _ plan: ResultStream.PlanText = .none) -> ResultStream {
@@ -52,12 +54,13 @@ extension Database {
       }
       let plan: ResultStream.PlanText = compiled.mode == .profile ? .profiled(compiled) : .none
       guard compiled.isUpdating else {
-        let source = try context(snapshot.store, snapshot.procedures, parameters, control, profiled: compiled.mode == .profile).start(compiled)
+        let source = try context(snapshot.store, snapshot.procedures, parameters, control, limits, profiled: compiled.mode == .profile)
+          .start(compiled)
         return stream(source.columns, .source(source), type, plan)
       }
       try scope.checkWritable(schema: false)
       let source = try scope.write(control: control) { store, procedures in
-        let running = context(store, procedures, parameters, control, profiled: compiled.mode == .profile)
+        let running = context(store, procedures, parameters, control, limits, profiled: compiled.mode == .profile)
         if compiled.batchesTransactions { running.commitBatch = { [unowned self] in try self.commitKeepingSlot($0) } }
         let source = try running.start(compiled)
         return (source, source.store, source.statistics)
@@ -78,11 +81,13 @@ extension Database {
 
   /// A fresh execution context for one statement on `store`.
   private func context(
-    _ store: GraphStore, _ procedures: ProcedureRegistry, _ parameters: [String: Value], _ control: RunControl, profiled: Bool
+    _ store: GraphStore, _ procedures: ProcedureRegistry, _ parameters: [String: Value], _ control: RunControl,
+    _ limits: ResourceLimits, profiled: Bool
   ) -> ExecutionContext {
     let context = ExecutionContext(store: store, parameters: parameters, procedures: procedures, control: control.flag, columns: columns)
     if profiled { context.profile = ProfileRecorder() }
     context.imports = ImportSettings(directory: importDirectory)
+    context.limits = limits.query
     return context
   }
 }

@@ -26,11 +26,14 @@ public struct DatabaseOptions: Sendable, Hashable {
   /// failing with code `LostTransactions`; a damaged manifest is then ignored too. Off by default:
   /// turn it on only to salvage what is left.
   public var acceptsLostTransactions: Bool
+  /// The resource limits of the database's statements (`Database.limits` changes them later).
+  public var limits: ResourceLimits
 
   public init(
     durability: Durability = .fsyncPerCommit, checkpointLogSize: Int = 64 << 20, importDirectory: String? = nil,
-    acceptsLostTransactions: Bool = false
+    acceptsLostTransactions: Bool = false, limits: ResourceLimits = ResourceLimits()
   ) {
+    self.limits = limits
     self.durability = durability
     self.checkpointLogSize = checkpointLogSize
     self.importDirectory = importDirectory

@@ -57,6 +57,11 @@ package final class ExecutionContext {
   /// returns the committed version to go on from. Nil where batches cannot commit on their own;
   /// they then stay part of the statement.
   package var commitBatch: ((GraphStore) throws -> GraphStore)?
+  /// The resource limits of the statement, and its running counts against them (QueryLimits.swift).
+  package var limits = QueryLimits()
+  @exclusivity(unchecked) var materializedRows = 0
+  @exclusivity(unchecked) var materializedBytes = 0
+  @exclusivity(unchecked) var expansionSteps = 0
 
   package init(
     store: GraphStore, parameters: [String: Value], procedures: ProcedureRegistry, control: CancellationFlag? = nil,
