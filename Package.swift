@@ -16,6 +16,7 @@ let package = Package(
     .executable(name: "quiver-tck", targets: ["QuiverTCK"]),
     .executable(name: "quiver-bench", targets: ["QuiverBench"]),
     .executable(name: "quiver-crash-child", targets: ["QuiverCrashChild"]),
+    .executable(name: "quiver-fuzz", targets: ["QuiverFuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -74,6 +75,15 @@ let package = Package(
       dependencies: ["Quiver", "QuiverExchange", "CypherSyntax", "CypherPlanner", "CypherRuntime", "GraphStorage"],
       path: "Benchmarks/Sources/QuiverBench", swiftSettings: strict),
     .executableTarget(name: "QuiverCrashChild", dependencies: ["Quiver"], swiftSettings: strict),
+    // The seeded mutation fuzzer over the parser, engine, storage readers, importers and servers
+    // (Fuzz/README.md).
+    .executableTarget(
+      name: "QuiverFuzz",
+      dependencies: [
+        "Quiver", "CypherSyntax", "GraphStorage", "GraphAlgorithms", "QuiverExchange", "QuiverServer",
+        .product(name: "NIOCore", package: "swift-nio"),
+      ],
+      path: "Fuzz/Sources/QuiverFuzz", swiftSettings: strict),
     .testTarget(name: "GraphCoreTests", dependencies: ["GraphCore"], swiftSettings: strict),
     .testTarget(name: "CypherSyntaxTests", dependencies: ["CypherSyntax"], swiftSettings: strict),
     .testTarget(

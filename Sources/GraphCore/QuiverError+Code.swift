@@ -46,6 +46,8 @@ extension QuiverError {
     public static let constraintValidationFailed = Code("ConstraintValidationFailed")
     /// The write-ahead log cannot be read.
     public static let corruptLog = Code("CorruptLog")
+    /// A database directory's manifest file is damaged or of a newer format.
+    public static let corruptManifest = Code("CorruptManifest")
     /// A snapshot file cannot be read.
     public static let corruptSnapshot = Code("CorruptSnapshot")
     /// CREATE or MERGE was given a variable-length relationship.
@@ -66,6 +68,8 @@ extension QuiverError {
     public static let divisionByZero = Code("DivisionByZero")
     /// A duration or temporal computation left the representable range.
     public static let durationOverflow = Code("DurationOverflow")
+    /// Variable-length or shortest-path expansion would take more steps than the limit allows.
+    public static let expansionLimitExceeded = Code("ExpansionLimitExceeded")
     /// A file could not be read or written.
     public static let fileError = Code("FileError")
     /// A file to import cannot be read.
@@ -138,8 +142,12 @@ extension QuiverError {
     public static let invalidUnicodeCharacter = Code("InvalidUnicodeCharacter")
     /// A unicode escape in a string literal is malformed.
     public static let invalidUnicodeLiteral = Code("InvalidUnicodeLiteral")
+    /// A database directory holds fewer committed transactions than its manifest records (a deleted or cut-short write-ahead log).
+    public static let lostTransactions = Code("LostTransactions")
     /// A map is indexed by something that is not a string.
     public static let mapElementAccessByNonString = Code("MapElementAccessByNonString")
+    /// The rows and values a query holds at once would exceed its memory budget.
+    public static let memoryLimitExceeded = Code("MemoryLimitExceeded")
     /// MERGE would need to read a property it sets itself.
     public static let mergeReadOwnWrites = Code("MergeReadOwnWrites")
     /// A parameter the query uses was not given.
@@ -174,6 +182,8 @@ extension QuiverError {
     public static let procedureCallFailed = Code("ProcedureCallFailed")
     /// No procedure of that name exists.
     public static let procedureNotFound = Code("ProcedureNotFound")
+    /// The query text is longer than the database's maximum query size.
+    public static let queryTooLarge = Code("QueryTooLarge")
     /// A write was attempted on a database opened read-only.
     public static let readOnlyDatabase = Code("ReadOnlyDatabase")
     /// One relationship variable is used twice in a pattern.
@@ -184,6 +194,8 @@ extension QuiverError {
     public static let requiresDirectedRelationship = Code("RequiresDirectedRelationship")
     /// A result stream was read after it was closed, consumed or failed.
     public static let resultConsumed = Code("ResultConsumed")
+    /// Sort, aggregation, DISTINCT or collect() would hold more rows than the limit allows.
+    public static let rowLimitExceeded = Code("RowLimitExceeded")
     /// The statement or transaction ran past its timeout and was stopped (category `cancelled`).
     public static let timedOut = Code("TimedOut")
     /// An import met more bad rows than --bad-row-limit allows.
@@ -206,6 +218,8 @@ extension QuiverError {
     public static let unexpectedSyntax = Code("UnexpectedSyntax")
     /// No function of that name exists.
     public static let unknownFunction = Code("UnknownFunction")
+    /// A list or string built while running would be larger than the limit allows.
+    public static let valueTooLarge = Code("ValueTooLarge")
     /// A variable is introduced again where it is already defined.
     public static let variableAlreadyBound = Code("VariableAlreadyBound")
     /// A variable is used as a different kind of entity than it is bound to.
@@ -219,28 +233,29 @@ extension QuiverError {
     public static let allCases: [Code] = [
       .ambiguousAggregationExpression, .cancelled, .cannotDecodeValue, .cannotEncodeValue,
       .columnNameConflict, .constraintAlreadyExists, .constraintCreationFailed, .constraintNotFound,
-      .constraintValidationFailed, .corruptLog, .corruptSnapshot, .creatingVarLength,
-      .databaseLocked, .databaseNotEmpty, .databaseNotFound, .deleteConnectedNode,
-      .deletedEntityAccess, .differentColumnsInUnion, .divisionByZero, .durationOverflow,
-      .fileError, .fileNotReadable, .fileNotWritable, .floatingPointOverflow, .functionCallFailed,
-      .graphAlreadyExists, .graphNotFound, .implicitTransactionRequired, .indexAlreadyExists,
-      .indexBelongsToConstraint, .indexNotFound, .integerOverflow, .invalidAggregation,
-      .invalidArgumentPassingMode, .invalidArgumentType, .invalidArgumentValue, .invalidBatchSize,
-      .invalidCSV, .invalidClauseComposition, .invalidDelete, .invalidEscape, .invalidGraphML,
-      .invalidGzip, .invalidJSON, .invalidLabelExpression, .invalidNumberLiteral,
-      .invalidNumberOfArguments, .invalidParameterName, .invalidParameterUse,
-      .invalidPatternPredicate, .invalidPropertyType, .invalidRange, .invalidRelationshipPattern,
-      .invalidTypeExpression, .invalidUnicodeCharacter, .invalidUnicodeLiteral,
-      .mapElementAccessByNonString, .mergeReadOwnWrites, .missingParameter,
-      .negativeIntegerArgument, .nestedAggregation, .nestingTooDeep, .noExportDirectory,
-      .noExpressionAlias, .noSingleRelationshipType, .noTransaction, .nonConstantExpression,
-      .notADirectory, .notASingleValue, .numberOutOfRange, .pathOutsideExportDirectory,
-      .pathOutsideImportDirectory, .procedureCallFailed, .procedureNotFound, .readOnlyDatabase,
-      .relationshipUniquenessViolation, .remoteURLNotAllowed, .requiresDirectedRelationship,
-      .resultConsumed, .timedOut, .tooManyBadRows, .transactionAlreadyOpen, .transactionClosed,
-      .unclosedComment, .unclosedIdentifier, .unclosedString, .undefinedVariable, .unexpectedOutput,
-      .unexpectedSyntax, .unknownFunction, .variableAlreadyBound, .variableTypeConflict,
-      .writeInReadOnlyTransaction, .writerBusy,
+      .constraintValidationFailed, .corruptLog, .corruptManifest, .corruptSnapshot,
+      .creatingVarLength, .databaseLocked, .databaseNotEmpty, .databaseNotFound,
+      .deleteConnectedNode, .deletedEntityAccess, .differentColumnsInUnion, .divisionByZero,
+      .durationOverflow, .expansionLimitExceeded, .fileError, .fileNotReadable, .fileNotWritable,
+      .floatingPointOverflow, .functionCallFailed, .graphAlreadyExists, .graphNotFound,
+      .implicitTransactionRequired, .indexAlreadyExists, .indexBelongsToConstraint, .indexNotFound,
+      .integerOverflow, .invalidAggregation, .invalidArgumentPassingMode, .invalidArgumentType,
+      .invalidArgumentValue, .invalidBatchSize, .invalidCSV, .invalidClauseComposition,
+      .invalidDelete, .invalidEscape, .invalidGraphML, .invalidGzip, .invalidJSON,
+      .invalidLabelExpression, .invalidNumberLiteral, .invalidNumberOfArguments,
+      .invalidParameterName, .invalidParameterUse, .invalidPatternPredicate, .invalidPropertyType,
+      .invalidRange, .invalidRelationshipPattern, .invalidTypeExpression, .invalidUnicodeCharacter,
+      .invalidUnicodeLiteral, .lostTransactions, .mapElementAccessByNonString, .memoryLimitExceeded,
+      .mergeReadOwnWrites, .missingParameter, .negativeIntegerArgument, .nestedAggregation,
+      .nestingTooDeep, .noExportDirectory, .noExpressionAlias, .noSingleRelationshipType,
+      .noTransaction, .nonConstantExpression, .notADirectory, .notASingleValue, .numberOutOfRange,
+      .pathOutsideExportDirectory, .pathOutsideImportDirectory, .procedureCallFailed,
+      .procedureNotFound, .queryTooLarge, .readOnlyDatabase, .relationshipUniquenessViolation,
+      .remoteURLNotAllowed, .requiresDirectedRelationship, .resultConsumed, .rowLimitExceeded,
+      .timedOut, .tooManyBadRows, .transactionAlreadyOpen, .transactionClosed, .unclosedComment,
+      .unclosedIdentifier, .unclosedString, .undefinedVariable, .unexpectedOutput,
+      .unexpectedSyntax, .unknownFunction, .valueTooLarge, .variableAlreadyBound,
+      .variableTypeConflict, .writeInReadOnlyTransaction, .writerBusy,
     ]
   }
 }

@@ -25,6 +25,9 @@ public struct QuiverError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A failure that says nothing about the statement: trying it again may succeed (a writer
     /// that gave up waiting for the writer slot). Servers map it to Neo4j's TransientError.
     public static let transient = Category("TransientError")
+    /// A statement stopped because it would exceed a resource limit of the database (query size,
+    /// list or string size, rows held, memory budget, expansion steps); the graph is unchanged.
+    public static let resourceLimit = Category("ResourceLimitExceeded")
   }
 
   /// When the error was raised: before anything ran (compile) or during execution (runtime).

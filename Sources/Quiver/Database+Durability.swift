@@ -12,6 +12,7 @@ extension Database {
   public convenience init(path: String, readOnly: Bool = false, options: DatabaseOptions = DatabaseOptions()) throws {
     let (storage, store) = try DiskStorage.open(path: path, readOnly: readOnly, options: options)
     self.init(storage: storage, store: store)
+    limits = options.limits
     importDirectory = options.importDirectory ?? (path.hasSuffix("/") ? path : path + "/") + "import"
     register(
       Procedure(name: "db.checkpoint", parameters: [], outputs: []) { [weak self] _ in

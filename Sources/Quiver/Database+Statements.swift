@@ -34,6 +34,8 @@ extension Database {
     _ query: String, parameters: [String: Value], control: RunControl, in scope: any StatementScope,
     prepared statement: PreparedStatement?, started: ContinuousClock.Instant, onEnd: @escaping (ResultSummary?) -> Void
   ) throws -> ResultStream {
+    let limits = control.limits ?? self.limits
+    try limits.check(query: query)
     let snapshot = scope.snapshot
     var notifications: [QueryNotification] = []
     func stream(_ columns: [String], _ feed: ResultStream.Feed, _ type: QueryType, _ plan: ResultStream.PlanText = .none) -> ResultStream {
@@ -50,7 +52,7 @@ extension Database {
         let result = try runningStatements.result(of: command) ?? Self.run(command, on: snapshot.store, procedures: snapshot.procedures).0
         if show.isEmpty { return stream(result.columns, .rows(result.rows), .readOnly) }
         let (compiled, rows) = try Self.showQuery(show, over: result, snapshot.store, snapshot.procedures)
-        let source = try context(snapshot.store, snapshot.procedures, rows, control, profiled: false).start(compiled)
+        let source = try context(snapshot.store, snapshot.procedures, rows, control, limits, profiled: false).start(compiled)
         return stream(source.columns, .source(source), .readOnly)
       }
       try scope.checkWritable(schema: true)
@@ -74,12 +76,13 @@ extension Database {
       }
       let plan: ResultStream.PlanText = compiled.mode == .profile ? .profiled(compiled) : .none
       guard compiled.isUpdating else {
-        let source = try context(snapshot.store, snapshot.procedures, parameters, control, profiled: compiled.mode == .profile).start(compiled)
+        let source = try context(snapshot.store, snapshot.procedures, parameters, control, limits, profiled: compiled.mode == .profile)
+          .start(compiled)
         return stream(source.columns, .source(source), type, plan)
       }
       try scope.checkWritable(schema: false)
       let source = try scope.write(control: control) { store, procedures in
-        let running = context(store, procedures, parameters, control, profiled: compiled.mode == .profile)
+        let running = context(store, procedures, parameters, control, limits, profiled: compiled.mode == .profile)
         if compiled.batchesTransactions { running.commitBatch = { [unowned self] in try self.commitKeepingSlot($0) } }
         let source = try running.start(compiled)
         return (source, source.store, source.statistics)
@@ -100,7 +103,8 @@ extension Database {
 
   /// A fresh execution context for one statement on `store`.
   private func context(
-    _ store: GraphStore, _ procedures: ProcedureRegistry, _ parameters: [String: Value], _ control: RunControl, profiled: Bool
+    _ store: GraphStore, _ procedures: ProcedureRegistry, _ parameters: [String: Value], _ control: RunControl,
+    _ limits: ResourceLimits, profiled: Bool
   ) -> ExecutionContext {
     let context = ExecutionContext(store: store, parameters: parameters, procedures: procedures, control: control.flag, columns: columns)
     if profiled { context.profile = ProfileRecorder() }
@@ -110,6 +114,7 @@ extension Database {
       guard case .query(let compiled) = try Database.compile(query, store, procedures) else { return nil }
       return compiled
     }
+    context.limits = limits.query
     return context
   }
 }

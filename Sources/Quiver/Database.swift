@@ -35,6 +35,14 @@ public final class Database: Sendable {
   private let importDirectoryState = Mutex<String?>(nil)
   /// The statements running now, for SHOW TRANSACTIONS and TERMINATE TRANSACTIONS.
   let runningStatements = RunningStatements()
+  private let limitsState = Mutex(ResourceLimits())
+
+  /// The resource limits of statements started from now on (see `ResourceLimits`); a durable
+  /// database starts with `DatabaseOptions.limits`.
+  public var limits: ResourceLimits {
+    get { limitsState.withLock { $0 } }
+    set { limitsState.withLock { $0 = newValue } }
+  }
 
   /// The directory `LOAD CSV FROM 'file:///name'` reads `name` in (see
   /// `DatabaseOptions.importDirectory`); nil, the default of an in-memory database, lets LOAD CSV
@@ -60,14 +68,16 @@ public final class Database: Sendable {
   ///   - parameters: the values of its `$name` placeholders.
   ///   - timeout: the statement fails with a `TimedOut` error when it runs longer than this.
   ///   - cancellation: cancel it from another thread to stop the statement.
+  ///   - limits: resource limits for this statement instead of the database's `limits`.
   /// - Throws: `QuiverError` for syntax, semantic and runtime errors; the graph is unchanged then.
   @discardableResult
   public func execute(
     _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil,
-    cancellation: QueryCancellation? = nil
+    cancellation: QueryCancellation? = nil, limits: ResourceLimits? = nil
   ) throws -> QueryResult {
-    try start(query, parameters: parameters, control: RunControl(timeout: timeout, cancellation: cancellation), in: self)
-      .collect()
+    var control = RunControl(timeout: timeout, cancellation: cancellation)
+    control.limits = limits
+    return try start(query, parameters: parameters, control: control, in: self).collect()
   }
 
   /// Runs `body` in a transaction: its statements see each other's changes, nothing is visible to

@@ -30,6 +30,8 @@ struct RunControl {
   let flag: CancellationFlag?
   /// When the statement's timeout runs out; nil for no limit.
   let deadline: ContinuousClock.Instant?
+  /// Resource limits for this statement instead of the database's; nil for the database's.
+  var limits: ResourceLimits?
 
   /// A run stopped by its timeout or by `cancellation`, if either is given.
   init(timeout: Duration?, cancellation: QueryCancellation?) {

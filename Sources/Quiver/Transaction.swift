@@ -29,12 +29,16 @@ public final class Transaction {
     if isOpen && !isReadOnly { database.writerSlot.release() }
   }
 
-  /// Runs one statement inside the transaction.
+  /// Runs one statement inside the transaction; `limits`, when given, replace the database's
+  /// resource limits for this statement.
   @discardableResult
   public func execute(
-    _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil, cancellation: QueryCancellation? = nil
+    _ query: String, parameters: [String: Value] = [:], timeout: Duration? = nil, cancellation: QueryCancellation? = nil,
+    limits: ResourceLimits? = nil
   ) throws -> QueryResult {
-    try start(query, parameters: parameters, control: RunControl(timeout: timeout, cancellation: cancellation)).collect()
+    var control = RunControl(timeout: timeout, cancellation: cancellation)
+    control.limits = limits
+    return try start(query, parameters: parameters, control: control).collect()
   }
 
   /// Starts one statement inside the transaction and returns the stream of its rows.

@@ -27,7 +27,9 @@ struct ImportCommand: ParsableCommand {
       '--skip-bad-rows' goes on past them.
 
       '--format graphml FILE' and '--format jsonl FILE' read what 'quiver export' writes.
-      Everything is loaded in one transaction: an error leaves the database unchanged.
+      Everything is loaded in one transaction: an error leaves the database unchanged. Like \
+      neo4j-admin's full import, it loads only into an empty database unless given '--append', \
+      and a file given twice is refused.
 
       EXAMPLES:
         quiver import --db social.quiver --nodes Person=nodes.csv --relationships KNOWS=edges.csv
@@ -76,17 +78,32 @@ struct ImportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("With --skip-bad-rows, fail once more rows than this were bad.", valueName: "n"))
   var badRowLimit: Int?
 
+  @Flag(help: "Add to a database that already holds nodes (by default only an empty database is loaded).")
+  var append = false
+
   func run() throws {
     guard delimiter.count == 1, let character = delimiter.first, let byte = character.asciiValue else {
       throw usage("--delimiter must be one ASCII character")
     }
     let nodeGroups = try nodes.map { try group($0, "--nodes") }
     let relationshipGroups = try relationships.map { try group($0, "--relationships") }
+    // A header-only first file may head several groups (neo4j-admin's layout); data files may not repeat.
+    var seen = Set<String>()
+    let dataFiles = (nodeGroups + relationshipGroups).flatMap { $0.files.count > 1 ? Array($0.files.dropFirst()) : $0.files }
+    for path in dataFiles where !seen.insert(path).inserted {
+      throw usage("the file \(path) is given twice; each file is imported once")
+    }
     let database: Database
     do {
       database = try Database(path: databasePath)
     } catch {
       Console.error("quiver: cannot open the database: \(error)")
+      throw ExitCode(1)
+    }
+    if !append, let held = try? database.execute("MATCH (n) RETURN count(n)").rows.first?.first?.intValue, held > 0 {
+      Console.error(
+        "quiver: the database at \(databasePath) already holds \(held) nodes; quiver import loads an empty database "
+          + "(give --append to add to it, or import into a new directory)")
       throw ExitCode(1)
     }
     let start = ContinuousClock.now
@@ -158,8 +175,15 @@ struct ImportCommand: ParsableCommand {
     var names: [String] = []
     var files = spec[...]
     if let eq = spec.firstIndex(of: "=") {
-      names = spec[..<eq].split(separator: ":").map(String.init)
+      names = spec[..<eq].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
       files = spec[spec.index(after: eq)...]
+      let kind = option == "--nodes" ? "label" : "relationship type"
+      if names.contains("") {
+        throw usage("\(option) '\(spec)' has an empty \(kind); write \(option == "--nodes" ? "Label[:Label…]" : "TYPE")=file.csv")
+      }
+      if let bad = names.first(where: { $0.contains { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } } }) {
+        throw usage("\(option) '\(spec)': the \(kind) `\(bad)` holds a space or control character; give a name without one")
+      }
     }
     let paths = files.split(separator: ",").map(String.init)
     guard !paths.isEmpty else { throw usage("\(option) takes NAME=file.csv, not '\(spec)'") }

@@ -53,6 +53,11 @@ struct SessionOptions: ParsableArguments {
       valueName: "directory"))
   var importDirectory: String?
 
+  @Flag(
+    name: .customLong("accept-lost-transactions"),
+    help: "Open a database directory whose write-ahead log was deleted or cut short, keeping what is left.")
+  var acceptsLostTransactions = false
+
   func validate() throws {
     if let timeout, SecondsArgument.duration(timeout) == nil {
       throw ValidationError("--timeout takes \(SecondsArgument.requirement).")
@@ -68,7 +73,7 @@ struct SessionOptions: ParsableArguments {
     let database: Database
     do {
       if let path = path ?? databasePath {
-        database = try Database(path: path)
+        database = try Database(path: path, options: DatabaseOptions(acceptsLostTransactions: acceptsLostTransactions))
         for warning in database.recoveryWarnings { Console.error("quiver: \(warning)") }
       } else {
         database = try Database()

@@ -1,8 +1,12 @@
 // The child process of the crash tests: opens a database directory and commits numbered
-// transactions in a loop, writing `ack N` to standard output after commit N returned. The test
-// kills it at random moments and checks that every acknowledged transaction survived whole.
-// Usage: quiver-crash-child DIRECTORY [fsync|group] [CHECKPOINT-LOG-BYTES]
+// transactions in a loop, writing `ack W N` to standard output after writer W's commit N
+// returned. The test kills it at random moments and checks that every acknowledged transaction
+// survived whole. With several writers, each commits its own numbered series in its own thread,
+// and a checkpoint thread races them (and the kill).
+// Usage: quiver-crash-child DIRECTORY [fsync|group] [CHECKPOINT-LOG-BYTES] [WRITERS]
+import Foundation
 import Quiver
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -10,65 +14,98 @@ import Quiver
   import Darwin
 #endif
 
-/// Writes `line` and a newline to standard output unbuffered.
+/// Serialises lines written by several threads.
+let output = Mutex(())
+
+/// Writes `line` and a newline to standard output unbuffered, whole.
 func say(_ line: String) {
   let bytes = Array((line + "\n").utf8)
-  var done = 0
-  while done < bytes.count {
-    let n = bytes.withUnsafeBytes { buffer -> Int in
-      guard let base = buffer.baseAddress else { return 0 }
-      return write(1, base + done, buffer.count - done)
+  output.withLock { _ in
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return write(1, base + done, buffer.count - done)
+      }
+      if n <= 0 { exit(3) }
+      done += n
     }
-    if n <= 0 { exit(3) }
-    done += n
   }
 }
 
-/// Commits transaction `i`: three `Item` nodes tagged `seq: i` joined by two `NEXT`
-/// relationships, the counter set to `i`, and on every seventh one the third item of
-/// transaction `i - 5` deleted. Some run as one auto-committed statement, others as an explicit
-/// transaction of several statements.
-func commit(_ i: Int64, on db: Database) throws {
-  let p: [String: Value] = ["i": .int(i)]
+/// Commits writer `w`'s transaction `i`: three `Item` nodes tagged `w` and `seq: i` joined by
+/// two `NEXT` relationships, writer `w`'s counter set to `i`, and on every seventh one the third
+/// item of transaction `i - 5` deleted. Some run as one auto-committed statement, others as an
+/// explicit transaction of several statements. Unique ids are `w * 10^12 + i * 10 + k`.
+func commit(_ i: Int64, writer w: Int64, on db: Database) throws {
+  let p: [String: Value] = ["i": .int(i), "w": .int(w), "base": .int(w * 1_000_000_000_000)]
   let create = """
-    CREATE (a:Item {seq: $i, uid: $i * 10, at: date('2024-01-01') + duration({days: $i}), w: $i / 3.0}),
-           (b:Item {seq: $i, uid: $i * 10 + 1, tags: ['x', 'y']}), (d:Item {seq: $i, uid: $i * 10 + 2, name: 'ö' + toString($i)}),
-           (a)-[:NEXT {seq: $i}]->(b), (b)-[:NEXT {seq: $i}]->(d)
+    CREATE (a:Item {w: $w, seq: $i, uid: $base + $i * 10, at: date('2024-01-01') + duration({days: $i}), w3: $i / 3.0}),
+           (b:Item {w: $w, seq: $i, uid: $base + $i * 10 + 1, tags: ['x', 'y']}),
+           (d:Item {w: $w, seq: $i, uid: $base + $i * 10 + 2, name: 'ö' + toString($i)}),
+           (a)-[:NEXT {w: $w, seq: $i}]->(b), (b)-[:NEXT {w: $w, seq: $i}]->(d)
     """
   if i % 3 == 0 && i % 7 != 0 {
-    _ = try db.execute("MATCH (c:Counter) " + create + " SET c.value = $i", parameters: p)
+    _ = try db.execute("MATCH (c:Counter {w: $w}) " + create + " SET c.value = $i", parameters: p)
     return
   }
   try db.transaction { tx in
     _ = try tx.execute(create, parameters: p)
     if i % 7 == 0 {
-      _ = try tx.execute("MATCH (n:Item {uid: ($i - 5) * 10 + 2}) DETACH DELETE n", parameters: p)
+      _ = try tx.execute("MATCH (n:Item {uid: $base + ($i - 5) * 10 + 2}) DETACH DELETE n", parameters: p)
     }
-    _ = try tx.execute("MATCH (c:Counter) SET c.value = $i", parameters: p)
+    _ = try tx.execute("MATCH (c:Counter {w: $w}) SET c.value = $i", parameters: p)
+  }
+}
+
+/// Writer `w`'s loop: from its counter on, commit and acknowledge forever. A single writer
+/// also checkpoints every 40 transactions, as before there were several.
+func write(writer w: Int64, on db: Database, checkpoints: Bool) {
+  do {
+    let start = try db.execute("MATCH (c:Counter {w: $w}) RETURN c.value AS v", parameters: ["w": .int(w)])
+      .rows.first?.first?.intValue ?? 0
+    say("ready \(w) \(start)")
+    var i = start + 1
+    while true {
+      try commit(i, writer: w, on: db)
+      say("ack \(w) \(i)")
+      if checkpoints && i % 40 == 0 { _ = try db.execute("CALL db.checkpoint()") }
+      i += 1
+    }
+  } catch {
+    say("error \(error)")
+    exit(1)
   }
 }
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-  say("usage: quiver-crash-child DIRECTORY [fsync|group] [CHECKPOINT-LOG-BYTES]")
+  say("usage: quiver-crash-child DIRECTORY [fsync|group] [CHECKPOINT-LOG-BYTES] [WRITERS]")
   exit(2)
 }
 var options = DatabaseOptions()
 if arguments.count >= 3 && arguments[2] == "group" { options.durability = .groupCommit(maxDelay: .milliseconds(1)) }
 if arguments.count >= 4, let size = Int(arguments[3]) { options.checkpointLogSize = size }
+let writers = arguments.count >= 5 ? max(1, Int(arguments[4]) ?? 1) : 1
 do {
   let db = try Database(path: arguments[1], options: options)
   _ = try db.execute("CREATE INDEX item_seq IF NOT EXISTS FOR (n:Item) ON (n.seq)")
   _ = try db.execute("CREATE CONSTRAINT item_uid IF NOT EXISTS FOR (n:Item) REQUIRE n.uid IS UNIQUE")
-  _ = try db.execute("MERGE (c:Counter) ON CREATE SET c.value = 0")
-  let start = try db.execute("MATCH (c:Counter) RETURN c.value AS v").rows.first?.first?.intValue ?? 0
-  say("ready \(start)")
-  var i = start + 1
+  for w in 0..<writers {
+    _ = try db.execute("MERGE (c:Counter {w: $w}) ON CREATE SET c.value = 0", parameters: ["w": .int(Int64(w))])
+  }
+  if writers == 1 {
+    write(writer: 0, on: db, checkpoints: true)
+  }
+  for w in 0..<writers {
+    let thread = Thread { write(writer: Int64(w), on: db, checkpoints: false) }
+    thread.start()
+  }
+  // Checkpoints race the writers (and the kill) at random moments.
+  var random = SystemRandomNumberGenerator()
   while true {
-    try commit(i, on: db)
-    say("ack \(i)")
-    if i % 40 == 0 { _ = try db.execute("CALL db.checkpoint()") }
-    i += 1
+    usleep(UInt32.random(in: 500...20_000, using: &random))
+    _ = try db.execute("CALL db.checkpoint()")
   }
 } catch {
   say("error \(error)")

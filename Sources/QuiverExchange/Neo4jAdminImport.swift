@@ -80,7 +80,7 @@ package struct Neo4jAdminImport {
   private mutating func read(_ group: Neo4jInput, nodes: Bool, _ writer: inout BulkWriter) throws {
     var columns: [Neo4jColumn]?
     for file in group.files {
-      var reader = try CSVReader(path: file, delimiter: options.delimiter)
+      var reader = try CSVReader(path: file, delimiter: options.delimiter, strictUTF8: true)
       if columns == nil {
         guard let (_, fields) = try reader.nextRow() else { throw reader.error(line: 1, "the file is empty; it needs a header row") }
         columns = try header(fields, nodes: nodes, reader)
@@ -115,7 +115,25 @@ package struct Neo4jAdminImport {
         columns.contains(where: { if case .endID = $0 { return true } else { return false } })
       else { throw reader.error(line: 1, "a relationships header needs :START_ID and :END_ID columns") }
     }
+    try checkDistinct(columns, reader)
     return columns
+  }
+
+  /// Throws when two columns store the same property (an `:ID` column's property counts).
+  private func checkDistinct(_ columns: [Neo4jColumn], _ reader: CSVReader) throws {
+    var first: [String: Int] = [:]
+    for (index, column) in columns.enumerated() {
+      let name: String
+      switch column {
+      case .property(let property, _): name = property
+      case .id(let property?, _): name = property
+      default: continue
+      }
+      if let earlier = first[name] {
+        throw reader.error(line: 1, "column \(index + 1) `\(name)` repeats the property of column \(earlier + 1); column names must differ")
+      }
+      first[name] = index
+    }
   }
 
   /// A reason to skip a row.
@@ -214,18 +232,22 @@ package struct Neo4jAdminImport {
   /// A property field's value: nil when empty (`""` is an empty string, or an empty array).
   private func value(_ text: String, quoted: Bool, _ kind: PropertyKind, _ name: String) throws -> Value? {
     if text.isEmpty && !quoted { return nil }
-    guard kind.isArray else {
-      guard let value = kind.parseScalar(text) else { throw RowError(reason: "`\(text)` in column `\(name)` is not a \(kind)") }
-      return value
-    }
+    guard kind.isArray else { return try scalar(text, kind, name) }
     if text.isEmpty { return .list([]) }
     let element = PropertyKind(kind.scalar)
     let items = try text.split(separator: options.arrayDelimiter, omittingEmptySubsequences: false).map { part in
-      guard let value = element.parseScalar(String(part)) else {
-        throw RowError(reason: "`\(part)` in column `\(name)` is not a \(element)")
-      }
-      return value
+      try scalar(String(part), element, name)
     }
     return .list(items)
+  }
+
+  /// One scalar of `kind`, with the exact reason a float is refused (out of range, a NaN spelled
+  /// other than `NaN`).
+  private func scalar(_ text: String, _ kind: PropertyKind, _ name: String) throws -> Value {
+    if kind.scalar == .double, case .failure(let problem) = CSVFloat.parse(text) {
+      throw RowError(reason: CSVFloat.message(text, column: name, problem, typeName: "double"))
+    }
+    guard let value = kind.parseScalar(text) else { throw RowError(reason: "`\(text)` in column `\(name)` is not a \(kind)") }
+    return value
   }
 }

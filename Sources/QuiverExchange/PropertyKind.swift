@@ -2,6 +2,7 @@
 // GEXF attribute types): which one a value has, its text in those formats, and reading the text
 // back. Neo4j's names are the vocabulary: boolean, long, double, string, date, localtime, time,
 // localdatetime, datetime, duration, each also as an array (`long[]`).
+import CypherRuntime
 import Quiver
 
 /// The declared type of a property column, key or attribute.
@@ -98,13 +99,7 @@ package struct PropertyKind: Sendable, Hashable, CustomStringConvertible {
       default: return nil
       }
     case .long: return Int64(text.trimmingSpaces).map(Value.int)
-    case .double:
-      let trimmed = text.trimmingSpaces
-      switch trimmed {
-      case "INF", "+INF": return .float(.infinity)
-      case "-INF": return .float(-.infinity)
-      default: return Double(trimmed).map(Value.float)
-      }
+    case .double: return try? CSVFloat.parse(text).map(Value.float).get()
     case .date: return temporal(.date, text)
     case .localtime: return temporal(.localTime, text)
     case .time: return temporal(.time, text)

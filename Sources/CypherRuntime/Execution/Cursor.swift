@@ -74,7 +74,7 @@ extension ExecutionContext {
     case .filter(let i, let predicate): return FilterCursor(input(i), self, predicate)
     case .project(let i, let items): return ProjectCursor(input(i), self, items)
     case .aggregate(let i, let keys, let aggregates): return AggregateCursor(input(i), self, keys: keys, aggregates: aggregates)
-    case .distinct(let i, let slots): return DistinctCursor(input(i), slots: slots)
+    case .distinct(let i, let slots): return DistinctCursor(input(i), self, slots: slots)
     case .sort(let i, let keys): return SortCursor(input(i), self, keys)
     case .skip(let i, let count): return SkipLimitCursor(input(i), self, skip: count)
     case .limit(let i, let count): return SkipLimitCursor(input(i), self, limit: count)

@@ -62,6 +62,11 @@ package final class ExecutionContext {
   /// Parses and plans a query for a procedure that reads with Cypher (nil for a schema command);
   /// the front end sets it, since the runtime does not see the syntax layer.
   package var compileQuery: ((String, GraphStore, ProcedureRegistry) throws -> CompiledQuery?)?
+  /// The resource limits of the statement, and its running counts against them (QueryLimits.swift).
+  package var limits = QueryLimits()
+  @exclusivity(unchecked) var materializedRows = 0
+  @exclusivity(unchecked) var materializedBytes = 0
+  @exclusivity(unchecked) var expansionSteps = 0
 
   package init(
     store: GraphStore, parameters: [String: Value], procedures: ProcedureRegistry, control: CancellationFlag? = nil,

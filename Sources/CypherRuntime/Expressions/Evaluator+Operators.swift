@@ -44,12 +44,26 @@ extension ExecutionContext {
   private func add(_ a: Value, _ b: Value) throws -> Value {
     switch (a, b) {
     case (.null, _), (_, .null): return .null
-    case (.string(let x), .string(let y)): return .string(x + y)
-    case (.string(let x), .int), (.string(let x), .float): return .string(x + (try stringOf(b)))
-    case (.int, .string(let y)), (.float, .string(let y)): return .string((try stringOf(a)) + y)
-    case (.list(let x), .list(let y)): return .list(x + y)
-    case (.list(let x), _): return .list(x + [b])
-    case (_, .list(let y)): return .list([a] + y)
+    case (.string(let x), .string(let y)):
+      try checkStringSize(x.utf8.count + y.utf8.count, "string concatenation")
+      return .string(x + y)
+    case (.string(let x), .int), (.string(let x), .float):
+      let y = try stringOf(b)
+      try checkStringSize(x.utf8.count + y.utf8.count, "string concatenation")
+      return .string(x + y)
+    case (.int, .string(let y)), (.float, .string(let y)):
+      let x = try stringOf(a)
+      try checkStringSize(x.utf8.count + y.utf8.count, "string concatenation")
+      return .string(x + y)
+    case (.list(let x), .list(let y)):
+      try checkListSize(x.count + y.count, "list concatenation")
+      return .list(x + y)
+    case (.list(let x), _):
+      try checkListSize(x.count + 1, "list concatenation")
+      return .list(x + [b])
+    case (_, .list(let y)):
+      try checkListSize(y.count + 1, "list concatenation")
+      return .list([a] + y)
     default: return try arithmetic(.add, a, b)
     }
   }

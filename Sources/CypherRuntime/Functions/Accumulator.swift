@@ -163,3 +163,16 @@ struct Accumulator {
 extension Value {
   var isInteger: Bool { if case .int = self { return true } else { return false } }
 }
+
+extension AggregateSpec {
+  /// Whether the accumulator keeps each value it is given (a list, or DISTINCT's seen set), so
+  /// that each counts against the statement's row and memory limits.
+  var keepsValues: Bool {
+    switch function {
+    case .collect, .stDev, .stDevP, .percentileCont, .percentileDisc: return true
+    case .count, .sum, .avg, .min, .max: return distinct
+    // A registered aggregate's state is the embedder's and is not counted; DISTINCT's set is.
+    case nil: return distinct
+    }
+  }
+}

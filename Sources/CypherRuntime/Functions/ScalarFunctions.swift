@@ -148,7 +148,9 @@ extension ExecutionContext {
       guard case .string(let s) = x, case .string(let a) = args[1], case .string(let b) = args[2] else {
         throw argumentType(f, args.first { $0.stringValue == nil } ?? x)
       }
-      return .string(a.isEmpty ? s : s.replacingOccurrences(of: a, with: b))
+      let replaced = a.isEmpty ? s : s.replacingOccurrences(of: a, with: b)
+      try checkStringSize(replaced.utf8.count, "replace()")
+      return .string(replaced)
     case .substring:
       guard case .string(let s) = x, case .int(let start) = args[1] else { throw argumentType(f, args[1]) }
       var length = Int64.max
@@ -216,6 +218,16 @@ extension ExecutionContext {
     }
   }
 
+  /// The number of elements of `range(start, end, step)` (`step` not 0), capped at Int.max. In
+  /// unsigned arithmetic from the bounds: `(end - start) / step + 1` can overflow Int64
+  /// (range(0, 9223372036854775807), range(0, -9223372036854775808, -1)).
+  static func rangeCount(_ start: Int64, _ end: Int64, _ step: Int64) -> Int {
+    if step > 0 ? end < start : end > start { return 0 }
+    let distance = end >= start ? UInt64(bitPattern: end &- start) : UInt64(bitPattern: start &- end)
+    let steps = distance / step.magnitude
+    return steps >= UInt64(Int.max) ? Int.max : Int(steps) + 1
+  }
+
   private func range(_ args: [Value]) throws -> Value {
     guard case .int(let start) = args[0], case .int(let end) = args[1] else {
       throw QuiverError.runtime(.argument, .invalidArgumentType, "range() takes integer bounds")
@@ -228,7 +240,10 @@ extension ExecutionContext {
       step = s
     }
     if step == 0 { throw QuiverError.runtime(.argument, .numberOutOfRange, "range() step cannot be zero") }
+    let count = Self.rangeCount(start, end, step)
+    try checkListSize(count, "range()")
     var out: [Value] = []
+    out.reserveCapacity(count)
     var i = start
     while step > 0 ? i <= end : i >= end {
       out.append(.int(i))

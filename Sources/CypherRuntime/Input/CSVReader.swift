@@ -78,7 +78,7 @@ package struct CSVReader {
     let start = line
     var fields: [String] = []
     while true {
-      let text = try field(rowStart: start)
+      let text = try field(rowStart: start, number: fields.count + 1)
       if lastFieldQuoted && text.isEmpty { quotedEmptyFields.append(fields.count) }
       fields.append(text)
       guard let b = try peek() else { break }
@@ -101,7 +101,7 @@ package struct CSVReader {
   }
 
   /// One field, leaving `position` on the delimiter or line end after it.
-  private mutating func field(rowStart: Int) throws -> String {
+  private mutating func field(rowStart: Int, number: Int) throws -> String {
     lastFieldQuoted = try peek() == UInt8(ascii: "\"")
     guard lastFieldQuoted else {
       var out: [UInt8] = []
@@ -113,13 +113,13 @@ package struct CSVReader {
           position += 1
         }
         if position < buffer.count {
-          if out.isEmpty { return try text(buffer[start..<position], line: rowStart) }
+          if out.isEmpty { return try text(buffer[start..<position], line: rowStart, field: number) }
           out.append(contentsOf: buffer[start..<position])
           break
         }
         out.append(contentsOf: buffer[start..<position])
       }
-      return try text(out[...], line: rowStart)
+      return try text(out[...], line: rowStart, field: number)
     }
     position += 1
     var out: [UInt8] = []
@@ -142,14 +142,22 @@ package struct CSVReader {
     if let b = try peek(), b != delimiter && b != UInt8(ascii: "\n") && b != UInt8(ascii: "\r") {
       throw error(line: line, "a quoted field is followed by text before the next delimiter")
     }
-    return try text(out[...], line: rowStart)
+    return try text(out[...], line: rowStart, field: number)
   }
 
-  /// The field's bytes as a String; with `strictUTF8`, invalid UTF-8 is an error.
-  private func text(_ bytes: ArraySlice<UInt8>, line: Int) throws -> String {
+  /// The field's bytes as a String; with `strictUTF8`, invalid UTF-8 is an error that names the
+  /// field (column) and the first bad byte.
+  private func text(_ bytes: ArraySlice<UInt8>, line: Int, field: Int) throws -> String {
     guard strictUTF8 else { return String(decoding: bytes, as: UTF8.self) }
     guard let s = String(validating: bytes, as: UTF8.self) else {
-      throw error(line: line, "the field is not valid UTF-8")
+      var parser = Unicode.UTF8.ForwardParser()
+      var input = bytes.makeIterator()
+      var offset = 0
+      while case .valid(let scalar) = parser.parseScalar(from: &input) { offset += scalar.count }
+      // `String(validating:)` failed, so the parser stopped at a bad byte inside `bytes`.
+      let bad = bytes.dropFirst(offset).first ?? 0
+      let hex = String(bad, radix: 16, uppercase: true)
+      throw error(line: line, "field \(field) is not valid UTF-8 (its byte \(offset + 1) is 0x\(hex.count == 1 ? "0" : "")\(hex))")
     }
     return s
   }

@@ -48,6 +48,7 @@ final class AggregateCursor: Cursor {
           index = i
         } else {
           index = keyValues.count
+          try ctx.materialize(bytes: (single.map { [$0] } ?? values).estimatedBytes + 16 * aggregates.count, "aggregation")
           groups[key] = index
           keyValues.append(single.map { [$0] } ?? values)
           states.append(aggregates.map { Accumulator($0.1) })
@@ -65,6 +66,9 @@ final class AggregateCursor: Cursor {
         }
         let first = try arguments.first.map { try ctx.eval($0, row) }
         let second = try arguments.dropFirst().first.map { try ctx.eval($0, row) }
+        if spec.keepsValues, let first, !first.isNull {
+          try ctx.materialize(bytes: first.estimatedBytes, "\(spec.name)()")
+        }
         try states[index][j].add(first, parameter: second)
       }
     }

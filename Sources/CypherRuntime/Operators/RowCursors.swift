@@ -52,6 +52,10 @@ final class UnwindCursor: Cursor {
   private var row: Row?
   private var items: [Value] = []
   private var position = 0
+  /// The rest of an integer `range()` unwound without building its list (as Neo4j's lazy range
+  /// does, so `UNWIND range(1, 1000000000)` streams instead of meeting the list-size limit): the
+  /// next value, the bound and the step.
+  private var stream: (next: Int64, end: Int64, step: Int64)?
 
   init(_ input: Cursor, _ ctx: ExecutionContext, _ list: PlanExpression, slot: Int) {
     self.input = input
@@ -62,6 +66,16 @@ final class UnwindCursor: Cursor {
 
   func next() throws -> Row? {
     while true {
+      if var r = row, let s = stream {
+        if s.step > 0 ? s.next <= s.end : s.next >= s.end {
+          try ctx.checkCancelled()
+          r[slot] = .int(s.next)
+          let (after, overflow) = s.next.addingReportingOverflow(s.step)
+          stream = overflow ? nil : (after, s.end, s.step)
+          return r
+        }
+        stream = nil
+      }
       if var r = row, position < items.count {
         // A long list is a long loop: it stays cancellable.
         try ctx.checkCancelled()
@@ -72,12 +86,28 @@ final class UnwindCursor: Cursor {
       guard let next = try input.next() else { return nil }
       row = next
       position = 0
+      items = []
+      if let s = try streamedRange(next) {
+        stream = s
+        continue
+      }
       switch try ctx.eval(list, next) {
       case .list(let l): items = l
       case .null: items = []
       case let v: items = [v]
       }
     }
+  }
+
+  /// The bounds of `range()` with integer arguments, to stream; nil for any other list (and
+  /// for arguments range() refuses, which the ordinary evaluation then reports).
+  private func streamedRange(_ row: Row) throws -> (next: Int64, end: Int64, step: Int64)? {
+    guard case .function(.range, let arguments) = list, arguments.count == 2 || arguments.count == 3 else { return nil }
+    let values = try arguments.map { try ctx.eval($0, row) }
+    guard case .int(let start) = values[0], case .int(let end) = values[1] else { return nil }
+    guard values.count == 3 else { return (start, end, 1) }
+    guard case .int(let step) = values[2], step != 0 else { return nil }
+    return (start, end, step)
   }
 }
 
@@ -136,18 +166,24 @@ final class SkipLimitCursor: Cursor {
 /// Drops rows whose values in `slots` equal those of an earlier row.
 final class DistinctCursor: Cursor {
   private let input: Cursor
+  private let ctx: ExecutionContext
   private let slots: [Int]
   private var seen = Set<GroupingKey>()
 
-  init(_ input: Cursor, slots: [Int]) {
+  init(_ input: Cursor, _ ctx: ExecutionContext, slots: [Int]) {
     self.input = input
+    self.ctx = ctx
     self.slots = slots
   }
 
   func next() throws -> Row? {
     while let row = try input.next() {
-      let key = GroupingKey(.list(slots.map { row[$0] }))
-      if seen.insert(key).inserted { return row }
+      let values = slots.map { row[$0] }
+      let key = GroupingKey(.list(values))
+      if seen.insert(key).inserted {
+        try ctx.materialize(bytes: values.estimatedBytes, "DISTINCT")
+        return row
+      }
     }
     return nil
   }

@@ -58,6 +58,7 @@ final class ShortestPathCursor: Cursor {
         try ctx.checkCancelled()
         for entry in ctx.store.adjacent(to: node, direction: spec.direction, typeIDs: types) {
           ctx.dbHits += 1
+          try ctx.countExpansionStep("shortest-path search")
           let relID = entry.id
           guard noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
           let far = entry.neighbour
@@ -125,6 +126,7 @@ final class ShortestPathCursor: Cursor {
         try ctx.checkCancelled()
         for entry in store.adjacent(to: node, direction: directions[side], typeIDs: types) {
           hits += 1
+          try ctx.countExpansionStep("shortest-path search")
           let far = Int(entry.neighbour)
           if depth[side][far] >= 0 || (!deleted.isEmpty && deleted[entry.id] != nil) { continue }
           if let predicate = spec.predicate {

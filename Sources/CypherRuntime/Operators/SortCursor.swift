@@ -21,7 +21,9 @@ final class SortCursor: Cursor {
     if rows == nil {
       var keyed: [(keys: [Value], row: Row, index: Int)] = []
       while let r = try input.next() {
-        keyed.append((try keys.map { try ctx.eval($0.0, r) }, r, keyed.count))
+        let values = try keys.map { try ctx.eval($0.0, r) }
+        try ctx.materialize(bytes: r.estimatedBytes + values.estimatedBytes, "ORDER BY")
+        keyed.append((values, r, keyed.count))
       }
       let ascending = keys.map(\.1)
       keyed.sort { a, b in

@@ -76,6 +76,7 @@ final class VarExpandCursor: Cursor {
       frame.next += 1
       stack.append(frame)
       ctx.dbHits += 1
+      try ctx.countExpansionStep("variable-length expansion")
       guard spec.repeatable || !used.contains(relID), let rel = ctx.store.endpoints(of: relID),
         ctx.deletedRelationships[relID] == nil
       else { continue }

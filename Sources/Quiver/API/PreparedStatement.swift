@@ -113,6 +113,7 @@ extension Database {
   /// Parses and plans `query` once, for running it many times with different parameters.
   /// - Throws: `QuiverError` for syntax and semantic errors, at once.
   public func prepare(_ query: String) throws -> PreparedStatement {
-    try PreparedStatement(database: self, query: query)
+    try limits.check(query: query)
+    return try PreparedStatement(database: self, query: query)
   }
 }

@@ -19,7 +19,7 @@ struct CSVImporter {
   }
 
   mutating func load(_ file: CSVNodeFile, into store: inout GraphStore) throws {
-    var reader = try CSVReader(path: file.path, delimiter: delimiter)
+    var reader = try CSVReader(path: file.path, delimiter: delimiter, strictUTF8: true)
     let columns = try header(&reader)
     guard let key = columns.firstIndex(where: { $0.name == file.idColumn }) else {
       throw reader.error(line: 1, "there is no id column `\(file.idColumn)` (columns: \(columns.map(\.name).joined(separator: ", ")))")
@@ -38,7 +38,7 @@ struct CSVImporter {
   }
 
   mutating func load(_ file: CSVRelationshipFile, into store: inout GraphStore) throws {
-    var reader = try CSVReader(path: file.path, delimiter: delimiter)
+    var reader = try CSVReader(path: file.path, delimiter: delimiter, strictUTF8: true)
     let columns = try header(&reader)
     func column(_ name: String?, default index: Int, _ role: String) throws -> Int {
       if let name {
@@ -102,7 +102,7 @@ struct CSVImporter {
 
   private func header(_ reader: inout CSVReader) throws -> [Column] {
     guard let (_, names) = try reader.nextRow() else { throw reader.error(line: 1, "the file is empty; it needs a header row") }
-    return try names.map { raw in
+    let columns = try names.map { raw in
       guard let colon = raw.lastIndex(of: ":") else { return Column(name: raw, type: nil) }
       let name = String(raw[..<colon])
       let spelled = raw[raw.index(after: colon)...].lowercased()
@@ -114,6 +114,20 @@ struct CSVImporter {
         throw reader.error(line: 1, "column `\(raw)` has an unknown type `\(spelled)` (use int, float, boolean or string)")
       }
       return Column(name: name, type: type)
+    }
+    try Self.checkDistinct(columns.map(\.name), reader)
+    return columns
+  }
+
+  /// Throws when two header columns share a name: one property would silently take the other's
+  /// value. Also used for neo4j-admin headers.
+  static func checkDistinct(_ names: [String], _ reader: CSVReader) throws {
+    var first: [String: Int] = [:]
+    for (index, name) in names.enumerated() {
+      if let earlier = first[name] {
+        throw reader.error(line: 1, "column \(index + 1) `\(name)` repeats the name of column \(earlier + 1); column names must differ")
+      }
+      first[name] = index
     }
   }
 
@@ -149,8 +163,11 @@ struct CSVImporter {
         guard let v = Int64(text) else { throw reader.error(line: line, "`\(text)` in column `\(column.name)` is not an integer") }
         value = .int(v)
       case .float?:
-        guard let v = Double(text) else { throw reader.error(line: line, "`\(text)` in column `\(column.name)` is not a number") }
-        value = .float(v)
+        switch CSVFloat.parse(text) {
+        case .success(let v): value = .float(v)
+        case .failure(let problem):
+          throw reader.error(line: line, CSVFloat.message(text, column: column.name, problem, typeName: "float"))
+        }
       case .boolean?:
         switch text.lowercased() {
         case "true": value = .bool(true)

@@ -1,7 +1,9 @@
 // The on-disk side of a durable database: a directory with `snapshot` (the graph as of some
-// transaction), `wal` (every transaction committed since) and `lock`. Opening loads the snapshot
-// and replays the log; a commit appends one record (fsynced unless group commit batches it);
-// a checkpoint writes a new snapshot atomically and empties the log.
+// transaction), `wal` (every transaction committed since), `manifest` (the last transaction known
+// durable) and `lock`. Opening loads the snapshot, replays the log and checks that nothing the
+// manifest records is missing; a commit appends one record (fsynced unless group commit batches
+// it) and then updates the manifest; a checkpoint writes a new snapshot atomically and empties
+// the log.
 import GraphStorage
 import Synchronization
 
@@ -19,6 +21,9 @@ final class DiskStorage: Sendable {
     var size = 0
     var lastSequence: UInt64 = 0
     var failure: QuiverError?
+    /// The manifest, open for its slot updates, and the position it last recorded.
+    var manifest: DiskFile?
+    var manifested = LogPosition(sequence: 0, logSize: 0)
   }
 
   let directory: String
@@ -31,6 +36,7 @@ final class DiskStorage: Sendable {
 
   var snapshotPath: String { directory + "/snapshot" }
   var logPath: String { directory + "/wal" }
+  var manifestPath: String { directory + "/manifest" }
 
   /// Warnings from recovery and from automatic checkpoints that failed.
   var warnings: [String] { notes.withLock { $0 } }
@@ -60,9 +66,20 @@ final class DiskStorage: Sendable {
       try DiskDirectory.create(directory)
       lock = try DirectoryLock(directory: directory)
     }
-    let snapshotPath = directory + "/snapshot", logPath = directory + "/wal"
-    if !readOnly { DiskDirectory.remove(snapshotPath + ".tmp") }
+    let snapshotPath = directory + "/snapshot", logPath = directory + "/wal", manifestPath = directory + "/manifest"
+    if !readOnly {
+      DiskDirectory.remove(snapshotPath + ".tmp")
+      DiskDirectory.remove(manifestPath + ".tmp")
+    }
     var warnings: [String] = []
+    var recorded: LogPosition?
+    do { recorded = try readManifest(manifestPath) } catch {
+      guard options.acceptsLostTransactions || error.code != .corruptManifest else {
+        throw QuiverError(.io, .corruptManifest, error.message + optionHint, phase: .runtime)
+      }
+      guard options.acceptsLostTransactions else { throw error }
+      warnings.append("\(error.message); ignored, as asked")
+    }
     var store = GraphStore()
     var sequence: UInt64 = 0
     if DiskDirectory.exists(snapshotPath) {
@@ -70,10 +87,15 @@ final class DiskStorage: Sendable {
       (store, sequence) = try SnapshotReader.read(bytes, file: snapshotPath)
     }
     var state = LogState()
-    if DiskDirectory.exists(logPath) {
+    let logExists = DiskDirectory.exists(logPath)
+    var logFile: DiskFile?
+    var logBytes = 0
+    var validEnd = 0
+    if logExists {
       let file = try DiskFile(logPath, flags: readOnly ? O_RDONLY : O_RDWR)
       let bytes = try file.readAll()
       let scan = try LogFormat.scan(bytes, file: logPath)
+      validEnd = scan.validEnd
       if let warning = scan.warning { warnings.append(warning) }
       for record in scan.records where record.sequence > sequence {
         guard record.sequence == sequence + 1 else {
@@ -87,29 +109,75 @@ final class DiskStorage: Sendable {
         }
         sequence = record.sequence
       }
-      if !readOnly {
-        if scan.validEnd < LogFormat.headerSize {
-          try file.truncate(to: 0)
-          try file.write(LogFormat.header(), at: 0)
-          state.size = LogFormat.headerSize
-        } else {
-          if scan.validEnd < bytes.count { try file.truncate(to: scan.validEnd) }
-          state.size = scan.validEnd
-        }
-        try file.sync()
-        state.file = file
+      logFile = file
+      logBytes = bytes.count
+    }
+    // Checked before anything is repaired, so a refused directory stays as it was. A missing log
+    // loses nothing right after a checkpoint (it held only its header): only transactions count.
+    if let recorded, sequence < recorded.sequence {
+      let message = lostTransactionsMessage(directory, recorded: recorded, recovered: sequence, logExists: logExists)
+      guard options.acceptsLostTransactions else {
+        throw QuiverError(.io, .lostTransactions, message + optionHint, phase: .runtime)
       }
+      warnings.append(message + "; opened as it is, as asked")
+    }
+    if !readOnly, let file = logFile {
+      if validEnd < LogFormat.headerSize {
+        try file.truncate(to: 0)
+        try file.write(LogFormat.header(), at: 0)
+        state.size = LogFormat.headerSize
+      } else {
+        if validEnd < logBytes { try file.truncate(to: validEnd) }
+        state.size = validEnd
+      }
+      try file.sync()
+      state.file = file
     } else if !readOnly {
       try DiskDirectory.replace(logPath, in: directory) { try $0.write(LogFormat.header(), at: 0) }
       state.file = try DiskFile(logPath, flags: O_RDWR)
       state.size = LogFormat.headerSize
     }
     state.lastSequence = sequence
+    if !readOnly {
+      // A fresh manifest for the recovered state: the old one may record more (when losses were
+      // accepted) or nothing yet (a directory of an older Quiver).
+      let position = LogPosition(sequence: sequence, logSize: UInt64(state.size))
+      try DiskDirectory.replace(manifestPath, in: directory) { try $0.write(ManifestFormat.file(position), at: 0) }
+      state.manifest = try DiskFile(manifestPath, flags: O_RDWR)
+      state.manifested = position
+    }
     store.changeLog = readOnly ? nil : []
     store.markNamesCommitted()
     let storage = DiskStorage(directory: directory, readOnly: readOnly, options: options, lock: lock, log: state)
     storage.notes.withLock { $0 = warnings }
     return (storage, store)
+  }
+
+  /// What the manifest at `path` records, or nil when there is none (a directory of an older
+  /// Quiver, or one created before its first open finished).
+  private static func readManifest(_ path: String) throws(QuiverError) -> LogPosition? {
+    guard DiskDirectory.exists(path) else { return nil }
+    let bytes = try DiskFile(path, flags: O_RDONLY).readAll()
+    do { return try ManifestFormat.read(bytes) } catch {
+      throw QuiverError(
+        .io, .corruptManifest, "manifest `\(path)` at byte offset \(error.offset): \(error.message)", phase: .runtime)
+    }
+  }
+
+  /// How to open a directory anyway when its files lost committed transactions.
+  private static let optionHint =
+    "; to open it with what is left, use DatabaseOptions.acceptsLostTransactions (in the shell, --accept-lost-transactions)"
+
+  /// Why a directory holds less than its manifest records.
+  private static func lostTransactionsMessage(
+    _ directory: String, recorded: LogPosition, recovered: UInt64, logExists: Bool
+  ) -> String {
+    let found =
+      logExists
+      ? "its snapshot and write-ahead log hold transactions up to \(recovered) only"
+      : "its write-ahead log `\(directory)/wal` is missing (the snapshot holds transactions up to \(recovered))"
+    return "database directory `\(directory)` recorded \(recorded.sequence) committed transactions "
+      + "(a write-ahead log of \(recorded.logSize) bytes) in its manifest, but \(found): the log was deleted or cut short"
   }
 
   private init(directory: String, readOnly: Bool, options: DatabaseOptions, lock: DirectoryLock?, log state: LogState) {
@@ -118,7 +186,7 @@ final class DiskStorage: Sendable {
     self.options = options
     self.directoryLock = lock
     if case .groupCommit(let delay) = options.durability, let file = state.file {
-      groupCommit = GroupCommit(log: file, maxDelay: delay, durableUpTo: state.lastSequence)
+      groupCommit = GroupCommit(log: file, maxDelay: delay, durableUpTo: state.manifested)
     } else {
       groupCommit = nil
     }
@@ -152,7 +220,14 @@ final class DiskStorage: Sendable {
       state.size += record.count
       state.lastSequence = sequence
       publish(store)
-      groupCommit?.wrote(sequence)
+      let position = LogPosition(sequence: sequence, logSize: UInt64(state.size))
+      if let groupCommit {
+        groupCommit.wrote(position)
+        // Only what an fsync covered goes into the manifest, so it lags by one batch here.
+        noteInManifest(groupCommit.durablePosition, &state)
+      } else {
+        noteInManifest(position, &state)
+      }
       if state.size > options.checkpointLogSize {
         do { try checkpoint(store, &state) } catch {
           notes.withLock { $0.append("automatic checkpoint failed: \(error)") }
@@ -188,12 +263,30 @@ final class DiskStorage: Sendable {
         offset += chunk.count
       }
     }
-    groupCommit?.covered(upTo: sequence)
+    let position = LogPosition(sequence: sequence, logSize: UInt64(LogFormat.headerSize))
+    groupCommit?.covered(upTo: position)
     try file.truncate(to: LogFormat.headerSize)
     state.size = LogFormat.headerSize
     do { try file.sync() } catch {
       state.failure = error
       throw error
+    }
+    noteInManifest(position, &state)
+  }
+
+  /// Writes `position`, which must be durable in the log, to the manifest slot of its parity.
+  /// Unsynced on purpose: it is a lower bound (written after the fsync of what it names), so a
+  /// manifest page lost in a power failure only makes the check weaker, and a commit pays one
+  /// 32-byte write instead of a second fsync. A failed write is noted, never fails the commit.
+  private func noteInManifest(_ position: LogPosition, _ state: inout LogState) {
+    guard let manifest = state.manifest, position != state.manifested,
+      position.sequence >= state.manifested.sequence
+    else { return }
+    do {
+      try manifest.write(ManifestFormat.slot(position), at: ManifestFormat.slotOffset(for: position))
+      state.manifested = position
+    } catch {
+      notes.withLock { $0.append("updating the manifest failed: \(error)") }
     }
   }
 

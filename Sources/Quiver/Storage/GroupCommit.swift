@@ -1,6 +1,8 @@
 // Group commit: commits write their log record under the log lock, then wait outside it until an
 // fsync covers their sequence number. The first waiter leads: it waits up to the delay bound for
 // more records, fsyncs once, and wakes every commit the fsync covered.
+import GraphStorage
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -13,31 +15,35 @@ final class GroupCommit: @unchecked Sendable {
   private let log: DiskFile
   private let maxDelay: Duration
   // Guarded by `condition`.
-  private var written: UInt64
-  private var durable: UInt64
+  private var written: LogPosition
+  private var durable: LogPosition
   private var syncing = false
   private var failure: QuiverError?
 
-  init(log: DiskFile, maxDelay: Duration, durableUpTo sequence: UInt64) {
+  init(log: DiskFile, maxDelay: Duration, durableUpTo position: LogPosition) {
     self.log = log
     self.maxDelay = maxDelay
-    written = sequence
-    durable = sequence
+    written = position
+    durable = position
   }
+
+  /// The last transaction an fsync covered, and where its record ends.
+  var durablePosition: LogPosition { condition.locked { durable } }
 
   /// The error of a failed fsync; once set, the log accepts no more commits.
   var failed: QuiverError? { condition.locked { failure } }
 
-  /// Notes that the record of transaction `sequence` is written (not yet durable).
-  func wrote(_ sequence: UInt64) {
-    condition.locked { written = max(written, sequence) }
+  /// Notes that the record of a transaction is written (not yet durable), ending at `position`.
+  func wrote(_ position: LogPosition) {
+    condition.locked { if position.sequence > written.sequence { written = position } }
   }
 
-  /// Notes that everything up to `sequence` is durable by other means (a checkpoint).
-  func covered(upTo sequence: UInt64) {
+  /// Notes that everything up to `position` is durable by other means (a checkpoint, after which
+  /// the log holds only its header).
+  func covered(upTo position: LogPosition) {
     condition.locked {
-      written = max(written, sequence)
-      durable = max(durable, sequence)
+      if position.sequence >= written.sequence { written = position }
+      if position.sequence >= durable.sequence { durable = position }
       condition.broadcast()
     }
   }
@@ -46,7 +52,7 @@ final class GroupCommit: @unchecked Sendable {
   func waitDurable(_ sequence: UInt64) throws(QuiverError) {
     condition.lock()
     defer { condition.unlock() }
-    while durable < sequence {
+    while durable.sequence < sequence {
       if let failure { throw failure }
       if syncing {
         condition.wait()
@@ -62,7 +68,7 @@ final class GroupCommit: @unchecked Sendable {
       condition.lock()
       syncing = false
       switch outcome {
-      case .success: durable = max(durable, target)
+      case .success: if target.sequence > durable.sequence { durable = target }
       case .failure(let e): failure = e
       }
       condition.broadcast()

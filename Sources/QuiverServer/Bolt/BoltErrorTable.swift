@@ -60,6 +60,10 @@ package enum BoltErrorTable {
     (.cancelled, .timedOut, "Neo.ClientError.Transaction.TransactionTimedOut", "25N05"),
     (.cancelled, nil, "Neo.ClientError.Transaction.Terminated", "25N05"),
     (.transient, .writerBusy, "Neo.TransientError.Transaction.LockAcquisitionTimeout", "50N42"),
+    // Neo4j's code for a transaction over `db.memory.transaction.max`; the other limits stop the
+    // statement as an operator's termination would.
+    (.resourceLimit, .memoryLimitExceeded, "Neo.TransientError.General.TransactionMemoryLimit", "25N05"),
+    (.resourceLimit, nil, "Neo.ClientError.Transaction.Terminated", "25N05"),
   ]
 
 

@@ -39,7 +39,7 @@ import Testing
       process.waitUntilExit()
     }
     var seen = ""
-    while !seen.contains("ack 1\n") {
+    while !seen.contains("ack 0 1\n") {
       let data = pipe.fileHandleForReading.availableData
       if data.isEmpty { break }
       seen += String(decoding: data, as: UTF8.self)

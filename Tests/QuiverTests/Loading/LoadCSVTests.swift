@@ -129,7 +129,7 @@ func canon(_ values: [Value]) -> [String] { values.map(canonical) }
   /// Malformed files fail with InvalidCSV naming the file and the line.
   @Test(arguments: [
     ("open.csv", Array("a,b\n1,\"never closed\n2,3\n".utf8), "open.csv:2: a quoted field is never closed"),
-    ("utf.csv", Array("a\n".utf8) + [0xFF, 0xFE, 0x0A], "utf.csv:2: the field is not valid UTF-8"),
+    ("utf.csv", Array("a\n".utf8) + [0xFF, 0xFE, 0x0A], "utf.csv:2: field 1 is not valid UTF-8 (its byte 1 is 0xFF)"),
     ("cols.csv", Array("a,b\n1,2\n3\n".utf8), "cols.csv:3: the record has 1 field but the header has 2"),
     ("junk.csv", Array("a,b\n\"x\"y,2\n".utf8), "junk.csv:2: a quoted field is followed by text before the next delimiter"),
   ])

@@ -1,0 +1,1 @@
+MATCH (a:Person)-[k:KNOWS]->(b) RETURN a.name, k.since, b.name ORDER BY a.name

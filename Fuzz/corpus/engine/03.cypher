@@ -1,0 +1,1 @@
+MATCH p = (a)-[*1..3]-(b) RETURN length(p), nodes(p) LIMIT 5

@@ -1,0 +1,1 @@
+MATCH (a {name: 'Ann'}), (c:City) MERGE (a)-[r:VISITED]->(c) ON CREATE SET r.n = 1 ON MATCH SET r.n = r.n + 1 RETURN r.n

@@ -1,0 +1,1 @@
+MATCH (n:Person) SET n.age = n.age + 1, n:Adult REMOVE n.tags RETURN n

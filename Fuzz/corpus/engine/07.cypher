@@ -1,0 +1,1 @@
+RETURN EXISTS { MATCH (n)-[:KNOWS]->() } AS e, COUNT { MATCH (n) } AS c

@@ -1,0 +1,1 @@
+MATCH (a:Person), (b:City) MATCH p = shortestPath((a)-[*]-(b)) RETURN p

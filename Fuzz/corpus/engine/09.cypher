@@ -1,0 +1,1 @@
+WITH [1, 2, 3] AS l RETURN reduce(s = 0, x IN l | s + x), [x IN l WHERE x > 1 | x * 2], l[1..], size(l)

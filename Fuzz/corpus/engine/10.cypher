@@ -1,0 +1,1 @@
+RETURN date('2024-02-29') + duration('P1Y'), datetime('2024-01-01T12:00:00+01:00').epochSeconds, toString(1.5e300)

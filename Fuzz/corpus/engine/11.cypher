@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.name STARTS WITH 'A' OR n.name =~ 'B.*' RETURN n.name, CASE WHEN n.age > 35 THEN 'old' ELSE 'young' END

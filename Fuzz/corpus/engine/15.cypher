@@ -1,0 +1,1 @@
+FOREACH (i IN range(1, 3) | CREATE (:T {i: i}))

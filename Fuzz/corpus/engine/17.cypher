@@ -1,0 +1,1 @@
+LOAD CSV WITH HEADERS FROM 'file:///x.csv' AS row RETURN row

@@ -1,0 +1,1 @@
+MATCH (n:`odd label`)-[:R|S*2..]->(m) WHERE n.`x y` IN $list AND NOT (n)-->() RETURN DISTINCT n{.*, k: m.v} AS map

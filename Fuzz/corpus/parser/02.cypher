@@ -1,0 +1,1 @@
+MATCH (a) WITH a, [ (a)-->(b) | b.name ] AS names RETURN names[0..2], {a: {b: [1, {c: null}]}}

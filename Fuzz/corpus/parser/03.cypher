@@ -1,0 +1,1 @@
+CREATE (a)-[:R {w: 1}]->(b) WITH * MATCH (x) WHERE x:A:B OR x IS NOT NULL RETURN count { (x)--() }

@@ -1,0 +1,4 @@
+RETURN 1;
+RETURN 2;
+;
+MATCH (n) RETURN n
