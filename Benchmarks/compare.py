@@ -105,6 +105,16 @@ class Run:
                     into.setdefault(r["workload"], []).append(r)
         return quiver, by_peer, rss
 
+    def check_answers(self, name, dataset, q_runs, p_runs, peer_name):
+        """Fails the run at the first round whose answers differ between Quiver and the peer."""
+        for q, p in zip(q_runs, p_runs):
+            reasons = answers.differences(q.get("answer"), p.get("answer"))
+            if reasons:
+                self.fail("ANSWERS DIFFER in %s on %s, round %d: %s\n  Quiver: %s\n  %s: %s" % (
+                    name, dataset, q["round"], "; ".join(reasons), json.dumps(q.get("answer")), peer_name,
+                    json.dumps(p.get("answer"))))
+                return
+
     def pair(self, label, dataset, quiver, peer, rss, peer_name, peer_workload=lambda name: name, note=None,
              partial=False):
         """Adds a table row per Quiver workload that the peer also ran, after checking answers; a
@@ -118,13 +128,7 @@ class Run:
             if p_runs is None:
                 self.fail("%s (%s): %s gave no result for %s" % (label, dataset, peer_name, name))
                 continue
-            for q, p in zip(q_runs, p_runs):
-                reasons = answers.differences(q.get("answer"), p.get("answer"))
-                if reasons:
-                    self.fail("ANSWERS DIFFER in %s on %s, round %d: %s\n  Quiver: %s\n  %s: %s" % (
-                        name, dataset, q["round"], "; ".join(reasons), json.dumps(q.get("answer")), peer_name,
-                        json.dumps(p.get("answer"))))
-                    break
+            self.check_answers(name, dataset, q_runs, p_runs, peer_name)
             q_median = statistics.median(r["median_s"] for r in q_runs)
             p_median = statistics.median(r["median_s"] for r in p_runs)
             self.medians[(name, dataset, "quiver")] = q_median
@@ -159,13 +163,7 @@ class Run:
                 if p_runs is None:
                     self.fail("%s (%s): %s gave no result for %s" % (label, dataset, peer_name, name))
                     continue
-                for q, p in zip(q_runs, p_runs):
-                    reasons = answers.differences(q.get("answer"), p.get("answer"))
-                    if reasons:
-                        self.fail("ANSWERS DIFFER in %s on %s, round %d: %s\n  Quiver: %s\n  %s: %s" % (
-                            name, dataset, q["round"], "; ".join(reasons), json.dumps(q.get("answer")), peer_name,
-                            json.dumps(p.get("answer"))))
-                        break
+                self.check_answers(name, dataset, q_runs, p_runs, peer_name)
                 median = statistics.median(r["median_s"] for r in p_runs)
                 self.medians[(name, dataset, peer_name)] = median
                 medians.append((median, peer_name, p_runs))
