@@ -240,19 +240,16 @@ private struct SingleReader: SingleValueDecodingContainer {
   func decodeNil() -> Bool { box.value.isNull }
 
   func decode(_ type: Bool.Type) throws -> Bool {
-    guard case .bool(let b) = box.value else { throw box.mismatch(Bool.self, "a BOOLEAN") }
+    guard let b = LeafValue.bool(box.value) else { throw box.mismatch(Bool.self, "a BOOLEAN") }
     return b
   }
   func decode(_ type: String.Type) throws -> String {
-    guard case .string(let s) = box.value else { throw box.mismatch(String.self, "a STRING") }
+    guard let s = LeafValue.string(box.value) else { throw box.mismatch(String.self, "a STRING") }
     return s
   }
   func decode(_ type: Double.Type) throws -> Double {
-    switch box.value {
-    case .float(let d): return d
-    case .int(let i): return Double(i)
-    default: throw box.mismatch(Double.self, "a FLOAT")
-    }
+    guard let d = LeafValue.double(box.value) else { throw box.mismatch(Double.self, "a FLOAT") }
+    return d
   }
   func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
   func decode(_ type: Int.Type) throws -> Int { try integer(Int.self) }
