@@ -148,18 +148,12 @@ package struct CSVReader {
   /// The field's bytes as a String; with `strictUTF8`, invalid UTF-8 is an error that names the
   /// field (column) and the first bad byte.
   private func text(_ bytes: ArraySlice<UInt8>, line: Int, field: Int) throws -> String {
-    guard strictUTF8 else { return String(decoding: bytes, as: UTF8.self) }
-    guard let s = String(validating: bytes, as: UTF8.self) else {
-      var parser = Unicode.UTF8.ForwardParser()
-      var input = bytes.makeIterator()
-      var offset = 0
-      while case .valid(let scalar) = parser.parseScalar(from: &input) { offset += scalar.count }
-      // `String(validating:)` failed, so the parser stopped at a bad byte inside `bytes`.
-      let bad = bytes.dropFirst(offset).first ?? 0
+    if strictUTF8, let offset = UTF8Validation.firstInvalidOffset(bytes) {
+      let bad = bytes[bytes.startIndex + offset]
       let hex = String(bad, radix: 16, uppercase: true)
       throw error(line: line, "field \(field) is not valid UTF-8 (its byte \(offset + 1) is 0x\(hex.count == 1 ? "0" : "")\(hex))")
     }
-    return s
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// An import error located at `line` of this file.
