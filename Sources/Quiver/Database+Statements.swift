@@ -16,7 +16,7 @@ extension Database {
   ) throws -> ResultStream {
     let started = ContinuousClock.now
     // Listed by SHOW TRANSACTIONS from here until the stream ends (or starting it fails).
-    let listed = runningStatements.register(query, flag: control.flag)
+    let listed = runningStatements.register(query, started: started, flag: control.flag)
     let onEnd: (ResultSummary?) -> Void = { [runningStatements] summary in
       runningStatements.finish(listed)
       onEnd(summary)

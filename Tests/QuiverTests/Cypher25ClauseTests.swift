@@ -1,6 +1,7 @@
 // The Neo4j 5 / Cypher 25 clauses: FINISH, NODETACH DELETE, FILTER, LET, standalone ORDER BY /
 // OFFSET / SKIP / LIMIT and OFFSET in projections; rows and statistics, and the errors.
 import Quiver
+import Foundation
 import Testing
 
 @Suite struct Cypher25ClauseTests {
@@ -114,6 +115,29 @@ import Testing
     #expect(errorCode { _ = try stream.next() } == "Cancelled")
     #expect(try db.execute("SHOW TRANSACTIONS WHERE currentQuery STARTS WITH 'UNWIND'").rows.isEmpty)
     #expect(errorCode { _ = try db.execute("TERMINATE TRANSACTIONS 42") } == "UnexpectedSyntax")
+  }
+
+  @Test func listedTransactionsCarryTheirStartTimeAndOnlyExactIdsMatch() throws {
+    let db = try Database()
+    let session = Session(database: db)
+    let before = Date().timeIntervalSince1970
+    let stream = try session.run("UNWIND range(1, 1000000) AS x RETURN x")
+    #expect(try stream.next()?.first?.intValue == 1)
+    let listed = try db.execute(
+      "SHOW TRANSACTIONS YIELD transactionId AS id, currentQuery AS q, startTime WHERE q STARTS WITH 'UNWIND' RETURN id, startTime.epochMillis AS ms")
+    let after = Date().timeIntervalSince1970
+    #expect(listed.rows.count == 1)
+    let id = listed.rows.first?.first?.stringValue ?? ""
+    let started = Double(listed.rows.first?.last?.intValue ?? 0) / 1000
+    #expect(started >= before - 0.01 && started <= after + 0.01)
+    // The number in other spellings names no transaction.
+    let number = id.dropFirst("neo4j-transaction-".count)
+    let others = ["neo4j-transaction-0\(number)", "neo4j-transaction-+\(number)", "Neo4j-transaction-\(number)"]
+    let refused = try db.execute("TERMINATE TRANSACTIONS " + others.map { "'\($0)'" }.joined(separator: ", "))
+    #expect(refused.rows.map { $0.last?.stringValue } == Array(repeating: "Transaction not found.", count: 3))
+    #expect(try stream.next()?.first?.intValue == 2)
+    stream.close()
+    #expect(try db.execute("SHOW TRANSACTIONS WHERE currentQuery STARTS WITH 'UNWIND'").rows.isEmpty)
   }
 
   @Test func schemaProceduresDescribeTheData() throws {
