@@ -23,7 +23,10 @@ package final class RowSource {
     columns = query.columns.map(\.0)
     slots = query.columns.map(\.1)
     self.context = context
-    let root = context.makeCursor(query.root, argument: Row(repeating: .null, count: query.slotCount), path: [])
+    // Operator positions are tracked only when profiling: building them cost a few array
+    // appends per cursor on every statement.
+    let root = context.makeCursor(
+      query.root, argument: Row(repeating: .null, count: query.slotCount), path: context.profile == nil ? nil : [])
     guard query.isUpdating || slots.isEmpty else {
       cursor = root
       return
