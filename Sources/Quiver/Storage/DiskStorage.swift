@@ -223,7 +223,8 @@ final class DiskStorage: Sendable {
       let position = LogPosition(sequence: sequence, logSize: UInt64(state.size))
       if let groupCommit {
         groupCommit.wrote(position)
-        // Only what an fsync covered goes into the manifest, so it lags by one batch here.
+        // Only what an fsync covered goes into the manifest; `waitDurable` records this batch
+        // once its fsync is done.
         noteInManifest(groupCommit.durablePosition, &state)
       } else {
         noteInManifest(position, &state)
@@ -237,9 +238,18 @@ final class DiskStorage: Sendable {
     }
   }
 
-  /// Returns once transaction `sequence` is durable.
+  /// Returns once transaction `sequence` is durable, and records it in the manifest.
   func waitDurable(_ sequence: UInt64) throws {
-    try groupCommit?.waitDurable(sequence)
+    guard let groupCommit else { return }
+    try groupCommit.waitDurable(sequence)
+    // The fsync that covered `sequence` may have come after its own commit noted the manifest;
+    // noting it here keeps the manifest at most one commit behind the durable log, not one batch.
+    let durable = groupCommit.durablePosition
+    log.withLock { state in
+      // A checkpoint since the fsync recorded a later position already (with a shorter log).
+      guard durable.sequence > state.manifested.sequence else { return }
+      noteInManifest(durable, &state)
+    }
   }
 
   /// Writes a snapshot of the published version (which `current` returns) and empties the log.
