@@ -54,6 +54,21 @@ import Testing
     #expect(e == .binary(.or, and, .binary(.xor, .variable("x", l), .variable("y", l), l), l))
   }
 
+  @Test func listElementsAreLiteralsOrWholeExpressions() throws {
+    let l = Loc(.start)
+    let e = try Parser.parseExpression("[1, 'a', 2.5, -1, 1 + 2, 'b' + 'c', 3.0 IN [3], x, 4]")
+    #expect(
+      e
+        == .list([
+          .literal(.int(1)), .literal(.string("a")), .literal(.float(2.5)), .literal(.int(-1)),
+          .binary(.add, .literal(.int(1)), .literal(.int(2)), l), .binary(.add, .literal(.string("b")), .literal(.string("c")), l),
+          .binary(.in, .literal(.float(3.0)), .list([.literal(.int(3))]), l), .variable("x", l), .literal(.int(4)),
+        ]))
+    // A literal element still reports what is wrong with it, where it is.
+    #expect(throws: QuiverError.self) { try Parser.parseExpression("[1, 99999999999999999999]") }
+    #expect(try Parser.parseExpression("[1]") == .list([.literal(.int(1))]))
+  }
+
   @Test func comparisonChainsBecomeConjunctions() throws {
     let e = try Parser.parseExpression("1 < x <= 3")
     let l = Loc(.start)
