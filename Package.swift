@@ -72,7 +72,9 @@ let package = Package(
       swiftSettings: strict),
     .executableTarget(
       name: "QuiverBench",
-      dependencies: ["Quiver", "QuiverExchange", "CypherSyntax", "CypherPlanner", "CypherRuntime", "GraphStorage"],
+      dependencies: [
+        "Quiver", "QuiverExchange", "QuiverShellSupport", "CypherSyntax", "CypherPlanner", "CypherRuntime", "GraphStorage",
+      ],
       path: "Benchmarks/Sources/QuiverBench", swiftSettings: strict),
     .executableTarget(name: "QuiverCrashChild", dependencies: ["Quiver"], swiftSettings: strict),
     // The seeded mutation fuzzer over the parser, engine, storage readers, importers and servers

@@ -26,6 +26,10 @@ struct BenchCommand {
       embedding  [--rows N]                                 E1 indexed lookup, execute vs prepared (100k
                                                             persons); E2 N rows (default 1M) decoded
                                                             into a Decodable struct vs read as Values
+      linearity  [--sizes 1048576,10485760]                pathological inputs (deep nesting, long literals
+                                                            and names, huge lists, operator chains, many
+                                                            statements, an error caret, a wide table) at
+                                                            each size: time per byte should stay flat
       stream     --data DIR [--dataset NAME] [--batch N] [--sequence | --collect]
                                                             peak memory after loading and after streaming
                                                             MATCH (n) RETURN n (batches of N, default 1000;
@@ -33,7 +37,7 @@ struct BenchCommand {
                                                             --collect: through execute, all rows at once)
     --params is the JSON object of hub, typical, farthest and Q1 ids that
     Benchmarks/harness/datasets.py derives from the dataset (compare.py passes it)
-    queries and analytics take --only Q4,A1-pagerank to run some of their workloads; every workload takes --repetitions N (default 5; 1 for store and open; analytics stops
+    queries, analytics and linearity take --only Q4,A1-pagerank,list-literal to run some of their workloads; every workload takes --repetitions N (default 5; 1 for store and open; analytics stops
     repeating an algorithm once its runs add up to a second)
     """
 
@@ -52,6 +56,7 @@ struct BenchCommand {
   var batch = 1000
   var rows = 1_000_000
   var streamMode = StreamWorkload.Mode.stream
+  var sizes = [1 << 20, 10 << 20]
   /// Workload names to run (all when nil), e.g. `Q4,Q5` while profiling one query.
   var only: Set<String>?
 
@@ -86,6 +91,7 @@ struct BenchCommand {
       case "--threads": threads = try number(flag)
       case "--iterations": iterations = try number(flag)
       case "--sources": sources = try number(flag)
+      case "--sizes": sizes = try text(flag).split(separator: ",").map { Int($0) ?? 0 }
       case "--only": only = Set(try text(flag).split(separator: ",").map(String.init))
       default: throw BenchError(description: "unknown option \(flag)\n" + Self.usage)
       }
@@ -127,6 +133,9 @@ struct BenchCommand {
       try EmbeddingWorkload(
         persons: 100_000, rows: rows, repetitions: repetitions ?? 5
       ).measure()
+    case "linearity":
+      guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else { throw BenchError(description: "--sizes needs byte counts above 0") }
+      try LinearityWorkload(sizes: sizes, repetitions: repetitions ?? 3, only: only).measure()
     case "merge": try MergeWorkload(sizes: [10_000, 1_000_000], repetitions: repetitions ?? 5).measure()
     case "load-csv", "import-neo4j", "dump", "restore":
       try LoadingWorkload(workload: workload, directory: data(), database: db(), dataset: dataset).measure()
