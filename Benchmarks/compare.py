@@ -25,7 +25,7 @@ both builds' answers must agree.
 
 Workloads: w1 (single-statement CREATEs, in memory), durable (fsync'd and group commits on disk),
 queries (L1 load and Q1-Q7, in memory), store (load into an on-disk database and checkpoint, then
-O1: open it in a fresh process), analytics (A0-A8 against igraph), plan (Quiver's parse and plan
+O1: open it in a fresh process), analytics (A0-A9 against igraph), plan (Quiver's parse and plan
 times), gql (Quiver alone: G1 a quantified path pattern against the equivalent variable-length
 pattern, G2 SHORTEST 1 against shortestPath, as ratios).
 """

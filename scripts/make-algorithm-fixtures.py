@@ -6,7 +6,9 @@ into the fixtures, and on the SNAP Facebook graph ../shared/bench/data/facebook_
 (relative to the repository root), of which only small summaries are kept: the top 20 scores per
 algorithm, component counts, triangle totals. Run from the repository root:
 
-    python3 scripts/make-algorithm-fixtures.py [--skip-facebook | --structure-only]
+    python3 scripts/make-algorithm-fixtures.py [--skip-facebook | --structure-only | --only NAME]
+
+(`--only` writes one of the fixtures of the later algorithms: deltaStepping, knn.)
 
 (`jaccard` holds networkx's `jaccard_coefficient`, i.e. the non-adjacent pairs only.)
 """
@@ -221,8 +223,76 @@ def structure():
     print("wrote structure", file=sys.stderr)
 
 
+def delta_stepping():
+    """Dijkstra distances from node 0 on a random directed graph with fractional weights, some
+    lighter and some heavier than delta-stepping's default bucket width of 2, as directed and as
+    undirected (an undirected pair keeps its smaller weight, as networkx's Graph does)."""
+    rng = random.Random(5)
+    G = nx.gnm_random_graph(400, 2400, seed=5, directed=True)
+    for a, b in G.edges():
+        G[a][b]["weight"] = round(rng.uniform(0.05, 6.0), 3)
+    U = nx.Graph()
+    U.add_nodes_from(G)
+    for a, b, d in G.edges(data=True):
+        if not U.has_edge(a, b) or d["weight"] < U[a][b]["weight"]:
+            U.add_edge(a, b, weight=d["weight"])
+    f = {
+        "nodeCount": 400,
+        "edges": [[a, b, d["weight"]] for a, b, d in G.edges(data=True)],
+        "directed": {str(k): float(v) for k, v in nx.single_source_dijkstra_path_length(G, 0, weight="weight").items()},
+        "undirected": {str(k): float(v) for k, v in nx.single_source_dijkstra_path_length(U, 0, weight="weight").items()},
+    }
+    return f
+
+
+def knn():
+    """k-nearest neighbours over node properties, computed directly (networkx has none): 60 nodes
+    with a float vector, an integer set and a number; for each node its 3 best others (ties by
+    node), by cosine and Euclidean similarity of the vectors, Jaccard of the sets, and the mean of
+    cosine and the numbers' 1 / (1 + |a - b|)."""
+    rng = random.Random(13)
+    n = 60
+    vectors = [[round(rng.uniform(-1, 1), 4) for _ in range(5)] for _ in range(n)]
+    sets = [sorted(rng.sample(range(12), rng.randint(1, 6))) for _ in range(n)]
+    numbers = [rng.randint(0, 40) for _ in range(n)]
+
+    def cosine(a, b):
+        dot = sum(x * y for x, y in zip(a, b))
+        return dot / (math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b)))
+
+    def euclidean(a, b):
+        return 1 / (1 + math.sqrt(sum((x - y) ** 2 for x, y in zip(a, b))))
+
+    def jaccard(a, b):
+        return len(set(a) & set(b)) / len(set(a) | set(b))
+
+    def best(sim, k=3):
+        rows = []
+        for v in range(n):
+            scored = sorted(((sim(v, u), u) for u in range(n) if u != v), key=lambda t: (-t[0], t[1]))[:k]
+            rows += [[v, u, s] for s, u in scored]
+        return rows
+
+    return {
+        "vectors": vectors, "sets": sets, "numbers": numbers,
+        "cosine": best(lambda v, u: cosine(vectors[v], vectors[u])),
+        "euclidean": best(lambda v, u: euclidean(vectors[v], vectors[u])),
+        "jaccard": best(lambda v, u: jaccard(sets[v], sets[u])),
+        "cosineAndNumber": best(lambda v, u: (cosine(vectors[v], vectors[u]) + 1 / (1 + abs(numbers[v] - numbers[u]))) / 2),
+    }
+
+
+ONLY = {"deltaStepping": delta_stepping, "knn": knn}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    if "--only" in sys.argv:
+        name = sys.argv[sys.argv.index("--only") + 1]
+        with open(os.path.join(OUT, f"{name}.json"), "w") as fh:
+            json.dump(ONLY[name](), fh, indent=None, separators=(",", ":"))
+        print("wrote", name, file=sys.stderr)
+        return
     if "--structure-only" in sys.argv:
         structure()
         return
@@ -244,6 +314,10 @@ def main():
             json.dump(small(name, G, weighted), fh, indent=None, separators=(",", ":"))
         print("wrote", name, file=sys.stderr)
     structure()
+    for name, make in ONLY.items():
+        with open(os.path.join(OUT, f"{name}.json"), "w") as fh:
+            json.dump(make(), fh, indent=None, separators=(",", ":"))
+        print("wrote", name, file=sys.stderr)
     if "--skip-facebook" in sys.argv:
         return
     if os.path.exists(FACEBOOK):

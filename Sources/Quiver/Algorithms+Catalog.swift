@@ -146,6 +146,21 @@ extension Database {
     try writeNodeProperty(key, values.map { ($0.nodeID, Value.int(Int64($0.value))) })
   }
 
+  /// Creates a relationship of `type` from each pair's `node1` to its `node2` with the
+  /// similarity as property `key`, in one transaction (what `algo.knn.write` stores); returns how
+  /// many were created (a pair whose node is gone is skipped).
+  @discardableResult
+  public func writeRelationships(_ type: String, property key: String, _ pairs: [SimilarNodes]) throws -> Int {
+    func quoted(_ name: String) -> String { "`" + name.split(separator: "`", omittingEmptySubsequences: false).joined(separator: "``") + "`" }
+    let rows = Value.list(pairs.map { .list([.int($0.node1), .int($0.node2), .float($0.similarity)]) })
+    let r = try execute(
+      """
+      UNWIND $rows AS row MATCH (a) WHERE id(a) = row[0] MATCH (b) WHERE id(b) = row[1]
+      CREATE (a)-[r:\(quoted(type)) {\(quoted(key)): row[2]}]->(b) RETURN count(r) AS written
+      """, parameters: ["rows": rows])
+    return Int(r.rows.first?.first?.intValue ?? 0)
+  }
+
   private func writeNodeProperty(_ key: String, _ pairs: [(Int64, Value)]) throws -> Int {
     let rows = Value.list(pairs.map { .map(["id": .int($0.0), "p": .map([key: $0.1])]) })
     let r = try execute(

@@ -138,9 +138,10 @@ public struct GraphAnalytics: Sendable {
     return analytics
   }
 
-  /// The same analytics, calling `handler` as the long algorithms (betweenness, closeness,
-  /// harmonic: one search per source) advance: at the start, then whenever another hundredth of
-  /// the sources is done or a quarter of a second has passed. `handler` runs on the threads
+  /// The same analytics, calling `handler` as the long algorithms advance (betweenness,
+  /// closeness, harmonic: searches per source; PageRank: iterations; Louvain: levels;
+  /// delta-stepping, kNN, node2vec, Steiner tree: nodes, walks or targets): at the start, then
+  /// whenever another hundredth of the work is done or a quarter of a second has passed. `handler` runs on the threads
   /// doing the work, so it must be quick and thread-safe.
   public func reportingProgress(_ handler: @escaping @Sendable (AlgorithmProgress) -> Void) -> GraphAnalytics {
     var copy = self
@@ -227,10 +228,21 @@ public struct GraphAnalytics: Sendable {
   /// Cost of the cheapest path from `source` to every node it reaches (only those nodes).
   public func shortestPathCosts(_ graph: AnalyticsGraph = .init(), from source: Int64) throws -> NodeValues<Double> {
     let r = try analytics.distances(graph.spec(.outgoing), from: source)
-    let costs = Array(r.result.distance)
-    let index = r.projection.nodeIndex
-    if r.result.settled.count == costs.count { return NodeValues(index: index, values: costs) }
-    return NodeValues(index: index, values: costs, keeping: { costs[$0] < .infinity })
+    return reachedCosts(r.projection, r.result.distance, reached: r.result.settled.count)
+  }
+
+  /// What `shortestPathCosts` computes, by delta-stepping over buckets `delta` wide (parallel on
+  /// large frontiers): the cost of the cheapest path from `source` to every node it reaches.
+  public func deltaSteppingCosts(_ graph: AnalyticsGraph = .init(), from source: Int64, delta: Double = 2) throws -> NodeValues<Double> {
+    let r = try analytics.deltaStepping(graph.spec(.outgoing), from: source, delta: delta)
+    return reachedCosts(r.projection, r.result.distance, reached: r.result.settled.count)
+  }
+
+  /// Costs by node, keeping only the reached nodes (finite cost) unless all are.
+  private func reachedCosts(_ p: GraphProjection, _ distance: ContiguousArray<Double>, reached: Int) -> NodeValues<Double> {
+    let costs = Array(distance)
+    if reached == costs.count { return NodeValues(index: p.nodeIndex, values: costs) }
+    return NodeValues(index: p.nodeIndex, values: costs, keeping: { costs[$0] < .infinity })
   }
 
   /// A cheapest path by Dijkstra, or nil when `target` is unreachable.

@@ -158,9 +158,12 @@ import Testing
     let names = r.rows.compactMap { $0[0].stringValue }
     #expect(names.contains("algo.pageRank"))
     #expect(names.contains("algo.similarity.jaccard"))
-    // 37 algorithms, 21 of which (one value per node) also have .stream, .stats, .mutate and
-    // .write forms, and the 4 procedures of the graph catalog.
-    #expect(names.count == 37 + 21 * 4 + 4)
+    // 41 algorithms, 22 of which (one value per node) also have .stream, .stats, .mutate and
+    // .write forms, 4 (scored pairs) .stream and .write forms, and the 4 procedures of the graph
+    // catalog.
+    #expect(names.count == 41 + 22 * 4 + 4 * 2 + 4)
+    #expect(names.contains("algo.knn.write") && names.contains("algo.similarity.cosine.write") && !names.contains("algo.knn.stats"))
+    #expect(names.contains("algo.deltaStepping.write") && names.contains("algo.node2vec") && names.contains("algo.steinerTree"))
     #expect(names.contains("algo.randomWalk") && names.contains("algo.fastRP") && names.contains("algo.maxFlow"))
     #expect(names.contains("algo.leiden.write"))
     #expect(names.contains("algo.graph.project.cypher"))

@@ -47,6 +47,9 @@ import Testing
       (a + "CALL algo.dijkstra.singleSource({sourceNode: s, \(w)}) YIELD node, cost RETURN node.name, cost", {
         $0.last?[0].stringValue == "d" && abs(($0.last?[1].doubleValue ?? 0) - 33.6) < 1e-9
       }),
+      (a + "CALL algo.deltaStepping({sourceNode: s, delta: 5, \(w)}) YIELD node, cost RETURN node.name, cost", {
+        $0.map { $0[0].stringValue } == ["a", "b", "c", "d"] && abs(($0.last?[1].doubleValue ?? 0) - 33.6) < 1e-9
+      }),
       (a + "CALL algo.dijkstra({sourceNode: s, targetNode: t, \(w)}) YIELD totalCost, nodes, costs, path RETURN totalCost, size(nodes), size(costs), length(path)", {
         abs(($0[0][0].doubleValue ?? 0) - 33.6) < 1e-9 && $0[0][1].intValue == 4 && $0[0][2].intValue == 4 && $0[0][3].intValue == 3
       }),

@@ -1,4 +1,4 @@
-// Analytics A1–A8 of queries.md on the KNOWS graph of one dataset, through one `db.algorithms`
+// Analytics A1–A8 of queries.md, and A9 (delta-stepping from the A6 source), on the KNOWS graph of one dataset, through one `db.algorithms`
 // value: the projections are built first (timed as A0), then each algorithm is timed on the cached
 // projection, as often as fits in a second (at most `repetitions` times). Every line carries the answer the peers are checked against: counts, path lengths,
 // the top 20 of each centrality by person id, modularity.
@@ -82,6 +82,11 @@ struct AnalyticsWorkload {
     }
     try run("A8-louvain", { try algorithms.louvain(undirectedWeighted, seed: 42) }) { c in
       ["modularity": c.modularity, "communities": Set(c.communityOf.values).count]
+    }
+    // A6's weighted search again by parallel delta-stepping (the default bucket width): the same
+    // answer, beside the peers' single-source shortest paths.
+    try run("A9-delta", { try algorithms.deltaSteppingCosts(directedWeighted, from: source) }) { costs in
+      ["reached": costs.count, "cost_sum": costs.values.reduce(0, +), "max_cost": costs.values.max() ?? 0]
     }
   }
 

@@ -15,7 +15,7 @@ struct BenchCommand {
       queries    --data DIR --params JSON [--dataset NAME] [--triangles]
                                                             L1 load and Q1-Q7 of queries.md
       analytics  --data DIR --params JSON [--dataset NAME] [--sources N] [--closeness]
-                                                            A0-A8 (betweenness exact unless --sources)
+                                                            A0-A9 (betweenness exact unless --sources)
       plan       [--data DIR] [--dataset NAME] [--iterations N]
                                                             parse and plan time of representative statements
       durable    [--statements N] [--threads N]             fsync'd and group commits on disk

@@ -93,6 +93,21 @@ package struct AlgorithmConfig {
     }
   }
 
+  /// Names with an optional string each: a string, a list of strings (no strings attached), or
+  /// a map of name to string (by name), as GDS's `nodeProperties`.
+  package mutating func namedStrings(_ key: String) throws -> [(key: String, value: String?)]? {
+    guard let v = value(key) else { return nil }
+    switch v {
+    case .string, .list: return try strings(key)?.map { ($0, nil) }
+    case .map(let m):
+      return try m.keys.sorted().map { name in
+        guard case .string(let s) = m[name] ?? .null else { throw invalid(key, "must map each name to a string") }
+        return (name, s)
+      }
+    default: throw invalid(key, "must be a string, a list of strings or a map of strings, got \(v.typeName)")
+    }
+  }
+
   /// `samplingSize` (absent: every source) and `samplingSeed` (0).
   package mutating func sampling() throws -> SamplingOptions {
     var sampling = SamplingOptions()

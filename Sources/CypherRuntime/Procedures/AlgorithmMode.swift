@@ -3,7 +3,9 @@
 // `mutate` (the per-node result added as a node property of a named graph, for later algorithms)
 // and `write` (stored as a node property in the database through the statement's own writes, so
 // that it commits, durably on a durable database, with the statement). Every algorithm whose
-// result is one value per node has the four; the others stream only.
+// result is one value per node has the four; those whose result is scored node pairs
+// (similarities, k-nearest neighbours) stream or write them as relationships; the others stream
+// only.
 import GraphAlgorithms
 import GraphCore
 
@@ -20,14 +22,15 @@ package struct AlgorithmCall: Sendable {
   private let suffixed: Bool
 
   /// The call `name` names (case-insensitively): an algorithm's name alone (stream), or followed
-  /// by `.stream`, `.stats`, `.mutate` or `.write` when the algorithm has modes.
+  /// by `.stream`, `.stats`, `.mutate` or `.write` when the algorithm has modes (`.stream` or
+  /// `.write` when it writes relationships).
   package init?(name: String) {
     if let p = AlgorithmProcedure(name: name) {
       (procedure, mode, suffixed) = (p, .stream, false)
       return
     }
     guard let dot = name.lastIndex(of: "."), let m = AlgorithmMode(rawValue: name[name.index(after: dot)...].lowercased()),
-      let p = AlgorithmProcedure(name: String(name[..<dot])), p.hasModes
+      let p = AlgorithmProcedure(name: String(name[..<dot])), p.modes.contains(m)
     else { return nil }
     (procedure, mode, suffixed) = (p, m, true)
   }
@@ -43,7 +46,7 @@ package struct AlgorithmCall: Sendable {
   /// Every call there is: each algorithm plainly, and in every mode when it has modes.
   package static var all: [AlgorithmCall] {
     AlgorithmProcedure.allCases.flatMap { p in
-      [AlgorithmCall(p, .stream, suffixed: false)] + (p.hasModes ? AlgorithmMode.allCases.map { AlgorithmCall(p, $0) } : [])
+      [AlgorithmCall(p, .stream, suffixed: false)] + p.modes.map { AlgorithmCall(p, $0) }
     }
   }
 
@@ -57,6 +60,8 @@ package struct AlgorithmCall: Sendable {
         ("computeMillis", "INTEGER?"),
       ]
     case .mutate: return [("nodePropertiesWritten", "INTEGER?"), ("mutateMillis", "INTEGER?"), ("computeMillis", "INTEGER?")]
+    case .write where procedure.writesRelationships:
+      return [("relationshipsWritten", "INTEGER?"), ("writeMillis", "INTEGER?"), ("computeMillis", "INTEGER?")]
     case .write: return [("nodePropertiesWritten", "INTEGER?"), ("writeMillis", "INTEGER?"), ("computeMillis", "INTEGER?")]
     }
   }
@@ -80,6 +85,7 @@ package struct AlgorithmCall: Sendable {
       case .mutate: try config.requiredString("mutateProperty")
       case .write: try config.requiredString("writeProperty")
       }
+    let relationshipType = mode == .write && procedure.writesRelationships ? try config.requiredString("writeRelationshipType") : nil
     let graphName = config.peekString("graph")
     if mode == .mutate && graphName == nil { throw config.invalid("graph", "is required in mutate mode (the named graph to add the property to)") }
     let analytics = Analytics(store: ctx.store, cache: ctx.procedures.projections, catalog: ctx.procedures.graphs, cancellation: ctx.cancellation)
@@ -88,6 +94,10 @@ package struct AlgorithmCall: Sendable {
     let output = try procedure.evaluate(analytics, &config)
     let computed = clock.now
     guard mode != .stream else { return output.rows }
+    if let relationshipType, case .pairs(let p, let pairs) = output {
+      let written = try Self.writeRelationships(pairs, of: p, type: relationshipType, property: property ?? "", ctx)
+      return [[.int(Int64(written)), .int(Self.millis(clock.now - computed)), .int(Self.millis(computed - start))]]
+    }
     guard let result = output.nodeResult else {
       preconditionFailure("unreachable: only algorithms with one value per node have modes")
     }
@@ -103,6 +113,22 @@ package struct AlgorithmCall: Sendable {
       let written = try result.write(property ?? "", ctx)
       return [[.int(Int64(written)), .int(Self.millis(clock.now - computed)), computeMillis]]
     }
+  }
+
+  /// Creates a relationship of `type` from each pair's first node to its second with the
+  /// similarity as `property`, through the statement's writes (so in its transaction); a node
+  /// deleted since a named graph was projected is skipped. Returns how many were created.
+  static func writeRelationships(
+    _ pairs: [SimilarPair], of p: GraphProjection, type: String, property: String, _ ctx: ExecutionContext
+  ) throws -> Int {
+    var written = 0
+    for pair in pairs {
+      let (a, b) = (p.graph.nodeIDs[pair.first], p.graph.nodeIDs[pair.second])
+      guard ctx.store.nodeExists(a), ctx.store.nodeExists(b) else { continue }
+      _ = try ctx.createRelationship(type: type, from: a, to: b, properties: [property: .float(pair.similarity)])
+      written += 1
+    }
+    return written
   }
 
   /// Whole milliseconds of `d`.
@@ -168,7 +194,7 @@ extension AlgorithmOutput {
       return NodeResult(projection: p, values: values, integral: true)
     case .costs(let p, let d, _):
       return NodeResult(projection: p, values: d.map { $0 < .infinity ? $0 : .nan }, integral: false)
-    case .hubsAndAuthorities, .rows: return nil
+    case .hubsAndAuthorities, .pairs, .rows: return nil
     }
   }
 }

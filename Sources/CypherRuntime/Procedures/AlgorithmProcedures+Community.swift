@@ -52,8 +52,7 @@ extension AlgorithmProcedure {
       try config.finish()
       let metric: SimilarityMetric = self == .overlap ? .overlap : self == .cosine ? .cosine : .jaccard
       let r = try analytics.similarity(spec, metric: metric, options)
-      let p = r.projection
-      return .rows(r.result.map { [p.node($0.first), p.node($0.second), .float($0.similarity)] })
+      return .pairs(r.projection, r.result)
     }
   }
 }

@@ -1,5 +1,5 @@
 // Runners for the traversal and path procedures: BFS and DFS orders, Dijkstra (single source and
-// single pair), A*, Yen's k shortest paths, all-pairs distances and the minimum spanning tree.
+// single pair), delta-stepping, the Steiner tree, A*, Yen's k shortest paths, all-pairs distances and the minimum spanning tree.
 // Each reads its keys and runs the typed algorithm call (Analytics+Paths.swift).
 import GraphAlgorithms
 import GraphCore
@@ -20,8 +20,24 @@ extension AlgorithmProcedure {
       try config.finish()
       let r = try analytics.distances(spec, from: source)
       return .costs(r.projection, distance: r.result.distance, settled: r.result.settled)
+    case .deltaStepping:
+      let source = try config.requiredNodeID("sourceNode")
+      let delta = try config.double("delta", default: Analytics.defaultDelta)
+      try config.finish()
+      let r = try analytics.deltaStepping(spec, from: source, delta: delta)
+      return .costs(r.projection, distance: r.result.distance, settled: r.result.settled)
     case .dijkstra, .aStar, .kShortestPaths:
       return .rows(try runPairPaths(analytics, spec, &config))
+    case .steinerTree:
+      let source = try config.requiredNodeID("sourceNode")
+      let targets = try config.nodeIDs("targetNodes")
+      try config.finish()
+      let r = try analytics.steinerTree(spec, from: source, targets: targets)
+      let p = r.projection
+      return .rows(
+        r.result.edges.map {
+          [p.node($0.source), p.node($0.target), .relationship(Relationship(id: p.relationshipID(slot: $0.edge))), .float($0.weight)]
+        })
     case .allPairsShortestPaths:
       try config.finish()
       let r = try analytics.allPairs(spec)

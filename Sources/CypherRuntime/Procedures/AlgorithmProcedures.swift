@@ -2,6 +2,7 @@
 // columns they yield, and dispatch to the runner for each. Every one takes a single configuration
 // map; the runners (AlgorithmProcedures+Centrality/+Paths/+Community) read it and call the typed
 // algorithm calls of `Analytics`, which the embedding API calls directly.
+import GraphAlgorithms
 import GraphCore
 import GraphStorage
 
@@ -18,6 +19,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   case dfs = "algo.dfs"
   case dijkstraSingleSource = "algo.dijkstra.singleSource"
   case dijkstra = "algo.dijkstra"
+  case deltaStepping = "algo.deltaStepping"
   case aStar = "algo.aStar"
   case kShortestPaths = "algo.kShortestPaths"
   case allPairsShortestPaths = "algo.allPairsShortestPaths"
@@ -44,6 +46,9 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   case maxFlow = "algo.maxFlow"
   case overlap = "algo.similarity.overlap"
   case cosine = "algo.similarity.cosine"
+  case knn = "algo.knn"
+  case node2vec = "algo.node2vec"
+  case steinerTree = "algo.steinerTree"
 
   /// The procedure called `name` (case-insensitively), if it is an algorithm.
   package init?(name: String) {
@@ -60,7 +65,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
     case .degree, .pageRank, .betweenness, .closeness, .harmonic, .eigenvector: return scored
     case .hits: return [("node", "NODE?"), ("hub", "FLOAT?"), ("authority", "FLOAT?")]
     case .bfs, .dfs: return [("node", "NODE?"), ("depth", "INTEGER?")]
-    case .dijkstraSingleSource: return [("node", "NODE?"), ("cost", "FLOAT?")]
+    case .dijkstraSingleSource, .deltaStepping: return [("node", "NODE?"), ("cost", "FLOAT?")]
     case .dijkstra: return paths
     case .aStar: return paths + [("expanded", "INTEGER?")]
     case .kShortestPaths: return [("index", "INTEGER?")] + paths
@@ -74,7 +79,7 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
     case .triangleCount: return [("node", "NODE?"), ("triangles", "INTEGER?"), ("clusteringCoefficient", "FLOAT?")]
     case .localClusteringCoefficient: return [("node", "NODE?"), ("localClusteringCoefficient", "FLOAT?")]
     case .kCore: return [("node", "NODE?"), ("coreNumber", "INTEGER?")]
-    case .jaccard, .overlap, .cosine: return [("node1", "NODE?"), ("node2", "NODE?"), ("similarity", "FLOAT?")]
+    case .jaccard, .overlap, .cosine, .knn: return [("node1", "NODE?"), ("node2", "NODE?"), ("similarity", "FLOAT?")]
     case .bridges: return [("source", "NODE?"), ("target", "NODE?"), ("relationship", "RELATIONSHIP?")]
     case .articulationPoints: return [("node", "NODE?")]
     case .topologicalSort: return [("node", "NODE?"), ("index", "INTEGER?")]
@@ -84,7 +89,9 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
     case .k1Coloring: return [("node", "NODE?"), ("color", "INTEGER?")]
     case .leiden: return [("node", "NODE?"), ("communityId", "INTEGER?"), ("modularity", "FLOAT?")]
     case .randomWalk: return [("nodes", "LIST OF NODE?")]
-    case .fastRP: return [("node", "NODE?"), ("embedding", "LIST OF FLOAT?")]
+    case .fastRP, .node2vec: return [("node", "NODE?"), ("embedding", "LIST OF FLOAT?")]
+    case .steinerTree:
+      return [("source", "NODE?"), ("target", "NODE?"), ("relationship", "RELATIONSHIP?"), ("weight", "FLOAT?")]
     case .maxFlow: return [("maxFlow", "FLOAT?"), ("sourceSide", "LIST OF NODE?")]
     }
   }
@@ -92,10 +99,23 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   /// Whether its result is one value per node, so that it has the stats, mutate and write modes.
   var hasModes: Bool {
     switch self {
-    case .hits, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree, .jaccard, .overlap, .cosine, .modularity,
-      .bridges, .articulationPoints, .bellmanFord, .randomWalk, .fastRP, .maxFlow:
+    case .hits, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree, .jaccard, .overlap, .cosine, .knn, .modularity,
+      .bridges, .articulationPoints, .bellmanFord, .randomWalk, .fastRP, .maxFlow, .node2vec, .steinerTree:
       false
     default: true
+    }
+  }
+
+  /// The modes it has beside plain streaming: all four for a value per node, stream and write
+  /// for scored pairs, none otherwise.
+  var modes: [AlgorithmMode] { hasModes ? AlgorithmMode.allCases : writesRelationships ? [.stream, .write] : [] }
+
+  /// Whether its result is scored pairs of nodes (similarities), so that it has a write mode
+  /// that stores them as relationships.
+  var writesRelationships: Bool {
+    switch self {
+    case .jaccard, .overlap, .cosine, .knn: true
+    default: false
     }
   }
 
@@ -122,15 +142,18 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
     switch self {
     case .degree, .pageRank, .betweenness, .closeness, .harmonic, .eigenvector, .hits:
       return try runCentrality(input, &config)
-    case .bfs, .dfs, .dijkstraSingleSource, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths, .spanningTree:
+    case .bfs, .dfs, .dijkstraSingleSource, .deltaStepping, .dijkstra, .aStar, .kShortestPaths, .allPairsShortestPaths,
+      .spanningTree, .steinerTree:
       return try runPaths(input, &config)
     case .weaklyConnectedComponents, .stronglyConnectedComponents, .labelPropagation, .louvain, .modularity, .triangleCount,
       .localClusteringCoefficient, .kCore, .jaccard, .overlap, .cosine:
       return try runCommunity(input, &config)
     case .bridges, .articulationPoints, .topologicalSort, .longestPath, .bellmanFord, .articleRank, .k1Coloring, .leiden:
       return try runStructure(input, &config)
-    case .randomWalk, .fastRP, .maxFlow:
+    case .randomWalk, .fastRP, .node2vec, .maxFlow:
       return try runEmbeddings(input, &config)
+    case .knn:
+      return try runNearestNeighbours(input, &config)
     }
   }
 }
@@ -153,6 +176,8 @@ enum AlgorithmOutput {
   case triangles(GraphProjection, triangles: [Int], clustering: [Double])
   /// A community per node and the modularity of the whole (rows: node, community, modularity).
   case communities(GraphProjection, [Int], modularity: Double)
+  /// Scored pairs of nodes (rows: node1, node2, similarity).
+  case pairs(GraphProjection, [SimilarPair])
   case rows([[Value]])
 
   /// A score per node of a typed call's projection.
@@ -171,6 +196,7 @@ enum AlgorithmOutput {
     case .hubsAndAuthorities(let p, let h, let a): return h.indices.map { [p.node($0), .float(h[$0]), .float(a[$0])] }
     case .triangles(let p, let t, let c): return t.indices.map { [p.node($0), .int(Int64(t[$0])), .float(c[$0])] }
     case .communities(let p, let c, let q): return c.indices.map { [p.node($0), .int(Int64(c[$0])), .float(q)] }
+    case .pairs(let p, let pairs): return pairs.map { [p.node($0.first), p.node($0.second), .float($0.similarity)] }
     case .rows(let r): return r
     }
   }

@@ -1,5 +1,5 @@
 // The traversal and path algorithms as typed calls: BFS and DFS orders, Dijkstra (single source
-// and single pair), A*, Yen's k shortest paths, all-pairs distances and the minimum spanning tree.
+// and single pair), delta-stepping, A*, Yen's k shortest paths, all-pairs distances and the minimum spanning tree.
 // Nodes are named by id and checked against the projection.
 import GraphAlgorithms
 import GraphCore
@@ -32,6 +32,23 @@ extension Analytics {
     let check = OptionCheck(procedure: .dijkstraSingleSource)
     let p = try projectNonNegative(spec, check)
     let r = WeightedPaths.distances(p.graph, from: try check.index(of: source, in: p, "sourceNode"))
+    return Projected(projection: p, result: (r.distance, r.settled))
+  }
+
+  /// The bucket width delta-stepping takes when none is given (GDS's default).
+  package static let defaultDelta = 2.0
+
+  /// What `distances` computes, by parallel delta-stepping with buckets `delta` wide: the cost
+  /// of the cheapest path from `source` to every node (infinity where unreached), and the reached
+  /// nodes by cost (ties by projection order).
+  package func deltaStepping(
+    _ spec: ProjectionSpec, from source: Int64, delta: Double = defaultDelta
+  ) throws -> Projected<(distance: ContiguousArray<Double>, settled: ContiguousArray<Int32>)> {
+    let check = OptionCheck(procedure: .deltaStepping)
+    try check.double(delta, "delta")
+    guard delta > 0 else { throw check.invalid("delta", "must be greater than 0, got \(delta)") }
+    let p = try projectNonNegative(spec, check)
+    let r = DeltaStepping.run(p.graph, from: try check.index(of: source, in: p, "sourceNode"), delta: delta, stop: stop)
     return Projected(projection: p, result: (r.distance, r.settled))
   }
 

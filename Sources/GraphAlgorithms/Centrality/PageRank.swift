@@ -1,6 +1,7 @@
 // PageRank by power iteration, matching networkx's `pagerank`: the mass of dangling nodes is
 // spread like the teleport vector, the run stops when the L1 change falls below n × tolerance, and
-// a personalised run teleports only to its source nodes.
+// a personalised run teleports only to its source nodes. Progress counts iterations out of the cap;
+// a run that converges early jumps to done.
 
 /// The outcome of a PageRank run.
 package struct PageRankResult: Sendable {
@@ -45,7 +46,9 @@ package enum PageRank {
     var x = ContiguousArray<Double>(repeating: 1 / Double(n), count: n)
     var share = ContiguousArray<Double>(repeating: 0, count: n)
     var next = ContiguousArray<Double>(repeating: 0, count: n)
-    for iteration in 1...max(1, maxIterations) {
+    let cap = max(1, maxIterations)
+    stop.begin(cap)
+    for iteration in 1...cap {
       if stop.isStopped() { break }
       var danglingMass = 0.0
       for v in dangling { danglingMass += x[v] }
@@ -63,7 +66,9 @@ package enum PageRank {
         }
       }
       swap(&x, &next)
+      stop.advance()
       if errors.reduce(0, +) < Double(n) * tolerance {
+        if iteration < cap { stop.advance(cap - iteration) }
         return PageRankResult(scores: Array(x), iterations: iteration, converged: true)
       }
     }

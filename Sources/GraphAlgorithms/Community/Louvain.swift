@@ -1,6 +1,8 @@
 // Louvain modularity optimisation: nodes move greedily to the neighbouring community that most
 // increases modularity, then each community is collapsed into one node and the process repeats
-// until no level improves.
+// until no level improves. Progress counts levels out of `maxLevels` (the first, on the whole
+// graph, costs most, so the estimate of the time left errs long); a run that stops improving jumps
+// to done.
 
 /// Community detection by the Louvain method.
 package enum Louvain {
@@ -31,8 +33,12 @@ package enum Louvain {
     var rng = SeededRandom(seed: seed)
     var levels = 0
     var modularity = self.modularity(s, membership, resolution: resolution)
+    stop.begin(maxLevels)
+    var counted = 0
     while levels < maxLevels && !stop.isStopped() {
       let (assignment, moved) = onePass(level, resolution: resolution, maxPasses: maxPasses, rng: &rng)
+      stop.advance()
+      counted += 1
       if !moved { break }
       let renumbered = Components.renumber(assignment)
       let candidate = membership.map { renumbered[$0] }
@@ -43,6 +49,7 @@ package enum Louvain {
       levels += 1
       level = aggregate(level, renumbered)
     }
+    if counted < maxLevels && !stop.isStopped() { stop.advance(maxLevels - counted) }
     return (Components.renumber(membership), modularity, levels)
   }
 
