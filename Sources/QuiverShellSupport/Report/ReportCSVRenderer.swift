@@ -63,5 +63,5 @@ package enum ReportCSVRenderer {
   }
 
   /// A score in Cypher notation, which reads back to the same double.
-  private static func number(_ x: Double) -> String { CypherText.float(x) }
+  static func number(_ x: Double) -> String { CypherText.float(x) }
 }
