@@ -44,13 +44,9 @@ struct CommunityReportCommand: ParsableCommand {
   var seed = "42"
 
   func run() throws {
-    let settings = try ReportCLI.usage(parsedSettings)
-    let database = try graph.openGraph()
-    let options = settings.options
-    let report = try ReportCLI.compute { progress, _ in
+    try graph.run(parsedSettings, compute: { database, options, progress, _ in
       try CommunityReport.compute(on: database, options: options, progress: progress)
-    }
-    try graph.emit(settings.format.render(report, tableStyle: graph.tableStyle))
+    }) { $0.render($1, tableStyle: $2) }
   }
 
   /// The options and format, or the first thing wrong with them.

@@ -66,13 +66,9 @@ struct CentralityReportCommand: ParsableCommand {
   var sample: String?
 
   func run() throws {
-    let settings = try ReportCLI.usage(parsedSettings)
-    let database = try graph.openGraph()
-    let options = settings.options
-    let report = try ReportCLI.compute { progress, work in
-      try CentralityReport.compute(on: database, options: options, progress: progress, work: work)
+    try graph.run(parsedSettings, compute: { try CentralityReport.compute(on: $0, options: $1, progress: $2, work: $3) }) {
+      $0.render($1, tableStyle: $2)
     }
-    try graph.emit(settings.format.render(report, tableStyle: graph.tableStyle))
   }
 
   /// The options and format, or the first thing wrong with them.

@@ -99,6 +99,22 @@ struct ReportGraphOptions: ParsableArguments {
     return session.database
   }
 
+  /// Runs a report subcommand: its settings from `parse` (exit 2 when wrong), the graph opened,
+  /// the report computed by `compute` with the progress line, and written in the format.
+  func run<Options: Sendable, Report: Sendable>(
+    _ parse: () throws(ReportError) -> (options: Options, format: ReportFormat),
+    compute: @escaping @Sendable (
+      Database, Options, _ progress: @escaping CentralityReport.Progress, _ work: @escaping @Sendable (AlgorithmProgress) -> Void
+    ) throws -> Report,
+    render: (ReportFormat, Report, TableFormatter.Style) -> String
+  ) throws {
+    let settings = try ReportCLI.usage(parse)
+    let database = try openGraph()
+    let options = settings.options
+    let report = try ReportCLI.compute { progress, work in try compute(database, options, progress, work) }
+    try emit(render(settings.format, report, tableStyle))
+  }
+
   /// The table style of the text format: the terminal's on standard output, ASCII in files.
   var tableStyle: TableFormatter.Style {
     output == nil ? Console.tableStyle(environment: ProcessInfo.processInfo.environment) : .ascii

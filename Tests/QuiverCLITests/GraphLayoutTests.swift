@@ -123,4 +123,28 @@ struct GraphLayoutTests {
     let back = graph.hopCounts(from: 8)
     #expect(back.hops[0] == -1 && back.paths[0] == 0)
   }
+
+  @Test("centrality HTML: the star drawn sized by the first measure, sampled under --draw-limit")
+  func centralityDrawing() throws {
+    var options = ReportFixture.options([.degree, .pagerank])
+    options.draws = true
+    let report = try CentralityReport.compute(on: ReportFixture.database(ReportFixture.star), options: options)
+    let drawing = try #require(report.drawing)
+    #expect(drawing.nodes.count == 5)
+    #expect(drawing.edges.count == 4)
+    #expect(drawing.scoreName == "Degree")
+    #expect(drawing.nodes.first { $0.id == 0 }?.radius == 11)
+    #expect(drawing.nodes.first { $0.id == 0 }?.label == "centre (node 0)")
+    let html = ReportFormat.html.render(report)
+    #expect(html.components(separatedBy: "<circle class=\"node\"").count - 1 == 5)
+    #expect(html.contains("<a href=\"#graph\">Graph</a>"))
+    options.drawLimit = 2
+    let sampled = try #require(
+      try CentralityReport.compute(on: ReportFixture.database(ReportFixture.star), options: options).drawing)
+    #expect(sampled.nodes.map(\.id) == [0, 1])
+    #expect(sampled.edges.count == 1)
+    #expect(ReportFormat.html.render(
+      try CentralityReport.compute(on: ReportFixture.database(ReportFixture.star), options: options)
+    ).contains("A sample: the 2 highest-scored (by Degree) of 5 nodes and the 1 relationship among them (of 4)"))
+  }
 }

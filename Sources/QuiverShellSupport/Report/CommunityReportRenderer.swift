@@ -92,7 +92,7 @@ package enum CommunityReportRenderer {
     for link in report.links {
       rows.append(row("link", community: String(link.from), key: String(link.to), value: String(link.relationships)))
     }
-    return ([columns] + rows).map { $0.map { CSVText.field($0) }.joined(separator: ",") + "\n" }.joined()
+    return ReportCSVRenderer.document([columns] + rows)
   }
 
   /// The report as indented JSON ending in `\n`.

@@ -105,7 +105,7 @@ package enum PathReportRenderer {
         if let type = stop.relationshipType { rows.append(row("via", path: rank, step: String(step), key: "type", value: type)) }
       }
     }
-    return ([columns] + rows).map { $0.map { CSVText.field($0) }.joined(separator: ",") + "\n" }.joined()
+    return ReportCSVRenderer.document([columns] + rows)
   }
 
   /// The report as indented JSON ending in `\n`.
