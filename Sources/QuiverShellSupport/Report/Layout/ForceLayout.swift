@@ -1,7 +1,9 @@
-// A force-directed layout for the graph drawings of the HTML reports: Fruchterman–Reingold in
-// the unit square, with repulsion computed over a grid of cells (only nodes in neighbouring cells
-// push each other, as in the original paper), so that one iteration is about O(n + m). Seeded and
-// free of hashing or threads, so the same graph and seed always give the same positions.
+// A force-directed layout for the graph drawings of the HTML reports: Fruchterman–Reingold with
+// repulsion computed over a grid of cells (only nodes in neighbouring cells push each other, as in
+// the original paper), so that one iteration is about O(n + m), and a weak pull towards the centre
+// that keeps components together instead of pressing nodes against a frame; the result is scaled
+// into the unit square. Seeded and free of hashing or threads, so the same graph and seed always
+// give the same positions.
 import Foundation
 
 /// Node positions by Fruchterman–Reingold.
@@ -24,9 +26,11 @@ package enum ForceLayout {
   }
 
   /// Positions in [0, 1] × [0, 1] for nodes `0..<nodeCount` joined by `edges` (pairs of
-  /// indices; self-loops and repeats are harmless). Nodes start at seeded random places; each
-  /// iteration moves every node by the sum of its forces, capped by a temperature that cools
-  /// linearly to zero, and keeps it inside the square.
+  /// indices; self-loops and repeats are harmless). Nodes start at seeded random places in the
+  /// unit square; each iteration moves every node by the sum of its forces (repulsion k²/d
+  /// between nodes closer than 2k, attraction d²/k along relationships, a pull k·d towards the
+  /// centre), capped by a temperature that cools linearly to zero, within [-1, 2]²; the final
+  /// positions are scaled to fill the unit square.
   /// - Complexity: O(iterations × (n + m)) for evenly spread nodes, O(iterations × n²) at worst.
   package static func positions(
     nodeCount n: Int, edges: [(Int, Int)], seed: UInt64, iterations: Int? = nil
@@ -36,14 +40,16 @@ package enum ForceLayout {
     guard n > 1 else { return points.map { _ in Point(x: 0.5, y: 0.5) } }
     let k = (1.0 / Double(n)).squareRoot()
     let rounds = max(1, iterations ?? defaultIterations(nodeCount: n))
-    let cells = max(1, Int(1 / (2 * k)))
+    // The grid covers the area nodes may move in, [low, low + span]².
+    let (low, span) = (-1.0, 3.0)
+    let cells = max(1, min(1024, Int(span / (2 * k))))
     for round in 0..<rounds {
       let temperature = 0.1 * (1 - Double(round) / Double(rounds))
       var dx = [Double](repeating: 0, count: n)
       var dy = [Double](repeating: 0, count: n)
       // Repulsion between nodes closer than 2k, found through the grid.
       var grid = [[Int]](repeating: [], count: cells * cells)
-      func cell(_ value: Double) -> Int { min(cells - 1, max(0, Int(value * Double(cells)))) }
+      func cell(_ value: Double) -> Int { min(cells - 1, max(0, Int((value - low) / span * Double(cells)))) }
       for (node, point) in points.enumerated() { grid[cell(point.y) * cells + cell(point.x)].append(node) }
       for node in 0..<n {
         let (cx, cy) = (cell(points[node].x), cell(points[node].y))
@@ -79,14 +85,31 @@ package enum ForceLayout {
         dy[b] += uy / distance * force
       }
       for node in 0..<n {
+        dx[node] -= (points[node].x - 0.5) * k
+        dy[node] -= (points[node].y - 0.5) * k
         let length = (dx[node] * dx[node] + dy[node] * dy[node]).squareRoot()
         guard length > 0 else { continue }
         let step = min(length, temperature)
-        points[node].x = min(1, max(0, points[node].x + dx[node] / length * step))
-        points[node].y = min(1, max(0, points[node].y + dy[node] / length * step))
+        points[node].x = min(low + span, max(low, points[node].x + dx[node] / length * step))
+        points[node].y = min(low + span, max(low, points[node].y + dy[node] / length * step))
       }
     }
-    return points
+    return scaled(points)
+  }
+
+  /// `points` moved and stretched (each axis on its own) to fill [0, 1]²; an axis along which
+  /// all points agree is centred at 0.5.
+  static func scaled(_ points: [Point]) -> [Point] {
+    guard let first = points.first else { return points }
+    var (minX, maxX, minY, maxY) = (first.x, first.x, first.y, first.y)
+    for point in points {
+      (minX, maxX) = (min(minX, point.x), max(maxX, point.x))
+      (minY, maxY) = (min(minY, point.y), max(maxY, point.y))
+    }
+    func fit(_ value: Double, _ low: Double, _ high: Double) -> Double {
+      high - low > 1e-12 ? min(1, max(0, (value - low) / (high - low))) : 0.5
+    }
+    return points.map { Point(x: fit($0.x, minX, maxX), y: fit($0.y, minY, maxY)) }
   }
 }
 
