@@ -1,7 +1,7 @@
 // A centrality report on a graph: for each chosen measure its top-k nodes and summary
 // statistics, the Pearson and Spearman correlation of the measures over all nodes, and the
-// degree distribution. Computed from a database's `algorithms` on one snapshot; the renderers
-// (text, CSV, JSON, HTML) only format it.
+// degree distribution, and for the HTML form the graph drawing. Computed from a database's
+// `algorithms` on one snapshot; the renderers (text, CSV, JSON, HTML) only format it.
 import Quiver
 
 /// What a report covers: which measures, how many top nodes, and which part of the graph.

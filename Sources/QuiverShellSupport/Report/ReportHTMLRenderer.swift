@@ -1,7 +1,8 @@
 // The HTML form of a centrality report: one self-contained page (inline CSS and inline SVG, no
-// script, font or other resource from anywhere) with, per measure, a bar chart and a table of
-// its top nodes and its summary statistics; heat maps of the Pearson and Spearman correlation;
-// and the degree distribution as a histogram, a log-log plot and a table. All data is escaped.
+// script, font or other resource from anywhere) with the graph drawn (when computed), per
+// measure a bar chart and a table of its top nodes and its summary statistics; heat maps of the
+// Pearson and Spearman correlation; and the degree distribution as a histogram, a log-log plot
+// and a table. All data is escaped. `page` is the page shell all three reports share.
 import Quiver
 
 /// Renders a centrality report as a standalone HTML page.
