@@ -1,7 +1,7 @@
 // The `quiver` command: with no arguments an interactive shell on a terminal, or batch mode
 // when standard input is piped; `-c QUERY` for one-off queries; `quiver run FILE...` for
-// scripts; `quiver test FILE...` for golden files; `quiver report centrality` for analytics
-// reports; `quiver import` for bulk loading CSV files. Exit status: 0 success, 1 a statement
+// scripts; `quiver test FILE...` for golden files; `quiver report centrality|communities|paths`
+// for analytics reports; `quiver import` for bulk loading CSV files. Exit status: 0 success, 1 a statement
 // failed, 2 a usage error.
 import ArgumentParser
 import Foundation
@@ -21,6 +21,8 @@ struct QuiverCommand: ParsableCommand {
       quiver run <file> ... [--continue-on-error] [options]
       quiver test <file> ...
       quiver report centrality (--db <directory> | --script <file>) [options]
+      quiver report communities (--db <directory> | --script <file>) [options]
+      quiver report paths (--db <directory> | --script <file>) --from <node> --to <node> [options]
       quiver import --db <directory> --nodes <labels=file> ... [--relationships <type=file> ...] [options]
       quiver dump <directory> [--output <file>]
       quiver restore <file> --db <directory> [--force]
@@ -55,7 +57,8 @@ struct QuiverCommand: ParsableCommand {
             Check golden files (see docs/shell.md, "Golden files").
 
         quiver report centrality --db graph.quiver --format html --output report.html
-            Write a centrality report on a graph (see 'quiver report centrality --help').
+            Write a centrality report on a graph (see 'quiver report centrality --help'); also
+            'quiver report communities' and 'quiver report paths --from <node> --to <node>'.
         quiver import --db graph.quiver --nodes Person=nodes.csv --relationships KNOWS=edges.csv
             Bulk-load CSV files into a database (see 'quiver import --help').
         quiver dump graph.quiver --output graph.cypher; quiver restore graph.cypher --db copy.quiver

@@ -91,6 +91,26 @@ package enum ReportFormat: String, CaseIterable, Sendable {
     case .html: return ReportHTMLRenderer.render(report)
     }
   }
+
+  /// The community report in this format.
+  package func render(_ report: CommunityReport, tableStyle: TableFormatter.Style = .ascii) -> String {
+    switch self {
+    case .text: return CommunityReportRenderer.text(report, style: tableStyle)
+    case .csv: return CommunityReportRenderer.csv(report)
+    case .json: return CommunityReportRenderer.json(report)
+    case .html: return CommunityReportHTML.render(report)
+    }
+  }
+
+  /// The path report in this format.
+  package func render(_ report: PathReport, tableStyle: TableFormatter.Style = .ascii) -> String {
+    switch self {
+    case .text: return PathReportRenderer.text(report, style: tableStyle)
+    case .csv: return PathReportRenderer.csv(report)
+    case .json: return PathReportRenderer.json(report)
+    case .html: return PathReportHTML.render(report)
+    }
+  }
 }
 
 /// A report option that cannot be used; the message says why, in one line.

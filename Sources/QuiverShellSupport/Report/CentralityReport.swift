@@ -1,7 +1,7 @@
 // A centrality report on a graph: for each chosen measure its top-k nodes and summary
 // statistics, the Pearson and Spearman correlation of the measures over all nodes, and the
-// degree distribution. Computed from a database's `algorithms` on one snapshot; the renderers
-// (text, CSV, JSON, HTML) only format it.
+// degree distribution, and for the HTML form the graph drawing. Computed from a database's
+// `algorithms` on one snapshot; the renderers (text, CSV, JSON, HTML) only format it.
 import Quiver
 
 /// What a report covers: which measures, how many top nodes, and which part of the graph.
@@ -18,6 +18,10 @@ package struct ReportOptions: Sendable {
   package var direction: ReportDirection = .directed
   /// Source nodes of betweenness, closeness and harmonic (ReportSampling.swift).
   package var sample: ReportSample = .automatic
+  /// Whether to lay out the graph drawing (the HTML format shows it).
+  package var draws = false
+  /// Most nodes drawn; beyond, the highest-scored ones by the first measure.
+  package var drawLimit = 2000
 
   package init() {}
 }
@@ -65,6 +69,9 @@ package struct CentralityReport: Sendable {
   package var degreeDistribution: [DegreeCount]
   /// How betweenness, closeness and harmonic were sampled; nil when computed exactly.
   package var sampling: ReportSampling?
+  /// The graph drawing, when `options.draws`: sized by the first measure, coloured by Louvain
+  /// community.
+  package var drawing: GraphDrawing?
 
   /// Tells which measure is being computed: its 1-based position and the number of steps.
   package typealias Progress = @Sendable (_ step: String, _ position: Int, _ count: Int) -> Void
@@ -90,7 +97,7 @@ package struct CentralityReport: Sendable {
     let sampling = options.sample.sampling(nodeCount: nodeIDs.count, measures: options.algorithms)
     let size = sampling?.size
     let seed = sampling?.seed ?? 0
-    let steps = options.algorithms.count + 1
+    let steps = options.algorithms.count + (options.draws ? 2 : 1)
     var scores: [NodeValues<Double>] = []
     var hits: (hubs: NodeValues<Double>, authorities: NodeValues<Double>)?
     for (index, algorithm) in options.algorithms.enumerated() {
@@ -109,10 +116,27 @@ package struct CentralityReport: Sendable {
       }
     }
 
-    progress("degree distribution", steps, steps)
+    progress("degree distribution", options.algorithms.count + 1, steps)
     let vectors = scores.map { byNode in nodeIDs.map { byNode[$0] ?? 0 } }
     let tops = zip(options.algorithms, scores).map { ($0, topNodes($1, count: options.top)) }
-    let details = try nodeDetails(Set(tops.flatMap { $0.1.map(\.id) }), in: database)
+    var shown = Set(tops.flatMap { $0.1.map(\.id) })
+    var layout: (graph: ReportGraph, input: GraphDrawing.Input)?
+    if options.draws {
+      progress("layout", steps, steps)
+      let drawn = try ReportGraph.load(database, graph, direction: options.direction)
+      let partition = try CommunityPartition.louvain(database, drawn, filters: graph)
+      let first = scores.first ?? degrees
+      let input = GraphDrawing.Input(
+        scores: drawn.nodeIDs.map { first[$0] ?? 0 }, scoreName: options.algorithms.first?.title ?? "degree",
+        groups: partition.rankOf, limit: options.drawLimit)
+      shown.formUnion(GraphDrawing.sample(drawn, input).map { drawn.nodeIDs[$0] })
+      layout = (drawn, input)
+    }
+    let details = try nodeDetails(shown, in: database)
+    let drawing = layout.map { layout in
+      GraphDrawing.make(
+        layout.graph, layout.input, labels: details.mapValues { display($0, property: options.displayProperty) })
+    }
     let measures = zip(tops, vectors).map { entry, vector in
       let (algorithm, top) = entry
       let ranked = top.enumerated().map { offset, pair in
@@ -128,7 +152,7 @@ package struct CentralityReport: Sendable {
       options: options, nodeCount: nodeIDs.count, relationshipCount: Int((degreeTotal / 2).rounded()),
       measures: measures,
       pearson: matrix(vectors, Correlation.pearson), spearman: matrix(vectors, Correlation.spearman),
-      degreeDistribution: distribution(degrees.values), sampling: sampling)
+      degreeDistribution: distribution(degrees.values), sampling: sampling, drawing: drawing)
   }
 
   /// The `count` highest-scoring nodes, highest first; ties (and non-finite scores, last) go
@@ -161,7 +185,7 @@ package struct CentralityReport: Sendable {
   }
 
   /// Labels and properties of the nodes `ids`, read in one query.
-  private static func nodeDetails(_ ids: Set<Int64>, in database: Database) throws -> [Int64: Node] {
+  static func nodeDetails(_ ids: Set<Int64>, in database: Database) throws -> [Int64: Node] {
     guard !ids.isEmpty else { return [:] }
     let result = try database.execute(
       "MATCH (n) WHERE id(n) IN $ids RETURN n", parameters: ["ids": .list(ids.sorted().map { .int($0) })])

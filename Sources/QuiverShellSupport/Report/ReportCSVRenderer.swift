@@ -55,13 +55,18 @@ package enum ReportCSVRenderer {
     for entry in report.degreeDistribution {
       rows.append(row("degree", key: String(entry.degree), value: String(entry.nodes)))
     }
-    return ([columns] + rows).map { $0.map { CSVText.field($0) }.joined(separator: ",") + "\n" }.joined()
+    return ReportCSVRenderer.document([columns] + rows)
   }
 
   private static func row(_ section: String, measure: String = "", key: String, value: String) -> [String] {
     [section, measure, "", "", "", "", key, value]
   }
 
+  /// `rows` as RFC 4180 lines, each ending in `\n`.
+  static func document(_ rows: [[String]]) -> String {
+    rows.map { $0.map { CSVText.field($0) }.joined(separator: ",") + "\n" }.joined()
+  }
+
   /// A score in Cypher notation, which reads back to the same double.
-  private static func number(_ x: Double) -> String { CypherText.float(x) }
+  static func number(_ x: Double) -> String { CypherText.float(x) }
 }

@@ -1,7 +1,8 @@
 // The HTML form of a centrality report: one self-contained page (inline CSS and inline SVG, no
-// script, font or other resource from anywhere) with, per measure, a bar chart and a table of
-// its top nodes and its summary statistics; heat maps of the Pearson and Spearman correlation;
-// and the degree distribution as a histogram, a log-log plot and a table. All data is escaped.
+// script, font or other resource from anywhere) with the graph drawn (when computed), per
+// measure a bar chart and a table of its top nodes and its summary statistics; heat maps of the
+// Pearson and Spearman correlation; and the degree distribution as a histogram, a log-log plot
+// and a table. All data is escaped. `page` is the page shell all three reports share.
 import Quiver
 
 /// Renders a centrality report as a standalone HTML page.
@@ -15,22 +16,30 @@ package enum ReportHTMLRenderer {
     if let sampling = report.sampling { body += "<p class=\"meta\">\(e(sampling.sentence))</p>\n" }
     let links = report.measures.map { "<a href=\"#measure-\($0.algorithm.rawValue)\">\(e($0.algorithm.title))</a>" }
       + ["<a href=\"#correlation\">Correlation</a>", "<a href=\"#degrees\">Degree distribution</a>"]
+      + (report.drawing == nil ? [] : ["<a href=\"#graph\">Graph</a>"])
     body += "<nav>" + links.joined(separator: " ") + "</nav>\n</header>\n"
+    if let drawing = report.drawing { body += drawing.htmlSection(names: { "community \($0 + 1)" }) }
     for measure in report.measures { body += section(measure, report: report) }
     body += correlation(report) + degrees(report)
-    return """
+    return page(title: "Centrality report", body: body, command: "quiver report centrality")
+  }
+
+  /// A whole self-contained page titled `title` around `body`, with the reports' style sheet
+  /// and a footer naming `command`.
+  static func page(title: String, body: String, command: String) -> String {
+    """
       <!DOCTYPE html>
       <html lang="en">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>Centrality report</title>
+      <title>\(e(title))</title>
       <style>
-      \(style)</style>
+      \(style)\(GraphDrawing.style)</style>
       </head>
       <body>
       <main>
-      \(body)<footer>Written by <code>quiver report centrality</code>.</footer>
+      \(body)<footer>Written by <code>\(e(command))</code>.</footer>
       </main>
       </body>
       </html>
@@ -114,7 +123,7 @@ package enum ReportHTMLRenderer {
     node.display.isEmpty ? "node \(node.id)" : node.display
   }
 
-  private static func e(_ text: String) -> String { MarkupText.escape(text) }
+  static func e(_ text: String) -> String { MarkupText.escape(text) }
 
   private static let style = """
     :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #3b6fb6; }

@@ -58,16 +58,16 @@ package enum ReportJSONRenderer {
   }
 
   /// `{"key":value,...}` on one line, values already JSON.
-  private static func object(_ members: [(String, String)]) -> String {
+  static func object(_ members: [(String, String)]) -> String {
     "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
   }
 
-  private static func string(_ text: String) -> String { JSONText.string(text) }
+  static func string(_ text: String) -> String { JSONText.string(text) }
 
-  private static func strings(_ texts: [String]) -> String { "[" + texts.map(string).joined(separator: ",") + "]" }
+  static func strings(_ texts: [String]) -> String { "[" + texts.map(string).joined(separator: ",") + "]" }
 
   /// A finite number in full precision, null otherwise.
-  private static func number(_ x: Double) -> String {
+  static func number(_ x: Double) -> String {
     x.isFinite ? JSONFormatter.json(.float(x)) : "null"
   }
 }

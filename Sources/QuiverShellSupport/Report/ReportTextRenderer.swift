@@ -64,19 +64,32 @@ package enum ReportTextRenderer {
 package enum ReportDescription {
   /// `Graph: 5 nodes, 4 relationships (directed; labels: Person; types: KNOWS)`.
   package static func graphLine(_ report: CentralityReport) -> String {
-    var filters = [report.options.direction.rawValue]
-    if !report.options.labels.isEmpty { filters.append("labels: " + report.options.labels.joined(separator: ", ")) }
-    if !report.options.relationshipTypes.isEmpty {
-      filters.append("relationship types: " + report.options.relationshipTypes.joined(separator: ", "))
-    }
-    return "Graph: \(count(report.nodeCount, "node")), \(count(report.relationshipCount, "relationship"))"
+    graphLine(
+      nodes: report.nodeCount, relationships: report.relationshipCount, direction: report.options.direction.rawValue,
+      labels: report.options.labels, types: report.options.relationshipTypes)
+  }
+
+  /// The graph line of any report: its size, direction and filters (and weight, when given).
+  package static func graphLine(
+    nodes: Int, relationships: Int, direction: String, labels: [String], types: [String], weight: String? = nil
+  ) -> String {
+    var filters = [direction]
+    if !labels.isEmpty { filters.append("labels: " + labels.joined(separator: ", ")) }
+    if !types.isEmpty { filters.append("relationship types: " + types.joined(separator: ", ")) }
+    if let weight { filters.append("weight: " + weight) }
+    return "Graph: \(count(nodes, "node")), \(count(relationships, "relationship"))"
       + " (\(filters.joined(separator: "; ")))"
   }
 
   /// The heading of the display column: the chosen property, or `display` for the default
   /// (`name`, else the first property).
   package static func displayHeading(_ report: CentralityReport) -> String {
-    report.options.displayProperty ?? "display"
+    displayHeading(report.options.displayProperty)
+  }
+
+  /// The heading of the display column for `property` (nil: the default).
+  package static func displayHeading(_ property: String?) -> String {
+    property ?? "display"
   }
 
   /// `count`, `std dev` for the statistics' JSON keys.

@@ -214,7 +214,7 @@ package enum SVGChart {
   }
 
   /// A coordinate with at most one decimal.
-  private static func f(_ x: Double) -> String {
+  static func f(_ x: Double) -> String {
     let tenths = (x * 10).rounded()
     return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)
   }
