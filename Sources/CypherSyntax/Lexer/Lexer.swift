@@ -99,20 +99,22 @@ package struct Lexer {
     }
   }
 
-  private static let twoCharSymbols: Set<String> = ["<>", "!=", "<=", ">=", "=~", "+=", ".."]
+  /// The two-character symbols, as their two ASCII bytes; a short list compared byte by byte,
+  /// since a symbol is among the commonest tokens (each comma of a long list is one).
+  private static let twoCharSymbols: [(UInt8, UInt8)] = ["<>", "!=", "<=", ">=", "=~", "+=", ".."].map {
+    let b = Array($0.utf8)
+    return (b[0], b[1])
+  }
+  private static let singleSymbols = Array("()[]{},.:;|+-*/%^=<>&!".utf8)
 
   private mutating func symbol(_ start: SourcePosition) throws -> Token {
-    if let c1 = peek(1) {
-      let pair = text(index, index + 1) + String(UnicodeScalar(c1))
-      if Lexer.twoCharSymbols.contains(pair) {
-        advance()
-        advance()
-        return Token(kind: .symbol, text: pair, position: start, endOffset: index)
-      }
-    }
     let c = bytes[index]
-    let singles = "()[]{},.:;|+-*/%^=<>&!"
-    if c < 0x80, singles.utf8.contains(c) {
+    if let c1 = peek(1), Lexer.twoCharSymbols.contains(where: { $0.0 == c && $0.1 == c1 }) {
+      advance()
+      advance()
+      return Token(kind: .symbol, text: String(decoding: [c, c1], as: UTF8.self), position: start, endOffset: index)
+    }
+    if Lexer.singleSymbols.contains(c) {
       advance()
       return Token(kind: .symbol, text: String(UnicodeScalar(c)), position: start, endOffset: index)
     }
@@ -293,6 +295,13 @@ package struct Lexer {
         || (part && isDigit(c))
       return ok ? 1 : nil
     }
+    return nonASCIIIdentifierCharLength(at: i, part: part)
+  }
+
+  /// `identifierCharLength` for a character outside ASCII: kept apart so that the ASCII case
+  /// does not pay for setting up the Unicode property lookups.
+  @inline(never)
+  private func nonASCIIIdentifierCharLength(at i: Int, part: Bool) -> Int? {
     guard let (s, n) = scalar(at: i) else { return nil }
     let props = s.properties
     if props.isAlphabetic || (part && (props.numericType != nil || props.generalCategory == .connectorPunctuation)) {

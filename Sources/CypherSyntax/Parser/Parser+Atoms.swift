@@ -109,6 +109,7 @@ extension Parser {
   }
 
   private func integerValue(_ t: Token, negated: Bool) throws -> Int64 {
+    if let value = Self.plainDecimal(t.text, negated: negated) { return value }
     var text = t.text
     var radix = 10
     let lower = text.lowercased()
@@ -133,6 +134,25 @@ extension Parser {
       throw QuiverError.syntax(.integerOverflow, "integer literal '\(negated ? "-" : "")\(t.text)' does not fit in 64 bits", at: t.position)
     }
     return v
+  }
+
+  /// The value of `text` when it is plain decimal digits (no radix prefix, no leading zero) that
+  /// fit in 64 bits, read byte by byte: nearly every integer literal, at a fraction of the cost of
+  /// the general path, which handles the rest and words the errors.
+  private static func plainDecimal(_ text: String, negated: Bool) -> Int64? {
+    let digits = text.utf8
+    guard let first = digits.first, first != UInt8(ascii: "0") || digits.count == 1 else { return nil }
+    var value: Int64 = 0
+    for byte in digits {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      let digit = Int64(byte - UInt8(ascii: "0"))
+      let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
+      // Negative values accumulate downwards, so that -9223372036854775808 fits.
+      let (next, o2) = negated ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+      if o1 || o2 { return nil }
+      value = next
+    }
+    return value
   }
 
   /// A variable, or a map projection when `{` follows.
