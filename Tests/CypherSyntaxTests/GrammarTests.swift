@@ -74,7 +74,7 @@ import Testing
     ],
     "createIndex": [
       "q:CREATE INDEX i FOR (n:A) ON (n.x)", "q:CREATE RANGE INDEX IF NOT EXISTS FOR (n:A) ON (n.x, n.y)",
-      "q:CREATE TEXT INDEX t FOR ()-[r:R]-() ON (r.name)",
+      "q:CREATE TEXT INDEX t FOR ()-[r:R]-() ON (r.name)", "q:CREATE POINT INDEX p IF NOT EXISTS FOR (n:Place) ON (n.loc)",
     ],
     "patternList": ["q:MATCH (a), (b)-->(c) RETURN a"],
     "patternPart": ["q:MATCH p = (a)-->(b) RETURN p", "q:MATCH p = SHORTEST 1 (a)-->+(b) RETURN p"],

@@ -6,7 +6,8 @@ import Quiver
 
 /// Which JSON shape a response uses.
 package enum JSONValueStyle: Sendable {
-  /// Plain JSON: numbers, strings, objects; temporals as ISO-8601 text.
+  /// Plain JSON: numbers, strings, objects; temporals as ISO-8601 text, points as
+  /// `SRID=…;POINT (…)` well-known text.
   case plain
   /// Neo4j's typed JSON: every value as `{"$type", "_value"}`.
   case typed
@@ -55,6 +56,7 @@ extension JSONWriter {
       }
     case .path(let path): array(Self.pathElements(path)) { $0.plain($1) }
     case .temporal(let t): string(t.description)
+    case .point(let p): string(p.wellKnownText)
     }
   }
 
@@ -96,6 +98,7 @@ extension JSONWriter {
         }
       case .path(let path): w.array(Self.pathElements(path)) { $0.typed($1) }
       case .temporal(let t): w.string(t.description)
+      case .point(let p): w.string(p.wellKnownText)
       }
     }
   }
@@ -113,6 +116,7 @@ extension JSONWriter {
     case .node: return "Node"
     case .relationship: return "Relationship"
     case .path: return "Path"
+    case .point: return "Point"
     case .temporal(let t):
       switch t.kind {
       case .date: return "Date"
