@@ -28,9 +28,13 @@ import Testing
     "merge": ["q:MERGE (n:A {id: 1}) ON CREATE SET n.new = true ON MATCH SET n.seen = true"],
     "set": ["q:MATCH (n) SET n.x = 1, n += {y: 2}, n:B"],
     "setItems": ["q:MATCH (n) SET n.x = 1, n.y = 2"],
-    "setItem": ["q:MATCH (n) SET n = {x: 1}", "q:MATCH (n) SET n:A:B"],
+    "setItem": ["q:MATCH (n) SET n = {x: 1}", "q:MATCH (n) SET n:A:B", "q:MATCH (n) SET n[$k] = 1, n:$(n.kind):B"],
     "remove": ["q:MATCH (n) REMOVE n.x, n:A"],
-    "removeItem": ["q:MATCH (n) REMOVE n:A:B"],
+    "removeItem": ["q:MATCH (n) REMOVE n:A:B", "q:MATCH (n) REMOVE n['k'], n:$(['A', 'B'])"],
+    "dynamicProperty": ["q:MATCH (n) SET n['a' + 'b'] = 2"],
+    "updateLabels": ["q:MATCH (n) SET n:A:$($label)"],
+    "dynamicLabels": ["q:MATCH (n:A:$($b)) RETURN n", "q:CREATE (n:$($label) {x: 1})"],
+    "dynamicLabel": ["q:MATCH (n:$any(['A', 'B'])) RETURN n", "q:MATCH (n:$all($ls)) RETURN n", "q:MATCH ()-[r:$($t)]->() RETURN r"],
     "delete": ["q:MATCH (n) DETACH DELETE n", "q:MATCH ()-[r]->() DELETE r"],
     "projectionTail": ["q:UNWIND [3, 1] AS x RETURN x ORDER BY x OFFSET 1 LIMIT 1"],
     "shorthandClause": [
@@ -81,7 +85,9 @@ import Testing
     "pathSelector": [
       "q:MATCH p = ANY SHORTEST (a)-->+(b) RETURN p", "q:MATCH p = ALL SHORTEST (a)-->+(b) RETURN p",
       "q:MATCH p = SHORTEST 2 GROUPS (a)-->+(b) RETURN p", "q:MATCH p = ANY 2 (a)-->+(b) RETURN p",
-      "q:MATCH p = ANY (a)-->+(b) RETURN p",
+      "q:MATCH p = ANY (a)-->+(b) RETURN p", "q:MATCH p = ALL SHORTEST PATHS (a)-->+(b) RETURN p",
+      "q:MATCH p = SHORTEST GROUPS (a)-->+(b) RETURN p", "q:MATCH p = ANY 2 PATHS (a)-->+(b) RETURN p",
+      "q:MATCH p = ALL PATHS (a)-->{1,2}(b) RETURN p", "q:MATCH p = SHORTEST 1 PATH (a)-->+(b) RETURN p",
     ],
     "quantifiedPathPattern": [
       "q:MATCH (a) ((x:A)-[r:R]->(y {v: 1}) WHERE x.v < y.v){1,3} (b) RETURN x, r, y", "q:MATCH ((x)-->(y))+ RETURN x",

@@ -11,7 +11,18 @@ extension Planner {
       for part in parts {
         steps += try createSteps(part, scope: &scope)
       }
-      return .create(input, steps)
+      // Dynamic labels (`CREATE (n:$(expr))`) are added to the created nodes as SET would.
+      var labelling: [SetOperation] = []
+      for part in parts {
+        for node in [part.start] + part.steps.map(\.node) where !node.dynamicLabels.isEmpty {
+          guard let variable = node.variable else { continue }
+          labelling.append(
+            .addDynamicLabels(
+              target: try bind(.variable(variable, node.loc), scope),
+              labels: try node.dynamicLabels.map { try bind($0.expression, scope) }))
+        }
+      }
+      return labelling.isEmpty ? .create(input, steps) : .set(.create(input, steps), labelling)
     case .merge(let part, let actions, let loc):
       return try planMerge(input, part, actions, loc, scope: &scope)
     case .set(let items, _):
@@ -122,6 +133,11 @@ extension Planner {
       return merge ? .mergeProperties(target: target, value: v) : .replaceProperties(target: target, value: v)
     case .labels(let variable, let labels, let loc):
       return .addLabels(target: try bind(.variable(variable, loc), scope), labels: labels)
+    case .dynamicProperty(let target, let key, let value, _):
+      return .dynamicProperty(target: try bind(target, scope), key: try bind(key, scope), value: try bind(value, scope))
+    case .dynamicLabels(let variable, let labels, let loc):
+      return .addDynamicLabels(
+        target: try bind(.variable(variable, loc), scope), labels: try labels.map { try bind($0, scope) })
     }
   }
 
@@ -131,6 +147,10 @@ extension Planner {
       return .property(target: try bind(target, scope), key: key)
     case .labels(let variable, let labels, let loc):
       return .labels(target: try bind(.variable(variable, loc), scope), labels: labels)
+    case .dynamicProperty(let target, let key, _):
+      return .dynamicProperty(target: try bind(target, scope), key: try bind(key, scope))
+    case .dynamicLabels(let variable, let labels, let loc):
+      return .dynamicLabels(target: try bind(.variable(variable, loc), scope), labels: try labels.map { try bind($0, scope) })
     }
   }
 }
