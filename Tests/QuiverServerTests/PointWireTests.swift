@@ -47,4 +47,13 @@ import Testing
     let plain = client.query("RETURN point({x: 1, y: 2}) AS p")
     #expect(plain.json.rows == [[.string("SRID=7203;POINT (1.0 2.0)")]])
   }
+
+  @Test func transactionalEndpointWritesGeoJSONPoints() throws {
+    var w = JSONWriter()
+    w.legacyRow(.point(.wgs84(longitude: 12.5, latitude: 55.25)))
+    #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"type":"Point","coordinates":[12.5,55.25],"crs":{"srid":4326,"name":"wgs-84","type":"link","properties":{"href":"http://spatialreference.org/ref/epsg/4326/ogcwkt/","type":"ogcwkt"}}}"#)
+    var meta = JSONWriter()
+    meta.legacyMeta(.point(.cartesian(x: 1, y: 2)))
+    #expect(String(decoding: meta.bytes, as: UTF8.self) == #"{"type":"point"}"#)
+  }
 }

@@ -57,6 +57,20 @@ import Testing
     ])
   }
 
+  @Test func mergeMatchesOrCreatesWithDynamicLabels() throws {
+    let db = try graph()
+    let matched = try db.execute("MERGE (n:$($l) {name: 'Ann'}) RETURN n.name", parameters: ["l": "Person"])
+    #expect(lit(matched.rows) == [["'Ann'"]])
+    #expect(matched.statistics.nodesCreated == 0)
+    let created = try db.execute("MERGE (n:$(['Person', 'Pilot']) {name: 'Cy'}) ON CREATE SET n.new = true RETURN labels(n), n.new")
+    #expect(lit(created.rows) == [["['Person', 'Pilot']", "true"]])
+    #expect(created.statistics.nodesCreated == 1)
+    #expect(created.statistics.labelsAdded == 2)
+    let again = try db.execute("MERGE (n:$(['Person', 'Pilot']) {name: 'Cy'}) RETURN count(n)")
+    #expect(lit(again.rows) == [["1"]])
+    #expect(again.statistics.nodesCreated == 0)
+  }
+
   @Test(arguments: [
     ("MATCH (n:Person) SET n:$(null)", "InvalidArgumentType"),
     ("MATCH (n:Person) SET n:$(1)", "InvalidArgumentType"),
@@ -68,7 +82,7 @@ import Testing
     ("CREATE (n:$(null))", "InvalidArgumentType"),
     ("MATCH (:$('Person')) RETURN 1", "UnexpectedSyntax"),
     ("CREATE (n:$any(['A']))", "InvalidLabelExpression"),
-    ("MERGE (n:$('A'))", "InvalidLabelExpression"),
+    ("MERGE (n:$any(['A']))", "InvalidLabelExpression"),
     ("CREATE ()-[r:$('T')]->()", "InvalidLabelExpression"),
     ("MATCH ()-[r:$('T')|X]->() RETURN r", "InvalidLabelExpression"),
     ("MATCH (n:Person) SET n:$x", "UnexpectedSyntax"),

@@ -78,12 +78,9 @@ extension Binder {
         if node.predicate != nil, node.writtenPredicate || node.dynamicLabels.isEmpty {
           throw QuiverError.syntax(.invalidPatternPredicate, "a node pattern in \(clause) cannot have a WHERE", at: node.loc.position)
         }
-        if !node.dynamicLabels.isEmpty, clause != "CREATE" || node.dynamicLabels.contains(where: \.matchesAny) {
+        if node.dynamicLabels.contains(where: \.matchesAny) {
           throw QuiverError.syntax(
-            .invalidLabelExpression,
-            clause == "CREATE"
-              ? "CREATE adds every label it is given: write $(…), not $any(…) or $all(…)"
-              : "dynamic labels are not supported in \(clause); MATCH the node, then SET n:$(…)",
+            .invalidLabelExpression, "\(clause) adds every label it is given: write $(…), not $any(…)",
             at: node.loc.position)
         }
       }

@@ -151,9 +151,11 @@ extension JSONWriter {
 
   // MARK: The transactional endpoint
 
-  /// A transactional-endpoint row cell: entities become their property maps, paths lists of them.
+  /// A transactional-endpoint row cell: entities become their property maps, paths lists of them,
+  /// points GeoJSON-like objects as Neo4j writes them.
   package mutating func legacyRow(_ value: Value) {
     switch value {
+    case .point(let point): legacyPoint(point)
     case .node(let node): properties(node.properties) { $0.legacyRow($1) }
     case .relationship(let rel): properties(rel.properties) { $0.legacyRow($1) }
     case .path(let path): array(Self.pathElements(path)) { $0.legacyRow($1) }
@@ -182,7 +184,40 @@ extension JSONWriter {
     case .relationship(let rel): entity(&self, rel.id, "relationship")
     case .path(let path): array(Self.pathElements(path)) { $0.legacyMeta($1) }
     case .list(let items): array(items) { $0.legacyMeta($1) }
+    case .point:
+      object { w, member in
+        member(&w, "type")
+        w.string("point")
+      }
     default: null()
+    }
+  }
+
+  /// `{"type": "Point", "coordinates": [x, y], "crs": {"srid", "name", "type": "link",
+  /// "properties": {"href", "type": "ogcwkt"}}}`: the transactional endpoint's point.
+  private mutating func legacyPoint(_ point: Point) {
+    object { w, member in
+      member(&w, "type")
+      w.string("Point")
+      member(&w, "coordinates")
+      w.array(point.coordinates) { $0.double($1) }
+      member(&w, "crs")
+      w.object { w, member in
+        member(&w, "srid")
+        w.int(Int64(point.srid))
+        member(&w, "name")
+        w.string(point.crs)
+        member(&w, "type")
+        w.string("link")
+        member(&w, "properties")
+        w.object { w, member in
+          let authority = point.isGeographic ? "epsg" : "sr-org"
+          member(&w, "href")
+          w.string("http://spatialreference.org/ref/\(authority)/\(point.srid)/ogcwkt/")
+          member(&w, "type")
+          w.string("ogcwkt")
+        }
+      }
     }
   }
 
