@@ -42,6 +42,7 @@ package enum CypherText {
       out += "]"
     case .path(let path): writePath(path, to: &out)
     case .temporal(let temporal): out += temporal.description
+    case .point(let point): out += point.description
     }
   }
 

@@ -43,6 +43,7 @@ extension Value {
     case (.path(let a), .path(let b)):
       return a.nodes.map(\.id) == b.nodes.map(\.id) && a.relationships.map(\.id) == b.relationships.map(\.id)
     case (.temporal(let a), .temporal(let b)): return a == b
+    case (.point(let a), .point(let b)): return a == b
     default: return false
     }
   }
@@ -84,7 +85,8 @@ extension Value {
   }
 
   /// Rank of each kind in ORDER BY's total order (ascending): maps, nodes, relationships,
-  /// lists, paths, temporal values, strings, booleans, numbers, and null last.
+  /// lists, paths, points, temporal values, strings, booleans, numbers, and null last. Points
+  /// are orderable but not comparable: `<` between two points is null.
   private var orderRank: Int {
     switch self {
     case .map: return 0
@@ -92,11 +94,12 @@ extension Value {
     case .relationship: return 2
     case .list: return 3
     case .path: return 4
-    case .temporal: return 5
-    case .string: return 6
-    case .bool: return 7
-    case .int, .float: return 8
-    case .null: return 9
+    case .point: return 5
+    case .temporal: return 6
+    case .string: return 7
+    case .bool: return 8
+    case .int, .float: return 9
+    case .null: return 10
     }
   }
 
@@ -140,6 +143,7 @@ extension Value {
       for (x, y) in zip(la, lb) where x != y { return x < y ? -1 : 1 }
       return la.count < lb.count ? -1 : la.count > lb.count ? 1 : 0
     case (.temporal(let a), .temporal(let b)): return a.orderCompare(b)
+    case (.point(let a), .point(let b)): return a.orderCompare(b)
     default:
       return cypherCompare(other) ?? 0
     }
@@ -198,6 +202,7 @@ package struct GroupingKey: Hashable, Sendable {
     case .relationship(let r): h.combine(7); h.combine(r.id)
     case .path(let p): h.combine(8); h.combine(p.nodes.map(\.id)); h.combine(p.relationships.map(\.id))
     case .temporal(let t): h.combine(9); h.combine(t)
+    case .point(let p): h.combine(10); h.combine(p)
     }
   }
 }

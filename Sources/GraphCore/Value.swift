@@ -3,7 +3,8 @@
 // engine; results hand out snapshots with labels and properties filled in.
 
 /// A Cypher value: a storable property value (null, boolean, integer, float, string, list, map)
-/// a temporal value (date, time, date-time, duration) or a graph entity (node, relationship, path).
+/// a temporal value (date, time, date-time, duration), a spatial point, or a graph entity (node,
+/// relationship, path).
 public enum Value: Sendable {
   case null
   case bool(Bool)
@@ -17,6 +18,9 @@ public enum Value: Sendable {
   case path(Path)
   /// Boxed: a temporal value is several times larger than every other case.
   indirect case temporal(Temporal)
+  /// A spatial point (`point({x: 1, y: 2})`). Boxed like `temporal`, so that `Value` stays as
+  /// small as its other cases make it.
+  indirect case point(Point)
 
   /// True for `null`.
   public var isNull: Bool {
@@ -38,6 +42,7 @@ public enum Value: Sendable {
     case .relationship: return "RELATIONSHIP"
     case .path: return "PATH"
     case .temporal(let t): return t.typeName
+    case .point: return "POINT"
     }
   }
 }
@@ -179,4 +184,6 @@ extension Value {
   public var relationshipValue: Relationship? {
     if case .relationship(let v) = self { return v } else { return nil }
   }
+  /// The point this value holds; nil for any other value.
+  public var pointValue: Point? { if case .point(let v) = self { return v } else { return nil } }
 }

@@ -40,7 +40,8 @@ extension ValueTypeBase {
   func matches(_ value: Value) -> Bool {
     switch (self, value) {
     case (.any, _): return true
-    case (.nothing, _), (.null, _), (.point, _): return false
+    case (.nothing, _), (.null, _): return false
+    case (.point, .point): return true
     case (.boolean, .bool), (.string, .string), (.integer, .int), (.float, .float), (.node, .node),
       (.relationship, .relationship), (.map, .map), (.path, .path):
       return true
@@ -57,11 +58,11 @@ extension ValueTypeBase {
     }
   }
 
-  /// A value a property can store: a boolean, number, string or temporal, or a list whose
+  /// A value a property can store: a boolean, number, string, temporal or point, or a list whose
   /// elements are all non-null and of one of those kinds.
   private static func isPropertyValue(_ value: Value) -> Bool {
     switch value {
-    case .bool, .int, .float, .string, .temporal: return true
+    case .bool, .int, .float, .string, .temporal, .point: return true
     case .list(let items):
       guard let first = items.first else { return true }
       let kind = first.typeName

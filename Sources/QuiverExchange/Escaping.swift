@@ -34,6 +34,7 @@ package enum Escaping {
       out += "]"
     case .map(let entries): writeCypherMap(entries, to: &out)
     case .temporal(let temporal): out += temporalFunction(temporal.kind) + "(" + CypherText.quoted(temporal.description) + ")"
+    case .point(let point): out += point.description
     case .node, .relationship, .path: out += CypherText.literal(value)
     }
   }

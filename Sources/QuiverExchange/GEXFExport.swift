@@ -83,7 +83,7 @@ package enum GEXFExport {
     switch value {
     case .float(let number) where number.isInfinite: return number < 0 ? "-INF" : "INF"
     case .list(let items): return "[" + items.map(text).joined(separator: ", ") + "]"
-    case .bool, .int, .float, .string, .temporal: return PropertyKind.text(value)
+    case .bool, .int, .float, .string, .temporal, .point: return PropertyKind.text(value)
     default: return value.cypherText
     }
   }

@@ -106,7 +106,7 @@ package enum GraphMLExport {
       JSONLExport.writeValue(value, to: &out)
       return out
     case .float(let number) where number.isInfinite: return number < 0 ? "-INF" : "INF"
-    case .bool, .int, .float, .string, .temporal: return PropertyKind.text(value)
+    case .bool, .int, .float, .string, .temporal, .point: return PropertyKind.text(value)
     default:
       var out = ""
       JSONLExport.writeValue(value, to: &out)

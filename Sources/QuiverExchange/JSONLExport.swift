@@ -56,6 +56,7 @@ package enum JSONLExport {
     case .float(let number): out += Escaping.jsonFloat(number)
     case .string(let text): out += JSONText.string(text)
     case .temporal(let temporal): out += JSONText.string(temporal.description)
+    case .point(let point): out += JSONText.string(point.description)
     case .list(let items):
       out += "["
       for (index, item) in items.enumerated() {

@@ -84,6 +84,7 @@ package struct PropertyKind: Sendable, Hashable, CustomStringConvertible {
       return Escaping.plainFloat(number)
     case .string(let text): return text
     case .temporal(let temporal): return temporal.description
+    case .point(let point): return point.description
     default: return value.cypherText
     }
   }

@@ -43,11 +43,16 @@ import Testing
       .temporal(.dateTime(epochDay: 7, nanoOfDay: 8, offsetSeconds: 3600, zoneID: "Europe/Paris")),
       .temporal(.dateTime(epochDay: 7, nanoOfDay: 8, offsetSeconds: 0)),
       .temporal(.duration(months: .min, days: .max, seconds: -1, nanoseconds: 999_999_999)),
+      .point(.cartesian(x: -0.0, y: .nan)), .point(.cartesian(x: 1, y: 2, z: 3)),
+      .point(.wgs84(longitude: 12.5, latitude: -55.25)), .point(.wgs84(longitude: 1, latitude: 2, height: 3)),
     ]
     for v in values {
       let back = try roundTrip(v)
       #expect(text(back) == text(v))
       if case .temporal(let a) = v, case .temporal(let b) = back { #expect(a == b) }
+      if case .point(let a) = v, case .point(let b) = back {
+        #expect(a.srid == b.srid && a.coordinates.map(\.bitPattern) == b.coordinates.map(\.bitPattern))
+      }
     }
   }
 

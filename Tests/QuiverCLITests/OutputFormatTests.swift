@@ -51,6 +51,18 @@ struct OutputFormatTests {
     #expect(rows.map { $0["n"] as? Int } == [1, 2, 3, 4])
   }
 
+  @Test("points in table, csv and json", .tags(.engine))
+  func points() throws {
+    let query = "RETURN point({x: 1, y: 2.5}) AS p, point({longitude: 12.5, latitude: 55.25, height: 3}) AS g"
+    let table = try QuiverExecutable.run(["-c", query, "--format", "table"])
+    #expect(table.standardOutput.contains("point({x: 1.0, y: 2.5, crs: 'cartesian'})"), "\(table.standardOutput)")
+    let csv = Self.parseCSV(try QuiverExecutable.run(["-c", query, "--format", "csv"]).standardOutput)
+    #expect(csv == [["p", "g"], ["point({x: 1.0, y: 2.5, crs: 'cartesian'})", "point({x: 12.5, y: 55.25, z: 3.0, crs: 'wgs-84-3d'})"]])
+    let data = Data(try QuiverExecutable.run(["-c", query, "--format", "json"]).standardOutput.utf8)
+    let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    #expect(rows.first?["p"] as? String == "point({x: 1.0, y: 2.5, crs: 'cartesian'})")
+  }
+
   @Test("jsonl: one object per line", .tags(.engine))
   func jsonLines() throws {
     let lines = try run("jsonl").split(separator: "\n")

@@ -47,6 +47,17 @@ import Testing
     ("MATCH p = ALL SHORTEST (a:S {id: 0})-[:R]->(m)-[:R]->+(b:S {id: 3}) RETURN m.id ORDER BY m.id", ["1", "2"]),
     ("MATCH p = ANY (a:S {id: 0})-[:R]->(m)-[:R]->{2}(b:S {id: 3}) RETURN m.id", ["4"]),
     ("MATCH (c:S {id: 5}) MATCH p = SHORTEST 2 (a:S {id: 0})-[:R]->+(c) RETURN length(p)", ["2"]),
+    // PATH or PATHS may follow a selector; SHORTEST GROUPS without a count is SHORTEST 1 GROUPS.
+    ("MATCH p = SHORTEST 2 PATHS \(ends) RETURN length(p) AS l ORDER BY l", ["1", "2"]),
+    ("MATCH p = SHORTEST 1 PATH \(ends) RETURN length(p) AS l", ["1"]),
+    ("MATCH p = ALL SHORTEST PATHS (a:S {id: 0})-[:R]->(m)-[:R]->+(b:S {id: 3}) RETURN m.id ORDER BY m.id", ["1", "2"]),
+    ("MATCH p = ANY SHORTEST PATH \(ends) RETURN length(p)", ["1"]),
+    ("MATCH p = ANY 3 PATHS \(ends) RETURN count(p)", ["3"]),
+    ("MATCH p = ANY PATH \(ends) RETURN count(p)", ["1"]),
+    ("MATCH p = ALL PATHS \(ends) RETURN count(p)", ["4"]),
+    ("MATCH p = SHORTEST GROUPS (a:S {id: 0})-[:R]->+(b:S {id: 3}) RETURN length(p) AS l", ["1"]),
+    ("MATCH p = SHORTEST 2 GROUP (a:S {id: 0})-[:R]->(m)-[:R]->+(b:S {id: 3}) RETURN length(p) AS l ORDER BY l", ["2", "2", "3"]),
+    ("MATCH p = SHORTEST 2 PATHS GROUPS \(ends) RETURN length(p) AS l ORDER BY l", ["1", "2", "2"]),
   ])
   func selectorsKeepPathsPerPartition(query: String, expected: [String]) throws {
     #expect(try rows(graph(), query) == expected)

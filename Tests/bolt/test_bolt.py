@@ -19,6 +19,7 @@ import pytz
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, CypherSyntaxError, CypherTypeError
 from neo4j.graph import Node, Path, Relationship
+from neo4j.spatial import CartesianPoint, WGS84Point
 from neo4j.time import Date, DateTime, Duration, Time
 
 
@@ -132,6 +133,29 @@ def test_temporal_results_from_cypher(driver):
     assert rec["dt"] == DateTime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
     assert rec["dur"] == Duration(months=14, days=3, hours=4)
     assert rec["lt"] == Time(10, 11, 12)
+
+
+@pytest.mark.parametrize("point", [
+    CartesianPoint((1.5, -2.0)), CartesianPoint((1.0, 2.0, 3.0)),
+    WGS84Point((12.56459, 55.672874)), WGS84Point((12.78, 56.7, 100.0)),
+], ids=["cartesian", "cartesian-3d", "wgs-84", "wgs-84-3d"])
+def test_points_round_trip(driver, point):
+    rec = driver.execute_query("RETURN $p AS p, $p.srid AS srid, $p.x AS x, toString($p) AS s", p=point).records[0]
+    assert rec["p"] == point
+    assert type(rec["p"]) is type(point)
+    assert rec["srid"] == point.srid
+    assert rec["x"] == point[0]
+
+
+def test_points_from_cypher(driver):
+    rec = driver.execute_query(
+        "RETURN point({x: 2.3, y: 4.5}) AS c, point({longitude: 12.78, latitude: 56.7, height: 100}) AS g, "
+        "point.distance(point({x: 2.3, y: 4.5}), point({x: 1.1, y: 5.4})) AS d"
+    ).records[0]
+    assert rec["c"] == CartesianPoint((2.3, 4.5)) and rec["c"].srid == 7203
+    assert rec["g"] == WGS84Point((12.78, 56.7, 100.0)) and rec["g"].srid == 4979
+    assert rec["g"].height == 100.0
+    assert rec["d"] == 1.5
 
 
 def test_graph_values(driver):

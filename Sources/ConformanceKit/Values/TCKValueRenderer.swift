@@ -17,6 +17,7 @@ enum TCKValueRenderer {
     case .relationship(let r): return render(relationship: r)
     case .path(let p): return render(path: p)
     case .temporal(let t): return CypherText.quoted(t.description)
+    case .point(let p): return p.description
     }
   }
 

@@ -63,7 +63,9 @@ extension Binder {
     case .set(let items, _):
       try checkAggregatePlacement(items)
     case .remove(let items, _):
-      for case .property(let target, _, _) in items { try checkAggregatePlacement(target, column: false) }
+      for item in items {
+        for e in item.expressions { try checkAggregatePlacement(e, column: false) }
+      }
     case .delete(_, let targets, _):
       for target in targets { try checkAggregatePlacement(target, column: false) }
     case .foreach(_, let list, _, _):
@@ -97,6 +99,10 @@ extension Binder {
         try checkAggregatePlacement(value, column: false)
       case .labels:
         continue
+      case .dynamicProperty(let target, let key, let value, _):
+        for e in [target, key, value] { try checkAggregatePlacement(e, column: false) }
+      case .dynamicLabels(_, let labels, _):
+        for e in labels { try checkAggregatePlacement(e, column: false) }
       }
     }
   }

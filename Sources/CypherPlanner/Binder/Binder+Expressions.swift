@@ -82,6 +82,10 @@ extension Binder {
         try visit(value)
       case .labels:
         continue
+      case .dynamicProperty(let target, let key, let value, _):
+        for e in [target, key, value] { try visit(e) }
+      case .dynamicLabels(_, let labels, _):
+        for e in labels { try visit(e) }
       }
     }
   }

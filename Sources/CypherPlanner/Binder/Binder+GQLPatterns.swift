@@ -75,8 +75,13 @@ extension Binder {
             .invalidLabelExpression, "labels in \(clause) can only be joined with & or :, not with |, ! or %",
             at: node.loc.position)
         }
-        if node.predicate != nil {
+        if node.predicate != nil, node.writtenPredicate || node.dynamicLabels.isEmpty {
           throw QuiverError.syntax(.invalidPatternPredicate, "a node pattern in \(clause) cannot have a WHERE", at: node.loc.position)
+        }
+        if node.dynamicLabels.contains(where: \.matchesAny) {
+          throw QuiverError.syntax(
+            .invalidLabelExpression, "\(clause) adds every label it is given: write $(…), not $any(…)",
+            at: node.loc.position)
         }
       }
       for rel in part.steps.map(\.relationship) {
@@ -84,6 +89,11 @@ extension Binder {
           throw semanticError(
             .noSingleRelationshipType, "a relationship in \(clause) must have exactly one type, not a type expression",
             rel.loc.position)
+        }
+        if !rel.dynamicTypes.isEmpty {
+          throw QuiverError.syntax(
+            .invalidLabelExpression, "dynamic relationship types are not supported in \(clause); write the type",
+            at: rel.loc.position)
         }
         if rel.predicate != nil {
           throw QuiverError.syntax(

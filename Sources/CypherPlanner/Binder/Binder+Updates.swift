@@ -66,6 +66,12 @@ extension Binder {
         switch item {
         case .property(let target, _, _): try resolve(target, scope)
         case .labels(let variable, _, let loc): try requireDefined(variable, loc, scope)
+        case .dynamicProperty(let target, let key, _):
+          try resolve(target, scope)
+          try resolve(key, scope)
+        case .dynamicLabels(let variable, let labels, let loc):
+          try requireDefined(variable, loc, scope)
+          for label in labels { try resolve(label, scope) }
         }
       }
     case .delete(_, let targets, _):
@@ -99,6 +105,13 @@ extension Binder {
       try resolve(value, scope)
     case .labels(let variable, _, let loc):
       try requireDefined(variable, loc, scope)
+    case .dynamicProperty(let target, let key, let value, _):
+      try resolve(target, scope)
+      try resolve(key, scope)
+      try resolve(value, scope)
+    case .dynamicLabels(let variable, let labels, let loc):
+      try requireDefined(variable, loc, scope)
+      for label in labels { try resolve(label, scope) }
     }
   }
 

@@ -207,7 +207,9 @@ package struct Binder {
     case .set(let items, _):
       try visit(items)
     case .remove(let items, _):
-      for case .property(let target, _, _) in items { try visit(target) }
+      for item in items {
+        for e in item.expressions { try visit(e) }
+      }
     case .delete(_, let targets, _):
       for target in targets {
         if case .hasLabels = target {

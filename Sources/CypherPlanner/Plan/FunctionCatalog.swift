@@ -19,7 +19,7 @@ package enum FunctionCatalog {
   }.sorted { $0.name.lowercased() < $1.name.lowercased() }
 
   private static let entries: [(String, String, String, String)] =
-    predicate + scalar + aggregating + list + numeric + string + temporal + vector
+    predicate + scalar + aggregating + list + numeric + string + temporal + vector + spatial
 
   private static let predicate: [(String, String, String, String)] = [
     ("all", "Predicate", "all(variable IN list WHERE predicate) :: BOOLEAN", "True when the predicate holds for every element of the list."),
@@ -154,6 +154,12 @@ package enum FunctionCatalog {
     }
     return rows
   }()
+
+  private static let spatial: [(String, String, String, String)] = [
+    ("point", "Spatial", "point(input :: MAP) :: POINT", "A 2D or 3D point in the Cartesian or WGS-84 coordinate reference system."),
+    ("point.distance", "Spatial", "point.distance(from :: POINT, to :: POINT) :: FLOAT", "The distance between two points of one CRS: Euclidean, or geodesic metres for WGS-84."),
+    ("point.withinBBox", "Spatial", "point.withinBBox(point :: POINT, lowerLeft :: POINT, upperRight :: POINT) :: BOOLEAN", "True when the point lies in the box given by its lower-left and upper-right corners."),
+  ]
 
   private static let vector: [(String, String, String, String)] = [
     ("vector.similarity.cosine", "Vector", "vector.similarity.cosine(a :: LIST<INTEGER | FLOAT>, b :: LIST<INTEGER | FLOAT>) :: FLOAT", "The cosine similarity of two vectors, scaled to [0, 1]."),

@@ -16,6 +16,8 @@ package enum ScalarFunction: String, Sendable, CaseIterable {
   case isNormalized
   case vectorSimilarityCosine = "vector.similarity.cosine", vectorSimilarityEuclidean = "vector.similarity.euclidean"
   case exists, timestamp, isEmpty, valueType, elementId
+  /// The spatial functions: `point(map)`, `point.distance(a, b)`, `point.withinBBox(p, ll, ur)`.
+  case point, pointDistance = "point.distance", pointWithinBBox = "point.withinBBox"
   /// The line and the file of the record LOAD CSV is reading; the planner binds them to the slots
   /// LOAD CSV fills, or to null outside one.
   case linenumber, file
@@ -34,7 +36,8 @@ package enum ScalarFunction: String, Sendable, CaseIterable {
     switch self {
     case .pi, .e, .rand, .timestamp, .linenumber, .file, .randomUUID: return 0...0
     case .trim, .ltrim, .rtrim, .btrim, .normalize: return 1...2
-    case .nullIf, .vectorSimilarityCosine, .vectorSimilarityEuclidean: return 2...2
+    case .nullIf, .vectorSimilarityCosine, .vectorSimilarityEuclidean, .pointDistance: return 2...2
+    case .pointWithinBBox: return 3...3
     case .isNormalized: return 1...2
     case .range: return 2...3
     case .coalesce: return 1...Int.max

@@ -179,12 +179,20 @@ package enum SetOperation: Sendable {
   case replaceProperties(target: PlanExpression, value: PlanExpression)
   case mergeProperties(target: PlanExpression, value: PlanExpression)
   case addLabels(target: PlanExpression, labels: [String])
+  /// `target[key] = value`, the key computed per row.
+  case dynamicProperty(target: PlanExpression, key: PlanExpression, value: PlanExpression)
+  /// `n:$(expr)`: each expression gives a label or a list of labels.
+  case addDynamicLabels(target: PlanExpression, labels: [PlanExpression])
 }
 
 /// One REMOVE item, bound.
 package enum RemoveOperation: Sendable {
   case property(target: PlanExpression, key: String)
   case labels(target: PlanExpression, labels: [String])
+  /// `REMOVE target[key]`.
+  case dynamicProperty(target: PlanExpression, key: PlanExpression)
+  /// `REMOVE n:$(expr)`.
+  case dynamicLabels(target: PlanExpression, labels: [PlanExpression])
 }
 
 /// MERGE: match `match` per input row; when nothing matches, run `create`.

@@ -11,7 +11,8 @@ extension Planner {
       for part in parts {
         steps += try createSteps(part, scope: &scope)
       }
-      return .create(input, steps)
+      let labelling = try dynamicLabelling(parts, scope)
+      return labelling.isEmpty ? .create(input, steps) : .set(.create(input, steps), labelling)
     case .merge(let part, let actions, let loc):
       return try planMerge(input, part, actions, loc, scope: &scope)
     case .set(let items, _):
@@ -85,6 +86,22 @@ extension Planner {
     return steps
   }
 
+  /// Dynamic labels of created nodes (`CREATE (n:$(expr))`, `MERGE (n:$(expr))`), added after
+  /// the node is created as SET would add them; the parser requires such a node to be named.
+  private mutating func dynamicLabelling(_ parts: [PatternPart], _ scope: Scope) throws -> [SetOperation] {
+    var labelling: [SetOperation] = []
+    for part in parts {
+      for node in [part.start] + part.steps.map(\.node) where !node.dynamicLabels.isEmpty {
+        guard let variable = node.variable else { continue }
+        labelling.append(
+          .addDynamicLabels(
+            target: try bind(.variable(variable, node.loc), scope),
+            labels: try node.dynamicLabels.map { try bind($0.expression, scope) }))
+      }
+    }
+    return labelling
+  }
+
   private mutating func planMerge(_ input: PlanOperator, _ part: PatternPart, _ actions: [MergeAction], _ loc: Loc, scope: inout Scope) throws -> PlanOperator {
     let outer = Set(scope.variables.keys)
     var inner = scope
@@ -103,7 +120,7 @@ extension Planner {
         for e in entries { nullChecks.append((try bind(e.value, scope), e.key)) }
       }
     }
-    var onCreate: [SetOperation] = []
+    var onCreate: [SetOperation] = try dynamicLabelling([part], scope)
     var onMatch: [SetOperation] = []
     for action in actions {
       let bound = try action.items.map { try bindSetItem($0, scope) }
@@ -122,6 +139,11 @@ extension Planner {
       return merge ? .mergeProperties(target: target, value: v) : .replaceProperties(target: target, value: v)
     case .labels(let variable, let labels, let loc):
       return .addLabels(target: try bind(.variable(variable, loc), scope), labels: labels)
+    case .dynamicProperty(let target, let key, let value, _):
+      return .dynamicProperty(target: try bind(target, scope), key: try bind(key, scope), value: try bind(value, scope))
+    case .dynamicLabels(let variable, let labels, let loc):
+      return .addDynamicLabels(
+        target: try bind(.variable(variable, loc), scope), labels: try labels.map { try bind($0, scope) })
     }
   }
 
@@ -131,6 +153,10 @@ extension Planner {
       return .property(target: try bind(target, scope), key: key)
     case .labels(let variable, let labels, let loc):
       return .labels(target: try bind(.variable(variable, loc), scope), labels: labels)
+    case .dynamicProperty(let target, let key, _):
+      return .dynamicProperty(target: try bind(target, scope), key: try bind(key, scope))
+    case .dynamicLabels(let variable, let labels, let loc):
+      return .dynamicLabels(target: try bind(.variable(variable, loc), scope), labels: try labels.map { try bind($0, scope) })
     }
   }
 }

@@ -14,11 +14,11 @@ extension ExecutionContext {
   /// Rejects values that cannot be stored as properties (maps, nested lists, entities).
   func checkStorable(_ v: Value, key: String) throws {
     switch v {
-    case .null, .bool, .int, .float, .string, .temporal: return
+    case .null, .bool, .int, .float, .string, .temporal, .point: return
     case .list(let items):
       for item in items {
         switch item {
-        case .null, .bool, .int, .float, .string, .temporal: continue
+        case .null, .bool, .int, .float, .string, .temporal, .point: continue
         default:
           throw QuiverError.runtime(.type, .invalidPropertyType, "property `\(key)` cannot hold a list containing a \(item.typeName)")
         }

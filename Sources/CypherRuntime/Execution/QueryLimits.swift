@@ -82,7 +82,7 @@ extension Value {
   package var estimatedBytes: Int {
     switch self {
     case .null, .bool, .int, .float, .node, .relationship: return 16
-    case .temporal: return 48
+    case .temporal, .point: return 48
     case .string(let s): return 16 + s.utf8.count
     case .list(let items): return items.reduce(16) { $0 + $1.estimatedBytes }
     case .map(let m): return m.reduce(16) { $0 + 16 + $1.key.utf8.count + $1.value.estimatedBytes }

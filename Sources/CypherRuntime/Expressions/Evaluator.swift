@@ -200,6 +200,8 @@ extension ExecutionContext {
       return m[key] ?? .null
     case .temporal(let t):
       return try temporalProperty(t, key)
+    case .point(let p):
+      return try SpatialValues.property(p, key)
     default:
       throw QuiverError.typeError("cannot read property `\(key)` of a \(owner.typeName)")
     }

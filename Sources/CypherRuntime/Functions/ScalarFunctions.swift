@@ -24,6 +24,8 @@ extension ExecutionContext {
     case .randomUUID: return .string(UUID().uuidString.lowercased())
     case .vectorSimilarityCosine, .vectorSimilarityEuclidean:
       return try vectorSimilarity(f, args)
+    case .point, .pointDistance, .pointWithinBBox:
+      return try spatial(f, args)
     default: break
     }
     if args.contains(where: \.isNull) {
@@ -287,6 +289,7 @@ extension ExecutionContext {
       case .float(let d): return .string(CypherText.float(d))
       case .bool(let b): return .string(b ? "true" : "false")
       case .temporal(let t): return .string(t.description)
+      case .point(let p): return .string(p.description)
       default: throw argumentType(.toString, x)
       }
     default:

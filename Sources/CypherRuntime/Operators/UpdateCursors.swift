@@ -44,6 +44,13 @@ final class RemoveCursor: Cursor {
       case .labels(let target, let labels):
         let t = try ctx.eval(target, row)
         for l in labels { try ctx.removeLabel(t, l) }
+      case .dynamicProperty(let target, let key):
+        let t = try ctx.eval(target, row)
+        if case .map = t { throw QuiverError.typeError("cannot REMOVE a key from a map") }
+        try ctx.setProperty(t, try ctx.dynamicKey(try ctx.eval(key, row)), .null)
+      case .dynamicLabels(let target, let labels):
+        let t = try ctx.eval(target, row)
+        for l in try ctx.dynamicLabels(labels, row) { try ctx.removeLabel(t, l) }
       }
     }
     return row
@@ -113,6 +120,12 @@ extension ExecutionContext {
       case .addLabels(let target, let labels):
         let t = try eval(target, row)
         for l in labels { try addLabel(t, l) }
+      case .dynamicProperty(let target, let key, let value):
+        let t = try eval(target, row)
+        try setProperty(t, try dynamicKey(try eval(key, row)), try eval(value, row))
+      case .addDynamicLabels(let target, let labels):
+        let t = try eval(target, row)
+        for l in try dynamicLabels(labels, row) { try addLabel(t, l) }
       }
     }
   }

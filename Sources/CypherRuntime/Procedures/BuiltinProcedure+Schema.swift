@@ -68,6 +68,7 @@ extension BuiltinProcedure {
     case .int: return "Long"
     case .float: return "Double"
     case .string: return "String"
+    case .point: return "Point"
     case .temporal(let t):
       switch t.kind {
       case .date: return "Date"

@@ -88,6 +88,14 @@ package struct Projection: Sendable, Hashable {
   }
 }
 
+extension Expression {
+  /// The name a dynamic-label list holds for a label written as a plain name; nil for `$(expr)`.
+  package var staticLabel: String? {
+    if case .literal(.string(let name)) = self { return name }
+    return nil
+  }
+}
+
 /// One item of SET.
 package enum SetItem: Sendable, Hashable {
   /// `target.key = value` (target is any expression yielding a node, relationship or map).
@@ -96,12 +104,33 @@ package enum SetItem: Sendable, Hashable {
   case properties(variable: String, value: Expression, merge: Bool, Loc)
   /// `n:Label:Other`.
   case labels(variable: String, labels: [String], Loc)
+  /// `target[key] = value`: the key is computed per row and must be a string.
+  case dynamicProperty(target: Expression, key: Expression, value: Expression, Loc)
+  /// `n:$(expr):Label`: labels of which at least one is computed per row (a string or a list of
+  /// strings); static ones are string literals.
+  case dynamicLabels(variable: String, labels: [Expression], Loc)
 }
 
 /// One item of REMOVE.
 package enum RemoveItem: Sendable, Hashable {
   case property(target: Expression, key: String, Loc)
   case labels(variable: String, labels: [String], Loc)
+  /// `target[key]`.
+  case dynamicProperty(target: Expression, key: Expression, Loc)
+  /// `n:$(expr)`.
+  case dynamicLabels(variable: String, labels: [Expression], Loc)
+}
+
+extension RemoveItem {
+  /// The expressions the item evaluates per row: its target and any computed key or labels.
+  package var expressions: [Expression] {
+    switch self {
+    case .property(let target, _, _): return [target]
+    case .labels: return []
+    case .dynamicProperty(let target, let key, _): return [target, key]
+    case .dynamicLabels(_, let labels, _): return labels
+    }
+  }
 }
 
 /// `ON CREATE SET …` / `ON MATCH SET …`.

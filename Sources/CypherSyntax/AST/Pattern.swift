@@ -10,8 +10,13 @@ package struct NodePattern: Sendable, Hashable {
   /// then empty.
   package var labelExpression: LabelExpression?
   package var properties: Expression?
-  /// `WHERE` written inside the node pattern.
+  /// `WHERE` written inside the node pattern, joined with the test of any dynamic labels.
   package var predicate: Expression?
+  /// Labels computed per row (`:$(expr)`, `:$any(expr)`); matching tests them through
+  /// `predicate`, CREATE adds them after creating the node.
+  package var dynamicLabels: [DynamicLabel] = []
+  /// True when the pattern's own text has a WHERE (not only a dynamic-label test).
+  package var writtenPredicate = false
   package var loc: Loc
 
   package init(
@@ -24,6 +29,17 @@ package struct NodePattern: Sendable, Hashable {
     self.properties = properties
     self.predicate = predicate
     self.loc = loc
+  }
+}
+
+/// A label or relationship type computed per row: `$(expr)` (all of the names it gives) or
+/// `$any(expr)` (any of them); the expression gives a string or a list of strings.
+package struct DynamicLabel: Sendable, Hashable {
+  package let expression: Expression
+  package let matchesAny: Bool
+  package init(expression: Expression, matchesAny: Bool) {
+    self.expression = expression
+    self.matchesAny = matchesAny
   }
 }
 
@@ -66,6 +82,8 @@ package struct RelationshipPattern: Sendable, Hashable {
   package var quantified: Bool
   /// Set when the relationship is the body of a quantified path pattern.
   package var group: PatternGroup?
+  /// A type computed per row (`:$(expr)`, `:$any(expr)`), tested through `predicate`.
+  package var dynamicTypes: [DynamicLabel] = []
   package var loc: Loc
 
   package init(

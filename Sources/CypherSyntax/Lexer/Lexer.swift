@@ -84,6 +84,10 @@ package struct Lexer {
       return try quotedIdentifier(start)
     case UInt8(ascii: "$"):
       advance()
+      if peek() == UInt8(ascii: "(") {
+        // `$(expr)`: a dynamic label, type or key, not a parameter.
+        return Token(kind: .symbol, text: "$", position: start, endOffset: index)
+      }
       let nameStart = index
       if peek() == UInt8(ascii: "`") {
         let q = try quotedIdentifier(position)

@@ -168,44 +168,87 @@ extension Parser {
     try commaSeparated { try $0.setItem() }
   }
 
-  /// setItem := variable ('=' | '+=') expr | variable labels | propertyExpr '=' expr
+  /// setItem := variable ('=' | '+=') expr | variable updateLabels | propertyExpr '=' expr
+  ///   | expr '[' expr ']' '=' expr
   mutating func setItem() throws -> SetItem {
     let loc = Loc(current.position)
     if current.kind == .identifier || current.kind == .quotedIdentifier {
       let next = peek()
       if next.isSymbol("=") || next.isSymbol("+=") || next.isSymbol(":") {
         let name = try symbolicName("a variable")
-        if eatSymbol(":") {
-          index -= 1
-          return .labels(variable: name, labels: try nodeLabels(), loc)
+        if atSymbol(":") {
+          let labels = try updateLabels()
+          let names = labels.compactMap(\.staticLabel)
+          if names.count == labels.count { return .labels(variable: name, labels: names, loc) }
+          return .dynamicLabels(variable: name, labels: labels, loc)
         }
         let merge = atSymbol("+=")
         advance()
         return .properties(variable: name, value: try expression(), merge: merge, loc)
       }
     }
-    let target = try propertyTarget()
-    try expectSymbol("=")
-    return .property(target: target.0, key: target.1, value: try expression(), loc)
+    switch try propertyTarget() {
+    case .static(let owner, let key):
+      try expectSymbol("=")
+      return .property(target: owner, key: key, value: try expression(), loc)
+    case .dynamic(let owner, let key):
+      try expectSymbol("=")
+      return .dynamicProperty(target: owner, key: key, value: try expression(), loc)
+    }
   }
 
-  /// An expression ending in `.key`, split into the owner and the key.
-  mutating func propertyTarget() throws -> (Expression, String) {
-    let e = try postfixExpression()
-    guard case .property(let owner, let key) = e else {
-      throw QuiverError.syntax(.unexpectedSyntax, "expected a property such as n.key", at: e.position ?? current.position)
+  /// updateLabels := (':' (name | '$(' expr ')'))+ — the labels SET and REMOVE take, static
+  /// names as string literals.
+  mutating func updateLabels() throws -> [Expression] {
+    var labels: [Expression] = []
+    while eatSymbol(":") {
+      labels.append(try labelOrDynamic("a label name"))
     }
-    return (owner, key)
+    return labels
+  }
+
+  /// A name, as a string literal, or `$(expr)`.
+  mutating func labelOrDynamic(_ what: String) throws -> Expression {
+    if eatSymbol("$") {
+      try expectSymbol("(")
+      let e = try expression()
+      try expectSymbol(")")
+      return e
+    }
+    return .literal(.string(try symbolicName(what)))
+  }
+
+  /// What SET and REMOVE change a property through: `owner.key`, or `owner[key]`.
+  enum PropertyTarget {
+    case `static`(Expression, String)
+    case dynamic(Expression, Expression)
+  }
+
+  /// An expression ending in `.key` or `[key]`, split into the owner and the key.
+  mutating func propertyTarget() throws -> PropertyTarget {
+    let e = try postfixExpression()
+    switch e {
+    case .property(let owner, let key): return .static(owner, key)
+    case .subscript(let owner, let key): return .dynamic(owner, key)
+    default:
+      throw QuiverError.syntax(
+        .unexpectedSyntax, "expected a property such as n.key or n[$key]", at: e.position ?? current.position)
+    }
   }
 
   mutating func removeItem() throws -> RemoveItem {
     let loc = Loc(current.position)
     if current.kind == .identifier || current.kind == .quotedIdentifier, peek().isSymbol(":") {
       let name = try symbolicName("a variable")
-      return .labels(variable: name, labels: try nodeLabels(), loc)
+      let labels = try updateLabels()
+      let names = labels.compactMap(\.staticLabel)
+      if names.count == labels.count { return .labels(variable: name, labels: names, loc) }
+      return .dynamicLabels(variable: name, labels: labels, loc)
     }
-    let target = try propertyTarget()
-    return .property(target: target.0, key: target.1, loc)
+    switch try propertyTarget() {
+    case .static(let owner, let key): return .property(target: owner, key: key, loc)
+    case .dynamic(let owner, let key): return .dynamicProperty(target: owner, key: key, loc)
+    }
   }
 
   /// call := CALL name ['(' args ')'] [YIELD (* | item (, item)* [WHERE e])]

@@ -87,15 +87,88 @@ extension Parser {
     }
     var labels: [String] = []
     var labelExpression: LabelExpression?
-    if atSymbol(":") || (at(.is) && startsLabelAtom(peek())) {
+    var dynamicLabels: [DynamicLabel] = []
+    if atSymbol(":"), dynamicLabelAhead() {
+      while eatSymbol(":") {
+        if let d = try dynamicLabel() { dynamicLabels.append(d) } else { labels.append(try symbolicName("a label name")) }
+      }
+    } else if atSymbol(":") || (at(.is) && startsLabelAtom(peek())) {
       let e = try patternLabelExpression(relationship: false)
       if let names = e.conjunctNames { labels = names } else { labelExpression = e }
     }
     let properties = try patternProperties()
-    let predicate = try eat(.where) ? expression() : nil
+    let written = try eat(.where) ? expression() : nil
     try expectSymbol(")")
-    return NodePattern(
-      variable: variable, labels: labels, labelExpression: labelExpression, properties: properties, predicate: predicate, loc: loc)
+    var node = NodePattern(
+      variable: variable, labels: labels, labelExpression: labelExpression, properties: properties,
+      predicate: try dynamicTest(variable, dynamicLabels, written, relationship: false, loc), loc: loc)
+    node.dynamicLabels = dynamicLabels
+    node.writtenPredicate = written != nil
+    return node
+  }
+
+  /// True when the colon chain starting here holds a `$(…)`, `$any(…)` or `$all(…)`.
+  func dynamicLabelAhead() -> Bool {
+    var i = index
+    while i + 1 < tokens.count, tokens[i].isSymbol(":") {
+      let t = tokens[i + 1]
+      if t.isSymbol("$") { return true }
+      if t.kind == .parameter, ["any", "all"].contains(t.text.lowercased()), i + 2 < tokens.count, tokens[i + 2].isSymbol("(") {
+        return true
+      }
+      i += 2
+    }
+    return false
+  }
+
+  /// dynamicLabel := '$(' expr ')' | '$any(' expr ')' | '$all(' expr ')'; nil (nothing read)
+  /// when the next token starts a plain name.
+  mutating func dynamicLabel() throws -> DynamicLabel? {
+    var matchesAny = false
+    if eatSymbol("$") {
+      matchesAny = false
+    } else if current.kind == .parameter, ["any", "all"].contains(current.text.lowercased()), peek().isSymbol("(") {
+      matchesAny = current.text.lowercased() == "any"
+      advance()
+    } else {
+      return nil
+    }
+    try expectSymbol("(")
+    let e = try expression()
+    try expectSymbol(")")
+    return DynamicLabel(expression: e, matchesAny: matchesAny)
+  }
+
+  /// The pattern's predicate: its written WHERE joined with a test of each dynamic label or type
+  /// (`all(name IN labels WHERE name IN labels(n))`, `any(…)` for `$any`).
+  /// - Throws: `UnexpectedSyntax` when the pattern has dynamic labels but no variable.
+  private func dynamicTest(
+    _ variable: String?, _ dynamic: [DynamicLabel], _ written: Expression?, relationship: Bool, _ loc: Loc
+  ) throws -> Expression? {
+    if dynamic.isEmpty { return written }
+    guard let variable else {
+      throw QuiverError.syntax(
+        .unexpectedSyntax,
+        "a \(relationship ? "relationship" : "node") pattern with a dynamic \(relationship ? "type" : "label") needs a variable, e.g. (n:$($label))",
+        at: loc.position)
+    }
+    let element = "  name"
+    let owner = Expression.variable(variable, loc)
+    var result = written
+    for d in dynamic {
+      let e = d.expression
+      let anyList = ValueTypeSpec([.list(ValueTypeSpec([.any], notNull: false))], notNull: false)
+      let names = Expression.caseExpression(
+        subject: nil, branches: [CaseBranch(condition: .typePredicate(e, anyList, negated: false), result: e)],
+        otherwise: .list([e]))
+      let test: Expression =
+        relationship
+        ? .binary(.equal, .variable(element, loc), .function(name: "type", distinct: false, arguments: [owner], loc), loc)
+        : .binary(.in, .variable(element, loc), .function(name: "labels", distinct: false, arguments: [owner], loc), loc)
+      let check = Expression.quantifier(d.matchesAny ? .any : .all, variable: element, list: names, predicate: test, loc)
+      result = result.map { .binary(.and, check, $0, loc) } ?? check
+    }
+    return result
   }
 
   /// labels := (':' name)+   (SET and REMOVE name labels this way)
@@ -130,12 +203,21 @@ extension Parser {
     var properties: Expression?
     var predicate: Expression?
     var length: LengthRange?
+    var dynamicTypes: [DynamicLabel] = []
     if eatSymbol("[") {
       if current.kind == .identifier && !at(.where) && !at(.is) || current.kind == .quotedIdentifier {
         variable = current.text
         advance()
       }
-      if atSymbol(":") || (at(.is) && startsLabelAtom(peek())) {
+      if atSymbol(":"), dynamicLabelAhead() {
+        advance()
+        if let d = try dynamicLabel() { dynamicTypes = [d] }
+        if atSymbol(":") || atSymbol("|") {
+          throw QuiverError.syntax(
+            .invalidLabelExpression, "a relationship with a dynamic type has only that type; give a list to $any(…)",
+            at: current.position)
+        }
+      } else if atSymbol(":") || (at(.is) && startsLabelAtom(peek())) {
         let e = try patternLabelExpression(relationship: true)
         if let names = e.disjunctNames { types = names } else { typeExpression = e }
       }
@@ -156,6 +238,12 @@ extension Parser {
         advance()
         predicate = try expression()
       }
+      if !dynamicTypes.isEmpty, length != nil {
+        throw QuiverError.syntax(
+          .invalidRelationshipPattern, "a relationship with a dynamic type cannot have a length (*); write a quantifier",
+          at: loc.position)
+      }
+      predicate = try dynamicTest(variable, dynamicTypes, predicate, relationship: true, loc)
       try expectSymbol("]")
     }
     try expectSymbol("-")
@@ -176,9 +264,11 @@ extension Parser {
       length = try quantifier()
       quantified = true
     }
-    return RelationshipPattern(
+    var relationship = RelationshipPattern(
       variable: variable, types: types, typeExpression: typeExpression, direction: direction, properties: properties,
       predicate: predicate, length: length, quantified: quantified, loc: loc)
+    relationship.dynamicTypes = dynamicTypes
+    return relationship
   }
 
   /// range := [int] ['..' [int]]

@@ -81,35 +81,64 @@ extension Parser {
     return PatternStep(relationship: rel, node: node)
   }
 
-  /// pathSelector := ANY SHORTEST | ALL SHORTEST | SHORTEST int [GROUPS] | ANY [int]
+  /// pathSelector := (ANY SHORTEST | ALL SHORTEST | SHORTEST int | ANY [int] | ALL) [PATH | PATHS]
+  ///   | SHORTEST [int] [PATH | PATHS] (GROUP | GROUPS)
   ///
   /// Nil when no selector is written; `ALL` alone (every path) is the default and gives nil.
   mutating func pathSelector() throws -> PathSelector? {
+    guard let selector = try selectorWords() else { return nil }
+    eatPathWord()
+    return selector
+  }
+
+  /// The selector itself; `PATH` or `PATHS` may follow it.
+  private mutating func selectorWords() throws -> PathSelector?? {
     if at(.all), peek().isKeyword(.shortest) {
       advance()
       advance()
-      return .allShortest
+      return .some(.allShortest)
     }
-    if at(.all), peek().isSymbol("(") {
+    if at(.all), peek().isSymbol("(") || isPathWord(peek()) {
       advance()
-      return nil
+      return .some(nil)
     }
     if at(.any), peek().isKeyword(.shortest) {
       advance()
       advance()
-      return .shortest(1)
+      return .some(.shortest(1))
     }
-    if at(.any), peek().isSymbol("(") || peek().kind == .integer {
+    if at(.any), peek().isSymbol("(") || peek().kind == .integer || isPathWord(peek()) {
       advance()
-      return .any(current.kind == .integer ? try selectorCount() : 1)
+      return .some(.any(current.kind == .integer ? try selectorCount() : 1))
     }
-    if at(.shortest), peek().kind == .integer {
+    if at(.shortest), peek().kind == .integer || peek().isKeyword(.groups) || isGroupWord(peek()) || isPathWord(peek()) {
       advance()
-      let k = try selectorCount()
-      if eat(.groups) { return .shortestGroups(k) }
-      return .shortest(k)
+      let k = current.kind == .integer ? try selectorCount() : 1
+      eatPathWord()
+      if eat(.groups) || eatGroupWord() { return .some(.shortestGroups(k)) }
+      return .some(.shortest(k))
     }
     return nil
+  }
+
+  /// `PATH` or `PATHS` before the pattern a selector applies to.
+  private func isPathWord(_ t: Token) -> Bool {
+    t.kind == .identifier && ["PATH", "PATHS"].contains(t.text.uppercased())
+  }
+
+  private mutating func eatPathWord() {
+    if isPathWord(current), peek().isSymbol("(") || peek().isKeyword(.groups) || isGroupWord(peek()) { advance() }
+  }
+
+  /// GQL's singular `GROUP` (Neo4j writes `GROUPS`).
+  private func isGroupWord(_ t: Token) -> Bool {
+    t.kind == .identifier && t.text.uppercased() == "GROUP"
+  }
+
+  private mutating func eatGroupWord() -> Bool {
+    guard isGroupWord(current) else { return false }
+    advance()
+    return true
   }
 
   private mutating func selectorCount() throws -> Int {

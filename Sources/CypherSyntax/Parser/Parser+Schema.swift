@@ -101,19 +101,20 @@ extension Parser {
   /// The index kinds Neo4j names before INDEX.
   static let indexKinds: Set<String> = ["RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE"]
 
-  /// `RANGE` or `TEXT` before INDEX: Quiver's one index kind serves both (equality, ranges and
-  /// prefixes), so both create it. The other kinds need what Quiver lacks, and fail here.
+  /// `RANGE`, `TEXT` or `POINT` before INDEX: Quiver's one index kind serves all three (equality,
+  /// ranges and prefixes; equality of points), so each creates it. The other kinds need what
+  /// Quiver lacks, and fail here.
   private mutating func indexKind() throws {
     guard current.kind == .identifier, Parser.indexKinds.contains(current.text.uppercased()), peek().isKeyword(.index)
     else { return }
     let kind = current.text.uppercased()
-    if kind == "RANGE" || kind == "TEXT" {
+    if kind == "RANGE" || kind == "TEXT" || kind == "POINT" {
       advance()
       return
     }
     throw QuiverError.syntax(
       .unexpectedSyntax,
-      "\(kind) indexes are not supported; Quiver has range indexes (CREATE [RANGE | TEXT] INDEX), and always finds nodes by label",
+      "\(kind) indexes are not supported; Quiver has range indexes (CREATE [RANGE | TEXT | POINT] INDEX), and always finds nodes by label",
       at: current.position)
   }
 }

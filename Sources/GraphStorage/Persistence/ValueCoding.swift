@@ -1,12 +1,15 @@
 // The binary form of values, shared by the log and the snapshot: a tag byte, then the payload —
 // zigzag varints for integers, the IEEE bit pattern for floats (NaN payloads and -0.0 survive),
-// length-prefixed UTF-8, and the integer fields of temporal values.
+// length-prefixed UTF-8, the integer fields of temporal values, and a point's srid followed by
+// the bit patterns of its two or three coordinates.
 import GraphCore
 
 /// Tag bytes of the value encoding. New tags may be added; existing ones never change meaning.
 enum ValueTag: UInt8 {
   case null = 0, `false`, `true`, int, float, string, list, map, node, relationship, path
   case date, localTime, time, localDateTime, dateTime, dateTimeZoned, duration
+  /// A point: its srid (which fixes the number of coordinates), then each coordinate.
+  case point
 }
 
 /// How deeply lists and maps may nest in stored data before the decoder gives up.
@@ -48,6 +51,10 @@ extension ByteWriter {
       for r in p.relationships { relationship(r) }
     case .temporal(let t):
       temporal(t)
+    case .point(let p):
+      byte(ValueTag.point.rawValue)
+      signed(Int64(p.srid))
+      for coordinate in p.coordinates { fixed64(coordinate.bitPattern) }
     }
   }
 
@@ -174,6 +181,14 @@ extension ByteReader {
       let nanos = try signed()
       guard (0..<Temporal.nanosPerSecond).contains(nanos) else { throw fail("duration nanoseconds out of range") }
       return .temporal(.duration(months: months, days: days, seconds: seconds, nanoseconds: nanos))
+    case .point:
+      let srid = try signed()
+      guard let dimensions = Point.dimensions[Int(truncatingIfNeeded: srid)] else { throw fail("unknown point srid") }
+      let x = Double(bitPattern: try fixed64())
+      let y = Double(bitPattern: try fixed64())
+      let z = dimensions == 3 ? Double(bitPattern: try fixed64()) : nil
+      guard let point = Point(srid: Int(truncatingIfNeeded: srid), x: x, y: y, z: z) else { throw fail("unknown point srid") }
+      return .point(point)
     }
   }
 

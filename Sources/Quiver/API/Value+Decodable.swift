@@ -69,6 +69,16 @@ extension Temporal: Decodable {
   }
 }
 
+extension Point: Decodable {
+  /// The point of a result, from Quiver's decoder only.
+  public init(from decoder: any Decoder) throws {
+    guard let box = decoder as? DecodingBox, case .point(let p) = box.value else {
+      throw Node.notFromQuiver(decoder, "a POINT")
+    }
+    self = p
+  }
+}
+
 extension Node {
   /// The error for a graph value asked of a decoder that does not hold one.
   static func notFromQuiver(_ decoder: any Decoder, _ expected: String) -> DecodingError {

@@ -93,6 +93,11 @@ extension Temporal: ValueConvertible {
   public var cypherValue: Value { .temporal(self) }
 }
 
+extension Point: ValueConvertible {
+  /// A Cypher point in the same CRS.
+  public var cypherValue: Value { .point(self) }
+}
+
 extension Node: ValueConvertible {
   /// A Cypher node (matched by id when used as a parameter).
   public var cypherValue: Value { .node(self) }

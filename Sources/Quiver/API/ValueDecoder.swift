@@ -109,6 +109,10 @@ struct DecodingBox: Decoder {
       guard case .temporal(let t) = value else { throw mismatch(Temporal.self, "a temporal value") }
       return t as? T
     }
+    if T.self == Point.self {
+      guard case .point(let p) = value else { throw mismatch(Point.self, "a POINT") }
+      return p as? T
+    }
     if T.self == Node.self {
       guard case .node(let n) = value else { throw mismatch(Node.self, "a NODE") }
       return n as? T

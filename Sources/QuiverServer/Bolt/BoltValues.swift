@@ -1,7 +1,8 @@
 // Quiver values on the Bolt wire, both ways. Results are written straight into the output
 // buffer (nodes, relationships and paths with element ids in Bolt 5; every temporal kind, with
 // the UTC date-time structures of Bolt 5 or of 4.4's `utc` patch, the legacy local forms
-// otherwise); parameters arrive as `PackValue`s and become `Value`s here.
+// otherwise; points as Point2D/Point3D); parameters arrive as `PackValue`s and become `Value`s
+// here.
 import GraphCore
 
 /// Structure tags of the values Bolt carries.
@@ -64,6 +65,10 @@ extension PackStreamWriter {
       }
     case .path(let path): writePath(path, format: format)
     case .temporal(let t): writeTemporal(t, format: format)
+    case .point(let p):
+      writeStructHeader(tag: p.z == nil ? BoltTag.point2D : BoltTag.point3D, count: p.z == nil ? 3 : 4)
+      writeInt(Int64(p.srid))
+      for coordinate in p.coordinates { writeFloat(coordinate) }
     }
   }
 
@@ -171,8 +176,8 @@ package struct BoltValueError: Error, Hashable {
 
 extension PackValue {
   /// The Quiver value of a parameter sent by a client in `format`.
-  /// - Throws: `BoltValueError` for bytes, points, graph entities and unknown structures, which
-  ///   Quiver cannot store or compare.
+  /// - Throws: `BoltValueError` for bytes, graph entities, points of an unknown CRS and unknown
+  ///   structures, which Quiver cannot store or compare.
   package func quiverValue(format: BoltValueFormat) throws -> Value {
     switch self {
     case .null: return .null
@@ -183,8 +188,26 @@ extension PackValue {
     case .bytes: throw BoltValueError(message: "byte arrays are not supported by Quiver")
     case .list(let items): return .list(try items.map { try $0.quiverValue(format: format) })
     case .map(let entries): return .map(try entries.mapValues { try $0.quiverValue(format: format) })
+    case .structure(let tag, let fields) where tag == BoltTag.point2D || tag == BoltTag.point3D:
+      return .point(try Self.point(tag: tag, fields))
     case .structure(let tag, let fields): return .temporal(try Self.temporal(tag: tag, fields, format: format))
     }
+  }
+
+  /// A Point2D (srid, x, y) or Point3D (srid, x, y, z) structure as a point.
+  private static func point(tag: UInt8, _ fields: [PackValue]) throws -> Point {
+    let dimensions = tag == BoltTag.point2D ? 2 : 3
+    let coordinates = fields.dropFirst().compactMap { field -> Double? in
+      if case .float(let d) = field { return d }
+      return field.int.map(Double.init)
+    }
+    guard fields.count == dimensions + 1, let srid = fields[0].int, coordinates.count == dimensions else {
+      throw BoltValueError(message: "a Point\(dimensions)D structure needs an srid and \(dimensions) coordinates")
+    }
+    guard let point = Point(srid: Int(srid), x: coordinates[0], y: coordinates[1], z: coordinates.count > 2 ? coordinates[2] : nil) else {
+      throw BoltValueError(message: "unknown \(dimensions)D coordinate reference system \(srid)")
+    }
+    return point
   }
 
   private static func temporal(tag: UInt8, _ fields: [PackValue], format: BoltValueFormat) throws -> Temporal {
@@ -232,8 +255,6 @@ extension PackValue {
     case BoltTag.duration:
       try need(4, "Duration")
       return .duration(months: ints[0], days: ints[1], seconds: ints[2], nanoseconds: ints[3])
-    case BoltTag.point2D, BoltTag.point3D:
-      throw BoltValueError(message: "spatial points are not supported by Quiver")
     case BoltTag.node, BoltTag.relationship, BoltTag.path, BoltTag.unboundRelationship:
       throw BoltValueError(message: "nodes, relationships and paths cannot be parameters")
     default:
@@ -256,7 +277,7 @@ extension Value {
     case .string(let s): return .string(s)
     case .list(let items): return .list(items.map(\.packValue))
     case .map(let entries): return .map(entries.mapValues(\.packValue))
-    case .node, .relationship, .path, .temporal: return .string(description)
+    case .node, .relationship, .path, .temporal, .point: return .string(description)
     }
   }
 }

@@ -37,6 +37,9 @@ enum HTTPParameters {
     case ("String", .string(let s)): return .string(s)
     case ("List", .list(let items)): return .list(try items.map(typedValue))
     case ("Map", .map(let members)): return .map(try members.mapValues(typedValue))
+    case ("Point", .string(let text)):
+      guard let point = Point(wellKnownText: text) else { throw typeError("\(text) is not a point in well-known text") }
+      return .point(point)
     case (_, .string(let text)):
       guard let kind = temporalKind(type) else { throw typeError("parameters of type \(type) are not supported by Quiver") }
       return .temporal(try TemporalParser.parse(kind, text))

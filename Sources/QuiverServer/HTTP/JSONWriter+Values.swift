@@ -6,7 +6,8 @@ import Quiver
 
 /// Which JSON shape a response uses.
 package enum JSONValueStyle: Sendable {
-  /// Plain JSON: numbers, strings, objects; temporals as ISO-8601 text.
+  /// Plain JSON: numbers, strings, objects; temporals as ISO-8601 text, points as
+  /// `SRID=…;POINT (…)` well-known text.
   case plain
   /// Neo4j's typed JSON: every value as `{"$type", "_value"}`.
   case typed
@@ -55,6 +56,7 @@ extension JSONWriter {
       }
     case .path(let path): array(Self.pathElements(path)) { $0.plain($1) }
     case .temporal(let t): string(t.description)
+    case .point(let p): string(p.wellKnownText)
     }
   }
 
@@ -96,6 +98,7 @@ extension JSONWriter {
         }
       case .path(let path): w.array(Self.pathElements(path)) { $0.typed($1) }
       case .temporal(let t): w.string(t.description)
+      case .point(let p): w.string(p.wellKnownText)
       }
     }
   }
@@ -113,6 +116,7 @@ extension JSONWriter {
     case .node: return "Node"
     case .relationship: return "Relationship"
     case .path: return "Path"
+    case .point: return "Point"
     case .temporal(let t):
       switch t.kind {
       case .date: return "Date"
@@ -147,9 +151,11 @@ extension JSONWriter {
 
   // MARK: The transactional endpoint
 
-  /// A transactional-endpoint row cell: entities become their property maps, paths lists of them.
+  /// A transactional-endpoint row cell: entities become their property maps, paths lists of them,
+  /// points GeoJSON-like objects as Neo4j writes them.
   package mutating func legacyRow(_ value: Value) {
     switch value {
+    case .point(let point): legacyPoint(point)
     case .node(let node): properties(node.properties) { $0.legacyRow($1) }
     case .relationship(let rel): properties(rel.properties) { $0.legacyRow($1) }
     case .path(let path): array(Self.pathElements(path)) { $0.legacyRow($1) }
@@ -178,7 +184,40 @@ extension JSONWriter {
     case .relationship(let rel): entity(&self, rel.id, "relationship")
     case .path(let path): array(Self.pathElements(path)) { $0.legacyMeta($1) }
     case .list(let items): array(items) { $0.legacyMeta($1) }
+    case .point:
+      object { w, member in
+        member(&w, "type")
+        w.string("point")
+      }
     default: null()
+    }
+  }
+
+  /// `{"type": "Point", "coordinates": [x, y], "crs": {"srid", "name", "type": "link",
+  /// "properties": {"href", "type": "ogcwkt"}}}`: the transactional endpoint's point.
+  private mutating func legacyPoint(_ point: Point) {
+    object { w, member in
+      member(&w, "type")
+      w.string("Point")
+      member(&w, "coordinates")
+      w.array(point.coordinates) { $0.double($1) }
+      member(&w, "crs")
+      w.object { w, member in
+        member(&w, "srid")
+        w.int(Int64(point.srid))
+        member(&w, "name")
+        w.string(point.crs)
+        member(&w, "type")
+        w.string("link")
+        member(&w, "properties")
+        w.object { w, member in
+          let authority = point.isGeographic ? "epsg" : "sr-org"
+          member(&w, "href")
+          w.string("http://spatialreference.org/ref/\(authority)/\(point.srid)/ogcwkt/")
+          member(&w, "type")
+          w.string("ogcwkt")
+        }
+      }
     }
   }
 

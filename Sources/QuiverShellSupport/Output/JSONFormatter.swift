@@ -47,6 +47,7 @@ package enum JSONFormatter {
       let relationships = path.relationships.map(relationshipObject).joined(separator: ",")
       return "{\"nodes\":[\(nodes)],\"relationships\":[\(relationships)]}"
     case .temporal(let temporal): return JSONText.string(temporal.description)
+    case .point(let point): return JSONText.string(point.description)
     }
   }
 

@@ -34,6 +34,8 @@ func canonical(_ v: Value) -> String {
   case .string(let s): return "s\(s.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: ","))"
   case .list(let items): return "[" + items.map(canonical).joined(separator: ";") + "]"
   case .map(let m): return "{" + m.keys.sorted().map { "\($0):\(canonical(m[$0] ?? .null))" }.joined(separator: ";") + "}"
+  case .point(let p):
+    return "p\(p.srid)(" + p.coordinates.map { String($0.bitPattern, radix: 16) }.joined(separator: ",") + ")"
   case .temporal(let t):
     return "t(\(t.kind),\(t.epochDay),\(t.nanoOfDay),\(t.offsetSeconds),\(t.zoneID ?? "-"),\(t.months),\(t.days),\(t.seconds),\(t.nanoseconds))"
   case .node(let n): return "node\(n.id)"

@@ -21,6 +21,9 @@ import Testing
     .temporal(.dateTime(epochDay: -1, nanoOfDay: 1, offsetSeconds: 50_400)),
     .temporal(.duration(months: -14, days: 400, seconds: -5, nanoseconds: 999_999_999)),
     .temporal(.duration(months: Int64.max, days: Int64.min, seconds: 0, nanoseconds: 0)),
+    .point(.cartesian(x: 1.5, y: -2)), .point(.cartesian(x: 0, y: -0.0, z: .greatestFiniteMagnitude)),
+    .point(.wgs84(longitude: 12.564590, latitude: 55.672874)), .point(.wgs84(longitude: -180, latitude: 90, height: -5.25)),
+    .list([.point(.cartesian(x: 1, y: 2)), .point(.cartesian(x: 3, y: 4))]),
   ]
 
   /// Builds a graph with every value, holes from deletions, relationships and schema objects.

@@ -163,6 +163,13 @@ private struct Reading: Codable, Equatable {
       == "at `[0]`: expected Int (an INTEGER), found STRING 'a'")
   }
 
+  /// Every intermediate value is a `Value`: its size decides the memory of rows, lists and
+  /// columns, so boxed cases (temporal values, points) must not grow it.
+  @Test func valueStaysSeventeenBytes() {
+    #expect(MemoryLayout<Value>.size == 17)
+    #expect(MemoryLayout<Value>.stride == 24)
+  }
+
   @Test func resultsAreCollectionsOfRows() throws {
     let db = try people()
     let result = try db.execute("MATCH (p:Person) RETURN p.name AS name ORDER BY name")
