@@ -99,7 +99,7 @@ package struct PropertyKind: Sendable, Hashable, CustomStringConvertible {
       case "false": return .bool(false)
       default: return nil
       }
-    case .long: return Int64(text.trimmingSpaces).map(Value.int)
+    case .long: return Int64(FieldText.trimmingSpaces(text)).map(Value.int)
     case .double: return try? CSVFloat.parse(text).map(Value.float).get()
     case .date: return temporal(.date, text)
     case .localtime: return temporal(.localTime, text)
@@ -111,16 +111,6 @@ package struct PropertyKind: Sendable, Hashable, CustomStringConvertible {
   }
 
   private func temporal(_ kind: Temporal.Kind, _ text: String) -> Value? {
-    (try? TemporalParser.parse(kind, String(text.trimmingSpaces))).map(Value.temporal)
-  }
-}
-
-extension String {
-  /// The text without leading and trailing spaces.
-  fileprivate var trimmingSpaces: Substring {
-    var s = self[...]
-    while s.first == " " { s.removeFirst() }
-    while s.last == " " { s.removeLast() }
-    return s
+    (try? TemporalParser.parse(kind, FieldText.trimmingSpaces(text))).map(Value.temporal)
   }
 }

@@ -23,10 +23,13 @@ package enum CSVFloat {
 
   /// The value `text` spells (surrounding spaces ignored), or why it spells none.
   package static func parse(_ text: String) -> Result<Double, Problem> {
-    let trimmed = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    let trimmed = FieldText.trimmingSpaces(text)
+    // A finite number is the common case: parsed first, with the spellings of the non-finite
+    // values looked up only for what is not one.
+    let value = Double(trimmed)
+    if let value, value.isFinite { return .success(value) }
     if let special = specials[trimmed] { return .success(special) }
-    guard let value = Double(trimmed) else { return .failure(.notANumber) }
-    if value.isFinite { return .success(value) }
+    guard let value else { return .failure(.notANumber) }
     // Digits that overflowed, as against a spelled-out `nan` or `inf`.
     return trimmed.contains(where: \.isNumber) && !value.isNaN ? .failure(.outOfRange) : .failure(.nonCanonicalSpecial)
   }
