@@ -25,6 +25,10 @@ import Testing
     ("round(1.25, 1, 'HALF_EVEN')", 1.2), ("round(1.35, 1, 'HALF_EVEN')", 1.4), ("round(1.25, 1, 'HALF_DOWN')", 1.2),
     ("round(1.251, 1, 'HALF_DOWN')", 1.3), ("round(-1.21, 1, 'CEILING')", -1.2), ("round(-1.21, 1, 'FLOOR')", -1.3),
     ("round(1234.5, -2)", 1200.0), ("round(null, 2)", .null), ("round(2.5)", 3.0),
+    // Precisions past any double's digits (found by the engine fuzzer: a float precision of
+    // 1.5e308 and the least Int64 both trapped) leave the value as it is.
+    ("round(2.5, 1.5e308, 'HALF_EVEN')", 2.5), ("round(2.5, -1.5e308)", 2.5), ("round(2.5, 2.9)", 2.5),
+    ("round(1.5, -9223372036854775808)", 1.5), ("round(1.5, 9223372036854775807)", 1.5),
     ("vector.similarity.cosine([1, 0], [0, 1])", 0.5), ("vector.similarity.cosine([1, 2], [2, 4])", 1.0),
     ("vector.similarity.euclidean([0, 0], [3, 4])", .float(1.0 / 26.0)), ("vector.similarity.euclidean([1, 2], null)", .null),
     ("datetime({epochSeconds: 0}) = datetime('1970-01-01T00:00Z')", true),
@@ -35,6 +39,13 @@ import Testing
   ])
   func function(_ expression: String, _ expected: Value) throws {
     #expect(lit(try value(expression)) == lit(expected), "\(expression)")
+  }
+
+  @Test func roundRefusesANonFinitePrecision() throws {
+    let db = try Database()
+    for precision in ["0.0 / 0.0", "1.0 / 0.0", "-1.0 / 0.0"] {
+      #expect(errorCode { _ = try rows(db, "RETURN round(2.5, \(precision))") } == "InvalidArgumentValue", "\(precision)")
+    }
   }
 
   @Test func randomUUIDsAreFreshAndWellFormed() throws {

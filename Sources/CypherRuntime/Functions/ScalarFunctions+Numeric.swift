@@ -13,7 +13,7 @@ extension ExecutionContext {
   func round(_ args: [Value]) throws -> Value {
     if args.contains(where: \.isNull) { return .null }
     guard let x = args[0].doubleValue else { throw argumentType(.round, args[0]) }
-    guard let precision = args[1].intValue ?? args[1].doubleValue.map({ Int64($0) }) else {
+    guard let precision = try args[1].intValue ?? args[1].doubleValue.map(Self.roundingPrecision) else {
       throw argumentType(.round, args[1])
     }
     var mode = "HALF_UP"
@@ -21,8 +21,10 @@ extension ExecutionContext {
       guard case .string(let m) = args[2] else { throw argumentType(.round, args[2]) }
       mode = m.uppercased()
     }
-    guard x.isFinite, abs(precision) < 300, let decimal = Decimal(string: "\(x)") else { return .float(x) }
-    let scale = pow(Decimal(10), Int(abs(precision)))
+    // Beyond 300 places either way, rounding leaves every double as it is (or at zero's side of
+    // it); `magnitude`, as `abs` would trap on Int64.min.
+    guard x.isFinite, precision.magnitude < 300, let decimal = Decimal(string: "\(x)") else { return .float(x) }
+    let scale = pow(Decimal(10), Int(precision.magnitude))
     let scaled = precision >= 0 ? decimal * scale : decimal / scale
     let scaledValue = NSDecimalNumber(decimal: scaled).doubleValue
     let rounded: Double
@@ -50,6 +52,18 @@ extension ExecutionContext {
     guard let back = Decimal(string: "\(rounded)") else { return .float(rounded) }
     let result = precision >= 0 ? back / scale : back * scale
     return .float(NSDecimalNumber(decimal: result).doubleValue)
+  }
+
+  /// A float precision of `round()` as a whole number of places: truncated, with values beyond
+  /// Int64 clamped (they round nothing either way); NaN and the infinities are refused.
+  private static func roundingPrecision(_ value: Double) throws -> Int64 {
+    guard value.isFinite else {
+      throw QuiverError.runtime(
+        .argument, .invalidArgumentValue, "round() needs a finite precision, not \(CypherText.float(value))")
+    }
+    if value >= 9.2e18 { return .max }
+    if value <= -9.2e18 { return .min }
+    return Int64(value)
   }
 
   /// `vector.similarity.cosine(a, b)` = (1 + cos θ) / 2 and `vector.similarity.euclidean(a, b)`
