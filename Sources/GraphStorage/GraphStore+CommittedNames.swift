@@ -36,3 +36,35 @@ extension GraphStore {
     return Int(id) < tables.committedNames.withLock({ $0.keys }) ? id : nil
   }
 }
+
+extension GraphStore {
+  /// The id of label `n` in this version: the plan's id when this version holds the name under
+  /// it (checked, since a plan may outlive the version it was made for, or run on an older
+  /// snapshot), else a look-up by name; nil when the label is unknown here.
+  package func existingLabel(_ n: InternedName) -> LabelID? {
+    if let id = n.id, Int(id) < labelNames.count, labelNames[Int(id)] == n.name { return id }
+    return labelIDs[n.name]
+  }
+
+  /// The id of property key `n` in this version (see `existingLabel`).
+  package func existingPropertyKey(_ n: InternedName) -> PropertyKeyID? {
+    if let id = n.id, Int(id) < propertyKeyNames.count, propertyKeyNames[Int(id)] == n.name { return id }
+    return propertyKeyIDs[n.name]
+  }
+
+  /// The id of label `n`, interned when new.
+  mutating func internLabel(_ n: InternedName) -> LabelID {
+    existingLabel(n) ?? internLabel(n.name)
+  }
+
+  /// The id of relationship type `n`, interned when new.
+  mutating func internType(_ n: InternedName) -> TypeID {
+    if let id = n.id, Int(id) < typeNames.count, typeNames[Int(id)] == n.name { return id }
+    return internType(n.name)
+  }
+
+  /// The id of property key `n`, interned when new.
+  mutating func internPropertyKey(_ n: InternedName) -> PropertyKeyID {
+    existingPropertyKey(n) ?? internPropertyKey(n.name)
+  }
+}

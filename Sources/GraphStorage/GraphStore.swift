@@ -50,7 +50,7 @@ package struct GraphStore: Sendable {
   /// One past the highest relationship id ever used.
   package var relationshipIDLimit: Int { relationships.count }
 
-  private mutating func internLabel(_ name: String) -> LabelID {
+  mutating func internLabel(_ name: String) -> LabelID {
     if let id = labelIDs[name] { return id }
     let id = LabelID(labelNames.count)
     labelNames.append(name)
@@ -259,19 +259,29 @@ package struct GraphStore: Sendable {
   /// Creates a node whose properties are already under interned keys (see `internPropertyKey`).
   @discardableResult
   package mutating func createNode(labels: [String], map: PropertyMap) -> Int64 {
+    createNode(labelIDs: labels.map { internLabel($0) }, map: map)
+  }
+
+  /// Creates a node with the labels a plan names (their ids used as they are when valid here).
+  @discardableResult
+  package mutating func createNode(internedLabels labels: [InternedName], properties: [String: Value]) -> Int64 {
+    let ids = labels.map { internLabel($0) }
+    return createNode(labelIDs: ids, map: propertyMap(properties))
+  }
+
+  /// Creates a node carrying the interned labels `labelIDs` (a label given twice is carried once).
+  private mutating func createNode(labelIDs: [LabelID], map: PropertyMap) -> Int64 {
     let id = Int64(nodes.count)
     var ids: [LabelID] = []
-    for l in labels {
-      let lid = internLabel(l)
-      if !ids.contains(lid) {
-        ids.append(lid)
-        labelIndex[Int(lid)].insert(id)
-      }
+    for lid in labelIDs where !ids.contains(lid) {
+      ids.append(lid)
+      labelIndex[Int(lid)].insert(id)
     }
     nodes.append(NodeRecord(labels: ids, properties: map))
     if changeLog != nil {
       let properties = dictionary(map)
-      changeLog?.append(.createNode(id: id, labels: labels, properties: properties))
+      let names = ids.map { labelNames[Int($0)] }
+      changeLog?.append(.createNode(id: id, labels: names, properties: properties))
     }
     liveNodes.insert(id)
     indexNode(id, labels: ids, properties: map)
@@ -282,9 +292,16 @@ package struct GraphStore: Sendable {
   /// Creates a relationship between two live nodes and returns its id.
   @discardableResult
   package mutating func createRelationship(type: String, from start: Int64, to end: Int64, properties: [String: Value]) -> Int64 {
+    createRelationship(type: InternedName(type, id: nil), from: start, to: end, properties: properties)
+  }
+
+  /// Creates a relationship of the type a plan names (its id used as it is when valid here).
+  @discardableResult
+  package mutating func createRelationship(type name: InternedName, from start: Int64, to end: Int64, properties: [String: Value]) -> Int64 {
     precondition(nodeExists(start) && nodeExists(end), "relationship endpoints must exist")
     let id = Int64(relationships.count)
-    let t = internType(type)
+    let t = internType(name)
+    let type = name.name
     let map = propertyMap(properties)
     relationships.append(RelationshipRecord(type: t, start: start, end: end, properties: map))
     if changeLog != nil {
@@ -329,9 +346,15 @@ package struct GraphStore: Sendable {
   /// Sets (or with `nil`, removes) a node property; returns the previous value.
   @discardableResult
   package mutating func setNodeProperty(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
+    setNodeProperty(id, key: InternedName(key, id: nil), value)
+  }
+
+  /// Sets (or with `nil`, removes) the node property a plan names; returns the previous value.
+  @discardableResult
+  package mutating func setNodeProperty(_ id: Int64, key: InternedName, _ value: Value?) -> Value? {
     guard let n = node(id) else { return nil }
-    changeLog?.append(.setNodeProperty(id: id, key: key, value: value))
-    if indexesCover(key: key, labels: n.labels) {
+    changeLog?.append(.setNodeProperty(id: id, key: key.name, value: value))
+    if indexesCover(key: key.name, labels: n.labels) {
       indexNode(id, labels: n.labels, properties: n.properties, remove: true)
       defer { if let updated = node(id) { indexNode(id, labels: updated.labels, properties: updated.properties) } }
       return setNodePropertyUnindexed(id, key, value)
@@ -339,36 +362,49 @@ package struct GraphStore: Sendable {
     return setNodePropertyUnindexed(id, key, value)
   }
 
-  private mutating func setNodePropertyUnindexed(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
+  private mutating func setNodePropertyUnindexed(_ id: Int64, _ key: InternedName, _ value: Value?) -> Value? {
     guard nodeExists(id) else { return nil }
     if let value, !value.isNull {
       return nodes[Int(id)].properties.set(internPropertyKey(key), value)
     }
-    guard let k = propertyKeyIDs[key] else { return nil }
+    guard let k = existingPropertyKey(key) else { return nil }
     return nodes[Int(id)].properties.remove(k)
   }
 
   /// Sets (or with `nil`, removes) a relationship property; returns the previous value.
   @discardableResult
   package mutating func setRelationshipProperty(_ id: Int64, _ key: String, _ value: Value?) -> Value? {
+    setRelationshipProperty(id, key: InternedName(key, id: nil), value)
+  }
+
+  /// Sets (or with `nil`, removes) the relationship property a plan names; returns the previous
+  /// value.
+  @discardableResult
+  package mutating func setRelationshipProperty(_ id: Int64, key: InternedName, _ value: Value?) -> Value? {
     guard let r = relationship(id) else { return nil }
-    changeLog?.append(.setRelationshipProperty(id: id, key: key, value: value))
+    changeLog?.append(.setRelationshipProperty(id: id, key: key.name, value: value))
     indexRelationship(id, type: r.type, properties: r.properties, remove: true)
     defer { if let updated = relationship(id) { indexRelationship(id, type: updated.type, properties: updated.properties) } }
     if let value, !value.isNull {
       return relationships[Int(id)].properties.set(internPropertyKey(key), value)
     }
-    guard let k = propertyKeyIDs[key] else { return nil }
+    guard let k = existingPropertyKey(key) else { return nil }
     return relationships[Int(id)].properties.remove(k)
   }
 
   /// Adds a label; returns true when the node did not have it.
   @discardableResult
   package mutating func addLabel(_ id: Int64, _ label: String) -> Bool {
+    addLabel(id, InternedName(label, id: nil))
+  }
+
+  /// Adds the label a plan names; returns true when the node did not have it.
+  @discardableResult
+  package mutating func addLabel(_ id: Int64, _ label: InternedName) -> Bool {
     guard let n = node(id) else { return false }
     let l = internLabel(label)
     if n.labels.contains(l) { return false }
-    changeLog?.append(.addLabel(id: id, label: label))
+    changeLog?.append(.addLabel(id: id, label: label.name))
     nodes[Int(id)].labels.append(l)
     labelIndex[Int(l)].insert(id)
     indexNode(id, labels: [l], properties: n.properties)
@@ -378,8 +414,14 @@ package struct GraphStore: Sendable {
   /// Removes a label; returns true when the node had it.
   @discardableResult
   package mutating func removeLabel(_ id: Int64, _ label: String) -> Bool {
-    guard let l = labelIDs[label], let n = node(id), let i = n.labels.firstIndex(of: l) else { return false }
-    changeLog?.append(.removeLabel(id: id, label: label))
+    removeLabel(id, InternedName(label, id: nil))
+  }
+
+  /// Removes the label a plan names; returns true when the node had it.
+  @discardableResult
+  package mutating func removeLabel(_ id: Int64, _ label: InternedName) -> Bool {
+    guard let l = existingLabel(label), let n = node(id), let i = n.labels.firstIndex(of: l) else { return false }
+    changeLog?.append(.removeLabel(id: id, label: label.name))
     nodes[Int(id)].labels.remove(at: i)
     labelIndex[Int(l)].remove(id)
     indexNode(id, labels: [l], properties: n.properties, remove: true)

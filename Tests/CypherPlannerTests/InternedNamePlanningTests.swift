@@ -104,4 +104,50 @@ private func plan(_ query: String, _ statistics: CommittedNames) throws -> [Plan
     let pattern = try Planner.compile(try Parser.parse("MATCH (n:Person:Robot) RETURN n"), catalog: TestCatalog(), schema: known)
     #expect(labelChecks(pattern.root) == [[InternedName("Robot", id: nil)]])
   }
+  @Test func createStepsCarryTheCommittedLabelAndTypeIDs() throws {
+    let steps = try plan("CREATE (a:Person:Robot)-[:KNOWS]->(b:Robot)-[:BUILT]->(c)", known).flatMap { op -> [CreateStep] in
+      if case .create(_, let steps) = op { return steps }
+      return []
+    }
+    var labels: [[InternedName]] = []
+    var types: [InternedName] = []
+    for step in steps {
+      switch step {
+      case .node(_, let l, _): labels.append(l)
+      case .relationship(_, let t, _, _, _): types.append(t)
+      case .path: break
+      }
+    }
+    #expect(labels == [[InternedName("Person", id: 3), InternedName("Robot", id: nil)], [InternedName("Robot", id: nil)], []])
+    #expect(types == [InternedName("KNOWS", id: 2), InternedName("BUILT", id: nil)])
+  }
+  @Test func setAndRemoveCarryTheCommittedKeyAndLabelIDs() throws {
+    let query = "MATCH (n) SET n.age = 1, n.size = 2, n:Person:Robot REMOVE n.age, n.size, n:Person:Robot"
+    let ops = try plan(query, known)
+    let sets = ops.flatMap { op -> [SetOperation] in
+      if case .set(_, let items) = op { return items }
+      return []
+    }
+    let removes = ops.flatMap { op -> [RemoveOperation] in
+      if case .remove(_, let items) = op { return items }
+      return []
+    }
+    let both: [InternedName] = [InternedName("Person", id: 3), InternedName("Robot", id: nil)]
+    var setKeys: [InternedName] = []
+    var setLabels: [[InternedName]] = []
+    for item in sets {
+      if case .property(_, let key, _) = item { setKeys.append(key) }
+      if case .addLabels(_, let labels) = item { setLabels.append(labels) }
+    }
+    #expect(setKeys == [InternedName("age", id: 5), InternedName("size", id: nil)])
+    #expect(setLabels == [both])
+    var removedKeys: [InternedName] = []
+    var removedLabels: [[InternedName]] = []
+    for item in removes {
+      if case .property(_, let key) = item { removedKeys.append(key) }
+      if case .labels(_, let labels) = item { removedLabels.append(labels) }
+    }
+    #expect(removedKeys == [InternedName("age", id: 5), InternedName("size", id: nil)])
+    #expect(removedLabels == [both])
+  }
 }

@@ -137,4 +137,32 @@ import Testing
     let own = try db.execute("MATCH (n:N {i: 1}) SET n:Own WITH n MATCH (m) WHERE m:Own RETURN m.i AS i")
     #expect(own.rows.map { $0[0].intValue } == [1])
   }
+  @Test func cachedWritesUseCommittedIDsAndNamesFirstUsedInARolledBackTransaction() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:N {i: 1}), (:N {i: 2})")
+    let write = "MATCH (a:N {i: 1}), (b:N {i: 2}) CREATE (a)-[:GONE {w: 1}]->(:Gone {g: 1}) SET a:Gone, a.g = 2 REMOVE b.i"
+    let tx = db.beginTransaction()
+    // Planned (and cached) against the transaction's version, where every new name is uncommitted.
+    _ = try tx.execute(write)
+    tx.rollback()
+    // The next names interned take the ids GONE, Gone, w and g had.
+    _ = try db.execute("MATCH (a:N {i: 1}) CREATE (a)-[:KEPT {k: 1}]->(:Kept {kept: 1})")
+    _ = try db.execute(write)
+    let gone = try db.execute("MATCH (n:Gone) RETURN n.g AS g, n.i AS i ORDER BY g")
+    #expect(gone.rows.map { $0.map(\.intValue) } == [[1, nil], [2, 1]])
+    #expect(try db.execute("MATCH ()-[r:GONE]->() RETURN r.w AS w").rows.map { $0[0].intValue } == [1])
+    #expect(try db.execute("MATCH (n:Kept) RETURN n.kept AS k, n.g AS g").rows.map { $0.map(\.intValue) } == [[1, nil]])
+    #expect(try db.execute("MATCH ()-[r:KEPT]->() RETURN r.k AS k, r.w AS w").rows.map { $0.map(\.intValue) } == [[1, nil]])
+    #expect(try db.execute("MATCH (n:N) RETURN n.i AS i ORDER BY i").rows.map { $0[0].intValue } == [1, nil])
+    // Now every name is committed: the cached plan is planned again with their ids and writes the
+    // same names once more.
+    _ = try db.execute("MATCH (n:N) SET n.i = coalesce(n.i, 2)")
+    _ = try db.execute(write)
+    #expect(try db.execute("MATCH (n:Gone) RETURN count(*) AS c").rows.map { $0[0].intValue } == [3])
+    #expect(try db.execute("MATCH ()-[r:GONE]->() RETURN sum(r.w) AS w").rows.map { $0[0].intValue } == [2])
+    #expect(try db.execute("MATCH (n:Kept) RETURN count(*) AS c").rows.map { $0[0].intValue } == [1])
+    let removed = try db.execute("MATCH (n:N) REMOVE n:Gone RETURN count(*) AS c")
+    #expect(removed.statistics.labelsRemoved == 1)
+    #expect(try db.execute("MATCH (n:Gone) RETURN count(*) AS c").rows.map { $0[0].intValue } == [2])
+  }
 }

@@ -168,17 +168,17 @@ package struct AggregateSpec: Sendable {
 
 /// One element CREATE makes.
 package enum CreateStep: Sendable {
-  case node(slot: Int, labels: [String], properties: PlanExpression?)
-  case relationship(slot: Int, type: String, from: Int, to: Int, properties: PlanExpression?)
+  case node(slot: Int, labels: [InternedName], properties: PlanExpression?)
+  case relationship(slot: Int, type: InternedName, from: Int, to: Int, properties: PlanExpression?)
   case path(slot: Int, [PathElement])
 }
 
 /// One SET item, bound.
 package enum SetOperation: Sendable {
-  case property(target: PlanExpression, key: String, value: PlanExpression)
+  case property(target: PlanExpression, key: InternedName, value: PlanExpression)
   case replaceProperties(target: PlanExpression, value: PlanExpression)
   case mergeProperties(target: PlanExpression, value: PlanExpression)
-  case addLabels(target: PlanExpression, labels: [String])
+  case addLabels(target: PlanExpression, labels: [InternedName])
   /// `target[key] = value`, the key computed per row.
   case dynamicProperty(target: PlanExpression, key: PlanExpression, value: PlanExpression)
   /// `n:$(expr)`: each expression gives a label or a list of labels.
@@ -187,8 +187,8 @@ package enum SetOperation: Sendable {
 
 /// One REMOVE item, bound.
 package enum RemoveOperation: Sendable {
-  case property(target: PlanExpression, key: String)
-  case labels(target: PlanExpression, labels: [String])
+  case property(target: PlanExpression, key: InternedName)
+  case labels(target: PlanExpression, labels: [InternedName])
   /// `REMOVE target[key]`.
   case dynamicProperty(target: PlanExpression, key: PlanExpression)
   /// `REMOVE n:$(expr)`.

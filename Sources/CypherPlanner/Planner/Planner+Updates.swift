@@ -51,14 +51,14 @@ extension Planner {
           nodeSlots.append(v.slot)
           continue
         }
-        steps.append(.node(slot: v.slot, labels: node.labels, properties: properties))
+        steps.append(.node(slot: v.slot, labels: node.labels.map { label($0) }, properties: properties))
         created.insert(v.slot)
         nodeSlots.append(v.slot)
         continue
       }
       let slot = newSlot()
       if let name = node.variable { scope[name] = Variable(slot: slot, kind: .node) }
-      steps.append(.node(slot: slot, labels: node.labels, properties: properties))
+      steps.append(.node(slot: slot, labels: node.labels.map { label($0) }, properties: properties))
       created.insert(slot)
       nodeSlots.append(slot)
     }
@@ -75,7 +75,7 @@ extension Planner {
       relSlots.append(slot)
       let forward = rel.direction != .incoming
       steps.append(.relationship(
-        slot: slot, type: rel.types[0], from: forward ? nodeSlots[i] : nodeSlots[i + 1],
+        slot: slot, type: relationshipType(rel.types[0]), from: forward ? nodeSlots[i] : nodeSlots[i + 1],
         to: forward ? nodeSlots[i + 1] : nodeSlots[i], properties: try rel.properties.map { try bind($0, scope) }))
     }
     if let p = part.pathVariable {
@@ -132,13 +132,13 @@ extension Planner {
   private mutating func bindSetItem(_ item: SetItem, _ scope: Scope) throws -> SetOperation {
     switch item {
     case .property(let target, let key, let value, _):
-      return .property(target: try bind(target, scope), key: key, value: try bind(value, scope))
+      return .property(target: try bind(target, scope), key: propertyKey(key), value: try bind(value, scope))
     case .properties(let variable, let value, let merge, let loc):
       let target = try bind(.variable(variable, loc), scope)
       let v = try bind(value, scope)
       return merge ? .mergeProperties(target: target, value: v) : .replaceProperties(target: target, value: v)
     case .labels(let variable, let labels, let loc):
-      return .addLabels(target: try bind(.variable(variable, loc), scope), labels: labels)
+      return .addLabels(target: try bind(.variable(variable, loc), scope), labels: labels.map { label($0) })
     case .dynamicProperty(let target, let key, let value, _):
       return .dynamicProperty(target: try bind(target, scope), key: try bind(key, scope), value: try bind(value, scope))
     case .dynamicLabels(let variable, let labels, let loc):
@@ -150,9 +150,9 @@ extension Planner {
   private mutating func bindRemoveItem(_ item: RemoveItem, _ scope: Scope) throws -> RemoveOperation {
     switch item {
     case .property(let target, let key, _):
-      return .property(target: try bind(target, scope), key: key)
+      return .property(target: try bind(target, scope), key: propertyKey(key))
     case .labels(let variable, let labels, let loc):
-      return .labels(target: try bind(.variable(variable, loc), scope), labels: labels)
+      return .labels(target: try bind(.variable(variable, loc), scope), labels: labels.map { label($0) })
     case .dynamicProperty(let target, let key, _):
       return .dynamicProperty(target: try bind(target, scope), key: try bind(key, scope))
     case .dynamicLabels(let variable, let labels, let loc):

@@ -40,18 +40,18 @@ extension ExecutionContext {
     }
   }
 
-  func createNode(labels: [String], properties: [String: Value]) throws -> Int64 {
+  func createNode(labels: [InternedName], properties: [String: Value]) throws -> Int64 {
     for (k, v) in properties { try checkStorable(v, key: k) }
-    for l in labels { noteLabel(l) }
+    for l in labels { noteLabel(l.name) }
     dbHits += 1 + properties.count
-    let id = store.createNode(labels: labels, properties: properties)
+    let id = store.createNode(internedLabels: labels, properties: properties)
     statistics.nodesCreated += 1
-    statistics.labelsAdded += labels.count < 2 ? labels.count : Set(labels).count
+    statistics.labelsAdded += labels.count < 2 ? labels.count : Set(labels.map(\.name)).count
     createdNodes.insert(id)
     return id
   }
 
-  func createRelationship(type: String, from: Int64, to: Int64, properties: [String: Value]) throws -> Int64 {
+  func createRelationship(type: InternedName, from: Int64, to: Int64, properties: [String: Value]) throws -> Int64 {
     for (k, v) in properties { try checkStorable(v, key: k) }
     guard store.nodeExists(from), store.nodeExists(to), deletedNodes[from] == nil, deletedNodes[to] == nil else {
       throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "cannot create a relationship to a deleted node")
@@ -63,9 +63,14 @@ extension ExecutionContext {
     return id
   }
 
-  /// Sets `key` on a node or relationship; null removes it.
+  /// Sets `key` (a name computed per row) on a node or relationship; null removes it.
   func setProperty(_ target: Value, _ key: String, _ value: Value) throws {
-    try checkStorable(value, key: key)
+    try setProperty(target, InternedName(key, id: nil), value)
+  }
+
+  /// Sets the key a plan names on a node or relationship; null removes it.
+  func setProperty(_ target: Value, _ key: InternedName, _ value: Value) throws {
+    try checkStorable(value, key: key.name)
     dbHits += 1
     switch target {
     case .null: return
@@ -73,38 +78,48 @@ extension ExecutionContext {
       guard store.nodeExists(n.id), deletedNodes[n.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "node \(n.id) was deleted")
       }
-      remember(.node(n.id), key, store.nodeProperty(n.id, key) ?? nil)
-      store.setNodeProperty(n.id, key, value)
+      remember(.node(n.id), key.name, store.nodeProperty(n.id, key: store.existingPropertyKey(key)) ?? nil)
+      store.setNodeProperty(n.id, key: key, value)
       touchedNodes.insert(n.id)
     case .relationship(let r):
       guard store.relationshipExists(r.id), deletedRelationships[r.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "relationship \(r.id) was deleted")
       }
-      remember(.relationship(r.id), key, store.relationshipProperty(r.id, key) ?? nil)
-      store.setRelationshipProperty(r.id, key, value)
+      remember(.relationship(r.id), key.name, store.relationshipProperty(r.id, key: store.existingPropertyKey(key)) ?? nil)
+      store.setRelationshipProperty(r.id, key: key, value)
     default:
-      throw QuiverError.typeError("cannot set property `\(key)` on a \(target.typeName)")
+      throw QuiverError.typeError("cannot set property `\(key.name)` on a \(target.typeName)")
     }
   }
 
+  /// Adds a label computed per row (`SET n:$(expr)`).
   func addLabel(_ target: Value, _ label: String) throws {
+    try changeLabel(target, InternedName(label, id: nil), add: true)
+  }
+
+  /// Removes a label computed per row (`REMOVE n:$(expr)`).
+  func removeLabel(_ target: Value, _ label: String) throws {
+    try changeLabel(target, InternedName(label, id: nil), add: false)
+  }
+
+  func addLabel(_ target: Value, _ label: InternedName) throws {
     try changeLabel(target, label, add: true)
   }
 
-  func removeLabel(_ target: Value, _ label: String) throws {
+  func removeLabel(_ target: Value, _ label: InternedName) throws {
     try changeLabel(target, label, add: false)
   }
 
   /// Adds or removes a label of a node (null is left alone; the node is re-checked against the
   /// constraints when the statement ends).
-  private func changeLabel(_ target: Value, _ label: String, add: Bool) throws {
+  private func changeLabel(_ target: Value, _ label: InternedName, add: Bool) throws {
     switch target {
     case .null: return
     case .node(let n):
       guard store.nodeExists(n.id), deletedNodes[n.id] == nil else {
         throw QuiverError.runtime(.entityNotFound, .deletedEntityAccess, "node \(n.id) was deleted")
       }
-      noteLabel(label)
+      noteLabel(label.name)
       if add {
         if store.addLabel(n.id, label) { statistics.labelsAdded += 1 }
       } else if store.removeLabel(n.id, label) {

@@ -125,7 +125,7 @@ package struct AlgorithmCall: Sendable {
     for pair in pairs {
       let (a, b) = (p.graph.nodeIDs[pair.first], p.graph.nodeIDs[pair.second])
       guard ctx.store.nodeExists(a), ctx.store.nodeExists(b) else { continue }
-      _ = try ctx.createRelationship(type: type, from: a, to: b, properties: [property: .float(pair.similarity)])
+      _ = try ctx.createRelationship(type: InternedName(type, id: nil), from: a, to: b, properties: [property: .float(pair.similarity)])
       written += 1
     }
     return written
