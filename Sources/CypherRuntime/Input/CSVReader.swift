@@ -107,10 +107,15 @@ package struct CSVReader {
       var out: [UInt8] = []
       while try fill() {
         let start = position
-        while position < buffer.count {
-          let b = buffer[position]
-          if b == delimiter || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
-          position += 1
+        let delimiter = delimiter
+        position = buffer.withUnsafeBufferPointer { bytes in
+          var i = start
+          while i < bytes.count {
+            let b = bytes[i]
+            if b == delimiter || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
+            i += 1
+          }
+          return i
         }
         if position < buffer.count {
           if out.isEmpty { return try text(buffer[start..<position], line: rowStart, field: number) }
@@ -158,6 +163,12 @@ package struct CSVReader {
 
   /// An import error located at `line` of this file.
   package func error(line: Int, _ message: String) -> QuiverError {
+    Self.error(in: path, line: line, message)
+  }
+
+  /// An import error located at `line` of the file at `path`, for code that reports errors per
+  /// row without holding (and so copying) the reader.
+  package static func error(in path: String, line: Int, _ message: String) -> QuiverError {
     QuiverError.runtime(.io, .invalidCSV, "\(path):\(line): \(message)")
   }
 }

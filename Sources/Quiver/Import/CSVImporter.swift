@@ -26,9 +26,9 @@ struct CSVImporter {
     }
     var keys = PropertyKeys(columns)
     while let (line, fields) = try reader.nextRow() {
-      let id = try field(fields, key, reader, line)
+      let id = try field(fields, key, file.path, line)
       guard nodeIDs[id] == nil else { throw reader.error(line: line, "the id `\(id)` was already used by another node") }
-      let properties = try self.properties(fields, columns, skipping: [], &keys, &store, reader, line)
+      let properties = try self.properties(fields, columns, skipping: [], &keys, &store, file.path, line)
       let node = store.createNode(labels: file.labels, map: properties)
       nodeIDs[id] = node
       created.append(node)
@@ -56,9 +56,9 @@ struct CSVImporter {
     // Created in batches, so that each node's adjacency lists grow once per batch.
     var batch: [PendingRelationship] = []
     while let (line, fields) = try reader.nextRow() {
-      let from = try node(try field(fields, start, reader, line), reader, line)
-      let to = try node(try field(fields, end, reader, line), reader, line)
-      let properties = try self.properties(fields, columns, skipping: [start, end], &keys, &store, reader, line)
+      let from = try node(try field(fields, start, file.path, line), file.path, line)
+      let to = try node(try field(fields, end, file.path, line), file.path, line)
+      let properties = try self.properties(fields, columns, skipping: [start, end], &keys, &store, file.path, line)
       batch.append(PendingRelationship(start: from, end: to, properties: properties))
       if batch.count == PendingRelationship.batchSize {
         store.createRelationships(type: file.type, batch)
@@ -131,15 +131,15 @@ struct CSVImporter {
     }
   }
 
-  private func field(_ fields: [String], _ index: Int, _ reader: CSVReader, _ line: Int) throws -> String {
+  private func field(_ fields: [String], _ index: Int, _ path: String, _ line: Int) throws -> String {
     guard index < fields.count, !fields[index].isEmpty else {
-      throw reader.error(line: line, "the row has no value in column \(index + 1)")
+      throw CSVReader.error(in: path, line: line, "the row has no value in column \(index + 1)")
     }
     return fields[index]
   }
 
-  private func node(_ id: String, _ reader: CSVReader, _ line: Int) throws -> Int64 {
-    guard let node = nodeIDs[id] else { throw reader.error(line: line, "no imported node has the id `\(id)`") }
+  private func node(_ id: String, _ path: String, _ line: Int) throws -> Int64 {
+    guard let node = nodeIDs[id] else { throw CSVReader.error(in: path, line: line, "no imported node has the id `\(id)`") }
     return node
   }
 
@@ -147,10 +147,10 @@ struct CSVImporter {
   /// the columns' interned keys.
   private func properties(
     _ fields: [String], _ columns: [Column], skipping: Set<Int>, _ keys: inout PropertyKeys, _ store: inout GraphStore,
-    _ reader: CSVReader, _ line: Int
+    _ path: String, _ line: Int
   ) throws -> PropertyMap {
     guard fields.count == columns.count else {
-      throw reader.error(line: line, "the row has \(fields.count) fields but the header has \(columns.count) columns")
+      throw CSVReader.error(in: path, line: line, "the row has \(fields.count) fields but the header has \(columns.count) columns")
     }
     var out = PropertyMap()
     for (i, text) in fields.enumerated() where !text.isEmpty && !skipping.contains(i) {
@@ -160,19 +160,19 @@ struct CSVImporter {
       case nil: value = Self.infer(text)
       case .string?: value = .string(text)
       case .int?:
-        guard let v = Int64(text) else { throw reader.error(line: line, "`\(text)` in column `\(column.name)` is not an integer") }
+        guard let v = Int64(text) else { throw CSVReader.error(in: path, line: line, "`\(text)` in column `\(column.name)` is not an integer") }
         value = .int(v)
       case .float?:
         switch CSVFloat.parse(text) {
         case .success(let v): value = .float(v)
         case .failure(let problem):
-          throw reader.error(line: line, CSVFloat.message(text, column: column.name, problem, typeName: "float"))
+          throw CSVReader.error(in: path, line: line, CSVFloat.message(text, column: column.name, problem, typeName: "float"))
         }
       case .boolean?:
         switch text.lowercased() {
         case "true": value = .bool(true)
         case "false": value = .bool(false)
-        default: throw reader.error(line: line, "`\(text)` in column `\(column.name)` is not true or false")
+        default: throw CSVReader.error(in: path, line: line, "`\(text)` in column `\(column.name)` is not true or false")
         }
       }
       out.set(keys.id(i, &store), value)
