@@ -86,10 +86,22 @@ import Testing
     ("CREATE ()-[r:$('T')]->()", "InvalidLabelExpression"),
     ("MATCH ()-[r:$('T')|X]->() RETURN r", "InvalidLabelExpression"),
     ("MATCH (n:Person) SET n:$x", "UnexpectedSyntax"),
+    // A node bound before keeps its labels: CREATE and MERGE may not add dynamic ones to it.
+    ("MATCH (n:Person) CREATE (n:$('X'))-[:R]->(m)", "VariableAlreadyBound"),
+    ("MATCH (a:Person) MERGE (a:$('X'))-[:R]->(b)", "VariableAlreadyBound"),
+    ("CREATE (n:$(undefinedName))", "UndefinedVariable"),
   ])
   func errors(_ query: String, _ code: String) throws {
     let db = try graph()
     #expect(errorCode { _ = try db.execute(query) } == code, "\(query)")
+  }
+
+  @Test func refusedDynamicLabelsOnBoundNodesChangeNothing() throws {
+    let db = try graph()
+    _ = try? db.execute("MATCH (n:Person) CREATE (n:$('X'))-[:R]->(m)")
+    _ = try? db.execute("MATCH (a:Person) MERGE (a:$('X'))-[:R]->(b)")
+    #expect(lit(try db.execute("MATCH (n:X) RETURN count(n)").rows) == [["0"]])
+    #expect(lit(try db.execute("MATCH ()-[r:R]->() RETURN count(r)").rows) == [["0"]])
   }
 
   @Test func errorsNameTheValue() throws {

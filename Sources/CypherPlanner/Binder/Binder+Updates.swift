@@ -129,6 +129,7 @@ extension Binder {
     }
     for node in [part.start] + part.steps.map(\.node) {
       if let properties = node.properties { try resolve(properties, scope) }
+      for label in node.dynamicLabels { try resolve(label.expression, scope) }
       guard let name = node.variable else { continue }
       guard let v = scope[name] else {
         scope[name] = .init(kind: .node)
@@ -137,7 +138,7 @@ extension Binder {
       if v.kind != .node && v.kind != .value {
         throw semanticError(.variableTypeConflict, "variable `\(name)` is not a node", node.loc.position, name: name)
       }
-      if !node.labels.isEmpty || node.properties != nil {
+      if !node.labels.isEmpty || !node.dynamicLabels.isEmpty || node.properties != nil {
         throw semanticError(
           .variableAlreadyBound, "variable `\(name)` is already defined; CREATE cannot add labels or properties to it",
           node.loc.position, name: name)
@@ -180,7 +181,9 @@ extension Binder {
       throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", part.start.loc.position, name: name)
     }
     for node in [part.start] + part.steps.map(\.node) {
-      if let name = node.variable, scope[name] != nil, !node.labels.isEmpty || node.properties != nil {
+      if let name = node.variable, scope[name] != nil,
+        !node.labels.isEmpty || !node.dynamicLabels.isEmpty || node.properties != nil
+      {
         throw semanticError(
           .variableAlreadyBound, "variable `\(name)` is already defined; MERGE cannot add labels or properties to it",
           node.loc.position, name: name)
