@@ -16,6 +16,7 @@ public struct MaximumFlow: Sendable {
 public struct SteinerTreeResult: Sendable {
   /// The tree's relationships in the order they joined it.
   public let edges: [SpanningTreeEdge]
+  /// The sum of the tree's relationship weights (its relationship count when unweighted).
   public let totalWeight: Double
   /// Target node ids the source does not reach, ascending by projection order.
   public let unreachedTargets: [Int64]

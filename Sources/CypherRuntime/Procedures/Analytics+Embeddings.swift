@@ -13,8 +13,8 @@ package struct RandomWalkOptions: Sendable {
   package init() {}
 
   func check(_ c: OptionCheck) throws {
-    try c.int(walkLength, "walkLength", minimum: 1)
-    try c.int(walksPerNode, "walksPerNode", minimum: 1)
+    try c.int(walkLength, "walkLength", minimum: 1, maximum: 100_000)
+    try c.int(walksPerNode, "walksPerNode", minimum: 1, maximum: 10_000)
     try c.int(randomSeed, "randomSeed")
   }
 }
@@ -43,6 +43,8 @@ extension Analytics {
     try options.check(check)
     let p = try projectNonNegative(spec, check)
     let starts = options.sourceNodes.isEmpty ? Array(0..<p.graph.nodeCount) : try options.sourceNodes.map { try check.index(of: $0, in: p, "sourceNodes") }
+    // Every walk is returned as a row: its steps are all held at once.
+    try check.size([starts.count, options.walksPerNode, options.walkLength], within: 1 << 28, "walksPerNode', 'walkLength", unit: "walk steps")
     let walks = RandomWalks.run(
       p.graph, starts: starts, walkLength: options.walkLength, walksPerNode: options.walksPerNode, weighted: p.graph.isWeighted,
       seed: UInt64(bitPattern: Int64(options.randomSeed)), stop: stop)

@@ -34,10 +34,14 @@ extension Analytics {
     let n = p.graph.nodeCount
     guard n <= Self.knnNodeLimit else {
       throw check.invalid(
-        "label", "selects \(n) nodes, more than the \(Self.knnNodeLimit) the exact search compares pairwise; select fewer nodes")
+        spec.graphName == nil ? "label" : "graph",
+        "selects \(n) nodes, more than the \(Self.knnNodeLimit) the exact search compares pairwise; select fewer nodes")
     }
+    // A node has at most n - 1 neighbours; the pairs kept are bounded as well (24 bytes each).
+    let topK = min(options.topK, max(n - 1, 1))
+    try check.size([n, topK], within: 1 << 25, "topK", unit: "result pairs")
     let features = try options.nodeProperties.map { try feature($0.key, metric: $0.metric, p, spec, check) }
-    let pairs = NearestNeighbours.run(features, nodeCount: n, topK: options.topK, cutoff: options.similarityCutoff, stop: stop)
+    let pairs = NearestNeighbours.run(features, nodeCount: n, topK: topK, cutoff: options.similarityCutoff, stop: stop)
     return Projected(projection: p, result: pairs)
   }
 

@@ -9,14 +9,14 @@ package typealias Node2VecOptions = Node2VecSettings
 
 extension Node2VecSettings {
   func check(_ c: OptionCheck) throws {
-    try c.int(walkLength, "walkLength", minimum: 2)
-    try c.int(walksPerNode, "walksPerNode", minimum: 1)
+    try c.int(walkLength, "walkLength", minimum: 2, maximum: 100_000)
+    try c.int(walksPerNode, "walksPerNode", minimum: 1, maximum: 10_000)
     try c.double(returnFactor, "returnFactor", in: 1e-9...1e9)
     try c.double(inOutFactor, "inOutFactor", in: 1e-9...1e9)
     try c.int(embeddingDimension, "embeddingDimension", minimum: 1, maximum: 4096)
-    try c.int(windowSize, "windowSize", minimum: 1)
-    try c.int(negativeSamplingRate, "negativeSamplingRate", minimum: 0)
-    try c.int(iterations, "iterations", minimum: 1)
+    try c.int(windowSize, "windowSize", minimum: 1, maximum: 1_000)
+    try c.int(negativeSamplingRate, "negativeSamplingRate", minimum: 0, maximum: 1_000)
+    try c.int(iterations, "iterations", minimum: 1, maximum: 1_000)
     try c.double(initialLearningRate, "initialLearningRate", in: 1e-9...1)
     try c.double(minLearningRate, "minLearningRate", in: 0...1)
   }
@@ -28,6 +28,9 @@ extension Analytics {
     let check = OptionCheck(procedure: .node2vec)
     try options.check(check)
     let p = try projectNonNegative(spec, check)
+    // The walks are kept (4 bytes a step) and two tables of n × dimension doubles trained.
+    try check.size([p.graph.nodeCount, options.walksPerNode, options.walkLength], within: 1 << 31, "walksPerNode', 'walkLength", unit: "walk steps")
+    try check.size([p.graph.nodeCount, options.embeddingDimension], within: 1 << 28, "embeddingDimension", unit: "embedding values")
     return Projected(projection: p, result: Node2Vec.run(p.graph, options, weighted: p.graph.isWeighted, stop: stop))
   }
 

@@ -92,6 +92,20 @@ package struct OptionCheck {
     }
   }
 
+  /// The product of `sizes` (node count × walks per node × walk length, or nodes × dimensions)
+  /// must stay within `limit`: options that each pass their own range can still ask for more
+  /// memory than a machine has, and that is refused before any of it is allocated.
+  func size(_ sizes: [Int], within limit: Int, _ keys: String, unit: String) throws {
+    var total = 1
+    for s in sizes {
+      let (product, overflow) = total.multipliedReportingOverflow(by: s)
+      guard !overflow, product <= limit else {
+        throw invalid(keys, "ask for more than \(limit) \(unit) on this graph of \(sizes.first ?? 0) nodes; lower them")
+      }
+      total = product
+    }
+  }
+
   /// The dense index of node `id` in `p`, or an error naming `key` when it is not projected.
   func index(of id: Int64, in p: GraphProjection, _ key: String) throws -> Int {
     guard let i = p.index(of: id) else { throw invalid(key, "names node \(id), which is not in the projected graph") }

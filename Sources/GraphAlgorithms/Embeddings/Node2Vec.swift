@@ -64,6 +64,8 @@ package enum Node2Vec {
         let rate = max(s.minLearningRate, s.initialLearningRate - (s.initialLearningRate - s.minLearningRate) * Double(step) / Double(steps))
         step += 1
         for (i, center) in walk.enumerated() {
+          // A long walk with many negatives is minutes of work: stop within it.
+          if stop.isStopped() { break }
           let lo = max(0, i - s.windowSize)
           let hi = min(walk.count - 1, i + s.windowSize)
           guard lo <= hi else { continue }
@@ -141,6 +143,7 @@ package enum Node2Vec {
     for start in 0..<n {
       if stop.isStopped() { break }
       for k in 0..<s.walksPerNode {
+        if stop.isStopped() { break }
         var rng = SeededRandom(seed: s.seed &+ UInt64(start * s.walksPerNode + k) &* 0x9E37_79B9_7F4A_7C15)
         var walk: [Int32] = [Int32(start)]
         walk.reserveCapacity(s.walkLength)
