@@ -18,10 +18,12 @@ public struct Point: Sendable, Hashable {
   /// The third coordinate of a 3D point (the height of a WGS-84 point); nil in 2D.
   public let z: Double?
 
-  /// A point in the CRS `srid`; nil when `srid` is not one of the four CRSs or `z` is present
-  /// exactly when the CRS is two-dimensional. Coordinates are not range-checked here.
+  /// A point in the CRS `srid`; nil when `srid` is not one of the four CRSs, when `z` is present
+  /// exactly when the CRS is two-dimensional, or when a WGS-84 point's longitude (`x`) is outside
+  /// [-180, 180] or its latitude (`y`) outside [-90, 90].
   public init?(srid: Int, x: Double, y: Double, z: Double? = nil) {
     guard let dimension = Point.dimensions[srid], dimension == (z == nil ? 2 : 3) else { return nil }
+    if Point.isGeographic(srid), !Point.longitudes.contains(x) || !Point.latitudes.contains(y) { return nil }
     self.srid = srid
     self.x = x
     self.y = y
@@ -49,7 +51,15 @@ public struct Point: Sendable, Hashable {
   public var crs: String { Point.names[srid] ?? "cartesian" }
 
   /// True for the WGS-84 CRSs, whose coordinates are degrees on the earth.
-  public var isGeographic: Bool { srid == 4326 || srid == 4979 }
+  public var isGeographic: Bool { Point.isGeographic(srid) }
+
+  /// Whether `srid` is one of the WGS-84 CRSs.
+  package static func isGeographic(_ srid: Int) -> Bool { srid == 4326 || srid == 4979 }
+
+  /// The longitudes (`x`) a WGS-84 point may have.
+  package static let longitudes: ClosedRange<Double> = -180...180
+  /// The latitudes (`y`) a WGS-84 point may have.
+  package static let latitudes: ClosedRange<Double> = -90...90
 
   /// The coordinates in order: `[x, y]` or `[x, y, z]`.
   public var coordinates: [Double] { z.map { [x, y, $0] } ?? [x, y] }

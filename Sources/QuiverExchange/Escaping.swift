@@ -34,7 +34,12 @@ package enum Escaping {
       out += "]"
     case .map(let entries): writeCypherMap(entries, to: &out)
     case .temporal(let temporal): out += temporalFunction(temporal.kind) + "(" + CypherText.quoted(temporal.description) + ")"
-    case .point(let point): out += point.description
+    case .point(let point):
+      // Through `cypherFloat`, so that a NaN or infinite coordinate is written as an expression
+      // that reads back (the point's description prints `NaN`, which Cypher does not parse).
+      out += "point({x: " + cypherFloat(point.x) + ", y: " + cypherFloat(point.y)
+      if let z = point.z { out += ", z: " + cypherFloat(z) }
+      out += ", crs: " + CypherText.quoted(point.crs) + "})"
     case .node, .relationship, .path: out += CypherText.literal(value)
     }
   }

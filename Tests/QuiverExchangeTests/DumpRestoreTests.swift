@@ -52,6 +52,22 @@ import Testing
     #expect([node.properties["a"], node.properties["b"]].map { $0?.doubleValue?.bitPattern } == bits)
   }
 
+  @Test func pointsWithNonFiniteCoordinatesRestore() throws {
+    let source = try Database()
+    _ = try source.execute(
+      "CREATE (:N {key: 1, p: point({x: toFloat('NaN'), y: 1.0 / 0.0}), q: point({x: 1.5, y: -1.0 / 0.0, z: 2.0})})")
+    let target = try Database()
+    _ = try DumpRestore.restore(script: try dump(source), into: target)
+    let row = try #require(try target.execute("MATCH (n:N) RETURN n.p.x, n.p.y, n.q.x, n.q.y, n.q.z, n.p.crs, n.q.crs").rows.first)
+    #expect(row[0].doubleValue?.isNaN == true)
+    #expect(row[1].doubleValue == .infinity)
+    #expect(row[2].doubleValue == 1.5)
+    #expect(row[3].doubleValue == -.infinity)
+    #expect(row[4].doubleValue == 2.0)
+    #expect(row[5].stringValue == "cartesian")
+    #expect(row[6].stringValue == "cartesian-3d")
+  }
+
   @Test func schemaComesFirstAsShowDescribesIt() throws {
     let lines = try dump(ExchangeFixture.database()).split(separator: "\n").map(String.init)
     #expect(Array(lines[1...6]) == [

@@ -29,7 +29,20 @@ import Testing
     #expect(pull.first?.values == [.string("wgs-84"), .float(55.672874), .float(3), .string("point({x: 1.0, y: 2.0, z: 3.0, crs: 'cartesian-3d'})")])
     let bad = c.query("RETURN $p", ["p": .structure(tag: 0x58, fields: [.int(1234), .float(1), .float(2)])]).run
     #expect(bad?.isSuccess == false)
-    #expect(bad?.metadata["message"]?.string?.contains("unknown 2D coordinate reference system 1234") == true)
+    #expect(bad?.metadata["message"]?.string?.contains("the coordinate reference system 1234 is unknown") == true)
+    let c2 = Conversation(version: BoltVersion(5, 8), database: try Database())
+    #expect(c2.logIn()?.isSuccess == true)
+    let outside = c2.query("RETURN $p", ["p": .structure(tag: 0x58, fields: [.int(4326), .float(500), .float(10)])]).run
+    #expect(outside?.isSuccess == false)
+    #expect(outside?.metadata["message"]?.string?.contains("longitude is outside [-180, 180]") == true)
+  }
+
+  @Test func wgs84CoordinatesOutOfRangeAreNotPoints() {
+    #expect(Point(srid: 4326, x: 500, y: 10) == nil)
+    #expect(Point(srid: 4979, x: 10, y: -91, z: 0) == nil)
+    #expect(Point(srid: 4326, x: .nan, y: 0) == nil)
+    #expect(Point(srid: 4326, x: -180, y: 90)?.y == 90)
+    #expect(Point(srid: 7203, x: 500, y: 1000)?.x == 500)
   }
 
   @Test func queryAPIWritesAndReadsWellKnownText() throws {

@@ -48,19 +48,19 @@ enum SpatialValues {
         "cannot create a point with a \(dimensions)D coordinate reference system and \(given) coordinates; "
           + "use the equivalent \(given)D coordinate reference system")
     }
+    if Point.isGeographic(srid) {
+      guard Point.longitudes.contains(x) else {
+        throw invalid("cannot create a WGS-84 point with invalid coordinate \(CypherText.float(x)): the valid range for longitude (x) is [-180, 180]")
+      }
+      guard Point.latitudes.contains(y) else {
+        throw invalid("cannot create a WGS-84 point with invalid coordinate \(CypherText.float(y)): the valid range for latitude (y) is [-90, 90]")
+      }
+    }
     guard let point = Point(srid: srid, x: x, y: y, z: z) else {
       throw invalid("unknown coordinate reference system code: \(srid)")
     }
     if geographicKeys && !point.isGeographic {
       throw invalid("geographic points do not support the coordinate reference system \(point.crs)")
-    }
-    if point.isGeographic {
-      guard (-180...180).contains(x) else {
-        throw invalid("cannot create a WGS-84 point with invalid coordinate \(CypherText.float(x)): the valid range for longitude (x) is [-180, 180]")
-      }
-      guard (-90...90).contains(y) else {
-        throw invalid("cannot create a WGS-84 point with invalid coordinate \(CypherText.float(y)): the valid range for latitude (y) is [-90, 90]")
-      }
     }
     return point
   }

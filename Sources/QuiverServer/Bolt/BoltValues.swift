@@ -205,7 +205,9 @@ extension PackValue {
       throw BoltValueError(message: "a Point\(dimensions)D structure needs an srid and \(dimensions) coordinates")
     }
     guard let point = Point(srid: Int(srid), x: coordinates[0], y: coordinates[1], z: coordinates.count > 2 ? coordinates[2] : nil) else {
-      throw BoltValueError(message: "unknown \(dimensions)D coordinate reference system \(srid)")
+      throw BoltValueError(
+        message: "not a valid Point\(dimensions)D: the coordinate reference system \(srid) is unknown, "
+          + "or a WGS-84 longitude is outside [-180, 180] or latitude outside [-90, 90]")
     }
     return point
   }

@@ -38,7 +38,7 @@ enum HTTPParameters {
     case ("List", .list(let items)): return .list(try items.map(typedValue))
     case ("Map", .map(let members)): return .map(try members.mapValues(typedValue))
     case ("Point", .string(let text)):
-      guard let point = Point(wellKnownText: text) else { throw typeError("\(text) is not a point in well-known text") }
+      guard let point = Point(wellKnownText: text) else { throw typeError("\(text) is not a point in well-known text (or a WGS-84 point with longitude outside [-180, 180] or latitude outside [-90, 90])") }
       return .point(point)
     case (_, .string(let text)):
       guard let kind = temporalKind(type) else { throw typeError("parameters of type \(type) are not supported by Quiver") }
