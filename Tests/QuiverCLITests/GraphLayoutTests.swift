@@ -124,6 +124,32 @@ struct GraphLayoutTests {
     #expect(back.hops[0] == -1 && back.paths[0] == 0)
   }
 
+  @Test("cheapest-path counts with weight 0: ties reached through a free relationship count, a free cycle is infinite")
+  func zeroWeightPathCounts() {
+    // s=0 → a=1 (1), s → b=2 (1), b → a (0): two cheapest paths to a, both of cost 1.
+    func graph(_ sources: [Int32], _ targets: [Int32], _ weights: [Double], nodes: Int) -> ReportGraph {
+      let edges = AnalyticsEdges(
+        nodeIDs: (0..<nodes).map { Int64($0) }, sources: sources, targets: targets, weights: weights,
+        relationshipIDs: sources.indices.map { Int64($0) })
+      return ReportGraph(edges, direction: .directed)
+    }
+    let tie = graph([0, 0, 2], [1, 2, 1], [1, 1, 0], nodes: 3).costCounts(from: 0)
+    #expect(tie.costs == [0, 1, 1])
+    #expect(tie.paths == [1, 2, 1])
+    // The same with the free relationship listed first, and a node 3 behind a (cost 3).
+    let order = graph([2, 0, 0, 1], [1, 1, 2, 3], [0, 1, 1, 2], nodes: 4).costCounts(from: 0)
+    #expect(order.costs == [0, 1, 1, 3])
+    #expect(order.paths == [1, 2, 1, 2])
+    // a ⇄ b both free: infinitely many cheapest paths to a, b and c behind them; none to d.
+    let cycle = graph([0, 1, 2, 1], [1, 2, 1, 3], [1, 0, 0, 5], nodes: 5).costCounts(from: 0)
+    #expect(cycle.costs[1] == 1 && cycle.costs[2] == 1 && cycle.costs[3] == 6 && cycle.costs[4] == .infinity)
+    #expect(cycle.paths[0] == 1)
+    #expect(cycle.paths[1] == .infinity && cycle.paths[2] == .infinity && cycle.paths[3] == .infinity)
+    #expect(cycle.paths[4] == 0)
+    #expect(PathReportRenderer.count(.infinity) == "infinitely many")
+    #expect(PathReportRenderer.jsonCount(.infinity) == "\"infinite\"")
+  }
+
   @Test("centrality HTML: the star drawn sized by the first measure, sampled under --draw-limit")
   func centralityDrawing() throws {
     var options = ReportFixture.options([.degree, .pagerank])

@@ -33,8 +33,14 @@ package enum PathReportRenderer {
   }
 
   /// A count of paths as a whole number (counts beyond 2^53 in scientific notation).
-  static func count(_ x: Double) -> String {
-    x < 9_007_199_254_740_992 ? String(Int64(x)) : ReportNumber.short(x)
+  package static func count(_ x: Double) -> String {
+    guard x.isFinite else { return "infinitely many" }
+    return x < 9_007_199_254_740_992 ? String(Int64(x)) : ReportNumber.short(x)
+  }
+
+  /// A count of paths as JSON: a number, or the string "infinite" (a cycle of weight 0).
+  package static func jsonCount(_ x: Double) -> String {
+    x.isFinite ? count(x) : "\"infinite\""
   }
 
   /// The lines saying what was found: hops and count, and with a weight, cost and count.
@@ -132,9 +138,9 @@ package enum PathReportRenderer {
     }
     return "{\n  \"graph\": \(graph),\n  \"from\": \(node(report.from, along: false)),\n"
       + "  \"to\": \(node(report.to, along: false)),\n  \"hops\": \(report.hops.map(String.init) ?? "null"),\n"
-      + "  \"shortestPathCount\": \(count(report.shortestPathCount)),\n"
+      + "  \"shortestPathCount\": \(jsonCount(report.shortestPathCount)),\n"
       + "  \"cost\": \(report.cost.map(J.number) ?? "null"),\n"
-      + "  \"cheapestPathCount\": \(report.cheapestPathCount.map(count) ?? "null"),\n"
+      + "  \"cheapestPathCount\": \(report.cheapestPathCount.map(jsonCount) ?? "null"),\n"
       + "  \"paths\": " + (paths.isEmpty ? "[]" : "[\n" + paths.joined(separator: ",\n") + "\n  ]") + "\n}\n"
   }
 }

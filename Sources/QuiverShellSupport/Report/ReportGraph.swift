@@ -82,15 +82,16 @@ package struct ReportGraph: Sendable {
   }
 
   /// The cost of the cheapest path from `source` to every node (infinity where unreachable) and
-  /// the number of distinct cheapest paths to each, by Dijkstra; costs equal to within a
-  /// relative 1e-9 count as ties. Weights must be ≥ 0.
+  /// the number of distinct cheapest paths to each: Dijkstra for the costs, then the paths
+  /// counted along the tight relationships (cost[u] + w = cost[v], to within a relative 1e-9) in
+  /// topological order, which relationships of weight 0 need (two nodes of one cost may reach each
+  /// other). A cycle of weight 0 on a cheapest path gives infinitely many (`.infinity`). Weights
+  /// must be ≥ 0.
   /// - Complexity: O((n + m) log n).
   package func costCounts(from source: Int) -> (costs: [Double], paths: [Double]) {
     var costs = [Double](repeating: .infinity, count: nodeCount)
-    var paths = [Double](repeating: 0, count: nodeCount)
     var settled = [Bool](repeating: false, count: nodeCount)
     costs[source] = 0
-    paths[source] = 1
     var heap = CostHeap()
     heap.push(0, source)
     while let (cost, node) = heap.pop() {
@@ -98,15 +99,46 @@ package struct ReportGraph: Sendable {
       settled[node] = true
       for next in neighbours[node] where !settled[next.node] {
         let candidate = cost + weight(next.edge)
-        let tolerance = 1e-9 * max(1, abs(candidate))
-        if candidate < costs[next.node] - tolerance {
+        if candidate < costs[next.node] {
           costs[next.node] = candidate
-          paths[next.node] = paths[node]
           heap.push(candidate, next.node)
-        } else if abs(candidate - costs[next.node]) <= tolerance {
-          paths[next.node] += paths[node]
         }
       }
+    }
+    func tight(_ node: Int, _ next: Neighbour) -> Bool {
+      let candidate = costs[node] + weight(next.edge)
+      return abs(candidate - costs[next.node]) <= 1e-9 * max(1, abs(candidate))
+    }
+    // Kahn's order over the tight relationships between reached nodes.
+    var incoming = [Int](repeating: 0, count: nodeCount)
+    for node in 0..<nodeCount where costs[node].isFinite {
+      for next in neighbours[node] where tight(node, next) { incoming[next.node] += 1 }
+    }
+    var paths = [Double](repeating: 0, count: nodeCount)
+    paths[source] = 1
+    var ready = (0..<nodeCount).filter { costs[$0].isFinite && incoming[$0] == 0 }
+    var done = 0
+    while let node = ready.popLast() {
+      done += 1
+      for next in neighbours[node] where tight(node, next) {
+        paths[next.node] += paths[node]
+        incoming[next.node] -= 1
+        if incoming[next.node] == 0 { ready.append(next.node) }
+      }
+    }
+    if done < costs.filter(\.isFinite).count {
+      // What is left lies on or behind a cycle of weight 0: every node it reaches along tight
+      // relationships has infinitely many cheapest paths (when the source reaches the cycle).
+      var stack = (0..<nodeCount).filter { costs[$0].isFinite && incoming[$0] > 0 }
+      var infinite = [Bool](repeating: false, count: nodeCount)
+      for node in stack { infinite[node] = true }
+      while let node = stack.popLast() {
+        for next in neighbours[node] where tight(node, next) && !infinite[next.node] {
+          infinite[next.node] = true
+          stack.append(next.node)
+        }
+      }
+      for node in 0..<nodeCount where infinite[node] { paths[node] = .infinity }
     }
     return (costs, paths)
   }
