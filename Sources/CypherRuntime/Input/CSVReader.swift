@@ -41,7 +41,14 @@ package struct CSVReader {
   }
 
   /// Makes sure a byte is buffered at `position` unless the input is exhausted; false at the end.
+  /// Inlined for the common case of a byte already buffered; `refill` reads the next chunk.
+  @inline(__always)
   private mutating func fill() throws -> Bool {
+    position < buffer.count ? true : try refill()
+  }
+
+  /// Reads the next chunk into the buffer (skipping a leading byte-order mark); false at the end.
+  private mutating func refill() throws -> Bool {
     if position < buffer.count { return true }
     if atEnd { return false }
     guard let chunk = try input.next() else {
@@ -56,7 +63,7 @@ package struct CSVReader {
       startedInput = true
       // A UTF-8 byte-order mark is not part of the first field (assumed within the first chunk).
       if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-      return try fill()
+      return try refill()
     }
     return true
   }
@@ -151,8 +158,9 @@ package struct CSVReader {
   }
 
   /// The field's bytes as a String; with `strictUTF8`, invalid UTF-8 is an error that names the
-  /// field (column) and the first bad byte.
-  private func text(_ bytes: ArraySlice<UInt8>, line: Int, field: Int) throws -> String {
+  /// field (column) and the first bad byte. Mutating though it changes nothing: called from the
+  /// mutating field reader, a non-mutating method made a copy of the whole reader per field.
+  private mutating func text(_ bytes: ArraySlice<UInt8>, line: Int, field: Int) throws -> String {
     if strictUTF8, let offset = UTF8Validation.firstInvalidOffset(bytes) {
       let bad = bytes[bytes.startIndex + offset]
       let hex = String(bad, radix: 16, uppercase: true)
