@@ -79,6 +79,9 @@ package struct ChunkedBitmap: Sendable {
 
   package init() {}
 
+  /// Number of 64-bit words the bitmap holds (for footprint estimates).
+  package var wordCount: Int { words.count }
+
   package func contains(_ i: Int64) -> Bool {
     let w = Int(i >> 6)
     return w < words.count && words[w] & (1 << UInt64(i & 63)) != 0
