@@ -45,16 +45,16 @@ extension GraphStore {
     ]
   }
 
-  /// The relationship records: type, end points and liveness of every relationship id.
+  /// The relationship columns by id: type, end points, position within the type, liveness.
   private var relationshipTableBytes: Int {
-    Footprint.chunked(relationships.count, stride: MemoryLayout<RelationshipRecord>.stride)
+    let table = relationships
+    return Footprint.chunked(table.count, stride: MemoryLayout<TypeID>.stride + 2 * MemoryLayout<Int64>.stride + MemoryLayout<UInt32>.stride)
+      + Footprint.chunked(table.live.wordCount, stride: 8)
   }
 
-  /// The relationships' property maps.
+  /// The relationships' property columns.
   private var relationshipPropertyBytes: Int {
-    var bytes = 0
-    relationships.forEach { _, r in bytes += Footprint.properties(r.properties) }
-    return bytes
+    relationships.byType.reduce(0) { bytes, type in type.columns.reduce(bytes) { $0 + $1.heapBytes } }
   }
 }
 
