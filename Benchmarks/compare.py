@@ -27,7 +27,8 @@ Workloads: w1 (single-statement CREATEs, in memory), durable (fsync'd and group 
 queries (L1 load and Q1-Q7, in memory), store (load into an on-disk database and checkpoint, then
 O1: open it in a fresh process), analytics (A0-A9 against igraph), plan (Quiver's parse and plan
 times), gql (Quiver alone: G1 a quantified path pattern against the equivalent variable-length
-pattern, G2 SHORTEST 1 against shortestPath, as ratios).
+pattern, G2 SHORTEST 1 against shortestPath, as ratios), footprint (Quiver alone: resident bytes
+per node and per relationship of the loaded store, with a structural estimate per part).
 """
 
 import argparse
@@ -266,6 +267,44 @@ def gql(run_, options, name, directory, params):
         run_.quiver_rows.append({"workload": form, "dataset": name, "value": report.duration(median), "note": note})
 
 
+FOOTPRINT_PARTS = ["relationship table", "relationship properties", "adjacency", "node table", "node properties",
+                   "label index", "property indexes"]
+
+
+def footprint(run_, options, name, directory):
+    """F1: bytes per relationship (the row's value) and per node of the loaded store, from resident
+    memory; the note gives the structural estimate per part, per relationship or per node, and what
+    the columns built by the first Q4 and Q5 add. The peers have no such figure; the baseline is
+    left out too (a build from before this workload does not know it)."""
+    command = [run_.binary, "footprint", "--data", directory, "--dataset", name]
+    result = run_.alternate_systems("footprint", options.rounds, command, [])
+    if result is None:
+        return
+
+    def figures(records):
+        per_rel = statistics.median(r["bytes_per_relationship"] for r in records)
+        per_node = statistics.median(r["bytes_per_node"] for r in records)
+        last = records[-1]
+        rels, nodes = last["answer"]["relationships"], last["answer"]["nodes"]
+        parts = last.get("components", {})
+        shown = []
+        for part in FOOTPRINT_PARTS:
+            if part in parts:
+                per = rels if part.startswith("relationship") or part == "adjacency" else nodes
+                shown.append("%s %.0f" % (part, parts[part] / per))
+        return per_rel, per_node, "%.0f B/node; estimate per relationship or node: %s; first-use columns %s" % (
+            per_node, ", ".join(shown), report.megabytes(last.get("first_use_columns_bytes")))
+
+    quiver, _, _ = result
+    runs = quiver.get("F1-footprint")
+    if not runs:
+        run_.fail("footprint: no F1 line on %s" % name)
+        return
+    per_rel, _, note = figures(runs)
+    value = "%.0f B/rel" % per_rel
+    run_.quiver_rows.append({"workload": "F1-footprint", "dataset": name, "value": value, "note": note})
+
+
 def store(run_, options, name, directory):
     scratch = tempfile.mkdtemp(prefix="quiver-bench-store-")
     try:
@@ -435,6 +474,8 @@ def main():
             analytics(run_, options, name, directory, params)
         if "gql" in options.workloads:
             gql(run_, options, name, directory, params)
+        if "footprint" in options.workloads:
+            footprint(run_, options, name, directory)
     if "plan" in options.workloads:
         name = options.datasets[0]
         plan(run_, options, name, datasets.ensure(name))

@@ -1,6 +1,6 @@
 """What `--scale tiny|small|large` runs. Explicit flags of compare.py override any part."""
 
-WORKLOADS = ["w1", "durable", "queries", "store", "analytics", "plan", "gql"]
+WORKLOADS = ["w1", "durable", "queries", "store", "analytics", "plan", "gql", "footprint"]
 
 SCALES = {
     # A harness check for CI: a 1,000-person graph, every workload, twice each.

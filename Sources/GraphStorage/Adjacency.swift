@@ -21,6 +21,11 @@ package struct Adjacency: Sendable {
   package var isEmpty: Bool { firstType < 0 }
   package var count: Int { others.reduce(first.count) { $0 + $1.entries.count } }
 
+  /// Heap bytes of the lists (for footprint estimates).
+  var heapBytes: Int {
+    others.reduce(Footprint.array(first) + Footprint.array(others)) { $0 + Footprint.array($1.entries) }
+  }
+
   /// The entries of one type, in insertion order (shared, not copied).
   package func list(of type: TypeID) -> [AdjacentRelationship] {
     if type == firstType { return first }

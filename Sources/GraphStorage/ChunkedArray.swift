@@ -2,14 +2,16 @@
 // the top of the index, and changing one element copies only the path to that element's chunk,
 // so a statement can take a private version of a large table and change a few records cheaply.
 
-/// An array of `Element` stored as a tree of small chunks (64-way inner levels over leaves of 32),
-/// each shared until written. Three inner levels keep the top short (one entry per 131,072
-/// elements), so the first write to a shared version copies about the same few hundred
-/// references whether the array holds ten thousand elements or ten million.
+/// An array of `Element` stored as a tree of small chunks (64-way inner levels over leaves of 32,
+/// or of 128 for plain values of at most 8 bytes, the columns of the store, whose leaves would
+/// otherwise spend a fifth of their bytes on array headers), each shared until written. Three
+/// inner levels keep the top short (one entry per 131,072 elements, or 524,288), so the first
+/// write to a shared version copies about the same few hundred references or bytes whether the
+/// array holds ten thousand elements or ten million.
 /// - Complexity: read O(1); the first write to a version shared with another copy costs
-///   O(count / 131072 + 64 + 64 + 32), later writes to the same chunk O(1).
+///   O(count / 131072 + 64 + 64 + 128), later writes to the same chunk O(1).
 package struct ChunkedArray<Element> {
-  private static var leafShift: Int { 5 }
+  private static var leafShift: Int { _isPOD(Element.self) && MemoryLayout<Element>.stride <= 8 ? 7 : 5 }
   private static var leafSize: Int { 1 << leafShift }
   private static var innerShift: Int { 6 }
   private static var innerMask: Int { (1 << innerShift) - 1 }
@@ -78,6 +80,9 @@ package struct ChunkedBitmap: Sendable {
   package private(set) var count = 0
 
   package init() {}
+
+  /// Number of 64-bit words the bitmap holds (for footprint estimates).
+  package var wordCount: Int { words.count }
 
   package func contains(_ i: Int64) -> Bool {
     let w = Int(i >> 6)

@@ -31,11 +31,11 @@ extension GraphStore {
     let first = Int64(relationships.count)
     guard !batch.isEmpty else { return first }
     let t = internType(type)
-    let indexed = indexes.values.contains { $0.entity == .relationship && $0.label == type }
+    let indexed = relationshipIndexed(type: t)
     for (offset, r) in batch.enumerated() {
       precondition(nodeExists(r.start) && nodeExists(r.end), "relationship endpoints must exist")
       let id = first + Int64(offset)
-      relationships.append(RelationshipRecord(type: t, start: r.start, end: r.end, properties: r.properties))
+      relationships.append(type: t, start: r.start, end: r.end, properties: r.properties)
       if changeLog != nil {
         let properties = dictionary(r.properties)
         changeLog?.append(.createRelationship(id: id, type: type, start: r.start, end: r.end, properties: properties))

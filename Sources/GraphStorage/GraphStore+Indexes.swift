@@ -50,6 +50,13 @@ extension GraphStore {
     }
   }
 
+  /// Whether an index is on relationships of `type` (so a change to one must update it).
+  func relationshipIndexed(type: TypeID) -> Bool {
+    if indexes.isEmpty { return false }
+    let name = typeName(type)
+    return indexes.values.contains { $0.entity == .relationship && $0.label == name }
+  }
+
   /// Whether any index covers `key` on a node with these labels (so a property change must
   /// update an index).
   func indexesCover(key: String, labels: [LabelID]) -> Bool {
@@ -129,8 +136,8 @@ extension GraphStore {
       }
     case .relationship:
       if let t = typeID(def.label) {
-        for id in allRelationshipIDs() {
-          if let r = relationship(id), r.type == t, let key = key(def, r.properties) { add(key, id) }
+        for id in allRelationshipIDs() where relationships.types[Int(id)] == t {
+          if let key = key(def, relationships.properties(id)) { add(key, id) }
         }
       }
     }

@@ -1,5 +1,6 @@
 // Consistency checks of the store, run by tests after mutations: adjacency lists agree with the
-// relationship table and the label index agrees with node labels.
+// relationship table, the relationship columns agree with each other, and the label index agrees
+// with node labels.
 
 import GraphCore
 
@@ -42,6 +43,10 @@ extension GraphStore {
     }
     if liveRels != relationshipCount {
       problems.append("relationship count \(relationshipCount) but \(liveRels) live relationships")
+    }
+    problems += relationships.violations()
+    for (type, count) in typeCount where relationships.liveCount(ofType: type) != count {
+      problems.append("type \(typeName(type)) counts \(count) relationships but \(relationships.liveCount(ofType: type)) are live")
     }
     // The label bitmaps must list exactly the live nodes whose records carry each label.
     for l in labelIndex.indices {

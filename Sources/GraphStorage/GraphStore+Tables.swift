@@ -8,7 +8,7 @@ import Synchronization
 /// an execution context's store does) costs one reference count, not one per table.
 final class StoreTables: @unchecked Sendable {
   var nodes: ChunkedArray<NodeRecord> = ChunkedArray<NodeRecord>()
-  var relationships: ChunkedArray<RelationshipRecord> = ChunkedArray<RelationshipRecord>()
+  var relationships = RelationshipTable()
   var liveNodes: ChunkedBitmap = ChunkedBitmap()
   var nodeCount: Int = 0
   var relationshipCount: Int = 0
@@ -83,7 +83,8 @@ extension GraphStore {
       yield &tables.nodes
     }
   }
-  var relationships: ChunkedArray<RelationshipRecord> {
+  /// The relationships' columns.
+  var relationships: RelationshipTable {
     _read { yield tables.relationships }
     _modify {
       makeUnique()

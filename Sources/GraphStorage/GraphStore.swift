@@ -72,8 +72,13 @@ package struct GraphStore: Sendable {
     nodeExists(id) ? nodes[Int(id)] : nil
   }
 
+  /// A relationship's record, assembled from the columns (for cold paths: hot ones read the
+  /// column they need through `endpoints(of:)`, `relationshipProperty` or `type(of:)`).
   package func relationship(_ id: Int64) -> RelationshipRecord? {
-    relationshipExists(id) ? relationships[Int(id)] : nil
+    guard relationshipExists(id) else { return nil }
+    let i = Int(id)
+    let table = relationships
+    return RelationshipRecord(type: table.types[i], start: table.starts[i], end: table.ends[i], properties: table.properties(id))
   }
 
   package func nodeExists(_ id: Int64) -> Bool {
@@ -81,13 +86,13 @@ package struct GraphStore: Sendable {
   }
 
   package func relationshipExists(_ id: Int64) -> Bool {
-    id >= 0 && id < relationships.count && relationships[Int(id)].isLive
+    relationships.isLive(id)
   }
 
   /// A relationship's start and end node ids, without copying its record.
   package func endpoints(of id: Int64) -> (start: Int64, end: Int64)? {
     guard relationshipExists(id) else { return nil }
-    return (relationships[Int(id)].start, relationships[Int(id)].end)
+    return (relationships.starts[Int(id)], relationships.ends[Int(id)])
   }
 
   /// A node's property without copying its record: nil when the node is absent, `.some(nil)`
@@ -112,7 +117,7 @@ package struct GraphStore: Sendable {
   package func relationshipProperty(_ id: Int64, key: PropertyKeyID?) -> Value?? {
     guard relationshipExists(id) else { return nil }
     guard let key else { return .some(nil) }
-    return .some(relationships[Int(id)].properties[key])
+    return .some(relationships.property(id, key))
   }
 
   /// A node's properties by key name; nil when the node is absent.
@@ -120,9 +125,14 @@ package struct GraphStore: Sendable {
     nodeExists(id) ? dictionary(nodes[Int(id)].properties) : nil
   }
 
+  /// The number of properties a relationship has (0 when it is absent).
+  package func relationshipPropertyCount(_ id: Int64) -> Int {
+    relationshipExists(id) ? relationships.propertyCount(id) : 0
+  }
+
   /// A relationship's properties by key name; nil when the relationship is absent.
   package func relationshipProperties(_ id: Int64) -> [String: Value]? {
-    relationshipExists(id) ? dictionary(relationships[Int(id)].properties) : nil
+    relationshipExists(id) ? dictionary(relationships.properties(id)) : nil
   }
 
   /// Ids of all live nodes in id order.
@@ -130,9 +140,7 @@ package struct GraphStore: Sendable {
 
   /// Ids of all live relationships in id order.
   package func allRelationshipIDs() -> [Int64] {
-    var ids: [Int64] = []
-    relationships.forEach { i, r in if r.isLive { ids.append(Int64(i)) } }
-    return ids
+    relationships.live.members
   }
 
   /// Ids of the nodes carrying `label`, in id order.
@@ -195,7 +203,7 @@ package struct GraphStore: Sendable {
   }
 
   package func type(of rel: Int64) -> String? {
-    relationship(rel).map { typeNames[Int($0.type)] }
+    relationshipExists(rel) ? typeNames[Int(relationships.types[Int(rel)])] : nil
   }
 
   /// Relationship ids at `node` in `direction`, optionally restricted to `types`. With `.both`,
@@ -303,7 +311,7 @@ package struct GraphStore: Sendable {
     let t = internType(name)
     let type = name.name
     let map = propertyMap(properties)
-    relationships.append(RelationshipRecord(type: t, start: start, end: end, properties: map))
+    relationships.append(type: t, start: start, end: end, properties: map)
     if changeLog != nil {
       changeLog?.append(.createRelationship(id: id, type: type, start: start, end: end, properties: properties.filter { !$0.value.isNull }))
     }
@@ -332,13 +340,17 @@ package struct GraphStore: Sendable {
   /// Deletes a relationship. Returns false when it was already gone.
   @discardableResult
   package mutating func deleteRelationship(_ id: Int64) -> Bool {
-    guard let r = relationship(id) else { return false }
+    guard relationshipExists(id) else { return false }
+    let i = Int(id)
+    let (type, start, end) = (relationships.types[i], relationships.starts[i], relationships.ends[i])
     changeLog?.append(.deleteRelationship(id))
-    if nodeExists(r.start) { nodes[Int(r.start)].outgoing.remove(id, type: r.type) }
-    if nodeExists(r.end) { nodes[Int(r.end)].incoming.remove(id, type: r.type) }
-    indexRelationship(id, type: r.type, properties: r.properties, remove: true)
-    relationships[Int(id)] = .vacant
-    typeCount[r.type, default: 1] -= 1
+    if nodeExists(start) { nodes[Int(start)].outgoing.remove(id, type: type) }
+    if nodeExists(end) { nodes[Int(end)].incoming.remove(id, type: type) }
+    if relationshipIndexed(type: type) {
+      indexRelationship(id, type: type, properties: relationships.properties(id), remove: true)
+    }
+    relationships.remove(id)
+    typeCount[type, default: 1] -= 1
     relationshipCount -= 1
     return true
   }
@@ -381,15 +393,24 @@ package struct GraphStore: Sendable {
   /// value.
   @discardableResult
   package mutating func setRelationshipProperty(_ id: Int64, key: InternedName, _ value: Value?) -> Value? {
-    guard let r = relationship(id) else { return nil }
+    guard relationshipExists(id) else { return nil }
     changeLog?.append(.setRelationshipProperty(id: id, key: key.name, value: value))
-    indexRelationship(id, type: r.type, properties: r.properties, remove: true)
-    defer { if let updated = relationship(id) { indexRelationship(id, type: updated.type, properties: updated.properties) } }
+    let type = relationships.types[Int(id)]
+    if relationshipIndexed(type: type) {
+      indexRelationship(id, type: type, properties: relationships.properties(id), remove: true)
+      defer { indexRelationship(id, type: type, properties: relationships.properties(id)) }
+      return setRelationshipPropertyUnindexed(id, key, value)
+    }
+    return setRelationshipPropertyUnindexed(id, key, value)
+  }
+
+  private mutating func setRelationshipPropertyUnindexed(_ id: Int64, _ key: InternedName, _ value: Value?) -> Value? {
     if let value, !value.isNull {
-      return relationships[Int(id)].properties.set(internPropertyKey(key), value)
+      let k = internPropertyKey(key)
+      return relationships.setProperty(id, k, value)
     }
     guard let k = existingPropertyKey(key) else { return nil }
-    return relationships[Int(id)].properties.remove(k)
+    return relationships.removeProperty(id, k)
   }
 
   /// Adds a label; returns true when the node did not have it.
@@ -440,7 +461,7 @@ package struct GraphStore: Sendable {
   package mutating func appendVacantNodeSlot() { nodes.append(.vacant) }
 
   /// Uses up the next relationship id as a deleted slot.
-  package mutating func appendVacantRelationshipSlot() { relationships.append(.vacant) }
+  package mutating func appendVacantRelationshipSlot() { relationships.appendVacant() }
 
   /// Names interned so far, in id order (labels, then relationship types).
   package var internedNames: (labels: [String], types: [String]) { (labelNames, typeNames) }

@@ -38,26 +38,17 @@ package struct NodeRecord: Sendable {
   }
 }
 
-/// A stored relationship (held directly in its table, like `NodeRecord`).
+/// A relationship as one value, assembled from the relationship table's columns for cold paths.
 package struct RelationshipRecord: Sendable {
   package var type: TypeID
   package var start: Int64
   package var end: Int64
   package var properties: PropertyMap
-  /// False for the vacant record of a deleted relationship.
-  package var isLive = true
 
   package init(type: TypeID, start: Int64, end: Int64, properties: PropertyMap) {
     self.type = type
     self.start = start
     self.end = end
     self.properties = properties
-  }
-
-  /// The record left in a deleted relationship's slot.
-  static var vacant: RelationshipRecord {
-    var r = RelationshipRecord(type: -1, start: -1, end: -1, properties: PropertyMap())
-    r.isLive = false
-    return r
   }
 }

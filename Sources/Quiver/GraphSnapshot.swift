@@ -23,6 +23,9 @@ package struct GraphSnapshot: Sendable {
 
   /// The relationship with its type, end points and properties.
   package func relationship(_ id: Int64) -> Relationship { store.hydrateRelationship(id) }
+
+  /// The estimated bytes of each part of the store (see `GraphStore.footprint()`).
+  package func footprint() -> [StoreFootprintComponent] { store.footprint() }
 }
 
 extension Database {

@@ -28,7 +28,7 @@ import Testing
       }
     }
     for id in store.allRelationshipIDs() {
-      let r = store.relationships[Int(id)]
+      guard let r = store.relationship(id) else { continue }
       out.append("r\(id) \(store.typeName(r.type)) \(r.start)->\(r.end) \(store.relationshipProperties(id) ?? [:])")
     }
     out.append("counts \(store.relationshipCount) \(store.typeCounts.map { "\($0.name)=\($0.count)" })")

@@ -21,6 +21,9 @@ struct BenchCommand {
       durable    [--statements N] [--threads N]             fsync'd and group commits on disk
       store      --data DIR --db PATH                       load into an on-disk database, checkpoint
       open       --db PATH                                  open that database and count its persons
+      footprint  --data DIR [--dataset NAME]                resident bytes per node and per relationship of
+                                                            the loaded store, a structural estimate per part,
+                                                            and what the columns of the first Q4 and Q5 add
       snapshot                                              read snapshots under a concurrent writer
       merge                                                 MERGE on an indexed key, 10k and 1M persons
       embedding  [--rows N]                                 E1 indexed lookup, execute vs prepared (100k
@@ -127,6 +130,7 @@ struct BenchCommand {
     case "plan": try PlanWorkload(directory: directory, dataset: dataset, iterations: iterations).measure()
     case "durable": try DurableWorkload(statements: statements, threads: threads, repetitions: repetitions ?? 5).measure()
     case "store": try StoreWorkload(directory: data(), database: db(), dataset: dataset).measure()
+    case "footprint": try FootprintWorkload(directory: data(), dataset: dataset).measure()
     case "open": try OpenWorkload(database: db(), dataset: dataset, repetitions: repetitions ?? 1).measure()
     case "stream": try StreamWorkload(directory: data(), dataset: dataset, batch: batch, mode: streamMode).measure()
     case "embedding":

@@ -87,7 +87,7 @@ extension ExecutionContext {
       return .list(p.relationships.map { .relationship($0) })
     case .startNode, .endNode:
       guard case .relationship(let r) = x else { throw argumentType(f, x) }
-      guard let record = store.relationship(r.id) else {
+      guard let record = store.endpoints(of: r.id) else {
         if let d = deletedRelationships[r.id] { return .node(Node(id: f == .startNode ? d.startID : d.endID)) }
         return .null
       }

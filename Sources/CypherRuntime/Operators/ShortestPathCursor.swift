@@ -172,9 +172,9 @@ final class ShortestPathCursor: Cursor {
     var nodes = [Node(id: source)]
     var relationships: [Relationship] = []
     for id in rels {
-      let record = ctx.store.relationship(id)
+      let ends = ctx.store.endpoints(of: id)
       let last = nodes[nodes.count - 1].id
-      nodes.append(Node(id: record?.start == last ? record?.end ?? last : record?.start ?? last))
+      nodes.append(Node(id: ends?.start == last ? ends?.end ?? last : ends?.start ?? last))
       relationships.append(Relationship(id: id))
     }
     r[spec.path] = .path(Path(nodes: nodes, relationships: relationships))

@@ -57,14 +57,20 @@ package enum SnapshotFormat {
       properties(n.properties, &block.w)
       try block.flushIfFull(sink)
     }
-    for i in 0..<store.relationshipIDLimit {
-      guard let r = store.relationship(Int64(i)) else { continue }
+    // Straight from the columns, in the layout of a property map (keys ascending).
+    let table = store.relationships
+    for id in table.live.members {
+      let i = Int(id)
       block.w.byte(Entry.relationship.rawValue)
       block.w.count(i)
-      block.w.count(Int(r.type))
-      block.w.count(Int(r.start))
-      block.w.count(Int(r.end))
-      properties(r.properties, &block.w)
+      block.w.count(Int(table.types[i]))
+      block.w.count(Int(table.starts[i]))
+      block.w.count(Int(table.ends[i]))
+      block.w.count(table.propertyCount(id))
+      table.forEachProperty(id) { key, value in
+        block.w.count(Int(key) + 1)
+        block.w.value(value)
+      }
       try block.flushIfFull(sink)
     }
     for def in store.indexDefinitions where def.owningConstraint == nil {

@@ -1,0 +1,89 @@
+// A structural estimate of the memory a store version holds, per component (relationship table,
+// relationship properties, adjacency, node table, node properties, label index, indexes), for the
+// footprint benchmark: it names where the bytes of a loaded graph go, beside the resident-memory
+// figure the benchmark measures.
+import GraphCore
+
+/// Bytes held by one part of the store, estimated from element counts, strides and array
+/// capacities (a heap array costs its 32-byte header and its capacity, rounded up to 16 bytes).
+package struct StoreFootprintComponent: Sendable, Equatable {
+  package let name: String
+  package let bytes: Int
+}
+
+extension GraphStore {
+  /// The estimated bytes of each component of this version, in a fixed order. Shared chunks are
+  /// counted once per version, as if this version held them alone.
+  /// - Complexity: O(n + m) for n node ids and m relationship ids.
+  package func footprint() -> [StoreFootprintComponent] {
+    var nodeTable = Footprint.chunked(nodes.count, stride: MemoryLayout<NodeRecord>.stride)
+    var nodeProperties = 0
+    var adjacency = 0
+    nodes.forEach { _, n in
+      nodeTable += Footprint.array(n.labels)
+      nodeProperties += Footprint.properties(n.properties)
+      adjacency += n.outgoing.heapBytes + n.incoming.heapBytes
+    }
+    var labels = 0
+    for bitmap in labelIndex { labels += Footprint.chunked(bitmap.wordCount, stride: 8) }
+    labels += Footprint.chunked(liveNodes.wordCount, stride: 8)
+    var indexBytes = 0
+    for (name, tree) in indexTrees {
+      // Tree and hash side each hold every entry: its id and a key array of one value per property.
+      let properties = indexes[name]?.properties.count ?? 1
+      let entry = MemoryLayout<IndexEntry>.stride + Footprint.heap(properties * MemoryLayout<Value>.stride)
+      indexBytes += 2 * tree.count * entry
+    }
+    return [
+      StoreFootprintComponent(name: "relationship table", bytes: relationshipTableBytes),
+      StoreFootprintComponent(name: "relationship properties", bytes: relationshipPropertyBytes),
+      StoreFootprintComponent(name: "adjacency", bytes: adjacency),
+      StoreFootprintComponent(name: "node table", bytes: nodeTable),
+      StoreFootprintComponent(name: "node properties", bytes: nodeProperties),
+      StoreFootprintComponent(name: "label index", bytes: labels),
+      StoreFootprintComponent(name: "property indexes", bytes: indexBytes),
+    ]
+  }
+
+  /// The relationship columns by id: type, end points, position within the type, liveness.
+  private var relationshipTableBytes: Int {
+    let table = relationships
+    return Footprint.chunked(table.count, stride: MemoryLayout<TypeID>.stride + 2 * MemoryLayout<Int64>.stride + MemoryLayout<UInt32>.stride)
+      + Footprint.chunked(table.live.wordCount, stride: 8)
+  }
+
+  /// The relationships' property columns.
+  private var relationshipPropertyBytes: Int {
+    relationships.byType.reduce(0) { bytes, type in type.columns.reduce(bytes) { $0 + $1.heapBytes } }
+  }
+}
+
+/// Byte estimates of the store's building blocks.
+enum Footprint {
+  /// A heap allocation of `payload` bytes after a 32-byte array header, rounded up to 16.
+  static func heap(_ payload: Int) -> Int { payload == 0 ? 0 : (32 + payload + 15) & ~15 }
+
+  /// A heap array's allocation (none when it has no capacity).
+  static func array<T>(_ a: [T]) -> Int { heap(a.capacity * MemoryLayout<T>.stride) }
+
+  /// A `ChunkedArray` of `count` elements: full leaves of 32 and the inner levels above them.
+  static func chunked(_ count: Int, stride: Int) -> Int {
+    let leaves = (count + 31) / 32
+    return leaves * heap(32 * stride) + heap(leaves * 8) + heap((leaves + 63) / 64 * 8)
+  }
+
+  /// A property map's entries and the heap storage of its string values.
+  static func properties(_ map: PropertyMap) -> Int {
+    var bytes = array(map.entries)
+    for e in map.entries { bytes += value(e.value) }
+    return bytes
+  }
+
+  /// The heap bytes a value holds beyond its inline payload: a string longer than 15 UTF-8
+  /// bytes (shorter ones are stored inline); other kinds are rare in stored properties and
+  /// counted as inline.
+  static func value(_ v: Value) -> Int {
+    if case .string(let s) = v, s.utf8.count > 15 { return heap(s.utf8.count) }
+    return 0
+  }
+}
