@@ -95,7 +95,7 @@ import Testing
     #expect(stats.first?[0].intValue == 8)
     #expect(stats.first?[1].doubleValue == norms.first)
     #expect(stats.first?[2].doubleValue == norms.last)
-    #expect(thrownError(db, "CALL algo.fastRP.write({writeProperty: 'e'}) YIELD nodePropertiesWritten RETURN 1")?.code != nil)
+    #expect(thrownError(db, "CALL algo.fastRP.write({writeProperty: 'e'}) YIELD nodePropertiesWritten RETURN 1")?.code == .procedureNotFound)
     let bad = thrownError(db, "CALL algo.fastRP({embeddingDimension: 0}) YIELD node RETURN node")
     #expect(bad?.code == .invalidArgumentValue)
     #expect(bad?.message == "algo.fastRP: configuration key 'embeddingDimension' must be between 1 and 4096, got 0")
