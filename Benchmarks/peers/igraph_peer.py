@@ -112,7 +112,7 @@ def second_wave(a, n, edges, weights, u, g):
     def leiden():
         random.seed(42)
         ig.set_random_number_generator(random)
-        c = u.community_leiden(objective_function="modularity", weights="weight", n_iterations=-1)
+        c = u.community_leiden(objective_function="modularity", weights="weight", n_iterations=2)
         return c, u.modularity(c.membership, weights="weight")
 
     timed("igraph", "A10-leiden", a.dataset, leiden, lambda r: {"modularity": r[1], "communities": len(r[0])})
