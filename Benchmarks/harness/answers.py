@@ -5,12 +5,13 @@ Counts and path lengths must be equal; sums of float costs and the average clust
 0.5% of the largest, the ids as sets except where two scores tie within that tolerance at the
 tenth place). The tolerance covers PageRank, which Quiver stops after 20 power iterations while
 igraph solves it exactly: on sf1m they differ by about 0.1% of the top score. Louvain is randomised: modularity must agree to 0.03, community counts are only
-reported. Sampled betweenness draws different sources in each system, so it is only reported.
+reported (Leiden likewise). Sampled betweenness draws different sources in each system, so it is only reported.
+Maximum flow values are floats (sums of weights): equal to 1e-6 relative.
 """
 
 import math
 
-FLOAT_KEYS = {"cost_sum", "max_cost", "average_clustering"}
+FLOAT_KEYS = {"cost_sum", "max_cost", "average_clustering", "flow", "similarity_sum", "first_coordinate_sum"}
 REPORTED_ONLY = {"communities", "graphs", "sampled_sources"}
 MODULARITY_TOLERANCE = 0.03
 TOP = 10

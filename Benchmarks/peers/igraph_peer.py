@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Analytics A0-A8 of queries.md (and A9, A6's weighted search beside Quiver's delta-stepping) with
+"""Analytics A0-A8 of queries.md (and A9, A6's weighted search beside Quiver's delta-stepping;
+A10-A13, Leiden, bridges, articulation points, maximum flow and topological sort) with
 python-igraph, one JSON line per workload, in the format of `quiver-bench analytics` so that
 compare.py can check the answers against Quiver's.
 
@@ -7,7 +8,13 @@ Scores are rescaled to Quiver's (networkx's) conventions before they are reporte
 normalised by (n-1)(n-2) (twice that for undirected), sampled betweenness scaled by n/k, closeness
 with the Wasserman-Faust correction for graphs that are not connected.
 
-Usage: igraph_peer.py DIR DATASET TYPICAL [--sources N] [--closeness]
+Bridges and articulation points are found on the relationships weighing under 0.1 (the whole
+graph has none) as an undirected multigraph (a pair of reciprocal relationships is two parallel
+edges, as in Quiver's undirected projection); the topological sort
+runs on the DAG of the relationships from a lower to a higher id, and its answer is checked
+against every edge of that DAG (violations, the longest path to each node along the order).
+
+Usage: igraph_peer.py DIR DATASET TYPICAL [--hub HUB] [--sources N] [--closeness]
 """
 
 import argparse
@@ -27,6 +34,7 @@ def main():
     parser.add_argument("directory")
     parser.add_argument("dataset")
     parser.add_argument("typical", type=int)
+    parser.add_argument("--hub", type=int, help="the maximum flow's target (A12)")
     parser.add_argument("--sources", type=int)
     parser.add_argument("--closeness", action="store_true")
     a = parser.parse_args()
@@ -95,6 +103,52 @@ def main():
         return u.community_multilevel(weights="weight")
 
     timed("igraph", "A8-louvain", a.dataset, louvain, lambda c: {"modularity": c.modularity, "communities": len(c)})
+    second_wave(a, n, edges, weights, u, g)
+
+
+
+def second_wave(a, n, edges, weights, u, g):
+    """A10-A13: Leiden, bridges, articulation points, maximum flow, topological sort."""
+    def leiden():
+        random.seed(42)
+        ig.set_random_number_generator(random)
+        c = u.community_leiden(objective_function="modularity", weights="weight", n_iterations=2)
+        return c, u.modularity(c.membership, weights="weight")
+
+    timed("igraph", "A10-leiden", a.dataset, leiden, lambda r: {"modularity": r[1], "communities": len(r[0])})
+    # The social graph has no bridges: its sparse part, the relationships weighing under 0.1.
+    sparse = ig.Graph(n=n, edges=[e for e, w in zip(edges, weights) if w < 0.1], directed=True)
+    multigraph = sparse.as_undirected(mode="each")
+
+    def bridges():
+        pairs = [multigraph.es[e].tuple for e in multigraph.bridges()]
+        return [(min(p), max(p)) for p in pairs]
+
+    timed("igraph", "A11-bridges", a.dataset, bridges,
+          lambda b: {"bridges": len(b), "low_sum": sum(p[0] for p in b), "high_sum": sum(p[1] for p in b)})
+    timed("igraph", "A11-articulation", a.dataset, multigraph.articulation_points,
+          lambda p: {"points": len(p), "id_sum": sum(p)})
+    if a.hub is not None:
+        timed("igraph", "A12-maxflow", a.dataset, lambda: g.maxflow_value(a.typical, a.hub, capacity="weight"),
+              lambda v: {"flow": v})
+    forward = [(s, d) for s, d in edges if s < d]
+    dag = ig.Graph(n=n, edges=forward, directed=True)
+
+    def check(order):
+        position = [0] * n
+        for i, v in enumerate(order):
+            position[v] = i
+        violations = sum(1 for s, d in forward if position[s] >= position[d]) + (n - len(order))
+        outgoing = [[] for _ in range(n)]
+        for s, d in forward:
+            outgoing[s].append(d)
+        depth = [0] * n
+        for v in order:
+            for d in outgoing[v]:
+                depth[d] = max(depth[d], depth[v] + 1)
+        return {"sorted": len(order), "violations": violations, "max_depth": max(depth, default=0), "depth_sum": sum(depth)}
+
+    timed("igraph", "A13-toposort", a.dataset, lambda: dag.topological_sorting(mode="out"), check)
 
 
 if __name__ == "__main__":

@@ -108,6 +108,13 @@ extension GraphAnalytics {
     return NamedGraphInfo(graph)
   }
 
+  /// Projections built so far for this database: read from the store into the projection
+  /// cache, derived from a cached one (another direction or aggregation), and projected into the
+  /// catalog. Algorithms on a named graph add to none of them.
+  package var projectionBuilds: (fromStore: Int, derived: Int, named: Int) {
+    (projections.builds, projections.derivations, catalog.projections)
+  }
+
   /// The graphs of the catalog, by name.
   public func graphs() -> [NamedGraphInfo] { catalog.all.map(NamedGraphInfo.init) }
 

@@ -159,9 +159,10 @@ import Testing
     #expect(names.contains("algo.pageRank"))
     #expect(names.contains("algo.similarity.jaccard"))
     // 41 algorithms, 22 of which (one value per node) also have .stream, .stats, .mutate and
-    // .write forms, 4 (scored pairs) .stream and .write forms, and the 4 procedures of the graph
-    // catalog.
-    #expect(names.count == 41 + 22 * 4 + 4 * 2 + 4)
+    // .write forms, 4 (scored pairs) .stream and .write forms, 2 (embeddings) .stream and .stats
+    // forms, and the 4 procedures of the graph catalog.
+    #expect(names.count == 41 + 22 * 4 + 4 * 2 + 2 * 2 + 4)
+    #expect(names.contains("algo.fastRP.stats") && names.contains("algo.node2vec.stream") && !names.contains("algo.fastRP.write"))
     #expect(names.contains("algo.knn.write") && names.contains("algo.similarity.cosine.write") && !names.contains("algo.knn.stats"))
     #expect(names.contains("algo.deltaStepping.write") && names.contains("algo.node2vec") && names.contains("algo.steinerTree"))
     #expect(names.contains("algo.randomWalk") && names.contains("algo.fastRP") && names.contains("algo.maxFlow"))

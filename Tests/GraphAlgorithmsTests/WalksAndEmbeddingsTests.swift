@@ -86,6 +86,16 @@ import Testing
     let rows = try db.execute("CALL algo.fastRP({embeddingDimension: 8, randomSeed: 3}) YIELD node, embedding RETURN node.name, size(embedding)")
     #expect(rows.rows.count == 8)
     #expect(rows.rows.allSatisfy { $0[1].intValue == 8 })
+    // Stats: one row, the node count and the distribution of the embeddings' lengths.
+    let norms = try db.algorithms.fastRP(dimension: 8, seed: 3).values.map { $0.reduce(0) { $0 + $1 * $1 }.squareRoot() }.sorted()
+    let stats = try db.execute(
+      "CALL algo.fastRP.stats({embeddingDimension: 8, randomSeed: 3}) YIELD nodeCount, distribution RETURN nodeCount, distribution.min, distribution.max"
+    ).rows
+    #expect(stats.count == 1)
+    #expect(stats.first?[0].intValue == 8)
+    #expect(stats.first?[1].doubleValue == norms.first)
+    #expect(stats.first?[2].doubleValue == norms.last)
+    #expect(thrownError(db, "CALL algo.fastRP.write({writeProperty: 'e'}) YIELD nodePropertiesWritten RETURN 1")?.code == .procedureNotFound)
     let bad = thrownError(db, "CALL algo.fastRP({embeddingDimension: 0}) YIELD node RETURN node")
     #expect(bad?.code == .invalidArgumentValue)
     #expect(bad?.message == "algo.fastRP: configuration key 'embeddingDimension' must be between 1 and 4096, got 0")

@@ -1,4 +1,5 @@
 // Analytics A1–A8 of queries.md, and A9 (delta-stepping from the A6 source), on the KNOWS graph of one dataset, through one `db.algorithms`
+// (A10–A15, the second wave of algorithms, in AnalyticsWorkload+SecondWave.swift)
 // value: the projections are built first (timed as A0), then each algorithm is timed on the cached
 // projection, as often as fits in a second (at most `repetitions` times). Every line carries the answer the peers are checked against: counts, path lengths,
 // the top 20 of each centrality by person id, modularity.
@@ -20,11 +21,11 @@ struct AnalyticsWorkload {
   /// The workloads to run (all when nil).
   let only: Set<String>?
 
-  private static let knows = ["KNOWS"]
-  private let directed = AnalyticsGraph(relationshipTypes: knows, direction: .outgoing)
-  private let directedWeighted = AnalyticsGraph(relationshipTypes: knows, direction: .outgoing, weightProperty: "weight")
-  private let undirected = AnalyticsGraph(relationshipTypes: knows, direction: .both)
-  private let undirectedWeighted = AnalyticsGraph(relationshipTypes: knows, direction: .both, weightProperty: "weight")
+  static let knows = ["KNOWS"]
+  let directed = AnalyticsGraph(relationshipTypes: knows, direction: .outgoing)
+  let directedWeighted = AnalyticsGraph(relationshipTypes: knows, direction: .outgoing, weightProperty: "weight")
+  let undirected = AnalyticsGraph(relationshipTypes: knows, direction: .both)
+  let undirectedWeighted = AnalyticsGraph(relationshipTypes: knows, direction: .both, weightProperty: "weight")
 
   func measure() throws {
     let db = try Database()
@@ -88,11 +89,12 @@ struct AnalyticsWorkload {
     try run("A9-delta", { try algorithms.deltaSteppingCosts(directedWeighted, from: source) }) { costs in
       ["reached": costs.count, "cost_sum": costs.values.reduce(0, +), "max_cost": costs.values.max() ?? 0]
     }
+    try measureSecondWave(db, person: person, node: node, source: source)
   }
 
   /// Times `compute` (again while fewer than `repetitions` runs took less than a second in all)
   /// and prints its line with the answer made from the last run's result (untimed).
-  private func run<T>(_ name: String, _ compute: () throws -> T, _ answer: (T) -> [String: Any]) throws {
+  func run<T>(_ name: String, _ compute: () throws -> T, _ answer: (T) -> [String: Any]) throws {
     if let only, !only.contains(name) { return }
     var result: T?
     var m = Measurement(workload: name, dataset: dataset)

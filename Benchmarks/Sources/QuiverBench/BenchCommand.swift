@@ -33,6 +33,8 @@ struct BenchCommand {
                                                             and names, huge lists, operator chains, many
                                                             statements, an error caret, a wide table) at
                                                             each size: time per byte should stay flat
+      layout     [--nodes N]                                the reports' force-directed layout of N nodes
+                                                            (default 2,000), five relationships per node
       stream     --data DIR [--dataset NAME] [--batch N] [--sequence | --collect]
                                                             peak memory after loading and after streaming
                                                             MATCH (n) RETURN n (batches of N, default 1000;
@@ -58,6 +60,7 @@ struct BenchCommand {
   var closeness = false
   var batch = 1000
   var rows = 1_000_000
+  var nodes = 2_000
   var streamMode = StreamWorkload.Mode.stream
   var sizes = [1 << 20, 10 << 20]
   /// Workload names to run (all when nil), e.g. `Q4,Q5` while profiling one query.
@@ -85,6 +88,7 @@ struct BenchCommand {
       case "--sequence": streamMode = .sequence
       case "--batch": batch = try number(flag)
       case "--rows": rows = try number(flag)
+      case "--nodes": nodes = try number(flag)
       case "--data": directory = try text(flag)
       case "--db": database = try text(flag)
       case "--params": parameters = try text(flag)
@@ -140,6 +144,7 @@ struct BenchCommand {
     case "linearity":
       guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else { throw BenchError(description: "--sizes needs byte counts above 0") }
       try LinearityWorkload(sizes: sizes, repetitions: repetitions ?? 3, only: only).measure()
+    case "layout": LayoutWorkload(nodes: nodes, repetitions: repetitions ?? 3).measure()
     case "merge": try MergeWorkload(sizes: [10_000, 1_000_000], repetitions: repetitions ?? 5).measure()
     case "load-csv", "import-neo4j", "dump", "restore":
       try LoadingWorkload(workload: workload, directory: data(), database: db(), dataset: dataset).measure()

@@ -4,8 +4,8 @@
 // and `write` (stored as a node property in the database through the statement's own writes, so
 // that it commits, durably on a durable database, with the statement). Every algorithm whose
 // result is one value per node has the four; those whose result is scored node pairs
-// (similarities, k-nearest neighbours) stream or write them as relationships; the others stream
-// only.
+// (similarities, k-nearest neighbours) stream or write them as relationships; the embeddings
+// (FastRP, node2vec) stream, or give stats of their lengths; the others stream only.
 import GraphAlgorithms
 import GraphCore
 
@@ -194,6 +194,9 @@ extension AlgorithmOutput {
       return NodeResult(projection: p, values: values, integral: true)
     case .costs(let p, let d, _):
       return NodeResult(projection: p, values: d.map { $0 < .infinity ? $0 : .nan }, integral: false)
+    case .embeddings(let p, let e):
+      // The stats of embeddings describe their lengths (Euclidean norms).
+      return NodeResult(projection: p, values: e.map { $0.reduce(0) { $0 + $1 * $1 }.squareRoot() }, integral: false)
     case .hubsAndAuthorities, .pairs, .rows: return nil
     }
   }

@@ -24,7 +24,7 @@ extension AlgorithmProcedure {
       options.randomSeed = try config.int("randomSeed", default: options.randomSeed)
       try config.finish()
       let r = try analytics.fastRP(spec, options)
-      return .rows(r.result.indices.map { [r.projection.node($0), .list(r.result[$0].map(Value.float))] })
+      return .embeddings(r.projection, r.result)
     case .node2vec:
       var options = Node2VecOptions()
       options.walkLength = try config.int("walkLength", default: options.walkLength)
@@ -40,7 +40,7 @@ extension AlgorithmProcedure {
       options.seed = UInt64(bitPattern: Int64(try config.int("randomSeed", default: 42)))
       try config.finish()
       let r = try analytics.node2vec(spec, options)
-      return .rows(r.result.indices.map { [r.projection.node($0), .list(r.result[$0].map(Value.float))] })
+      return .embeddings(r.projection, r.result)
     default:
       let source = try config.requiredNodeID("sourceNode")
       let target = try config.requiredNodeID("targetNode")

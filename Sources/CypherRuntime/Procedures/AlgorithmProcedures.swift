@@ -107,8 +107,12 @@ package enum AlgorithmProcedure: String, CaseIterable, Sendable {
   }
 
   /// The modes it has beside plain streaming: all four for a value per node, stream and write
-  /// for scored pairs, none otherwise.
-  var modes: [AlgorithmMode] { hasModes ? AlgorithmMode.allCases : writesRelationships ? [.stream, .write] : [] }
+  /// for scored pairs, stream and stats for embeddings (a list per node), none otherwise.
+  var modes: [AlgorithmMode] {
+    if hasModes { return AlgorithmMode.allCases }
+    if writesRelationships { return [.stream, .write] }
+    return self == .fastRP || self == .node2vec ? [.stream, .stats] : []
+  }
 
   /// Whether its result is scored pairs of nodes (similarities), so that it has a write mode
   /// that stores them as relationships.
@@ -178,6 +182,8 @@ enum AlgorithmOutput {
   case communities(GraphProjection, [Int], modularity: Double)
   /// Scored pairs of nodes (rows: node1, node2, similarity).
   case pairs(GraphProjection, [SimilarPair])
+  /// An embedding per node of the projection (rows: node, embedding).
+  case embeddings(GraphProjection, [[Double]])
   case rows([[Value]])
 
   /// A score per node of a typed call's projection.
@@ -197,6 +203,7 @@ enum AlgorithmOutput {
     case .triangles(let p, let t, let c): return t.indices.map { [p.node($0), .int(Int64(t[$0])), .float(c[$0])] }
     case .communities(let p, let c, let q): return c.indices.map { [p.node($0), .int(Int64(c[$0])), .float(q)] }
     case .pairs(let p, let pairs): return pairs.map { [p.node($0.first), p.node($0.second), .float($0.similarity)] }
+    case .embeddings(let p, let e): return e.indices.map { [p.node($0), .list(e[$0].map(Value.float))] }
     case .rows(let r): return r
     }
   }

@@ -1,9 +1,11 @@
 // A force-directed layout for the graph drawings of the HTML reports: Fruchterman–Reingold with
-// repulsion computed over a grid of cells (only nodes in neighbouring cells push each other, as in
-// the original paper), so that one iteration is about O(n + m), and a weak pull towards the centre
-// that keeps components together instead of pressing nodes against a frame; the result is scaled
-// into the unit square. Seeded and free of hashing or threads, so the same graph and seed always
-// give the same positions.
+// repulsion between every pair of nodes, computed over a grid laid on the nodes' bounding box
+// (about four nodes a cell): nodes in the same or a neighbouring cell push each other exactly,
+// every other cell pushes as one body of its node count at its centre of mass, so that one
+// iteration costs O(n × cells + m) = O(n^1.5 + m) whatever the nodes' spread; a weak pull towards
+// the centre keeps components together instead of pressing nodes against a frame; the result is
+// scaled into the unit square. Seeded and free of hashing or threads, so the same graph and seed
+// always give the same positions.
 import Foundation
 
 /// Node positions by Fruchterman–Reingold.
@@ -27,11 +29,11 @@ package enum ForceLayout {
 
   /// Positions in [0, 1] × [0, 1] for nodes `0..<nodeCount` joined by `edges` (pairs of
   /// indices; self-loops and repeats are harmless). Nodes start at seeded random places in the
-  /// unit square; each iteration moves every node by the sum of its forces (repulsion k²/d
-  /// between nodes closer than 2k, attraction d²/k along relationships, a pull k·d towards the
-  /// centre), capped by a temperature that cools linearly to zero, within [-1, 2]²; the final
-  /// positions are scaled to fill the unit square.
-  /// - Complexity: O(iterations × (n + m)) for evenly spread nodes, O(iterations × n²) at worst.
+  /// unit square; each iteration moves every node by the sum of its forces (repulsion k²/d from
+  /// every other node, distant ones grouped by grid cell; attraction d²/k along relationships; a
+  /// pull k·d towards the centre), capped by a temperature that cools linearly to zero, within
+  /// [-1, 2]²; the final positions are scaled to fill the unit square.
+  /// - Complexity: O(iterations × (n^1.5 + m)).
   package static func positions(
     nodeCount n: Int, edges: [(Int, Int)], seed: UInt64, iterations: Int? = nil
   ) -> [Point] {
@@ -40,37 +42,16 @@ package enum ForceLayout {
     guard n > 1 else { return points.map { _ in Point(x: 0.5, y: 0.5) } }
     let k = (1.0 / Double(n)).squareRoot()
     let rounds = max(1, iterations ?? defaultIterations(nodeCount: n))
-    // The grid covers the area nodes may move in, [low, low + span]².
-    let (low, span) = (-1.0, 3.0)
-    let cells = max(1, min(1024, Int(span / (2 * k))))
+    let (low, high) = (-1.0, 2.0)
+    var grid = RepulsionGrid(nodeCount: n)
+    var dx = [Double](repeating: 0, count: n)
+    var dy = [Double](repeating: 0, count: n)
     for round in 0..<rounds {
       let temperature = 0.1 * (1 - Double(round) / Double(rounds))
-      var dx = [Double](repeating: 0, count: n)
-      var dy = [Double](repeating: 0, count: n)
-      // Repulsion between nodes closer than 2k, found through the grid.
-      var grid = [[Int]](repeating: [], count: cells * cells)
-      func cell(_ value: Double) -> Int { min(cells - 1, max(0, Int((value - low) / span * Double(cells)))) }
-      for (node, point) in points.enumerated() { grid[cell(point.y) * cells + cell(point.x)].append(node) }
+      grid.fill(points)
       for node in 0..<n {
-        let (cx, cy) = (cell(points[node].x), cell(points[node].y))
-        for gy in max(0, cy - 1)...min(cells - 1, cy + 1) {
-          for gx in max(0, cx - 1)...min(cells - 1, cx + 1) {
-            for other in grid[gy * cells + gx] where other != node {
-              var ux = points[node].x - points[other].x
-              var uy = points[node].y - points[other].y
-              var distance = (ux * ux + uy * uy).squareRoot()
-              if distance < 1e-9 {
-                // Coincident nodes part along a direction fixed by their indices.
-                let angle = Double(node &* 7919 &+ other) * 0.618
-                (ux, uy, distance) = (cos(angle) * 1e-3, sin(angle) * 1e-3, 1e-3)
-              }
-              guard distance < 2 * k else { continue }
-              let force = k * k / distance
-              dx[node] += ux / distance * force
-              dy[node] += uy / distance * force
-            }
-          }
-        }
+        let force = grid.repulsion(on: node, points, k: k)
+        (dx[node], dy[node]) = (force.x, force.y)
       }
       // Attraction along relationships.
       for (a, b) in edges where a != b && a < n && b < n && a >= 0 && b >= 0 {
@@ -90,11 +71,102 @@ package enum ForceLayout {
         let length = (dx[node] * dx[node] + dy[node] * dy[node]).squareRoot()
         guard length > 0 else { continue }
         let step = min(length, temperature)
-        points[node].x = min(low + span, max(low, points[node].x + dx[node] / length * step))
-        points[node].y = min(low + span, max(low, points[node].y + dy[node] / length * step))
+        points[node].x = min(high, max(low, points[node].x + dx[node] / length * step))
+        points[node].y = min(high, max(low, points[node].y + dy[node] / length * step))
       }
     }
     return scaled(points)
+  }
+
+  /// The grid of one iteration's repulsion: cells over the nodes' bounding box, each with its
+  /// nodes (a counting sort, no per-cell arrays), node count and centre of mass.
+  struct RepulsionGrid {
+    /// Cells per side: about four nodes a cell.
+    let side: Int
+    private var lowX = 0.0, lowY = 0.0, width = 1.0, height = 1.0
+    private var cellOf: [Int]
+    /// Nodes of cell c: `members[start[c]..<start[c + 1]]`.
+    private var start: [Int]
+    private var members: [Int]
+    private var sumX: [Double]
+    private var sumY: [Double]
+    /// The cells holding nodes, ascending.
+    private var occupied: [Int] = []
+
+    init(nodeCount n: Int) {
+      side = max(1, Int((Double(n) / 4).squareRoot()))
+      cellOf = [Int](repeating: 0, count: n)
+      start = [Int](repeating: 0, count: side * side + 1)
+      members = [Int](repeating: 0, count: n)
+      sumX = [Double](repeating: 0, count: side * side)
+      sumY = [Double](repeating: 0, count: side * side)
+    }
+
+    /// The cell of each coordinate: the grid spans the bounding box of `points`.
+    private func cell(_ value: Double, _ low: Double, _ span: Double) -> Int {
+      min(side - 1, max(0, Int((value - low) / span * Double(side))))
+    }
+
+    mutating func fill(_ points: [Point]) {
+      var (minX, maxX, minY, maxY) = (points[0].x, points[0].x, points[0].y, points[0].y)
+      for p in points {
+        (minX, maxX) = (min(minX, p.x), max(maxX, p.x))
+        (minY, maxY) = (min(minY, p.y), max(maxY, p.y))
+      }
+      (lowX, lowY, width, height) = (minX, minY, max(maxX - minX, 1e-9), max(maxY - minY, 1e-9))
+      for c in 0..<start.count { start[c] = 0 }
+      for c in 0..<sumX.count { (sumX[c], sumY[c]) = (0, 0) }
+      for (node, p) in points.enumerated() {
+        let c = cell(p.y, lowY, height) * side + cell(p.x, lowX, width)
+        cellOf[node] = c
+        start[c + 1] += 1
+        sumX[c] += p.x
+        sumY[c] += p.y
+      }
+      for c in 0..<(start.count - 1) { start[c + 1] += start[c] }
+      var next = start
+      for node in 0..<points.count {
+        members[next[cellOf[node]]] = node
+        next[cellOf[node]] += 1
+      }
+      occupied = (0..<(start.count - 1)).filter { start[$0 + 1] > start[$0] }
+    }
+
+    /// The repulsion k²/d on `node` from every other node: exact from the nodes of its own and
+    /// the eight neighbouring cells, from every other cell as its node count at its centre of
+    /// mass.
+    func repulsion(on node: Int, _ points: [Point], k: Double) -> Point {
+      let p = points[node]
+      let (cx, cy) = (cellOf[node] % side, cellOf[node] / side)
+      var force = Point(x: 0, y: 0)
+      func push(_ ux: Double, _ uy: Double, _ weight: Double) {
+        let d2 = ux * ux + uy * uy
+        // k²/d along the unit vector: k² u / d².
+        force.x += ux / d2 * k * k * weight
+        force.y += uy / d2 * k * k * weight
+      }
+      for c in occupied {
+        let (gx, gy) = (c % side, c / side)
+        if abs(gx - cx) <= 1 && abs(gy - cy) <= 1 {
+          for other in members[start[c]..<start[c + 1]] where other != node {
+            var ux = p.x - points[other].x
+            var uy = p.y - points[other].y
+            if ux * ux + uy * uy < 1e-18 {
+              // Coincident nodes part along a direction fixed by their indices.
+              let angle = Double(node &* 7919 &+ other) * 0.618
+              (ux, uy) = (cos(angle) * 1e-3, sin(angle) * 1e-3)
+            }
+            push(ux, uy, 1)
+          }
+        } else {
+          let count = Double(start[c + 1] - start[c])
+          let ux = p.x - sumX[c] / count
+          let uy = p.y - sumY[c] / count
+          if ux * ux + uy * uy > 1e-18 { push(ux, uy, count) }
+        }
+      }
+      return force
+    }
   }
 
   /// `points` moved and stretched (each axis on its own) to fill [0, 1]²; an axis along which
