@@ -13,8 +13,9 @@ package struct RandomWalkOptions: Sendable {
   package init() {}
 
   func check(_ c: OptionCheck) throws {
-    try c.int(walkLength, "walkLength", minimum: 1)
-    try c.int(walksPerNode, "walksPerNode", minimum: 1)
+    // Bounded so that walks × steps, which sizes the result, stays inside 64 bits.
+    try c.int(walkLength, "walkLength", minimum: 1, maximum: 100_000)
+    try c.int(walksPerNode, "walksPerNode", minimum: 1, maximum: 100_000)
     try c.int(randomSeed, "randomSeed")
   }
 }

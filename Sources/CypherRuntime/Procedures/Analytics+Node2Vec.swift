@@ -9,14 +9,16 @@ package typealias Node2VecOptions = Node2VecSettings
 
 extension Node2VecSettings {
   func check(_ c: OptionCheck) throws {
-    try c.int(walkLength, "walkLength", minimum: 2)
-    try c.int(walksPerNode, "walksPerNode", minimum: 1)
+    // The upper bounds keep the counts the training multiplies (iterations × walks, a window
+    // around each step, negatives per pair) inside 64 bits; they are far above GDS's defaults.
+    try c.int(walkLength, "walkLength", minimum: 2, maximum: 100_000)
+    try c.int(walksPerNode, "walksPerNode", minimum: 1, maximum: 100_000)
     try c.double(returnFactor, "returnFactor", in: 1e-9...1e9)
     try c.double(inOutFactor, "inOutFactor", in: 1e-9...1e9)
     try c.int(embeddingDimension, "embeddingDimension", minimum: 1, maximum: 4096)
-    try c.int(windowSize, "windowSize", minimum: 1)
-    try c.int(negativeSamplingRate, "negativeSamplingRate", minimum: 0)
-    try c.int(iterations, "iterations", minimum: 1)
+    try c.int(windowSize, "windowSize", minimum: 1, maximum: 100_000)
+    try c.int(negativeSamplingRate, "negativeSamplingRate", minimum: 0, maximum: 1_000)
+    try c.int(iterations, "iterations", minimum: 1, maximum: 10_000)
     try c.double(initialLearningRate, "initialLearningRate", in: 1e-9...1)
     try c.double(minLearningRate, "minLearningRate", in: 0...1)
   }
