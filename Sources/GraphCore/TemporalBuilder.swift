@@ -133,7 +133,8 @@ package enum TemporalBuilder {
     let subsecond = try bounded("millisecond", 1_000_000_000_000) * 1_000_000
       + bounded("microsecond", 1_000_000_000_000) * 1_000 + bounded("nanosecond", 1_000_000_000_000)
     var seconds = try bounded("epochseconds", span) + floorDiv(millis, 1000)
-    var nano = floorMod(millis, 1000) * 1_000_000 + subsecond
+    // The remainder by `%`, not floorMod: floorMod(-2^63, 1000) overflows on the way.
+    var nano = (millis % 1000 + 1000) % 1000 * 1_000_000 + subsecond
     seconds += floorDiv(nano, Temporal.nanosPerSecond)
     nano = floorMod(nano, Temporal.nanosPerSecond)
     guard epochSecondRange.contains(seconds) else {

@@ -25,7 +25,6 @@ import Testing
     ("duration('-P9223372036854775807-00-00')", "DurationOverflow"),
     // Epoch fields were summed and scaled unchecked, and far instants printed past year 10^9.
     ("datetime({epochSeconds: -9223372036854775808})", "InvalidArgumentValue"),
-    ("datetime({epochMillis: -9223372036854775808})", "InvalidArgumentValue"),
     ("datetime({epochSeconds: 1, millisecond: 9223372036854775807})", "InvalidArgumentValue"),
     ("datetime({epochSeconds: 1, nanosecond: -9223372036854775808})", "InvalidArgumentValue"),
     ("datetime({epochSeconds: 92233720368547758})", "InvalidArgumentValue"),
@@ -43,6 +42,8 @@ import Testing
     ("datetime({epochSeconds: -62135596800}) = datetime('0001-01-01T00:00Z')", true),
     ("datetime({epochSeconds: 253402300799}).year", 9999),
     ("datetime({epochMillis: 9223372036854775807}).year", 292_278_994),
+    // floorMod(-2^63, 1000) overflowed; the instant is in year -292,275,055 and round-trips.
+    ("datetime({epochMillis: -9223372036854775808}).epochMillis", -9_223_372_036_854_775_808),
     ("datetime({year: 200000000}).epochMillis", 6_311_328_232_780_800_000),
     ("duration('P2-03-04')", .temporal(.duration(months: 27, days: 4, seconds: 0, nanoseconds: 0))),
   ])
@@ -51,12 +52,12 @@ import Testing
   }
 
   /// pageRank and louvain with iteration counts of 2^63 - 1 overflowed the progress meter
-  /// (`done * 100`); they now converge as with their defaults and give the same scores.
+  /// (`done * 100`); they now stop at their tolerance, as with a large but ordinary count.
   @Test(arguments: [
     ("CALL algo.pageRank({maxIterations: 9223372036854775807}) YIELD node, score RETURN node.i, round(score, 6) ORDER BY node.i",
-     "CALL algo.pageRank({}) YIELD node, score RETURN node.i, round(score, 6) ORDER BY node.i"),
+     "CALL algo.pageRank({maxIterations: 10000}) YIELD node, score RETURN node.i, round(score, 6) ORDER BY node.i"),
     ("CALL algo.louvain({maxLevels: 9223372036854775807}) YIELD node, communityId RETURN node.i, communityId ORDER BY node.i",
-     "CALL algo.louvain({}) YIELD node, communityId RETURN node.i, communityId ORDER BY node.i"),
+     "CALL algo.louvain({maxLevels: 10000}) YIELD node, communityId RETURN node.i, communityId ORDER BY node.i"),
   ])
   func hugeIterationCountsConverge(_ query: String, _ reference: String) throws {
     let db = try Database()
