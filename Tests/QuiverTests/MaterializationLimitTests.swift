@@ -8,11 +8,7 @@ import Testing
 
 @Suite struct MaterializationLimitTests {
   private func limited(_ change: (inout ResourceLimits) -> Void) throws -> Database {
-    let db = try Database()
-    var limits = ResourceLimits()
-    change(&limits)
-    db.limits = limits
-    return db
+    try limitedDatabase(change)
   }
 
   /// The error `query` raises on `db`, as code and message.

@@ -5,6 +5,15 @@ import Foundation
 import Quiver
 import Testing
 
+/// An in-memory database whose limits are the defaults with `change` applied.
+func limitedDatabase(_ change: (inout ResourceLimits) -> Void) throws -> Database {
+  let db = try Database()
+  var limits = ResourceLimits()
+  change(&limits)
+  db.limits = limits
+  return db
+}
+
 @Suite struct ResourceLimitTests {
   /// The error running `query` on `db` throws.
   private func failure(_ db: Database, _ query: String) -> QuiverError? {
@@ -25,11 +34,7 @@ import Testing
   private func text(_ rows: [[Value]]) -> [[String]] { rows.map { $0.map(canonical) } }
 
   private func limited(_ change: (inout ResourceLimits) -> Void) throws -> Database {
-    let db = try Database()
-    var limits = ResourceLimits()
-    change(&limits)
-    db.limits = limits
-    return db
+    try limitedDatabase(change)
   }
 
   @Test func hugeRangeFailsAtOnceUnderTheDefaults() throws {
