@@ -3,14 +3,28 @@
 
 extension Temporal {
   /// The value of accessor `name` (matched case-insensitively), or nil when this kind has no
-  /// such component.
-  package func component(_ name: String) -> Value? {
+  /// such component. Throws `IntegerOverflow` when the component does not fit in 64 bits
+  /// (`duration({seconds: 9223372036854775807}).milliseconds`, the `epochMillis` of year 999,999,999).
+  package func component(_ name: String) throws -> Value? {
     let key = name.lowercased()
-    if kind == .duration { return durationComponent(key) }
+    if kind == .duration { return try durationComponent(key) }
     if hasDate, let v = dateComponent(key) { return v }
     if hasTime, let v = timeComponent(key) { return v }
-    if hasZone, let v = zoneComponent(key) { return v }
+    if hasZone, let v = try zoneComponent(key) { return v }
     return nil
+  }
+
+  /// `a * factor + b` (with `b` in `0..<factor`) for accessor `name`, or `IntegerOverflow` when
+  /// it leaves 64 bits. A negative `a` is taken as `(a + 1) * factor + (b - factor)`, the same
+  /// sum, so that a result just above Int64.min does not overflow on the way.
+  private func scaled(_ a: Int64, _ factor: Int64, plus b: Int64, _ name: String) throws -> Value {
+    let (whole, rest) = a < 0 ? (a + 1, b - factor) : (a, b)
+    let (product, o1) = whole.multipliedReportingOverflow(by: factor)
+    let (sum, o2) = product.addingReportingOverflow(rest)
+    guard !o1, !o2 else {
+      throw QuiverError.runtime(.arithmetic, .integerOverflow, "\(name) of this \(typeName) does not fit in a 64-bit integer")
+    }
+    return .int(sum)
   }
 
   private func dateComponent(_ key: String) -> Value? {
@@ -43,7 +57,7 @@ extension Temporal {
     }
   }
 
-  private func zoneComponent(_ key: String) -> Value? {
+  private func zoneComponent(_ key: String) throws -> Value? {
     switch key {
     case "timezone": return .string(zoneID ?? TemporalZones.offsetText(offsetSeconds).replacingZ())
     case "offset": return .string(TemporalZones.offsetText(offsetSeconds).replacingZ())
@@ -51,12 +65,12 @@ extension Temporal {
     case "offsetseconds": return .int(offsetSeconds)
     case "epochseconds" where kind == .dateTime: return .int(epochSecond)
     case "epochmillis" where kind == .dateTime:
-      return .int(epochSecond * 1000 + nanoOfDay % Temporal.nanosPerSecond / 1_000_000)
+      return try scaled(epochSecond, 1000, plus: nanoOfDay % Temporal.nanosPerSecond / 1_000_000, "epochMillis")
     default: return nil
     }
   }
 
-  private func durationComponent(_ key: String) -> Value? {
+  private func durationComponent(_ key: String) throws -> Value? {
     switch key {
     case "years": return .int(months / 12)
     case "quarters": return .int(months / 3)
@@ -66,9 +80,9 @@ extension Temporal {
     case "hours": return .int(seconds / 3600)
     case "minutes": return .int(seconds / 60)
     case "seconds": return .int(seconds)
-    case "milliseconds": return .int(seconds * 1000 + nanoseconds / 1_000_000)
-    case "microseconds": return .int(seconds * 1_000_000 + nanoseconds / 1000)
-    case "nanoseconds": return .int(seconds * Temporal.nanosPerSecond + nanoseconds)
+    case "milliseconds": return try scaled(seconds, 1000, plus: nanoseconds / 1_000_000, "milliseconds")
+    case "microseconds": return try scaled(seconds, 1_000_000, plus: nanoseconds / 1000, "microseconds")
+    case "nanoseconds": return try scaled(seconds, Temporal.nanosPerSecond, plus: nanoseconds, "nanoseconds")
     case "quartersofyear": return .int(months / 3 % 4)
     case "monthsofquarter": return .int(months % 3)
     case "monthsofyear": return .int(months % 12)

@@ -8,9 +8,10 @@ package enum TemporalArithmetic {
     QuiverError.runtime(.arithmetic, .durationOverflow, "temporal arithmetic overflowed")
   }
 
-  /// `-d` for a duration.
-  package static func negate(_ d: Temporal) -> Temporal {
-    .duration(months: -d.months, days: -d.days, seconds: -d.seconds, nanoseconds: -d.nanoseconds)
+  /// `-d` for a duration; a component of exactly `Int64.min` has no negation and is an overflow.
+  package static func negate(_ d: Temporal) throws -> Temporal {
+    guard d.months != .min, d.days != .min, d.seconds != .min else { throw overflow() }
+    return .duration(months: -d.months, days: -d.days, seconds: -d.seconds, nanoseconds: -d.nanoseconds)
   }
 
   /// `t + d` (`sign` 1) or `t - d` (`sign` -1) for a temporal `t` and a duration `d`.

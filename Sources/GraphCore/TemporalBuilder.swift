@@ -121,14 +121,35 @@ package enum TemporalBuilder {
     if let other = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
       throw invalid("cannot combine \(other) with epochSeconds or epochMillis")
     }
+    // Bounding the fields first keeps every sum below inside 64 bits: epochSeconds to the
+    // supported instants, the sub-second fields to 10^12 each (a product below 10^18).
+    func bounded(_ key: String, _ limit: Int64) throws -> Int64 {
+      let v = try integer(key)
+      guard v.magnitude <= limit.magnitude else { throw invalid("\(key) \(v) is out of range") }
+      return v
+    }
+    let span = epochSecondRange.upperBound - epochSecondRange.lowerBound
     let millis = try integer("epochmillis")
-    var seconds = try integer("epochseconds") + floorDiv(millis, 1000)
-    var nano = floorMod(millis, 1000) * 1_000_000 + (try integer("millisecond")) * 1_000_000
-      + (try integer("microsecond")) * 1_000 + (try integer("nanosecond"))
+    let subsecond = try bounded("millisecond", 1_000_000_000_000) * 1_000_000
+      + bounded("microsecond", 1_000_000_000_000) * 1_000 + bounded("nanosecond", 1_000_000_000_000)
+    var seconds = try bounded("epochseconds", span) + floorDiv(millis, 1000)
+    // The remainder by `%`, not floorMod: floorMod(-2^63, 1000) overflows on the way.
+    var nano = (millis % 1000 + 1000) % 1000 * 1_000_000 + subsecond
     seconds += floorDiv(nano, Temporal.nanosPerSecond)
     nano = floorMod(nano, Temporal.nanosPerSecond)
+    guard epochSecondRange.contains(seconds) else {
+      throw invalid(
+        "the instant \(seconds) seconds after 1970-01-01T00:00Z is outside the supported years -999,999,999 to 999,999,999")
+    }
     return at(TemporalInstant(epochSecond: seconds, nano: nano), zone: zone)
   }
+
+  /// Seconds since 1970-01-01T00:00Z of the first and last instants of the supported years
+  /// -999,999,999 to 999,999,999, a day inside each end so that any zone offset stays in range.
+  static let epochSecondRange: ClosedRange<Int64> = {
+    let first = TemporalCalendar.epochDay(year: -999_999_999, month: 1, day: 2) * 86_400
+    return first...(TemporalCalendar.epochDay(year: 999_999_999, month: 12, day: 30) * 86_400)
+  }()
 
   /// The offset of `zone` now (for times in a named zone).
   private static func offsetNow(_ zone: ZoneSpec, _ instant: TemporalInstant) -> Int64 {

@@ -83,7 +83,7 @@ package enum DurationParser {
     }
     guard sawComponent else { throw TemporalParser.invalid("duration", text) }
     let d = try approximate(months: months, days: days, seconds: seconds, nanos: nanos)
-    return negate ? TemporalArithmetic.negate(d) : d
+    return try negate ? TemporalArithmetic.negate(d) : d
   }
 
   /// `P2012-02-02T14:37:21.545`: a duration written as a date and time.
@@ -99,8 +99,11 @@ package enum DurationParser {
       nanoOfDay = try cursor.time()
       guard cursor.atEnd else { throw TemporalParser.invalid("duration", text) }
     }
-    let r = Temporal.duration(months: y * 12 + m, days: d, seconds: 0, nanoseconds: nanoOfDay)
-    return negate ? TemporalArithmetic.negate(r) : r
+    let (years, o1) = y.multipliedReportingOverflow(by: 12)
+    let (months, o2) = years.addingReportingOverflow(m)
+    if o1 || o2 { throw TemporalArithmetic.overflow() }
+    let r = Temporal.duration(months: months, days: d, seconds: 0, nanoseconds: nanoOfDay)
+    return try negate ? TemporalArithmetic.negate(r) : r
   }
 
   /// Splits `-12.345` into whole seconds and nanoseconds, both carrying the sign.

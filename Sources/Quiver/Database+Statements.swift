@@ -46,6 +46,7 @@ extension Database {
     let prepared =
       try statement?.plan(parameters: parameters, snapshot.store, snapshot.procedures)
       ?? prepare(query, parameters: parameters, snapshot.store, snapshot.procedures)
+    try limits.check(prepared, query: query)
     switch prepared {
     case .schema(let command, let show):
       guard Self.changesSchema(command) else {

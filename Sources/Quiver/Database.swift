@@ -168,7 +168,7 @@ public final class Database: Sendable {
 
   /// Parses and plans `query` against `store`'s schema and statistics and the `procedures`.
   static func compile(_ query: String, _ store: GraphStore, _ procedures: ProcedureRegistry) throws -> Prepared {
-    let statement = try Parser.parse(query)
+    let (statement, depth) = try Parser.measuredParse(query)
     if let command = statement.schema { return .schema(command, show: statement.query.parts.first?.clauses ?? []) }
     var compiled = try Planner.compile(statement, catalog: procedures, schema: store)
     var names = NameUses(statement)
@@ -178,6 +178,7 @@ public final class Database: Sendable {
     names.relationshipTypes.removeAll { store.typeID($0.name) != nil }
     names.propertyKeys.removeAll { store.propertyKeyID($0.name) != nil }
     compiled.names = names
+    compiled.nestingDepth = depth
     return .query(compiled)
   }
 

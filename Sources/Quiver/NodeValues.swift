@@ -18,6 +18,7 @@ public struct NodeValues<Value>: Sequence {
   ///   - index: the nodes covered.
   ///   - values: one value per node of `index`, by position.
   init(index: NodeIndex, values: [Value]) {
+    // Unreachable from input: every caller maps an algorithm's per-node result over `index`.
     assert(index.count == values.count, "one value per node")
     self.index = index
     self.values = values

@@ -5,6 +5,15 @@ import Foundation
 import Quiver
 import Testing
 
+/// An in-memory database whose limits are the defaults with `change` applied.
+func limitedDatabase(_ change: (inout ResourceLimits) -> Void) throws -> Database {
+  let db = try Database()
+  var limits = ResourceLimits()
+  change(&limits)
+  db.limits = limits
+  return db
+}
+
 @Suite struct ResourceLimitTests {
   /// The error running `query` on `db` throws.
   private func failure(_ db: Database, _ query: String) -> QuiverError? {
@@ -25,11 +34,7 @@ import Testing
   private func text(_ rows: [[Value]]) -> [[String]] { rows.map { $0.map(canonical) } }
 
   private func limited(_ change: (inout ResourceLimits) -> Void) throws -> Database {
-    let db = try Database()
-    var limits = ResourceLimits()
-    change(&limits)
-    db.limits = limits
-    return db
+    try limitedDatabase(change)
   }
 
   @Test func hugeRangeFailsAtOnceUnderTheDefaults() throws {
@@ -158,6 +163,23 @@ import Testing
     #expect(throws: QuiverError.self) { try db.prepare("RETURN 1 AS abcdefghi") }
   }
 
+  @Test func nestingDepth() throws {
+    let db = try limited { $0.maxNestingDepth = 3 }
+    #expect(try rows(db, "RETURN [[[1]]] AS l") == text([[.list([.list([.list([.int(1)])])])]]))
+    // The plan of a statement is cached across limits; the depth it recorded is checked each run.
+    let error = failure(db, "RETURN [[[[1]]]] AS l")
+    #expect(error?.code == .nestingTooDeep)
+    #expect(error?.message == "query nests deeper than 3 levels")
+    #expect(error?.position?.column == 11)
+    #expect(try db.execute("RETURN [[[[1]]]] AS l", limits: ResourceLimits()).rows.count == 1)
+    #expect(failure(db, "RETURN [[[[1]]]] AS l")?.code == .nestingTooDeep)
+    // The parser's ceiling of 200 stays whatever the limit says.
+    db.limits.maxNestingDepth = 10_000
+    let deep = String(repeating: "[", count: 201) + String(repeating: "]", count: 201)
+    #expect(failure(db, "RETURN " + deep)?.message == "query nests deeper than 200 levels")
+    #expect(try db.execute("RETURN size(" + String(repeating: "[", count: 199) + String(repeating: "]", count: 199) + ") AS n").rows.count == 1)
+  }
+
   @Test func perStatementLimitsReplaceTheDatabases() throws {
     let db = try Database()
     let error = try #require(throws: QuiverError.self) {
@@ -182,6 +204,6 @@ import Testing
     #expect(failure(db, "RETURN range(1, 4)")?.code == .valueTooLarge)
     #expect(ResourceLimits() == ResourceLimits(
       maxQueryLength: 64 << 20, maxListSize: 10_000_000, maxStringSize: 256 << 20, maxMaterializedRows: 50_000_000,
-      maxMemoryBytes: 4 << 30, maxExpansionSteps: 1_000_000_000))
+      maxMemoryBytes: 4 << 30, maxExpansionSteps: 1_000_000_000, maxNestingDepth: 200))
   }
 }

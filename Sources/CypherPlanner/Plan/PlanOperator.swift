@@ -373,4 +373,7 @@ package struct CompiledQuery: Sendable {
   /// The statement has a CALL subquery IN TRANSACTIONS, so it commits batch by batch and may
   /// run only in an implicit (auto-commit) transaction.
   package var batchesTransactions = false
+  /// The deepest nesting of the statement's text, checked against a database's lower nesting
+  /// limit each run (the plan is cached across limits; filled in from the AST).
+  package var nestingDepth = 0
 }

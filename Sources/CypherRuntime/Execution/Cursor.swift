@@ -94,7 +94,7 @@ extension ExecutionContext {
     case .procedureCall(let i, let spec): return ProcedureCallCursor(input(i), self, spec)
     case .union(let branches, let outputs, let distinct):
       return UnionCursor(branches.enumerated().map { input($0.element, $0.offset) }, outputs: outputs, distinct: distinct)
-    case .eager(let i): return EagerCursor(input(i))
+    case .eager(let i): return EagerCursor(input(i), self)
     case .loadCSV(let i, let spec): return LoadCSVCursor(input(i), self, spec)
     case .applyInTransactions(let i, let plan, let outputs, let spec):
       return TransactionApplyCursor(input(i), self, inner: plan, outputs: outputs, spec, path: inner)

@@ -1,6 +1,7 @@
 // The resource limits one statement runs under, and the running counts checked against them:
 // sizes of lists and strings built at run time, rows and (approximate) bytes held by the
-// operators that materialise their input (sort, aggregation, DISTINCT, collect()), and steps of
+// operators that materialise their input (sort, aggregation, DISTINCT, collect(), hash joins,
+// path selectors, eager and batch buffers, an updating statement's result), and steps of
 // variable-length and shortest-path expansion. Exceeding one stops the statement with a
 // ResourceLimitExceeded error before the memory is taken; the graph is left as it was.
 import GraphCore
@@ -32,20 +33,44 @@ package struct QueryLimits: Sendable, Hashable {
 
 extension ExecutionContext {
   /// Throws `ValueTooLarge` when a list of `count` elements, about to be built by `what`, would
-  /// exceed the limit: checked before allocating, so `range(1, 100000000)` fails at once.
+  /// exceed the limit, and `MemoryLimitExceeded` when its 16 bytes an element would not fit in
+  /// the memory budget beside what the statement's operators hold: checked before allocating,
+  /// so `range(1, 100000000)` fails at once.
   package func checkListSize(_ count: Int, _ what: String) throws {
-    guard count > limits.maxListSize else { return }
-    throw QuiverError.runtime(
-      .resourceLimit, .valueTooLarge,
-      "\(what) would build a list of \(count) elements, more than the limit of \(limits.maxListSize) (ResourceLimits.maxListSize)")
+    if count > limits.maxListSize {
+      throw QuiverError.runtime(
+        .resourceLimit, .valueTooLarge,
+        "\(what) would build a list of \(count) elements, more than the limit of \(limits.maxListSize) (ResourceLimits.maxListSize)")
+    }
+    try checkMemory(16 &* count, what)
   }
 
-  /// Throws `ValueTooLarge` when a string of `bytes` UTF-8 bytes built by `what` exceeds the limit.
+  /// Throws `ValueTooLarge` when a string of `bytes` UTF-8 bytes built by `what` exceeds the
+  /// limit, and `MemoryLimitExceeded` when it would not fit in the memory budget.
   package func checkStringSize(_ bytes: Int, _ what: String) throws {
-    guard bytes > limits.maxStringSize else { return }
+    if bytes > limits.maxStringSize {
+      throw QuiverError.runtime(
+        .resourceLimit, .valueTooLarge,
+        "\(what) would build a string of \(bytes) bytes, more than the limit of \(limits.maxStringSize) (ResourceLimits.maxStringSize)")
+    }
+    try checkMemory(bytes, what)
+  }
+
+  /// Throws `MemoryLimitExceeded` when `bytes` more, beside what the statement's operators hold,
+  /// would pass the memory budget; counts nothing, for a value or a buffer that lives briefly
+  /// (a list being built, a shortest-path frontier).
+  package func checkMemory(_ bytes: Int, _ what: String) throws {
+    guard materializedBytes &+ bytes > limits.maxMemoryBytes else { return }
     throw QuiverError.runtime(
-      .resourceLimit, .valueTooLarge,
-      "\(what) would build a string of \(bytes) bytes, more than the limit of \(limits.maxStringSize) (ResourceLimits.maxStringSize)")
+      .resourceLimit, .memoryLimitExceeded,
+      "\(what) would take more than \(limits.maxMemoryBytes) bytes with what the query holds, the query's memory budget (ResourceLimits.maxMemoryBytes)")
+  }
+
+  /// Gives back rows and bytes that `materialize` counted, when an operator lets them go (a
+  /// finished batch of CALL … IN TRANSACTIONS).
+  package func release(rows: Int, bytes: Int) {
+    materializedRows = max(0, materializedRows &- rows)
+    materializedBytes = max(0, materializedBytes &- bytes)
   }
 
   /// Counts `rows` more rows or values of about `bytes` bytes held by `what`; throws

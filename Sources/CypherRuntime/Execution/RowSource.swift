@@ -34,7 +34,9 @@ package final class RowSource {
     // Writes finish before the first row is handed out; a statement without columns runs for
     // its effects (a procedure call) and hands out nothing.
     while let row = try pull(root) {
-      if !slots.isEmpty { kept.append(row) }
+      guard !slots.isEmpty else { continue }
+      try context.materialize(bytes: row.estimatedBytes, "the result of an updating statement")
+      kept.append(row)
     }
     if query.isUpdating { try context.finishWrites() }
   }

@@ -128,7 +128,7 @@ extension ExecutionContext {
       if i == .min { throw QuiverError.runtime(.arithmetic, .integerOverflow, "integer overflow in unary minus") }
       return .int(-i)
     case .float(let d): return .float(-d)
-    case .temporal(let t) where t.kind == .duration: return .temporal(TemporalArithmetic.negate(t))
+    case .temporal(let t) where t.kind == .duration: return .temporal(try TemporalArithmetic.negate(t))
     default: throw QuiverError.typeError("cannot negate a \(v.typeName)")
     }
   }

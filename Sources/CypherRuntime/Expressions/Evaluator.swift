@@ -96,10 +96,15 @@ extension ExecutionContext {
       guard let items = try listOperand(eval(list, row), "list comprehension") else { return .null }
       var r = row
       var out: [Value] = []
+      var bytes = 16
       for item in items {
         r[slot] = item
         if let predicate, try truth(eval(predicate, r)) != true { continue }
-        out.append(try projection.map { try eval($0, r) } ?? item)
+        let value = try projection.map { try eval($0, r) } ?? item
+        // The list built counts against the memory budget as it grows.
+        bytes &+= value.estimatedBytes
+        try checkMemory(bytes, "list comprehension")
+        out.append(value)
       }
       return .list(out)
     case .quantifier(let q, let slot, let list, let predicate):
@@ -125,7 +130,14 @@ extension ExecutionContext {
         return .int(n)
       case .collect(let projection):
         var out: [Value] = []
-        while let r = try cursor.next() { out.append(try eval(projection, r)) }
+        var bytes = 16
+        while let r = try cursor.next() {
+          let value = try eval(projection, r)
+          bytes &+= value.estimatedBytes
+          try checkListSize(out.count + 1, "COLLECT subquery")
+          try checkMemory(bytes, "COLLECT subquery")
+          out.append(value)
+        }
         return .list(out)
       }
     case .mapProjection(let owner, let items):

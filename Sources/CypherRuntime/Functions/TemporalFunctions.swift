@@ -67,7 +67,7 @@ extension ExecutionContext {
 
   /// `t.key`: a component of a temporal value.
   func temporalProperty(_ t: Temporal, _ key: String) throws -> Value {
-    guard let v = t.component(key) else {
+    guard let v = try t.component(key) else {
       throw QuiverError.runtime(.argument, .invalidArgumentValue, "a \(t.typeName) has no component `\(key)`")
     }
     return v

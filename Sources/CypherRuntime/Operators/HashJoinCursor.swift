@@ -50,6 +50,7 @@ final class HashJoinCursor: Cursor {
       try ctx.checkCancelled()
       let key = try ctx.eval(buildKey, r)
       if key.isNull { continue }
+      try ctx.materialize(bytes: r.estimatedBytes, "hash join")
       table[GroupingKey(key), default: []].append(r)
     }
     return table

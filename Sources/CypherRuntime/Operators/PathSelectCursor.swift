@@ -53,6 +53,7 @@ final class PathSelectCursor: Cursor {
       let key = PairKey(start: s.id, end: e.id)
       if case .any(let k) = spec.keep, (partitions[key]?.rows.count ?? 0) >= k { continue }
       if partitions[key] == nil { order.append(key) }
+      try ctx.materialize(bytes: row.estimatedBytes, "path selector")
       partitions[key, default: Partition()].rows.append((length(of: row), row))
     }
     var out: [Row] = []

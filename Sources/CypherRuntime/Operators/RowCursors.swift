@@ -189,18 +189,26 @@ final class DistinctCursor: Cursor {
   }
 }
 
-/// Materialises all input before yielding, so that writes complete before later reads.
+/// Materialises all input before yielding, so that writes complete before later reads; the rows
+/// held count against the statement's row and memory limits.
 final class EagerCursor: Cursor {
   private let input: Cursor
+  private let ctx: ExecutionContext
   private var rows: [Row]?
   private var position = 0
 
-  init(_ input: Cursor) { self.input = input }
+  init(_ input: Cursor, _ ctx: ExecutionContext) {
+    self.input = input
+    self.ctx = ctx
+  }
 
   func next() throws -> Row? {
     if rows == nil {
       var all: [Row] = []
-      while let r = try input.next() { all.append(r) }
+      while let r = try input.next() {
+        try ctx.materialize(bytes: r.estimatedBytes, "an eager buffer of rows to write")
+        all.append(r)
+      }
       rows = all
     }
     guard let rows, position < rows.count else { return nil }

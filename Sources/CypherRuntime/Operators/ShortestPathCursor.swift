@@ -41,6 +41,7 @@ final class ShortestPathCursor: Cursor {
     }
     // Breadth-first over dense arrays indexed by node id: the depth of each node reached and the
     // (previous node, relationship) pairs that reach it at that depth.
+    try ctx.checkMemory(4 &* limit, "a shortest-path search")
     var depthOf = [Int32](repeating: -1, count: limit)
     var predecessors: [Int: [(Int64, Int64)]] = [:]
     depthOf[Int(source.id)] = 0
@@ -80,17 +81,22 @@ final class ShortestPathCursor: Cursor {
     guard depthOf[Int(target.id)] >= 0 else { return [] }
     if spec.minHops > Int(depthOf[Int(target.id)]) { return [] }
     var paths: [[Int64]] = []
-    func unwind(_ node: Int64, _ suffix: [Int64]) {
+    // allShortestPaths can have exponentially many paths (a grid): they count against the
+    // memory budget as they are spelled out.
+    var pathBytes = 0
+    func unwind(_ node: Int64, _ suffix: [Int64]) throws {
       if node == source.id {
+        pathBytes &+= 16 &* (2 &* suffix.count &+ 1)
+        try ctx.checkMemory(pathBytes, "allShortestPaths")
         paths.append(suffix)
         return
       }
       for (prev, rel) in predecessors[Int(node)] ?? [] {
-        unwind(prev, [rel] + suffix)
+        try unwind(prev, [rel] + suffix)
         if !spec.all && !paths.isEmpty { return }
       }
     }
-    unwind(target.id, [])
+    try unwind(target.id, [])
     return paths.map { output(row, [$0], source: source.id) }
   }
 
@@ -106,6 +112,7 @@ final class ShortestPathCursor: Cursor {
     let maxHops = spec.maxHops ?? Int.max
     // Per side: depth of each node reached (-1: not yet) and the (node, relationship) it was
     // reached through, towards that side's end.
+    try ctx.checkMemory(40 &* limit, "a shortest-path search")
     var depth = [[Int32](repeating: -1, count: limit), [Int32](repeating: -1, count: limit)]
     var via = [[(Int64, Int64)](repeating: (-1, -1), count: limit), [(Int64, Int64)](repeating: (-1, -1), count: limit)]
     let directions = [spec.direction, spec.direction.reversed]

@@ -18,6 +18,8 @@ final class TransactionApplyCursor: Cursor {
   /// The rows of the last batch, handed out before the next batch runs.
   private var ready: [Row] = []
   private var position = 0
+  /// The rows and bytes of the batch being held, counted against the statement's limits.
+  private var held = (rows: 0, bytes: 0)
   /// ON ERROR BREAK stopped the batching: later rows pass through unrun.
   private var stopped = false
   private var batches = 0
@@ -39,9 +41,18 @@ final class TransactionApplyCursor: Cursor {
       }
       ready.removeAll(keepingCapacity: true)
       position = 0
+      ctx.release(rows: held.rows, bytes: held.bytes)
+      held = (0, 0)
       let limit = try batchSize()
       var batch: [Row] = []
-      while batch.count < limit, let row = try input.next() { batch.append(row) }
+      // A batch is held until it has run and its rows are handed on; it counts against the
+      // statement's limits until the next batch replaces it.
+      while batch.count < limit, let row = try input.next() {
+        let bytes = row.estimatedBytes
+        try ctx.materialize(bytes: bytes, "a batch of CALL … IN TRANSACTIONS")
+        held = (held.rows + 1, held.bytes + bytes)
+        batch.append(row)
+      }
       if batch.isEmpty { return nil }
       ready = try run(batch)
     }

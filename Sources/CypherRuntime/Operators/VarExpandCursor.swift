@@ -90,6 +90,9 @@ final class VarExpandCursor: Cursor {
         place(h, relationship: relID, near: node, far: far)
         guard try ctx.truth(ctx.eval(predicate, scratchRow)) == true else { continue }
       }
+      // The path being walked becomes a list (and the stack holds a frame a step): a walk as
+      // long as a list may be counts against the list and memory limits.
+      try ctx.checkListSize(trail.count + 1, "a variable-length path")
       used.insert(relID)
       trail.append(relID)
       // Within a repetition the walk goes on; after one, while fewer than the most are done.

@@ -13,6 +13,8 @@ package struct RandomWalkOptions: Sendable {
   package init() {}
 
   func check(_ c: OptionCheck) throws {
+    // Upper bounds far above GDS's defaults; the products they size (steps held, values
+    // trained) are checked against the graph once it is projected.
     try c.int(walkLength, "walkLength", minimum: 1, maximum: 100_000)
     try c.int(walksPerNode, "walksPerNode", minimum: 1, maximum: 10_000)
     try c.int(randomSeed, "randomSeed")

@@ -9,6 +9,8 @@ package typealias Node2VecOptions = Node2VecSettings
 
 extension Node2VecSettings {
   func check(_ c: OptionCheck) throws {
+    // Upper bounds far above GDS's defaults; the products they size (steps held, values
+    // trained) are checked against the graph once it is projected.
     try c.int(walkLength, "walkLength", minimum: 2, maximum: 100_000)
     try c.int(walksPerNode, "walksPerNode", minimum: 1, maximum: 10_000)
     try c.double(returnFactor, "returnFactor", in: 1e-9...1e9)

@@ -9,23 +9,38 @@ package struct Parser {
   var index = 0
   let source: [UInt8]
   var depth = 0
-  /// Deep nesting beyond this is an error rather than a stack overflow.
-  static let maxDepth = 200
+  /// The deepest nesting reached so far (`measuredParse` reports it, so that a database's lower
+  /// limit can be checked against a cached plan).
+  var deepest = 0
+  /// Deep nesting beyond this is an error rather than a stack overflow; a database may set a
+  /// lower limit (`maxDepth`), never a higher one, since later stages recurse as deep.
+  static let depthCeiling = 200
+  /// The nesting limit of this parse: `depthCeiling` or lower.
+  let maxDepth: Int
   /// Levels of the expression tree being built: nesting, plus one per operator of a chain
   /// (`1 + 1 + …` nests to the left), which the later stages walk recursively.
   var treeDepth = 0
   /// A deeper expression tree is an error rather than a stack overflow in a later stage.
   static let maxTreeDepth = 1_000
 
-  package init(_ text: String) throws {
+  package init(_ text: String, maxDepth: Int = Parser.depthCeiling) throws {
     tokens = try Lexer.tokenize(text)
     source = Array(text.utf8)
+    self.maxDepth = min(maxDepth, Parser.depthCeiling)
   }
 
-  /// Parses one statement (an optional trailing `;` is allowed).
-  package static func parse(_ text: String) throws -> Statement {
-    var parser = try Parser(text)
+  /// Parses one statement (an optional trailing `;` is allowed), refusing nesting deeper than
+  /// `maxDepth` (at most `depthCeiling`).
+  package static func parse(_ text: String, maxDepth: Int = Parser.depthCeiling) throws -> Statement {
+    var parser = try Parser(text, maxDepth: maxDepth)
     return try parser.statement()
+  }
+
+  /// Parses one statement as `parse` does, and tells how deep its expressions and patterns nest.
+  package static func measuredParse(_ text: String) throws -> (statement: Statement, nestingDepth: Int) {
+    var parser = try Parser(text)
+    let statement = try parser.statement()
+    return (statement, parser.deepest)
   }
 
   /// Parses a standalone expression (used by the shell's `:param` and by tests).
@@ -116,8 +131,9 @@ package struct Parser {
       depth -= 1
       treeDepth -= 1
     }
-    if depth > Parser.maxDepth {
-      throw QuiverError.syntax(.nestingTooDeep, "query nests deeper than \(Parser.maxDepth) levels", at: current.position)
+    deepest = max(deepest, depth)
+    if depth > maxDepth {
+      throw QuiverError.syntax(.nestingTooDeep, "query nests deeper than \(maxDepth) levels", at: current.position)
     }
     try checkTreeDepth()
     return try body(&self)

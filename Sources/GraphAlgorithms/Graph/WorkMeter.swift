@@ -58,7 +58,9 @@ package final class WorkMeter: Sendable {
     let snapshot: WorkProgress? = state.withLock { s in
       guard let started = s.started else { return nil }
       s.done += units
-      let hundredth = s.total > 0 ? s.done * 100 / s.total : 0
+      // In floating point: `done * 100` overflows when a run skips a huge rest of its iterations
+      // (pageRank with maxIterations 2^63 - 1); the quotient lies in 0...100 and converts safely.
+      let hundredth = s.total > 0 ? Int(min(100, max(0, Double(s.done) * 100 / Double(s.total)))) : 0
       guard hundredth != s.hundredth || s.reported.map({ now - $0 >= .milliseconds(250) }) != false else { return nil }
       s.hundredth = hundredth
       s.reported = now

@@ -18,6 +18,7 @@ package enum Bridges {
   /// ignored.
   /// - Complexity: O(n + m).
   package static func run(_ g: CSRGraph) -> (bridges: [Bridge], articulation: [Bool]) {
+    // Unreachable from input: both callers (bridges, articulationPoints) pass `undirected()`.
     precondition(!g.isDirected, "bridges need an undirected graph")
     let n = g.nodeCount
     var discovered = [Int](repeating: -1, count: n)

@@ -11,6 +11,8 @@ public struct Row: Sendable, RandomAccessCollection {
 
   /// A row of `values` under `columns` (which must be as many).
   public init(columns: [String], values: [Value]) {
+    // A contract on the embedding program, not on query input: results build rows from one
+    // statement's columns and the values of each of its rows, always as many.
     precondition(columns.count == values.count, "a row has one value per column")
     self.columns = columns
     self.values = values
