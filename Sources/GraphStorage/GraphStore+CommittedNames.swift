@@ -38,18 +38,23 @@ extension GraphStore {
 }
 
 extension GraphStore {
-  /// The id of label `n` in this version: the plan's id when this version holds the name under
-  /// it (checked, since a plan may outlive the version it was made for, or run on an older
-  /// snapshot), else a look-up by name; nil when the label is unknown here.
+  /// The plan's id of `n` when `names` (an interner's names in id order) holds the name under it
+  /// (checked, since a plan may outlive the version it was made for, or run on an older
+  /// snapshot); nil otherwise.
+  private static func plannedID(_ n: InternedName, in names: [String]) -> Int32? {
+    guard let id = n.id, Int(id) < names.count, names[Int(id)] == n.name else { return nil }
+    return id
+  }
+
+  /// The id of label `n` in this version: the plan's id when valid here, else a look-up by
+  /// name; nil when the label is unknown here.
   package func existingLabel(_ n: InternedName) -> LabelID? {
-    if let id = n.id, Int(id) < labelNames.count, labelNames[Int(id)] == n.name { return id }
-    return labelIDs[n.name]
+    Self.plannedID(n, in: labelNames) ?? labelIDs[n.name]
   }
 
   /// The id of property key `n` in this version (see `existingLabel`).
   package func existingPropertyKey(_ n: InternedName) -> PropertyKeyID? {
-    if let id = n.id, Int(id) < propertyKeyNames.count, propertyKeyNames[Int(id)] == n.name { return id }
-    return propertyKeyIDs[n.name]
+    Self.plannedID(n, in: propertyKeyNames) ?? propertyKeyIDs[n.name]
   }
 
   /// The id of label `n`, interned when new.
@@ -59,8 +64,7 @@ extension GraphStore {
 
   /// The id of relationship type `n`, interned when new.
   mutating func internType(_ n: InternedName) -> TypeID {
-    if let id = n.id, Int(id) < typeNames.count, typeNames[Int(id)] == n.name { return id }
-    return internType(n.name)
+    Self.plannedID(n, in: typeNames) ?? internType(n.name)
   }
 
   /// The id of property key `n`, interned when new.

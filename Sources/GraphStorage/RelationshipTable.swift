@@ -86,12 +86,8 @@ struct RelationshipTable: Sendable {
 
   /// The properties of live relationship `id`, in ascending key order.
   func properties(_ id: Int64) -> PropertyMap {
-    let type = byType[Int(types[Int(id)])]
-    let position = Int(positions[Int(id)])
     var map = PropertyMap()
-    for column in type.columns {
-      if let v = column.value(at: position) { map.set(column.key, v) }
-    }
+    forEachProperty(id) { key, value in map.set(key, value) }
     return map
   }
 
