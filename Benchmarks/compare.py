@@ -14,6 +14,7 @@ answers. Prints one JSON line per measurement, then the tables of medians.
   python3 Benchmarks/compare.py --scale tiny    # 1,000 persons: checks the harness (CI)
   python3 Benchmarks/compare.py --scale small   # sf10k and facebook (docs/performance.md's table)
   python3 Benchmarks/compare.py --scale large   # sf1m: 1M persons, 10M KNOWS
+  python3 Benchmarks/compare.py --scale huge    # sf10m: 10M persons, 100M KNOWS; load and Q1-Q6
   python3 Benchmarks/compare.py --workloads w1,queries --dataset sf10k --rounds 3
   python3 Benchmarks/compare.py --scale small --docs     # also rewrite docs/performance.md's table
   python3 Benchmarks/compare.py --scale small --baseline OLD/quiver-bench   # this build against another
@@ -438,7 +439,7 @@ def peer_version(module):
 def resolve(args):
     """The scale's settings with the explicit flags applied."""
     settings = dict(SCALES[args.scale or "small"])
-    settings["workloads"] = list(WORKLOADS)
+    settings["workloads"] = list(settings.get("workloads", WORKLOADS))
     if args.workloads:
         settings["workloads"] = [w.strip() for w in args.workloads.split(",") if w.strip()]
         settings["workloads"] = ["store" if w == "open" else w for w in settings["workloads"]]
@@ -461,7 +462,7 @@ def main():
     environment.ensure_venv()
     sys.stdout.reconfigure(line_buffering=True)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", choices=sorted(SCALES), help="tiny, small (default) or large")
+    parser.add_argument("--scale", choices=sorted(SCALES), help="tiny, small (default), large or huge")
     parser.add_argument("--workloads", help="comma-separated: " + ",".join(WORKLOADS))
     parser.add_argument("--dataset", help="comma-separated dataset names (default: the scale's)")
     parser.add_argument("--rounds", type=int, help="rounds of every alternation")

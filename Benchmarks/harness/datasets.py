@@ -17,6 +17,8 @@ DATASETS = {
     "sf10k": {"generate": ["--preset", "sf10k"], "triangles": True, "closeness": True, "sources": None},
     "sf100k": {"generate": ["--preset", "sf100k"], "triangles": False, "closeness": False, "sources": 1000},
     "sf1m": {"generate": ["--preset", "sf1m"], "triangles": False, "closeness": False, "sources": 100},
+    "sf10m": {"generate": ["--nodes", "10000000", "--edges", "100000000"], "triangles": False, "closeness": False,
+              "sources": 10},
     "enron": {"snap": "email-Enron.txt.gz", "triangles": False, "closeness": False, "sources": None},
     "facebook": {"snap": "facebook_combined.txt.gz", "triangles": True, "closeness": True, "sources": None},
 }
