@@ -48,7 +48,7 @@ let package = Package(
     .target(
       name: "QuiverServer",
       dependencies: [
-        "Quiver", "QuiverExchange",
+        "Quiver", "QuiverExchange", "GraphCore",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -59,7 +59,7 @@ let package = Package(
     .executableTarget(
       name: "QuiverCLI",
       dependencies: [
-        "Quiver", "QuiverShellSupport", "QuiverExchange", "QuiverServer", "CEditLine",
+        "Quiver", "QuiverShellSupport", "QuiverExchange", "QuiverServer", "GraphCore", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
@@ -76,7 +76,7 @@ let package = Package(
         "Quiver", "QuiverExchange", "QuiverShellSupport", "CypherSyntax", "CypherPlanner", "CypherRuntime", "GraphStorage",
       ],
       path: "Benchmarks/Sources/QuiverBench", swiftSettings: strict),
-    .executableTarget(name: "QuiverCrashChild", dependencies: ["Quiver"], swiftSettings: strict),
+    .executableTarget(name: "QuiverCrashChild", dependencies: ["Quiver", "GraphCore"], swiftSettings: strict),
     // The seeded mutation fuzzer over the parser, engine, storage readers, importers and servers
     // (Fuzz/README.md).
     .executableTarget(
@@ -92,16 +92,16 @@ let package = Package(
       name: "CypherPlannerTests", dependencies: ["CypherPlanner", "CypherSyntax", "GraphCore"],
       swiftSettings: strict),
     .testTarget(name: "GraphStorageTests", dependencies: ["GraphStorage"], swiftSettings: strict),
-    .testTarget(name: "QuiverTests", dependencies: ["Quiver"], swiftSettings: strict),
+    .testTarget(name: "QuiverTests", dependencies: ["Quiver", "GraphCore"], swiftSettings: strict),
     .testTarget(
-      name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "GraphStorage", "CypherRuntime", "Quiver"],
+      name: "GraphAlgorithmsTests", dependencies: ["GraphAlgorithms", "GraphStorage", "CypherRuntime", "Quiver", "GraphCore"],
       exclude: ["Fixtures"],
       swiftSettings: strict),
     .testTarget(name: "ConformanceKitTests", dependencies: ["ConformanceKit"], swiftSettings: strict),
     .testTarget(name: "QuiverExchangeTests", dependencies: ["QuiverExchange", "Quiver"], swiftSettings: strict),
     .testTarget(
       name: "QuiverServerTests",
-      dependencies: ["QuiverServer", "Quiver", "QuiverExchange", .product(name: "NIOCore", package: "swift-nio")],
+      dependencies: ["QuiverServer", "Quiver", "QuiverExchange", "GraphCore", .product(name: "NIOCore", package: "swift-nio")],
       swiftSettings: strict),
     .testTarget(
       name: "QuiverCLITests", dependencies: ["Quiver", "QuiverShellSupport"], swiftSettings: strict),

@@ -1,11 +1,10 @@
 // Time-zone rules for named zones (`Europe/Stockholm`) from the system's tz database through
 // Foundation's TimeZone, and the text of fixed offsets (`+01:00`, `Z`, `-02:05:07`).
 import Foundation
-import Synchronization
 
 /// Offsets of named zones at instants and at local date-times.
 package enum TemporalZones {
-  private static let cache = Mutex<[String: TimeZone]>([:])
+  private static let cache = Locked<[String: TimeZone]>([:])
 
   /// The zone named `id`, or nil when the tz database does not know it.
   package static func zone(_ id: String) -> TimeZone? {

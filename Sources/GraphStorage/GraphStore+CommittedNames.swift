@@ -3,7 +3,6 @@
 // that is then rolled back loses its id, which the next writer may give to another name. So the
 // database marks each version it publishes, and the planner asks only for committed ids.
 import GraphCore
-import Synchronization
 
 /// How many labels, types and property keys of a store's interners belong to a committed version.
 struct CommittedNameCounts: Sendable {

@@ -31,9 +31,9 @@ final class StoreTables: @unchecked Sendable {
   /// How many labels, types and property keys (in interning order) a committed version holds:
   /// set when a version is published, shared by every value of these tables, inherited by the
   /// versions derived from them. Ids below these counts never change.
-  let committedNames: Mutex<CommittedNameCounts>
+  let committedNames: Locked<CommittedNameCounts>
 
-  init() { committedNames = Mutex(CommittedNameCounts()) }
+  init() { committedNames = Locked(CommittedNameCounts()) }
 
   /// A shallow copy: the tables themselves are copy-on-write values.
   init(copying other: StoreTables) {
@@ -56,7 +56,7 @@ final class StoreTables: @unchecked Sendable {
     constraints = other.constraints
     schemaVersion = other.schemaVersion
     changeLog = other.changeLog
-    committedNames = Mutex(other.committedNames.withLock { $0 })
+    committedNames = Locked(other.committedNames.withLock { $0 })
   }
 }
 

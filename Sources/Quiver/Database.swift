@@ -7,8 +7,8 @@
 import CypherPlanner
 import CypherRuntime
 import CypherSyntax
+import GraphCore
 import GraphStorage
-import Synchronization
 
 /// A Quiver database. Create one with `try Database()` and run Cypher with `execute`.
 public final class Database: Sendable {
@@ -17,7 +17,7 @@ public final class Database: Sendable {
     var procedures = ProcedureRegistry()
   }
 
-  let state = Mutex(State())
+  let state = Locked(State())
   /// Held by the one statement or transaction that may write.
   let writerSlot = WriterSlot()
   let planCache = PlanCache()
@@ -32,10 +32,10 @@ public final class Database: Sendable {
   package var cachedPlanCount: Int { planCache.count }
   /// The directory files of a durable database; nil in memory.
   let storage: DiskStorage?
-  private let importDirectoryState = Mutex<String?>(nil)
+  private let importDirectoryState = Locked<String?>(nil)
   /// The statements running now, for SHOW TRANSACTIONS and TERMINATE TRANSACTIONS.
   let runningStatements = RunningStatements()
-  private let limitsState = Mutex(ResourceLimits())
+  private let limitsState = Locked(ResourceLimits())
 
   /// The resource limits of statements started from now on (see `ResourceLimits`); a durable
   /// database starts with `DatabaseOptions.limits`.

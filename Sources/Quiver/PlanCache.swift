@@ -2,7 +2,7 @@
 // parsed and planned once. Invalidated when the procedure catalog or the schema changes.
 import CypherPlanner
 import CypherRuntime
-import Synchronization
+import GraphCore
 
 /// A bounded cache of compiled statements.
 final class PlanCache: Sendable {
@@ -14,7 +14,7 @@ final class PlanCache: Sendable {
     var sizeClass = 0
   }
 
-  private let entries = Mutex(Entries())
+  private let entries = Locked(Entries())
   private let capacity = 1000
   /// Longer statements (a dump's `UNWIND` of a thousand literal rows, a generated script) are
   /// planned each time and not kept: they are rarely run twice, and a full cache of them held

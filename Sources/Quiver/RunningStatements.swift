@@ -6,7 +6,6 @@ import CypherRuntime
 import CypherSyntax
 import Foundation
 import GraphCore
-import Synchronization
 
 /// The running statements of a database; safe from any thread.
 final class RunningStatements: Sendable {
@@ -37,7 +36,7 @@ final class RunningStatements: Sendable {
     }
   }
 
-  private let state = Mutex(State())
+  private let state = Locked(State())
 
   /// Lists `query`, started at `started`, as running and returns the slot to hand `finish`.
   func register(_ query: String, started: ContinuousClock.Instant, flag: CancellationFlag?) -> Int {

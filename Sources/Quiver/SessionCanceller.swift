@@ -2,7 +2,7 @@
 // now, shared between the session and the `SessionCanceller`s it hands out, so that a server's
 // I/O thread can cancel without holding the session itself.
 import CypherRuntime
-import Synchronization
+import GraphCore
 
 /// Stops whatever statement a `Session` is running, from any thread. A server's I/O thread keeps
 /// one (from `Session.canceller`) to act on a client's interrupt while another thread runs the
@@ -22,7 +22,7 @@ public struct SessionCanceller: Sendable {
 /// The cancellation flag of the statement a session started last, and the writer slot it may be
 /// waiting for (woken on cancel so that the wait ends at once).
 final class RunningStatement: Sendable {
-  private let flag = Mutex<CancellationFlag?>(nil)
+  private let flag = Locked<CancellationFlag?>(nil)
   private let slot: WriterSlot
 
   init(slot: WriterSlot) { self.slot = slot }

@@ -3,9 +3,9 @@
 // on a terminal it redraws a spinner with the elapsed time on standard error. Reports run
 // their computation the same way, with a line naming the step being computed.
 import Foundation
+import GraphCore
 import Quiver
 import QuiverShellSupport
-import Synchronization
 
 /// Runs statements so that they can be interrupted.
 enum QueryExecution {
@@ -36,7 +36,7 @@ enum QueryExecution {
   static func onWorker<T: Sendable>(
     _ body: @escaping @Sendable () throws -> T, tick: (Duration) -> String?
   ) throws -> T? {
-    let outcome = Mutex<Result<T, any Error>?>(nil)
+    let outcome = Locked<Result<T, any Error>?>(nil)
     let done = DispatchSemaphore(value: 0)
     let worker = Thread {
       let result = Result { try body() }

@@ -5,9 +5,9 @@
 // cannot be computed or written exit 1.
 import ArgumentParser
 import Foundation
+import GraphCore
 import Quiver
 import QuiverShellSupport
-import Synchronization
 
 /// The options every report takes.
 struct ReportGraphOptions: ParsableArguments {
@@ -150,7 +150,7 @@ enum ReportCLI {
       _ progress: @escaping CentralityReport.Progress, _ work: @escaping @Sendable (AlgorithmProgress) -> Void
     ) throws -> T
   ) throws -> T {
-    let step = Mutex<Step?>(nil)
+    let step = Locked<Step?>(nil)
     let showsProgress = Console.errorIsTerminal
     do {
       let report = try QueryExecution.onWorker({

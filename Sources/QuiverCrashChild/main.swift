@@ -5,8 +5,8 @@
 // and a checkpoint thread races them (and the kill).
 // Usage: quiver-crash-child DIRECTORY [fsync|group] [CHECKPOINT-LOG-BYTES] [WRITERS]
 import Foundation
+import GraphCore
 import Quiver
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -15,7 +15,7 @@ import Synchronization
 #endif
 
 /// Serialises lines written by several threads.
-let output = Mutex(())
+let output = Locked(())
 
 /// Writes `line` and a newline to standard output unbuffered, whole.
 func say(_ line: String) {

@@ -2,14 +2,14 @@
 // out of maxLevels), through the same meter as betweenness: through `db.algorithms
 // .reportingProgress` and a statement's `QueryCancellation`; a run that converges early ends at
 // done with nothing left.
+import GraphCore
 import Quiver
-import Synchronization
 import Testing
 
 @Suite struct IterationProgressTests {
   @Test func pageRankCountsIterations() throws {
     let db = try SocialGraph.make()
-    let seen = Mutex<[AlgorithmProgress]>([])
+    let seen = Locked<[AlgorithmProgress]>([])
     let analytics = db.algorithms.reportingProgress { p in seen.withLock { $0.append(p) } }
     // A zero tolerance never converges: all 30 iterations run.
     _ = try analytics.pageRank(maxIterations: 30, tolerance: 0)
@@ -31,7 +31,7 @@ import Testing
 
   @Test func louvainCountsLevels() throws {
     let db = try SocialGraph.make()
-    let seen = Mutex<[AlgorithmProgress]>([])
+    let seen = Locked<[AlgorithmProgress]>([])
     _ = try db.algorithms.reportingProgress { p in seen.withLock { $0.append(p) } }.louvain()
     let all = seen.withLock { $0 }
     #expect(all.first?.done == 0 && all.first?.total == 10)

@@ -3,8 +3,8 @@
 // formula recomputed here from plain searches; progress reaches every source once, through
 // db.algorithms' handler and through a statement's QueryCancellation.
 import GraphAlgorithms
+import GraphCore
 import Quiver
-import Synchronization
 import Testing
 
 @Suite struct SamplingAndProgressTests {
@@ -48,7 +48,7 @@ import Testing
 
   @Test func theMeterCountsEverySourceOnce() throws {
     let g = try SmallFixture("karate").graph
-    let seen = Mutex<[WorkProgress]>([])
+    let seen = Locked<[WorkProgress]>([])
     let stop = StopCheck(meter: WorkMeter { p in seen.withLock { $0.append(p) } }) { false }
     _ = Betweenness.run(g, weighted: false, stop: stop)
     let reports = seen.withLock { $0 }
@@ -64,7 +64,7 @@ import Testing
 
   @Test func progressThroughTheAPIAndAStatement() throws {
     let db = try SocialGraph.make()
-    let seen = Mutex<[AlgorithmProgress]>([])
+    let seen = Locked<[AlgorithmProgress]>([])
     let analytics = db.algorithms.reportingProgress { p in seen.withLock { $0.append(p) } }
     let exact = try analytics.closeness()
     let last = try #require(seen.withLock { $0.last })

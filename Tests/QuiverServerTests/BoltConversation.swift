@@ -1,8 +1,8 @@
 // A test double for a client: sends request messages to a `BoltConnection` and decodes the
 // chunked responses it writes, with no socket in between.
+import GraphCore
 import NIOCore
 import Quiver
-import Synchronization
 
 @testable import QuiverServer
 
@@ -23,7 +23,7 @@ struct Response: Equatable {
 
 /// What a connection wrote, collected from its `send` closure.
 final class OutputSink: Sendable {
-  let buffers = Mutex<[ByteBuffer]>([])
+  let buffers = Locked<[ByteBuffer]>([])
 }
 
 /// Drives one connection as a client would.

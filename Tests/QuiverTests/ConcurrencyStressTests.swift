@@ -2,6 +2,7 @@
 // nodes, all at once for a bounded time: every snapshot a reader sees must be consistent.
 import Dispatch
 import Foundation
+import GraphCore
 import Quiver
 import Synchronization
 import Testing
@@ -98,7 +99,7 @@ import Testing
 
 /// What the stress test's threads report.
 final class ProblemLog: Sendable {
-  private let entries = Mutex<[String]>([])
+  private let entries = Locked<[String]>([])
   let transfers = Atomic<Int>(0)
   let reads = Atomic<Int>(0)
 

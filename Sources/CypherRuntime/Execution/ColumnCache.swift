@@ -4,7 +4,6 @@
 // renews.
 import GraphCore
 import GraphStorage
-import Synchronization
 
 /// Columns of the latest store version seen (a few at most).
 package final class ColumnCache: Sendable {
@@ -24,7 +23,7 @@ package final class ColumnCache: Sendable {
   }
 
   private static let capacity = 8
-  private let entries = Mutex(Entries())
+  private let entries = Locked(Entries())
 
   package init() {}
 

@@ -158,7 +158,7 @@ package final class CancellationFlag: Sendable {
     parent?.countRow()
   }
 
-  private let work = Mutex<WorkProgress?>(nil)
+  private let work = Locked<WorkProgress?>(nil)
 
   /// The progress a long algorithm of the statement last reported (nil before one does).
   package var workProgress: WorkProgress? { work.withLock { $0 } }

@@ -108,7 +108,7 @@ extension ProjectionDirection {
 
 /// The named graphs of one database.
 package final class GraphCatalog: Sendable {
-  private let graphs = Mutex<[String: NamedGraph]>([:])
+  private let graphs = Locked<[String: NamedGraph]>([:])
   private let added = Atomic<Int>(0)
 
   package init() {}

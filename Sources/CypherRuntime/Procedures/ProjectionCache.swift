@@ -9,7 +9,7 @@ import Synchronization
 /// Projections of the latest store version seen, by specification (a few at most).
 package final class ProjectionCache: Sendable {
   private static let capacity = 4
-  private let entries = Mutex<(stamp: UInt64, projections: [ProjectionSpec: GraphProjection])>((0, [:]))
+  private let entries = Locked<(stamp: UInt64, projections: [ProjectionSpec: GraphProjection])>((0, [:]))
   private let built = Atomic<Int>(0)
   private let derived = Atomic<Int>(0)
 

@@ -2,7 +2,7 @@
 // its total, the time elapsed and an estimate of the time left, assuming the units left cost what
 // the units done did. One meter is shared by the threads of one run; it hands a snapshot to its
 // handler whenever another hundredth of the work is done or a quarter of a second has passed.
-import Synchronization
+import GraphCore
 
 /// A snapshot of an algorithm's progress.
 package struct WorkProgress: Sendable, Equatable {
@@ -39,7 +39,7 @@ package final class WorkMeter: Sendable {
     var hundredth = 0
   }
 
-  private let state = Mutex(State())
+  private let state = Locked(State())
   private let handler: @Sendable (WorkProgress) -> Void
 
   /// A meter calling `handler` as the work advances.

@@ -4,6 +4,7 @@
 // procedure and function catalog, or the graph's size class (an order of two in node count,
 // which plans are chosen by).
 import CypherRuntime
+import GraphCore
 import GraphStorage
 import Synchronization
 
@@ -23,14 +24,14 @@ public final class PreparedStatement: Sendable {
     let sizeClass: Int
   }
 
-  private let planned: Mutex<Planned>
+  private let planned: Locked<Planned>
   private let replans = Atomic<Int>(0)
 
   init(database: Database, query: String) throws {
     self.database = database
     self.query = query
     let (store, procedures) = database.snapshot
-    planned = Mutex(try Self.make(query, store, procedures))
+    planned = Locked(try Self.make(query, store, procedures))
   }
 
   /// How many times the statement was planned again since it was prepared (after schema or

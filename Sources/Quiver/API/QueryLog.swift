@@ -3,7 +3,7 @@
 // when off, a statement pays one lock to find that out. Every way of running Cypher (execute,
 // sessions, transactions, prepared statements, streams) goes through `Database.start`, which
 // reports here.
-import Synchronization
+import GraphCore
 
 /// What the query log is told about one statement when it ends.
 public struct QueryLogEntry: Sendable {
@@ -58,7 +58,7 @@ public struct QueryLog: Sendable {
 
 /// The database's query log setting, read once by each statement.
 final class QueryLogSlot: Sendable {
-  private let log = Mutex<QueryLog?>(nil)
+  private let log = Locked<QueryLog?>(nil)
 
   var current: QueryLog? {
     get { log.withLock { $0 } }

@@ -1,7 +1,7 @@
 // The advisory lock that keeps a second writer out of a database directory: `flock` on the
 // directory's `lock` file, which also records the holder's process id for the error message.
 // The kernel drops the lock when the holding process ends, however it ends.
-import Synchronization
+import GraphCore
 
 #if canImport(Glibc)
   import Glibc
@@ -16,7 +16,7 @@ final class DirectoryLock: Sendable {
   private let identity: String
 
   /// Lock files (by device and inode) that this process holds.
-  private static let held = Mutex<Set<String>>([])
+  private static let held = Locked<Set<String>>([])
 
   /// Takes the lock at once or throws `DatabaseLocked` naming the holder's pid.
   init(directory: String) throws(QuiverError) {

@@ -4,8 +4,8 @@
 // manifest records is missing; a commit appends one record (fsynced unless group commit batches
 // it) and then updates the manifest; a checkpoint writes a new snapshot atomically and empties
 // the log.
+import GraphCore
 import GraphStorage
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -30,9 +30,9 @@ final class DiskStorage: Sendable {
   let readOnly: Bool
   let options: DatabaseOptions
   private let directoryLock: DirectoryLock?
-  private let log: Mutex<LogState>
+  private let log: Locked<LogState>
   private let groupCommit: GroupCommit?
-  private let notes: Mutex<[String]>
+  private let notes: Locked<[String]>
 
   var snapshotPath: String { directory + "/snapshot" }
   var logPath: String { directory + "/wal" }
@@ -190,8 +190,8 @@ final class DiskStorage: Sendable {
     } else {
       groupCommit = nil
     }
-    self.log = Mutex(state)
-    self.notes = Mutex([])
+    self.log = Locked(state)
+    self.notes = Locked([])
   }
 
   /// The error for a write to a database opened read-only.

@@ -3,7 +3,7 @@
 // `quiver user add` takes effect without a restart.
 import Crypto
 import Foundation
-import Synchronization
+import GraphCore
 
 /// The users file: adding users and checking a login.
 package struct UserStore: Sendable {
@@ -79,7 +79,7 @@ final class VerifiedLogins: Sendable {
     var generator = SystemRandomNumberGenerator()
     return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
   }()
-  private let tokens = Mutex<Set<Data>>([])
+  private let tokens = Locked<Set<Data>>([])
 
   func token(name: String, password: String, stored: [UInt8]) -> Data {
     var mac = HMAC<SHA256>(key: SymmetricKey(data: key))

@@ -3,7 +3,7 @@
 // console must echo in `X-Quiver-CSRF` on every state-changing request. Kept in memory only:
 // a restart logs everyone out.
 import Foundation
-import Synchronization
+import GraphCore
 
 /// The logged-in browser sessions of one server.
 package final class HTTPLogins: Sendable {
@@ -21,7 +21,7 @@ package final class HTTPLogins: Sendable {
   private let lifetime: Duration
   /// At most this many logins; the oldest is dropped to make room.
   private let capacity: Int
-  private let logins = Mutex<[String: Login]>([:])
+  private let logins = Locked<[String: Login]>([:])
 
   /// An empty table of logins lasting `lifetime`, at most `capacity` of them.
   package init(lifetime: Duration = .seconds(12 * 3600), capacity: Int = 10_000) {

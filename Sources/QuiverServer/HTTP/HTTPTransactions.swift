@@ -3,8 +3,8 @@
 // may use, and an expiry that every request renews. Expired transactions are rolled back by
 // `sweep()`, which the server calls every second, so an abandoned one never holds the writer.
 import Foundation
+import GraphCore
 import Quiver
-import Synchronization
 
 /// One open HTTP transaction.
 package final class HTTPTransaction: @unchecked Sendable {
@@ -30,7 +30,7 @@ package final class HTTPTransactions: Sendable {
   package let lifetime: Duration
   /// At most this many open at once; more are refused.
   private let capacity: Int
-  private let table = Mutex<[String: (transaction: HTTPTransaction, expires: ContinuousClock.Instant)]>([:])
+  private let table = Locked<[String: (transaction: HTTPTransaction, expires: ContinuousClock.Instant)]>([:])
 
   /// An empty table whose transactions live `lifetime` after their last request.
   package init(lifetime: Duration = .seconds(60), capacity: Int = 1000) {

@@ -1,7 +1,7 @@
 // Swift concurrency in the embedding API: async execute, query and transaction, and task
 // cancellation that stops a running statement through its QueryCancellation.
+import GraphCore
 import Quiver
-import Synchronization
 import Testing
 
 private struct Item: Decodable, Equatable, Sendable {
@@ -63,7 +63,7 @@ private let endless = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b
 
   @Test func cancellingAnAsyncLoopStopsTheStream() async throws {
     let db = try Database()
-    let pulled = Mutex(0)
+    let pulled = Locked(0)
     // The task cancels itself after 1,000 rows (a cancel from outside would wait for a thread of
     // the task pool, which the other tests keep busy): the next pull must throw, not go on.
     let task = Task {

@@ -1,12 +1,12 @@
 // The query log: off by default; when set it is told each statement's text, parameters,
 // duration, rows and outcome, from every way of running Cypher; with a threshold only slow ones.
+import GraphCore
 import Quiver
-import Synchronization
 import Testing
 
 /// Entries a test's log received.
 private final class Received: Sendable {
-  let entries = Mutex<[QueryLogEntry]>([])
+  let entries = Locked<[QueryLogEntry]>([])
   var all: [QueryLogEntry] { entries.withLock { $0 } }
   func log(slowerThan: Duration? = nil) -> QueryLog {
     QueryLog(slowerThan: slowerThan) { entry in self.entries.withLock { $0.append(entry) } }
