@@ -52,14 +52,9 @@ extension Database {
         ]
       }
       return (QueryResult(columns: ["name", "type", "entityType", "labelsOrTypes", "properties", "owningConstraint", "size", "distinctValues"], rows: rows), store)
-    case .createConstraint(let name, let ifNotExists, let label, let properties, let rule):
-      let kind: ConstraintDefinition.Kind = rule == .unique ? .unique : .exists
-      let def = ConstraintDefinition(
-        name: name ?? "constraint_\(label)_\(properties.joined(separator: "_"))_\(rule == .unique ? "unique" : "exists")",
-        kind: kind, label: label, properties: properties)
-      if ifNotExists, store.constraintDefinitions.contains(where: {
-        $0.name == def.name || ($0.kind == def.kind && $0.label == def.label && $0.properties == def.properties)
-      }) {
+    case .createConstraint(let name, let ifNotExists, let target, let label, let properties, let rule):
+      let def = try constraintDefinition(name: name, target: target, label: label, properties: properties, rule: rule)
+      if ifNotExists, store.constraintDefinitions.contains(where: { $0.name == def.name || $0.sameSchema(as: def) }) {
         return (QueryResult(columns: [], rows: []), store)
       }
       try store.createConstraint(def)
@@ -70,11 +65,13 @@ extension Database {
     case .showConstraints:
       let rows: [[Value]] = store.constraintDefinitions.map { def in
         [
-          .string(def.name), .string(def.kind.rawValue), .string("NODE"), .list([.string(def.label)]),
-          .list(def.properties.map { .string($0) }),
+          .string(def.name), .string(def.kind.rawValue), .string(def.kind.entity.rawValue), .list([.string(def.label)]),
+          .list(def.properties.map { .string($0) }), def.kind.requiresUniqueness ? .string(def.name) : .null,
+          def.propertyType.map { .string(ConstraintDefinition.propertyTypeText($0)) } ?? .null,
         ]
       }
-      return (QueryResult(columns: ["name", "type", "entityType", "labelsOrTypes", "properties"], rows: rows), store)
+      let columns = ["name", "type", "entityType", "labelsOrTypes", "properties", "ownedIndex", "propertyType"]
+      return (QueryResult(columns: columns, rows: rows), store)
     case .showProcedures:
       let rows: [[Value]] = procedures.all.map { [.string($0.name), .string($0.signature)] }
       return (QueryResult(columns: ["name", "signature"], rows: rows), store)
@@ -94,5 +91,34 @@ extension Database {
       break
     }
     return (QueryResult(columns: [], rows: []), store)
+  }
+
+  /// The definition `CREATE CONSTRAINT` asks for, named `constraint_<label>_<properties>_<rule>`
+  /// when it has no name.
+  /// - Throws: `InvalidTypeExpression` for a type a property-type constraint cannot require.
+  private static func constraintDefinition(
+    name: String?, target: IndexTarget, label: String, properties: [String], rule: ConstraintRule
+  ) throws -> ConstraintDefinition {
+    let node = target == .node
+    let kind: ConstraintDefinition.Kind
+    let suffix: String
+    var type: ValueTypeSpec?
+    switch rule {
+    case .unique: (kind, suffix) = (node ? .unique : .relationshipUnique, "unique")
+    case .notNull: (kind, suffix) = (node ? .exists : .relationshipExists, "exists")
+    case .key: (kind, suffix) = (node ? .nodeKey : .relationshipKey, "key")
+    case .propertyType(let spec):
+      guard ConstraintDefinition.propertyTypeCodes(spec) != nil else {
+        throw QuiverError.syntax(
+          .invalidTypeExpression,
+          "a property type constraint cannot require \(spec.notNull ? "a NOT NULL type (use IS NOT NULL)" : "this type"); "
+            + "it allows BOOLEAN, STRING, INTEGER, FLOAT, DATE, LOCAL TIME, ZONED TIME, LOCAL DATETIME, ZONED DATETIME, "
+            + "DURATION, POINT, LIST<T NOT NULL> of those, and unions of them", at: nil)
+      }
+      (kind, suffix, type) = (node ? .nodePropertyType : .relationshipPropertyType, "type", spec)
+    }
+    return ConstraintDefinition(
+      name: name ?? "constraint_\(label)_\(properties.joined(separator: "_"))_\(suffix)", kind: kind, label: label,
+      properties: properties, propertyType: type)
   }
 }

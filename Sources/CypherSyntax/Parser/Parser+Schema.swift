@@ -45,21 +45,52 @@ extension Parser {
       let properties = try propertyList(of: variable)
       return .createIndex(name: name, ifNotExists: ifNotExists, target: target, label: label, properties: properties)
     }
-    if target == .relationship {
-      throw QuiverError.syntax(.unexpectedSyntax, "constraints are supported on node labels only", at: current.position)
-    }
     try expect(.require)
+    let listPosition = current.position
     let properties = try propertyList(of: variable)
-    try expect(.is)
-    let rule: ConstraintRule
-    if eat(.unique) {
-      rule = .unique
-    } else {
-      try expect(.not)
-      try expect(.null)
-      rule = .notNull
+    let rule = try constraintRule(target)
+    if properties.count > 1, rule != .unique, rule != .key {
+      throw QuiverError.syntax(
+        .unexpectedSyntax, "this kind of constraint is on one property; only uniqueness and key constraints take several",
+        at: listPosition)
     }
-    return .createConstraint(name: name, ifNotExists: ifNotExists, label: label, properties: properties, rule: rule)
+    return .createConstraint(name: name, ifNotExists: ifNotExists, target: target, label: label, properties: properties, rule: rule)
+  }
+
+  /// constraintRule := IS [NODE | REL[ATIONSHIP]] (UNIQUE | KEY) | IS NOT NULL
+  ///   | (IS '::' | IS TYPED | '::') type
+  /// `NODE` only for a node pattern, `REL[ATIONSHIP]` only for a relationship pattern.
+  private mutating func constraintRule(_ target: IndexTarget) throws -> ConstraintRule {
+    if atDoubleColon {
+      advance()
+      advance()
+      return .propertyType(try valueType())
+    }
+    try expect(.is)
+    if atDoubleColon || atWord("TYPED") {
+      if !eatWord("TYPED") {
+        advance()
+        advance()
+      }
+      return .propertyType(try valueType())
+    }
+    if eat(.not) {
+      try expect(.null)
+      return .notNull
+    }
+    let entityWord = current
+    if eatWord("NODE") || eatWord("REL") || eatWord("RELATIONSHIP") {
+      let isNodeWord = entityWord.text.uppercased() == "NODE"
+      if isNodeWord != (target == .node) {
+        throw QuiverError.syntax(
+          .unexpectedSyntax,
+          "`IS \(entityWord.text.uppercased()) …` does not fit a \(target == .node ? "node" : "relationship") pattern",
+          at: entityWord.position)
+      }
+    }
+    if eat(.unique) { return .unique }
+    if eatWord("KEY") { return .key }
+    throw unexpected(expected: "UNIQUE, KEY, NOT NULL or :: and a type")
   }
 
   /// `(n:Label)` or `()-[r:TYPE]-()` (either direction).

@@ -75,11 +75,18 @@ extension ByteWriter {
     }
   }
 
+  /// A constraint: name, kind byte (`ConstraintDefinition.kindCodes`), label or type,
+  /// properties, then for a property-type constraint its type's member codes.
   package mutating func constraint(_ def: ConstraintDefinition) {
     string(def.name)
-    byte(def.kind == .unique ? 0 : 1)
+    byte(ConstraintDefinition.kindCodes.firstIndex(of: def.kind).map(UInt8.init) ?? 0)
     string(def.label)
     strings(def.properties)
+    if let type = def.propertyType {
+      let codes = ConstraintDefinition.propertyTypeCodes(type) ?? []
+      count(codes.count)
+      for c in codes { byte(c) }
+    }
   }
 }
 
@@ -142,13 +149,18 @@ extension ByteReader {
 
   package mutating func constraint() throws(FormatError) -> ConstraintDefinition {
     let name = try string()
-    let kind: ConstraintDefinition.Kind
-    switch try byte() {
-    case 0: kind = .unique
-    case 1: kind = .exists
-    default: throw fail("bad constraint kind")
-    }
+    let code = Int(try byte())
+    guard ConstraintDefinition.kindCodes.indices.contains(code) else { throw fail("bad constraint kind") }
+    let kind = ConstraintDefinition.kindCodes[code]
     let label = try string()
-    return ConstraintDefinition(name: name, kind: kind, label: label, properties: try strings())
+    let properties = try strings()
+    var type: ValueTypeSpec?
+    if kind == .nodePropertyType || kind == .relationshipPropertyType {
+      var codes: [UInt8] = []
+      for _ in 0..<(try count()) { codes.append(try byte()) }
+      guard let spec = ConstraintDefinition.propertyType(codes: codes) else { throw fail("bad property type") }
+      type = spec
+    }
+    return ConstraintDefinition(name: name, kind: kind, label: label, properties: properties, propertyType: type)
   }
 }
