@@ -24,6 +24,7 @@ final class StoreTables: @unchecked Sendable {
   var indexTrees: [String: SortedIndexTree] = [:]
   var indexHashes: [String: HashIndexTable] = [:]
   var constraints: [String: ConstraintDefinition] = [:]
+  var vectorIndexes: [String: VectorIndexDefinition] = [:]
   var schemaVersion: Int = 0
   var changeLog: [StoreChange]?
   /// This version's stamp (see `GraphStore.stamp`).
@@ -54,6 +55,7 @@ final class StoreTables: @unchecked Sendable {
     indexTrees = other.indexTrees
     indexHashes = other.indexHashes
     constraints = other.constraints
+    vectorIndexes = other.vectorIndexes
     schemaVersion = other.schemaVersion
     changeLog = other.changeLog
     committedNames = Mutex(other.committedNames.withLock { $0 })

@@ -17,7 +17,7 @@ extension Database {
   /// Whether the command changes the schema (and so needs the writer slot).
   static func changesSchema(_ command: SchemaCommand) -> Bool {
     switch command {
-    case .createIndex, .dropIndex, .createConstraint, .dropConstraint: return true
+    case .createIndex, .createVectorIndex, .dropIndex, .createConstraint, .dropConstraint: return true
     case .showIndexes, .showConstraints, .showProcedures, .showFunctions, .showTransactions, .terminateTransactions:
       return false
     }
@@ -34,29 +34,58 @@ extension Database {
       if ifNotExists, store.indexDefinitions.contains(where: { $0.name == def.name || $0.sameSchema(as: def) }) {
         return (QueryResult(columns: [], rows: []), store)
       }
+      try refuseVectorIndexName(def.name, store)
       try store.createIndex(def)
+    case .createVectorIndex(let name, let ifNotExists, let target, let label, let property, let dimensions, let similarity):
+      let def = VectorIndexDefinition(
+        name: name ?? "vector_index_\(label)_\(property)", entity: target == .node ? .node : .relationship, label: label,
+        property: property, dimensions: dimensions, similarity: VectorSimilarity(rawValue: similarity) ?? .cosine)
+      if ifNotExists,
+        store.indexDefinitions.contains(where: { $0.name == def.name })
+          || store.vectorIndexDefinitions.contains(where: {
+            $0.name == def.name || ($0.entity == def.entity && $0.label == def.label && $0.property == def.property)
+          })
+      {
+        return (QueryResult(columns: [], rows: []), store)
+      }
+      try store.createVectorIndex(def)
     case .dropIndex(let name, let ifExists):
       if store.indexDefinitions.first(where: { $0.name == name })?.owningConstraint != nil {
         throw QuiverError.runtime(.semantic, .indexBelongsToConstraint, "index `\(name)` belongs to a constraint; drop the constraint instead")
       }
-      if !store.dropIndex(name) && !ifExists {
+      if !store.dropIndex(name) && !store.dropVectorIndex(name) && !ifExists {
         throw QuiverError.runtime(.semantic, .indexNotFound, "there is no index named `\(name)`")
       }
     case .showIndexes:
-      let rows: [[Value]] = store.indexDefinitions.map { def in
+      var rows: [[Value]] = store.indexDefinitions.map { def in
         let size = store.indexSize(def.name)
         return [
           .string(def.name), .string("RANGE"), .string(def.entity.rawValue), .list([.string(def.label)]),
           .list(def.properties.map { .string($0) }), def.owningConstraint.map { .string($0) } ?? .null,
           .int(Int64(size.entries)), .int(Int64(size.distinct)),
+          .map(["indexProvider": .string("range-1.0"), "indexConfig": .map([:])]),
         ]
       }
-      return (QueryResult(columns: ["name", "type", "entityType", "labelsOrTypes", "properties", "owningConstraint", "size", "distinctValues"], rows: rows), store)
+      // A vector index lists the entities holding a vector it accepts as its entries and as its
+      // distinct values (vectors are not compared for equality).
+      rows += store.vectorIndexDefinitions.map { def in
+        let size = Int64(store.vectorIndexSize(def.name))
+        var config: [String: Value] = ["vector.similarity_function": .string(def.similarity.rawValue.uppercased())]
+        if let dimensions = def.dimensions { config["vector.dimensions"] = .int(Int64(dimensions)) }
+        return [
+          .string(def.name), .string("VECTOR"), .string(def.entity.rawValue), .list([.string(def.label)]),
+          .list([.string(def.property)]), .null, .int(size), .int(size),
+          .map(["indexProvider": .string("vector-2.0"), "indexConfig": .map(config)]),
+        ]
+      }
+      rows.sort { ($0[0].stringValue ?? "") < ($1[0].stringValue ?? "") }
+      return (QueryResult(columns: ["name", "type", "entityType", "labelsOrTypes", "properties", "owningConstraint", "size", "distinctValues", "options"], rows: rows), store)
     case .createConstraint(let name, let ifNotExists, let target, let label, let properties, let rule):
       let def = try constraintDefinition(name: name, target: target, label: label, properties: properties, rule: rule)
       if ifNotExists, store.constraintDefinitions.contains(where: { $0.name == def.name || $0.sameSchema(as: def) }) {
         return (QueryResult(columns: [], rows: []), store)
       }
+      try refuseVectorIndexName(def.name, store)
       try store.createConstraint(def)
     case .dropConstraint(let name, let ifExists):
       if !store.dropConstraint(name) && !ifExists {
@@ -91,6 +120,14 @@ extension Database {
       break
     }
     return (QueryResult(columns: [], rows: []), store)
+  }
+
+  /// Index and constraint names share one namespace, as in Neo4j: refuses `name` when a vector
+  /// index has it (the store checks range indexes and constraints itself).
+  private static func refuseVectorIndexName(_ name: String, _ store: GraphStore) throws {
+    if store.vectorIndex(name) != nil {
+      throw QuiverError.runtime(.semantic, .indexAlreadyExists, "an index named `\(name)` already exists")
+    }
   }
 
   /// The definition `CREATE CONSTRAINT` asks for, named `constraint_<label>_<properties>_<rule>`

@@ -100,6 +100,15 @@ package struct CypherDump {
       let variable = row["entityType"]?.stringValue == "RELATIONSHIP" ? "r" : "n"
       let pattern = variable == "r" ? "()-[r:\(CypherText.name(label))]-()" : "(n:\(CypherText.name(label)))"
       let keys = properties.map { variable + "." + CypherText.name($0) }
+      if row["type"]?.stringValue == "VECTOR" {
+        // Its settings are in the options column: `{indexConfig: {…}}` says them again.
+        var config = Value.map([:])
+        if case .map(let options)? = row["options"], let c = options["indexConfig"] { config = c }
+        try output.write(
+          "CREATE VECTOR INDEX \(CypherText.name(name)) FOR \(pattern) ON (\(keys.joined(separator: ", "))) "
+            + "OPTIONS {indexConfig: \(config.cypherText)};\n")
+        continue
+      }
       try output.write("CREATE INDEX \(CypherText.name(name)) FOR \(pattern) ON (\(keys.joined(separator: ", ")));\n")
     }
   }

@@ -80,6 +80,11 @@ import Testing
     "createIndex": [
       "q:CREATE INDEX i FOR (n:A) ON (n.x)", "q:CREATE RANGE INDEX IF NOT EXISTS FOR (n:A) ON (n.x, n.y)",
       "q:CREATE TEXT INDEX t FOR ()-[r:R]-() ON (r.name)", "q:CREATE POINT INDEX p IF NOT EXISTS FOR (n:Place) ON (n.loc)",
+      "q:CREATE VECTOR INDEX v IF NOT EXISTS FOR (n:Doc) ON n.embedding",
+    ],
+    "vectorOptions": [
+      "q:CREATE VECTOR INDEX v FOR (n:Doc) ON (n.e) OPTIONS {indexConfig: {`vector.dimensions`: 3, `vector.similarity_function`: 'euclidean'}}",
+      "q:CREATE VECTOR INDEX FOR ()-[r:R]-() ON r.e OPTIONS {indexProvider: 'vector-2.0', indexConfig: {}}",
     ],
     "createConstraint": [
       "q:CREATE CONSTRAINT c FOR (n:A) REQUIRE n.x IS UNIQUE", "q:CREATE CONSTRAINT IF NOT EXISTS FOR (n:A) REQUIRE n.x IS NOT NULL",

@@ -19,6 +19,10 @@ package enum ConstraintRule: Sendable, Hashable {
 /// A schema command.
 package enum SchemaCommand: Sendable, Hashable {
   case createIndex(name: String?, ifNotExists: Bool, target: IndexTarget, label: String, properties: [String])
+  /// `CREATE VECTOR INDEX … ON n.p OPTIONS {indexConfig: {…}}`; `similarity` is `cosine` or
+  /// `euclidean`, `dimensions` nil when the options leave it out.
+  case createVectorIndex(
+    name: String?, ifNotExists: Bool, target: IndexTarget, label: String, property: String, dimensions: Int?, similarity: String)
   case dropIndex(name: String, ifExists: Bool)
   case showIndexes
   /// `CREATE CONSTRAINT … FOR pattern REQUIRE properties rule`; `label` is the node label or

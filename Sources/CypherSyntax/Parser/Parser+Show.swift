@@ -92,7 +92,8 @@ extension Parser {
   }
 
   /// The condition on the listed rows that the words between SHOW and the noun put: an index
-  /// kind (`TEXT`; `ALL` and `RANGE` list every index, all of Quiver's being range indexes), a
+  /// kind (`RANGE`, `VECTOR`; Quiver's text and point indexes are range indexes, so `TEXT` and
+  /// `POINT` list none), a
   /// constraint kind (`[NODE | REL[ATIONSHIP]] UNIQUE[NESS] | [PROPERTY] EXIST[ENCE] | KEY |
   /// PROPERTY TYPE`), or which functions (`BUILT IN`, `USER DEFINED`). Nil for no condition.
   private func showFilter(_ command: SchemaCommand, _ words: [String], _ loc: Loc) throws -> Expression? {
@@ -104,7 +105,7 @@ extension Parser {
     case .showIndexes:
       let kinds = ["RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR"]
       guard words.count == 1, kinds.contains(phrase) else { break }
-      return phrase == "RANGE" ? nil : .binary(.equal, column("type"), string(phrase), loc)
+      return .binary(.equal, column("type"), string(phrase), loc)
     case .showConstraints:
       var rest = words
       var entity: String?

@@ -6,6 +6,7 @@ import GraphCore
 private enum ChangeTag: UInt8 {
   case createNode = 1, createRelationship, setNodeProperty, setRelationshipProperty, addLabel, removeLabel
   case deleteNode, deleteRelationship, createIndex, dropIndex, createConstraint, dropConstraint
+  case createVectorIndex, dropVectorIndex
 }
 
 extension ByteWriter {
@@ -58,6 +59,12 @@ extension ByteWriter {
       constraint(def)
     case .dropConstraint(let name):
       byte(ChangeTag.dropConstraint.rawValue)
+      string(name)
+    case .createVectorIndex(let def):
+      byte(ChangeTag.createVectorIndex.rawValue)
+      vectorIndex(def)
+    case .dropVectorIndex(let name):
+      byte(ChangeTag.dropVectorIndex.rawValue)
       string(name)
     }
   }
@@ -125,17 +132,14 @@ extension ByteReader {
     case .dropIndex: return .dropIndex(try string())
     case .createConstraint: return .createConstraint(try constraint())
     case .dropConstraint: return .dropConstraint(try string())
+    case .createVectorIndex: return .createVectorIndex(try vectorIndex())
+    case .dropVectorIndex: return .dropVectorIndex(try string())
     }
   }
 
   package mutating func index() throws(FormatError) -> IndexDefinition {
     let name = try string()
-    let entity: SchemaEntity
-    switch try byte() {
-    case 0: entity = .node
-    case 1: entity = .relationship
-    default: throw fail("bad index entity")
-    }
+    let entity = try schemaEntity()
     let label = try string()
     let properties = try strings()
     let owner: String?

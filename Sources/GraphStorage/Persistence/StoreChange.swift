@@ -17,6 +17,8 @@ package enum StoreChange: Sendable {
   case dropIndex(String)
   case createConstraint(ConstraintDefinition)
   case dropConstraint(String)
+  case createVectorIndex(VectorIndexDefinition)
+  case dropVectorIndex(String)
 }
 
 /// Why a logged change cannot be applied: the log does not fit the store it is replayed on.
@@ -69,6 +71,10 @@ extension GraphStore {
       }
     case .dropConstraint(let name):
       guard dropConstraint(name) else { throw ReplayError(message: "missing constraint `\(name)` dropped") }
+    case .createVectorIndex(let def):
+      do { try createVectorIndex(def) } catch { throw ReplayError(message: "vector index `\(def.name)` cannot be created: \(error)") }
+    case .dropVectorIndex(let name):
+      guard dropVectorIndex(name) else { throw ReplayError(message: "missing vector index `\(name)` dropped") }
     }
   }
 }
