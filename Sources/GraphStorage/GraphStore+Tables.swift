@@ -25,6 +25,7 @@ final class StoreTables: @unchecked Sendable {
   var indexHashes: [String: HashIndexTable] = [:]
   var constraints: [String: ConstraintDefinition] = [:]
   var vectorIndexes: [String: VectorIndexDefinition] = [:]
+  var fulltextIndexes: [String: FulltextIndexDefinition] = [:]
   var schemaVersion: Int = 0
   var changeLog: [StoreChange]?
   /// This version's stamp (see `GraphStore.stamp`).
@@ -56,6 +57,7 @@ final class StoreTables: @unchecked Sendable {
     indexHashes = other.indexHashes
     constraints = other.constraints
     vectorIndexes = other.vectorIndexes
+    fulltextIndexes = other.fulltextIndexes
     schemaVersion = other.schemaVersion
     changeLog = other.changeLog
     committedNames = Mutex(other.committedNames.withLock { $0 })

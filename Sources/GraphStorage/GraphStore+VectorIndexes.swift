@@ -23,7 +23,7 @@ extension GraphStore {
   /// - Throws: `IndexAlreadyExists` when an index or constraint has the name, or a vector index
   ///   is on the same property of the same label.
   package mutating func createVectorIndex(_ def: VectorIndexDefinition) throws {
-    if indexes[def.name] != nil || vectorIndexes[def.name] != nil || constraints[def.name] != nil {
+    if schemaNameTaken(def.name) {
       throw QuiverError.runtime(.semantic, .indexAlreadyExists, "an index or constraint named `\(def.name)` already exists")
     }
     if let same = vectorIndexes.values.first(where: { $0.entity == def.entity && $0.label == def.label && $0.property == def.property }) {

@@ -17,7 +17,7 @@ extension Database {
   /// Whether the command changes the schema (and so needs the writer slot).
   static func changesSchema(_ command: SchemaCommand) -> Bool {
     switch command {
-    case .createIndex, .createVectorIndex, .dropIndex, .createConstraint, .dropConstraint: return true
+    case .createIndex, .createVectorIndex, .createFulltextIndex, .dropIndex, .createConstraint, .dropConstraint: return true
     case .showIndexes, .showConstraints, .showProcedures, .showFunctions, .showTransactions, .terminateTransactions:
       return false
     }
@@ -41,7 +41,7 @@ extension Database {
         name: name ?? "vector_index_\(label)_\(property)", entity: target == .node ? .node : .relationship, label: label,
         property: property, dimensions: dimensions, similarity: VectorSimilarity(rawValue: similarity) ?? .cosine)
       if ifNotExists,
-        store.indexDefinitions.contains(where: { $0.name == def.name })
+        store.indexDefinitions.contains(where: { $0.name == def.name }) || store.fulltextIndex(def.name) != nil
           || store.vectorIndexDefinitions.contains(where: {
             $0.name == def.name || ($0.entity == def.entity && $0.label == def.label && $0.property == def.property)
           })
@@ -49,11 +49,24 @@ extension Database {
         return (QueryResult(columns: [], rows: []), store)
       }
       try store.createVectorIndex(def)
+    case .createFulltextIndex(let name, let ifNotExists, let target, let labels, let properties):
+      let def = FulltextIndexDefinition(
+        name: name ?? "fulltext_index_\(labels.joined(separator: "_"))_\(properties.joined(separator: "_"))",
+        entity: target == .node ? .node : .relationship, labels: labels, properties: properties)
+      let indexNamed = store.schemaNameTaken(def.name) && store.constraintDefinitions.allSatisfy { $0.name != def.name }
+      if ifNotExists, indexNamed
+        || store.fulltextIndexDefinitions.contains(where: {
+          $0.entity == def.entity && Set($0.labels) == Set(def.labels) && Set($0.properties) == Set(def.properties)
+        })
+      {
+        return (QueryResult(columns: [], rows: []), store)
+      }
+      try store.createFulltextIndex(def)
     case .dropIndex(let name, let ifExists):
       if store.indexDefinitions.first(where: { $0.name == name })?.owningConstraint != nil {
         throw QuiverError.runtime(.semantic, .indexBelongsToConstraint, "index `\(name)` belongs to a constraint; drop the constraint instead")
       }
-      if !store.dropIndex(name) && !store.dropVectorIndex(name) && !ifExists {
+      if !store.dropIndex(name) && !store.dropVectorIndex(name) && !store.dropFulltextIndex(name) && !ifExists {
         throw QuiverError.runtime(.semantic, .indexNotFound, "there is no index named `\(name)`")
       }
     case .showIndexes:
@@ -76,6 +89,17 @@ extension Database {
           .string(def.name), .string("VECTOR"), .string(def.entity.rawValue), .list([.string(def.label)]),
           .list([.string(def.property)]), .null, .int(size), .int(size),
           .map(["indexProvider": .string("vector-2.0"), "indexConfig": .map(config)]),
+        ]
+      }
+      rows += store.fulltextIndexDefinitions.map { def in
+        let size = Int64(store.fulltextIndexSize(def.name))
+        let config: [String: Value] = [
+          "fulltext.analyzer": .string("standard-no-stop-words"), "fulltext.eventually_consistent": .bool(false),
+        ]
+        return [
+          .string(def.name), .string("FULLTEXT"), .string(def.entity.rawValue), .list(def.labels.map { .string($0) }),
+          .list(def.properties.map { .string($0) }), .null, .int(size), .int(size),
+          .map(["indexProvider": .string("fulltext-1.0"), "indexConfig": .map(config)]),
         ]
       }
       rows.sort { ($0[0].stringValue ?? "") < ($1[0].stringValue ?? "") }
@@ -123,9 +147,9 @@ extension Database {
   }
 
   /// Index and constraint names share one namespace, as in Neo4j: refuses `name` when a vector
-  /// index has it (the store checks range indexes and constraints itself).
+  /// or full-text index has it (the store checks range indexes and constraints itself).
   private static func refuseVectorIndexName(_ name: String, _ store: GraphStore) throws {
-    if store.vectorIndex(name) != nil {
+    if store.vectorIndex(name) != nil || store.fulltextIndex(name) != nil {
       throw QuiverError.runtime(.semantic, .indexAlreadyExists, "an index named `\(name)` already exists")
     }
   }

@@ -100,6 +100,13 @@ package struct CypherDump {
       let variable = row["entityType"]?.stringValue == "RELATIONSHIP" ? "r" : "n"
       let pattern = variable == "r" ? "()-[r:\(CypherText.name(label))]-()" : "(n:\(CypherText.name(label)))"
       let keys = properties.map { variable + "." + CypherText.name($0) }
+      if row["type"]?.stringValue == "FULLTEXT", let labels = row["labelsOrTypes"]?.listValue?.compactMap(\.stringValue) {
+        let alternatives = labels.map(CypherText.name).joined(separator: "|")
+        let fulltextPattern = variable == "r" ? "()-[r:\(alternatives)]-()" : "(n:\(alternatives))"
+        try output.write(
+          "CREATE FULLTEXT INDEX \(CypherText.name(name)) FOR \(fulltextPattern) ON EACH [\(keys.joined(separator: ", "))];\n")
+        continue
+      }
       if row["type"]?.stringValue == "VECTOR" {
         // Its settings are in the options column: `{indexConfig: {…}}` says them again.
         var config = Value.map([:])

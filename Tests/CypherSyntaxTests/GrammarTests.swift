@@ -82,6 +82,10 @@ import Testing
       "q:CREATE TEXT INDEX t FOR ()-[r:R]-() ON (r.name)", "q:CREATE POINT INDEX p IF NOT EXISTS FOR (n:Place) ON (n.loc)",
       "q:CREATE VECTOR INDEX v IF NOT EXISTS FOR (n:Doc) ON n.embedding",
     ],
+    "createFulltextIndex": [
+      "q:CREATE FULLTEXT INDEX titles IF NOT EXISTS FOR (n:Movie|Book) ON EACH [n.title, n.plot]",
+      "q:CREATE FULLTEXT INDEX FOR ()-[r:R|S]-() ON EACH [r.note] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
+    ],
     "vectorOptions": [
       "q:CREATE VECTOR INDEX v FOR (n:Doc) ON (n.e) OPTIONS {indexConfig: {`vector.dimensions`: 3, `vector.similarity_function`: 'euclidean'}}",
       "q:CREATE VECTOR INDEX FOR ()-[r:R]-() ON r.e OPTIONS {indexProvider: 'vector-2.0', indexConfig: {}}",

@@ -84,7 +84,8 @@ import Testing
     #expect(try db.execute("SHOW VECTOR INDEXES YIELD name").rows.map { $0[0].cypherText } == ["'doc_emb'", "'doc_pos'"])
     #expect(try db.execute("SHOW RANGE INDEXES YIELD name").rows.map { $0[0].cypherText } == ["'doc_id'"])
     #expect(try db.execute("SHOW PROCEDURES YIELD name WHERE name STARTS WITH 'db.index'").rows.map { $0[0].cypherText } == [
-      "'db.index.vector.queryNodes'", "'db.index.vector.queryRelationships'",
+      "'db.index.fulltext.queryNodes'", "'db.index.fulltext.queryRelationships'", "'db.index.vector.queryNodes'",
+      "'db.index.vector.queryRelationships'",
     ])
     _ = try db.execute("DROP INDEX doc_emb")
     #expect(thrown { try db.execute("CALL db.index.vector.queryNodes('doc_emb', 1, [1, 0])") } == "IndexNotFound")
@@ -111,7 +112,7 @@ import Testing
     ("CREATE VECTOR INDEX v FOR (d:Doc) ON d.x OPTIONS {indexConfig: {`vector.dimensions`: '2'}}", "InvalidArgumentValue at 1:50"),
     ("CREATE VECTOR INDEX v FOR (d:Doc) ON d.x OPTIONS {config: {}}", "InvalidArgumentValue at 1:50"),
     ("CREATE VECTOR INDEX v FOR (d:Doc) ON (d.x, d.y)", "UnexpectedSyntax at 1:38"),
-    ("CREATE FULLTEXT INDEX f FOR (d:Doc) ON EACH [d.x]", "UnexpectedSyntax at 1:8"),
+    ("CREATE LOOKUP INDEX f FOR (d) ON EACH labels(d)", "UnexpectedSyntax at 1:8"),
   ])
   func errors(statement: String, error: String) throws {
     let db = try Database()

@@ -23,6 +23,9 @@ package enum SchemaCommand: Sendable, Hashable {
   /// `euclidean`, `dimensions` nil when the options leave it out.
   case createVectorIndex(
     name: String?, ifNotExists: Bool, target: IndexTarget, label: String, property: String, dimensions: Int?, similarity: String)
+  /// `CREATE FULLTEXT INDEX … FOR (n:A|B) ON EACH [n.p, n.q]`: `labels` are the labels (or
+  /// relationship types) any of which an entity must have.
+  case createFulltextIndex(name: String?, ifNotExists: Bool, target: IndexTarget, labels: [String], properties: [String])
   case dropIndex(name: String, ifExists: Bool)
   case showIndexes
   /// `CREATE CONSTRAINT … FOR pattern REQUIRE properties rule`; `label` is the node label or

@@ -39,6 +39,7 @@ extension Parser {
       ifNotExists = true
     }
     try expect(.for)
+    if kind == "FULLTEXT" { return try fulltextIndex(name: name, ifNotExists: ifNotExists) }
     let (variable, label, target) = try schemaPattern()
     if isIndex {
       try expect(.on)
@@ -119,9 +120,10 @@ extension Parser {
     return (v, rel.types[0], .relationship)
   }
 
-  /// `n.a` or `(n.a, n.b)`.
-  private mutating func propertyList(of variable: String) throws -> [String] {
-    let parenthesised = eatSymbol("(")
+  /// `n.a` or `(n.a, n.b)`; with `brackets`, `[n.a, n.b]`.
+  mutating func propertyList(of variable: String, brackets: Bool = false) throws -> [String] {
+    if brackets { try expectSymbol("[") }
+    let parenthesised = brackets || eatSymbol("(")
     var properties: [String] = []
     repeat {
       let mark = index
@@ -135,7 +137,7 @@ extension Parser {
       properties.append(try symbolicName("a property key"))
       checkProgress(since: mark)
     } while parenthesised && eatSymbol(",")
-    if parenthesised { try expectSymbol(")") }
+    if parenthesised { try expectSymbol(brackets ? "]" : ")") }
     return properties
   }
 
@@ -143,20 +145,21 @@ extension Parser {
   static let indexKinds: Set<String> = ["RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE"]
 
   /// The kind before INDEX, consumed: `RANGE`, `TEXT` or `POINT` (Quiver's one range index kind
-  /// serves all three: equality, ranges and prefixes; equality of points), or `VECTOR`. Nil when
+  /// serves all three: equality, ranges and prefixes; equality of points), `VECTOR` or
+  /// `FULLTEXT`. Nil when
   /// none is written. The other kinds need what Quiver lacks, and fail here.
   private mutating func indexKind() throws -> String? {
     guard current.kind == .identifier, Parser.indexKinds.contains(current.text.uppercased()), peek().isKeyword(.index)
     else { return nil }
     let kind = current.text.uppercased()
-    if kind == "RANGE" || kind == "TEXT" || kind == "POINT" || kind == "VECTOR" {
+    if kind == "RANGE" || kind == "TEXT" || kind == "POINT" || kind == "VECTOR" || kind == "FULLTEXT" {
       advance()
       return kind
     }
     throw QuiverError.syntax(
       .unexpectedSyntax,
-      "\(kind) indexes are not supported; Quiver has range indexes (CREATE [RANGE | TEXT | POINT] INDEX) and vector "
-        + "indexes, and always finds nodes by label",
+      "\(kind) indexes are not supported; Quiver has range indexes (CREATE [RANGE | TEXT | POINT] INDEX), vector and "
+        + "full-text indexes, and always finds nodes by label",
       at: current.position)
   }
 

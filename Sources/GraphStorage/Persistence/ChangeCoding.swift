@@ -6,7 +6,7 @@ import GraphCore
 private enum ChangeTag: UInt8 {
   case createNode = 1, createRelationship, setNodeProperty, setRelationshipProperty, addLabel, removeLabel
   case deleteNode, deleteRelationship, createIndex, dropIndex, createConstraint, dropConstraint
-  case createVectorIndex, dropVectorIndex
+  case createVectorIndex, dropVectorIndex, createFulltextIndex, dropFulltextIndex
 }
 
 extension ByteWriter {
@@ -65,6 +65,12 @@ extension ByteWriter {
       vectorIndex(def)
     case .dropVectorIndex(let name):
       byte(ChangeTag.dropVectorIndex.rawValue)
+      string(name)
+    case .createFulltextIndex(let def):
+      byte(ChangeTag.createFulltextIndex.rawValue)
+      fulltextIndex(def)
+    case .dropFulltextIndex(let name):
+      byte(ChangeTag.dropFulltextIndex.rawValue)
       string(name)
     }
   }
@@ -134,6 +140,8 @@ extension ByteReader {
     case .dropConstraint: return .dropConstraint(try string())
     case .createVectorIndex: return .createVectorIndex(try vectorIndex())
     case .dropVectorIndex: return .dropVectorIndex(try string())
+    case .createFulltextIndex: return .createFulltextIndex(try fulltextIndex())
+    case .dropFulltextIndex: return .dropFulltextIndex(try string())
     }
   }
 

@@ -19,6 +19,8 @@ package enum StoreChange: Sendable {
   case dropConstraint(String)
   case createVectorIndex(VectorIndexDefinition)
   case dropVectorIndex(String)
+  case createFulltextIndex(FulltextIndexDefinition)
+  case dropFulltextIndex(String)
 }
 
 /// Why a logged change cannot be applied: the log does not fit the store it is replayed on.
@@ -75,6 +77,12 @@ extension GraphStore {
       do { try createVectorIndex(def) } catch { throw ReplayError(message: "vector index `\(def.name)` cannot be created: \(error)") }
     case .dropVectorIndex(let name):
       guard dropVectorIndex(name) else { throw ReplayError(message: "missing vector index `\(name)` dropped") }
+    case .createFulltextIndex(let def):
+      do { try createFulltextIndex(def) } catch {
+        throw ReplayError(message: "full-text index `\(def.name)` cannot be created: \(error)")
+      }
+    case .dropFulltextIndex(let name):
+      guard dropFulltextIndex(name) else { throw ReplayError(message: "missing full-text index `\(name)` dropped") }
     }
   }
 }
