@@ -62,6 +62,12 @@ extension GraphStore {
     try check(constraints.values.filter { $0.kind.entity == .node }, nodes)
   }
 
+  /// Whether any constraint is on relationships (so a statement must collect the relationships
+  /// it touched for `checkConstraints(relationships:)`).
+  package var hasRelationshipConstraints: Bool {
+    constraints.values.contains { $0.kind.entity == .relationship }
+  }
+
   /// Checks the relationship constraints that apply to each of `relationships`.
   /// - Throws: `ConstraintValidationFailed` naming the constraint and the first violation.
   package func checkConstraints(relationships: some Sequence<Int64>) throws {
