@@ -1,6 +1,6 @@
-// Property indexes and constraints of the store: creating and dropping them, keeping every index
-// exact on each write (the write functions call `indexNode…` here), look-ups for the planner's
-// index seeks, and the constraint checks a statement runs on what it touched.
+// Property indexes of the store: creating and dropping them, keeping every index exact on each
+// write (the write functions call `indexNode…` here) and look-ups for the planner's index seeks.
+// Constraints are in GraphStore+Constraints.swift.
 import GraphCore
 
 extension GraphStore {
@@ -116,7 +116,7 @@ extension GraphStore {
   }
 
   /// Creates an index without logging it (also as part of a constraint).
-  private mutating func addIndex(_ def: IndexDefinition) throws {
+  mutating func addIndex(_ def: IndexDefinition) throws {
     if indexes[def.name] != nil {
       throw QuiverError.runtime(.semantic, .indexAlreadyExists, "an index named `\(def.name)` already exists")
     }
@@ -148,110 +148,12 @@ extension GraphStore {
   }
 
   /// Drops an index without logging it (also as part of a constraint).
-  private mutating func removeIndex(_ name: String) -> Bool {
+  mutating func removeIndex(_ name: String) -> Bool {
     guard indexes.removeValue(forKey: name) != nil else { return false }
     indexTrees[name] = nil
     indexHashes[name] = nil
     schemaVersion += 1
     return true
-  }
-
-  /// Creates a constraint after checking that the stored data satisfies it; a uniqueness
-  /// constraint gets an index of its own. Logs the change.
-  package mutating func createConstraint(_ def: ConstraintDefinition) throws {
-    if constraints[def.name] != nil {
-      throw QuiverError.runtime(.semantic, .constraintAlreadyExists, "a constraint named `\(def.name)` already exists")
-    }
-    if constraints.values.contains(where: { $0.kind == def.kind && $0.label == def.label && $0.properties == def.properties }) {
-      throw QuiverError.runtime(.semantic, .constraintAlreadyExists, "an equivalent constraint already exists")
-    }
-    for id in candidateViolators(of: def) {
-      if let problem = violation(of: def, node: id) {
-        throw QuiverError.runtime(.constraint, .constraintCreationFailed, "cannot create constraint `\(def.name)`: \(problem)")
-      }
-    }
-    if def.kind == .unique {
-      let index = IndexDefinition(name: def.name, entity: .node, label: def.label, properties: def.properties, owningConstraint: def.name)
-      if let existing = indexes.values.first(where: { $0.sameSchema(as: index) && $0.owningConstraint == nil }) {
-        _ = removeIndex(existing.name)
-      }
-      try addIndex(index)
-    }
-    constraints[def.name] = def
-    schemaVersion += 1
-    changeLog?.append(.createConstraint(def))
-  }
-
-  /// The nodes that may violate `def`, in id order: for a uniqueness constraint only those whose
-  /// key another node shares (found in one pass, so creating it on many nodes stays linear).
-  private func candidateViolators(of def: ConstraintDefinition) -> [Int64] {
-    let ids = nodeIDs(withLabel: def.label)
-    guard def.kind == .unique else { return ids }
-    var holders: [[GroupingKey]: Int] = [:]
-    var keys: [(Int64, [GroupingKey])] = []
-    for id in ids {
-      guard let n = node(id) else { continue }
-      let key = def.properties.compactMap { p in value(n.properties, p).map { GroupingKey($0) } }
-      guard key.count == def.properties.count else { continue }
-      holders[key, default: 0] += 1
-      keys.append((id, key))
-    }
-    return keys.filter { holders[$0.1, default: 0] > 1 }.map(\.0)
-  }
-
-  /// Drops a constraint (and its index) and logs the change; returns false when there is none
-  /// of that name.
-  @discardableResult
-  package mutating func dropConstraint(_ name: String) -> Bool {
-    guard let def = constraints.removeValue(forKey: name) else { return false }
-    if def.kind == .unique { _ = removeIndex(name) }
-    schemaVersion += 1
-    changeLog?.append(.dropConstraint(name))
-    return true
-  }
-
-  /// Why `node` violates `def`, or nil.
-  private func violation(of def: ConstraintDefinition, node id: Int64) -> String? {
-    guard let n = node(id), hasLabel(id, def.label) else { return nil }
-    switch def.kind {
-    case .exists:
-      for p in def.properties where value(n.properties, p) == nil {
-        return "node \(id) with label `\(def.label)` must have property `\(p)`"
-      }
-      return nil
-    case .unique:
-      var key: [Value] = []
-      for p in def.properties {
-        guard let v = value(n.properties, p) else { return nil }
-        key.append(v)
-      }
-      let holders: [Int64]
-      if let hash = indexHashes[def.name] {
-        holders = hash.ids(equalTo: key)
-      } else {
-        holders = nodeIDs(withLabel: def.label).filter { other in
-          guard let o = node(other) else { return false }
-          return zip(def.properties, key).allSatisfy { p, v in value(o.properties, p).map { GroupingKey($0) == GroupingKey(v) } ?? false }
-        }
-      }
-      if let other = holders.first(where: { $0 != id }) {
-        let shown = zip(def.properties, key).map { "\($0) = \($1.cypherText)" }.joined(separator: ", ")
-        return "node \(id) and node \(other) both have label `\(def.label)` and \(shown)"
-      }
-      return nil
-    }
-  }
-
-  /// Checks the constraints that apply to each of `nodes`.
-  package func checkConstraints(nodes: some Sequence<Int64>) throws {
-    if constraints.isEmpty { return }
-    for id in nodes {
-      for def in constraints.values {
-        if let problem = violation(of: def, node: id) {
-          throw QuiverError.runtime(.constraint, .constraintValidationFailed, "constraint `\(def.name)` violated: \(problem)")
-        }
-      }
-    }
   }
 }
 

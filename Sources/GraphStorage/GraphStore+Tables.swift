@@ -24,6 +24,8 @@ final class StoreTables: @unchecked Sendable {
   var indexTrees: [String: SortedIndexTree] = [:]
   var indexHashes: [String: HashIndexTable] = [:]
   var constraints: [String: ConstraintDefinition] = [:]
+  var vectorIndexes: [String: VectorIndexDefinition] = [:]
+  var fulltextIndexes: [String: FulltextIndexDefinition] = [:]
   var schemaVersion: Int = 0
   var changeLog: [StoreChange]?
   /// This version's stamp (see `GraphStore.stamp`).
@@ -54,6 +56,8 @@ final class StoreTables: @unchecked Sendable {
     indexTrees = other.indexTrees
     indexHashes = other.indexHashes
     constraints = other.constraints
+    vectorIndexes = other.vectorIndexes
+    fulltextIndexes = other.fulltextIndexes
     schemaVersion = other.schemaVersion
     changeLog = other.changeLog
     committedNames = Locked(other.committedNames.withLock { $0 })

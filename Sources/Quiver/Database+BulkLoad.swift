@@ -61,6 +61,8 @@ extension Database {
       try body(&writer)
       writer.flush()
       try writer.store.checkConstraints(nodes: writer.created)
+      // Relationship ids only grow, so the new ones are those from the old limit on.
+      try writer.store.checkConstraints(relationships: Int64(latest.relationshipIDLimit)..<Int64(writer.store.relationshipIDLimit))
       return (writer.summary, writer.store, QueryStatistics())
     }
     try checkpoint()

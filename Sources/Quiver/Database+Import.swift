@@ -33,6 +33,8 @@ extension Database {
       for file in nodes { try importer.load(file, into: &store) }
       for file in relationships { try importer.load(file, into: &store) }
       try store.checkConstraints(nodes: importer.created)
+      // Relationship ids only grow, so the new ones are those from the old limit on.
+      try store.checkConstraints(relationships: Int64(latest.relationshipIDLimit)..<Int64(store.relationshipIDLimit))
       return (importer.summary, store, QueryStatistics())
     }
     try checkpoint()

@@ -75,11 +75,22 @@ package struct CypherDump {
         let label = row["labelsOrTypes"]?.listValue?.first?.stringValue,
         let properties = row["properties"]?.listValue?.compactMap(\.stringValue), !properties.isEmpty
       else { continue }
-      let keys = properties.map { "n." + CypherText.name($0) }
+      let relationship = row["entityType"]?.stringValue == "RELATIONSHIP"
+      let variable = relationship ? "r" : "n"
+      let keys = properties.map { variable + "." + CypherText.name($0) }
       let target = keys.count == 1 ? keys[0] : "(" + keys.joined(separator: ", ") + ")"
-      let rule = type == "UNIQUENESS" ? "IS UNIQUE" : "IS NOT NULL"
-      try output.write(
-        "CREATE CONSTRAINT \(CypherText.name(name)) FOR (n:\(CypherText.name(label))) REQUIRE \(target) \(rule);\n")
+      let rule: String
+      switch type {
+      case "UNIQUENESS", "RELATIONSHIP_UNIQUENESS": rule = "IS UNIQUE"
+      case "NODE_KEY": rule = "IS NODE KEY"
+      case "RELATIONSHIP_KEY": rule = "IS RELATIONSHIP KEY"
+      case "NODE_PROPERTY_TYPE", "RELATIONSHIP_PROPERTY_TYPE":
+        guard let propertyType = row["propertyType"]?.stringValue else { continue }
+        rule = "IS :: " + propertyType
+      default: rule = "IS NOT NULL"
+      }
+      let pattern = relationship ? "()-[r:\(CypherText.name(label))]-()" : "(n:\(CypherText.name(label)))"
+      try output.write("CREATE CONSTRAINT \(CypherText.name(name)) FOR \(pattern) REQUIRE \(target) \(rule);\n")
     }
     for row in try database.execute("SHOW INDEXES").records {
       guard row["owningConstraint"]?.isNull ?? true, let name = row["name"]?.stringValue,
@@ -89,6 +100,22 @@ package struct CypherDump {
       let variable = row["entityType"]?.stringValue == "RELATIONSHIP" ? "r" : "n"
       let pattern = variable == "r" ? "()-[r:\(CypherText.name(label))]-()" : "(n:\(CypherText.name(label)))"
       let keys = properties.map { variable + "." + CypherText.name($0) }
+      if row["type"]?.stringValue == "FULLTEXT", let labels = row["labelsOrTypes"]?.listValue?.compactMap(\.stringValue) {
+        let alternatives = labels.map(CypherText.name).joined(separator: "|")
+        let fulltextPattern = variable == "r" ? "()-[r:\(alternatives)]-()" : "(n:\(alternatives))"
+        try output.write(
+          "CREATE FULLTEXT INDEX \(CypherText.name(name)) FOR \(fulltextPattern) ON EACH [\(keys.joined(separator: ", "))];\n")
+        continue
+      }
+      if row["type"]?.stringValue == "VECTOR" {
+        // Its settings are in the options column: `{indexConfig: {…}}` says them again.
+        var config = Value.map([:])
+        if case .map(let options)? = row["options"], let c = options["indexConfig"] { config = c }
+        try output.write(
+          "CREATE VECTOR INDEX \(CypherText.name(name)) FOR \(pattern) ON (\(keys.joined(separator: ", "))) "
+            + "OPTIONS {indexConfig: \(config.cypherText)};\n")
+        continue
+      }
       try output.write("CREATE INDEX \(CypherText.name(name)) FOR \(pattern) ON (\(keys.joined(separator: ", ")));\n")
     }
   }

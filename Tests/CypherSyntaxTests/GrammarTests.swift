@@ -71,6 +71,7 @@ import Testing
     "showKind": [
       "q:SHOW TEXT INDEXES", "q:SHOW NODE UNIQUENESS CONSTRAINTS", "q:SHOW REL PROPERTY EXISTENCE CONSTRAINTS",
       "q:SHOW KEY CONSTRAINTS", "q:SHOW BUILT IN FUNCTIONS", "q:SHOW USER DEFINED FUNCTIONS",
+      "q:SHOW REL PROPERTY TYPE CONSTRAINTS",
     ],
     "showClauses": [
       "q:SHOW FUNCTIONS YIELD name, category AS c ORDER BY name SKIP 1 LIMIT 5 WHERE c = 'String' RETURN name",
@@ -79,6 +80,24 @@ import Testing
     "createIndex": [
       "q:CREATE INDEX i FOR (n:A) ON (n.x)", "q:CREATE RANGE INDEX IF NOT EXISTS FOR (n:A) ON (n.x, n.y)",
       "q:CREATE TEXT INDEX t FOR ()-[r:R]-() ON (r.name)", "q:CREATE POINT INDEX p IF NOT EXISTS FOR (n:Place) ON (n.loc)",
+      "q:CREATE VECTOR INDEX v IF NOT EXISTS FOR (n:Doc) ON n.embedding",
+    ],
+    "createFulltextIndex": [
+      "q:CREATE FULLTEXT INDEX titles IF NOT EXISTS FOR (n:Movie|Book) ON EACH [n.title, n.plot]",
+      "q:CREATE FULLTEXT INDEX FOR ()-[r:R|S]-() ON EACH [r.note] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
+    ],
+    "vectorOptions": [
+      "q:CREATE VECTOR INDEX v FOR (n:Doc) ON (n.e) OPTIONS {indexConfig: {`vector.dimensions`: 3, `vector.similarity_function`: 'euclidean'}}",
+      "q:CREATE VECTOR INDEX FOR ()-[r:R]-() ON r.e OPTIONS {indexProvider: 'vector-2.0', indexConfig: {}}",
+    ],
+    "createConstraint": [
+      "q:CREATE CONSTRAINT c FOR (n:A) REQUIRE n.x IS UNIQUE", "q:CREATE CONSTRAINT IF NOT EXISTS FOR (n:A) REQUIRE n.x IS NOT NULL",
+      "q:CREATE CONSTRAINT k FOR (n:A) REQUIRE (n.x, n.y) IS NODE KEY", "q:CREATE CONSTRAINT FOR ()-[r:R]-() REQUIRE r.x IS REL UNIQUE",
+    ],
+    "constraintRule": [
+      "q:CREATE CONSTRAINT FOR ()-[r:R]-() REQUIRE (r.x) IS RELATIONSHIP KEY", "q:CREATE CONSTRAINT FOR (n:A) REQUIRE n.x IS KEY",
+      "q:CREATE CONSTRAINT FOR (n:A) REQUIRE n.x IS :: INTEGER | FLOAT", "q:CREATE CONSTRAINT FOR (n:A) REQUIRE n.x :: LIST<STRING NOT NULL>",
+      "q:CREATE CONSTRAINT FOR ()-[r:R]-() REQUIRE r.x IS TYPED ZONED DATETIME",
     ],
     "patternList": ["q:MATCH (a), (b)-->(c) RETURN a"],
     "patternPart": ["q:MATCH p = (a)-->(b) RETURN p", "q:MATCH p = SHORTEST 1 (a)-->+(b) RETURN p"],

@@ -81,6 +81,33 @@ import Testing
     #expect(lines.last == "DROP INDEX __quiver_dump_index;")
   }
 
+  @Test func keysRelationshipConstraintsPropertyTypesAndVectorIndexesRestore() throws {
+    let source = try Database()
+    for statement in [
+      "CREATE CONSTRAINT p_key FOR (n:P) REQUIRE (n.a, n.b) IS NODE KEY",
+      "CREATE CONSTRAINT p_type FOR (n:P) REQUIRE n.c IS :: INTEGER | LIST<STRING NOT NULL>",
+      "CREATE CONSTRAINT r_unique FOR ()-[r:R]-() REQUIRE r.k IS UNIQUE",
+      "CREATE CONSTRAINT r_key FOR ()-[r:S]-() REQUIRE r.k IS RELATIONSHIP KEY",
+      "CREATE VECTOR INDEX p_vec FOR (n:P) ON n.v OPTIONS {indexConfig: {`vector.dimensions`: 2, `vector.similarity_function`: 'euclidean'}}",
+      "CREATE (x:P {a: 1, b: 2, c: ['s'], v: [1.0, 2.0]})-[:R {k: 1}]->(y:P {a: 1, b: 3, c: 4})-[:S {k: 2}]->(x)",
+    ] { _ = try source.execute(statement) }
+    let lines = try dump(source).split(separator: "\n").map(String.init)
+    #expect(Array(lines[1...6]) == [
+      "CREATE CONSTRAINT p_key FOR (n:P) REQUIRE (n.a, n.b) IS NODE KEY;",
+      "CREATE CONSTRAINT p_type FOR (n:P) REQUIRE n.c IS :: INTEGER | LIST<STRING NOT NULL>;",
+      "CREATE CONSTRAINT r_key FOR ()-[r:S]-() REQUIRE r.k IS RELATIONSHIP KEY;",
+      "CREATE CONSTRAINT r_unique FOR ()-[r:R]-() REQUIRE r.k IS UNIQUE;",
+      "CREATE VECTOR INDEX p_vec FOR (n:P) ON (n.v) OPTIONS {indexConfig: {`vector.dimensions`: 2, `vector.similarity_function`: 'EUCLIDEAN'}};",
+      "CREATE INDEX __quiver_dump_index FOR (n:__QuiverDump) ON (n.__quiver_dump_id);",
+    ])
+    let target = try Database()
+    _ = try DumpRestore.restore(script: lines.joined(separator: "\n"), into: target)
+    for show in ["SHOW CONSTRAINTS", "SHOW INDEXES"] {
+      #expect(try target.execute(show).rows.map { $0.map(\.cypherText) } == source.execute(show).rows.map { $0.map(\.cypherText) })
+    }
+    #expect(try ExchangeFixture.canonical(target) == ExchangeFixture.canonical(source))
+  }
+
   @Test func restoresThroughADurableDirectory() throws {
     let directory = ExchangeFixture.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -66,6 +66,23 @@ import Testing
     #expect(db.counts.nodes == 0)
   }
 
+  @Test func bulkLoadsCheckRelationshipAndNodeConstraints() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE CONSTRAINT r_key FOR ()-[r:R]-() REQUIRE r.k IS RELATIONSHIP KEY")
+    _ = try db.execute("CREATE CONSTRAINT n_type FOR (n:N) REQUIRE n.x IS :: INTEGER")
+    let node = #"{"type":"node","id":"1","labels":["N"],"properties":{"x":1}}"#
+    let relationship = #"{"type":"relationship","id":"0","label":"R","start":{"id":"1"},"end":{"id":"1"},"properties":{"k":1}}"#
+    let missingKey = #"{"type":"relationship","id":"1","label":"R","start":{"id":"1"},"end":{"id":"1"},"properties":{}}"#
+    let badType = #"{"type":"node","id":"2","labels":["N"],"properties":{"x":"one"}}"#
+    for (name, text) in [("rel.jsonl", node + "\n" + missingKey + "\n"), ("node.jsonl", badType + "\n")] {
+      let error = try #require(throws: QuiverError.self) { try JSONLImport.run(path: file(name, text), into: db) }
+      #expect(error.code == .constraintValidationFailed, "\(name)")
+      #expect(db.counts.nodes == 0)
+    }
+    _ = try JSONLImport.run(path: file("ok.jsonl", node + "\n" + relationship + "\n"), into: db)
+    #expect(db.counts.relationships == 1)
+  }
+
   @Test func jsonReaderKeepsIntegersApartFromFloats() throws {
     let value = try JSONReader.parse("{\"i\": -9223372036854775808, \"f\": 1.0, \"e\": 1e2, \"s\": \"\\ud83d\\ude00\", \"l\": [true, null]}")
     guard case .map(let map) = value else { Issue.record("not a map"); return }

@@ -173,7 +173,7 @@ import Testing
     #expect(thrown { try db.execute("CREATE INDEX other FOR (p:Person) ON (p.age)") } == "IndexAlreadyExists")
     _ = try db.execute("CREATE INDEX rel_w FOR ()-[k:KNOWS]-() ON (k.w)")
     let shown = try db.execute("SHOW INDEXES")
-    #expect(shown.columns == ["name", "type", "entityType", "labelsOrTypes", "properties", "owningConstraint", "size", "distinctValues"])
+    #expect(shown.columns == ["name", "type", "entityType", "labelsOrTypes", "properties", "owningConstraint", "size", "distinctValues", "options"])
     #expect(shown.rows.map { $0[0].stringValue } == ["ages", "rel_w"])
     #expect(shown.rows.map { $0[2].stringValue } == ["NODE", "RELATIONSHIP"])
     #expect(shown.rows[0][6].intValue == 5)

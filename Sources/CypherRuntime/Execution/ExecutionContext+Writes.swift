@@ -174,6 +174,12 @@ extension ExecutionContext {
   package func finishWrites() throws {
     try finishDeletes()
     try store.checkConstraints(nodes: createdNodes.union(touchedNodes))
+    if store.hasRelationshipConstraints {
+      // A relationship whose properties changed has an entry in `propertyOriginals`.
+      var touchedRelationships = createdRelationships
+      for case .relationship(let id) in propertyOriginals.keys { touchedRelationships.insert(id) }
+      try store.checkConstraints(relationships: touchedRelationships)
+    }
     for (label, before) in labelCountsBefore {
       let after = store.count(ofLabel: label)
       if before == 0 && after > 0 { statistics.labelNamesAdded += 1 }

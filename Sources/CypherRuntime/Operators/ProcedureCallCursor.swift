@@ -51,6 +51,9 @@ final class ProcedureCallCursor: Cursor {
     if let algorithm = ctx.procedures.algorithm(spec.name) {
       return try algorithm.run(ctx, args)
     }
+    if let indexProcedure = ctx.procedures.indexProcedure(spec.name) {
+      return try indexProcedure.run(ctx.store, args)
+    }
     if let catalogProcedure = ctx.procedures.catalogProcedure(spec.name) {
       return try catalogProcedure.run(ctx, args)
     }

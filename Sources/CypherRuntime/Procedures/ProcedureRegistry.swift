@@ -59,6 +59,7 @@ package struct ProcedureRegistry: ProcedureCatalog, Sendable {
   package func procedure(named name: String) -> Procedure? {
     registered[name.lowercased()] ?? BuiltinProcedure(rawValue: name.lowercased())?.signature
       ?? AlgorithmCall(name: name)?.signature ?? CatalogProcedure(name: name)?.signature
+      ?? IndexProcedure(name: name)?.signature
   }
 
   /// Every procedure, built-in and registered, sorted by name.
@@ -66,7 +67,8 @@ package struct ProcedureRegistry: ProcedureCatalog, Sendable {
     let builtins = BuiltinProcedure.allCases.filter { registered[$0.rawValue] == nil }.map(\.signature)
     let algorithms = AlgorithmCall.all.filter { registered[$0.name.lowercased()] == nil }.map(\.signature)
     let catalog = CatalogProcedure.allCases.filter { registered[$0.rawValue.lowercased()] == nil }.map(\.signature)
-    return (builtins + algorithms + catalog + registered.values).sorted { $0.name < $1.name }
+    let index = IndexProcedure.allCases.filter { registered[$0.rawValue.lowercased()] == nil }.map(\.signature)
+    return (builtins + algorithms + catalog + index + registered.values).sorted { $0.name < $1.name }
   }
 
   /// Whether `name` is served by the engine itself rather than an embedder.
@@ -77,6 +79,11 @@ package struct ProcedureRegistry: ProcedureCatalog, Sendable {
   /// The graph algorithm `name` calls, unless an embedder registered a procedure of that name.
   func algorithm(_ name: String) -> AlgorithmCall? {
     registered[name.lowercased()] == nil ? AlgorithmCall(name: name) : nil
+  }
+
+  /// The index query procedure `name` calls, unless an embedder registered one of that name.
+  func indexProcedure(_ name: String) -> IndexProcedure? {
+    registered[name.lowercased()] == nil ? IndexProcedure(name: name) : nil
   }
 
   /// The graph catalog procedure `name` calls, unless an embedder registered one of that name.

@@ -10,14 +10,28 @@ package enum IndexTarget: Sendable, Hashable {
 /// The rule a constraint enforces.
 package enum ConstraintRule: Sendable, Hashable {
   case unique, notNull
+  /// `IS [NODE | REL[ATIONSHIP]] KEY`: present and unique in combination.
+  case key
+  /// `IS :: type` (or `IS TYPED type`): the property, when present, has the type.
+  case propertyType(ValueTypeSpec)
 }
 
 /// A schema command.
 package enum SchemaCommand: Sendable, Hashable {
   case createIndex(name: String?, ifNotExists: Bool, target: IndexTarget, label: String, properties: [String])
+  /// `CREATE VECTOR INDEX … ON n.p OPTIONS {indexConfig: {…}}`; `similarity` is `cosine` or
+  /// `euclidean`, `dimensions` nil when the options leave it out.
+  case createVectorIndex(
+    name: String?, ifNotExists: Bool, target: IndexTarget, label: String, property: String, dimensions: Int?, similarity: String)
+  /// `CREATE FULLTEXT INDEX … FOR (n:A|B) ON EACH [n.p, n.q]`: `labels` are the labels (or
+  /// relationship types) any of which an entity must have.
+  case createFulltextIndex(name: String?, ifNotExists: Bool, target: IndexTarget, labels: [String], properties: [String])
   case dropIndex(name: String, ifExists: Bool)
   case showIndexes
-  case createConstraint(name: String?, ifNotExists: Bool, label: String, properties: [String], rule: ConstraintRule)
+  /// `CREATE CONSTRAINT … FOR pattern REQUIRE properties rule`; `label` is the node label or
+  /// the relationship type, as `target` says.
+  case createConstraint(
+    name: String?, ifNotExists: Bool, target: IndexTarget, label: String, properties: [String], rule: ConstraintRule)
   case dropConstraint(name: String, ifExists: Bool)
   case showConstraints
   case showProcedures

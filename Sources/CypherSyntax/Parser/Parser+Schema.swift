@@ -25,7 +25,7 @@ extension Parser {
       return isIndex ? .dropIndex(name: name, ifExists: ifExists) : .dropConstraint(name: name, ifExists: ifExists)
     }
     try expect(.create)
-    try indexKind()
+    let kind = try indexKind()
     let isIndex = eat(.index)
     if !isIndex { try expect(.constraint) }
     var name: String?
@@ -39,27 +39,69 @@ extension Parser {
       ifNotExists = true
     }
     try expect(.for)
+    if kind == "FULLTEXT" { return try fulltextIndex(name: name, ifNotExists: ifNotExists) }
     let (variable, label, target) = try schemaPattern()
     if isIndex {
       try expect(.on)
+      let onPosition = current.position
       let properties = try propertyList(of: variable)
+      if kind == "VECTOR" {
+        guard properties.count == 1 else {
+          throw QuiverError.syntax(.unexpectedSyntax, "a vector index is on one property", at: onPosition)
+        }
+        let (dimensions, similarity) = try vectorOptions()
+        return .createVectorIndex(
+          name: name, ifNotExists: ifNotExists, target: target, label: label, property: properties[0], dimensions: dimensions,
+          similarity: similarity)
+      }
       return .createIndex(name: name, ifNotExists: ifNotExists, target: target, label: label, properties: properties)
     }
-    if target == .relationship {
-      throw QuiverError.syntax(.unexpectedSyntax, "constraints are supported on node labels only", at: current.position)
-    }
     try expect(.require)
+    let listPosition = current.position
     let properties = try propertyList(of: variable)
-    try expect(.is)
-    let rule: ConstraintRule
-    if eat(.unique) {
-      rule = .unique
-    } else {
-      try expect(.not)
-      try expect(.null)
-      rule = .notNull
+    let rule = try constraintRule(target)
+    if properties.count > 1, rule != .unique, rule != .key {
+      throw QuiverError.syntax(
+        .unexpectedSyntax, "this kind of constraint is on one property; only uniqueness and key constraints take several",
+        at: listPosition)
     }
-    return .createConstraint(name: name, ifNotExists: ifNotExists, label: label, properties: properties, rule: rule)
+    return .createConstraint(name: name, ifNotExists: ifNotExists, target: target, label: label, properties: properties, rule: rule)
+  }
+
+  /// constraintRule := IS [NODE | REL[ATIONSHIP]] (UNIQUE | KEY) | IS NOT NULL
+  ///   | (IS '::' | IS TYPED | '::') type
+  /// `NODE` only for a node pattern, `REL[ATIONSHIP]` only for a relationship pattern.
+  private mutating func constraintRule(_ target: IndexTarget) throws -> ConstraintRule {
+    if atDoubleColon {
+      advance()
+      advance()
+      return .propertyType(try valueType())
+    }
+    try expect(.is)
+    if atDoubleColon || atWord("TYPED") {
+      if !eatWord("TYPED") {
+        advance()
+        advance()
+      }
+      return .propertyType(try valueType())
+    }
+    if eat(.not) {
+      try expect(.null)
+      return .notNull
+    }
+    let entityWord = current
+    if eatWord("NODE") || eatWord("REL") || eatWord("RELATIONSHIP") {
+      let isNodeWord = entityWord.text.uppercased() == "NODE"
+      if isNodeWord != (target == .node) {
+        throw QuiverError.syntax(
+          .unexpectedSyntax,
+          "`IS \(entityWord.text.uppercased()) …` does not fit a \(target == .node ? "node" : "relationship") pattern",
+          at: entityWord.position)
+      }
+    }
+    if eat(.unique) { return .unique }
+    if eatWord("KEY") { return .key }
+    throw unexpected(expected: "UNIQUE, KEY, NOT NULL or :: and a type")
   }
 
   /// `(n:Label)` or `()-[r:TYPE]-()` (either direction).
@@ -78,9 +120,10 @@ extension Parser {
     return (v, rel.types[0], .relationship)
   }
 
-  /// `n.a` or `(n.a, n.b)`.
-  private mutating func propertyList(of variable: String) throws -> [String] {
-    let parenthesised = eatSymbol("(")
+  /// `n.a` or `(n.a, n.b)`; with `brackets`, `[n.a, n.b]`.
+  mutating func propertyList(of variable: String, brackets: Bool = false) throws -> [String] {
+    if brackets { try expectSymbol("[") }
+    let parenthesised = brackets || eatSymbol("(")
     var properties: [String] = []
     repeat {
       let mark = index
@@ -94,28 +137,71 @@ extension Parser {
       properties.append(try symbolicName("a property key"))
       checkProgress(since: mark)
     } while parenthesised && eatSymbol(",")
-    if parenthesised { try expectSymbol(")") }
+    if parenthesised { try expectSymbol(brackets ? "]" : ")") }
     return properties
   }
 
   /// The index kinds Neo4j names before INDEX.
   static let indexKinds: Set<String> = ["RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE"]
 
-  /// `RANGE`, `TEXT` or `POINT` before INDEX: Quiver's one index kind serves all three (equality,
-  /// ranges and prefixes; equality of points), so each creates it. The other kinds need what
-  /// Quiver lacks, and fail here.
-  private mutating func indexKind() throws {
+  /// The kind before INDEX, consumed: `RANGE`, `TEXT` or `POINT` (Quiver's one range index kind
+  /// serves all three: equality, ranges and prefixes; equality of points), `VECTOR` or
+  /// `FULLTEXT`. Nil when
+  /// none is written. The other kinds need what Quiver lacks, and fail here.
+  private mutating func indexKind() throws -> String? {
     guard current.kind == .identifier, Parser.indexKinds.contains(current.text.uppercased()), peek().isKeyword(.index)
-    else { return }
+    else { return nil }
     let kind = current.text.uppercased()
-    if kind == "RANGE" || kind == "TEXT" || kind == "POINT" {
+    if kind == "RANGE" || kind == "TEXT" || kind == "POINT" || kind == "VECTOR" || kind == "FULLTEXT" {
       advance()
-      return
+      return kind
     }
     throw QuiverError.syntax(
       .unexpectedSyntax,
-      "\(kind) indexes are not supported; Quiver has range indexes (CREATE [RANGE | TEXT | POINT] INDEX), and always finds nodes by label",
+      "\(kind) indexes are not supported; Quiver has range indexes (CREATE [RANGE | TEXT | POINT] INDEX), vector and "
+        + "full-text indexes, and always finds nodes by label",
       at: current.position)
+  }
+
+  /// vectorOptions := [OPTIONS '{' indexConfig ':' '{' (`vector.dimensions` ':' integer |
+  ///   `vector.similarity_function` ':' string | `vector.*` ':' literal) , … '}' [, indexProvider ':' string] '}']
+  /// The dimensions (nil when not given) and the similarity function (`cosine` by default).
+  /// Neo4j's HNSW and quantization settings are accepted and change nothing: the search is exact.
+  private mutating func vectorOptions() throws -> (Int?, String) {
+    guard eatWord("OPTIONS") else { return (nil, "cosine") }
+    let position = current.position
+    func bad(_ message: String) -> QuiverError {
+      QuiverError(.argument, .invalidArgumentValue, "invalid vector index options: \(message)", phase: .compile, at: position)
+    }
+    guard case .map(let options) = try expression() else { throw bad("expected a map such as {indexConfig: {…}}") }
+    var dimensions: Int?
+    var similarity = "cosine"
+    for option in options {
+      switch option.key {
+      case "indexProvider": continue
+      case "indexConfig":
+        guard case .map(let settings) = option.value else { throw bad("`indexConfig` must be a map") }
+        for setting in settings {
+          switch (setting.key, setting.value) {
+          case ("vector.dimensions", .literal(.int(let n))):
+            guard n >= 1, n <= 4096 else { throw bad("`vector.dimensions` must be between 1 and 4096, got \(n)") }
+            dimensions = Int(n)
+          case ("vector.similarity_function", .literal(.string(let s))):
+            guard ["cosine", "euclidean"].contains(s.lowercased()) else {
+              throw bad("`vector.similarity_function` must be 'COSINE' or 'EUCLIDEAN', got '\(s)'")
+            }
+            similarity = s.lowercased()
+          case ("vector.dimensions", _), ("vector.similarity_function", _):
+            throw bad("`\(setting.key)` must be \(setting.key == "vector.dimensions" ? "an integer" : "a string")")
+          case (let key, _) where key.hasPrefix("vector.hnsw.") || key.hasPrefix("vector.quantization."):
+            continue
+          default: throw bad("unknown setting `\(setting.key)`")
+          }
+        }
+      default: throw bad("unknown option `\(option.key)`")
+      }
+    }
+    return (dimensions, similarity)
   }
 }
 

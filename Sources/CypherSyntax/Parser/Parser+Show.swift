@@ -92,9 +92,10 @@ extension Parser {
   }
 
   /// The condition on the listed rows that the words between SHOW and the noun put: an index
-  /// kind (`TEXT`; `ALL` and `RANGE` list every index, all of Quiver's being range indexes), a
-  /// constraint kind (`[NODE | REL[ATIONSHIP]] UNIQUE[NESS] | [PROPERTY] EXIST[ENCE] | KEY`), or
-  /// which functions (`BUILT IN`, `USER DEFINED`). Nil for no condition.
+  /// kind (`RANGE`, `VECTOR`; Quiver's text and point indexes are range indexes, so `TEXT` and
+  /// `POINT` list none), a
+  /// constraint kind (`[NODE | REL[ATIONSHIP]] UNIQUE[NESS] | [PROPERTY] EXIST[ENCE] | KEY |
+  /// PROPERTY TYPE`), or which functions (`BUILT IN`, `USER DEFINED`). Nil for no condition.
   private func showFilter(_ command: SchemaCommand, _ words: [String], _ loc: Loc) throws -> Expression? {
     func column(_ name: String) -> Expression { .variable(name, loc) }
     func string(_ s: String) -> Expression { .literal(.string(s)) }
@@ -104,7 +105,7 @@ extension Parser {
     case .showIndexes:
       let kinds = ["RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR"]
       guard words.count == 1, kinds.contains(phrase) else { break }
-      return phrase == "RANGE" ? nil : .binary(.equal, column("type"), string(phrase), loc)
+      return .binary(.equal, column("type"), string(phrase), loc)
     case .showConstraints:
       var rest = words
       var entity: String?
@@ -117,7 +118,7 @@ extension Parser {
         "UNIQUE": ["UNIQUENESS", "RELATIONSHIP_UNIQUENESS"], "UNIQUENESS": ["UNIQUENESS", "RELATIONSHIP_UNIQUENESS"],
         "EXIST": ["NODE_PROPERTY_EXISTENCE", "RELATIONSHIP_PROPERTY_EXISTENCE"],
         "EXISTENCE": ["NODE_PROPERTY_EXISTENCE", "RELATIONSHIP_PROPERTY_EXISTENCE"],
-        "KEY": ["NODE_KEY", "RELATIONSHIP_KEY"],
+        "KEY": ["NODE_KEY", "RELATIONSHIP_KEY"], "TYPE": ["NODE_PROPERTY_TYPE", "RELATIONSHIP_PROPERTY_TYPE"],
       ]
       guard rest.count == 1, let types = kinds[rest[0]] else { break }
       let typeTest = Expression.binary(.in, column("type"), .list(types.map(string)), loc)

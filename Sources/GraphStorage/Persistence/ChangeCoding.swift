@@ -6,6 +6,7 @@ import GraphCore
 private enum ChangeTag: UInt8 {
   case createNode = 1, createRelationship, setNodeProperty, setRelationshipProperty, addLabel, removeLabel
   case deleteNode, deleteRelationship, createIndex, dropIndex, createConstraint, dropConstraint
+  case createVectorIndex, dropVectorIndex, createFulltextIndex, dropFulltextIndex
 }
 
 extension ByteWriter {
@@ -59,6 +60,18 @@ extension ByteWriter {
     case .dropConstraint(let name):
       byte(ChangeTag.dropConstraint.rawValue)
       string(name)
+    case .createVectorIndex(let def):
+      byte(ChangeTag.createVectorIndex.rawValue)
+      vectorIndex(def)
+    case .dropVectorIndex(let name):
+      byte(ChangeTag.dropVectorIndex.rawValue)
+      string(name)
+    case .createFulltextIndex(let def):
+      byte(ChangeTag.createFulltextIndex.rawValue)
+      fulltextIndex(def)
+    case .dropFulltextIndex(let name):
+      byte(ChangeTag.dropFulltextIndex.rawValue)
+      string(name)
     }
   }
 
@@ -75,11 +88,18 @@ extension ByteWriter {
     }
   }
 
+  /// A constraint: name, kind byte (`ConstraintDefinition.kindCodes`), label or type,
+  /// properties, then for a property-type constraint its type's member codes.
   package mutating func constraint(_ def: ConstraintDefinition) {
     string(def.name)
-    byte(def.kind == .unique ? 0 : 1)
+    byte(ConstraintDefinition.kindCodes.firstIndex(of: def.kind).map(UInt8.init) ?? 0)
     string(def.label)
     strings(def.properties)
+    if let type = def.propertyType {
+      let codes = ConstraintDefinition.propertyTypeCodes(type) ?? []
+      count(codes.count)
+      for c in codes { byte(c) }
+    }
   }
 }
 
@@ -118,17 +138,16 @@ extension ByteReader {
     case .dropIndex: return .dropIndex(try string())
     case .createConstraint: return .createConstraint(try constraint())
     case .dropConstraint: return .dropConstraint(try string())
+    case .createVectorIndex: return .createVectorIndex(try vectorIndex())
+    case .dropVectorIndex: return .dropVectorIndex(try string())
+    case .createFulltextIndex: return .createFulltextIndex(try fulltextIndex())
+    case .dropFulltextIndex: return .dropFulltextIndex(try string())
     }
   }
 
   package mutating func index() throws(FormatError) -> IndexDefinition {
     let name = try string()
-    let entity: SchemaEntity
-    switch try byte() {
-    case 0: entity = .node
-    case 1: entity = .relationship
-    default: throw fail("bad index entity")
-    }
+    let entity = try schemaEntity()
     let label = try string()
     let properties = try strings()
     let owner: String?
@@ -142,13 +161,18 @@ extension ByteReader {
 
   package mutating func constraint() throws(FormatError) -> ConstraintDefinition {
     let name = try string()
-    let kind: ConstraintDefinition.Kind
-    switch try byte() {
-    case 0: kind = .unique
-    case 1: kind = .exists
-    default: throw fail("bad constraint kind")
-    }
+    let code = Int(try byte())
+    guard ConstraintDefinition.kindCodes.indices.contains(code) else { throw fail("bad constraint kind") }
+    let kind = ConstraintDefinition.kindCodes[code]
     let label = try string()
-    return ConstraintDefinition(name: name, kind: kind, label: label, properties: try strings())
+    let properties = try strings()
+    var type: ValueTypeSpec?
+    if kind == .nodePropertyType || kind == .relationshipPropertyType {
+      var codes: [UInt8] = []
+      for _ in 0..<(try count()) { codes.append(try byte()) }
+      guard let spec = ConstraintDefinition.propertyType(codes: codes) else { throw fail("bad property type") }
+      type = spec
+    }
+    return ConstraintDefinition(name: name, kind: kind, label: label, properties: properties, propertyType: type)
   }
 }

@@ -11,8 +11,19 @@ package enum SnapshotFormat {
   static let headerSize = 16
   static let blockTarget = 1 << 20
 
+  /// Entry kinds. They appear in order of `rank`; `vectorIndex` and `fulltextIndex` came later
+  /// than `end` and so rank by position, not by their bytes.
   enum Entry: UInt8 {
-    case header = 1, names, node, relationship, index, constraint, end
+    case header = 1, names, node, relationship, index, constraint, end, vectorIndex, fulltextIndex
+
+    var rank: Int {
+      switch self {
+      case .vectorIndex: return Int(Entry.constraint.rawValue) + 1
+      case .fulltextIndex: return Int(Entry.constraint.rawValue) + 2
+      case .end: return Int(Entry.constraint.rawValue) + 3
+      default: return Int(rawValue)
+      }
+    }
   }
 
   /// Writes `store`, which holds every transaction up to `sequence`, as a series of byte chunks
@@ -80,6 +91,14 @@ package enum SnapshotFormat {
     for def in store.constraintDefinitions {
       block.w.byte(Entry.constraint.rawValue)
       block.w.constraint(def)
+    }
+    for def in store.vectorIndexDefinitions {
+      block.w.byte(Entry.vectorIndex.rawValue)
+      block.w.vectorIndex(def)
+    }
+    for def in store.fulltextIndexDefinitions {
+      block.w.byte(Entry.fulltextIndex.rawValue)
+      block.w.fulltextIndex(def)
     }
     block.w.byte(Entry.end.rawValue)
     try block.flush(sink)

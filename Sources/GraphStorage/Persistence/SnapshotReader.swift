@@ -78,8 +78,9 @@ package struct SnapshotReader {
     let at = r.offset
     guard let kind = SnapshotFormat.Entry(rawValue: try r.byte()) else { throw r.fail("unknown entry") }
     if kind != .relationship { createPending() }
-    let rank = Int(kind.rawValue), previous = Int(seen?.rawValue ?? 0)
-    let repeatable = kind == .node || kind == .relationship || kind == .index || kind == .constraint
+    let rank = kind.rank, previous = seen?.rank ?? 0
+    let repeatable = kind == .node || kind == .relationship || kind == .index || kind == .constraint || kind == .vectorIndex
+      || kind == .fulltextIndex
     guard rank > previous || (rank == previous && repeatable), (kind == .header) == (seen == nil),
       rank <= SnapshotFormat.Entry.names.rawValue || previous >= SnapshotFormat.Entry.names.rawValue
     else { throw FormatError(offset: at, message: "entry out of order") }
@@ -127,6 +128,16 @@ package struct SnapshotReader {
       let def = try r.constraint()
       do { try store.createConstraint(def) } catch {
         throw FormatError(offset: at, message: "constraint `\(def.name)`: \(error)")
+      }
+    case .vectorIndex:
+      let def = try r.vectorIndex()
+      do { try store.createVectorIndex(def) } catch {
+        throw FormatError(offset: at, message: "vector index `\(def.name)`: \(error)")
+      }
+    case .fulltextIndex:
+      let def = try r.fulltextIndex()
+      do { try store.createFulltextIndex(def) } catch {
+        throw FormatError(offset: at, message: "full-text index `\(def.name)`: \(error)")
       }
     case .end:
       guard store.nodeIDLimit == limits.nodes, store.relationshipIDLimit == limits.relationships,

@@ -17,6 +17,10 @@ package enum StoreChange: Sendable {
   case dropIndex(String)
   case createConstraint(ConstraintDefinition)
   case dropConstraint(String)
+  case createVectorIndex(VectorIndexDefinition)
+  case dropVectorIndex(String)
+  case createFulltextIndex(FulltextIndexDefinition)
+  case dropFulltextIndex(String)
 }
 
 /// Why a logged change cannot be applied: the log does not fit the store it is replayed on.
@@ -69,6 +73,16 @@ extension GraphStore {
       }
     case .dropConstraint(let name):
       guard dropConstraint(name) else { throw ReplayError(message: "missing constraint `\(name)` dropped") }
+    case .createVectorIndex(let def):
+      do { try createVectorIndex(def) } catch { throw ReplayError(message: "vector index `\(def.name)` cannot be created: \(error)") }
+    case .dropVectorIndex(let name):
+      guard dropVectorIndex(name) else { throw ReplayError(message: "missing vector index `\(name)` dropped") }
+    case .createFulltextIndex(let def):
+      do { try createFulltextIndex(def) } catch {
+        throw ReplayError(message: "full-text index `\(def.name)` cannot be created: \(error)")
+      }
+    case .dropFulltextIndex(let name):
+      guard dropFulltextIndex(name) else { throw ReplayError(message: "missing full-text index `\(name)` dropped") }
     }
   }
 }

@@ -51,9 +51,19 @@ package enum SchemaReport {
     out += "Constraints:\n"
     out += lines(constraints) { row in
       guard row.count >= 5 else { return nil }
-      return "\(text(row[0]))  \(target(row[3], row[4]))  \(text(row[1]) == "UNIQUENESS" ? "unique" : "not null")"
+      return "\(text(row[0]))  \(target(row[3], row[4]))  \(rule(row))"
     }
     return out
+  }
+
+  /// What a SHOW CONSTRAINTS row requires, in a word or two (`unique`, `key`, `:: INTEGER`).
+  private static func rule(_ row: [Value]) -> String {
+    switch text(row[1]) {
+    case "UNIQUENESS", "RELATIONSHIP_UNIQUENESS": return "unique"
+    case "NODE_KEY", "RELATIONSHIP_KEY": return "key"
+    case "NODE_PROPERTY_TYPE", "RELATIONSHIP_PROPERTY_TYPE": return ":: " + (row.count > 6 ? text(row[6]) : "")
+    default: return "not null"
+    }
   }
 
   /// One line per row, `(none)` when there are none or they could not be listed.

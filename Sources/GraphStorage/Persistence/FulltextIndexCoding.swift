@@ -1,0 +1,23 @@
+// The binary form of a full-text index definition, in the change log and the snapshot: name,
+// entity byte, labels or types, properties.
+import GraphCore
+
+extension ByteWriter {
+  package mutating func fulltextIndex(_ def: FulltextIndexDefinition) {
+    string(def.name)
+    byte(def.entity == .node ? 0 : 1)
+    strings(def.labels)
+    strings(def.properties)
+  }
+}
+
+extension ByteReader {
+  package mutating func fulltextIndex() throws(FormatError) -> FulltextIndexDefinition {
+    let name = try string()
+    let entity = try schemaEntity()
+    let labels = try strings()
+    let properties = try strings()
+    guard !labels.isEmpty, !properties.isEmpty else { throw fail("a full-text index without labels or properties") }
+    return FulltextIndexDefinition(name: name, entity: entity, labels: labels, properties: properties)
+  }
+}
