@@ -25,6 +25,9 @@ import Testing
     ("round(1.25, 1, 'HALF_EVEN')", 1.2), ("round(1.35, 1, 'HALF_EVEN')", 1.4), ("round(1.25, 1, 'HALF_DOWN')", 1.2),
     ("round(1.251, 1, 'HALF_DOWN')", 1.3), ("round(-1.21, 1, 'CEILING')", -1.2), ("round(-1.21, 1, 'FLOOR')", -1.3),
     ("round(1234.5, -2)", 1200.0), ("round(null, 2)", .null), ("round(2.5)", 3.0),
+    // The result is the double nearest the rounded decimal, not one step off it.
+    ("round(0.99690, 4)", 0.9969), ("round(0.123456789, 7)", 0.1234568), ("round(1.005, 2)", 1.01),
+    ("round(-0.99695, 4, 'HALF_EVEN')", -0.997),
     // Precisions past any double's digits (found by the engine fuzzer: a float precision of
     // 1.5e308 and the least Int64 both trapped) leave the value as it is.
     ("round(2.5, 1.5e308, 'HALF_EVEN')", 2.5), ("round(2.5, -1.5e308)", 2.5), ("round(2.5, 2.9)", 2.5),

@@ -26,7 +26,7 @@ extension ExecutionContext {
     guard x.isFinite, precision.magnitude < 300, let decimal = Decimal(string: "\(x)") else { return .float(x) }
     let scale = pow(Decimal(10), Int(precision.magnitude))
     let scaled = precision >= 0 ? decimal * scale : decimal / scale
-    let scaledValue = NSDecimalNumber(decimal: scaled).doubleValue
+    let scaledValue = Self.double(scaled)
     let rounded: Double
     switch mode {
     case "UP": rounded = scaledValue < 0 ? scaledValue.rounded(.down) : scaledValue.rounded(.up)
@@ -51,7 +51,14 @@ extension ExecutionContext {
     }
     guard let back = Decimal(string: "\(rounded)") else { return .float(rounded) }
     let result = precision >= 0 ? back / scale : back * scale
-    return .float(NSDecimalNumber(decimal: result).doubleValue)
+    return .float(Self.double(result))
+  }
+
+  /// The double nearest `decimal`, read from its decimal text: `NSDecimalNumber.doubleValue`
+  /// multiplies by a power of ten in floating point and can land one step off (9969 × 10⁻⁴
+  /// gave 0.9968999999999999).
+  private static func double(_ decimal: Decimal) -> Double {
+    Double(decimal.description) ?? NSDecimalNumber(decimal: decimal).doubleValue
   }
 
   /// A float precision of `round()` as a whole number of places: truncated, with values beyond
