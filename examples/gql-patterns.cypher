@@ -64,3 +64,11 @@ RETURN [n IN nodes(p) | n.name] AS route;
 // expect:
 //   | route                                 |
 //   | ['Lisbon', 'Porto', 'Braga', 'Depot'] |
+
+// A group variable nothing reads is not collected: only the destinations are counted here.
+MATCH (:Station {name: 'Lisbon'}) ((x)-[:LINK]->(y)){1,3} (b)
+RETURN count(b) AS reached;
+// expect:
+//   | reached |
+//   | 3       |
+

@@ -116,8 +116,9 @@ extension Binder {
     try resolve(e, scope, patternAllowed: true)
   }
 
-  /// Refuses a read of `name` when it is not in scope.
-  func requireDefined(_ name: String, _ loc: Loc, _ scope: BinderScope) throws {
+  /// Refuses a read of `name` when it is not in scope, and records the read (see `readNames`).
+  mutating func requireDefined(_ name: String, _ loc: Loc, _ scope: BinderScope) throws {
+    readNames.insert(name)
     guard scope[name] == nil else { return }
     throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc.position, name: name)
   }
@@ -140,6 +141,8 @@ extension Binder {
   /// adding the patterns' variables to `scope`. Property maps may read every variable of the clause.
   mutating func resolveMatch(_ patterns: [PatternPart], predicate: Expression?, scope: inout BinderScope) throws {
     let outer = scope.names
+    // A pattern that names a variable bound before it reads that variable.
+    for part in patterns { readNames.formUnion(part.mentionedNames.intersection(outer)) }
     for part in patterns { try declare(part, outer: outer, scope: &scope) }
     for part in patterns {
       let maps = [part.start.properties] + part.steps.flatMap { [$0.relationship.properties, $0.node.properties] }

@@ -119,6 +119,8 @@ extension Binder {
   /// node it repeats is used as it is, and each relationship has one type, a direction and no
   /// variable length.
   private mutating func resolveCreate(_ part: PatternPart) throws {
+    // A node the pattern repeats is read.
+    readNames.formUnion(part.mentionedNames.intersection(scope.names))
     if let p = part.pathVariable, scope[p] != nil {
       throw semanticError(.variableAlreadyBound, "variable `\(p)` is already defined", part.loc.position, name: p)
     }
