@@ -72,3 +72,16 @@ RETURN count(b) AS reached;
 //   | reached |
 //   | 3       |
 
+// A parameter may give the count of SHORTEST, SHORTEST … GROUPS and ANY.
+:param routes => 2
+MATCH p = SHORTEST $routes (:Station {name: 'Lisbon'})-->+(:Station {name: 'Braga'})
+RETURN length(p) AS hops ORDER BY hops;
+// expect:
+//   | hops |
+//   | 2    |
+//   | 3    |
+
+:param routes => 0
+MATCH p = ANY $routes (:Station {name: 'Lisbon'})-->+(:Station {name: 'Braga'})
+RETURN p;
+// expect error: InvalidArgumentValue

@@ -89,6 +89,10 @@ import Testing
       "q:MATCH p = SHORTEST GROUPS (a)-->+(b) RETURN p", "q:MATCH p = ANY 2 PATHS (a)-->+(b) RETURN p",
       "q:MATCH p = ALL PATHS (a)-->{1,2}(b) RETURN p", "q:MATCH p = SHORTEST 1 PATH (a)-->+(b) RETURN p",
     ],
+    "selectorCount": [
+      "q:MATCH p = SHORTEST $k (a)-->+(b) RETURN p", "q:MATCH p = SHORTEST $k GROUPS (a)-->+(b) RETURN p",
+      "q:MATCH p = ANY $k PATHS (a)-->+(b) RETURN p", "q:MATCH p = SHORTEST 3 (a)-->+(b) RETURN p",
+    ],
     "quantifiedPathPattern": [
       "q:MATCH (a) ((x:A)-[r:R]->(y {v: 1}) WHERE x.v < y.v){1,3} (b) RETURN x, r, y", "q:MATCH ((x)-->(y))+ RETURN x",
       "q:MATCH (a) ((x)-[:R]->(y:B)<-[s:S]-(z) WHERE s.w > 1){2} (b)-->(c) RETURN x, y, z, s",

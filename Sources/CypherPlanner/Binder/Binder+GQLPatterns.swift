@@ -32,6 +32,7 @@ extension PatternPart {
       }
     }
     for node in nodes { found += [node.properties, node.predicate].compactMap { $0 } }
+    if let count = selectorCount { found.append(count) }
     return found
   }
 }

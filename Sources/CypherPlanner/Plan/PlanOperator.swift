@@ -336,6 +336,9 @@ package struct PathSelectSpec: Sendable {
   /// The match's length: `singles` relationships plus the sizes of the `lists` slots.
   package var singles: Int
   package var lists: [Int]
+  /// The count of `keep` when a parameter gives it (`SHORTEST $k`): read once per run, it
+  /// replaces the placeholder count of `keep`.
+  package var count: PlanExpression? = nil
 }
 
 /// shortestPath / allShortestPaths between two bound nodes.

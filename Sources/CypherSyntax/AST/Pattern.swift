@@ -149,14 +149,18 @@ package struct PatternPart: Sendable, Hashable {
   /// The GQL path selector the pattern was written with, if any. When `shortest` is set it runs
   /// as shortestPath / allShortestPaths; otherwise the pattern's matches are selected from.
   package var selector: PathSelector?
+  /// The selector's count when a parameter gives it (`SHORTEST $k`, `ANY $k`,
+  /// `SHORTEST $k GROUPS`): read when the query runs; `selector` then holds 1.
+  package var selectorCount: Expression?
   /// `MATCH REPEATABLE ELEMENTS`: walks may use a relationship more than once.
   package var repeatableElements: Bool
   package var loc: Loc
 
   package init(
     pathVariable: String?, start: NodePattern, steps: [PatternStep], shortest: ShortestKind,
-    selector: PathSelector? = nil, repeatableElements: Bool = false, loc: Loc
+    selector: PathSelector? = nil, selectorCount: Expression? = nil, repeatableElements: Bool = false, loc: Loc
   ) {
+    self.selectorCount = selectorCount
     self.pathVariable = pathVariable
     self.start = start
     self.steps = steps

@@ -32,11 +32,13 @@ extension Parser {
     part.shortest = shortest
     part.loc = loc
     if shortest != .none { try expectSymbol(")") }
-    if let selector {
+    if case let (selector, count)? = selector {
       part.selector = selector
+      part.selectorCount = count
       // The shortest-path search runs a selector that keeps one path, or all shortest ones, over
-      // one relationship; any other selected pattern is matched and then selected from.
-      let single = part.steps.count == 1 && part.steps.allSatisfy { $0.relationship.group == nil }
+      // one relationship; any other selected pattern (or a count a parameter gives) is matched
+      // and then selected from.
+      let single = count == nil && part.steps.count == 1 && part.steps.allSatisfy { $0.relationship.group == nil }
       switch selector {
       case .allShortest where single, .shortestGroups(1) where single: part.shortest = .all
       case .shortest(1) where single, .any(1) where single: part.shortest = .shortest
