@@ -10,7 +10,10 @@ import Testing
   static let examples: [String: [String]] = [
     "statement": ["q:EXPLAIN MATCH (n) RETURN n;", "q:PROFILE RETURN 1"],
     "query": ["q:RETURN 1 AS x UNION RETURN 2 AS x", "q:RETURN 1 AS x NEXT RETURN x + 1 AS y"],
-    "queryPart": ["q:WHEN true THEN RETURN 1 AS x NEXT RETURN x"],
+    "queryPart": [
+      "q:WHEN true THEN RETURN 1 AS x NEXT RETURN x", "q:RETURN 1 AS x NEXT RETURN x AS y UNION RETURN x + 1 AS y",
+      "q:RETURN 1 AS x NEXT WHEN x > 0 THEN RETURN x AS y ELSE RETURN 0 AS y",
+    ],
     "unionQuery": ["q:RETURN 1 AS x UNION ALL RETURN 1 AS x"],
     "conditionalQuery": ["q:WHEN $a THEN RETURN 1 AS x WHEN $b THEN RETURN 2 AS x ELSE RETURN 3 AS x"],
     "singleQuery": ["q:MATCH (n) WITH n RETURN n"],
