@@ -51,3 +51,18 @@ RETURN btrim('--x--', '-') AS b, trim(LEADING '0' FROM '007') AS t, round(2.675,
 // A closed dynamic union must agree on NOT NULL.
 RETURN 1 IS :: INTEGER NOT NULL | FLOAT AS bad;
 // expect error: InvalidTypeExpression
+
+// Relationship types computed per row: CREATE and MERGE take the one type the expression gives.
+CREATE (:City {name: 'Porto'}), (:City {name: 'Braga'});
+MATCH (a:City {name: 'Porto'}), (b:City {name: 'Braga'})
+UNWIND ['ROAD', 'RAIL', 'ROAD'] AS kind
+MERGE (a)-[r:$(kind)]->(b)
+RETURN type(r) AS type, count(*) AS rows ORDER BY type;
+// expect:
+//   | type   | rows |
+//   | 'RAIL' | 1    |
+//   | 'ROAD' | 2    |
+
+MATCH (a:City {name: 'Porto'}), (b:City {name: 'Braga'})
+CREATE (a)-[r:$(['ROAD', 'RAIL'])]->(b);
+// expect error: NoSingleRelationshipType

@@ -91,12 +91,12 @@ extension Binder {
             .noSingleRelationshipType, "a relationship in \(clause) must have exactly one type, not a type expression",
             rel.loc.position)
         }
-        if !rel.dynamicTypes.isEmpty {
+        if rel.dynamicTypes.contains(where: \.matchesAny) {
           throw QuiverError.syntax(
-            .invalidLabelExpression, "dynamic relationship types are not supported in \(clause); write the type",
+            .invalidLabelExpression, "\(clause) creates a relationship of the one type it is given: write $(…), not $any(…)",
             at: rel.loc.position)
         }
-        if rel.predicate != nil {
+        if rel.predicate != nil, rel.writtenPredicate || rel.dynamicTypes.isEmpty {
           throw QuiverError.syntax(
             .invalidPatternPredicate, "a relationship pattern in \(clause) cannot have a WHERE", at: rel.loc.position)
         }

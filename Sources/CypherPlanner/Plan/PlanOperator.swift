@@ -169,7 +169,8 @@ package struct AggregateSpec: Sendable {
 /// One element CREATE makes.
 package enum CreateStep: Sendable {
   case node(slot: Int, labels: [InternedName], properties: PlanExpression?)
-  case relationship(slot: Int, type: InternedName, from: Int, to: Int, properties: PlanExpression?)
+  /// A relationship of `type`, or of the type `dynamicType` gives for the row (`:$(expr)`).
+  case relationship(slot: Int, type: InternedName, dynamicType: PlanExpression?, from: Int, to: Int, properties: PlanExpression?)
   case path(slot: Int, [PathElement])
 }
 

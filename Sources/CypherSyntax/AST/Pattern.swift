@@ -82,8 +82,11 @@ package struct RelationshipPattern: Sendable, Hashable {
   package var quantified: Bool
   /// Set when the relationship is the body of a quantified path pattern.
   package var group: PatternGroup?
-  /// A type computed per row (`:$(expr)`, `:$any(expr)`), tested through `predicate`.
+  /// A type computed per row (`:$(expr)`, `:$any(expr)`): matching tests it through
+  /// `predicate`, CREATE and MERGE create the relationship with it.
   package var dynamicTypes: [DynamicLabel] = []
+  /// True when the pattern's own text has a WHERE (not only a dynamic-type test).
+  package var writtenPredicate = false
   package var loc: Loc
 
   package init(

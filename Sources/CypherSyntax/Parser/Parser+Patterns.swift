@@ -206,6 +206,7 @@ extension Parser {
     var predicate: Expression?
     var length: LengthRange?
     var dynamicTypes: [DynamicLabel] = []
+    var written = false
     if eatSymbol("[") {
       if current.kind == .identifier && !at(.where) && !at(.is) || current.kind == .quotedIdentifier {
         variable = current.text
@@ -239,6 +240,7 @@ extension Parser {
         }
         advance()
         predicate = try expression()
+        written = true
       }
       if !dynamicTypes.isEmpty, length != nil {
         throw QuiverError.syntax(
@@ -270,6 +272,7 @@ extension Parser {
       variable: variable, types: types, typeExpression: typeExpression, direction: direction, properties: properties,
       predicate: predicate, length: length, quantified: quantified, loc: loc)
     relationship.dynamicTypes = dynamicTypes
+    relationship.writtenPredicate = written
     return relationship
   }
 
