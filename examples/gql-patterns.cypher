@@ -85,3 +85,11 @@ RETURN length(p) AS hops ORDER BY hops;
 MATCH p = ANY $routes (:Station {name: 'Lisbon'})-->+(:Station {name: 'Braga'})
 RETURN p;
 // expect error: InvalidArgumentValue
+
+// A path pattern in parentheses: its WHERE checks the whole path, and its variable names it.
+MATCH (route = (:Station {name: 'Lisbon'})-[:LINK|EXPRESS]->+(b:Station {name: 'Braga'})
+  WHERE all(s IN nodes(route) WHERE s.name <> 'Coimbra'))
+RETURN [n IN nodes(route) | n.name] AS stops;
+// expect:
+//   | stops                        |
+//   | ['Lisbon', 'Porto', 'Braga'] |

@@ -92,6 +92,10 @@ import Testing
       "q:MATCH p = SHORTEST GROUPS (a)-->+(b) RETURN p", "q:MATCH p = ANY 2 PATHS (a)-->+(b) RETURN p",
       "q:MATCH p = ALL PATHS (a)-->{1,2}(b) RETURN p", "q:MATCH p = SHORTEST 1 PATH (a)-->+(b) RETURN p",
     ],
+    "parenthesizedPath": [
+      "q:MATCH ((a)-->(b) WHERE a.x < b.x) RETURN a", "q:MATCH p = (q = (a)-->(b)) RETURN p, q",
+      "q:MATCH SHORTEST 1 (q = (a)-->+(b) WHERE length(q) > 1) RETURN q",
+    ],
     "selectorCount": [
       "q:MATCH p = SHORTEST $k (a)-->+(b) RETURN p", "q:MATCH p = SHORTEST $k GROUPS (a)-->+(b) RETURN p",
       "q:MATCH p = ANY $k PATHS (a)-->+(b) RETURN p", "q:MATCH p = SHORTEST 3 (a)-->+(b) RETURN p",

@@ -15,6 +15,7 @@ extension PatternPart {
       if step.relationship.length == nil, let p = step.relationship.predicate { found.append(p) }
       if let p = step.node.predicate { found.append(p) }
     }
+    if let p = predicate { found.append(p) }
     return found
   }
 
@@ -33,6 +34,7 @@ extension PatternPart {
     }
     for node in nodes { found += [node.properties, node.predicate].compactMap { $0 } }
     if let count = selectorCount { found.append(count) }
+    if let p = predicate { found.append(p) }
     return found
   }
 }
@@ -70,6 +72,10 @@ extension Binder {
   /// (`clause`): label expressions beyond `&`, type expressions, inline WHERE and quantifiers.
   func checkCreatable(_ patterns: [PatternPart], clause: String) throws {
     for part in patterns {
+      if part.parenthesized {
+        throw QuiverError.syntax(
+          .unexpectedSyntax, "\(clause) takes a path pattern without parentheses around it", at: part.loc.position)
+      }
       for node in [part.start] + part.steps.map(\.node) {
         if node.labelExpression != nil {
           throw QuiverError.syntax(

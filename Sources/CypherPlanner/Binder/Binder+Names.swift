@@ -157,8 +157,9 @@ extension Binder {
   /// Adds the variables of a pattern to match to `scope`; `outer` are those bound before the
   /// clause, the only ones a relationship variable may repeat.
   private func declare(_ part: PatternPart, outer: Set<String>, scope: inout BinderScope) throws {
-    if let p = part.pathVariable {
-      if scope[p] != nil {
+    let paths = [part.pathVariable].compactMap { $0 } + part.subpathVariables
+    for (i, p) in paths.enumerated() {
+      if scope[p] != nil || paths[..<i].contains(p) {
         throw semanticError(.variableAlreadyBound, "variable `\(p)` is already defined", part.loc.position, name: p)
       }
       try scope.checkNotHidden(p, part.loc.position)
@@ -182,7 +183,7 @@ extension Binder {
         try declareRelationship(rel, kind: .relationship, outer: outer, scope: &scope)
       }
     }
-    if let p = part.pathVariable { scope[p] = .init(kind: .path) }
+    for p in paths { scope[p] = .init(kind: .path) }
   }
 
   /// Adds a pattern node's variable to `scope`, or checks that what it is bound to can be a node.

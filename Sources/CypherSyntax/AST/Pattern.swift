@@ -157,6 +157,12 @@ package struct PatternPart: Sendable, Hashable {
   package var selectorCount: Expression?
   /// `MATCH REPEATABLE ELEMENTS`: walks may use a relationship more than once.
   package var repeatableElements: Bool
+  /// The whole pattern was written in parentheses (`((a)-->(b) WHERE …)`).
+  package var parenthesized = false
+  /// The WHERE inside those parentheses: a check on the whole path, with its inline ones.
+  package var predicate: Expression?
+  /// Subpath variables naming the whole path besides `pathVariable` (`p = (q = (a)-->(b))`).
+  package var subpathVariables: [String] = []
   package var loc: Loc
 
   package init(

@@ -9,7 +9,7 @@ extension Parser {
     try commaSeparated { try $0.patternPart() }
   }
 
-  /// patternPart := [variable '='] [pathSelector] (shortestPath '(' chain ')' | chain)
+  /// patternPart := [variable '='] [pathSelector] (shortestPath '(' chain ')' | parenthesizedPath | chain)
   mutating func patternPart() throws -> PatternPart {
     let loc = Loc(current.position)
     var pathVariable: String?
@@ -27,7 +27,9 @@ extension Parser {
         advance()
       }
     }
-    var part = try patternChain()
+    var part = try shortest == .none && atParenthesizedPath ? parenthesizedPath() : patternChain()
+    // A subpath variable of the whole pattern names the path, like `p =`.
+    if pathVariable == nil, !part.subpathVariables.isEmpty { pathVariable = part.subpathVariables.removeFirst() }
     part.pathVariable = pathVariable
     part.shortest = shortest
     part.loc = loc
@@ -38,7 +40,8 @@ extension Parser {
       // The shortest-path search runs a selector that keeps one path, or all shortest ones, over
       // one relationship; any other selected pattern (or a count a parameter gives) is matched
       // and then selected from.
-      let single = count == nil && part.steps.count == 1 && part.steps.allSatisfy { $0.relationship.group == nil }
+      let single = count == nil && part.predicate == nil && part.steps.count == 1
+        && part.steps.allSatisfy { $0.relationship.group == nil }
       switch selector {
       case .allShortest where single, .shortestGroups(1) where single: part.shortest = .all
       case .shortest(1) where single, .any(1) where single: part.shortest = .shortest

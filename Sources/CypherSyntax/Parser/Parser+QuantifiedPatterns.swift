@@ -42,6 +42,57 @@ extension Parser {
     return v
   }
 
+  /// A parenthesized path pattern without a quantifier starts here: `((a)-->(b))` or
+  /// `(q = (a)-->(b))`, whose closing parenthesis no quantifier follows (with one, `((a)-->(b))`
+  /// starts a quantified path pattern).
+  var atParenthesizedPath: Bool {
+    guard atSymbol("("), peek().isSymbol("(") || ((peek().kind == .identifier || peek().kind == .quotedIdentifier) && peek(2).isSymbol("="))
+    else { return false }
+    var depth = 0
+    var i = index
+    while i < tokens.count, tokens[i].kind != .endOfInput {
+      if tokens[i].isSymbol("(") { depth += 1 }
+      if tokens[i].isSymbol(")") {
+        depth -= 1
+        if depth == 0 {
+          let after = tokens[min(i + 1, tokens.count - 1)]
+          return !(after.isSymbol("{") || after.isSymbol("+") || after.isSymbol("*"))
+        }
+      }
+      i += 1
+    }
+    return false
+  }
+
+  /// parenthesizedPath := '(' [variable '='] (parenthesizedPath | chain) [WHERE expression] ')'
+  ///
+  /// The whole path pattern in parentheses, as Neo4j 5 writes it: the WHERE checks the path
+  /// (it joins the pattern's inline checks) and the variable names the path. Nothing may
+  /// follow it in the pattern.
+  mutating func parenthesizedPath() throws -> PatternPart {
+    let open = current
+    try expectSymbol("(")
+    var subpath: String?
+    if current.kind == .identifier || current.kind == .quotedIdentifier, peek().isSymbol("=") {
+      subpath = current.text
+      advance()
+      advance()
+    }
+    var part = try nest { try $0.atParenthesizedPath ? $0.parenthesizedPath() : $0.patternChain() }
+    if eat(.where) {
+      let p = try expression()
+      part.predicate = part.predicate.map { .binary(.and, $0, p, Loc(open.position)) } ?? p
+    }
+    try expectSymbol(")")
+    if let subpath { part.subpathVariables.insert(subpath, at: 0) }
+    part.parenthesized = true
+    part.loc = Loc(open.position)
+    if atSymbol("-") || atSymbol("<") || atSymbol("(") {
+      throw unexpected(expected: "the end of the pattern after a parenthesized path pattern, or a quantifier")
+    }
+    return part
+  }
+
   /// quantifiedPathPattern := '(' chain [WHERE expression] ')' quantifier [nodePattern]
   ///
   /// A quantified path pattern of one relationship becomes that relationship, quantified, with
