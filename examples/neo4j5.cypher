@@ -66,3 +66,10 @@ RETURN type(r) AS type, count(*) AS rows ORDER BY type;
 MATCH (a:City {name: 'Porto'}), (b:City {name: 'Braga'})
 CREATE (a)-[r:$(['ROAD', 'RAIL'])]->(b);
 // expect error: NoSingleRelationshipType
+
+// Temporal values written by a pattern (Cypher 25 format()).
+RETURN format(date('2024-03-05'), 'EEEE d MMMM uuuu') AS day,
+  format(datetime('2024-03-05T07:08:09+01:00'), "HH:mm 'at' XXX") AS time;
+// expect:
+//   | day                    | time             |
+//   | 'Tuesday 5 March 2024' | '07:08 at +01:00' |
