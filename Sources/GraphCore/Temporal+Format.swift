@@ -1,7 +1,7 @@
 // `format(value, pattern)` (Cypher 25): a date, time or date-time written by a pattern of Java
 // DateTimeFormatter letters (`yyyy-MM-dd`, `EEEE d MMMM`, `HH:mm:ss.SSS XXX`), in English.
 // A letter the value has no field for (`H` of a date, `X` of a local time) is an error, as are
-// the letters and symbols Quiver does not implement (locale week fields, zone names, `[`…`]`).
+// the letters and symbols Quiver does not implement (week fields, zone names, `[`…`]`).
 
 extension Temporal {
   /// This instant written by `pattern`: letters are fields, a run of one letter sets the width or
@@ -98,6 +98,16 @@ extension Temporal {
       case 4: return ["1st", "2nd", "3rd", "4th"][Int(quarter) - 1] + " quarter"
       default: return "\(quarter)"
       }
+    case "g":
+      try needs(hasDate, "date")
+      // The modified Julian day: days since 1858-11-17.
+      return try number(epochDay + 40_587)
+    case "e", "c":
+      try needs(hasDate, "date")
+      let dayOfWeek = TemporalCalendar.dayOfWeek(epochDay)
+      // Numbered as the US locale counts, from Sunday; as text, the names of E.
+      if count <= 2 { return try number(dayOfWeek % 7 + 1, max: 2) }
+      fallthrough
     case "E":
       try needs(hasDate, "date")
       let day = Self.dayNames[Int(TemporalCalendar.dayOfWeek(epochDay)) - 1]

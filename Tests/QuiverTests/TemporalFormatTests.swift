@@ -26,6 +26,10 @@ import Testing
     ("format(date('2024-03-05'), 'EEEEE MMMMM')", "T M"),
     ("format(date('2024-03-05'), 'D DDD Q QQQ QQQQ G GGGG')", "65 065 1 Q1 1st quarter AD Anno Domini"),
     ("format(date('2024-12-31'), 'D Q')", "366 4"),
+    // The manual's example: a Tuesday is the 3rd day of a week counted from Sunday.
+    ("format(date('1986-11-18'), \"DDD'nd day of the year,' c'rd day of the week'\")", "322nd day of the year, 3rd day of the week"),
+    ("format(date('2024-03-03'), 'e ee eee eeee')", "1 01 Sun Sunday"),
+    ("format(date('1970-01-01'), 'g')", "40587"),
     // Time letters.
     ("format(localtime('23:05:09.1234'), 'HH:mm:ss.SSS')", "23:05:09.123"),
     ("format(localtime('23:05:09.1234'), 'h:mm a, k, K, n')", "11:05 PM, 23, 11, 123400000"),
