@@ -32,6 +32,31 @@ ELSE RETURN 'all cheap' AS verdict;
 //   | verdict          |
 //   | 'some expensive' |
 
+// After NEXT, each part of a UNION reads the whole table (its aggregates count every row) ...
+MATCH (i:Item) RETURN i.name AS name, i.price AS price
+NEXT
+RETURN 'cheapest' AS which, min(price) AS price
+UNION
+RETURN 'dearest' AS which, max(price) AS price;
+// expect:
+//   | which      | price |
+//   | 'cheapest' | 2     |
+//   | 'dearest'  | 8     |
+
+// ... and a conditional query runs once per row.
+MATCH (i:Item) RETURN i.name AS name, i.price AS price
+NEXT
+WHEN price > 4 THEN RETURN name, 'dear' AS band
+ELSE RETURN name, 'cheap' AS band
+NEXT
+RETURN name, band ORDER BY name;
+// expect:
+//   | name    | band    |
+//   | 'apple' | 'cheap' |
+//   | 'fig'   | 'dear'  |
+//   | 'pear'  | 'dear'  |
+//   | 'plum'  | 'cheap' |
+
 // FINISH: the write happens and nothing is returned.
 MATCH (i:Item {name: 'plum'}) SET i.price = 1 FINISH;
 

@@ -64,3 +64,32 @@ RETURN [n IN nodes(p) | n.name] AS route;
 // expect:
 //   | route                                 |
 //   | ['Lisbon', 'Porto', 'Braga', 'Depot'] |
+
+// A group variable nothing reads is not collected: only the destinations are counted here.
+MATCH (:Station {name: 'Lisbon'}) ((x)-[:LINK]->(y)){1,3} (b)
+RETURN count(b) AS reached;
+// expect:
+//   | reached |
+//   | 3       |
+
+// A parameter may give the count of SHORTEST, SHORTEST … GROUPS and ANY.
+:param routes => 2
+MATCH p = SHORTEST $routes (:Station {name: 'Lisbon'})-->+(:Station {name: 'Braga'})
+RETURN length(p) AS hops ORDER BY hops;
+// expect:
+//   | hops |
+//   | 2    |
+//   | 3    |
+
+:param routes => 0
+MATCH p = ANY $routes (:Station {name: 'Lisbon'})-->+(:Station {name: 'Braga'})
+RETURN p;
+// expect error: InvalidArgumentValue
+
+// A path pattern in parentheses: its WHERE checks the whole path, and its variable names it.
+MATCH (route = (:Station {name: 'Lisbon'})-[:LINK|EXPRESS]->+(b:Station {name: 'Braga'})
+  WHERE all(s IN nodes(route) WHERE s.name <> 'Coimbra'))
+RETURN [n IN nodes(route) | n.name] AS stops;
+// expect:
+//   | stops                        |
+//   | ['Lisbon', 'Porto', 'Braga'] |

@@ -51,3 +51,25 @@ RETURN btrim('--x--', '-') AS b, trim(LEADING '0' FROM '007') AS t, round(2.675,
 // A closed dynamic union must agree on NOT NULL.
 RETURN 1 IS :: INTEGER NOT NULL | FLOAT AS bad;
 // expect error: InvalidTypeExpression
+
+// Relationship types computed per row: CREATE and MERGE take the one type the expression gives.
+CREATE (:City {name: 'Porto'}), (:City {name: 'Braga'});
+MATCH (a:City {name: 'Porto'}), (b:City {name: 'Braga'})
+UNWIND ['ROAD', 'RAIL', 'ROAD'] AS kind
+MERGE (a)-[r:$(kind)]->(b)
+RETURN type(r) AS type, count(*) AS rows ORDER BY type;
+// expect:
+//   | type   | rows |
+//   | 'RAIL' | 1    |
+//   | 'ROAD' | 2    |
+
+MATCH (a:City {name: 'Porto'}), (b:City {name: 'Braga'})
+CREATE (a)-[r:$(['ROAD', 'RAIL'])]->(b);
+// expect error: NoSingleRelationshipType
+
+// Temporal values written by a pattern (Cypher 25 format()).
+RETURN format(date('2024-03-05'), 'EEEE d MMMM uuuu') AS day,
+  format(datetime('2024-03-05T07:08:09+01:00'), "HH:mm 'at' XXX") AS time;
+// expect:
+//   | day                    | time             |
+//   | 'Tuesday 5 March 2024' | '07:08 at +01:00' |

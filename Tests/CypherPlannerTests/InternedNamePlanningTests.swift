@@ -114,7 +114,7 @@ private func plan(_ query: String, _ statistics: CommittedNames) throws -> [Plan
     for step in steps {
       switch step {
       case .node(_, let l, _): labels.append(l)
-      case .relationship(_, let t, _, _, _): types.append(t)
+      case .relationship(_, let t, _, _, _, _): types.append(t)
       case .path: break
       }
     }

@@ -10,7 +10,10 @@ import Testing
   static let examples: [String: [String]] = [
     "statement": ["q:EXPLAIN MATCH (n) RETURN n;", "q:PROFILE RETURN 1"],
     "query": ["q:RETURN 1 AS x UNION RETURN 2 AS x", "q:RETURN 1 AS x NEXT RETURN x + 1 AS y"],
-    "queryPart": ["q:WHEN true THEN RETURN 1 AS x NEXT RETURN x"],
+    "queryPart": [
+      "q:WHEN true THEN RETURN 1 AS x NEXT RETURN x", "q:RETURN 1 AS x NEXT RETURN x AS y UNION RETURN x + 1 AS y",
+      "q:RETURN 1 AS x NEXT WHEN x > 0 THEN RETURN x AS y ELSE RETURN 0 AS y",
+    ],
     "unionQuery": ["q:RETURN 1 AS x UNION ALL RETURN 1 AS x"],
     "conditionalQuery": ["q:WHEN $a THEN RETURN 1 AS x WHEN $b THEN RETURN 2 AS x ELSE RETURN 3 AS x"],
     "singleQuery": ["q:MATCH (n) WITH n RETURN n"],
@@ -107,6 +110,14 @@ import Testing
       "q:MATCH p = ANY (a)-->+(b) RETURN p", "q:MATCH p = ALL SHORTEST PATHS (a)-->+(b) RETURN p",
       "q:MATCH p = SHORTEST GROUPS (a)-->+(b) RETURN p", "q:MATCH p = ANY 2 PATHS (a)-->+(b) RETURN p",
       "q:MATCH p = ALL PATHS (a)-->{1,2}(b) RETURN p", "q:MATCH p = SHORTEST 1 PATH (a)-->+(b) RETURN p",
+    ],
+    "parenthesizedPath": [
+      "q:MATCH ((a)-->(b) WHERE a.x < b.x) RETURN a", "q:MATCH p = (q = (a)-->(b)) RETURN p, q",
+      "q:MATCH SHORTEST 1 (q = (a)-->+(b) WHERE length(q) > 1) RETURN q",
+    ],
+    "selectorCount": [
+      "q:MATCH p = SHORTEST $k (a)-->+(b) RETURN p", "q:MATCH p = SHORTEST $k GROUPS (a)-->+(b) RETURN p",
+      "q:MATCH p = ANY $k PATHS (a)-->+(b) RETURN p", "q:MATCH p = SHORTEST 3 (a)-->+(b) RETURN p",
     ],
     "quantifiedPathPattern": [
       "q:MATCH (a) ((x:A)-[r:R]->(y {v: 1}) WHERE x.v < y.v){1,3} (b) RETURN x, r, y", "q:MATCH ((x)-->(y))+ RETURN x",

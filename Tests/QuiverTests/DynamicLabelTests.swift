@@ -83,7 +83,7 @@ import Testing
     ("MATCH (:$('Person')) RETURN 1", "UnexpectedSyntax"),
     ("CREATE (n:$any(['A']))", "InvalidLabelExpression"),
     ("MERGE (n:$any(['A']))", "InvalidLabelExpression"),
-    ("CREATE ()-[r:$('T')]->()", "InvalidLabelExpression"),
+    ("CREATE ()-[r:$any(['T'])]->()", "InvalidLabelExpression"),
     ("MATCH ()-[r:$('T')|X]->() RETURN r", "InvalidLabelExpression"),
     ("MATCH (n:Person) SET n:$x", "UnexpectedSyntax"),
     // A node bound before keeps its labels: CREATE and MERGE may not add dynamic ones to it.

@@ -84,7 +84,7 @@ import Testing
     _ = try db.execute("MATCH (a:K), (b:K) WHERE a <> b CREATE (a)-[:E]->(b)")
     let r = try db.execute("MATCH (:K {id: 0}) ((x)-[:E]->(y)-[:E]->(z))+ (b) RETURN b.id LIMIT 5", timeout: .seconds(20))
     #expect(r.rows.count == 5)
-    let plan = try db.execute("EXPLAIN MATCH (a:K {id: 0}) ((x)-[:E]->(y)-[e:E]->(z)){1,3} (b) RETURN b LIMIT 5").plan ?? ""
+    let plan = try db.execute("EXPLAIN MATCH (a:K {id: 0}) ((x)-[:E]->(y)-[e:E]->(z)){1,3} (b) RETURN b, x, y, z, e LIMIT 5").plan ?? ""
     #expect(plan.contains("NodeIndexSeek a:K"))
     #expect(plan.contains("VarLengthExpand (a)(-[:E]->()-[:E]->)*1..3(b) groups (x, y, z, e)"))
   }

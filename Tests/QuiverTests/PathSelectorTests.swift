@@ -85,4 +85,44 @@ import Testing
   func invalidSelectorsAreRefused(query: String, error: String) throws {
     #expect(thrown { try Database().execute(query) } == error)
   }
+
+  @Test(arguments: [
+    ("MATCH p = SHORTEST $k \(ends) RETURN length(p) AS l ORDER BY l", 2, ["1", "2"]),
+    ("MATCH p = SHORTEST $k \(ends) RETURN length(p) AS l ORDER BY l", 1, ["1"]),
+    ("MATCH p = SHORTEST $k PATHS \(ends) RETURN length(p) AS l ORDER BY l", 10, ["1", "2", "2", "3"]),
+    ("MATCH p = SHORTEST $k GROUPS \(ends) RETURN length(p) AS l ORDER BY l", 2, ["1", "2", "2"]),
+    ("MATCH p = SHORTEST $k GROUP \(ends) RETURN length(p) AS l ORDER BY l", 1, ["1"]),
+    ("MATCH p = ANY $k \(ends) RETURN count(p)", 3, ["3"]),
+    ("MATCH p = ANY $k PATHS \(ends) RETURN count(p)", 1, ["1"]),
+    ("UNWIND [0, 0] AS i MATCH p = SHORTEST $k (a:S {id: i})-[:R]->+(b:S {id: 3}) RETURN count(p)", 2, ["4"]),
+  ])
+  func aParameterGivesTheSelectorCount(query: String, k: Int, expected: [String]) throws {
+    let rows = try graph().execute(query, parameters: ["k": .int(Int64(k))]).rows.map { row in
+      row.map { v in v.intValue.map(String.init) ?? "\(v)" }.joined(separator: " ")
+    }
+    #expect(rows == expected)
+  }
+
+  @Test func aParameterCountIsPlannedAsASelection() throws {
+    let plan = try graph().execute("EXPLAIN MATCH p = SHORTEST $k \(Self.ends) RETURN p").plan ?? ""
+    #expect(plan.contains("SelectPaths SHORTEST $k (a)..(b)"))
+    let groups = try graph().execute("EXPLAIN MATCH p = SHORTEST $k GROUPS \(Self.ends) RETURN p").plan ?? ""
+    #expect(groups.contains("SelectPaths SHORTEST $k GROUPS (a)..(b)"))
+  }
+
+  @Test(arguments: [
+    (Value.int(0), "InvalidArgumentValue"),
+    (Value.int(-2), "InvalidArgumentValue"),
+    (Value.string("2"), "InvalidArgumentType"),
+    (Value.float(2.0), "InvalidArgumentType"),
+    (Value.null, "InvalidArgumentType"),
+  ])
+  func aParameterCountMustBePositive(k: Value, error: String) throws {
+    let db = try graph()
+    #expect(thrown { try db.execute("MATCH p = SHORTEST $k \(Self.ends) RETURN p", parameters: ["k": k]) } == error)
+  }
+
+  @Test func aMissingSelectorParameterIsRefused() throws {
+    #expect(thrown { try graph().execute("MATCH p = ANY $n \(Self.ends) RETURN p") } == "MissingParameter")
+  }
 }

@@ -97,9 +97,59 @@ import Testing
     #expect(r.rows.count == 5)
     let q = try db.execute("MATCH (:K {id: 0})-[:E]->+(b) RETURN b.id AS id LIMIT 5", timeout: .seconds(20))
     #expect(q.rows.count == 5)
-    let plan = try db.execute("EXPLAIN MATCH (a:K {id: 0}) ((x)-[:E]->(y)){1,3} (b) RETURN b LIMIT 5").plan ?? ""
+    let plan = try db.execute("EXPLAIN MATCH (a:K {id: 0}) ((x)-[:E]->(y)){1,3} (b) RETURN b, x, y LIMIT 5").plan ?? ""
     #expect(plan.contains("NodeIndexSeek"))
     #expect(plan.contains("VarLengthExpand (a)-[:E]->*1..3(b) groups (x, y)"))
+  }
+
+  /// A path a -> b -> c -> d (ids 0 to 3) with an index on the ids.
+  private func chain() throws -> Database {
+    let db = try Database()
+    _ = try db.execute("CREATE INDEX FOR (n:N) ON (n.id)")
+    _ = try db.execute("CREATE (:N {id: 0})-[:E]->(:N {id: 1})-[:E]->(:N {id: 2})-[:E]->(:N {id: 3})")
+    return db
+  }
+
+  @Test(arguments: [
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){1,3} (b) RETURN b", ""),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){1,3} (b) RETURN b, y", " groups (y)"),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){1,3} (b) WITH b ORDER BY size(x) RETURN b", " groups (x)"),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){1,3} (b) RETURN *", " groups (x, y)"),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){1,3} (b) CALL (x) { RETURN 1 AS one } RETURN b", " groups (x)"),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){1,3} (b) WHERE all(n IN y WHERE n.id > 0) RETURN b", " groups (y)"),
+  ])
+  func onlyGroupVariablesTheStatementReadsAreBuilt(query: String, groups: String) throws {
+    let plan = try chain().execute("EXPLAIN " + query).plan ?? ""
+    let line = plan.split(separator: "\n").first { $0.contains("VarLengthExpand") }.map(String.init) ?? ""
+    let expand = line.components(separatedBy: " (estimated").first ?? line
+    #expect(expand.hasSuffix("VarLengthExpand (a)-[:E]->*1..3(b)" + groups))
+  }
+
+  @Test(arguments: [
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){1,3} (b) RETURN b.id ORDER BY b.id", ["1", "2", "3"]),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){1,3} (b) RETURN count(b)", ["3"]),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){2} (b) RETURN [n IN y | n.id]", ["[1,2]"]),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){2} (b) WITH b, x RETURN b.id, [n IN x | n.id]", ["2 [0,1]"]),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){2} (b) WHERE size(y) = 2 RETURN b.id", ["2"]),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){1,2} (b) RETURN b.id ORDER BY size(x) DESC", ["2", "1"]),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){2} (b) RETURN [n IN x | n.id] AS x, b.id AS y", ["[0,1] 2"]),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){2} (b) CALL (y) { RETURN size(y) AS s } RETURN s", ["2"]),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){2} (b) RETURN EXISTS { UNWIND y AS n MATCH (n)-->() } AS more", ["true"]),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){2} (b) UNWIND x AS n RETURN n.id ORDER BY n.id", ["0", "1"]),
+    ("MATCH (a:N {id: 0}) ((x WHERE x.id < 2)-[:E]->(y)){1,3} (b) RETURN b.id ORDER BY b.id", ["1", "2"]),
+    // The walk from the indexed end reverses only the lists it builds.
+    ("MATCH (a) ((x)-[:E]->(y)){2} (b:N {id: 3}) RETURN a.id, [n IN y | n.id]", ["1 [2,3]"]),
+  ])
+  func groupVariablesReadDownstreamKeepTheirValues(query: String, expected: [String]) throws {
+    #expect(try rows(chain(), query) == expected)
+  }
+
+  @Test(arguments: [
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){2} (b) MATCH (x) RETURN b", "VariableTypeConflict at 1:50"),
+    ("MATCH (a:N {id: 0}) ((x)-[:E]->(y)){2} (b) RETURN z", "UndefinedVariable at 1:51"),
+  ])
+  func unreadGroupVariablesStillRefuseMisuse(query: String, error: String) throws {
+    #expect(thrown { try chain().execute(query) } == error)
   }
 
   @Test func repeatableElementsMayReuseRelationships() throws {

@@ -15,6 +15,7 @@ extension PatternPart {
       if step.relationship.length == nil, let p = step.relationship.predicate { found.append(p) }
       if let p = step.node.predicate { found.append(p) }
     }
+    if let p = predicate { found.append(p) }
     return found
   }
 
@@ -32,6 +33,8 @@ extension PatternPart {
       }
     }
     for node in nodes { found += [node.properties, node.predicate].compactMap { $0 } }
+    if let count = selectorCount { found.append(count) }
+    if let p = predicate { found.append(p) }
     return found
   }
 }
@@ -69,6 +72,10 @@ extension Binder {
   /// (`clause`): label expressions beyond `&`, type expressions, inline WHERE and quantifiers.
   func checkCreatable(_ patterns: [PatternPart], clause: String) throws {
     for part in patterns {
+      if part.parenthesized {
+        throw QuiverError.syntax(
+          .unexpectedSyntax, "\(clause) takes a path pattern without parentheses around it", at: part.loc.position)
+      }
       for node in [part.start] + part.steps.map(\.node) {
         if node.labelExpression != nil {
           throw QuiverError.syntax(
@@ -90,12 +97,12 @@ extension Binder {
             .noSingleRelationshipType, "a relationship in \(clause) must have exactly one type, not a type expression",
             rel.loc.position)
         }
-        if !rel.dynamicTypes.isEmpty {
+        if rel.dynamicTypes.contains(where: \.matchesAny) {
           throw QuiverError.syntax(
-            .invalidLabelExpression, "dynamic relationship types are not supported in \(clause); write the type",
+            .invalidLabelExpression, "\(clause) creates a relationship of the one type it is given: write $(…), not $any(…)",
             at: rel.loc.position)
         }
-        if rel.predicate != nil {
+        if rel.predicate != nil, rel.writtenPredicate || rel.dynamicTypes.isEmpty {
           throw QuiverError.syntax(
             .invalidPatternPredicate, "a relationship pattern in \(clause) cannot have a WHERE", at: rel.loc.position)
         }

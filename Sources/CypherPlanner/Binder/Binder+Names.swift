@@ -116,8 +116,9 @@ extension Binder {
     try resolve(e, scope, patternAllowed: true)
   }
 
-  /// Refuses a read of `name` when it is not in scope.
-  func requireDefined(_ name: String, _ loc: Loc, _ scope: BinderScope) throws {
+  /// Refuses a read of `name` when it is not in scope, and records the read (see `readNames`).
+  mutating func requireDefined(_ name: String, _ loc: Loc, _ scope: BinderScope) throws {
+    readNames.insert(name)
     guard scope[name] == nil else { return }
     throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc.position, name: name)
   }
@@ -140,6 +141,8 @@ extension Binder {
   /// adding the patterns' variables to `scope`. Property maps may read every variable of the clause.
   mutating func resolveMatch(_ patterns: [PatternPart], predicate: Expression?, scope: inout BinderScope) throws {
     let outer = scope.names
+    // A pattern that names a variable bound before it reads that variable.
+    for part in patterns { readNames.formUnion(part.mentionedNames.intersection(outer)) }
     for part in patterns { try declare(part, outer: outer, scope: &scope) }
     for part in patterns {
       let maps = [part.start.properties] + part.steps.flatMap { [$0.relationship.properties, $0.node.properties] }
@@ -154,8 +157,9 @@ extension Binder {
   /// Adds the variables of a pattern to match to `scope`; `outer` are those bound before the
   /// clause, the only ones a relationship variable may repeat.
   private func declare(_ part: PatternPart, outer: Set<String>, scope: inout BinderScope) throws {
-    if let p = part.pathVariable {
-      if scope[p] != nil {
+    let paths = [part.pathVariable].compactMap { $0 } + part.subpathVariables
+    for (i, p) in paths.enumerated() {
+      if scope[p] != nil || paths[..<i].contains(p) {
         throw semanticError(.variableAlreadyBound, "variable `\(p)` is already defined", part.loc.position, name: p)
       }
       try scope.checkNotHidden(p, part.loc.position)
@@ -179,7 +183,7 @@ extension Binder {
         try declareRelationship(rel, kind: .relationship, outer: outer, scope: &scope)
       }
     }
-    if let p = part.pathVariable { scope[p] = .init(kind: .path) }
+    for p in paths { scope[p] = .init(kind: .path) }
   }
 
   /// Adds a pattern node's variable to `scope`, or checks that what it is bound to can be a node.

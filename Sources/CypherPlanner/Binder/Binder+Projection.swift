@@ -14,6 +14,9 @@ extension Binder {
     if p.star {
       items = old.visibleNames.map { ProjectionItem(expression: .variable($0, p.loc), alias: $0, text: $0, loc: p.loc) } + items
     }
+    // A column that is a variable as it is is not resolved below; record every read here.
+    for item in items { readNames.formUnion(item.expression.mentionedNames) }
+    for sort in p.orderBy { readNames.formUnion(sort.expression.mentionedNames) }
     var seen = Set<String>()
     var missingAlias: QuiverError?
     for item in items {

@@ -119,6 +119,8 @@ extension Binder {
   /// node it repeats is used as it is, and each relationship has one type, a direction and no
   /// variable length.
   private mutating func resolveCreate(_ part: PatternPart) throws {
+    // A node the pattern repeats is read.
+    readNames.formUnion(part.mentionedNames.intersection(scope.names))
     if let p = part.pathVariable, scope[p] != nil {
       throw semanticError(.variableAlreadyBound, "variable `\(p)` is already defined", part.loc.position, name: p)
     }
@@ -148,9 +150,10 @@ extension Binder {
       if let name = rel.variable, scope[name] != nil {
         throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", rel.loc.position, name: name)
       }
-      if rel.types.count != 1 {
+      if rel.types.count + rel.dynamicTypes.count != 1 {
         throw semanticError(.noSingleRelationshipType, "a relationship must have exactly one type to be created", rel.loc.position)
       }
+      for type in rel.dynamicTypes { try resolve(type.expression, scope) }
       if rel.direction == .both {
         throw semanticError(.requiresDirectedRelationship, "only directed relationships can be created", rel.loc.position)
       }
@@ -170,7 +173,7 @@ extension Binder {
       if let name = rel.variable, scope[name] != nil {
         throw semanticError(.variableAlreadyBound, "variable `\(name)` is already defined", rel.loc.position, name: name)
       }
-      if rel.types.count != 1 {
+      if rel.types.count + rel.dynamicTypes.count != 1 {
         throw semanticError(.noSingleRelationshipType, "a relationship in MERGE must have exactly one type", rel.loc.position)
       }
       if rel.length != nil {

@@ -14,6 +14,9 @@ package struct Binder {
   /// bound: a procedure CALL alone is standalone only in the statement itself.
   var nesting = 0
   var parameters = Set<String>()
+  /// Every variable name some expression or pattern of the statement reads (see
+  /// `BoundStatement.readNames`).
+  var readNames = Set<String>()
   var calls: [Int: BoundCall] = [:]
   /// The variables visible to the clause being bound.
   var scope = BinderScope()
@@ -41,7 +44,8 @@ package struct Binder {
   package static func bind(_ statement: Statement, catalog: any ProcedureCatalog) throws -> BoundStatement {
     var binder = Binder(catalog: catalog)
     _ = try binder.bindBody(statement.query, openEnd: false)
-    return BoundStatement(statement: statement, parameters: binder.parameters, calls: binder.calls)
+    return BoundStatement(
+      statement: statement, parameters: binder.parameters, calls: binder.calls, readNames: binder.readNames)
   }
 
   /// Binds a query body (one single query or a UNION of several), whose parts see the outer
@@ -56,6 +60,8 @@ package struct Binder {
     var declared = outer
     if case .callSubquery(.names(let names)?, let loc) = visibility {
       declared = BinderScope()
+      // An import is a read: the planner passes the variable's slot in.
+      readNames.formUnion(names)
       for name in names {
         guard let symbol = outer[name] else {
           throw semanticError(.undefinedVariable, "variable `\(name)` not defined", loc.position, name: name)

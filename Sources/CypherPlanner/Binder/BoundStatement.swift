@@ -22,6 +22,10 @@ package struct BoundStatement: Sendable {
   package let parameters: Set<String>
   /// Each procedure CALL, keyed by the source offset of its `CALL` keyword.
   package let calls: [Int: BoundCall]
+  /// Every variable name read anywhere in the statement (in an expression, a `*` projection's
+  /// columns, or a pattern that repeats a bound variable), whatever scope it is read in: a
+  /// variable whose name is not here is never read, so the planner may leave it unfilled.
+  package let readNames: Set<String>
 
   /// The resolution of `call`, which the binder made for every CALL of the statement.
   package func resolution(of call: ProcedureCall) -> BoundCall {

@@ -126,10 +126,12 @@ struct PlanPrinter {
       return ("VarLengthExpand (\(n(s.from)))\(walk)\(range)(\(n(s.to)))\(extra)", [i])
     case .selectPaths(let i, let inner, let s):
       let keep: String
+      // A count a parameter gives prints as that parameter.
+      let given = { (k: Int) in if case .parameter(let name)? = s.count { return "$" + name } else { return "\(k)" } }
       switch s.keep {
-      case .shortest(let k): keep = "SHORTEST \(k)"
-      case .groups(let k): keep = "SHORTEST \(k) GROUPS"
-      case .any(let k): keep = "ANY \(k)"
+      case .shortest(let k): keep = "SHORTEST \(given(k))"
+      case .groups(let k): keep = "SHORTEST \(given(k)) GROUPS"
+      case .any(let k): keep = "ANY \(given(k))"
       }
       return ("SelectPaths \(keep) (\(n(s.start)))..(\(n(s.end)))", [i, inner])
     case .shortestPath(let i, let s):

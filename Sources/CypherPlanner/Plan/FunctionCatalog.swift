@@ -149,6 +149,11 @@ package enum FunctionCatalog {
     rows.append(("datetime.fromepoch", "Temporal", "datetime.fromepoch(seconds :: INTEGER | FLOAT, nanoseconds :: INTEGER | FLOAT) :: ZONED DATETIME", "A ZONED DATETIME from seconds and nanoseconds since the epoch."))
     rows.append(("datetime.fromepochmillis", "Temporal", "datetime.fromepochmillis(milliseconds :: INTEGER | FLOAT) :: ZONED DATETIME", "A ZONED DATETIME from milliseconds since the epoch."))
     rows.append(("duration", "Duration", "duration(input :: ANY) :: DURATION", "Creates a DURATION value."))
+    rows.append((
+      "format", "Temporal",
+      "format(value :: DATE | LOCAL TIME | ZONED TIME | LOCAL DATETIME | ZONED DATETIME | DURATION, pattern = null :: STRING) :: STRING",
+      "The temporal value as an ISO-formatted STRING, or as a STRING formatted by the given pattern."
+    ))
     for (unit, what) in [("between", "logical units"), ("inDays", "days"), ("inMonths", "months"), ("inSeconds", "seconds")] {
       rows.append(("duration.\(unit)", "Duration", "duration.\(unit)(from :: ANY, to :: ANY) :: DURATION", "The DURATION between two instants, in \(what)."))
     }

@@ -16,6 +16,8 @@ package enum ScalarFunction: String, Sendable, CaseIterable {
   case isNormalized
   case vectorSimilarityCosine = "vector.similarity.cosine", vectorSimilarityEuclidean = "vector.similarity.euclidean"
   case exists, timestamp, isEmpty, valueType, elementId
+  /// `format(temporal[, pattern])`: a temporal value's ISO text, or its text by a pattern.
+  case format
   /// The spatial functions: `point(map)`, `point.distance(a, b)`, `point.withinBBox(p, ll, ur)`.
   case point, pointDistance = "point.distance", pointWithinBBox = "point.withinBBox"
   /// The line and the file of the record LOAD CSV is reading; the planner binds them to the slots
@@ -35,7 +37,7 @@ package enum ScalarFunction: String, Sendable, CaseIterable {
   package var arity: ClosedRange<Int> {
     switch self {
     case .pi, .e, .rand, .timestamp, .linenumber, .file, .randomUUID: return 0...0
-    case .trim, .ltrim, .rtrim, .btrim, .normalize: return 1...2
+    case .trim, .ltrim, .rtrim, .btrim, .normalize, .format: return 1...2
     case .nullIf, .vectorSimilarityCosine, .vectorSimilarityEuclidean, .pointDistance: return 2...2
     case .pointWithinBBox: return 3...3
     case .isNormalized: return 1...2

@@ -169,7 +169,8 @@ package struct AggregateSpec: Sendable {
 /// One element CREATE makes.
 package enum CreateStep: Sendable {
   case node(slot: Int, labels: [InternedName], properties: PlanExpression?)
-  case relationship(slot: Int, type: InternedName, from: Int, to: Int, properties: PlanExpression?)
+  /// A relationship of `type`, or of the type `dynamicType` gives for the row (`:$(expr)`).
+  case relationship(slot: Int, type: InternedName, dynamicType: PlanExpression?, from: Int, to: Int, properties: PlanExpression?)
   case path(slot: Int, [PathElement])
 }
 
@@ -336,6 +337,9 @@ package struct PathSelectSpec: Sendable {
   /// The match's length: `singles` relationships plus the sizes of the `lists` slots.
   package var singles: Int
   package var lists: [Int]
+  /// The count of `keep` when a parameter gives it (`SHORTEST $k`): read once per run, it
+  /// replaces the placeholder count of `keep`.
+  package var count: PlanExpression? = nil
 }
 
 /// shortestPath / allShortestPaths between two bound nodes.

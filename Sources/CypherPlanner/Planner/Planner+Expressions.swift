@@ -187,6 +187,7 @@ extension PatternPart {
   var introducedNames: [String] {
     var names: [String] = []
     if let p = pathVariable { names.append(p) }
+    names += subpathVariables
     if let v = start.variable { names.append(v) }
     for step in steps {
       if let v = step.relationship.variable { names.append(v) }

@@ -237,7 +237,8 @@ extension Planner {
 
     if let p = part.pathVariable {
       let slot = newSlot()
-      scope[p] = Variable(slot: slot, kind: .path)
+      // A subpath variable of the whole pattern is another name of the path.
+      for name in [p] + part.subpathVariables { scope[name] = Variable(slot: slot, kind: .path) }
       op = .project(op, [(slot, .path(pathElements(nodeSlots: nodeSlots, relSlots: relSlots, rels: rels)))])
       op = try applyReady(op, &conjuncts, scope)
     }
@@ -284,7 +285,9 @@ extension Planner {
     }
     let (scratch, predicate) = (hop.scratch, hop.predicate)
     let pathSlot = newSlot()
-    if let p = part.pathVariable { scope[p] = Variable(slot: pathSlot, kind: .path) }
+    for p in [part.pathVariable].compactMap({ $0 }) + part.subpathVariables {
+      scope[p] = Variable(slot: pathSlot, kind: .path)
+    }
     let length = rel.length ?? LengthRange(min: 1, max: 1)
     let spec = ShortestPathSpec(
       from: ends[0], to: ends[1], path: pathSlot, relationships: listSlot, types: rel.types.isEmpty ? nil : rel.types.map(relationshipType),

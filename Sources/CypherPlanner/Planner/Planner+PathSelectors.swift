@@ -30,7 +30,8 @@ extension Planner {
     case .allShortest?, nil: keep = .groups(1)
     }
     let spec = PathSelectSpec(
-      keep: keep, start: matched.ends.start, end: matched.ends.end, singles: matched.singles.count, lists: matched.lists)
+      keep: keep, start: matched.ends.start, end: matched.ends.end, singles: matched.singles.count, lists: matched.lists,
+      count: try part.selectorCount.map { try bind($0, scope.emptied) })
     scope = inner
     return (.selectPaths(input, inner: op, spec), matched.singles, matched.lists)
   }

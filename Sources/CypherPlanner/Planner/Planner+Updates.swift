@@ -74,8 +74,11 @@ extension Planner {
       }
       relSlots.append(slot)
       let forward = rel.direction != .incoming
+      // The binder has checked there is one type: written, or computed per row.
+      let dynamicType = try rel.dynamicTypes.first.map { try bind($0.expression, scope) }
       steps.append(.relationship(
-        slot: slot, type: relationshipType(rel.types[0]), from: forward ? nodeSlots[i] : nodeSlots[i + 1],
+        slot: slot, type: rel.types.first.map(relationshipType) ?? InternedName("", id: nil), dynamicType: dynamicType,
+        from: forward ? nodeSlots[i] : nodeSlots[i + 1],
         to: forward ? nodeSlots[i + 1] : nodeSlots[i], properties: try rel.properties.map { try bind($0, scope) }))
     }
     if let p = part.pathVariable {

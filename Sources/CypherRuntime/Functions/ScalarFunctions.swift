@@ -36,6 +36,14 @@ extension ExecutionContext {
     }
     let x = args[0]
     switch f {
+    case .format:
+      guard case .temporal(let t) = x else { throw QuiverError.typeError("format() takes a temporal value, not a \(x.typeName)") }
+      guard args.count > 1 else { return .string(t.description) }
+      switch args[1] {
+      case .null: return .null
+      case .string(let pattern): return .string(try t.formatted(pattern))
+      case let other: throw QuiverError.typeError("format() takes a STRING pattern, not a \(other.typeName)")
+      }
     case .id, .elementId:
       switch x {
       case .node(let n): return f == .id ? .int(n.id) : .string(String(n.id))

@@ -29,7 +29,8 @@ extension ExecutionContext {
       case .node(let slot, let labels, let properties):
         let props = try propertyMap(properties, row)
         row[slot] = .node(Node(id: try createNode(labels: labels, properties: props)))
-      case .relationship(let slot, let type, let from, let to, let properties):
+      case .relationship(let slot, let written, let dynamicType, let from, let to, let properties):
+        let type = try dynamicType.map { InternedName(try relationshipTypeName(eval($0, row)), id: nil) } ?? written
         guard case .node(let a) = row[from], case .node(let b) = row[to] else {
           let bad = row[from].isNull || row[to].isNull ? "null" : "a non-node value"
           throw QuiverError.runtime(.semantic, .invalidArgumentType, "cannot create a relationship to \(bad)")
@@ -40,6 +41,29 @@ extension ExecutionContext {
         row[slot] = try buildPath(elements, row)
       }
     }
+  }
+
+  /// The type a computed relationship type gives: one non-empty string, alone or in a list.
+  /// - Throws: `InvalidArgumentType` for null or a value of another type,
+  ///   `NoSingleRelationshipType` for a list of none or several, `InvalidArgumentValue` for ''.
+  private func relationshipTypeName(_ value: Value) throws -> String {
+    var name: Value = value
+    if case .list(let items) = value {
+      guard items.count == 1, let only = items.first else {
+        throw QuiverError.runtime(
+          .semantic, .noSingleRelationshipType,
+          "a relationship must have exactly one type to be created, not a list of \(items.count)")
+      }
+      name = only
+    }
+    guard case .string(let type) = name else {
+      throw QuiverError.typeError(
+        "a dynamic relationship type must be a STRING or a LIST<STRING> of one, not \(name.isNull ? "null" : "a " + name.typeName)")
+    }
+    if type.isEmpty {
+      throw QuiverError.runtime(.argument, .invalidArgumentValue, "a relationship type cannot be the empty string")
+    }
+    return type
   }
 
   /// Evaluates a pattern's property map (literal or parameter).

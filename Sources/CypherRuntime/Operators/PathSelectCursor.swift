@@ -12,8 +12,10 @@ final class PathSelectCursor: Cursor {
   private let input: Cursor
   private let ctx: ExecutionContext
   private let inner: PlanOperator
-  private let spec: PathSelectSpec
+  private var spec: PathSelectSpec
   private let path: [Int]?
+  /// `spec.count` has been read into `spec.keep`.
+  private var counted = false
   /// The kept rows of the current input row, and how many of them were yielded.
   private var kept: [Row] = []
   private var yielded = 0
@@ -33,6 +35,10 @@ final class PathSelectCursor: Cursor {
         return kept[yielded - 1]
       }
       guard let row = try input.next() else { return nil }
+      if !counted {
+        if let count = spec.count { spec.keep = spec.keep.with(count: try selectorCount(count)) }
+        counted = true
+      }
       kept = try select(ctx.makeCursor(inner, argument: row, path: path))
       yielded = 0
     }
@@ -78,6 +84,20 @@ final class PathSelectCursor: Cursor {
     return out
   }
 
+  /// The value of a selector count a parameter gives: a positive integer. It reads no
+  /// variables, so the row is the statement's width, all null.
+  private func selectorCount(_ e: PlanExpression) throws -> Int {
+    let v = try ctx.eval(e, Row(repeating: .null, count: ctx.rowWidth))
+    switch v {
+    case .int(let n) where n > 0 && n <= Int64(Int.max): return Int(n)
+    case .int(let n):
+      throw QuiverError.runtime(.argument, .invalidArgumentValue, "a path selector needs a positive count, got \(n)")
+    default:
+      throw QuiverError.runtime(
+        .argument, .invalidArgumentType, "a path selector's count must be a positive integer, got \(v.typeName)")
+    }
+  }
+
   /// The number of relationships of the match in `row`.
   private func length(of row: Row) -> Int {
     var n = spec.singles
@@ -92,4 +112,15 @@ final class PathSelectCursor: Cursor {
 private struct PairKey: Hashable {
   let start: Int64
   let end: Int64
+}
+
+extension PathSelectSpec.Keep {
+  /// The same selector keeping `count` paths or groups.
+  fileprivate func with(count: Int) -> Self {
+    switch self {
+    case .shortest: return .shortest(count)
+    case .groups: return .groups(count)
+    case .any: return .any(count)
+    }
+  }
 }

@@ -82,8 +82,11 @@ package struct RelationshipPattern: Sendable, Hashable {
   package var quantified: Bool
   /// Set when the relationship is the body of a quantified path pattern.
   package var group: PatternGroup?
-  /// A type computed per row (`:$(expr)`, `:$any(expr)`), tested through `predicate`.
+  /// A type computed per row (`:$(expr)`, `:$any(expr)`): matching tests it through
+  /// `predicate`, CREATE and MERGE create the relationship with it.
   package var dynamicTypes: [DynamicLabel] = []
+  /// True when the pattern's own text has a WHERE (not only a dynamic-type test).
+  package var writtenPredicate = false
   package var loc: Loc
 
   package init(
@@ -149,14 +152,24 @@ package struct PatternPart: Sendable, Hashable {
   /// The GQL path selector the pattern was written with, if any. When `shortest` is set it runs
   /// as shortestPath / allShortestPaths; otherwise the pattern's matches are selected from.
   package var selector: PathSelector?
+  /// The selector's count when a parameter gives it (`SHORTEST $k`, `ANY $k`,
+  /// `SHORTEST $k GROUPS`): read when the query runs; `selector` then holds 1.
+  package var selectorCount: Expression?
   /// `MATCH REPEATABLE ELEMENTS`: walks may use a relationship more than once.
   package var repeatableElements: Bool
+  /// The whole pattern was written in parentheses (`((a)-->(b) WHERE …)`).
+  package var parenthesized = false
+  /// The WHERE inside those parentheses: a check on the whole path, with its inline ones.
+  package var predicate: Expression?
+  /// Subpath variables naming the whole path besides `pathVariable` (`p = (q = (a)-->(b))`).
+  package var subpathVariables: [String] = []
   package var loc: Loc
 
   package init(
     pathVariable: String?, start: NodePattern, steps: [PatternStep], shortest: ShortestKind,
-    selector: PathSelector? = nil, repeatableElements: Bool = false, loc: Loc
+    selector: PathSelector? = nil, selectorCount: Expression? = nil, repeatableElements: Bool = false, loc: Loc
   ) {
+    self.selectorCount = selectorCount
     self.pathVariable = pathVariable
     self.start = start
     self.steps = steps

@@ -9,7 +9,7 @@ extension Parser {
     try commaSeparated { try $0.patternPart() }
   }
 
-  /// patternPart := [variable '='] [pathSelector] (shortestPath '(' chain ')' | chain)
+  /// patternPart := [variable '='] [pathSelector] (shortestPath '(' chain ')' | parenthesizedPath | chain)
   mutating func patternPart() throws -> PatternPart {
     let loc = Loc(current.position)
     var pathVariable: String?
@@ -27,16 +27,21 @@ extension Parser {
         advance()
       }
     }
-    var part = try patternChain()
+    var part = try shortest == .none && atParenthesizedPath ? parenthesizedPath() : patternChain()
+    // A subpath variable of the whole pattern names the path, like `p =`.
+    if pathVariable == nil, !part.subpathVariables.isEmpty { pathVariable = part.subpathVariables.removeFirst() }
     part.pathVariable = pathVariable
     part.shortest = shortest
     part.loc = loc
     if shortest != .none { try expectSymbol(")") }
-    if let selector {
+    if case let (selector, count)? = selector {
       part.selector = selector
+      part.selectorCount = count
       // The shortest-path search runs a selector that keeps one path, or all shortest ones, over
-      // one relationship; any other selected pattern is matched and then selected from.
-      let single = part.steps.count == 1 && part.steps.allSatisfy { $0.relationship.group == nil }
+      // one relationship; any other selected pattern (or a count a parameter gives) is matched
+      // and then selected from.
+      let single = count == nil && part.predicate == nil && part.steps.count == 1
+        && part.steps.allSatisfy { $0.relationship.group == nil }
       switch selector {
       case .allShortest where single, .shortestGroups(1) where single: part.shortest = .all
       case .shortest(1) where single, .any(1) where single: part.shortest = .shortest
@@ -204,6 +209,7 @@ extension Parser {
     var predicate: Expression?
     var length: LengthRange?
     var dynamicTypes: [DynamicLabel] = []
+    var written = false
     if eatSymbol("[") {
       if current.kind == .identifier && !at(.where) && !at(.is) || current.kind == .quotedIdentifier {
         variable = current.text
@@ -237,6 +243,7 @@ extension Parser {
         }
         advance()
         predicate = try expression()
+        written = true
       }
       if !dynamicTypes.isEmpty, length != nil {
         throw QuiverError.syntax(
@@ -268,6 +275,7 @@ extension Parser {
       variable: variable, types: types, typeExpression: typeExpression, direction: direction, properties: properties,
       predicate: predicate, length: length, quantified: quantified, loc: loc)
     relationship.dynamicTypes = dynamicTypes
+    relationship.writtenPredicate = written
     return relationship
   }
 

@@ -42,6 +42,57 @@ extension Parser {
     return v
   }
 
+  /// A parenthesized path pattern without a quantifier starts here: `((a)-->(b))` or
+  /// `(q = (a)-->(b))`, whose closing parenthesis no quantifier follows (with one, `((a)-->(b))`
+  /// starts a quantified path pattern).
+  var atParenthesizedPath: Bool {
+    guard atSymbol("("), peek().isSymbol("(") || ((peek().kind == .identifier || peek().kind == .quotedIdentifier) && peek(2).isSymbol("="))
+    else { return false }
+    var depth = 0
+    var i = index
+    while i < tokens.count, tokens[i].kind != .endOfInput {
+      if tokens[i].isSymbol("(") { depth += 1 }
+      if tokens[i].isSymbol(")") {
+        depth -= 1
+        if depth == 0 {
+          let after = tokens[min(i + 1, tokens.count - 1)]
+          return !(after.isSymbol("{") || after.isSymbol("+") || after.isSymbol("*"))
+        }
+      }
+      i += 1
+    }
+    return false
+  }
+
+  /// parenthesizedPath := '(' [variable '='] (parenthesizedPath | chain) [WHERE expression] ')'
+  ///
+  /// The whole path pattern in parentheses, as Neo4j 5 writes it: the WHERE checks the path
+  /// (it joins the pattern's inline checks) and the variable names the path. Nothing may
+  /// follow it in the pattern.
+  mutating func parenthesizedPath() throws -> PatternPart {
+    let open = current
+    try expectSymbol("(")
+    var subpath: String?
+    if current.kind == .identifier || current.kind == .quotedIdentifier, peek().isSymbol("=") {
+      subpath = current.text
+      advance()
+      advance()
+    }
+    var part = try nest { try $0.atParenthesizedPath ? $0.parenthesizedPath() : $0.patternChain() }
+    if eat(.where) {
+      let p = try expression()
+      part.predicate = part.predicate.map { .binary(.and, $0, p, Loc(open.position)) } ?? p
+    }
+    try expectSymbol(")")
+    if let subpath { part.subpathVariables.insert(subpath, at: 0) }
+    part.parenthesized = true
+    part.loc = Loc(open.position)
+    if atSymbol("-") || atSymbol("<") || atSymbol("(") {
+      throw unexpected(expected: "the end of the pattern after a parenthesized path pattern, or a quantifier")
+    }
+    return part
+  }
+
   /// quantifiedPathPattern := '(' chain [WHERE expression] ')' quantifier [nodePattern]
   ///
   /// A quantified path pattern of one relationship becomes that relationship, quantified, with
@@ -81,18 +132,24 @@ extension Parser {
     return PatternStep(relationship: rel, node: node)
   }
 
-  /// pathSelector := (ANY SHORTEST | ALL SHORTEST | SHORTEST int | ANY [int] | ALL) [PATH | PATHS]
-  ///   | SHORTEST [int] [PATH | PATHS] (GROUP | GROUPS)
+  /// pathSelector := (ANY SHORTEST | ALL SHORTEST | SHORTEST count | ANY [count] | ALL) [PATH | PATHS]
+  ///   | SHORTEST [count] [PATH | PATHS] (GROUP | GROUPS)
+  /// count := int | parameter
   ///
-  /// Nil when no selector is written; `ALL` alone (every path) is the default and gives nil.
-  mutating func pathSelector() throws -> PathSelector? {
-    guard let selector = try selectorWords() else { return nil }
+  /// Nil when no selector is written; `ALL` alone (every path) is the default and gives nil. A
+  /// count given by a parameter is returned beside the selector, which then holds 1.
+  mutating func pathSelector() throws -> (selector: PathSelector, count: Expression?)? {
+    var count: Expression?
+    guard let selector = try selectorWords(count: &count) else { return nil }
     eatPathWord()
-    return selector
+    return selector.map { ($0, count) }
   }
 
+  /// A selector count follows: an integer or a parameter.
+  private func isCount(_ t: Token) -> Bool { t.kind == .integer || t.kind == .parameter }
+
   /// The selector itself; `PATH` or `PATHS` may follow it.
-  private mutating func selectorWords() throws -> PathSelector?? {
+  private mutating func selectorWords(count: inout Expression?) throws -> PathSelector?? {
     if at(.all), peek().isKeyword(.shortest) {
       advance()
       advance()
@@ -107,13 +164,13 @@ extension Parser {
       advance()
       return .some(.shortest(1))
     }
-    if at(.any), peek().isSymbol("(") || peek().kind == .integer || isPathWord(peek()) {
+    if at(.any), peek().isSymbol("(") || isCount(peek()) || isPathWord(peek()) {
       advance()
-      return .some(.any(current.kind == .integer ? try selectorCount() : 1))
+      return .some(.any(isCount(current) ? try selectorCount(&count) : 1))
     }
-    if at(.shortest), peek().kind == .integer || peek().isKeyword(.groups) || isGroupWord(peek()) || isPathWord(peek()) {
+    if at(.shortest), isCount(peek()) || peek().isKeyword(.groups) || isGroupWord(peek()) || isPathWord(peek()) {
       advance()
-      let k = current.kind == .integer ? try selectorCount() : 1
+      let k = isCount(current) ? try selectorCount(&count) : 1
       eatPathWord()
       if eat(.groups) || eatGroupWord() { return .some(.shortestGroups(k)) }
       return .some(.shortest(k))
@@ -141,7 +198,13 @@ extension Parser {
     return true
   }
 
-  private mutating func selectorCount() throws -> Int {
+  /// An integer count, or 1 for a parameter (which goes to `parameter`).
+  private mutating func selectorCount(_ parameter: inout Expression?) throws -> Int {
+    if current.kind == .parameter {
+      parameter = .parameter(current.text, Loc(current.position))
+      advance()
+      return 1
+    }
     guard let v = Int(current.text), v > 0 else {
       throw QuiverError.syntax(.invalidRange, "a path selector needs a positive count, got '\(current.text)'", at: current.position)
     }
