@@ -73,3 +73,9 @@ RETURN format(date('2024-03-05'), 'EEEE d MMMM uuuu') AS day,
 // expect:
 //   | day                    | time             |
 //   | 'Tuesday 5 March 2024' | '07:08 at +01:00' |
+
+// A duration by its components: the largest unit named takes the whole group.
+RETURN format(duration('PT90M'), "h 'h' mm 'min'") AS hm, format(duration('P17D'), "w 'weeks' d 'days'") AS wd;
+// expect:
+//   | hm           | wd               |
+//   | '1 h 30 min' | '2 weeks 3 days' |

@@ -2,59 +2,86 @@
 // DateTimeFormatter letters (`yyyy-MM-dd`, `EEEE d MMMM`, `HH:mm:ss.SSS XXX`), in English.
 // A letter the value has no field for (`H` of a date, `X` of a local time) is an error, as are
 // the letters and symbols Quiver does not implement (week fields, zone names, `[`…`]`).
+// Durations are written by Temporal+FormatDuration.swift.
 
 extension Temporal {
-  /// This instant written by `pattern`: letters are fields, a run of one letter sets the width or
-  /// the style, text in single quotes (`''` for a quote) and other characters are copied.
+  /// This value written by `pattern`: letters are fields, a run of one letter sets the width or
+  /// the style, text in single quotes (`''` for a quote) and other characters are copied. A
+  /// duration takes the letters of its components (see `durationField`).
   /// - Throws: `InvalidArgumentValue` for a letter this kind has no field for, or one not
-  ///   implemented; durations take no pattern.
+  ///   implemented.
   package func formatted(_ pattern: String) throws -> String {
-    if kind == .duration {
-      throw formatError("a DURATION is formatted without a pattern (its ISO 8601 text)")
-    }
-    let chars = Array(pattern)
+    let runs = try Self.patternRuns(pattern)
+    if kind == .duration { return try durationFormatted(runs) }
     var out = ""
+    for run in runs {
+      switch run {
+      case .text(let text): out += text
+      case .field(let letter, let count): out += try field(letter, count)
+      }
+    }
+    return out
+  }
+
+  /// One piece of a pattern: copied text, or a run of one letter.
+  enum PatternRun: Equatable {
+    case text(String)
+    case field(Character, Int)
+  }
+
+  /// `pattern` split into copied text and letter runs.
+  /// - Throws: `InvalidArgumentValue` for an unclosed quote or an unquoted `[`, `]`, `{`, `}`, `#`.
+  static func patternRuns(_ pattern: String) throws -> [PatternRun] {
+    let chars = Array(pattern)
+    var runs: [PatternRun] = []
+    var text = ""
     var i = 0
+    func flush() {
+      if !text.isEmpty { runs.append(.text(text)) }
+      text = ""
+    }
     while i < chars.count {
       let c = chars[i]
       if c == "'" {
         // Quoted text; '' is a quote, inside quotes or out.
         var j = i + 1
         if j < chars.count, chars[j] == "'" {
-          out.append("'")
+          text.append("'")
           i = j + 1
           continue
         }
         while j < chars.count {
           if chars[j] == "'" {
             if j + 1 < chars.count, chars[j + 1] == "'" {
-              out.append("'")
+              text.append("'")
               j += 2
               continue
             }
             break
           }
-          out.append(chars[j])
+          text.append(chars[j])
           j += 1
         }
-        guard j < chars.count else { throw formatError("the pattern has a quote that is not closed") }
+        guard j < chars.count else { throw patternError("the pattern has a quote that is not closed") }
         i = j + 1
         continue
       }
       if "[]{}#".contains(c) {
-        throw formatError("'\(c)' is reserved in a pattern; quote it to write it ('\(c)')")
+        throw patternError("'\(c)' is reserved in a pattern; quote it to write it ('\(c)')")
       }
       guard c.isASCII, c.isLetter else {
-        out.append(c)
+        text.append(c)
         i += 1
         continue
       }
       var count = 1
       while i + count < chars.count, chars[i + count] == c { count += 1 }
-      out += try field(c, count)
+      flush()
+      runs.append(.field(c, count))
       i += count
     }
-    return out
+    flush()
+    return runs
   }
 
   /// The text of pattern letter `letter` repeated `count` times.
@@ -222,7 +249,9 @@ extension Temporal {
     }
   }
 
-  private func formatError(_ message: String) -> QuiverError {
+  func formatError(_ message: String) -> QuiverError { Self.patternError(message) }
+
+  static func patternError(_ message: String) -> QuiverError {
     QuiverError.runtime(.argument, .invalidArgumentValue, "format(): " + message)
   }
 

@@ -53,6 +53,33 @@ import Testing
     #expect(try value(expression).isNull)
   }
 
+  /// Durations: within each group (months, days, seconds) the largest named unit takes the whole
+  /// group and each smaller one what is left.
+  @Test(arguments: [
+    ("format(duration('PT90M'), 'h:mm')", "1:30"),
+    ("format(duration('PT90M'), 'm')", "90"),
+    ("format(duration('PT90M'), 's')", "5400"),
+    ("format(duration('P1Y2M'), 'y M')", "1 2"),
+    ("format(duration('P1Y2M'), 'MM')", "14"),
+    ("format(duration('P1Y5M'), 'y q M')", "1 1 2"),
+    ("format(duration('P17D'), 'w d')", "2 3"),
+    ("format(duration('P17D'), 'dd')", "17"),
+    // Components never cross groups: a month is not turned into days, nor a day into hours.
+    ("format(duration('P1M1DT1H'), 'd H')", "1 1"),
+    ("format(duration('PT1H2M3.0456S'), \"HH:mm:ss.SSS 'and' n\")", "01:02:03.045 and 45600000"),
+    ("format(duration('PT1.5S'), 'A')", "1500"),
+    ("format(duration('PT1.5S'), 's A N')", "1 500 0"),
+    ("format(duration('PT0.000001234S'), 'N')", "1234"),
+    // A negative duration's components are negative.
+    ("format(duration('-PT90M'), 'h:mm')", "-1:-30"),
+    ("format(duration('PT-0.25S'), 's SS')", "0 25"),
+    ("format(duration('P-1Y-2M'), 'y M')", "-1 -2"),
+    ("format(duration('P3D'), \"d 'days' ''\")", "3 days '"),
+  ])
+  func formatsDurations(expression: String, expected: String) throws {
+    #expect(try value(expression) == .string(expected))
+  }
+
   @Test(arguments: [
     ("format(date('2024-03-05'), 'HH')", "InvalidArgumentValue"),
     ("format(localtime('10:00'), 'yyyy')", "InvalidArgumentValue"),
@@ -63,7 +90,10 @@ import Testing
     ("format(date('2024-03-05'), \"'open\")", "InvalidArgumentValue"),
     ("format(date('2024-03-05'), 'ddd')", "InvalidArgumentValue"),
     ("format(localtime('10:00'), 'SSSSSSSSSS')", "InvalidArgumentValue"),
-    ("format(duration('P1D'), 'dd')", "InvalidArgumentValue"),
+    ("format(duration('P1D'), 'E')", "InvalidArgumentValue"),
+    ("format(duration('P1D'), 'SSSSSSSSSS')", "InvalidArgumentValue"),
+    ("format(duration('P1D'), 'dddddddddddddddddddd')", "InvalidArgumentValue"),
+    ("format(duration({seconds: 9223372036854775807}), 'N')", "InvalidArgumentValue"),
     ("format(1, 'yyyy')", "InvalidArgumentType"),
     ("format('2024-03-05')", "InvalidArgumentType"),
     ("format(date('2024-03-05'), 3)", "InvalidArgumentType"),
