@@ -26,6 +26,13 @@ final class StoreTables: @unchecked Sendable {
   var constraints: [String: ConstraintDefinition] = [:]
   var schemaVersion: Int = 0
   var changeLog: [StoreChange]?
+  /// The compact adjacency rows shared by every version built on them (nil until the first
+  /// build, or when the graph's ids do not fit them).
+  var adjacencyBase: AdjacencyBase?
+  /// Relationships in the nodes' delta lists (created since the rows were built).
+  var deltaCount = 0
+  /// Relationships of the rows deleted since they were built.
+  var baseDeletions = 0
   /// This version's stamp (see `GraphStore.stamp`).
   var stamp: UInt64 = StoreStamp.next()
   /// How many labels, types and property keys (in interning order) a committed version holds:
@@ -56,6 +63,9 @@ final class StoreTables: @unchecked Sendable {
     constraints = other.constraints
     schemaVersion = other.schemaVersion
     changeLog = other.changeLog
+    adjacencyBase = other.adjacencyBase
+    deltaCount = other.deltaCount
+    baseDeletions = other.baseDeletions
     committedNames = Mutex(other.committedNames.withLock { $0 })
   }
 }

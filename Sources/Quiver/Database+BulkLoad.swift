@@ -60,6 +60,7 @@ extension Database {
       var writer = BulkWriter(store: latest)
       try body(&writer)
       writer.flush()
+      writer.store.compactAdjacency()
       try writer.store.checkConstraints(nodes: writer.created)
       return (writer.summary, writer.store, QueryStatistics())
     }

@@ -32,6 +32,7 @@ extension Database {
       var importer = CSVImporter(delimiter: byte)
       for file in nodes { try importer.load(file, into: &store) }
       for file in relationships { try importer.load(file, into: &store) }
+      store.compactAdjacency()
       try store.checkConstraints(nodes: importer.created)
       return (importer.summary, store, QueryStatistics())
     }
