@@ -1,4 +1,5 @@
-// The relationships of one node in one direction, grouped by relationship type.
+// The relationships of one node in one direction, grouped by relationship type: the adjacency
+// delta, holding what was created since the store's compact rows (AdjacencyBase) were built.
 import GraphCore
 
 /// Relationships of one node in one direction, grouped by relationship type. Most nodes have
@@ -20,6 +21,9 @@ package struct Adjacency: Sendable {
 
   package var isEmpty: Bool { firstType < 0 }
   package var count: Int { others.reduce(first.count) { $0 + $1.entries.count } }
+
+  /// Whether the lists hold heap storage (also once emptied by removals).
+  var holdsStorage: Bool { first.capacity > 0 || others.capacity > 0 }
 
   /// Heap bytes of the lists (for footprint estimates).
   var heapBytes: Int {

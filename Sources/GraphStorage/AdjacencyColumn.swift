@@ -29,10 +29,19 @@ extension GraphStore {
     var offsets = [Int](repeating: 0, count: nodes.count + 1)
     var neighbours: [Int64] = []
     var ids: [Int64] = []
+    let whole = typeIDs.map { $0.count == 1 } ?? true
     for i in 0..<nodes.count {
-      for entry in adjacent(to: Int64(i), direction: direction, typeIDs: typeIDs) {
-        neighbours.append(entry.neighbour)
-        if withIDs { ids.append(entry.id) }
+      if whole, let (rows, range) = rowsOnly(of: Int64(i), direction: direction, type: typeIDs?.first) {
+        // Straight from the compact rows, with no list built per node.
+        for k in range {
+          neighbours.append(Int64(rows.neighbours[k]))
+          if withIDs { ids.append(Int64(rows.ids[k])) }
+        }
+      } else {
+        for entry in adjacent(to: Int64(i), direction: direction, typeIDs: typeIDs) {
+          neighbours.append(entry.neighbour)
+          if withIDs { ids.append(entry.id) }
+        }
       }
       offsets[i + 1] = neighbours.count
     }

@@ -46,6 +46,7 @@ extension GraphStore {
     makeUnique()
     Self.addAdjacency(batch, first: first, type: t, nodeLimit: limit, outgoing: true, to: &tables.nodes)
     Self.addAdjacency(batch, first: first, type: t, nodeLimit: limit, outgoing: false, to: &tables.nodes)
+    tables.deltaCount += batch.count
     typeCount[t, default: 0] += batch.count
     relationshipCount += batch.count
     return first

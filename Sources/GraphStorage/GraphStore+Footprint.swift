@@ -18,7 +18,7 @@ extension GraphStore {
   package func footprint() -> [StoreFootprintComponent] {
     var nodeTable = Footprint.chunked(nodes.count, stride: MemoryLayout<NodeRecord>.stride)
     var nodeProperties = 0
-    var adjacency = 0
+    var adjacency = tables.adjacencyBase?.heapBytes ?? 0
     nodes.forEach { _, n in
       nodeTable += Footprint.array(n.labels)
       nodeProperties += Footprint.properties(n.properties)

@@ -13,14 +13,22 @@ extension GraphStore {
       let id = Int64(i)
       guard let n = node(id) else { continue }
       liveNodes += 1
-      for (t, rels) in n.outgoing.lists {
-        for e in rels where relationship(e.id)?.start != id || relationship(e.id)?.type != t || relationship(e.id)?.end != e.neighbour {
-          problems.append("node \(id) lists outgoing relationship \(e.id) to \(e.neighbour) that does not run from there to there")
+      for outgoing in [true, false] {
+        let entries = adjacent(to: id, direction: outgoing ? .outgoing : .incoming, typeIDs: nil)
+        let side = outgoing ? "outgoing" : "incoming"
+        for e in entries {
+          let r = relationship(e.id)
+          if (outgoing ? r?.start : r?.end) != id || (outgoing ? r?.end : r?.start) != e.neighbour {
+            problems.append("node \(id) lists \(side) relationship \(e.id) to \(e.neighbour) that does not run from there to there")
+          }
         }
-      }
-      for (t, rels) in n.incoming.lists {
-        for e in rels where relationship(e.id)?.end != id || relationship(e.id)?.type != t || relationship(e.id)?.start != e.neighbour {
-          problems.append("node \(id) lists incoming relationship \(e.id) from \(e.neighbour) that does not run from there to there")
+        // Types ascend, and within a type relationships come in creation (id) order.
+        let keys = entries.map { (type: relationship($0.id)?.type ?? -1, id: $0.id) }
+        if zip(keys, keys.dropFirst()).contains(where: { ($0.type, $0.id) >= ($1.type, $1.id) }) {
+          problems.append("node \(id) lists its \(side) relationships out of (type, id) order")
+        }
+        if entries.count != entryCount(of: id, outgoing: outgoing) {
+          problems.append("node \(id) counts \(entryCount(of: id, outgoing: outgoing)) \(side) relationships but lists \(entries.count)")
         }
       }
       for l in n.labels where !nodeIDs(withLabel: labelName(l)).contains(id) {
@@ -34,13 +42,15 @@ extension GraphStore {
       let id = Int64(i)
       guard let r = relationship(id) else { continue }
       liveRels += 1
-      if node(r.start)?.outgoing.list(of: r.type).contains(AdjacentRelationship(id: id, neighbour: r.end)) != true {
+      if !adjacent(to: r.start, direction: .outgoing, typeIDs: [r.type]).contains(AdjacentRelationship(id: id, neighbour: r.end)) {
         problems.append("relationship \(id) missing from its start node's adjacency")
       }
-      if node(r.end)?.incoming.list(of: r.type).contains(AdjacentRelationship(id: id, neighbour: r.start)) != true {
+      if !adjacent(to: r.end, direction: .incoming, typeIDs: [r.type]).contains(AdjacentRelationship(id: id, neighbour: r.start)) {
         problems.append("relationship \(id) missing from its end node's adjacency")
       }
     }
+    let delta = (0..<nodeIDLimit).reduce(0) { $0 + nodes[$1].outgoing.count }
+    if delta != tables.deltaCount { problems.append("the delta lists hold \(delta) relationships but count \(tables.deltaCount)") }
     if liveRels != relationshipCount {
       problems.append("relationship count \(relationshipCount) but \(liveRels) live relationships")
     }

@@ -28,6 +28,13 @@ final class StoreTables: @unchecked Sendable {
   var fulltextIndexes: [String: FulltextIndexDefinition] = [:]
   var schemaVersion: Int = 0
   var changeLog: [StoreChange]?
+  /// The compact adjacency rows shared by every version built on them (nil until the first
+  /// build, or when the graph's ids do not fit them).
+  var adjacencyBase: AdjacencyBase?
+  /// Relationships in the nodes' delta lists (created since the rows were built).
+  var deltaCount = 0
+  /// Relationships of the rows deleted since they were built.
+  var baseDeletions = 0
   /// This version's stamp (see `GraphStore.stamp`).
   var stamp: UInt64 = StoreStamp.next()
   /// How many labels, types and property keys (in interning order) a committed version holds:
@@ -60,6 +67,9 @@ final class StoreTables: @unchecked Sendable {
     fulltextIndexes = other.fulltextIndexes
     schemaVersion = other.schemaVersion
     changeLog = other.changeLog
+    adjacencyBase = other.adjacencyBase
+    deltaCount = other.deltaCount
+    baseDeletions = other.baseDeletions
     committedNames = Locked(other.committedNames.withLock { $0 })
   }
 }

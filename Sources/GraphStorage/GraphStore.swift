@@ -229,11 +229,11 @@ package struct GraphStore: Sendable {
   package func adjacent(to node: Int64, direction: Direction, typeIDs: [TypeID]?) -> [AdjacentRelationship] {
     guard nodeExists(node), typeIDs?.isEmpty != true else { return [] }
     switch direction {
-    case .outgoing: return nodes[Int(node)].outgoing.entries(types: typeIDs)
-    case .incoming: return nodes[Int(node)].incoming.entries(types: typeIDs)
+    case .outgoing: return entries(of: node, outgoing: true, types: typeIDs)
+    case .incoming: return entries(of: node, outgoing: false, types: typeIDs)
     case .both:
-      let out = nodes[Int(node)].outgoing.entries(types: typeIDs)
-      let inc = nodes[Int(node)].incoming.entries(types: typeIDs)
+      let out = entries(of: node, outgoing: true, types: typeIDs)
+      let inc = entries(of: node, outgoing: false, types: typeIDs)
       return out + inc.filter { $0.neighbour != node }
     }
   }
@@ -241,7 +241,7 @@ package struct GraphStore: Sendable {
   /// Number of relationships attached to `node`.
   package func degree(of node: Int64) -> Int {
     guard nodeExists(node) else { return 0 }
-    return nodes[Int(node)].outgoing.count + nodes[Int(node)].incoming.count
+    return entryCount(of: node, outgoing: true) + entryCount(of: node, outgoing: false)
   }
 
 
@@ -316,8 +316,7 @@ package struct GraphStore: Sendable {
       changeLog?.append(.createRelationship(id: id, type: type, start: start, end: end, properties: properties.filter { !$0.value.isNull }))
     }
     indexRelationship(id, type: t, properties: map)
-    nodes[Int(start)].outgoing.add(id, type: t, neighbour: end)
-    nodes[Int(end)].incoming.add(id, type: t, neighbour: start)
+    addToDelta(id, type: t, from: start, to: end)
     typeCount[t, default: 0] += 1
     relationshipCount += 1
     return id
@@ -327,7 +326,7 @@ package struct GraphStore: Sendable {
   @discardableResult
   package mutating func deleteNode(_ id: Int64) -> Bool {
     guard let n = node(id) else { return false }
-    precondition(n.outgoing.isEmpty && n.incoming.isEmpty, "node still has relationships")
+    precondition(degree(of: id) == 0, "node still has relationships")
     changeLog?.append(.deleteNode(id))
     for l in n.labels { labelIndex[Int(l)].remove(id) }
     indexNode(id, labels: n.labels, properties: n.properties, remove: true)
@@ -344,8 +343,7 @@ package struct GraphStore: Sendable {
     let i = Int(id)
     let (type, start, end) = (relationships.types[i], relationships.starts[i], relationships.ends[i])
     changeLog?.append(.deleteRelationship(id))
-    if nodeExists(start) { nodes[Int(start)].outgoing.remove(id, type: type) }
-    if nodeExists(end) { nodes[Int(end)].incoming.remove(id, type: type) }
+    removeFromAdjacency(id, type: type, from: start, to: end)
     if relationshipIndexed(type: type) {
       indexRelationship(id, type: type, properties: relationships.properties(id), remove: true)
     }

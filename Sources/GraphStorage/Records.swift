@@ -1,5 +1,6 @@
 // The stored form of nodes and relationships: interned labels and types, property maps under
-// interned keys, and per-node adjacency (relationship and neighbour) grouped by relationship type.
+// interned keys, and per-node adjacency (relationship and neighbour) grouped by relationship type:
+// the relationships created since the store's compact rows were built (see AdjacencyBase).
 import GraphCore
 
 
@@ -20,6 +21,7 @@ package struct AdjacentRelationship: Sendable, Equatable {
 package struct NodeRecord: Sendable {
   package var labels: [LabelID]
   package var properties: PropertyMap
+  /// The delta: relationships created since the compact rows were built.
   package var outgoing = Adjacency()
   package var incoming = Adjacency()
   /// False for the vacant record of a deleted node.

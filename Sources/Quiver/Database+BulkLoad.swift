@@ -60,6 +60,7 @@ extension Database {
       var writer = BulkWriter(store: latest)
       try body(&writer)
       writer.flush()
+      writer.store.compactAdjacency()
       try writer.store.checkConstraints(nodes: writer.created)
       // Relationship ids only grow, so the new ones are those from the old limit on.
       try writer.store.checkConstraints(relationships: Int64(latest.relationshipIDLimit)..<Int64(writer.store.relationshipIDLimit))

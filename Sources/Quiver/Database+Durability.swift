@@ -34,7 +34,19 @@ extension Database {
   /// Writes a snapshot of the committed graph and empties the write-ahead log. Does nothing for
   /// an in-memory database; also reachable as `CALL db.checkpoint()`.
   public func checkpoint() throws {
-    try storage?.checkpoint { state.withLock { $0.store } }
+    guard let storage else { return }
+    compactPublishedAdjacency()
+    try storage.checkpoint { state.withLock { $0.store } }
+  }
+
+  /// Folds the relationships written since the published version's compact adjacency rows were
+  /// built into new rows, and publishes the result: the same graph under the same stamp, so
+  /// caches stay valid. Built outside the lock; dropped when a writer published meanwhile.
+  private func compactPublishedAdjacency() {
+    var store = state.withLock { $0.store }
+    let stamp = store.stamp
+    guard store.compactAdjacency() else { return }
+    state.withLock { if $0.store.stamp == stamp { $0.store = store } }
   }
 
   /// Throws when the database was opened read-only.

@@ -32,6 +32,7 @@ extension Database {
       var importer = CSVImporter(delimiter: byte)
       for file in nodes { try importer.load(file, into: &store) }
       for file in relationships { try importer.load(file, into: &store) }
+      store.compactAdjacency()
       try store.checkConstraints(nodes: importer.created)
       // Relationship ids only grow, so the new ones are those from the old limit on.
       try store.checkConstraints(relationships: Int64(latest.relationshipIDLimit)..<Int64(store.relationshipIDLimit))

@@ -143,6 +143,7 @@ package struct SnapshotReader {
       guard store.nodeIDLimit == limits.nodes, store.relationshipIDLimit == limits.relationships,
         store.nodeCount == limits.nodeCount, store.relationshipCount == limits.relationshipCount
       else { throw FormatError(offset: at, message: "the snapshot holds other counts than its header states") }
+      store.compactAdjacency()
     }
   }
 

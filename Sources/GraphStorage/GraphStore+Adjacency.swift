@@ -1,0 +1,132 @@
+// Reading a node's relationships from the two parts of the adjacency: the shared compact rows
+// (AdjacencyBase) and the node's own lists of relationships created since they were built (the
+// delta), with relationships deleted since skipped; and folding the delta into new rows.
+import GraphCore
+
+extension GraphStore {
+  /// The relationships of `node` in one direction, of `types` (nil: all, in ascending type
+  /// order), each type's in creation order: the base's entries, then the delta's.
+  func entries(of node: Int64, outgoing: Bool, types: [TypeID]?) -> [AdjacentRelationship] {
+    let delta = outgoing ? nodes[Int(node)].outgoing : nodes[Int(node)].incoming
+    guard let base = tables.adjacencyBase else { return delta.entries(types: types) }
+    let rows = outgoing ? base.outgoing : base.incoming
+    let row = rows.row(Int(node))
+    if row.isEmpty { return delta.entries(types: types) }
+    let live = tables.baseDeletions > 0 ? relationships.live : nil
+    var out: [AdjacentRelationship] = []
+    if let types {
+      if types.count == 1 {
+        let segment = rows.segment(row, type: types[0])
+        let added = delta.list(of: types[0])
+        // No entry in the rows: the delta's list itself (shared, not copied).
+        if segment.isEmpty { return added }
+        out.reserveCapacity(segment.count + added.count)
+        rows.append(segment, to: &out, live: live)
+        out.append(contentsOf: added)
+        return out
+      }
+      for t in types {
+        rows.append(rows.segment(row, type: t), to: &out, live: live)
+        out.append(contentsOf: delta.list(of: t))
+      }
+      return out
+    }
+    if delta.isEmpty {
+      out.reserveCapacity(row.count)
+      rows.append(row, to: &out, live: live)
+      return out
+    }
+    // Both parts hold types in ascending order: merge them type by type.
+    let lists = delta.lists
+    var next = 0
+    var start = row.lowerBound
+    while start < row.upperBound {
+      let t = rows.type(at: start)
+      var end = start + 1
+      while end < row.upperBound && rows.type(at: end) == t { end += 1 }
+      while next < lists.count && lists[next].type < t {
+        out.append(contentsOf: lists[next].entries)
+        next += 1
+      }
+      rows.append(start..<end, to: &out, live: live)
+      if next < lists.count && lists[next].type == t {
+        out.append(contentsOf: lists[next].entries)
+        next += 1
+      }
+      start = end
+    }
+    for l in lists[next...] { out.append(contentsOf: l.entries) }
+    return out
+  }
+
+  /// The number of relationships of `node` in one direction.
+  func entryCount(of node: Int64, outgoing: Bool) -> Int {
+    let delta = outgoing ? nodes[Int(node)].outgoing : nodes[Int(node)].incoming
+    guard let base = tables.adjacencyBase else { return delta.count }
+    let rows = outgoing ? base.outgoing : base.incoming
+    return delta.count + rows.count(rows.row(Int(node)), live: tables.baseDeletions > 0 ? relationships.live : nil)
+  }
+
+  /// Where node `node`'s relationships in `direction` of `type` (nil: all) are, when the compact
+  /// rows alone hold them, in order and all live: nil when the node has some in the delta, the
+  /// rows lost some to deletions, or the direction is `.both`.
+  func rowsOnly(of node: Int64, direction: Direction, type: TypeID?) -> (AdjacencyRows, Range<Int>)? {
+    guard direction != .both, let base = tables.adjacencyBase, tables.baseDeletions == 0, nodeExists(node) else { return nil }
+    let outgoing = direction == .outgoing
+    let delta = outgoing ? nodes[Int(node)].outgoing : nodes[Int(node)].incoming
+    guard delta.isEmpty else { return nil }
+    let rows = outgoing ? base.outgoing : base.incoming
+    let row = rows.row(Int(node))
+    return (rows, type.map { rows.segment(row, type: $0) } ?? row)
+  }
+
+  /// Adds relationship `id` to the delta lists of its end nodes.
+  mutating func addToDelta(_ id: Int64, type: TypeID, from start: Int64, to end: Int64) {
+    nodes[Int(start)].outgoing.add(id, type: type, neighbour: end)
+    nodes[Int(end)].incoming.add(id, type: type, neighbour: start)
+    tables.deltaCount += 1
+  }
+
+  /// Takes relationship `id`, which is about to be deleted, out of the adjacency: out of its end
+  /// nodes' delta lists, or, when the base holds it, counted as a deletion the base's readers
+  /// skip through the relationship table's liveness.
+  mutating func removeFromAdjacency(_ id: Int64, type: TypeID, from start: Int64, to end: Int64) {
+    makeUnique()
+    if let base = tables.adjacencyBase, id < base.relationshipLimit {
+      tables.baseDeletions += 1
+      return
+    }
+    if nodeExists(start) { nodes[Int(start)].outgoing.remove(id, type: type) }
+    if nodeExists(end) { nodes[Int(end)].incoming.remove(id, type: type) }
+    tables.deltaCount -= 1
+  }
+
+  /// Builds new compact rows from every live relationship and empties the nodes' delta lists.
+  /// Reads see the same relationships in the same order before and after, so the version keeps
+  /// its stamp. Called where a whole graph was just written (the end of a bulk load or snapshot
+  /// load) and at a checkpoint; single-statement writes only add to the delta. Returns false,
+  /// changing nothing, when there is nothing to fold in or the graph's ids do not fit the rows'
+  /// 32-bit columns (the per-node lists then keep every relationship, as before).
+  /// - Complexity: O(n + m) for n node ids and m relationship ids.
+  @discardableResult
+  package mutating func compactAdjacency() -> Bool {
+    if tables.deltaCount == 0 && tables.baseDeletions == 0 { return false }
+    guard let base = AdjacencyBase(relationships, nodeLimit: nodes.count, typeLimit: typeNames.count) else { return false }
+    let stamp = tables.stamp
+    makeUnique()
+    defer { tables.stamp = stamp }
+    tables.adjacencyBase = base
+    tables.baseDeletions = 0
+    tables.deltaCount = 0
+    // Only nodes whose lists hold storage are written (the others' chunks stay shared).
+    for i in 0..<tables.nodes.count where tables.nodes[i].outgoing.holdsStorage || tables.nodes[i].incoming.holdsStorage {
+      tables.nodes[i].outgoing = Adjacency()
+      tables.nodes[i].incoming = Adjacency()
+    }
+    return true
+  }
+
+  /// The number of relationships in the nodes' delta lists, and of the base's relationships
+  /// deleted since it was built (for tests and the footprint benchmark).
+  package var adjacencyDelta: (relationships: Int, deletions: Int) { (tables.deltaCount, tables.baseDeletions) }
+}
