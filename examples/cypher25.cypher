@@ -76,3 +76,12 @@ SHOW FUNCTIONS YIELD name, category WHERE category = 'Vector' RETURN name ORDER 
 //   | name                          |
 //   | 'vector.similarity.cosine'    |
 //   | 'vector.similarity.euclidean' |
+
+// FOR is UNWIND in GQL's order; IS LABELED tests a label expression.
+CREATE (:Tool {name: 'hammer'}), (:Tool:Heavy {name: 'anvil'});
+FOR name IN ['anvil', 'hammer'] MATCH (t:Tool {name: name})
+RETURN name, t IS LABELED Heavy AS heavy, t IS NOT LABELED Heavy|Sharp AS light;
+// expect:
+//   | name     | heavy | light |
+//   | 'anvil'  | true  | false |
+//   | 'hammer' | false | true  |

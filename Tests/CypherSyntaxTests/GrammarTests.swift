@@ -41,6 +41,7 @@ import Testing
     "delete": ["q:MATCH (n) DETACH DELETE n", "q:MATCH ()-[r]->() DELETE r"],
     "projectionTail": ["q:UNWIND [3, 1] AS x RETURN x ORDER BY x OFFSET 1 LIMIT 1"],
     "shorthandClause": [
+      "q:FOR x IN [1, 2] RETURN x",
       "q:UNWIND [1, 2] AS x FILTER x > 1 RETURN x", "q:UNWIND [1] AS x FILTER WHERE x > 0 RETURN x",
       "q:UNWIND [1] AS x LET y = x + 1, z = 2 RETURN y, z", "q:UNWIND [3, 1] AS x ORDER BY x DESC OFFSET 1 LIMIT 1 RETURN x",
       "q:UNWIND [1] AS x SKIP 0 RETURN x", "q:MATCH (n) FINISH", "q:MATCH (n) NODETACH DELETE n",
@@ -142,7 +143,7 @@ import Testing
     "notExpression": ["e:NOT NOT true"],
     "comparison": ["e:1 < 2 <= 3 <> 4 = 4 >= 3 > 2 != 5"],
     "predicate": ["e:'abc' STARTS WITH 'a' AND 'abc' ENDS WITH 'c' AND 'abc' CONTAINS 'b' AND 1 IN [1] AND 'a' =~ '.' AND null IS NULL AND 1 IS NOT NULL"],
-    "predicateSuffix": ["e:x IS NOT NULL", "e:x IN [1]", "e:n IS A|B"],
+    "predicateSuffix": ["e:x IS NOT NULL", "e:x IN [1]", "e:n IS A|B", "e:n IS LABELED A&B", "e:n IS NOT LABELED !A"],
     "typePredicate": ["e:x IS :: INTEGER", "e:x IS NOT :: STRING", "e:x :: FLOAT", "e:x IS TYPED BOOL", "e:x IS NOT TYPED INT"],
     "normalizedPredicate": ["e:s IS NORMALIZED", "e:s IS NOT NFKD NORMALIZED"],
     "type": ["e:x :: INTEGER | FLOAT", "e:x :: INTEGER NOT NULL | FLOAT NOT NULL"],

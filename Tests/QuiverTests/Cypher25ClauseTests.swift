@@ -1,5 +1,6 @@
-// The Neo4j 5 / Cypher 25 clauses: FINISH, NODETACH DELETE, FILTER, LET, standalone ORDER BY /
-// OFFSET / SKIP / LIMIT and OFFSET in projections; rows and statistics, and the errors.
+// The Neo4j 5 / Cypher 25 clauses: FINISH, NODETACH DELETE, FILTER, LET, FOR, standalone ORDER BY /
+// OFFSET / SKIP / LIMIT and OFFSET in projections, IS [NOT] LABELED and GQL's function names;
+// rows and statistics, and the errors.
 import Quiver
 import Foundation
 import Testing
@@ -23,6 +24,45 @@ import Testing
     let r = try db.execute("MATCH (c:C) NODETACH DELETE c")
     #expect(r.statistics.nodesDeleted == 1)
     #expect(lit(try rows(db, "MATCH (n) RETURN count(n) AS c")) == lit([[2]]))
+  }
+
+  @Test func forIsUnwindInGQLOrder() throws {
+    let db = try Database()
+    #expect(lit(try rows(db, "FOR x IN [1, 2, 3, null] RETURN x, 'val' AS y")) == lit([[1, "val"], [2, "val"], [3, "val"], [.null, "val"]]))
+    #expect(try rows(db, "FOR x IN [] RETURN x").isEmpty)
+    #expect(try rows(db, "FOR x IN null RETURN x").isEmpty)
+    #expect(lit(try rows(db, "FOR x IN [1, 2] FOR y IN [x, x * 10] RETURN y")) == lit([[1], [10], [2], [20]]))
+    let r = try db.execute("FOR i IN range(1, 3) CREATE (:F {i: i})")
+    #expect(r.statistics.nodesCreated == 3)
+    #expect(lit(try rows(db, "MATCH (n:F) WITH collect(n.i) AS ns FOR i IN ns RETURN sum(i) AS s")) == lit([[6]]))
+    // A variable called `for` is still a variable.
+    #expect(lit(try rows(db, "WITH 1 AS for RETURN for")) == lit([[1]]))
+    #expect(errorCode { _ = try db.execute("FOR x [1, 2] RETURN x") } == "UnexpectedSyntax")
+    #expect(errorCode { _ = try db.execute("FOR x IN [1] RETURN y") } == "UndefinedVariable")
+  }
+
+  @Test func isLabeledTestsLabelExpressions() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:Person:Manager {n: 1}), (:Person {n: 2}), (:LABELED {n: 3})")
+    #expect(lit(try rows(db, "MATCH (n:Person) RETURN n.n, n IS LABELED Manager ORDER BY n.n")) == lit([[1, true], [2, false]]))
+    #expect(lit(try rows(db, "MATCH (n) WHERE n IS NOT LABELED Manager RETURN n.n ORDER BY n.n")) == lit([[2], [3]]))
+    #expect(lit(try rows(db, "MATCH (n) WHERE n IS LABELED Manager|LABELED RETURN n.n ORDER BY n.n")) == lit([[1], [3]]))
+    #expect(lit(try rows(db, "MATCH (n) WHERE n IS LABELED Person&!Manager RETURN n.n")) == lit([[2]]))
+    // Without a label after it, LABELED is the label's name.
+    #expect(lit(try rows(db, "MATCH (n) WHERE n IS LABELED RETURN n.n")) == lit([[3]]))
+    #expect(lit(try rows(db, "RETURN null IS LABELED A AS x")) == lit([[.null]]))
+  }
+
+  @Test func gqlFunctionNames() throws {
+    let db = try Database()
+    _ = try db.execute("CREATE (:A)-[:R]->(:B)-[:R]->(:C)")
+    #expect(lit(try rows(db, "MATCH p = (:A)-[:R*]->(:C) RETURN path_length(p), length(p)")) == lit([[2, 2]]))
+    #expect(
+      lit(try rows(db, "RETURN duration_between(date('2026-02-01'), date('2026-03-02')) = duration.between(date('2026-02-01'), date('2026-03-02')) AS same"))
+        == lit([[true]]))
+    #expect(lit(try rows(db, "RETURN toString(duration_between(date('2026-02-01'), date('2026-03-02'))) AS d")) == lit([["P1M1D"]]))
+    let names = try rows(db, "SHOW FUNCTIONS YIELD name WHERE name IN ['path_length', 'duration_between'] RETURN name ORDER BY name")
+    #expect(lit(names) == lit([["duration_between"], ["path_length"]]))
   }
 
   @Test func filterLetAndStandaloneOrdering() throws {

@@ -40,6 +40,7 @@ package enum FunctionCatalog {
     ("id", "Scalar", "id(input :: NODE | RELATIONSHIP) :: INTEGER", "The id of a node or relationship (deprecated in Neo4j for elementId())."),
     ("last", "Scalar", "last(list :: LIST<ANY>) :: ANY", "The last element of a list."),
     ("length", "Scalar", "length(input :: PATH) :: INTEGER", "The number of relationships in a path."),
+    ("path_length", "Scalar", "path_length(input :: PATH) :: INTEGER", "The number of relationships in a path (GQL's name for length)."),
     ("nullIf", "Scalar", "nullIf(v1 :: ANY, v2 :: ANY) :: ANY", "Null when the two values are equal, otherwise the first value."),
     ("properties", "Scalar", "properties(input :: NODE | RELATIONSHIP | MAP) :: MAP", "A map of all the properties of a node, relationship or map."),
     ("randomUUID", "Scalar", "randomUUID() :: STRING", "A random UUID."),
@@ -157,6 +158,10 @@ package enum FunctionCatalog {
     for (unit, what) in [("between", "logical units"), ("inDays", "days"), ("inMonths", "months"), ("inSeconds", "seconds")] {
       rows.append(("duration.\(unit)", "Duration", "duration.\(unit)(from :: ANY, to :: ANY) :: DURATION", "The DURATION between two instants, in \(what)."))
     }
+    rows.append((
+      "duration_between", "Duration", "duration_between(from :: ANY, to :: ANY) :: DURATION",
+      "The DURATION between two instants, in logical units (GQL's name for duration.between)."
+    ))
     return rows
   }()
 

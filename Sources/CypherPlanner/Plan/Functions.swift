@@ -24,12 +24,14 @@ package enum ScalarFunction: String, Sendable, CaseIterable {
   /// LOAD CSV fills, or to null outside one.
   case linenumber, file
 
-  /// Lower-cased name → function, including the legacy spellings `lower`/`upper`.
+  /// Lower-cased name → function, including the legacy spellings `lower`/`upper` and GQL's
+  /// `path_length`.
   package static let byName: [String: ScalarFunction] = {
     var table: [String: ScalarFunction] = [:]
     for f in allCases { table[f.rawValue.lowercased()] = f }
     table["lower"] = .toLower
     table["upper"] = .toUpper
+    table["path_length"] = .length
     return table
   }()
 

@@ -30,6 +30,8 @@ package struct TemporalFunction: Sendable, Hashable {
 
   /// The function called `name` (already lower-cased), or nil when it is not temporal.
   package static func resolve(_ name: String) -> TemporalFunction? {
+    // GQL's name for duration.between.
+    let name = name == "duration_between" ? "duration.between" : name
     let parts = name.split(separator: ".", omittingEmptySubsequences: false)
     guard let kind = kinds[String(parts[0])] else { return nil }
     if parts.count == 1 { return TemporalFunction(kind: kind, operation: .construct) }

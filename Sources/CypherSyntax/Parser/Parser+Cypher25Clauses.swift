@@ -2,11 +2,11 @@
 // binder and planner see only WITH: `FILTER [WHERE] p` (WITH * WHERE p), `LET x = e, …`
 // (WITH *, e AS x, …), and standalone
 // `ORDER BY …`, `SKIP`/`OFFSET` and `LIMIT` (WITH * ORDER BY … SKIP … LIMIT …); and
-// `NODETACH DELETE` (DELETE); and `FINISH`.
+// `NODETACH DELETE` (DELETE); `FINISH`; and `FOR x IN list`, GQL's spelling of UNWIND.
 import GraphCore
 
 extension Parser {
-  /// shorthandClause := filter | let | orderSkipLimit | finish | nodetachDelete; nil, consuming nothing,
+  /// shorthandClause := filter | let | for | orderSkipLimit | finish | nodetachDelete; nil, consuming nothing,
   /// when none starts here. The clause words are not reserved, so each is recognised only where
   /// a clause can start and when what follows fits it.
   mutating func shorthandClause(_ loc: Loc) throws -> Clause? {
@@ -20,6 +20,13 @@ extension Parser {
     if atWord("LET"), peek().kind == .identifier || peek().kind == .quotedIdentifier, peek(2).isSymbol("=") {
       advance()
       return try letBindings(loc)
+    }
+    // for := FOR name IN expression, UNWIND expression AS name in GQL's order.
+    if at(.for), peek().kind == .identifier || peek().kind == .quotedIdentifier, peek(2).isKeyword(.in) {
+      advance()
+      let alias = try symbolicName("a variable name")
+      try expect(.in)
+      return .unwind(try expression(), alias: alias, loc)
     }
     if (at(.order) && peek().isKeyword(.by)) || at(.skip) || at(.limit) || atWord("OFFSET") {
       let (order, skip, limit) = try projectionTail()

@@ -29,6 +29,22 @@ extension Parser {
     return negated ? .unary(.not, test) : test
   }
 
+  /// labeledPredicate := IS [NOT] LABELED labelExpression (Cypher 25), `e:labelExpression` or
+  /// its negation; nil, consuming nothing, unless a label expression follows LABELED (so that
+  /// `n IS LABELED` alone still tests the label called LABELED).
+  mutating func labeledSuffix(_ e: Expression) throws -> Expression? {
+    guard at(.is) else { return nil }
+    let ahead = peek().isKeyword(.not) ? 2 : 1
+    // A keyword after LABELED (`n IS LABELED RETURN …`) ends the expression: LABELED is then the
+    // label's name; a label spelled like a keyword takes backticks here.
+    let next = peek(ahead + 1)
+    guard peekWord("LABELED", ahead), startsLabelAtom(next), next.keyword == nil else { return nil }
+    let negated = peek().isKeyword(.not)
+    for _ in 0...ahead { advance() }
+    let test = try labelPredicate(on: e, isForm: true)
+    return negated ? .unary(.not, test) : test
+  }
+
   /// The branches of a simple CASE on `subject`. Each WHEN holds one or more comma-separated
   /// operands: a value (compared with `=`), or a comparison operator and a value (`> 5`), or a
   /// predicate suffix (`IS NULL`, `IS :: INTEGER`, `STARTS WITH 'a'`, `IN [1, 2]`). Plain

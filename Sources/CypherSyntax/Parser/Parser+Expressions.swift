@@ -104,7 +104,7 @@ extension Parser {
   }
 
   /// predicateSuffix := (STARTS WITH | ENDS WITH | CONTAINS | IN | =~) additive | IS [NOT] NULL
-  ///   | typePredicate | normalizedPredicate
+  ///   | labeledPredicate | typePredicate | normalizedPredicate
   /// applied to `e`; nil, consuming nothing, when no suffix follows. The extended simple CASE
   /// (`CASE x WHEN IS NULL …`) applies these to its subject.
   mutating func predicateSuffix(_ e: Expression) throws -> Expression? {
@@ -123,6 +123,8 @@ extension Parser {
       return .binary(.in, e, try additiveExpression(), loc)
     } else if eatSymbol("=~") {
       return .binary(.regexMatch, e, try additiveExpression(), loc)
+    } else if let labeled = try labeledSuffix(e) {
+      return labeled
     } else if let typed = try typePredicateSuffix(e) {
       return typed
     } else if let normalized = try normalizedSuffix(e) {
