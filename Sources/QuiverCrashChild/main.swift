@@ -2,8 +2,9 @@
 // transactions in a loop, writing `ack W N` to standard output after writer W's commit N
 // returned. The test kills it at random moments and checks that every acknowledged transaction
 // survived whole. With several writers, each commits its own numbered series in its own thread,
-// and a checkpoint thread races them (and the kill).
-// Usage: quiver-crash-child DIRECTORY [fsync|group] [CHECKPOINT-LOG-BYTES] [WRITERS]
+// and a checkpoint thread races them (and the kill); reader threads, when asked for, count what
+// their snapshots hold meanwhile (the sanitizer run in scripts/sanitizers.sh uses them).
+// Usage: quiver-crash-child DIRECTORY [fsync|group] [CHECKPOINT-LOG-BYTES] [WRITERS] [READERS]
 import Foundation
 import GraphCore
 import Quiver
@@ -78,21 +79,44 @@ func write(writer w: Int64, on db: Database, checkpoints: Bool) {
   }
 }
 
+/// Reader `r`'s loop: counts items and the relationships between them on a fresh snapshot,
+/// forever; a snapshot that holds a relationship without both its items fails the process.
+func read(reader r: Int, on db: Database) {
+  do {
+    while true {
+      let row = try db.execute(
+        "MATCH (n:Item) WITH count(n) AS items OPTIONAL MATCH (a:Item)-[:NEXT]->(b:Item) RETURN items, count(b) AS links"
+      ).rows.first
+      guard let items = row?.first?.intValue, let links = row?.last?.intValue, links <= 2 * items else {
+        say("error reader \(r) saw \(String(describing: row))")
+        exit(1)
+      }
+    }
+  } catch {
+    say("error \(error)")
+    exit(1)
+  }
+}
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-  say("usage: quiver-crash-child DIRECTORY [fsync|group] [CHECKPOINT-LOG-BYTES] [WRITERS]")
+  say("usage: quiver-crash-child DIRECTORY [fsync|group] [CHECKPOINT-LOG-BYTES] [WRITERS] [READERS]")
   exit(2)
 }
 var options = DatabaseOptions()
 if arguments.count >= 3 && arguments[2] == "group" { options.durability = .groupCommit(maxDelay: .milliseconds(1)) }
 if arguments.count >= 4, let size = Int(arguments[3]) { options.checkpointLogSize = size }
 let writers = arguments.count >= 5 ? max(1, Int(arguments[4]) ?? 1) : 1
+let readers = arguments.count >= 6 ? max(0, Int(arguments[5]) ?? 0) : 0
 do {
   let db = try Database(path: arguments[1], options: options)
   _ = try db.execute("CREATE INDEX item_seq IF NOT EXISTS FOR (n:Item) ON (n.seq)")
   _ = try db.execute("CREATE CONSTRAINT item_uid IF NOT EXISTS FOR (n:Item) REQUIRE n.uid IS UNIQUE")
   for w in 0..<writers {
     _ = try db.execute("MERGE (c:Counter {w: $w}) ON CREATE SET c.value = 0", parameters: ["w": .int(Int64(w))])
+  }
+  for r in 0..<readers {
+    Thread { read(reader: r, on: db) }.start()
   }
   if writers == 1 {
     write(writer: 0, on: db, checkpoints: true)
