@@ -170,7 +170,8 @@ extension Parser {
   static let indexKinds: Set<String> = ["RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE"]
 
   /// The kind before INDEX, consumed: `RANGE`, `TEXT` or `POINT` (Quiver's one range index kind
-  /// serves all three: equality, ranges and prefixes; equality of points), `VECTOR`, `FULLTEXT`
+  /// serves all three: equality, ranges and prefixes; equality, boxes and distances of points),
+  /// `VECTOR`, `FULLTEXT`
   /// or `LOOKUP`. Nil when none is written. `BTREE` (Neo4j 4's kind, removed in 5) fails here.
   private mutating func indexKind() throws -> String? {
     guard current.kind == .identifier, Parser.indexKinds.contains(current.text.uppercased()), peek().isKeyword(.index)
