@@ -43,3 +43,11 @@ RETURN p.city AS city;
 // expect:
 //   | city    |
 //   | 'Malmo' |
+
+// Places within 30 km of Copenhagen: the distance predicate is answered through the index too.
+MATCH (p:Place) WHERE point.distance(p.location, point({longitude: 12.564590, latitude: 55.672874})) < 30000
+RETURN p.city AS city ORDER BY city;
+// expect:
+//   | city         |
+//   | 'Copenhagen' |
+//   | 'Malmo'      |

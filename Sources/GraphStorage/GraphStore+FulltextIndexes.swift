@@ -22,7 +22,8 @@ extension GraphStore {
 
   /// Whether an index or constraint of any kind is called `name` (they share one namespace).
   package func schemaNameTaken(_ name: String) -> Bool {
-    indexes[name] != nil || vectorIndexes[name] != nil || fulltextIndexes[name] != nil || constraints[name] != nil
+    indexes[name] != nil || vectorIndexes[name] != nil || fulltextIndexes[name] != nil || lookupIndexes[name] != nil
+      || constraints[name] != nil
   }
 
   /// Creates a full-text index and logs the change.

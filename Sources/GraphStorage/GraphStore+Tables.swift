@@ -26,6 +26,7 @@ final class StoreTables: @unchecked Sendable {
   var constraints: [String: ConstraintDefinition] = [:]
   var vectorIndexes: [String: VectorIndexDefinition] = [:]
   var fulltextIndexes: [String: FulltextIndexDefinition] = [:]
+  var lookupIndexes: [String: LookupIndexDefinition] = [:]
   var schemaVersion: Int = 0
   var changeLog: [StoreChange]?
   /// The compact adjacency rows shared by every version built on them (nil until the first
@@ -65,6 +66,7 @@ final class StoreTables: @unchecked Sendable {
     constraints = other.constraints
     vectorIndexes = other.vectorIndexes
     fulltextIndexes = other.fulltextIndexes
+    lookupIndexes = other.lookupIndexes
     schemaVersion = other.schemaVersion
     changeLog = other.changeLog
     adjacencyBase = other.adjacencyBase

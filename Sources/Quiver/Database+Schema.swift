@@ -17,7 +17,8 @@ extension Database {
   /// Whether the command changes the schema (and so needs the writer slot).
   static func changesSchema(_ command: SchemaCommand) -> Bool {
     switch command {
-    case .createIndex, .createVectorIndex, .createFulltextIndex, .dropIndex, .createConstraint, .dropConstraint: return true
+    case .createIndex, .createVectorIndex, .createFulltextIndex, .createLookupIndex, .dropIndex, .createConstraint, .dropConstraint:
+      return true
     case .showIndexes, .showConstraints, .showProcedures, .showFunctions, .showTransactions, .terminateTransactions:
       return false
     }
@@ -62,11 +63,20 @@ extension Database {
         return (QueryResult(columns: [], rows: []), store)
       }
       try store.createFulltextIndex(def)
+    case .createLookupIndex(let name, let ifNotExists, let target):
+      let entity: SchemaEntity = target == .node ? .node : .relationship
+      let def = LookupIndexDefinition(name: name ?? LookupIndexDefinition.defaultName(entity), entity: entity)
+      let indexNamed = store.schemaNameTaken(def.name) && store.constraintDefinitions.allSatisfy { $0.name != def.name }
+      if ifNotExists, indexNamed || store.lookupIndexDefinitions.contains(where: { $0.entity == entity }) {
+        return (QueryResult(columns: [], rows: []), store)
+      }
+      try store.createLookupIndex(def)
     case .dropIndex(let name, let ifExists):
       if store.indexDefinitions.first(where: { $0.name == name })?.owningConstraint != nil {
         throw QuiverError.runtime(.semantic, .indexBelongsToConstraint, "index `\(name)` belongs to a constraint; drop the constraint instead")
       }
-      if !store.dropIndex(name) && !store.dropVectorIndex(name) && !store.dropFulltextIndex(name) && !ifExists {
+      if !store.dropIndex(name) && !store.dropVectorIndex(name) && !store.dropFulltextIndex(name) && !store.dropLookupIndex(name)
+        && !ifExists {
         throw QuiverError.runtime(.semantic, .indexNotFound, "there is no index named `\(name)`")
       }
     case .showIndexes:
@@ -100,6 +110,14 @@ extension Database {
           .string(def.name), .string("FULLTEXT"), .string(def.entity.rawValue), .list(def.labels.map { .string($0) }),
           .list(def.properties.map { .string($0) }), .null, .int(size), .int(size),
           .map(["indexProvider": .string("fulltext-1.0"), "indexConfig": .map(config)]),
+        ]
+      }
+      // A lookup index holds no properties: its labels, types and properties are null, as in Neo4j.
+      rows += store.lookupIndexDefinitions.map { def in
+        let size = store.lookupIndexSize(def.entity)
+        return [
+          .string(def.name), .string("LOOKUP"), .string(def.entity.rawValue), .null, .null, .null, .int(Int64(size.entries)),
+          .int(Int64(size.distinct)), .map(["indexProvider": .string("token-lookup-1.0"), "indexConfig": .map([:])]),
         ]
       }
       rows.sort { ($0[0].stringValue ?? "") < ($1[0].stringValue ?? "") }
@@ -146,10 +164,10 @@ extension Database {
     return (QueryResult(columns: [], rows: []), store)
   }
 
-  /// Index and constraint names share one namespace, as in Neo4j: refuses `name` when a vector
-  /// or full-text index has it (the store checks range indexes and constraints itself).
+  /// Index and constraint names share one namespace, as in Neo4j: refuses `name` when a vector,
+  /// full-text or lookup index has it (the store checks range indexes and constraints itself).
   private static func refuseVectorIndexName(_ name: String, _ store: GraphStore) throws {
-    if store.vectorIndex(name) != nil || store.fulltextIndex(name) != nil {
+    if store.vectorIndex(name) != nil || store.fulltextIndex(name) != nil || store.lookupIndex(name) != nil {
       throw QuiverError.runtime(.semantic, .indexAlreadyExists, "an index named `\(name)` already exists")
     }
   }

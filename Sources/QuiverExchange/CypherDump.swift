@@ -93,6 +93,11 @@ package struct CypherDump {
       try output.write("CREATE CONSTRAINT \(CypherText.name(name)) FOR \(pattern) REQUIRE \(target) \(rule);\n")
     }
     for row in try database.execute("SHOW INDEXES").records {
+      if row["type"]?.stringValue == "LOOKUP", let name = row["name"]?.stringValue {
+        let on = row["entityType"]?.stringValue == "RELATIONSHIP" ? "()-[r]-() ON EACH type(r)" : "(n) ON EACH labels(n)"
+        try output.write("CREATE LOOKUP INDEX \(CypherText.name(name)) FOR \(on);\n")
+        continue
+      }
       guard row["owningConstraint"]?.isNull ?? true, let name = row["name"]?.stringValue,
         let label = row["labelsOrTypes"]?.listValue?.first?.stringValue,
         let properties = row["properties"]?.listValue?.compactMap(\.stringValue), !properties.isEmpty

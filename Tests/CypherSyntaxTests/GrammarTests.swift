@@ -90,6 +90,10 @@ import Testing
       "q:CREATE FULLTEXT INDEX titles IF NOT EXISTS FOR (n:Movie|Book) ON EACH [n.title, n.plot]",
       "q:CREATE FULLTEXT INDEX FOR ()-[r:R|S]-() ON EACH [r.note] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
     ],
+    "createLookupIndex": [
+      "q:CREATE LOOKUP INDEX node_labels IF NOT EXISTS FOR (n) ON EACH labels(n)",
+      "q:CREATE LOOKUP INDEX FOR ()-[r]-() ON type(r) OPTIONS {indexProvider: 'token-lookup-1.0'}",
+    ],
     "vectorOptions": [
       "q:CREATE VECTOR INDEX v FOR (n:Doc) ON (n.e) OPTIONS {indexConfig: {`vector.dimensions`: 3, `vector.similarity_function`: 'euclidean'}}",
       "q:CREATE VECTOR INDEX FOR ()-[r:R]-() ON r.e OPTIONS {indexProvider: 'vector-2.0', indexConfig: {}}",

@@ -138,6 +138,29 @@ struct ScriptCommandTests {
         """), "\(outcome.standardOutput)")
   }
 
+  @Test(":schema lists a lookup index by what it covers")
+  func schemaLookupIndexes() throws {
+    let input = """
+      CREATE (:Person)-[:KNOWS]->(:Person:Author);
+      CREATE LOOKUP INDEX labels FOR (n) ON EACH labels(n);
+      CREATE LOOKUP INDEX types FOR ()-[r]-() ON EACH type(r);
+      :schema
+
+      """
+    let outcome = try QuiverExecutable.run([], input: input)
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    #expect(
+      outcome.standardOutput.contains(
+        """
+        Indexes:
+          labels  labels(n)  node  3 entries
+          types  type(r)  relationship  1 entry
+        Constraints:
+          (none)
+
+        """), "\(outcome.standardOutput)")
+  }
+
   @Test("every subcommand has --help with examples", arguments: [["--help"], ["run", "--help"], ["test", "--help"]])
   func help(arguments: [String]) throws {
     let outcome = try QuiverExecutable.run(arguments)

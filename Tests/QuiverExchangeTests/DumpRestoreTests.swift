@@ -108,6 +108,22 @@ import Testing
     #expect(try ExchangeFixture.canonical(target) == ExchangeFixture.canonical(source))
   }
 
+  @Test func lookupIndexesRoundTrip() throws {
+    let source = try Database()
+    _ = try source.execute("CREATE LOOKUP INDEX labels FOR (n) ON EACH labels(n)")
+    _ = try source.execute("CREATE LOOKUP INDEX FOR ()-[r]-() ON EACH type(r)")
+    _ = try source.execute("CREATE (:A)-[:R]->(:B)")
+    let lines = try dump(source).split(separator: "\n").map(String.init)
+    #expect(lines.filter { $0.hasPrefix("CREATE LOOKUP") } == [
+      "CREATE LOOKUP INDEX index_f7700477 FOR ()-[r]-() ON EACH type(r);",
+      "CREATE LOOKUP INDEX labels FOR (n) ON EACH labels(n);",
+    ])
+    let target = try Database()
+    _ = try DumpRestore.restore(script: lines.joined(separator: "\n"), into: target)
+    #expect(try target.execute("SHOW INDEXES").rows.map { $0.map(\.cypherText) } == source.execute("SHOW INDEXES").rows.map { $0.map(\.cypherText) })
+    #expect(try target.execute("SHOW INDEXES").rows.count == 2)
+  }
+
   @Test func restoresThroughADurableDirectory() throws {
     let directory = ExchangeFixture.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }

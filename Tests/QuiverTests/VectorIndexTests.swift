@@ -112,7 +112,8 @@ import Testing
     ("CREATE VECTOR INDEX v FOR (d:Doc) ON d.x OPTIONS {indexConfig: {`vector.dimensions`: '2'}}", "InvalidArgumentValue at 1:50"),
     ("CREATE VECTOR INDEX v FOR (d:Doc) ON d.x OPTIONS {config: {}}", "InvalidArgumentValue at 1:50"),
     ("CREATE VECTOR INDEX v FOR (d:Doc) ON (d.x, d.y)", "UnexpectedSyntax at 1:38"),
-    ("CREATE LOOKUP INDEX f FOR (d) ON EACH labels(d)", "UnexpectedSyntax at 1:8"),
+    ("CREATE BTREE INDEX f FOR (d:Doc) ON (d.x)", "UnexpectedSyntax at 1:8"),
+    ("CREATE LOOKUP INDEX doc_emb FOR (d) ON EACH labels(d)", "IndexAlreadyExists"),
   ])
   func errors(statement: String, error: String) throws {
     let db = try Database()

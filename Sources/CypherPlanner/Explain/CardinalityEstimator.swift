@@ -65,7 +65,7 @@ struct CardinalityEstimator {
     switch bounds {
     case .equal: return perKey
     case .anyOf: return perKey * 3
-    case .range: return Double(s.entries) / 3
+    case .range, .boundingBox, .distance: return Double(s.entries) / 3
     case .prefix: return Double(s.entries) / 5
     }
   }

@@ -80,7 +80,7 @@ struct PlanPrinter {
     switch bounds {
     case .equal: return "IndexSeek"
     case .anyOf: return "IndexSeek(IN)"
-    case .range: return "IndexSeekByRange"
+    case .range, .boundingBox, .distance: return "IndexSeekByRange"
     case .prefix: return "IndexSeekByPrefix"
     }
   }

@@ -27,6 +27,13 @@ package enum IndexBounds: Sendable {
   case range(lower: PlanExpression?, lowerInclusive: Bool, upper: PlanExpression?, upperInclusive: Bool)
   /// String keys starting with a prefix.
   case prefix(PlanExpression)
+  /// Points that `point.withinBBox(key, lowerLeft, upperRight)` may accept: the keys between the
+  /// two corners in index order (CRS, then x, y, z), a superset the predicate filters.
+  case boundingBox(lowerLeft: PlanExpression, upperRight: PlanExpression)
+  /// Points that `point.distance(key, center) < radius` (or `<=`) may accept: for Cartesian
+  /// points the keys in the box around the circle, for WGS-84 every point of the CRS; a superset
+  /// the predicate filters.
+  case distance(center: PlanExpression, radius: PlanExpression)
 }
 
 /// A seek in a node property index. The predicate it comes from stays in the plan as a filter,

@@ -17,6 +17,10 @@ enum SeekBounds {
   case anyOf(Expression)
   case range(lower: Expression?, lowerInclusive: Bool, upper: Expression?, upperInclusive: Bool)
   case prefix(Expression)
+  /// `point.withinBBox(key, lowerLeft, upperRight)`.
+  case boundingBox(lowerLeft: Expression, upperRight: Expression)
+  /// `point.distance(key, center) < radius` (or `<=`).
+  case distance(center: Expression, radius: Expression)
 }
 
 extension Expression {
@@ -87,6 +91,10 @@ extension Planner {
     }
     if let v = variable {
       for c in conjuncts {
+        if let spatial = spatialBounds(c, variable: v, usable: usable) {
+          others.append(spatial)
+          continue
+        }
         guard case .binary(let op, let l, let r, _) = c else { continue }
         var key: String?
         var value: Expression?
@@ -142,6 +150,34 @@ extension Planner {
     return out
   }
 
+  /// The property of `variable` and the point bounds that `c` puts on it, when it is
+  /// `point.withinBBox(v.key, ll, ur)`, `point.distance(v.key, c) < r` (or `<=`, either argument
+  /// order, or `r > point.distance(…)`), with the other operands `usable`.
+  private func spatialBounds(_ c: Expression, variable v: String, usable: (Expression) -> Bool) -> (String, SeekBounds)? {
+    func key(_ e: Expression) -> String? {
+      if case .property(.variable(let name, _), let k) = e, name == v { return k }
+      return nil
+    }
+    if case .function(let name, false, let args, _) = c, name.lowercased() == "point.withinbbox", args.count == 3,
+      let k = key(args[0]), usable(args[1]), usable(args[2])
+    {
+      return (k, .boundingBox(lowerLeft: args[1], upperRight: args[2]))
+    }
+    guard case .binary(let op, let l, let r, _) = c else { return nil }
+    let call: Expression, radius: Expression
+    switch op {
+    case .less, .lessOrEqual: (call, radius) = (l, r)
+    case .greater, .greaterOrEqual: (call, radius) = (r, l)
+    default: return nil
+    }
+    guard case .function(let name, false, let args, _) = call, name.lowercased() == "point.distance", args.count == 2,
+      usable(radius)
+    else { return nil }
+    if let k = key(args[0]), usable(args[1]) { return (k, .distance(center: args[1], radius: radius)) }
+    if let k = key(args[1]), usable(args[0]) { return (k, .distance(center: args[0], radius: radius)) }
+    return nil
+  }
+
   /// Rows expected from an equality seek: one for a unique index, else entries per key.
   private func estimate(_ index: String, equality: Bool) -> Double {
     let s = statistics.indexStatistics(index)
@@ -169,6 +205,8 @@ extension Planner {
     case .prefix(let p): return .prefix(try bind(p, scope))
     case .range(let lower, let li, let upper, let ui):
       return .range(lower: try lower.map { try bind($0, scope) }, lowerInclusive: li, upper: try upper.map { try bind($0, scope) }, upperInclusive: ui)
+    case .boundingBox(let ll, let ur): return .boundingBox(lowerLeft: try bind(ll, scope), upperRight: try bind(ur, scope))
+    case .distance(let center, let radius): return .distance(center: try bind(center, scope), radius: try bind(radius, scope))
     }
   }
 }

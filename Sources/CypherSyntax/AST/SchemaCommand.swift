@@ -26,6 +26,8 @@ package enum SchemaCommand: Sendable, Hashable {
   /// `CREATE FULLTEXT INDEX … FOR (n:A|B) ON EACH [n.p, n.q]`: `labels` are the labels (or
   /// relationship types) any of which an entity must have.
   case createFulltextIndex(name: String?, ifNotExists: Bool, target: IndexTarget, labels: [String], properties: [String])
+  /// `CREATE LOOKUP INDEX … FOR (n) ON EACH labels(n)` (or `FOR ()-[r]-() ON EACH type(r)`).
+  case createLookupIndex(name: String?, ifNotExists: Bool, target: IndexTarget)
   case dropIndex(name: String, ifExists: Bool)
   case showIndexes
   /// `CREATE CONSTRAINT … FOR pattern REQUIRE properties rule`; `label` is the node label or

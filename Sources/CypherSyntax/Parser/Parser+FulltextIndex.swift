@@ -34,16 +34,7 @@ extension Parser {
     try expect(.on)
     guard eatWord("EACH") else { throw unexpected(expected: "EACH") }
     let properties = try propertyList(of: variable, brackets: true)
-    if eatWord("OPTIONS") {
-      let position = current.position
-      guard case .map(let options) = try expression(),
-        options.allSatisfy({ $0.key == "indexProvider" || $0.key == "indexConfig" })
-      else {
-        throw QuiverError(
-          .argument, .invalidArgumentValue, "invalid full-text index options: expected {indexConfig: {…}}", phase: .compile,
-          at: position)
-      }
-    }
+    try acceptedIndexOptions("full-text")
     return .createFulltextIndex(name: name, ifNotExists: ifNotExists, target: target, labels: labels, properties: properties)
   }
 

@@ -40,6 +40,10 @@ extension Parser {
     }
     try expect(.for)
     if kind == "FULLTEXT" { return try fulltextIndex(name: name, ifNotExists: ifNotExists) }
+    if kind == "LOOKUP" {
+      guard isIndex else { throw QuiverError.syntax(.unexpectedSyntax, "expected INDEX after LOOKUP", at: current.position) }
+      return try lookupIndex(name: name, ifNotExists: ifNotExists)
+    }
     let (variable, label, target) = try schemaPattern()
     if isIndex {
       try expect(.on)
@@ -127,12 +131,7 @@ extension Parser {
     var properties: [String] = []
     repeat {
       let mark = index
-      let owner = try symbolicName("`\(variable)`")
-      if owner != variable {
-        throw QuiverError(
-          .syntax, .undefinedVariable, "expected `\(variable)`, the variable of the pattern", phase: .compile,
-          at: tokens[index - 1].position, name: owner)
-      }
+      try patternVariable(variable)
       try expectSymbol(".")
       properties.append(try symbolicName("a property key"))
       checkProgress(since: mark)
@@ -141,25 +140,51 @@ extension Parser {
     return properties
   }
 
+  /// Consumes the name of the schema pattern's variable, `variable`.
+  /// - Throws: `UndefinedVariable` for any other name.
+  mutating func patternVariable(_ variable: String) throws {
+    let owner = try symbolicName("`\(variable)`")
+    if owner != variable {
+      throw QuiverError(
+        .syntax, .undefinedVariable, "expected `\(variable)`, the variable of the pattern", phase: .compile,
+        at: tokens[index - 1].position, name: owner)
+    }
+  }
+
+  /// `[OPTIONS {indexProvider: …, indexConfig: {…}}]` of an index kind whose settings Quiver
+  /// accepts and does not use (`full-text`, `lookup`).
+  /// - Throws: `InvalidArgumentValue` for anything but such a map.
+  mutating func acceptedIndexOptions(_ kind: String) throws {
+    guard eatWord("OPTIONS") else { return }
+    let position = current.position
+    guard case .map(let options) = try expression(),
+      options.allSatisfy({ $0.key == "indexProvider" || $0.key == "indexConfig" })
+    else {
+      throw QuiverError(
+        .argument, .invalidArgumentValue, "invalid \(kind) index options: expected {indexConfig: {…}}", phase: .compile,
+        at: position)
+    }
+  }
+
   /// The index kinds Neo4j names before INDEX.
   static let indexKinds: Set<String> = ["RANGE", "TEXT", "POINT", "LOOKUP", "FULLTEXT", "VECTOR", "BTREE"]
 
   /// The kind before INDEX, consumed: `RANGE`, `TEXT` or `POINT` (Quiver's one range index kind
-  /// serves all three: equality, ranges and prefixes; equality of points), `VECTOR` or
-  /// `FULLTEXT`. Nil when
-  /// none is written. The other kinds need what Quiver lacks, and fail here.
+  /// serves all three: equality, ranges and prefixes; equality, boxes and distances of points),
+  /// `VECTOR`, `FULLTEXT`
+  /// or `LOOKUP`. Nil when none is written. `BTREE` (Neo4j 4's kind, removed in 5) fails here.
   private mutating func indexKind() throws -> String? {
     guard current.kind == .identifier, Parser.indexKinds.contains(current.text.uppercased()), peek().isKeyword(.index)
     else { return nil }
     let kind = current.text.uppercased()
-    if kind == "RANGE" || kind == "TEXT" || kind == "POINT" || kind == "VECTOR" || kind == "FULLTEXT" {
+    if kind != "BTREE" {
       advance()
       return kind
     }
     throw QuiverError.syntax(
       .unexpectedSyntax,
-      "\(kind) indexes are not supported; Quiver has range indexes (CREATE [RANGE | TEXT | POINT] INDEX), vector and "
-        + "full-text indexes, and always finds nodes by label",
+      "\(kind) indexes are not supported; Quiver has range indexes (CREATE [RANGE | TEXT | POINT] INDEX), vector, "
+        + "full-text and lookup indexes",
       at: current.position)
   }
 

@@ -6,7 +6,7 @@ import GraphCore
 private enum ChangeTag: UInt8 {
   case createNode = 1, createRelationship, setNodeProperty, setRelationshipProperty, addLabel, removeLabel
   case deleteNode, deleteRelationship, createIndex, dropIndex, createConstraint, dropConstraint
-  case createVectorIndex, dropVectorIndex, createFulltextIndex, dropFulltextIndex
+  case createVectorIndex, dropVectorIndex, createFulltextIndex, dropFulltextIndex, createLookupIndex, dropLookupIndex
 }
 
 extension ByteWriter {
@@ -71,6 +71,12 @@ extension ByteWriter {
       fulltextIndex(def)
     case .dropFulltextIndex(let name):
       byte(ChangeTag.dropFulltextIndex.rawValue)
+      string(name)
+    case .createLookupIndex(let def):
+      byte(ChangeTag.createLookupIndex.rawValue)
+      lookupIndex(def)
+    case .dropLookupIndex(let name):
+      byte(ChangeTag.dropLookupIndex.rawValue)
       string(name)
     }
   }
@@ -142,6 +148,8 @@ extension ByteReader {
     case .dropVectorIndex: return .dropVectorIndex(try string())
     case .createFulltextIndex: return .createFulltextIndex(try fulltextIndex())
     case .dropFulltextIndex: return .dropFulltextIndex(try string())
+    case .createLookupIndex: return .createLookupIndex(try lookupIndex())
+    case .dropLookupIndex: return .dropLookupIndex(try string())
     }
   }
 

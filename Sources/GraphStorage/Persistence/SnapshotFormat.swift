@@ -11,16 +11,17 @@ package enum SnapshotFormat {
   static let headerSize = 16
   static let blockTarget = 1 << 20
 
-  /// Entry kinds. They appear in order of `rank`; `vectorIndex` and `fulltextIndex` came later
-  /// than `end` and so rank by position, not by their bytes.
+  /// Entry kinds. They appear in order of `rank`; `vectorIndex`, `fulltextIndex` and
+  /// `lookupIndex` came later than `end` and so rank by position, not by their bytes.
   enum Entry: UInt8 {
-    case header = 1, names, node, relationship, index, constraint, end, vectorIndex, fulltextIndex
+    case header = 1, names, node, relationship, index, constraint, end, vectorIndex, fulltextIndex, lookupIndex
 
     var rank: Int {
       switch self {
       case .vectorIndex: return Int(Entry.constraint.rawValue) + 1
       case .fulltextIndex: return Int(Entry.constraint.rawValue) + 2
-      case .end: return Int(Entry.constraint.rawValue) + 3
+      case .lookupIndex: return Int(Entry.constraint.rawValue) + 3
+      case .end: return Int(Entry.constraint.rawValue) + 4
       default: return Int(rawValue)
       }
     }
@@ -99,6 +100,10 @@ package enum SnapshotFormat {
     for def in store.fulltextIndexDefinitions {
       block.w.byte(Entry.fulltextIndex.rawValue)
       block.w.fulltextIndex(def)
+    }
+    for def in store.lookupIndexDefinitions {
+      block.w.byte(Entry.lookupIndex.rawValue)
+      block.w.lookupIndex(def)
     }
     block.w.byte(Entry.end.rawValue)
     try block.flush(sink)

@@ -80,7 +80,7 @@ package struct SnapshotReader {
     if kind != .relationship { createPending() }
     let rank = kind.rank, previous = seen?.rank ?? 0
     let repeatable = kind == .node || kind == .relationship || kind == .index || kind == .constraint || kind == .vectorIndex
-      || kind == .fulltextIndex
+      || kind == .fulltextIndex || kind == .lookupIndex
     guard rank > previous || (rank == previous && repeatable), (kind == .header) == (seen == nil),
       rank <= SnapshotFormat.Entry.names.rawValue || previous >= SnapshotFormat.Entry.names.rawValue
     else { throw FormatError(offset: at, message: "entry out of order") }
@@ -138,6 +138,11 @@ package struct SnapshotReader {
       let def = try r.fulltextIndex()
       do { try store.createFulltextIndex(def) } catch {
         throw FormatError(offset: at, message: "full-text index `\(def.name)`: \(error)")
+      }
+    case .lookupIndex:
+      let def = try r.lookupIndex()
+      do { try store.createLookupIndex(def) } catch {
+        throw FormatError(offset: at, message: "lookup index `\(def.name)`: \(error)")
       }
     case .end:
       guard store.nodeIDLimit == limits.nodes, store.relationshipIDLimit == limits.relationships,

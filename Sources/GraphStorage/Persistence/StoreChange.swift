@@ -21,6 +21,8 @@ package enum StoreChange: Sendable {
   case dropVectorIndex(String)
   case createFulltextIndex(FulltextIndexDefinition)
   case dropFulltextIndex(String)
+  case createLookupIndex(LookupIndexDefinition)
+  case dropLookupIndex(String)
 }
 
 /// Why a logged change cannot be applied: the log does not fit the store it is replayed on.
@@ -83,6 +85,12 @@ extension GraphStore {
       }
     case .dropFulltextIndex(let name):
       guard dropFulltextIndex(name) else { throw ReplayError(message: "missing full-text index `\(name)` dropped") }
+    case .createLookupIndex(let def):
+      do { try createLookupIndex(def) } catch {
+        throw ReplayError(message: "lookup index `\(def.name)` cannot be created: \(error)")
+      }
+    case .dropLookupIndex(let name):
+      guard dropLookupIndex(name) else { throw ReplayError(message: "missing lookup index `\(name)` dropped") }
     }
   }
 }

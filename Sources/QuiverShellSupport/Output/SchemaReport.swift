@@ -45,7 +45,9 @@ package enum SchemaReport {
     out += lines(indexes) { row in
       guard row.count >= 7 else { return nil }
       let entries = row[6].intValue ?? 0
-      return "\(text(row[0]))  \(target(row[3], row[4]))  \(text(row[2]).lowercased())  \(entries) \(entries == 1 ? "entry" : "entries")"
+      // A lookup index has no labels or properties: it covers every label (or type).
+      let on = row[3].isNull ? (text(row[2]) == "RELATIONSHIP" ? "type(r)" : "labels(n)") : target(row[3], row[4])
+      return "\(text(row[0]))  \(on)  \(text(row[2]).lowercased())  \(entries) \(entries == 1 ? "entry" : "entries")"
         + (row[5].isNull ? "" : "  (for constraint \(text(row[5])))")
     }
     out += "Constraints:\n"
