@@ -26,25 +26,54 @@ extension GraphStore {
   /// relationship ids when `withIDs`.
   /// - Complexity: O(n + m) for n node ids and m relationships followed.
   package func adjacencyColumn(direction: Direction, typeIDs: [TypeID]?, withIDs: Bool) -> AdjacencyColumn {
+    if let column = columnOfRows(direction: direction, typeIDs: typeIDs, withIDs: withIDs) { return column }
     var offsets = [Int](repeating: 0, count: nodes.count + 1)
     var neighbours: [Int64] = []
     var ids: [Int64] = []
-    let whole = typeIDs.map { $0.count == 1 } ?? true
     for i in 0..<nodes.count {
-      if whole, let (rows, range) = rowsOnly(of: Int64(i), direction: direction, type: typeIDs?.first) {
-        // Straight from the compact rows, with no list built per node.
-        for k in range {
-          neighbours.append(Int64(rows.neighbours[k]))
-          if withIDs { ids.append(Int64(rows.ids[k])) }
-        }
-      } else {
-        for entry in adjacent(to: Int64(i), direction: direction, typeIDs: typeIDs) {
-          neighbours.append(entry.neighbour)
-          if withIDs { ids.append(entry.id) }
-        }
+      for entry in adjacentEntries(to: Int64(i), direction: direction, typeIDs: typeIDs) {
+        neighbours.append(entry.neighbour)
+        if withIDs { ids.append(entry.id) }
       }
       offsets[i + 1] = neighbours.count
     }
     return AdjacencyColumn(offsets: offsets, neighbours: neighbours, ids: ids)
+  }
+
+  /// The column copied straight from the compact rows, with nothing read per node, when they
+  /// alone hold every relationship (no delta, none deleted since they were built) and the column
+  /// is of one direction and of every type or one: nil otherwise.
+  /// - Complexity: O(n + m) for n node ids and m entries in the rows, with no allocation per node.
+  private func columnOfRows(direction: Direction, typeIDs: [TypeID]?, withIDs: Bool) -> AdjacencyColumn? {
+    guard direction != .both, let base = tables.adjacencyBase, tables.deltaCount == 0, tables.baseDeletions == 0,
+      tables.unlinked == 0, typeIDs.map({ $0.count == 1 }) ?? true
+    else { return nil }
+    let rows = direction == .outgoing ? base.outgoing : base.incoming
+    let n = nodes.count
+    // Nodes created after the rows were built have no entries.
+    let built = min(rows.offsets.count - 1, n)
+    if let type = typeIDs?.first, !rows.types.isEmpty {
+      // One type of several: each node's segment of it.
+      var offsets = [Int](repeating: 0, count: n + 1)
+      var neighbours: [Int64] = []
+      var ids: [Int64] = []
+      for node in 0..<built {
+        for k in rows.segment(rows.row(node), type: type) {
+          neighbours.append(Int64(rows.neighbours[k]))
+          if withIDs { ids.append(Int64(rows.ids[k])) }
+        }
+        offsets[node + 1] = neighbours.count
+      }
+      for node in built..<n { offsets[node + 1] = neighbours.count }
+      return AdjacencyColumn(offsets: offsets, neighbours: neighbours, ids: ids)
+    }
+    if let type = typeIDs?.first, type != TypeID(rows.onlyType) {
+      // The only type in the rows is another one.
+      return AdjacencyColumn(offsets: [Int](repeating: 0, count: n + 1), neighbours: [], ids: [])
+    }
+    var offsets = rows.offsets[...built].map { Int($0) }
+    offsets += repeatElement(offsets[built], count: n - built)
+    return AdjacencyColumn(
+      offsets: offsets, neighbours: rows.neighbours.map { Int64($0) }, ids: withIDs ? rows.ids.map { Int64($0) } : [])
   }
 }

@@ -67,19 +67,6 @@ extension GraphStore {
     return delta.count + rows.count(rows.row(Int(node)), live: tables.baseDeletions > 0 ? relationships.live : nil)
   }
 
-  /// Where node `node`'s relationships in `direction` of `type` (nil: all) are, when the compact
-  /// rows alone hold them, in order and all live: nil when the node has some in the delta, the
-  /// rows lost some to deletions, or the direction is `.both`.
-  func rowsOnly(of node: Int64, direction: Direction, type: TypeID?) -> (AdjacencyRows, Range<Int>)? {
-    guard direction != .both, let base = tables.adjacencyBase, tables.baseDeletions == 0, nodeExists(node) else { return nil }
-    let outgoing = direction == .outgoing
-    let delta = outgoing ? nodes[Int(node)].outgoing : nodes[Int(node)].incoming
-    guard delta.isEmpty else { return nil }
-    let rows = outgoing ? base.outgoing : base.incoming
-    let row = rows.row(Int(node))
-    return (rows, type.map { rows.segment(row, type: $0) } ?? row)
-  }
-
   /// Adds relationship `id` to the delta lists of its end nodes.
   mutating func addToDelta(_ id: Int64, type: TypeID, from start: Int64, to end: Int64) {
     nodes[Int(start)].outgoing.add(id, type: type, neighbour: end)
@@ -104,26 +91,54 @@ extension GraphStore {
   /// Builds new compact rows from every live relationship and empties the nodes' delta lists.
   /// Reads see the same relationships in the same order before and after, so the version keeps
   /// its stamp. Called where a whole graph was just written (the end of a bulk load or snapshot
-  /// load) and at a checkpoint; single-statement writes only add to the delta. Returns false,
-  /// changing nothing, when there is nothing to fold in or the graph's ids do not fit the rows'
-  /// 32-bit columns (the per-node lists then keep every relationship, as before).
+  /// load) and at a checkpoint; single-statement writes only add to the delta. Returns false
+  /// when there was nothing to fold in, or when the graph's ids do not fit the rows' 32-bit
+  /// columns: the per-node lists then keep every relationship, as before (relationships created
+  /// without an adjacency entry are filed in them).
   /// - Complexity: O(n + m) for n node ids and m relationship ids.
   @discardableResult
   package mutating func compactAdjacency() -> Bool {
-    if tables.deltaCount == 0 && tables.baseDeletions == 0 { return false }
-    guard let base = AdjacencyBase(relationships, nodeLimit: nodes.count, typeLimit: typeNames.count) else { return false }
+    if tables.deltaCount == 0 && tables.baseDeletions == 0 && tables.unlinked == 0 { return false }
+    guard let base = AdjacencyBase(relationships, nodeLimit: nodes.count, typeLimit: typeNames.count) else {
+      if tables.unlinked > 0 { listEveryRelationship() }
+      return false
+    }
     let stamp = tables.stamp
     makeUnique()
     defer { tables.stamp = stamp }
     tables.adjacencyBase = base
     tables.baseDeletions = 0
     tables.deltaCount = 0
-    // Only nodes whose lists hold storage are written (the others' chunks stay shared).
+    tables.unlinked = 0
+    clearDelta()
+    return true
+  }
+
+  /// Empties every node's delta lists; only nodes whose lists hold storage are written (the
+  /// others' chunks stay shared).
+  private mutating func clearDelta() {
     for i in 0..<tables.nodes.count where tables.nodes[i].outgoing.holdsStorage || tables.nodes[i].incoming.holdsStorage {
       tables.nodes[i].outgoing = Adjacency()
       tables.nodes[i].incoming = Adjacency()
     }
-    return true
+  }
+
+  /// Drops the rows and files every live relationship in the nodes' lists, in id order (which
+  /// is the lists' order): for a graph whose ids do not fit the rows, once relationships were
+  /// created without an adjacency entry.
+  /// - Complexity: O(n + m) for n node ids and m relationship ids.
+  private mutating func listEveryRelationship() {
+    makeUnique()
+    tables.adjacencyBase = nil
+    tables.baseDeletions = 0
+    tables.deltaCount = 0
+    tables.unlinked = 0
+    clearDelta()
+    for i in 0..<relationships.count {
+      let id = Int64(i)
+      guard let r = relationship(id) else { continue }
+      addToDelta(id, type: r.type, from: r.start, to: r.end)
+    }
   }
 
   /// The number of relationships in the nodes' delta lists, and of the base's relationships

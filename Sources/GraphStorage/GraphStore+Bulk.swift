@@ -1,6 +1,7 @@
-// Creating many relationships at once, for the bulk importer: the records are appended in order
-// and each node's adjacency lists grow once per batch, in node order, instead of once per
-// relationship at random nodes.
+// Creating many relationships at once, for the bulk importer and the snapshot reader: the records
+// are appended in order, and the adjacency is either left to the compact rows the caller builds
+// afterwards (straight from the relationship table, with no per-node list ever built) or grown
+// once per batch, in node order, instead of once per relationship at random nodes.
 import GraphCore
 
 /// A relationship for `GraphStore.createRelationships`: its end nodes and its properties under
@@ -26,8 +27,14 @@ extension GraphStore {
   /// ids in batch order; returns the first id. The store ends up exactly as if each had been
   /// created on its own, in order (the same ids, records and adjacency order), but each node's
   /// lists are reached once per batch and sized once.
+  ///
+  /// With `linking` false the relationships go into no adjacency list: the caller promises to
+  /// read nothing of the store's adjacency and to call `compactAdjacency()` before the store is
+  /// used otherwise, which files them (and every other) in the compact rows, built from the
+  /// relationship table by counting sorts. A bulk load thus never builds the per-node lists it
+  /// would fold into the rows at its end.
   @discardableResult
-  package mutating func createRelationships(type: String, _ batch: [PendingRelationship]) -> Int64 {
+  package mutating func createRelationships(type: String, _ batch: [PendingRelationship], linking: Bool = true) -> Int64 {
     let first = Int64(relationships.count)
     guard !batch.isEmpty else { return first }
     let t = internType(type)
@@ -44,9 +51,13 @@ extension GraphStore {
     }
     let limit = nodes.count
     makeUnique()
-    Self.addAdjacency(batch, first: first, type: t, nodeLimit: limit, outgoing: true, to: &tables.nodes)
-    Self.addAdjacency(batch, first: first, type: t, nodeLimit: limit, outgoing: false, to: &tables.nodes)
-    tables.deltaCount += batch.count
+    if linking {
+      Self.addAdjacency(batch, first: first, type: t, nodeLimit: limit, outgoing: true, to: &tables.nodes)
+      Self.addAdjacency(batch, first: first, type: t, nodeLimit: limit, outgoing: false, to: &tables.nodes)
+      tables.deltaCount += batch.count
+    } else {
+      tables.unlinked += batch.count
+    }
     typeCount[t, default: 0] += batch.count
     relationshipCount += batch.count
     return first

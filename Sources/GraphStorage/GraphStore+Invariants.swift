@@ -51,6 +51,7 @@ extension GraphStore {
     }
     let delta = (0..<nodeIDLimit).reduce(0) { $0 + nodes[$1].outgoing.count }
     if delta != tables.deltaCount { problems.append("the delta lists hold \(delta) relationships but count \(tables.deltaCount)") }
+    if tables.unlinked != 0 { problems.append("\(tables.unlinked) relationships wait for compactAdjacency() to file them") }
     if liveRels != relationshipCount {
       problems.append("relationship count \(relationshipCount) but \(liveRels) live relationships")
     }

@@ -36,6 +36,9 @@ final class StoreTables: @unchecked Sendable {
   var deltaCount = 0
   /// Relationships of the rows deleted since they were built.
   var baseDeletions = 0
+  /// Relationships created without an adjacency entry (`createRelationships(linking: false)`),
+  /// in neither the rows nor the delta until the next `compactAdjacency()` files them.
+  var unlinked = 0
   /// This version's stamp (see `GraphStore.stamp`).
   var stamp: UInt64 = StoreStamp.next()
   /// How many labels, types and property keys (in interning order) a committed version holds:
@@ -72,6 +75,7 @@ final class StoreTables: @unchecked Sendable {
     adjacencyBase = other.adjacencyBase
     deltaCount = other.deltaCount
     baseDeletions = other.baseDeletions
+    unlinked = other.unlinked
     committedNames = Locked(other.committedNames.withLock { $0 })
   }
 }

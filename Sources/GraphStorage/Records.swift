@@ -10,6 +10,7 @@ package struct AdjacentRelationship: Sendable, Equatable {
   package var id: Int64
   package var neighbour: Int64
 
+  @inlinable
   package init(id: Int64, neighbour: Int64) {
     self.id = id
     self.neighbour = neighbour

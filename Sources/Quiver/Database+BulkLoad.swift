@@ -40,7 +40,7 @@ package struct BulkWriter {
 
   private mutating func flush(_ type: String) {
     guard let batch = pending.removeValue(forKey: type) else { return }
-    store.createRelationships(type: type, batch)
+    store.createRelationships(type: type, batch, linking: false)
   }
 
   private mutating func map(_ properties: [String: Value]) -> PropertyMap {

@@ -18,6 +18,10 @@ import Testing
       for direction in [Direction.outgoing, .incoming, .both] {
         for types in typeLists {
           let entries = store.adjacent(to: id, direction: direction, typeIDs: types)
+          // Read in place, the same entries in the same order.
+          let inPlace = store.adjacentEntries(to: id, direction: direction, typeIDs: types)
+          #expect(Array(inPlace) == entries)
+          #expect(inPlace.count == entries.count)
           out.append("\(id) \(direction) \(types ?? []): \(entries.map { "\($0.id)>\($0.neighbour)" }.joined(separator: " "))")
         }
       }
@@ -87,7 +91,13 @@ import Testing
     // The whole-graph columns too, built from the rows where a node has nothing else: with the
     // last steps' delta and deletions, and once they are folded in.
     for round in 0..<2 {
-      if round == 1 { compacted.compactAdjacency() }
+      if round == 1 {
+        compacted.compactAdjacency()
+        // A node created after the rows were built has none of their entries.
+        let x = compacted.createNode(labels: [], properties: [:])
+        let y = lists.createNode(labels: [], properties: [:])
+        #expect(x == y)
+      }
       for direction in [Direction.outgoing, .incoming, .both] {
         for types in [nil, [0], [1, 2]] as [[TypeID]?] {
           let a = compacted.adjacencyColumn(direction: direction, typeIDs: types, withIDs: true)
@@ -169,8 +179,20 @@ import Testing
     for _ in 0..<100 { _ = store.createNode(labels: [], properties: [:]) }
     for i in 0..<1000 { store.createRelationship(type: "R", from: Int64(i % 100), to: Int64((i * 3) % 100), properties: [:]) }
     _ = store.internType("S")
+    let lists = store
     let done15 = store.compactAdjacency()
     #expect(done15)
+    // The whole-graph columns, copied from the rows, match those built from the lists.
+    for direction in [Direction.outgoing, .incoming] {
+      for types in [nil, [0], [1]] as [[TypeID]?] {
+        let a = store.adjacencyColumn(direction: direction, typeIDs: types, withIDs: true)
+        let b = lists.adjacencyColumn(direction: direction, typeIDs: types, withIDs: true)
+        #expect(a.offsets == b.offsets)
+        #expect(a.neighbours == b.neighbours)
+        #expect(a.ids == b.ids)
+      }
+    }
+    #expect(store.adjacencyColumn(direction: .outgoing, typeIDs: [1], withIDs: false).neighbours == [])
     let adjacency = store.footprint().first { $0.name == "adjacency" }?.bytes ?? -1
     let payload = 2 * (1000 * 8 + 101 * 4)
     #expect(adjacency >= payload + 6 * 32)
@@ -185,5 +207,82 @@ import Testing
     let added = store.createRelationship(type: "S", from: 1, to: 2, properties: [:])
     #expect(store.relationships(of: 1, direction: .outgoing, typeIDs: nil) == ofR + [added])
     #expect(store.invariantViolations() == [])
+  }
+
+  /// `count` relationships of types "A" and "B" (alternating runs) over `nodes` nodes, in
+  /// batches of `createRelationships`, linked or not.
+  private func bulkCreate(_ store: inout GraphStore, count: Int, nodes: Int, linking: Bool, seed: UInt64) {
+    var rng = Generator(state: seed)
+    var made = 0
+    while made < count {
+      let n = min(count - made, Int.random(in: 1..<40, using: &rng))
+      let batch = (0..<n).map { _ in
+        PendingRelationship(
+          start: Int64.random(in: 0..<Int64(nodes), using: &rng), end: Int64.random(in: 0..<Int64(nodes), using: &rng),
+          properties: PropertyMap())
+      }
+      store.createRelationships(type: made % 3 == 0 ? "B" : "A", batch, linking: linking)
+      made += n
+    }
+  }
+
+  @Test(arguments: [5, 6] as [UInt64])
+  func relationshipsCreatedUnlinkedAreFiledByTheCompaction(seed: UInt64) {
+    var linked = GraphStore()
+    for _ in 0..<30 { _ = linked.createNode(labels: [], properties: [:]) }
+    _ = linked.internType("C")
+    var unlinked = linked
+    // Into an empty adjacency.
+    bulkCreate(&linked, count: 300, nodes: 30, linking: true, seed: seed)
+    bulkCreate(&unlinked, count: 300, nodes: 30, linking: false, seed: seed)
+    #expect(unlinked.adjacencyDelta.relationships == 0)
+    #expect(unlinked.invariantViolations().contains("300 relationships wait for compactAdjacency() to file them"))
+    let done16 = unlinked.compactAdjacency()
+    #expect(done16)
+    #expect(view(unlinked) == view(linked))
+    #expect(unlinked.invariantViolations() == [])
+    // Into rows that lost some relationships since they were built, with a delta beside them.
+    for r in stride(from: 0, to: 300, by: 7) {
+      let done17 = linked.deleteRelationship(Int64(r))
+      #expect(done17)
+      let done18 = unlinked.deleteRelationship(Int64(r))
+      #expect(done18)
+    }
+    let x = linked.createRelationship(type: "C", from: 3, to: 4, properties: [:])
+    let y = unlinked.createRelationship(type: "C", from: 3, to: 4, properties: [:])
+    #expect(x == y)
+    bulkCreate(&linked, count: 200, nodes: 30, linking: true, seed: seed + 10)
+    bulkCreate(&unlinked, count: 200, nodes: 30, linking: false, seed: seed + 10)
+    #expect(unlinked.adjacencyDelta.relationships == 1)
+    #expect(unlinked.adjacencyDelta.deletions == 43)
+    let stamp = unlinked.stamp
+    let done19 = unlinked.compactAdjacency()
+    #expect(done19)
+    #expect(unlinked.stamp == stamp)
+    #expect(unlinked.adjacencyDelta.relationships == 0)
+    #expect(unlinked.adjacencyDelta.deletions == 0)
+    #expect(view(unlinked) == view(linked))
+    #expect(unlinked.invariantViolations() == [])
+    #expect(linked.invariantViolations() == [])
+  }
+
+  @Test func relationshipsCreatedUnlinkedGoToTheListsWhenTheRowsCannotHoldThem() {
+    var linked = GraphStore()
+    for _ in 0..<20 { _ = linked.createNode(labels: [], properties: [:]) }
+    bulkCreate(&linked, count: 60, nodes: 20, linking: true, seed: 9)
+    let done20 = linked.compactAdjacency()
+    #expect(done20)
+    // More types than the rows' 16-bit type column holds.
+    for t in 0...Int(UInt16.max) { _ = linked.internType("T\(t)") }
+    var unlinked = linked
+    bulkCreate(&linked, count: 50, nodes: 20, linking: true, seed: 11)
+    bulkCreate(&unlinked, count: 50, nodes: 20, linking: false, seed: 11)
+    let done21 = unlinked.compactAdjacency()
+    #expect(!done21)
+    // Every relationship now sits in the lists.
+    #expect(unlinked.adjacencyDelta.relationships == 110)
+    #expect(unlinked.adjacencyDelta.deletions == 0)
+    #expect(view(unlinked) == view(linked))
+    #expect(unlinked.invariantViolations() == [])
   }
 }

@@ -16,7 +16,7 @@ final class ClosingExpandCursor: Cursor {
   private let first: ExpandSpec
   private let closing: ExpandSpec
   private var row: Row?
-  private var firstEntries: [AdjacentRelationship] = []
+  private var firstEntries = AdjacentEntries()
   private var firstPosition = 0
   /// The relationship and node the first expand reached, and the range of `closingEntries`
   /// that lead from that node back to the bound one.
@@ -55,8 +55,8 @@ final class ClosingExpandCursor: Cursor {
         r[closing.relationship] = .relationship(Relationship(id: closingID))
         return r
       }
-      if row != nil, firstPosition < firstEntries.count {
-        let entry = firstEntries[firstPosition]
+      if row != nil, firstPosition < firstEntries.endIndex {
+        let entry = firstEntries.entry(firstPosition)
         firstPosition += 1
         ctx.dbHits += 1
         guard ctx.deletedRelationships.isEmpty || ctx.deletedRelationships[entry.id] == nil else { continue }
@@ -68,7 +68,7 @@ final class ClosingExpandCursor: Cursor {
       }
       row = nil
       guard let next = try input.next() else { return nil }
-      firstEntries = []
+      firstEntries = AdjacentEntries()
       firstPosition = 0
       matchPosition = 0
       matchEnd = 0
@@ -83,7 +83,8 @@ final class ClosingExpandCursor: Cursor {
         closingStamp = stamp
       }
       if !closingEntries.isEmpty {
-        firstEntries = ctx.store.adjacent(to: from.id, direction: first.direction, typeIDs: firstNames.types(ctx.store))
+        firstEntries = ctx.store.adjacentEntries(to: from.id, direction: first.direction, typeIDs: firstNames.types(ctx.store))
+        firstPosition = firstEntries.startIndex
       }
     }
   }

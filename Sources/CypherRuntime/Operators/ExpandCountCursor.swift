@@ -94,7 +94,7 @@ final class ExpandCountCursor: Cursor {
         if !repeats { total += counted(from.id, columns, excluding: excluded) }
       } else if !repeats || spec.uniqueAfter > 0 {
         // The filters below the uniqueness check still run for such a row, as they would unfused.
-        let entries = store.adjacent(to: from.id, direction: expand.direction, typeIDs: types)
+        let entries = store.adjacentEntries(to: from.id, direction: expand.direction, typeIDs: types)
         total += try counted(from.id, entries, row, excluding: excluded, repeats: repeats)
       }
       try ctx.checkCancelled()
@@ -151,7 +151,7 @@ final class ExpandCountCursor: Cursor {
   /// The count read row by row from `entries`, the node's relationships of the expand's types.
   /// With `repeats` (the row's other relationships repeat), only the filters below the
   /// uniqueness check run, and nothing counts.
-  private func counted(_ from: Int64, _ entries: [AdjacentRelationship], _ input: Row, excluding excluded: [Int64], repeats: Bool) throws -> Int {
+  private func counted(_ from: Int64, _ entries: AdjacentEntries, _ input: Row, excluding excluded: [Int64], repeats: Bool) throws -> Int {
     ctx.dbHits += entries.count
     followed += entries.count
     let plain = spec.filters.isEmpty && excluded.isEmpty && !spec.distinctNodes && !repeats

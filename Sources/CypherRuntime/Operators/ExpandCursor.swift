@@ -12,7 +12,7 @@ final class ExpandCursor: Cursor {
   private let spec: ExpandSpec
   private var row: Row?
   private var from: Int64 = 0
-  private var rels: [AdjacentRelationship] = []
+  private var rels = AdjacentEntries()
   private var position = 0
   /// Where the current row's part of `rels` ends.
   private var limit = 0
@@ -39,7 +39,7 @@ final class ExpandCursor: Cursor {
     let noDeletes = ctx.deletedRelationships.isEmpty
     while true {
       if row != nil, position < limit {
-        let entry = rels[position]
+        let entry = rels.entry(position)
         let relID = entry.id
         position += 1
         ctx.dbHits += 1
@@ -87,8 +87,9 @@ final class ExpandCursor: Cursor {
         } else if !sortedEnd {
           // The far node repeats (rows grouped by it): sort its list once and search it for
           // each row's `from`.
-          rels = ctx.store.adjacent(to: target.id, direction: spec.direction.reversed, typeIDs: t)
-          rels.sortByNeighbour()
+          var sorted = ctx.store.adjacent(to: target.id, direction: spec.direction.reversed, typeIDs: t)
+          sorted.sortByNeighbour()
+          rels = AdjacentEntries(sorted)
           sortedEnd = true
         }
         if sortedEnd {
@@ -97,16 +98,16 @@ final class ExpandCursor: Cursor {
           fromFar = true
           continue
         }
-        // Both lists are at hand (shared, not copied): walk the shorter one.
-        let here = ctx.store.adjacent(to: from, direction: spec.direction, typeIDs: t)
-        let there = ctx.store.adjacent(to: target.id, direction: spec.direction.reversed, typeIDs: t)
+        // Both ends' relationships are read in place: walk the shorter list.
+        let here = ctx.store.adjacentEntries(to: from, direction: spec.direction, typeIDs: t)
+        let there = ctx.store.adjacentEntries(to: target.id, direction: spec.direction.reversed, typeIDs: t)
         fromFar = there.count < here.count
         rels = fromFar ? there : here
-        limit = rels.count
+        (position, limit) = (rels.startIndex, rels.endIndex)
         continue
       }
-      rels = ctx.store.adjacent(to: from, direction: spec.direction, typeIDs: t)
-      limit = rels.count
+      rels = ctx.store.adjacentEntries(to: from, direction: spec.direction, typeIDs: t)
+      (position, limit) = (rels.startIndex, rels.endIndex)
     }
   }
 }

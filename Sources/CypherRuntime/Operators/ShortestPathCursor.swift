@@ -57,7 +57,7 @@ final class ShortestPathCursor: Cursor {
       var nextFrontier: [Int64] = []
       for node in frontier {
         try ctx.checkCancelled()
-        for entry in ctx.store.adjacent(to: node, direction: spec.direction, typeIDs: types) {
+        for entry in ctx.store.adjacentEntries(to: node, direction: spec.direction, typeIDs: types) {
           ctx.dbHits += 1
           try ctx.countExpansionStep("shortest-path search")
           let relID = entry.id
@@ -131,7 +131,7 @@ final class ShortestPathCursor: Cursor {
       var meeting: (node: Int64, length: Int)?
       for node in frontiers[side] {
         try ctx.checkCancelled()
-        for entry in store.adjacent(to: node, direction: directions[side], typeIDs: types) {
+        for entry in store.adjacentEntries(to: node, direction: directions[side], typeIDs: types) {
           hits += 1
           try ctx.countExpansionStep("shortest-path search")
           let far = Int(entry.neighbour)

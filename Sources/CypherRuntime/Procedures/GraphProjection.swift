@@ -185,7 +185,7 @@ package struct GraphProjection: Sendable {
     out.relationships.reserveCapacity(expected)
     if weights != nil { out.weights.reserveCapacity(expected) }
     for i in range {
-      for entry in store.adjacent(to: ids[i], direction: .outgoing, typeIDs: typeIDs) {
+      for entry in store.adjacentEntries(to: ids[i], direction: .outgoing, typeIDs: typeIDs) {
         let rel = entry.id
         let j = index[Int(entry.neighbour)]
         if j < 0 { continue }

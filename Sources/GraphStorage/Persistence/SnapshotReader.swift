@@ -155,7 +155,7 @@ package struct SnapshotReader {
   /// Creates the relationships read so far.
   private mutating func createPending() {
     guard !pending.isEmpty else { return }
-    store.createRelationships(type: pendingType, pending)
+    store.createRelationships(type: pendingType, pending, linking: false)
     pending.removeAll(keepingCapacity: true)
   }
 

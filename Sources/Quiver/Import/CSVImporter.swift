@@ -53,7 +53,7 @@ struct CSVImporter {
     let start = try column(file.startColumn, default: 0, "start")
     let end = try column(file.endColumn, default: 1, "end")
     var keys = PropertyKeys(columns)
-    // Created in batches, so that each node's adjacency lists grow once per batch.
+    // Created in batches, with no adjacency entry: the import's compactAdjacency() files them.
     var batch: [PendingRelationship] = []
     while let (line, fields) = try reader.nextRow() {
       let from = try node(try field(fields, start, file.path, line), file.path, line)
@@ -61,13 +61,13 @@ struct CSVImporter {
       let properties = try self.properties(fields, columns, skipping: [start, end], &keys, &store, file.path, line)
       batch.append(PendingRelationship(start: from, end: to, properties: properties))
       if batch.count == PendingRelationship.batchSize {
-        store.createRelationships(type: file.type, batch)
+        store.createRelationships(type: file.type, batch, linking: false)
         batch.removeAll(keepingCapacity: true)
       }
       summary.relationships += 1
       summary.properties += properties.count
     }
-    store.createRelationships(type: file.type, batch)
+    store.createRelationships(type: file.type, batch, linking: false)
   }
 
   /// The interned property key of each column, interned when its first value is stored (so that
