@@ -25,8 +25,14 @@ package struct Lexer {
 
   /// All tokens of the text, ending with `.endOfInput`.
   package static func tokenize(_ text: String) throws -> [Token] {
+    let buffer = try tokens(text)
+    return (0..<buffer.count).map { buffer[$0] }
+  }
+
+  /// All tokens of the text, ending with `.endOfInput`, as the parser reads them.
+  package static func tokens(_ text: String) throws -> TokenBuffer {
     var lexer = Lexer(text)
-    var tokens: [Token] = []
+    var tokens = TokenBuffer()
     while true {
       let start = lexer.index
       let token = try lexer.next()

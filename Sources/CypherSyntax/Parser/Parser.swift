@@ -5,7 +5,7 @@ import GraphCore
 
 /// Parses Cypher text into a `Statement`.
 package struct Parser {
-  var tokens: [Token]
+  var tokens: TokenBuffer
   var index = 0
   let source: [UInt8]
   var depth = 0
@@ -24,7 +24,7 @@ package struct Parser {
   static let maxTreeDepth = 1_000
 
   package init(_ text: String, maxDepth: Int = Parser.depthCeiling) throws {
-    tokens = try Lexer.tokenize(text)
+    tokens = try Lexer.tokens(text)
     source = Array(text.utf8)
     self.maxDepth = min(maxDepth, Parser.depthCeiling)
   }
