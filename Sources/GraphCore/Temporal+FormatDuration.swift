@@ -33,8 +33,7 @@ extension Temporal {
       nanos = 1_000_000_000 - nanos
     }
     let fraction = nanos
-    let allSeconds = wholeSeconds
-    Self.split(allSeconds, Self.secondUnits, named, into: &values, left: &wholeSeconds)
+    wholeSeconds = Self.split(wholeSeconds, Self.secondUnits, named, into: &values)
     for unit in Self.subsecondUnits where unit.letters.contains(where: named.contains) {
       // The whole seconds no larger unit took, in this unit, and the nanoseconds beside them.
       let (inUnit, overflow) = wholeSeconds.multipliedReportingOverflow(by: 1_000_000_000 / unit.size)
@@ -76,25 +75,18 @@ extension Temporal {
   }
 
   /// Spreads `amount` over the units of one group that `named` names, largest first, each taking
-  /// what the larger ones left; `left` receives what the smallest named unit left.
+  /// what the larger ones left, and returns what the smallest named unit left.
+  @discardableResult
   private static func split(
     _ amount: UInt64, _ units: [(letters: String, size: UInt64)], _ named: Set<Character>,
-    into values: inout [Character: UInt64], left: inout UInt64
-  ) {
+    into values: inout [Character: UInt64]
+  ) -> UInt64 {
     var rest = amount
     for unit in units where unit.letters.contains(where: named.contains) {
       for letter in unit.letters { values[letter] = rest / unit.size }
       rest %= unit.size
     }
-    left = rest
-  }
-
-  private static func split(
-    _ amount: UInt64, _ units: [(letters: String, size: UInt64)], _ named: Set<Character>,
-    into values: inout [Character: UInt64]
-  ) {
-    var unused: UInt64 = 0
-    split(amount, units, named, into: &values, left: &unused)
+    return rest
   }
 
   /// `value` in decimal, zero-padded to `width` digits.
