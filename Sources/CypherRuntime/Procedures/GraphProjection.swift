@@ -185,7 +185,9 @@ package struct GraphProjection: Sendable {
     out.relationships.reserveCapacity(expected)
     if weights != nil { out.weights.reserveCapacity(expected) }
     for i in range {
-      for entry in store.adjacentEntries(to: ids[i], direction: .outgoing, typeIDs: typeIDs) {
+      let entries = store.adjacentEntries(to: ids[i], direction: .outgoing, typeIDs: typeIDs)
+      for k in entries.startIndex..<entries.endIndex {
+        let entry = entries.entry(k)
         let rel = entry.id
         let j = index[Int(entry.neighbour)]
         if j < 0 { continue }
