@@ -37,13 +37,29 @@ public struct CypherType: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// A named, typed procedure parameter or output column.
+/// A named, typed procedure parameter or output column. A parameter with a default value is
+/// optional: a call may leave it (and every parameter after it) out.
 public struct ProcedureField: Sendable, Hashable {
   public let name: String
   public let type: CypherType
-  public init(_ name: String, _ type: CypherType) {
+  /// The value an omitted argument takes; nil for a required parameter (and for outputs).
+  public let defaultValue: Value?
+  public init(_ name: String, _ type: CypherType, default defaultValue: Value? = nil) {
     self.name = name
     self.type = type
+    self.defaultValue = defaultValue
+  }
+
+  /// Fields are equal when their names, types and defaults (compared as Cypher literals, since
+  /// `Value` is not `Hashable`) are.
+  public static func == (a: ProcedureField, b: ProcedureField) -> Bool {
+    a.name == b.name && a.type == b.type && a.defaultValue?.cypherText == b.defaultValue?.cypherText
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(name)
+    hasher.combine(type)
+    hasher.combine(defaultValue?.cypherText)
   }
 }
 
@@ -68,7 +84,13 @@ public struct Procedure: Sendable {
     self.body = body
   }
 
-  /// The signature as `SHOW PROCEDURES` prints it: `name(a :: STRING?) :: (out :: INTEGER?)`.
+  /// How many leading parameters a call must give: those before the first one with a default.
+  public var requiredParameterCount: Int {
+    parameters.firstIndex { $0.defaultValue != nil } ?? parameters.count
+  }
+
+  /// The signature as `SHOW PROCEDURES` prints it: `name(a :: STRING?) :: (out :: INTEGER?)`,
+  /// an optional parameter with its default as Neo4j prints it (`options = {} :: MAP?`).
   public var signature: String {
     let ins = ProcedureField.list(parameters)
     let outs = ProcedureField.list(outputs)
@@ -79,6 +101,9 @@ public struct Procedure: Sendable {
 extension ProcedureField {
   /// Fields as a signature lists them: `a :: STRING?, b :: INTEGER`.
   static func list(_ fields: [ProcedureField]) -> String {
-    fields.map { "\($0.name) :: \($0.type)" }.joined(separator: ", ")
+    fields.map { field in
+      let defaultText = field.defaultValue.map { " = \($0.cypherText)" } ?? ""
+      return "\(field.name)\(defaultText) :: \(field.type)"
+    }.joined(separator: ", ")
   }
 }

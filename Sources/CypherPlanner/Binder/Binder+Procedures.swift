@@ -1,5 +1,5 @@
 // Binding procedure CALLs: the procedure must exist in the catalog, take as many arguments as
-// given (none aggregating), get them in parentheses unless the CALL is the whole statement, and
+// given (none aggregating; optional parameters may be left out), get them in parentheses unless the CALL is the whole statement, and
 // have every output that YIELD names. Argument types and clashes of yielded names with variables
 // in scope are checked where the planner knows the scope.
 import CypherSyntax
@@ -15,10 +15,12 @@ extension Binder {
     }
     if let args = call.arguments {
       let count = procedure.parameters.count
-      if args.count != count {
+      let required = procedure.requiredParameterCount
+      if args.count < required || args.count > count {
+        let takes = required == count ? "\(count)" : "\(required) to \(count)"
         throw semanticError(
           .invalidNumberOfArguments,
-          "\(procedure.name) takes \(count) argument\(count == 1 ? "" : "s"), got \(args.count): \(procedure.signature)",
+          "\(procedure.name) takes \(takes) argument\(count == 1 ? "" : "s"), got \(args.count): \(procedure.signature)",
           call.loc.position, name: procedure.name)
       }
       for a in args where a.containsAggregate(catalog) {
@@ -32,7 +34,8 @@ extension Binder {
           "arguments of \(procedure.name) must be given in parentheses inside a larger query", call.loc.position,
           name: procedure.name)
       }
-      parameters.formUnion(procedure.parameters.map(\.name))
+      // An optional parameter falls back to its default when the query parameter is missing.
+      parameters.formUnion(procedure.parameters.filter { $0.defaultValue == nil }.map(\.name))
     }
     if let items = call.yields {
       for item in items where !procedure.outputs.contains(where: { $0.name == item.field }) {

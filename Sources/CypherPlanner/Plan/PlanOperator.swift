@@ -220,6 +220,9 @@ package struct ProcedureCallSpec: Sendable {
   /// (output column index, slot) for each yielded column.
   package var yields: [(Int, Int)]
   package var argumentTypes: [CypherType]
+  /// The default of each optional parameter: a standalone CALL without parentheses takes it
+  /// when the query parameter of that name is missing.
+  package var argumentDefaults: [Value?]
   /// The procedure declares no outputs: each input row passes through once.
   package var isVoid: Bool
 }

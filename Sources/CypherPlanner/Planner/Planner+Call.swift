@@ -11,7 +11,9 @@ extension Planner {
     let standalone = resolved.standalone
     let arguments: [PlanExpression]
     if let args = call.arguments {
-      arguments = try args.map { try bind($0, scope) }
+      // Optional parameters the call leaves out take their defaults.
+      let omitted = procedure.parameters.dropFirst(args.count).map { PlanExpression.constant($0.defaultValue ?? .null) }
+      arguments = try args.map { try bind($0, scope) } + omitted
     } else {
       arguments = procedure.parameters.map { .parameter($0.name) }
     }
@@ -38,6 +40,7 @@ extension Planner {
     }
     var op = PlanOperator.procedureCall(
       input, ProcedureCallSpec(name: procedure.name, arguments: arguments, yields: yields, argumentTypes: procedure.parameters.map(\.type),
+        argumentDefaults: procedure.parameters.map(\.defaultValue),
         isVoid: procedure.outputs.isEmpty))
     if let predicate = call.predicate {
       op = .filter(op, try bindPredicate(predicate, scope))

@@ -37,7 +37,12 @@ final class ProcedureCallCursor: Cursor {
   private func run(_ row: Row) throws -> [[Value]] {
     var args: [Value] = []
     for (i, e) in spec.arguments.enumerated() {
-      var v = try ctx.eval(e, row)
+      var v: Value
+      if case .parameter(let name) = e, ctx.parameter(name) == nil, let fallback = spec.argumentDefaults[i] {
+        v = fallback
+      } else {
+        v = try ctx.eval(e, row)
+      }
       let type = spec.argumentTypes[i]
       if case .int(let n) = v, type.name == "FLOAT" { v = .float(Double(n)) }
       guard type.accepts(v) else {

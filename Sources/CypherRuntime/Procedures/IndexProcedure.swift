@@ -1,7 +1,7 @@
 // The index query procedures of Neo4j 5: `db.index.vector.queryNodes` and
 // `db.index.vector.queryRelationships`, the k nearest neighbours of a vector in a vector index
 // with their scores, and `db.index.fulltext.queryNodes` and `…queryRelationships`, the entities
-// whose text matches a query, best first. They run in the procedure cursor over the statement's
+// whose text matches a query, best first (an options map skips and limits them). They run in the procedure cursor over the statement's
 // store.
 import GraphCore
 import GraphStorage
@@ -31,7 +31,10 @@ package enum IndexProcedure: String, CaseIterable, Sendable {
       case .vectorQueryNodes, .vectorQueryRelationships:
         [ProcedureField("indexName", "STRING"), ProcedureField("numberOfNearestNeighbours", "INTEGER"), ProcedureField("query", "ANY")]
       case .fulltextQueryNodes, .fulltextQueryRelationships:
-        [ProcedureField("indexName", "STRING"), ProcedureField("queryString", "STRING")]
+        [
+          ProcedureField("indexName", "STRING"), ProcedureField("queryString", "STRING"),
+          ProcedureField("options", "MAP?", default: .map([:])),
+        ]
       }
     return Procedure(name: rawValue, parameters: parameters, outputs: [entity, ProcedureField("score", "FLOAT?")], body: { _ in [] })
   }
@@ -39,7 +42,8 @@ package enum IndexProcedure: String, CaseIterable, Sendable {
   /// Runs the query on `store` with the call's arguments: one row per neighbour or match, best
   /// first.
   /// - Throws: `IndexNotFound` for an unknown index or one on the other kind of entity, and the
-  ///   errors of `GraphStore.vectorSearch` and `GraphStore.fulltextSearch`.
+  ///   errors of `GraphStore.vectorSearch`, `GraphStore.fulltextSearch` and
+  ///   `FulltextQueryOptions`.
   func run(_ store: GraphStore, _ arguments: [Value]) throws -> [[Value]] {
     let name = arguments.first?.stringValue ?? ""
     let wanted: SchemaEntity = onNodes ? .node : .relationship
@@ -52,7 +56,8 @@ package enum IndexProcedure: String, CaseIterable, Sendable {
           .procedure, .indexNotFound, "there is no full-text index on \(wanted == .node ? "nodes" : "relationships") named `\(name)`")
       }
       let query = arguments.count > 1 ? arguments[1].stringValue ?? "" : ""
-      return try store.fulltextSearch(name, query: query).map(row)
+      let options = try FulltextQueryOptions(arguments.count > 2 ? arguments[2] : .null)
+      return options.apply(try store.fulltextSearch(name, query: query)).map(row)
     }
     guard let def = store.vectorIndex(name), def.entity == wanted else {
       throw QuiverError.runtime(
