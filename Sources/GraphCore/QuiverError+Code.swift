@@ -222,6 +222,10 @@ extension QuiverError {
     public static let valueTooLarge = Code("ValueTooLarge")
     /// A variable is introduced again where it is already defined.
     public static let variableAlreadyBound = Code("VariableAlreadyBound")
+    /// A SEARCH subclause breaks a rule of vector search: its variable is not one the same
+    /// MATCH binds, the pattern has another shape than one entity (or one hop), an expression
+    /// refers to the binding variable, or the filter is not property predicates joined by AND.
+    public static let invalidVectorSearch = Code("InvalidVectorSearch")
     /// A variable is used as a different kind of entity than it is bound to.
     public static let variableTypeConflict = Code("VariableTypeConflict")
     /// A write was attempted in a read-only transaction.
@@ -245,7 +249,7 @@ extension QuiverError {
       .invalidLabelExpression, .invalidNumberLiteral, .invalidNumberOfArguments,
       .invalidParameterName, .invalidParameterUse, .invalidPatternPredicate, .invalidPropertyType,
       .invalidRange, .invalidRelationshipPattern, .invalidTypeExpression, .invalidUnicodeCharacter,
-      .invalidUnicodeLiteral, .lostTransactions, .mapElementAccessByNonString, .memoryLimitExceeded,
+      .invalidUnicodeLiteral, .invalidVectorSearch, .lostTransactions, .mapElementAccessByNonString, .memoryLimitExceeded,
       .mergeReadOwnWrites, .missingParameter, .negativeIntegerArgument, .nestedAggregation,
       .nestingTooDeep, .noExportDirectory, .noExpressionAlias, .noSingleRelationshipType,
       .noTransaction, .nonConstantExpression, .notADirectory, .notASingleValue, .numberOutOfRange,

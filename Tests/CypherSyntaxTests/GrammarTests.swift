@@ -18,7 +18,14 @@ import Testing
     "conditionalQuery": ["q:WHEN $a THEN RETURN 1 AS x WHEN $b THEN RETURN 2 AS x ELSE RETURN 3 AS x"],
     "singleQuery": ["q:MATCH (n) WITH n RETURN n"],
     "clause": ["q:MATCH (n) SET n.x = 1 REMOVE n.y DELETE n"],
-    "match": ["q:OPTIONAL MATCH (n:A) WHERE n.x > 1 RETURN n"],
+    "match": [
+      "q:OPTIONAL MATCH (n:A) WHERE n.x > 1 RETURN n",
+      "q:MATCH (n) WHERE n.x > 1 SEARCH n IN (VECTOR INDEX v FOR [1, 2] LIMIT 3) RETURN n",
+      "q:MATCH (n) SEARCH n IN (VECTOR INDEX v FOR [1, 2] LIMIT 3) WHERE n.x > 1 RETURN n",
+    ],
+    "search": [
+      "q:MATCH ()-[r]->() SEARCH r IN (VECTOR INDEX v FOR $q WHERE r.x >= 1 AND r.y = 'a' LIMIT $k) SCORE AS s RETURN r, s"
+    ],
     "matchMode": ["q:MATCH REPEATABLE ELEMENTS (a)-->{1,3}(b) RETURN b", "q:MATCH DIFFERENT RELATIONSHIP (a)-->(b) RETURN b"],
     "unwind": ["q:UNWIND [1, 2] AS x RETURN x"],
     "with": ["q:MATCH (n) WITH DISTINCT n.x AS x WHERE x > 1 RETURN x"],

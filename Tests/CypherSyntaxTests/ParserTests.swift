@@ -13,7 +13,7 @@ import Testing
   @Test func matchWhereReturn() throws {
     let cs = try clauses("MATCH (a:Person)-[k:KNOWS*1..3]->(b) WHERE a.age > 30 RETURN DISTINCT b.name AS name ORDER BY name DESC SKIP 1 LIMIT 2")
     #expect(cs.count == 2)
-    guard case .match(let optional, let patterns, let predicate, _) = cs[0] else {
+    guard case .match(let optional, let patterns, let predicate, _, _) = cs[0] else {
       Issue.record("expected MATCH")
       return
     }
@@ -76,7 +76,7 @@ import Testing
   }
 
   @Test func directionsAndUndirected() throws {
-    guard case .match(_, let ps, _, _) = try clauses("MATCH (a)<-[:R]-(b)-[]-(c)-->(d) RETURN a")[0] else {
+    guard case .match(_, let ps, _, _, _) = try clauses("MATCH (a)<-[:R]-(b)-[]-(c)-->(d) RETURN a")[0] else {
       Issue.record("expected MATCH")
       return
     }

@@ -8,7 +8,7 @@ import Testing
     let names = QuiverError.Code.allCases.map(\.rawValue)
     #expect(Set(names).count == names.count)
     #expect(names == names.sorted())
-    #expect(names.count == 101)
+    #expect(names.count == 102)
   }
 
   @Test func everyCodeRoundTripsThroughItsRawValue() {

@@ -45,7 +45,7 @@ extension Binder {
   /// a pattern's property map. Runs after the clause's other checks, which openCypher ranks first.
   func checkAggregatePlacement(_ clause: Clause) throws {
     switch clause {
-    case .match(_, let patterns, let predicate, _):
+    case .match(_, let patterns, let predicate, _, _):
       try checkAggregatePlacement(patterns)
       try checkAggregatePlacement(predicate, column: false)
     case .unwind(let list, _, _):

@@ -139,7 +139,9 @@ extension Binder {
 
   /// Checks the patterns of a MATCH (or a pattern expression, EXISTS body or MERGE) and its WHERE,
   /// adding the patterns' variables to `scope`. Property maps may read every variable of the clause.
-  mutating func resolveMatch(_ patterns: [PatternPart], predicate: Expression?, scope: inout BinderScope) throws {
+  mutating func resolveMatch(
+    _ patterns: [PatternPart], predicate: Expression?, search: VectorSearch? = nil, scope: inout BinderScope
+  ) throws {
     let outer = scope.names
     // A pattern that names a variable bound before it reads that variable.
     for part in patterns { readNames.formUnion(part.mentionedNames.intersection(outer)) }
@@ -151,6 +153,16 @@ extension Binder {
     var outerScope = scope
     for name in scope.names.subtracting(outer) { outerScope[name] = nil }
     try resolveInline(patterns, outer: outerScope, scope: scope)
+    if let search {
+      if let filter = search.filter { try resolvePredicate(filter, scope) }
+      // SCORE AS binds a new variable the MATCH's WHERE and later clauses can read.
+      if let alias = search.scoreAlias {
+        if scope[alias] != nil {
+          throw semanticError(.variableAlreadyBound, "variable `\(alias)` is already defined", search.loc.position, name: alias)
+        }
+        scope[alias] = .init(kind: .value)
+      }
+    }
     for conjunct in predicate?.conjuncts ?? [] { try resolvePredicate(conjunct, scope) }
   }
 

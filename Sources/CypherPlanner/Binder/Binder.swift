@@ -112,7 +112,7 @@ package struct Binder {
       let isLast = i == clauses.count - 1
       var unitSubqueryWrites = false
       switch clause {
-      case .match(_, let patterns, let predicate, let loc):
+      case .match(_, let patterns, let predicate, let search, let loc):
         if afterUpdate {
           throw semanticError(
             .invalidClauseComposition, "WITH is required between an updating clause and MATCH", loc.position)
@@ -120,10 +120,19 @@ package struct Binder {
         try checkMatchable(patterns)
         try visit(patterns)
         try visit(predicate)
+        if let search {
+          for e in [search.query, search.limit] + [search.filter].compactMap({ $0 }) {
+            try visit(e)
+            try checkNoAggregate(inWhere: e)
+          }
+          try checkSearch(search, patterns, outer: scope)
+          try resolve(search.query, scope)
+          try resolve(search.limit, scope)
+        }
         try checkNoAggregate(inWhere: predicate)
         try checkAggregatePlacement(clause)
         var matched = scope
-        try resolveMatch(patterns, predicate: predicate, scope: &matched)
+        try resolveMatch(patterns, predicate: predicate, search: search, scope: &matched)
         scope = matched
       case .unwind(let list, let alias, let loc):
         try visit(list)

@@ -52,6 +52,10 @@ struct CardinalityEstimator {
     case .apply(let i, let inner, let outputs), .applyInTransactions(let i, let inner, let outputs, _):
       return outputs == nil ? rows(i) : rows(i) * rows(inner)
     case .loadCSV(let i, _): return rows(i) * 1000
+    case .vectorSearch(let i, let spec):
+      // At most LIMIT neighbours per row; 10 when the LIMIT is not a constant.
+      if case .constant(.int(let n)) = spec.limit { return rows(i) * Double(max(0, n)) }
+      return rows(i) * 10
     case .hashJoin(let i, let build, _, _, _): return max(rows(i), rows(build))
     case .merge(let i, _): return rows(i)
     case .union(let branches, _, _): return branches.map(rows).reduce(0, +)

@@ -28,9 +28,12 @@ package struct NameUses: Sendable {
   private mutating func collect(_ clauses: [Clause]) {
     for clause in clauses {
       switch clause {
-      case .match(_, let patterns, let predicate, let loc):
+      case .match(_, let patterns, let predicate, let search, let loc):
         for part in patterns { collect(part) }
         predicate.map { collect($0) }
+        if let search {
+          for e in [search.query, search.limit] + [search.filter].compactMap({ $0 }) { collect(e) }
+        }
         checkConnected(patterns, at: loc.position)
       case .with(let projection, let predicate):
         collect(projection)

@@ -158,6 +158,7 @@ struct PlanPrinter {
     case .delete(let i, _, let detach): return (detach ? "DetachDelete" : "Delete", [i])
     case .foreach(let i, _, _, let inner): return ("Foreach", [i, inner])
     case .procedureCall(let i, let spec): return ("ProcedureCall \(spec.name)", [i])
+    case .vectorSearch(let i, let spec): return ("VectorSearch \(n(spec.slot)) IN \(spec.index)", [i])
     case .union(let branches, _, let distinct): return (distinct ? "Union (distinct)" : "UnionAll", branches)
     case .eager(let i): return ("Eager", [i])
     case .loadCSV(let i, let spec): return ("LoadCSV \(n(spec.slot))\(spec.withHeaders ? " (with headers)" : "")", [i])

@@ -283,6 +283,8 @@ package indirect enum PlanOperator: Sendable {
   /// For each input row and each element of `list`, runs `inner` to completion; passes the row on.
   case foreach(PlanOperator, slot: Int, list: PlanExpression, inner: PlanOperator)
   case procedureCall(PlanOperator, ProcedureCallSpec)
+  /// A MATCH's SEARCH: per input row, binds each nearest neighbour of a vector index search.
+  case vectorSearch(PlanOperator, VectorSearchSpec)
   /// Rows of every branch in turn, each projected into the shared output slots; `distinct`
   /// removes duplicates over those slots.
   case union([PlanOperator], outputs: [Int], distinct: Bool)

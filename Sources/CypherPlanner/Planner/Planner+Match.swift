@@ -7,7 +7,8 @@ import GraphCore
 extension Planner {
   /// Plans a MATCH clause on top of `input`, extending `scope` with the pattern's variables.
   mutating func planMatch(
-    _ input: PlanOperator, optional: Bool, patterns: [PatternPart], predicate: Expression?, scope: inout Scope
+    _ input: PlanOperator, optional: Bool, patterns: [PatternPart], predicate: Expression?, search: VectorSearch? = nil,
+    scope: inout Scope
   ) throws -> PlanOperator {
     // WHERE written inside node and relationship patterns filters like the clause's own WHERE
     // (a pattern under a selector applies its own before selecting).
@@ -15,16 +16,47 @@ extension Planner {
     if optional {
       var inner = scope
       var remaining = (predicate?.conjuncts ?? []) + inline
-      var op = try planPatterns(.argument, patterns, conjuncts: &remaining, scope: &inner)
+      var op = PlanOperator.argument
+      if let search { op = try planSearch(op, search, patterns, scope: &inner) }
+      op = try planPatterns(op, patterns, conjuncts: &remaining, scope: &inner)
       for c in remaining { op = .filter(op, try bindPredicate(c, inner)) }
       let introduced = inner.variables.filter { scope[$0.key] == nil }.map(\.value.slot).sorted()
       scope = inner
       return .optional(input, inner: op, nulls: introduced)
     }
     var remaining = (predicate?.conjuncts ?? []) + inline
-    var op = try planPatterns(input, patterns, conjuncts: &remaining, scope: &scope)
+    var op = input
+    if let search { op = try planSearch(op, search, patterns, scope: &scope) }
+    op = try planPatterns(op, patterns, conjuncts: &remaining, scope: &scope)
     for c in remaining { op = .filter(op, try bindPredicate(c, scope)) }
     return op
+  }
+
+  /// The vector index search of a MATCH's SEARCH subclause: it binds the binding variable (and
+  /// the score) first, so that the pattern then only checks and expands from the bound entity,
+  /// which makes the pattern's labels, properties and the MATCH's WHERE filters after the search,
+  /// as the manual specifies.
+  private mutating func planSearch(
+    _ input: PlanOperator, _ search: VectorSearch, _ patterns: [PatternPart], scope: inout Scope
+  ) throws -> PlanOperator {
+    let onNodes = patterns.contains { part in
+      part.start.variable == search.variable || part.steps.contains { $0.node.variable == search.variable }
+    }
+    let query = try bind(search.query, scope)
+    let limit = try bind(search.limit, scope)
+    let slot = newSlot()
+    scope[search.variable] = Variable(slot: slot, kind: onNodes ? .node : .relationship)
+    var scoreSlot: Int?
+    if let alias = search.scoreAlias {
+      let s = newSlot()
+      scope[alias] = Variable(slot: s, kind: .value, type: .float)
+      scoreSlot = s
+    }
+    return .vectorSearch(
+      input,
+      VectorSearchSpec(
+        index: search.index, onNodes: onNodes, query: query, limit: limit, slot: slot, scoreSlot: scoreSlot,
+        filterKeys: Binder.searchFilterKeys(search)))
   }
 
   /// Plans the pattern parts of one MATCH. WHERE conjuncts are applied as soon as every name they

@@ -131,8 +131,8 @@ package struct Planner {
         op = .eager(op)
       }
       switch clause {
-      case .match(let optional, let patterns, let predicate, _):
-        op = try planMatch(op, optional: optional, patterns: patterns, predicate: predicate, scope: &scope)
+      case .match(let optional, let patterns, let predicate, let search, _):
+        op = try planMatch(op, optional: optional, patterns: patterns, predicate: predicate, search: search, scope: &scope)
       case .unwind(let e, let alias, _):
         let list = try bind(e, scope)
         let slot = newSlot()

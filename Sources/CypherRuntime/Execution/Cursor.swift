@@ -92,6 +92,7 @@ extension ExecutionContext {
     case .foreach(let i, let slot, let list, let plan):
       return ForeachCursor(input(i), self, slot: slot, list: list, inner: plan, path: inner)
     case .procedureCall(let i, let spec): return ProcedureCallCursor(input(i), self, spec)
+    case .vectorSearch(let i, let spec): return VectorSearchCursor(input(i), self, spec)
     case .union(let branches, let outputs, let distinct):
       return UnionCursor(branches.enumerated().map { input($0.element, $0.offset) }, outputs: outputs, distinct: distinct)
     case .eager(let i): return EagerCursor(input(i), self)

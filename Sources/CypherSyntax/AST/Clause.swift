@@ -181,7 +181,9 @@ package struct ProcedureCall: Sendable, Hashable {
 
 /// A clause.
 package enum Clause: Sendable, Hashable {
-  case match(optional: Bool, patterns: [PatternPart], predicate: Expression?, Loc)
+  /// `[OPTIONAL] MATCH patterns [WHERE predicate]`, with a Cypher 25 SEARCH subclause when
+  /// `search` is set.
+  case match(optional: Bool, patterns: [PatternPart], predicate: Expression?, search: VectorSearch?, Loc)
   case unwind(Expression, alias: String, Loc)
   case with(Projection, predicate: Expression?)
   case `return`(Projection)

@@ -14,8 +14,11 @@ extension Parser {
       let repeatable = try matchMode()
       var patterns = try patternList()
       if repeatable { patterns = patterns.map { var p = $0; p.repeatableElements = true; return p } }
-      let predicate = try eat(.where) ? expression() : nil
-      return .match(optional: optional, patterns: patterns, predicate: predicate, loc)
+      // SEARCH may come before or after the WHERE; either way the WHERE filters its results.
+      var predicate = try eat(.where) ? expression() : nil
+      let search = try vectorSearch()
+      if search != nil, predicate == nil, eat(.where) { predicate = try expression() }
+      return .match(optional: optional, patterns: patterns, predicate: predicate, search: search, loc)
     }
     if eat(.unwind) {
       let e = try expression()
