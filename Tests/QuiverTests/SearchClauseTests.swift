@@ -149,6 +149,18 @@ import Testing
     #expect(try texts(db, query) == expected)
   }
 
+  @Test func explainShowsTheSearchBeforeThePattern() throws {
+    let plan = try movies().execute(
+      "EXPLAIN MATCH (movie:Favorite) SEARCH movie IN (VECTOR INDEX moviePlots FOR [1, 2, 3] LIMIT 4) RETURN movie"
+    ).plan ?? ""
+    let operators = plan.split(separator: "\n").dropFirst().map { line in
+      String(line.drop { !$0.isLetter }.prefix { $0 != "(" && $0 != "{" }).trimmingCharacters(in: .whitespaces)
+    }
+    #expect(operators.contains("VectorSearch movie IN moviePlots"), "\(plan)")
+    #expect(!plan.contains("NodeByLabelScan"), "\(plan)")
+    #expect(!plan.contains("AllNodesScan"), "\(plan)")
+  }
+
   @Test func relationships() throws {
     let db = try Database()
     _ = try db.execute(
