@@ -77,6 +77,10 @@ import Testing
       parameters: ["indexName": .string("titles"), "queryString": .string("matrix"), "options": .map(["skip": .int(1), "limit": .int(1)])])
     #expect(with.rows.map { $0[0].cypherText } == [without.rows[1][0].cypherText])
     #expect(with.rows.count == 1)
+    // An argument written as a parameter has no default to fall back to.
+    #expect(
+      error(db, "CALL db.index.fulltext.queryNodes('titles', 'matrix', $options)")
+        == "ParameterMissing/MissingParameter: expected a value for parameter $options")
   }
 
   @Test func showProceduresPrintsTheDefault() throws {

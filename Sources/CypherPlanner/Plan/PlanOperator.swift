@@ -220,8 +220,9 @@ package struct ProcedureCallSpec: Sendable {
   /// (output column index, slot) for each yielded column.
   package var yields: [(Int, Int)]
   package var argumentTypes: [CypherType]
-  /// The default of each optional parameter: a standalone CALL without parentheses takes it
-  /// when the query parameter of that name is missing.
+  /// For a standalone CALL without parentheses, the default of each optional parameter, taken
+  /// when the query parameter of that name is missing; all nil when the call lists its
+  /// arguments (those it leaves out are constants already, and a missing `$p` is an error).
   package var argumentDefaults: [Value?]
   /// The procedure declares no outputs: each input row passes through once.
   package var isVoid: Bool

@@ -40,7 +40,7 @@ extension Planner {
     }
     var op = PlanOperator.procedureCall(
       input, ProcedureCallSpec(name: procedure.name, arguments: arguments, yields: yields, argumentTypes: procedure.parameters.map(\.type),
-        argumentDefaults: procedure.parameters.map(\.defaultValue),
+        argumentDefaults: procedure.parameters.map { call.arguments == nil ? $0.defaultValue : nil },
         isVoid: procedure.outputs.isEmpty))
     if let predicate = call.predicate {
       op = .filter(op, try bindPredicate(predicate, scope))
