@@ -83,6 +83,51 @@ import Testing
         == "ParameterMissing/MissingParameter: expected a value for parameter $options")
   }
 
+  /// `my.greet(name, greeting = 'hello', punctuation = '!')`, registered by the embedder.
+  private func greeter() throws -> Database {
+    let db = try Database()
+    db.register(
+      Procedure(
+        name: "my.greet",
+        parameters: [
+          ProcedureField("name", "STRING"), ProcedureField("greeting", "STRING?", default: .string("hello")),
+          ProcedureField("punctuation", "STRING?", default: .string("!")),
+        ],
+        outputs: [ProcedureField("text", "STRING?")],
+        body: { args in [[.string(args.map { $0.stringValue ?? "null" }.joined(separator: " "))]] }))
+    return db
+  }
+
+  @Test(arguments: [
+    ("CALL my.greet('bob') YIELD text RETURN text", "'bob hello !'"),
+    ("CALL my.greet('bob', 'hi') YIELD text RETURN text", "'bob hi !'"),
+    ("CALL my.greet('bob', 'hi', '?') YIELD text RETURN text", "'bob hi ?'"),
+    ("CALL my.greet('bob', null) YIELD text RETURN text", "'bob null !'"),
+    (
+      "CALL my.greet()",
+      "SyntaxError/InvalidNumberOfArguments: my.greet takes 1 to 3 arguments, got 0: my.greet(name :: STRING?, greeting = 'hello' :: STRING?, punctuation = '!' :: STRING?) :: (text :: STRING?)"
+    ),
+    (
+      "CALL my.greet('a', 'b', 'c', 'd')",
+      "SyntaxError/InvalidNumberOfArguments: my.greet takes 1 to 3 arguments, got 4: my.greet(name :: STRING?, greeting = 'hello' :: STRING?, punctuation = '!' :: STRING?) :: (text :: STRING?)"
+    ),
+  ])
+  func embedderProceduresTakeOptionalParameters(query: String, expected: String) throws {
+    let db = try greeter()
+    let got = expected.hasPrefix("SyntaxError") ? error(db, query) : try db.execute(query).rows.map { $0[0].cypherText }.joined()
+    #expect(got == expected)
+  }
+
+  @Test func implicitArgumentsOfAnEmbedderProcedure() throws {
+    let db = try greeter()
+    let rows = try db.execute("CALL my.greet", parameters: ["name": .string("ann"), "punctuation": .string(".")]).rows
+    #expect(rows.map { $0.map(\.cypherText) } == [["'ann hello .'"]])
+    #expect(
+      try db.execute("SHOW PROCEDURES YIELD name, signature WHERE name = 'my.greet'").rows.map { $0[1].cypherText } == [
+        "'my.greet(name :: STRING?, greeting = \\'hello\\' :: STRING?, punctuation = \\'!\\' :: STRING?) :: (text :: STRING?)'"
+      ])
+  }
+
   @Test func showProceduresPrintsTheDefault() throws {
     let db = try database()
     let rows = try db.execute("SHOW PROCEDURES YIELD name, signature WHERE name STARTS WITH 'db.index.fulltext'").rows
