@@ -158,7 +158,10 @@ final class ExpandCountCursor: Cursor {
     if plain && !names.checksLabels && ctx.deletedRelationships.isEmpty { return entries.count }
     var row = input
     var n = 0
-    for entry in entries {
+    // Indexed through the runtime's own accessor, not iterated as a Collection (which calls
+    // into GraphStorage per entry).
+    for i in entries.startIndex..<entries.endIndex {
+      let entry = entries.entry(i)
       if !ctx.deletedRelationships.isEmpty && ctx.deletedRelationships[entry.id] != nil { continue }
       if names.checksLabels && !names.reaches(entry.neighbour, ctx.store) { continue }
       if !spec.filters.isEmpty {
