@@ -1,7 +1,8 @@
 // `format(value, pattern)` (Cypher 25): a date, time or date-time written by a pattern of Java
 // DateTimeFormatter letters (`yyyy-MM-dd`, `EEEE d MMMM`, `HH:mm:ss.SSS XXX`), in English.
 // A letter the value has no field for (`H` of a date, `X` of a local time) is an error, as are
-// the letters and symbols Quiver does not implement (week fields, zone names, `[`…`]`).
+// the letters and symbols Quiver does not implement (zone names, day periods, `[`…`]`). Week
+// fields count weeks from Sunday, as `e` and `c` do, the US locale's rule.
 // Durations are written by Temporal+FormatDuration.swift.
 
 extension Temporal {
@@ -14,12 +15,28 @@ extension Temporal {
     let runs = try Self.patternRuns(pattern)
     if kind == .duration { return try durationFormatted(runs) }
     var out = ""
+    // The width a `p` run asks the next piece to be padded to with spaces.
+    var pad: Int?
     for run in runs {
+      var piece: String
       switch run {
-      case .text(let text): out += text
-      case .field(let letter, let count): out += try field(letter, count)
+      case .text(let text): piece = text
+      case .field("p", let count):
+        guard pad == nil else { throw formatError("'p' cannot pad another 'p'") }
+        pad = count
+        continue
+      case .field(let letter, let count): piece = try field(letter, count)
       }
+      if let width = pad {
+        guard piece.count <= width else {
+          throw formatError("`\(piece)` is longer than the pad width \(width) that 'p' sets")
+        }
+        piece = String(repeating: " ", count: width - piece.count) + piece
+        pad = nil
+      }
+      out += piece
     }
+    guard pad == nil else { throw formatError("'p' must be followed by what it pads") }
     return out
   }
 
@@ -129,8 +146,23 @@ extension Temporal {
       try needs(hasDate, "date")
       // The modified Julian day: days since 1858-11-17.
       return try number(epochDay + 40_587)
+    case "Y":
+      try needs(hasDate, "date")
+      let year = TemporalCalendar.sundayWeek(epochDay).weekYear
+      if count == 2 { return TemporalZones.pad(floorMod(year, 100), 2) }
+      return try number(year)
+    case "w":
+      try needs(hasDate, "date")
+      return try number(TemporalCalendar.sundayWeek(epochDay).week, max: 2)
+    case "W":
+      try needs(hasDate, "date")
+      return try number(TemporalCalendar.sundayWeekOfMonth(epochDay), max: 1)
+    case "F":
+      try needs(hasDate, "date")
+      return try number((c.day - 1) / 7 + 1, max: 1)
     case "e", "c":
       try needs(hasDate, "date")
+      if letter == "c", count == 2 { throw formatError("write the day of the week as 'c', 'ccc', 'cccc' or 'ccccc'") }
       let dayOfWeek = TemporalCalendar.dayOfWeek(epochDay)
       // Numbered as the US locale counts, from Sunday; as text, the names of E.
       if count <= 2 { return try number(dayOfWeek % 7 + 1, max: 2) }
@@ -197,6 +229,9 @@ extension Temporal {
         return "GMT" + sign + String(a / 3600) + (a % 3600 == 0 ? "" : ":" + TemporalZones.pad(a / 60 % 60, 2))
       }
       return "GMT" + sign + TemporalZones.pad(a / 3600, 2) + ":" + TemporalZones.pad(a / 60 % 60, 2)
+    case "z", "v":
+      try needs(hasZone, "time zone")
+      throw formatError("zone names ('\(letter)') are not supported; write the zone id with 'VV' or the offset with 'O'")
     default:
       throw formatError("the pattern letter '\(letter)' is not supported")
     }

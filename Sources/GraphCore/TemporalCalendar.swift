@@ -62,6 +62,21 @@ package enum TemporalCalendar {
     return (year, (thursday - self.epochDay(year: year, month: 1, day: 1)) / 7 + 1)
   }
 
+  /// The week-based year and week number of the US calendar that `format()`'s `Y` and `w` read:
+  /// weeks start on Sunday and week 1 holds January 1st, so a week belongs to the year of its
+  /// Saturday.
+  package static func sundayWeek(_ epochDay: Int64) -> (weekYear: Int64, week: Int64) {
+    let saturday = epochDay - dayOfWeek(epochDay) % 7 + 6
+    return (civil(saturday).year, (ordinalDay(saturday) - 1) / 7 + 1)
+  }
+
+  /// The week of the month (1–6) in weeks from Sunday, week 1 holding the 1st: `format()`'s `W`.
+  package static func sundayWeekOfMonth(_ epochDay: Int64) -> Int64 {
+    let day = civil(epochDay).day
+    let first = epochDay - day + 1
+    return (day - 1 + dayOfWeek(first) % 7) / 7 + 1
+  }
+
   /// The Monday of week 1 of an ISO week-based year.
   package static func firstMonday(weekYear: Int64) -> Int64 {
     let jan4 = epochDay(year: weekYear, month: 1, day: 4)

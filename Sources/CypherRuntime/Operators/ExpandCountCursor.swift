@@ -135,7 +135,8 @@ final class ExpandCountCursor: Cursor {
           var n = 0
           let filter = columns.filter
           // The ids are there only when uniqueness is checked (and `excluded` can be non-empty).
-          for j in range where (excluded.isEmpty || !excluded.contains(columns.adjacency.ids[j]))
+          for j in range where !(spec.distinctNodes && reached.contains(neighbours[j]))
+            && (excluded.isEmpty || !excluded.contains(columns.adjacency.ids[j]))
             && filter.passes(from, neighbours[j], among: labels)
           {
             if spec.distinctNodes { reached.insert(neighbours[j]) }
@@ -158,7 +159,12 @@ final class ExpandCountCursor: Cursor {
     if plain && !names.checksLabels && ctx.deletedRelationships.isEmpty { return entries.count }
     var row = input
     var n = 0
-    for entry in entries {
+    // Indexed through the runtime's own accessor, not iterated as a Collection (which calls
+    // into GraphStorage per entry).
+    for i in entries.startIndex..<entries.endIndex {
+      let entry = entries.entry(i)
+      // A node already counted counts once however many more ways reach it.
+      if spec.distinctNodes && reached.contains(entry.neighbour) { continue }
       if !ctx.deletedRelationships.isEmpty && ctx.deletedRelationships[entry.id] != nil { continue }
       if names.checksLabels && !names.reaches(entry.neighbour, ctx.store) { continue }
       if !spec.filters.isEmpty {

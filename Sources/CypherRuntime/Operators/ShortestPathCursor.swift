@@ -39,20 +39,20 @@ final class ShortestPathCursor: Cursor {
     if !spec.all && spec.minHops <= 1 {
       return try bidirectionalSearch(from: source.id, to: target.id, row).map { [output(row, [$0], source: source.id)] } ?? []
     }
-    // Breadth-first over dense arrays indexed by node id: the depth of each node reached and the
-    // (previous node, relationship) pairs that reach it at that depth.
-    try ctx.checkMemory(4 &* limit, "a shortest-path search")
-    var depthOf = [Int32](repeating: -1, count: limit)
-    var predecessors: [Int: [(Int64, Int64)]] = [:]
-    depthOf[Int(source.id)] = 0
+    // Breadth-first, keeping the depth of each node reached and the (previous node,
+    // relationship) pairs that reach it at that depth: hashed by node id, so that a search costs
+    // what it visits, not the size of the graph.
+    var depthOf: [Int64: Int32] = [source.id: 0]
+    var predecessors: [Int64: [(Int64, Int64)]] = [:]
     var frontier = [source.id]
     var depth: Int32 = 0
     var scratchRow = row
     var names = ExpandNames(types: spec.types)
     let types = names.types(ctx.store)
     let noDeletes = ctx.deletedRelationships.isEmpty
-    while !frontier.isEmpty && depthOf[Int(target.id)] < 0 {
+    while !frontier.isEmpty && depthOf[target.id] == nil {
       if let max = spec.maxHops, Int(depth) >= max { break }
+      try ctx.checkMemory(Self.bytesPerVisit &* (depthOf.count &+ predecessors.count), "a shortest-path search")
       depth += 1
       var nextFrontier: [Int64] = []
       for node in frontier {
@@ -65,23 +65,22 @@ final class ShortestPathCursor: Cursor {
           let relID = entry.id
           guard noDeletes || ctx.deletedRelationships[relID] == nil else { continue }
           let far = entry.neighbour
-          let seen = depthOf[Int(far)]
-          if seen >= 0 && seen < depth { continue }
+          let seen = depthOf[far]
+          if let seen, seen < depth { continue }
           if let predicate = spec.predicate {
             scratchRow[spec.scratch] = .relationship(Relationship(id: relID))
             guard try ctx.truth(ctx.eval(predicate, scratchRow)) == true else { continue }
           }
-          if seen < 0 {
-            depthOf[Int(far)] = depth
+          if seen == nil {
+            depthOf[far] = depth
             nextFrontier.append(far)
           }
-          if spec.all || predecessors[Int(far)] == nil { predecessors[Int(far), default: []].append((node, relID)) }
+          if spec.all || predecessors[far] == nil { predecessors[far, default: []].append((node, relID)) }
         }
       }
       frontier = nextFrontier
     }
-    guard depthOf[Int(target.id)] >= 0 else { return [] }
-    if spec.minHops > Int(depthOf[Int(target.id)]) { return [] }
+    guard let reached = depthOf[target.id], spec.minHops <= Int(reached) else { return [] }
     var paths: [[Int64]] = []
     // allShortestPaths can have exponentially many paths (a grid): they count against the
     // memory budget as they are spelled out.
@@ -93,7 +92,7 @@ final class ShortestPathCursor: Cursor {
         paths.append(suffix)
         return
       }
-      for (prev, rel) in predecessors[Int(node)] ?? [] {
+      for (prev, rel) in predecessors[node] ?? [] {
         try unwind(prev, [rel] + suffix)
         if !spec.all && !paths.isEmpty { return }
       }
@@ -107,28 +106,27 @@ final class ShortestPathCursor: Cursor {
   /// search from one end; nil when the target is out of reach within the hop limit.
   private func bidirectionalSearch(from source: Int64, to target: Int64, _ row: Row) throws -> [Int64]? {
     let store = ctx.store
-    let limit = store.nodeIDLimit
     var names = ExpandNames(types: spec.types)
     let types = names.types(store)
     let deleted = ctx.deletedRelationships
     let maxHops = spec.maxHops ?? Int.max
-    // Per side: depth of each node reached (-1: not yet) and the (node, relationship) it was
-    // reached through, towards that side's end.
-    try ctx.checkMemory(40 &* limit, "a shortest-path search")
-    var depth = [[Int32](repeating: -1, count: limit), [Int32](repeating: -1, count: limit)]
-    var via = [[(Int64, Int64)](repeating: (-1, -1), count: limit), [(Int64, Int64)](repeating: (-1, -1), count: limit)]
+    // Per side, the nodes reached: their depth from that side's end and the node and
+    // relationship they were reached through. Hashed by node id, so that a search costs what it
+    // visits (a few thousand nodes between two people of a social graph), not the size of the
+    // graph, which arrays indexed by node id cost on every search.
+    var visits: [[Int64: Visit]] = [[source: Visit(depth: 0, previous: -1, relationship: -1)], [target: Visit(depth: 0, previous: -1, relationship: -1)]]
     let directions = [spec.direction, spec.direction.reversed]
-    depth[0][Int(source)] = 0
-    depth[1][Int(target)] = 0
     var frontiers: [[Int64]] = [[source], [target]]
     var levels = [0, 0]
     var scratchRow = row
     var hits = 0
     defer { ctx.dbHits += hits }
     while !frontiers[0].isEmpty && !frontiers[1].isEmpty && levels[0] + levels[1] < maxHops {
+      try ctx.checkMemory(Self.bytesPerVisit &* (visits[0].count &+ visits[1].count), "a shortest-path search")
       let side = frontiers[0].count <= frontiers[1].count ? 0 : 1
       let other = 1 - side
       levels[side] += 1
+      let level = Int32(levels[side])
       var next: [Int64] = []
       var meeting: (node: Int64, length: Int)?
       for node in frontiers[side] {
@@ -140,42 +138,49 @@ final class ShortestPathCursor: Cursor {
           let entry = entries.entry(i)
           hits += 1
           try ctx.countExpansionStep("shortest-path search")
-          let far = Int(entry.neighbour)
-          if depth[side][far] >= 0 || (!deleted.isEmpty && deleted[entry.id] != nil) { continue }
+          let far = entry.neighbour
+          if visits[side][far] != nil || (!deleted.isEmpty && deleted[entry.id] != nil) { continue }
           if let predicate = spec.predicate {
             scratchRow[spec.scratch] = .relationship(Relationship(id: entry.id))
             guard try ctx.truth(ctx.eval(predicate, scratchRow)) == true else { continue }
           }
-          depth[side][far] = Int32(levels[side])
-          via[side][far] = (node, entry.id)
-          next.append(entry.neighbour)
-          if depth[other][far] >= 0 {
-            let length = levels[side] + Int(depth[other][far])
-            if length <= maxHops, length < meeting?.length ?? .max { meeting = (entry.neighbour, length) }
+          visits[side][far] = Visit(depth: level, previous: node, relationship: entry.id)
+          next.append(far)
+          if let there = visits[other][far] {
+            let length = levels[side] + Int(there.depth)
+            if length <= maxHops, length < meeting?.length ?? .max { meeting = (far, length) }
           }
         }
       }
       if let meeting {
         // Walk back to the source on side 0 and on to the target on side 1.
-        var head: [Int64] = []
-        var node = meeting.node
-        while node != source {
-          let (previous, rel) = via[0][Int(node)]
-          head.append(rel)
-          node = previous
-        }
-        var tail: [Int64] = []
-        node = meeting.node
-        while node != target {
-          let (following, rel) = via[1][Int(node)]
-          tail.append(rel)
-          node = following
-        }
-        return head.reversed() + tail
+        return walk(from: meeting.node, to: source, visits[0]).reversed() + walk(from: meeting.node, to: target, visits[1])
       }
       frontiers[side] = next
     }
     return nil
+  }
+
+  /// How one side of a bidirectional search reached a node.
+  private struct Visit {
+    var depth: Int32
+    var previous: Int64
+    var relationship: Int64
+  }
+
+  /// What one reached node costs a search, for the memory budget: its hash entry with the
+  /// table's slack, and its place in a frontier.
+  private static let bytesPerVisit = 64
+
+  /// The relationships from `node` back to `end`, following the nodes each was reached through.
+  private func walk(from node: Int64, to end: Int64, _ visits: [Int64: Visit]) -> [Int64] {
+    var rels: [Int64] = []
+    var node = node
+    while node != end, let visit = visits[node] {
+      rels.append(visit.relationship)
+      node = visit.previous
+    }
+    return rels
   }
 
   private func output(_ row: Row, _ relLists: [[Int64]], source: Int64) -> Row {
