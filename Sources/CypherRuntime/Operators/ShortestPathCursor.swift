@@ -41,7 +41,8 @@ final class ShortestPathCursor: Cursor {
     }
     // Breadth-first, keeping the depth of each node reached and the (previous node,
     // relationship) pairs that reach it at that depth: hashed by node id, so that a search costs
-    // what it visits, not the size of the graph.
+    // what it visits, not the size of the graph. The depths count against the memory budget (an
+    // entry with the table's slack, 24 bytes), the paths as they are spelled out.
     var depthOf: [Int64: Int32] = [source.id: 0]
     var predecessors: [Int64: [(Int64, Int64)]] = [:]
     var frontier = [source.id]
@@ -52,7 +53,7 @@ final class ShortestPathCursor: Cursor {
     let noDeletes = ctx.deletedRelationships.isEmpty
     while !frontier.isEmpty && depthOf[target.id] == nil {
       if let max = spec.maxHops, Int(depth) >= max { break }
-      try ctx.checkMemory(Self.bytesPerVisit &* (depthOf.count &+ predecessors.count), "a shortest-path search")
+      try ctx.checkMemory(24 &* depthOf.count, "a shortest-path search")
       depth += 1
       var nextFrontier: [Int64] = []
       for node in frontier {
@@ -113,7 +114,8 @@ final class ShortestPathCursor: Cursor {
     // Per side, the nodes reached: their depth from that side's end and the node and
     // relationship they were reached through. Hashed by node id, so that a search costs what it
     // visits (a few thousand nodes between two people of a social graph), not the size of the
-    // graph, which arrays indexed by node id cost on every search.
+    // graph, which arrays indexed by node id cost on every search. Each entry counts 48 bytes
+    // (key, visit and the table's slack) against the memory budget.
     var visits: [[Int64: Visit]] = [[source: Visit(depth: 0, previous: -1, relationship: -1)], [target: Visit(depth: 0, previous: -1, relationship: -1)]]
     let directions = [spec.direction, spec.direction.reversed]
     var frontiers: [[Int64]] = [[source], [target]]
@@ -122,7 +124,7 @@ final class ShortestPathCursor: Cursor {
     var hits = 0
     defer { ctx.dbHits += hits }
     while !frontiers[0].isEmpty && !frontiers[1].isEmpty && levels[0] + levels[1] < maxHops {
-      try ctx.checkMemory(Self.bytesPerVisit &* (visits[0].count &+ visits[1].count), "a shortest-path search")
+      try ctx.checkMemory(48 &* (visits[0].count &+ visits[1].count), "a shortest-path search")
       let side = frontiers[0].count <= frontiers[1].count ? 0 : 1
       let other = 1 - side
       levels[side] += 1
@@ -167,10 +169,6 @@ final class ShortestPathCursor: Cursor {
     var previous: Int64
     var relationship: Int64
   }
-
-  /// What one reached node costs a search, for the memory budget: its hash entry with the
-  /// table's slack, and its place in a frontier.
-  private static let bytesPerVisit = 64
 
   /// The relationships from `node` back to `end`, following the nodes each was reached through.
   private func walk(from node: Int64, to end: Int64, _ visits: [Int64: Visit]) -> [Int64] {
