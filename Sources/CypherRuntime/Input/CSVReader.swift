@@ -40,6 +40,14 @@ package struct CSVReader {
     self.strictUTF8 = strictUTF8
   }
 
+  /// Reads a piece of a file (see `CSVBatches`): `bytes` begin at a row start on `line` of the
+  /// file at `path`, so errors name the file's lines; no byte-order mark is skipped.
+  package init(path: String, piece bytes: [UInt8], line: Int, delimiter: UInt8, strictUTF8: Bool) {
+    self.init(path: path, chunks: ByteChunks(bytes: bytes, name: path), delimiter: delimiter, strictUTF8: strictUTF8)
+    self.line = line
+    startedInput = true
+  }
+
   /// Makes sure a byte is buffered at `position` unless the input is exhausted; false at the end.
   /// Inlined for the common case of a byte already buffered; `refill` reads the next chunk.
   @inline(__always)
