@@ -1,0 +1,56 @@
+// The bulk importer's map from id-column values to store node ids. Ids are text: `01` and `1`
+// name different nodes. But most files number their nodes 0, 1, 2, …: while every id is such a
+// number (decimal digits without a leading zero) and the numbers stay near the count of nodes,
+// the map is a dense array indexed by the number, which is read without hashing a string; the
+// first other id turns it into a dictionary.
+
+/// Store node ids by id-column value.
+struct CSVNodeIDs: Sendable {
+  /// Store node id by numeric id (-1: none), while every id is a plain number.
+  private var dense: [Int64] = []
+  /// Every id, once one was not a plain number near the count of nodes.
+  private var strings: [String: Int64]?
+  private(set) var count = 0
+
+  /// The store node id of `id`, if a node has it.
+  subscript(id: String) -> Int64? {
+    if let strings { return strings[id] }
+    // Every id so far is a plain number: any other text names no node.
+    guard let n = Self.number(id), n < dense.count, dense[n] >= 0 else { return nil }
+    return dense[n]
+  }
+
+  /// Records that `id` names store node `node` (`id` must be new).
+  mutating func insert(_ id: String, _ node: Int64) {
+    count += 1
+    if strings != nil {
+      strings?[id] = node
+      return
+    }
+    // A number far beyond the count of nodes would leave most of the array empty.
+    if let n = Self.number(id), n < 4 * count + (1 << 20) {
+      if n >= dense.count { dense += Array(repeating: -1, count: max(n + 1, 2 * dense.count) - dense.count) }
+      dense[n] = node
+      return
+    }
+    var map: [String: Int64] = [:]
+    map.reserveCapacity(count)
+    for (n, node) in dense.enumerated() where node >= 0 { map[String(n)] = node }
+    map[id] = node
+    strings = map
+    dense = []
+  }
+
+  /// The number `text` spells as decimal digits with no sign, spaces or leading zero (so that
+  /// exactly one text spells each number), below 2^40; nil for any other text.
+  private static func number(_ text: String) -> Int? {
+    let utf8 = text.utf8
+    guard let first = utf8.first, utf8.count <= 12, first != UInt8(ascii: "0") || utf8.count == 1 else { return nil }
+    var n = 0
+    for b in utf8 {
+      guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
+      n = n * 10 + Int(b - UInt8(ascii: "0"))
+    }
+    return n < 1 << 40 ? n : nil
+  }
+}
