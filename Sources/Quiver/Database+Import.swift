@@ -20,8 +20,8 @@ extension Database {
     try importCSV(nodes: nodes, relationships: relationships, delimiter: delimiter, batchBytes: CSVImporter.defaultBatchBytes)
   }
 
-  /// `importCSV` reading `batchBytes` bytes of a file per batch (each cut into one piece per
-  /// core), for tests that make a small file span many batches and pieces.
+  /// `importCSV` reading `batchBytes` bytes of a file per batch (each cut into pieces parsed
+  /// on all cores), for tests that make a small file span many batches and pieces.
   @discardableResult
   package func importCSV(
     nodes: [CSVNodeFile], relationships: [CSVRelationshipFile], delimiter: Character, batchBytes: Int

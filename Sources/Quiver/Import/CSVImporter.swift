@@ -2,7 +2,7 @@
 // of the store, without parsing or planning Cypher per row. The caller publishes that version
 // only when every file was read without error, so a failed import changes nothing.
 //
-// Each file is read in batches of whole rows; a batch is cut into one piece per core, the pieces
+// Each file is read in batches of whole rows; a batch is cut into two pieces per core, the pieces
 // are parsed at once (`CSVRowParser`: fields, typed values, relationship end nodes looked up in
 // the finished id map, which no thread writes meanwhile), and their rows are then applied to the
 // store on this thread in file order. The first bad row in file order is the one reported: a
@@ -17,11 +17,14 @@ import GraphStorage
 /// Loads CSV files into a store version.
 struct CSVImporter {
   let delimiter: UInt8
-  /// Bytes read per batch (the batch is then cut into one piece per core).
+  /// Bytes read per batch (the batch is then cut into `piecesPerBatch` pieces).
   let batchBytes: Int
   /// The default `batchBytes`: large enough that cutting costs nothing, small enough that a
   /// batch and its parsed rows stay a small part of the memory the import fills.
   static let defaultBatchBytes = 8 << 20
+  /// Pieces per batch: two per core, so that the threads that finish parsing early (or the one
+  /// applying the batch before) take the pieces left.
+  static var piecesPerBatch: Int { 2 * Parallel.width }
   /// Store node id of each id-column value seen so far.
   private var nodeIDs = CSVNodeIDs()
   private(set) var summary = ImportSummary(nodes: 0, relationships: 0, properties: 0)
@@ -42,7 +45,7 @@ struct CSVImporter {
     let parser = CSVRowParser(path: file.path, delimiter: delimiter, columns: columns, role: .nodes(key: key))
     var keys = PropertyKeys(columns)
     var parsed: [CSVParsedRows] = []
-    while let pieces = try batches.next(pieces: Parallel.width) {
+    while let pieces = try batches.next(pieces: Self.piecesPerBatch) {
       let previous = parsed
       parsed = try Self.parse(pieces, parser) { try applyNodes(previous, file, reader, &keys, &store) }
     }
@@ -92,7 +95,7 @@ struct CSVImporter {
       path: file.path, delimiter: delimiter, columns: columns, role: .relationships(start: start, end: end, ids: nodeIDs))
     var keys = PropertyKeys(columns)
     var parsed: [CSVParsedRows] = []
-    while let pieces = try batches.next(pieces: Parallel.width) {
+    while let pieces = try batches.next(pieces: Self.piecesPerBatch) {
       let previous = parsed
       parsed = try Self.parse(pieces, parser) { try applyRelationships(previous, file, &keys, &store) }
     }
@@ -152,7 +155,9 @@ struct CSVImporter {
   /// Row `r`'s properties under the columns' interned keys.
   private func map(_ rows: CSVParsedRows, _ r: Int, _ keys: inout PropertyKeys, _ store: inout GraphStore) -> PropertyMap {
     var out = PropertyMap()
-    for v in (r == 0 ? 0 : rows.valueEnds[r - 1])..<rows.valueEnds[r] {
+    let values = (r == 0 ? 0 : rows.valueEnds[r - 1])..<rows.valueEnds[r]
+    out.reserveCapacity(values.count)
+    for v in values {
       out.set(keys.id(Int(rows.columns[v]), &store), rows.values[v])
     }
     return out
