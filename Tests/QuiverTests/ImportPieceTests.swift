@@ -72,6 +72,27 @@ import Testing
     }
   }
 
+  @Test func numericIDsStayTextWhenTheMapLeavesItsArray() throws {
+    // Plain numbers first (the array), then `01` (not the number 1), a number far beyond the
+    // node count and a name, each of which the map must keep apart after turning into a
+    // dictionary.
+    let dir = try ScratchDirectory()
+    try dir.write("a.csv", Array("id,n\n0,zero\n1,one\n2,two\n01,oh-one\n99999999999,big\nx,ex\n".utf8))
+    try dir.write("r.csv", Array("src,dst\n01,1\n1,01\n99999999999,x\n2,0\n".utf8))
+    for batchBytes in [8, 1 << 20] {
+      let db = try Database()
+      try db.importCSV(
+        nodes: [CSVNodeFile(path: dir.file("a.csv"), labels: ["N"])],
+        relationships: [CSVRelationshipFile(path: dir.file("r.csv"), type: "T")], delimiter: ",", batchBytes: batchBytes)
+      let pairs = try db.execute("MATCH (a)-[:T]->(b) RETURN a.n, b.n ORDER BY a.n").rows
+      #expect(pairs.map { $0.map(canonical) } == [
+        ["big", "ex"], ["oh-one", "one"], ["one", "oh-one"], ["two", "zero"],
+      ].map { $0.map { canonical(.string($0)) } }, "batch of \(batchBytes) bytes")
+    }
+    try expectError("id\n1\n2\n", "r.csv:3: no imported node has the id `01`", batchBytes: 8, relationships: "src,dst\n1,2\n2,01\n")
+    try expectError("id\n1\nx\n", "r.csv:2: no imported node has the id `001`", batchBytes: 8, relationships: "src,dst\n001,x\n")
+  }
+
   /// Imports `contents` as a node file in batches of `batchBytes` into a graph holding one
   /// `:Kept` node, expecting the error `message` (after the directory) and the graph unchanged.
   private func expectError(_ contents: String, _ message: String, batchBytes: Int, relationships: String? = nil) throws {
