@@ -58,10 +58,17 @@ struct CSVNodeIDs: Sendable {
   /// The number `text` spells as decimal digits with no sign, spaces or leading zero (so that
   /// exactly one text spells each number), below 2^40; nil for any other text.
   private static func number(_ text: String) -> Int? {
-    let utf8 = text.utf8
-    guard let first = utf8.first, utf8.count <= 12, first != UInt8(ascii: "0") || utf8.count == 1 else { return nil }
+    // Over the string's bytes in place (native strings are contiguous): iterating the UTF-8
+    // view cost as much as the rest of a relationship end's lookup.
+    if let n = text.utf8.withContiguousStorageIfAvailable(number) { return n }
+    return Array(text.utf8).withUnsafeBufferPointer(number)
+  }
+
+  /// `number(_:)` of the text's UTF-8 bytes.
+  private static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let first = bytes.first, bytes.count <= 12, first != UInt8(ascii: "0") || bytes.count == 1 else { return nil }
     var n = 0
-    for b in utf8 {
+    for b in bytes {
       guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
       n = n * 10 + Int(b - UInt8(ascii: "0"))
     }
