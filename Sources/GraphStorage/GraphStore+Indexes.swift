@@ -17,8 +17,9 @@ extension GraphStore {
   /// Node indexes on any of `labels`.
   private func nodeIndexes(on labels: [LabelID]) -> [IndexDefinition] {
     if indexes.isEmpty { return [] }
-    let names = Set(labels.map { labelName($0) })
-    return indexes.values.filter { $0.entity == .node && names.contains($0.label) }
+    // Compared in place: a node has few labels, and a set of their names cost an allocation
+    // and a hash per name for every node created (a bulk load creates millions).
+    return indexes.values.filter { def in def.entity == .node && labels.contains { labelName($0) == def.label } }
   }
 
   /// Adds (or with `remove`, takes out) one entity's entry in both sides of `def`'s index.

@@ -54,8 +54,18 @@ package struct PropertyMap: Sendable {
       entries[i].value = value
       return old
     }
-    entries.insert(Entry(key: key, value: value), at: i)
+    // Appending (keys set in ascending order, as loaders do) skips the general insert.
+    if i == entries.count {
+      entries.append(Entry(key: key, value: value))
+    } else {
+      entries.insert(Entry(key: key, value: value), at: i)
+    }
     return nil
+  }
+
+  /// Makes room for `count` properties at once (a loader that knows a record's count).
+  package mutating func reserveCapacity(_ count: Int) {
+    entries.reserveCapacity(count)
   }
 
   /// Removes the value under `key`; returns it.

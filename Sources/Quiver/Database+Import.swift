@@ -17,6 +17,15 @@ extension Database {
   public func importCSV(
     nodes: [CSVNodeFile], relationships: [CSVRelationshipFile] = [], delimiter: Character = ","
   ) throws -> ImportSummary {
+    try importCSV(nodes: nodes, relationships: relationships, delimiter: delimiter, batchBytes: CSVImporter.defaultBatchBytes)
+  }
+
+  /// `importCSV` reading `batchBytes` bytes of a file per batch (each cut into pieces parsed
+  /// on all cores), for tests that make a small file span many batches and pieces.
+  @discardableResult
+  package func importCSV(
+    nodes: [CSVNodeFile], relationships: [CSVRelationshipFile], delimiter: Character, batchBytes: Int
+  ) throws -> ImportSummary {
     guard let byte = delimiter.asciiValue, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else {
       throw QuiverError.runtime(.argument, .invalidArgumentValue, "the delimiter must be one ASCII character other than a quote or line break")
     }
@@ -29,7 +38,7 @@ extension Database {
     try checkWritable()
     let summary = try write(control: RunControl(timeout: nil, cancellation: nil)) { latest, _ in
       var store = latest
-      var importer = CSVImporter(delimiter: byte)
+      var importer = CSVImporter(delimiter: byte, batchBytes: batchBytes)
       for file in nodes { try importer.load(file, into: &store) }
       for file in relationships { try importer.load(file, into: &store) }
       store.compactAdjacency()

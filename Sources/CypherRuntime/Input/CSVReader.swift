@@ -20,6 +20,8 @@ package struct CSVReader {
   /// empty unquoted field means no value).
   package private(set) var quotedEmptyFields: [Int] = []
   private var lastFieldQuoted = false
+  /// The number of fields of the last row read.
+  private var lastFieldCount = 0
   private var startedInput = false
 
   /// Reads the file at `path` (gzip or plain) as it goes; an unreadable file is an IOError naming it.
@@ -38,6 +40,14 @@ package struct CSVReader {
     self.input = chunks
     self.delimiter = delimiter
     self.strictUTF8 = strictUTF8
+  }
+
+  /// Reads a piece of a file (see `CSVBatches`): `bytes` begin at a row start on `line` of the
+  /// file at `path`, so errors name the file's lines; no byte-order mark is skipped.
+  package init(path: String, piece bytes: [UInt8], line: Int, delimiter: UInt8, strictUTF8: Bool) {
+    self.init(path: path, chunks: ByteChunks(bytes: bytes, name: path), delimiter: delimiter, strictUTF8: strictUTF8)
+    self.line = line
+    startedInput = true
   }
 
   /// Makes sure a byte is buffered at `position` unless the input is exhausted; false at the end.
@@ -84,6 +94,8 @@ package struct CSVReader {
     guard try fill() else { return nil }
     let start = line
     var fields: [String] = []
+    // Sized like the row before (rows mostly have the header's count): one allocation per row.
+    fields.reserveCapacity(lastFieldCount)
     while true {
       let text = try field(rowStart: start, number: fields.count + 1)
       if lastFieldQuoted && text.isEmpty { quotedEmptyFields.append(fields.count) }
@@ -104,6 +116,7 @@ package struct CSVReader {
       line += 1
       break
     }
+    lastFieldCount = fields.count
     return (start, fields)
   }
 

@@ -1,6 +1,15 @@
 // The bulk importer: reads node files, then relationship files, straight into a private version
 // of the store, without parsing or planning Cypher per row. The caller publishes that version
 // only when every file was read without error, so a failed import changes nothing.
+//
+// Each file is read in batches of whole rows; a batch is cut into two pieces per core, the pieces
+// are parsed at once (`CSVRowParser`: fields, typed values, relationship end nodes looked up in
+// the finished id map, which no thread writes meanwhile), and their rows are then applied to the
+// store on this thread in file order. The first bad row in file order is the one reported: a
+// piece stops at its first bad row, and the pieces before it are applied (and checked for
+// duplicate ids, which only the file-order pass can see) first.
+import Dispatch
+import GraphAlgorithms
 import GraphCore
 import CypherRuntime
 import GraphStorage
@@ -8,38 +17,68 @@ import GraphStorage
 /// Loads CSV files into a store version.
 struct CSVImporter {
   let delimiter: UInt8
+  /// Bytes read per batch (the batch is then cut into `piecesPerBatch` pieces).
+  let batchBytes: Int
+  /// The default `batchBytes`: large enough that cutting costs nothing, small enough that a
+  /// batch and its parsed rows stay a small part of the memory the import fills.
+  static let defaultBatchBytes = 8 << 20
+  /// Pieces per batch: two per core, so that the threads that finish parsing early (or the one
+  /// applying the batch before) take the pieces left.
+  static var piecesPerBatch: Int { 2 * Parallel.width }
   /// Store node id of each id-column value seen so far.
-  private var nodeIDs: [String: Int64] = [:]
+  private var nodeIDs = CSVNodeIDs()
   private(set) var summary = ImportSummary(nodes: 0, relationships: 0, properties: 0)
   /// Ids of the nodes created, for the constraint check at the end.
   private(set) var created: [Int64] = []
 
-  init(delimiter: UInt8) {
+  init(delimiter: UInt8, batchBytes: Int = Self.defaultBatchBytes) {
     self.delimiter = delimiter
+    self.batchBytes = batchBytes
   }
 
   mutating func load(_ file: CSVNodeFile, into store: inout GraphStore) throws {
-    var reader = try CSVReader(path: file.path, delimiter: delimiter, strictUTF8: true)
-    let columns = try header(&reader)
+    var batches = try CSVBatches(path: file.path, delimiter: delimiter, batchBytes: batchBytes)
+    let (columns, reader) = try header(&batches)
     guard let key = columns.firstIndex(where: { $0.name == file.idColumn }) else {
       throw reader.error(line: 1, "there is no id column `\(file.idColumn)` (columns: \(columns.map(\.name).joined(separator: ", ")))")
     }
+    let parser = CSVRowParser(path: file.path, delimiter: delimiter, columns: columns, role: .nodes(key: key))
     var keys = PropertyKeys(columns)
-    while let (line, fields) = try reader.nextRow() {
-      let id = try field(fields, key, file.path, line)
-      guard nodeIDs[id] == nil else { throw reader.error(line: line, "the id `\(id)` was already used by another node") }
-      let properties = try self.properties(fields, columns, skipping: [], &keys, &store, file.path, line)
-      let node = store.createNode(labels: file.labels, map: properties)
-      nodeIDs[id] = node
-      created.append(node)
-      summary.nodes += 1
-      summary.properties += properties.count
+    var parsed: [CSVParsedRows] = []
+    while let pieces = try batches.next(pieces: Self.piecesPerBatch) {
+      let previous = parsed
+      parsed = try Self.parse(pieces, parser) { try applyNodes(previous, file, reader, &keys, &store) }
+    }
+    try applyNodes(parsed, file, reader, &keys, &store)
+  }
+
+  /// Creates the nodes of parsed pieces, in order, up to the first bad row.
+  private mutating func applyNodes(
+    _ parsed: [CSVParsedRows], _ file: CSVNodeFile, _ reader: CSVReader, _ keys: inout PropertyKeys, _ store: inout GraphStore
+  ) throws {
+    for rows in parsed {
+      for r in 0..<rows.count {
+        let id = rows.ids[r]
+        guard nodeIDs[id] == nil else { throw reader.error(line: rows.lines[r], "the id `\(id)` was already used by another node") }
+        let properties = map(rows, r, &keys, &store)
+        let node = store.createNode(labels: file.labels, map: properties)
+        nodeIDs.insert(id, node)
+        created.append(node)
+        summary.nodes += 1
+        summary.properties += properties.count
+      }
+      if let failure = rows.failure {
+        if let id = failure.id, nodeIDs[id] != nil {
+          throw reader.error(line: failure.line, "the id `\(id)` was already used by another node")
+        }
+        throw failure.error
+      }
     }
   }
 
   mutating func load(_ file: CSVRelationshipFile, into store: inout GraphStore) throws {
-    var reader = try CSVReader(path: file.path, delimiter: delimiter, strictUTF8: true)
-    let columns = try header(&reader)
+    var batches = try CSVBatches(path: file.path, delimiter: delimiter, batchBytes: batchBytes)
+    let (columns, reader) = try header(&batches)
     func column(_ name: String?, default index: Int, _ role: String) throws -> Int {
       if let name {
         guard let i = columns.firstIndex(where: { $0.name == name }) else {
@@ -52,22 +91,76 @@ struct CSVImporter {
     }
     let start = try column(file.startColumn, default: 0, "start")
     let end = try column(file.endColumn, default: 1, "end")
+    let parser = CSVRowParser(
+      path: file.path, delimiter: delimiter, columns: columns, role: .relationships(start: start, end: end, ids: nodeIDs))
     var keys = PropertyKeys(columns)
-    // Created in batches, with no adjacency entry: the import's compactAdjacency() files them.
+    var parsed: [CSVParsedRows] = []
+    while let pieces = try batches.next(pieces: Self.piecesPerBatch) {
+      let previous = parsed
+      parsed = try Self.parse(pieces, parser) { try applyRelationships(previous, file, &keys, &store) }
+    }
+    try applyRelationships(parsed, file, &keys, &store)
+  }
+
+  /// Creates the relationships of parsed pieces, in order, up to the first bad row; with no
+  /// adjacency entry (the import's compactAdjacency() files them).
+  private mutating func applyRelationships(
+    _ parsed: [CSVParsedRows], _ file: CSVRelationshipFile, _ keys: inout PropertyKeys, _ store: inout GraphStore
+  ) throws {
     var batch: [PendingRelationship] = []
-    while let (line, fields) = try reader.nextRow() {
-      let from = try node(try field(fields, start, file.path, line), file.path, line)
-      let to = try node(try field(fields, end, file.path, line), file.path, line)
-      let properties = try self.properties(fields, columns, skipping: [start, end], &keys, &store, file.path, line)
-      batch.append(PendingRelationship(start: from, end: to, properties: properties))
-      if batch.count == PendingRelationship.batchSize {
-        store.createRelationships(type: file.type, batch, linking: false)
-        batch.removeAll(keepingCapacity: true)
+    batch.reserveCapacity(parsed.reduce(0) { $0 + $1.count })
+    for rows in parsed {
+      for r in 0..<rows.count {
+        let properties = map(rows, r, &keys, &store)
+        batch.append(PendingRelationship(start: rows.starts[r], end: rows.ends[r], properties: properties))
+        summary.relationships += 1
+        summary.properties += properties.count
       }
-      summary.relationships += 1
-      summary.properties += properties.count
+      if let failure = rows.failure { throw failure.error }
     }
     store.createRelationships(type: file.type, batch, linking: false)
+  }
+
+  /// Parses `pieces` on all cores while `apply` (the previous batch's rows going into the
+  /// store) runs on one of them, so that the single-threaded store work overlaps the parsing.
+  /// Returns the pieces' rows in order once both are done; rethrows `apply`'s error.
+  private static func parse(_ pieces: [CSVPiece], _ parser: CSVRowParser, applying apply: () throws -> Void) throws -> [CSVParsedRows] {
+    let results = UnsafeMutableBufferPointer<CSVParsedRows?>.allocate(capacity: pieces.count)
+    results.initialize(repeating: nil)
+    let failure = UnsafeMutablePointer<(any Error)?>.allocate(capacity: 1)
+    failure.initialize(to: nil)
+    defer {
+      _ = results.deinitialize()
+      results.deallocate()
+      failure.deinitialize(count: 1)
+      failure.deallocate()
+    }
+    try withoutActuallyEscaping(apply) { apply in
+      // Each iteration writes only its own slot; iteration 0 alone touches the store.
+      nonisolated(unsafe) let apply = apply
+      nonisolated(unsafe) let out = results
+      nonisolated(unsafe) let failed = failure
+      DispatchQueue.concurrentPerform(iterations: pieces.count + 1) { i in
+        if i == 0 {
+          do { try apply() } catch { failed.pointee = error }
+        } else {
+          out[i - 1] = parser.parse(pieces[i - 1])
+        }
+      }
+      if let error = failed.pointee { throw error }
+    }
+    return results.compactMap { $0 }
+  }
+
+  /// Row `r`'s properties under the columns' interned keys.
+  private func map(_ rows: CSVParsedRows, _ r: Int, _ keys: inout PropertyKeys, _ store: inout GraphStore) -> PropertyMap {
+    var out = PropertyMap()
+    let values = (r == 0 ? 0 : rows.valueEnds[r - 1])..<rows.valueEnds[r]
+    out.reserveCapacity(values.count)
+    for v in values {
+      out.set(keys.id(Int(rows.columns[v]), &store), rows.values[v])
+    }
+    return out
   }
 
   /// The interned property key of each column, interned when its first value is stored (so that
@@ -76,7 +169,7 @@ struct CSVImporter {
     private let names: [String]
     private var ids: [PropertyKeyID?]
 
-    init(_ columns: [Column]) {
+    init(_ columns: [CSVColumn]) {
       names = columns.map(\.name)
       ids = Array(repeating: nil, count: columns.count)
     }
@@ -89,34 +182,27 @@ struct CSVImporter {
     }
   }
 
-  /// A column of the header: its name and declared type, if any.
-  private struct Column {
-    var name: String
-    var type: PropertyType?
-  }
-
-  /// How a column's values are read.
-  private enum PropertyType: String {
-    case int, float, boolean, string
-  }
-
-  private func header(_ reader: inout CSVReader) throws -> [Column] {
-    guard let (_, names) = try reader.nextRow() else { throw reader.error(line: 1, "the file is empty; it needs a header row") }
+  /// The header's columns, and a reader of the header row for errors located in the file.
+  private func header(_ batches: inout CSVBatches) throws -> ([CSVColumn], CSVReader) {
+    let empty = CSVReader.error(in: batches.path, line: 1, "the file is empty; it needs a header row")
+    guard let piece = try batches.firstRow() else { throw empty }
+    var reader = piece.reader(path: batches.path, delimiter: delimiter, strictUTF8: true)
+    guard let (_, names) = try reader.nextRow() else { throw empty }
     let columns = try names.map { raw in
-      guard let colon = raw.lastIndex(of: ":") else { return Column(name: raw, type: nil) }
+      guard let colon = raw.lastIndex(of: ":") else { return CSVColumn(name: raw, type: nil) }
       let name = String(raw[..<colon])
       let spelled = raw[raw.index(after: colon)...].lowercased()
-      let aliases: [String: PropertyType] = [
+      let aliases: [String: CSVPropertyType] = [
         "int": .int, "long": .int, "integer": .int, "float": .float, "double": .float, "boolean": .boolean,
         "bool": .boolean, "string": .string,
       ]
       guard let type = aliases[spelled] else {
         throw reader.error(line: 1, "column `\(raw)` has an unknown type `\(spelled)` (use int, float, boolean or string)")
       }
-      return Column(name: name, type: type)
+      return CSVColumn(name: name, type: type)
     }
     try Self.checkDistinct(columns.map(\.name), reader)
-    return columns
+    return (columns, reader)
   }
 
   /// Throws when two header columns share a name: one property would silently take the other's
@@ -129,67 +215,5 @@ struct CSVImporter {
       }
       first[name] = index
     }
-  }
-
-  private func field(_ fields: [String], _ index: Int, _ path: String, _ line: Int) throws -> String {
-    guard index < fields.count, !fields[index].isEmpty else {
-      throw CSVReader.error(in: path, line: line, "the row has no value in column \(index + 1)")
-    }
-    return fields[index]
-  }
-
-  private func node(_ id: String, _ path: String, _ line: Int) throws -> Int64 {
-    guard let node = nodeIDs[id] else { throw CSVReader.error(in: path, line: line, "no imported node has the id `\(id)`") }
-    return node
-  }
-
-  /// The row's properties: every non-empty field outside `skipping`, typed by its column, under
-  /// the columns' interned keys.
-  private func properties(
-    _ fields: [String], _ columns: [Column], skipping: Set<Int>, _ keys: inout PropertyKeys, _ store: inout GraphStore,
-    _ path: String, _ line: Int
-  ) throws -> PropertyMap {
-    guard fields.count == columns.count else {
-      throw CSVReader.error(in: path, line: line, "the row has \(fields.count) fields but the header has \(columns.count) columns")
-    }
-    var out = PropertyMap()
-    for (i, text) in fields.enumerated() where !text.isEmpty && !skipping.contains(i) {
-      let column = columns[i]
-      let value: Value
-      switch column.type {
-      case nil: value = Self.infer(text)
-      case .string?: value = .string(text)
-      case .int?:
-        guard let v = Int64(text) else { throw CSVReader.error(in: path, line: line, "`\(text)` in column `\(column.name)` is not an integer") }
-        value = .int(v)
-      case .float?:
-        switch CSVFloat.parse(text) {
-        case .success(let v): value = .float(v)
-        case .failure(let problem):
-          throw CSVReader.error(in: path, line: line, CSVFloat.message(text, column: column.name, problem, typeName: "float"))
-        }
-      case .boolean?:
-        switch text.lowercased() {
-        case "true": value = .bool(true)
-        case "false": value = .bool(false)
-        default: throw CSVReader.error(in: path, line: line, "`\(text)` in column `\(column.name)` is not true or false")
-        }
-      }
-      out.set(keys.id(i, &store), value)
-    }
-    return out
-  }
-
-  /// An untyped value: an integer, a float, a boolean, or else the text itself.
-  static func infer(_ text: String) -> Value {
-    if let v = Int64(text) { return .int(v) }
-    if let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: ".") || (first >= 48 && first <= 57),
-      let v = Double(text), v.isFinite
-    {
-      return .float(v)
-    }
-    if text == "true" { return .bool(true) }
-    if text == "false" { return .bool(false) }
-    return .string(text)
   }
 }
