@@ -13,7 +13,16 @@ package struct HashIndexTable: Sendable {
   package private(set) var distinctKeys = 0
 
   package init() {
-    for _ in 0..<64 { buckets.append([]) }
+    self.init(entries: [])
+  }
+
+  /// A table of `entries` (no entry twice), with room for them from the start instead of
+  /// growing through each doubling.
+  init(entries: [IndexEntry]) {
+    var size = 64
+    while entries.count > size * 4 { size *= 2 }
+    for _ in 0..<size { buckets.append([]) }
+    for e in entries { insert(e) }
   }
 
   private func bucket(_ key: [Value]) -> Int {
