@@ -142,7 +142,7 @@ extension GraphStore {
       entries.sort { IndexEntry.compare($0, $1) < 0 }
     }
     let tree = SortedIndexTree(sorted: entries)
-    let hash = HashIndexTable(entries: entries)
+    let hash = HashIndexTable(sorted: entries)
     indexes[def.name] = def
     indexTrees[def.name] = tree
     indexHashes[def.name] = hash
