@@ -83,9 +83,11 @@ struct RelationshipTable: Sendable {
     Int(type) < byType.count ? byType[Int(type)].count : 0
   }
 
-  /// The column of `key` on relationships of `type` (an existing type), created empty when missing, for a snapshot's
-  /// columns read back in bulk.
-  mutating func withColumn<R>(type: TypeID, key: PropertyKeyID, _ body: (inout PropertyValueColumn) throws -> R) rethrows -> R {
+  /// Calls `body` with the column of `key` on relationships of `type` (a type with columns),
+  /// created empty when missing: how a snapshot's property runs are added.
+  mutating func withColumn<R>(
+    type: TypeID, key: PropertyKeyID, _ body: (inout PropertyValueColumn) throws -> R
+  ) rethrows -> R {
     let t = Int(type)
     let (c, found) = byType[t].slot(of: key)
     if !found { byType[t].columns.insert(PropertyValueColumn(key: key), at: c) }
