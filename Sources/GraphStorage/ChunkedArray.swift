@@ -55,6 +55,26 @@ package struct ChunkedArray<Element> {
     count += 1
   }
 
+  /// Appends `elements` in order; runs that fill whole leaves are copied a leaf at a time (how a
+  /// snapshot's columns are read back in bulk).
+  package mutating func append(contentsOf elements: [Element]) {
+    var i = 0
+    while i < elements.count {
+      guard count & (Self.leafSize - 1) == 0, elements.count - i >= Self.leafSize else {
+        append(elements[i])
+        i += 1
+        continue
+      }
+      let top = count >> Self.topShift
+      let upper = (count >> Self.upperShift) & Self.innerMask
+      if top == chunks.count { chunks.append([]) }
+      if upper == chunks[top].count { chunks[top].append([]) }
+      chunks[top][upper].append(Array(elements[i..<i + Self.leafSize]))
+      count += Self.leafSize
+      i += Self.leafSize
+    }
+  }
+
   /// Calls `body` with each index and element in order.
   package func forEach(_ body: (Int, Element) throws -> Void) rethrows {
     var index = 0
@@ -99,6 +119,14 @@ package struct ChunkedBitmap: Sendable {
     words[w] |= bit
     count += 1
     return true
+  }
+
+  /// Adds the members whose bits `words` hold, word `k` standing for members `64 * (first + k)`
+  /// and up; no member at or above `64 * first` may be present yet.
+  mutating func append(words added: [UInt64], first: Int) {
+    while words.count < first { words.append(0) }
+    words.append(contentsOf: added)
+    for w in added { count += w.nonzeroBitCount }
   }
 
   /// Removes `i`; returns false when it was not there.

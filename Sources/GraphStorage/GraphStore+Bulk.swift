@@ -111,3 +111,25 @@ extension GraphStore {
     }
   }
 }
+
+extension GraphStore {
+  /// Appends relationships a snapshot holds as columns (see `RelationshipTable.append(types:…)`),
+  /// checked by the reader: `liveCounts[t]` live relationships of type `t` with positions below
+  /// `positionLimits[t]`. Like `createRelationships(linking: false)`, they go into no adjacency
+  /// list until `compactAdjacency()` files them.
+  mutating func appendRelationshipColumns(
+    types: [TypeID], starts: [Int64], ends: [Int64], positions: [UInt32], liveWords: [UInt64],
+    liveCounts: [Int], positionLimits: [Int]
+  ) {
+    makeUnique()
+    tables.relationships.append(types: types, starts: starts, ends: ends, positions: positions, liveWords: liveWords)
+    var added = 0
+    for (t, n) in liveCounts.enumerated() where n > 0 {
+      tables.relationships.reservePositions(positionLimits[t], type: TypeID(t))
+      tables.typeCount[TypeID(t), default: 0] += n
+      added += n
+    }
+    tables.relationshipCount += added
+    tables.unlinked += added
+  }
+}

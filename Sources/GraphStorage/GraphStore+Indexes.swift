@@ -124,24 +124,26 @@ extension GraphStore {
     if let same = indexes.values.first(where: { $0.sameSchema(as: def) }) {
       throw QuiverError.runtime(.semantic, .indexAlreadyExists, "index `\(same.name)` already covers the same properties")
     }
-    var tree = SortedIndexTree()
-    var hash = HashIndexTable()
-    func add(_ key: [Value], _ id: Int64) {
-      tree.insert(IndexEntry(key: key, id: id))
-      hash.insert(IndexEntry(key: key, id: id))
-    }
+    // Gathered in id order, sorted (when the keys do not already ascend with the ids), and
+    // built in bulk.
+    var entries: [IndexEntry] = []
     switch def.entity {
     case .node:
       for id in nodeIDs(withLabel: def.label) {
-        if let n = node(id), let key = key(def, n.properties) { add(key, id) }
+        if let key = key(def, nodes[Int(id)].properties) { entries.append(IndexEntry(key: key, id: id)) }
       }
     case .relationship:
       if let t = typeID(def.label) {
         for id in allRelationshipIDs() where relationships.types[Int(id)] == t {
-          if let key = key(def, relationships.properties(id)) { add(key, id) }
+          if let key = key(def, relationships.properties(id)) { entries.append(IndexEntry(key: key, id: id)) }
         }
       }
     }
+    if zip(entries, entries.dropFirst()).contains(where: { IndexEntry.compare($0, $1) >= 0 }) {
+      entries.sort { IndexEntry.compare($0, $1) < 0 }
+    }
+    let tree = SortedIndexTree(sorted: entries)
+    let hash = HashIndexTable(sorted: entries)
     indexes[def.name] = def
     indexTrees[def.name] = tree
     indexHashes[def.name] = hash

@@ -82,7 +82,8 @@ package struct GraphStore: Sendable {
   }
 
   package func nodeExists(_ id: Int64) -> Bool {
-    id >= 0 && id < nodes.count && nodes[Int(id)].isLive
+    // The bitmap of live nodes, a few cache lines, not the node's record.
+    id >= 0 && liveNodes.contains(id)
   }
 
   package func relationshipExists(_ id: Int64) -> Bool {
@@ -278,7 +279,8 @@ package struct GraphStore: Sendable {
   }
 
   /// Creates a node carrying the interned labels `labelIDs` (a label given twice is carried once).
-  private mutating func createNode(labelIDs: [LabelID], map: PropertyMap) -> Int64 {
+  @discardableResult
+  mutating func createNode(labelIDs: [LabelID], map: PropertyMap) -> Int64 {
     let id = Int64(nodes.count)
     var ids: [LabelID] = []
     for lid in labelIDs where !ids.contains(lid) {

@@ -13,7 +13,21 @@ package struct HashIndexTable: Sendable {
   package private(set) var distinctKeys = 0
 
   package init() {
-    for _ in 0..<64 { buckets.append([]) }
+    self.init(sorted: [])
+  }
+
+  /// A table of `entries`, which are in key order with no entry twice, with room for them from
+  /// the start instead of growing through each doubling; a key's entries are next to each other,
+  /// so counting distinct keys compares neighbours instead of scanning buckets.
+  init(sorted entries: [IndexEntry]) {
+    var size = 64
+    while entries.count > size * 4 { size *= 2 }
+    for _ in 0..<size { buckets.append([]) }
+    for (i, e) in entries.enumerated() {
+      buckets[bucket(e.key)].append(e)
+      if i == 0 || IndexEntry.compareKeys(entries[i - 1].key, e.key) != 0 { distinctKeys += 1 }
+    }
+    count = entries.count
   }
 
   private func bucket(_ key: [Value]) -> Int {

@@ -92,6 +92,36 @@ struct PropertyValueColumn: Sendable {
     return old
   }
 
+  /// Appends positions `from..<from + 64 * presentWords.count` read back in bulk from a
+  /// snapshot: `presentWords` marks the positions that hold a value, and `bits` holds, in
+  /// order, the bit patterns of their values, all of `kind` (`int` or `float`). Returns false,
+  /// changing nothing, when the column holds another kind, positions at or after `from`, or
+  /// `bits` does not hold one value per marked position. `from` is a multiple of 64.
+  mutating func append(kind added: Kind, from: Int, presentWords: [UInt64], bits: [UInt64]) -> Bool {
+    guard added == .int || added == .float, kind == .empty || kind == added, from & 63 == 0,
+      from >= words.count, from >> 6 >= present.wordCount,
+      bits.count == presentWords.reduce(0, { $0 + $1.nonzeroBitCount })
+    else { return false }
+    var dense = [UInt64](repeating: 0, count: 64 * presentWords.count)
+    var next = 0
+    for (k, word) in presentWords.enumerated() {
+      var w = word
+      while w != 0 {
+        dense[64 * k + w.trailingZeroBitCount] = bits[next]
+        next += 1
+        w &= w - 1
+      }
+    }
+    kind = added
+    while words.count < from { words.append(0) }
+    words.append(contentsOf: dense)
+    present.append(words: presentWords, first: from >> 6)
+    return true
+  }
+
+  /// The positions holding a value, as bitmap words (bit `p & 63` of word `p >> 6`).
+  var presentWords: [UInt64] { present.flatWords }
+
   /// Number of positions holding a value.
   var count: Int { present.count }
 

@@ -57,6 +57,50 @@ struct RelationshipTable: Sendable {
     return id
   }
 
+  /// Appends relationships read back in bulk from a snapshot, ids `count..<count + types.count`:
+  /// type -1 marks a vacant id (whose start, end and position are ignored). `liveWords` is the
+  /// live ids' bitmap from the first id on, which must be a multiple of 64. Each live
+  /// relationship's type must have room in `byType`'s counts for its position (see
+  /// `reservePositions`).
+  mutating func append(types added: [TypeID], starts: [Int64], ends: [Int64], positions: [UInt32], liveWords: [UInt64]) {
+    live.append(words: liveWords, first: count >> 6)
+    types.append(contentsOf: added)
+    self.starts.append(contentsOf: starts)
+    self.ends.append(contentsOf: ends)
+    self.positions.append(contentsOf: positions)
+  }
+
+  /// Makes sure relationships of `type` hold positions below `limit`, and that there are columns
+  /// for every type below it.
+  mutating func reservePositions(_ limit: Int, type: TypeID) {
+    while byType.count <= Int(type) { byType.append(TypeColumns()) }
+    byType[Int(type)].count = max(byType[Int(type)].count, limit)
+  }
+
+  /// The number of positions handed out to relationships of `type` (0 for a type without
+  /// relationships).
+  func positionCount(ofType type: TypeID) -> Int {
+    Int(type) < byType.count ? byType[Int(type)].count : 0
+  }
+
+  /// Calls `body` with the column of `key` on relationships of `type` (a type with columns),
+  /// created empty when missing: how a snapshot's property runs are added.
+  mutating func withColumn<R>(
+    type: TypeID, key: PropertyKeyID, _ body: (inout PropertyValueColumn) throws -> R
+  ) rethrows -> R {
+    let t = Int(type)
+    let (c, found) = byType[t].slot(of: key)
+    if !found { byType[t].columns.insert(PropertyValueColumn(key: key), at: c) }
+    return try body(&byType[t].columns[c])
+  }
+
+  /// Calls `body` with each property column of each type.
+  func forEachColumn(_ body: (TypeID, PropertyValueColumn) throws -> Void) rethrows {
+    for (t, columns) in byType.enumerated() {
+      for c in columns.columns { try body(TypeID(t), c) }
+    }
+  }
+
   /// Uses up the next id as a vacant slot.
   mutating func appendVacant() {
     types.append(-1)

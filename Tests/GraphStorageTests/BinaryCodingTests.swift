@@ -78,6 +78,29 @@ import Testing
     #expect(again.bytes == original.bytes)
   }
 
+  /// Packed integer columns take the narrowest width that holds their largest value, read back
+  /// exactly, and a bad width or a cut column throws.
+  @Test func packedColumnsRoundTrip() throws {
+    let columns: [(values: [UInt64], width: UInt8)] = [
+      ([], 0), ([0, 0, 0], 0), ([1, 255, 7], 1), ([256, 1], 2), ([65_536, 3], 4), ([UInt64.max, 0, 1 << 40], 8),
+    ]
+    for column in columns {
+      var w = ByteWriter()
+      w.packed(count: column.values.count) { column.values[$0] }
+      #expect(w.bytes.first == column.width)
+      #expect(w.bytes.count == 1 + column.values.count * Int(column.width))
+      var r = ByteReader(w.bytes)
+      #expect(try r.packed(count: column.values.count) == column.values)
+      #expect(r.isAtEnd)
+      if column.width > 0 {
+        var cut = ByteReader(Array(w.bytes.dropLast()))
+        #expect(throws: FormatError.self) { _ = try cut.packed(count: column.values.count) }
+      }
+    }
+    var bad = ByteReader([3, 1, 2, 3])
+    #expect { _ = try bad.packed(count: 1) } throws: { ($0 as? FormatError)?.message == "packed width 3 is not 0, 1, 2, 4 or 8" }
+  }
+
   @Test func damagedValueBytesThrow() {
     var w = ByteWriter()
     w.value(.map(["key": .list([.string("text"), .temporal(.date(epochDay: 3)), .float(2)])]))

@@ -49,6 +49,35 @@ import Testing
     #expect(tree.distinctKeys == Set(reference.map(\.0)).count)
   }
 
+  /// A tree built in bulk from sorted entries answers as one built by inserts, and takes
+  /// inserts and removals afterwards.
+  @Test(arguments: [0, 1, 47, 48, 49, 2304, 10_000])
+  func bulkBuiltTreeMatchesInserts(count: Int) {
+    let entries = (0..<count).map { IndexEntry(key: [.int(Int64($0 / 3))], id: Int64($0)) }
+    var bulk = SortedIndexTree(sorted: entries)
+    var inserted = SortedIndexTree()
+    for e in entries { inserted.insert(e) }
+    #expect(bulk.count == count)
+    #expect(bulk.entries.map(\.id) == inserted.entries.map(\.id))
+    #expect(bulk.distinctKeys == inserted.distinctKeys)
+    for (low, high) in [(0, 0), (5, 17), (700, 3000), (3333, 3333)] as [(Int64, Int64)] {
+      #expect(bulk.ids(from: [.int(low)], to: [.int(high)]) == inserted.ids(from: [.int(low)], to: [.int(high)]))
+      #expect(
+        bulk.ids(from: [.int(low)], inclusive: false, to: [.int(high)], inclusive: false)
+          == inserted.ids(from: [.int(low)], inclusive: false, to: [.int(high)], inclusive: false))
+    }
+    let added = bulk.insert(IndexEntry(key: [.int(5)], id: -1))
+    let addedTwice = bulk.insert(IndexEntry(key: [.int(5)], id: -1))
+    let removedAgain = bulk.remove(IndexEntry(key: [.int(5)], id: -1))
+    #expect(added && !addedTwice && removedAgain)
+    if count > 0 {
+      let removed = bulk.remove(entries[count / 2])
+      #expect(removed)
+      #expect(!bulk.ids(equalTo: entries[count / 2].key).contains(entries[count / 2].id))
+    }
+    #expect(bulk.count == max(0, count - 1))
+  }
+
   @Test func copiesAreIndependent() {
     var a = SortedIndexTree()
     for i in 0..<500 { a.insert(IndexEntry(key: [.int(Int64(i))], id: Int64(i))) }

@@ -79,6 +79,34 @@ package struct ByteReader {
     return n
   }
 
+  /// `count` unsigned integers as `ByteWriter.packed` wrote them.
+  package mutating func packed(count n: Int) throws(FormatError) -> [UInt64] {
+    let widthAt = offset
+    let width = Int(try byte())
+    guard width == 0 || width == 1 || width == 2 || width == 4 || width == 8 else {
+      throw FormatError(offset: widthAt, message: "packed width \(width) is not 0, 1, 2, 4 or 8")
+    }
+    guard width == 0 || n <= remaining / width else { throw fail("unexpected end of data") }
+    var out = [UInt64](repeating: 0, count: n)
+    guard width > 0 else { return out }
+    let start = offset
+    bytes.withUnsafeBytes { raw in
+      out.withUnsafeMutableBufferPointer { out in
+        func load<T: FixedWidthInteger & UnsignedInteger>(_: T.Type) {
+          for i in 0..<n { out[i] = UInt64(T(littleEndian: raw.loadUnaligned(fromByteOffset: start + width * i, as: T.self))) }
+        }
+        switch width {
+        case 1: load(UInt8.self)
+        case 2: load(UInt16.self)
+        case 4: load(UInt32.self)
+        default: load(UInt64.self)
+        }
+      }
+    }
+    offset += n * width
+    return out
+  }
+
   package mutating func string() throws(FormatError) -> String {
     let n = try count()
     let start = offset

@@ -52,4 +52,20 @@ package struct ByteWriter: Sendable {
   }
 
   package mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+  /// `count` unsigned integers given by `value(i)`, packed: a width byte (0, 1, 2, 4 or 8 — the
+  /// fewest bytes that hold the largest; 0 when every one is 0), then each in that many bytes,
+  /// little-endian. Columns of ids and codes so read back in one pass with no per-value branch.
+  package mutating func packed(count: Int, _ value: (Int) -> UInt64) {
+    var largest: UInt64 = 0
+    for i in 0..<count { largest |= value(i) }
+    let width = largest == 0 ? 0 : largest <= 0xFF ? 1 : largest <= 0xFFFF ? 2 : largest <= 0xFFFF_FFFF ? 4 : 8
+    byte(UInt8(width))
+    guard width > 0 else { return }
+    bytes.reserveCapacity(bytes.count + count * width)
+    for i in 0..<count {
+      let v = value(i)
+      for k in 0..<width { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(8 * k))) }
+    }
+  }
 }

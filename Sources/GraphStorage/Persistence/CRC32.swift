@@ -4,34 +4,39 @@
 
 /// The CRC-32 checksum of byte buffers.
 package enum CRC32 {
-  private static let tables: [[UInt32]] = {
-    var tables = [[UInt32]](repeating: [UInt32](repeating: 0, count: 256), count: 8)
+  /// The eight tables one after another: entry `i` of table `t` is at `256 * t + i`.
+  private static let tables: [UInt32] = {
+    var tables = [UInt32](repeating: 0, count: 8 * 256)
     for i in 0..<256 {
       var c = UInt32(i)
       for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-      tables[0][i] = c
+      tables[i] = c
     }
-    for i in 0..<256 {
-      for t in 1..<8 { tables[t][i] = (tables[t - 1][i] >> 8) ^ tables[0][Int(tables[t - 1][i] & 0xFF)] }
+    for t in 1..<8 {
+      for i in 0..<256 {
+        let previous = tables[256 * (t - 1) + i]
+        tables[256 * t + i] = (previous >> 8) ^ tables[Int(previous & 0xFF)]
+      }
     }
     return tables
   }()
 
-  /// The checksum of `bytes`.
+  /// The checksum of `bytes`, eight bytes per step read as one little-endian word.
   package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
     var crc: UInt32 = 0xFFFF_FFFF
     let count = bytes.count
     var i = 0
     tables.withUnsafeBufferPointer { t in
-      let t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5], t6 = t[6], t7 = t[7]
       while i + 8 <= count {
-        let lo = crc ^ (UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)
-        crc = t7[Int(lo & 0xFF)] ^ t6[Int((lo >> 8) & 0xFF)] ^ t5[Int((lo >> 16) & 0xFF)] ^ t4[Int(lo >> 24)]
-          ^ t3[Int(bytes[i + 4])] ^ t2[Int(bytes[i + 5])] ^ t1[Int(bytes[i + 6])] ^ t0[Int(bytes[i + 7])]
+        let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        let lo = crc ^ UInt32(truncatingIfNeeded: word)
+        let hi = UInt32(truncatingIfNeeded: word >> 32)
+        crc = t[1792 + Int(lo & 0xFF)] ^ t[1536 + Int((lo >> 8) & 0xFF)] ^ t[1280 + Int((lo >> 16) & 0xFF)] ^ t[1024 + Int(lo >> 24)]
+          ^ t[768 + Int(hi & 0xFF)] ^ t[512 + Int((hi >> 8) & 0xFF)] ^ t[256 + Int((hi >> 16) & 0xFF)] ^ t[Int(hi >> 24)]
         i += 8
       }
       while i < count {
-        crc = t0[Int((crc ^ UInt32(bytes[i])) & 0xFF)] ^ (crc >> 8)
+        crc = t[Int((crc ^ UInt32(bytes[i])) & 0xFF)] ^ (crc >> 8)
         i += 1
       }
     }

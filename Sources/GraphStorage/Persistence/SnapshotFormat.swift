@@ -1,28 +1,40 @@
 // The snapshot file format. A 16-byte header (magic `QUIVSNAP`, format version, header checksum),
 // then blocks of up to about 1 MiB — length (u32), CRC-32 (u32), entries — holding in order: a
-// header entry (sequence number, id limits, counts), the name tables, nodes and relationships by
-// id, the schema, and an end entry.
+// header entry (sequence number, id limits, counts), the name tables, nodes by id, the
+// relationships, the schema, and an end entry. Version 1 holds one entry per relationship;
+// version 2 holds the relationship table's columns (see SnapshotColumns.swift).
 import GraphCore
 
 /// Writing and reading snapshot files.
 package enum SnapshotFormat {
   package static let magic: [UInt8] = Array("QUIVSNAP".utf8)
-  package static let version: UInt32 = 1
+  package static let version: UInt32 = 2
   static let headerSize = 16
   static let blockTarget = 1 << 20
 
-  /// Entry kinds. They appear in order of `rank`; `vectorIndex`, `fulltextIndex` and
-  /// `lookupIndex` came later than `end` and so rank by position, not by their bytes.
+  /// Entry kinds. They appear in order of `rank`; the kinds added after `end` rank by their
+  /// place, not by their bytes.
   enum Entry: UInt8 {
     case header = 1, names, node, relationship, index, constraint, end, vectorIndex, fulltextIndex, lookupIndex
+    /// Version 2: a run of the relationship table's columns by id.
+    case relationshipColumns
+    /// Version 2: a run of one property column of one relationship type.
+    case relationshipProperties
 
     var rank: Int {
       switch self {
-      case .vectorIndex: return Int(Entry.constraint.rawValue) + 1
-      case .fulltextIndex: return Int(Entry.constraint.rawValue) + 2
-      case .lookupIndex: return Int(Entry.constraint.rawValue) + 3
-      case .end: return Int(Entry.constraint.rawValue) + 4
-      default: return Int(rawValue)
+      case .header: return 10
+      case .names: return 20
+      case .node: return 30
+      case .relationship: return 40
+      case .relationshipColumns: return 41
+      case .relationshipProperties: return 42
+      case .index: return 50
+      case .constraint: return 60
+      case .vectorIndex: return 61
+      case .fulltextIndex: return 62
+      case .lookupIndex: return 63
+      case .end: return 64
       }
     }
   }
@@ -69,22 +81,7 @@ package enum SnapshotFormat {
       properties(n.properties, &block.w)
       try block.flushIfFull(sink)
     }
-    // Straight from the columns, in the layout of a property map (keys ascending).
-    let table = store.relationships
-    for id in table.live.members {
-      let i = Int(id)
-      block.w.byte(Entry.relationship.rawValue)
-      block.w.count(i)
-      block.w.count(Int(table.types[i]))
-      block.w.count(Int(table.starts[i]))
-      block.w.count(Int(table.ends[i]))
-      block.w.count(table.propertyCount(id))
-      table.forEachProperty(id) { key, value in
-        block.w.count(Int(key) + 1)
-        block.w.value(value)
-      }
-      try block.flushIfFull(sink)
-    }
+    try writeRelationshipColumns(store.relationships, &block, sink)
     for def in store.indexDefinitions where def.owningConstraint == nil {
       block.w.byte(Entry.index.rawValue)
       block.w.index(def)
@@ -110,7 +107,7 @@ package enum SnapshotFormat {
   }
 
   /// Frames entries into checksummed blocks.
-  private struct BlockWriter {
+  struct BlockWriter {
     var w = ByteWriter(capacity: SnapshotFormat.blockTarget + 4096)
 
     init() { w.fixed64(0) }

@@ -13,6 +13,11 @@ package struct SnapshotReader {
   private var names: (labels: [String], types: [String], keys: [String]) = ([], [], [])
   /// The store's id of each name in `names.keys`.
   private var keyIDs: [PropertyKeyID] = []
+  /// The store's id of each name in `names.labels`.
+  private var labelIDs: [LabelID] = []
+  private var fileVersion: UInt32 = 0
+  /// The relationships of a version-2 file, read as columns.
+  private var columns = RelationshipColumnReader()
   private var seen: SnapshotFormat.Entry?
   /// Relationships read but not yet created, all of `pendingType`, with consecutive ids from the
   /// store's next one: created together, so that each node's lists grow once per batch.
@@ -39,7 +44,7 @@ package struct SnapshotReader {
       throw damaged(0, "not a Quiver snapshot (bad magic number or short header)")
     }
     var head = ByteReader(bytes, range: 8..<SnapshotFormat.headerSize)
-    let fileVersion = (try? head.fixed32()) ?? 0
+    fileVersion = (try? head.fixed32()) ?? 0
     let sum = (try? head.fixed32()) ?? 0
     guard sum == CRC32.checksum(bytes, 0..<12) else { throw damaged(8, "header checksum mismatch") }
     guard fileVersion <= SnapshotFormat.version else {
@@ -79,13 +84,16 @@ package struct SnapshotReader {
     guard let kind = SnapshotFormat.Entry(rawValue: try r.byte()) else { throw r.fail("unknown entry") }
     if kind != .relationship { createPending() }
     let rank = kind.rank, previous = seen?.rank ?? 0
-    let repeatable = kind == .node || kind == .relationship || kind == .index || kind == .constraint || kind == .vectorIndex
-      || kind == .fulltextIndex || kind == .lookupIndex
+    let repeatable = kind != .header && kind != .names && kind != .end
     guard rank > previous || (rank == previous && repeatable), (kind == .header) == (seen == nil),
-      rank <= SnapshotFormat.Entry.names.rawValue || previous >= SnapshotFormat.Entry.names.rawValue
+      rank <= SnapshotFormat.Entry.names.rank || previous >= SnapshotFormat.Entry.names.rank
     else { throw FormatError(offset: at, message: "entry out of order") }
-    if rank > SnapshotFormat.Entry.node.rawValue && previous <= SnapshotFormat.Entry.node.rawValue { padNodes() }
-    if rank > SnapshotFormat.Entry.relationship.rawValue && previous <= SnapshotFormat.Entry.relationship.rawValue {
+    guard fileVersion >= 2 || kind.rawValue <= SnapshotFormat.Entry.lookupIndex.rawValue else {
+      throw FormatError(offset: at, message: "entry unknown to format version \(fileVersion)")
+    }
+    if rank > SnapshotFormat.Entry.node.rank && previous <= SnapshotFormat.Entry.node.rank { padNodes() }
+    let lastRelationshipRank = SnapshotFormat.Entry.relationshipProperties.rank
+    if rank > lastRelationshipRank && previous <= lastRelationshipRank {
       while store.relationshipIDLimit < limits.relationships { store.appendVacantRelationshipSlot() }
     }
     seen = kind
@@ -97,14 +105,16 @@ package struct SnapshotReader {
       names = (try r.strings(), try r.strings(), try r.strings())
       store.restoreNames(labels: names.labels, types: names.types, propertyKeys: names.keys)
       keyIDs = names.keys.map { store.internPropertyKey($0) }
+      labelIDs = names.labels.map { store.internLabel($0) }
     case .node:
       let id = try r.int(max: limits.nodes - 1)
       guard id >= store.nodeIDLimit else { throw FormatError(offset: at, message: "node \(id) out of order") }
       while store.nodeIDLimit < id { store.appendVacantNodeSlot() }
       let n = try r.count()
-      var labels: [String] = []
-      for _ in 0..<n { labels.append(names.labels[try r.int(max: names.labels.count - 1)]) }
-      store.createNode(labels: labels, map: try properties(&r))
+      var labels: [LabelID] = []
+      labels.reserveCapacity(n)
+      for _ in 0..<n { labels.append(labelIDs[try r.int(max: labelIDs.count - 1)]) }
+      store.createNode(labelIDs: labels, map: try properties(&r))
     case .relationship:
       let id = try r.int(max: limits.relationships - 1)
       let next = store.relationshipIDLimit + pending.count
@@ -121,6 +131,10 @@ package struct SnapshotReader {
       }
       pending.append(PendingRelationship(start: start, end: end, properties: try properties(&r)))
       pendingType = type
+    case .relationshipColumns:
+      try columns.columns(&r, into: &store, limit: limits.relationships, types: names.types.count)
+    case .relationshipProperties:
+      try columns.properties(&r, into: &store, keys: keyIDs)
     case .index:
       let def = try r.index()
       do { try store.createIndex(def) } catch { throw FormatError(offset: at, message: "index `\(def.name)`: \(error)") }

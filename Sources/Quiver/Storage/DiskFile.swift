@@ -48,21 +48,24 @@ final class DiskFile: Sendable {
     var info = stat()
     if fstat(fd, &info) != 0 { throw Self.failure("stat", path) }
     let size = Int(info.st_size)
-    var bytes = [UInt8](repeating: 0, count: size)
-    var done = 0
-    while done < size {
-      let n = bytes.withUnsafeMutableBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return pread(fd, base + done, size - done, off_t(done))
+    // Read straight into the array's storage, which is not zeroed first.
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      var done = 0
+      while done < size, let base = buffer.baseAddress {
+        let n = pread(fd, base + done, size - done, off_t(done))
+        if n < 0 {
+          if errno == EINTR { continue }
+          failed = true
+          break
+        }
+        if n == 0 { break }
+        done += n
       }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw Self.failure("read", path)
-      }
-      if n == 0 { break }
-      done += n
+      initialized = done
     }
-    return done == size ? bytes : Array(bytes[0..<done])
+    if failed { throw Self.failure("read", path) }
+    return bytes
   }
 
   func sync() throws(QuiverError) {

@@ -137,7 +137,7 @@ import Testing
     })
     try Database(path: dir.path).checkpoint()
     var snapshot = try dir.read("snapshot")
-    snapshot[8] = 2
+    snapshot[8] = 9
     let headerSum = crc32(Array(snapshot[0..<12]))
     for i in 0..<4 { snapshot[12 + i] = UInt8(truncatingIfNeeded: headerSum >> UInt32(8 * i)) }
     #expect(performing: { _ = try open(copying: dir, "snapshot", snapshot) }, throws: {
