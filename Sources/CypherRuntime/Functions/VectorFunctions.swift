@@ -31,7 +31,8 @@ extension ExecutionContext {
           .argument, .invalidArgumentValue,
           "vector_distance() needs two vectors of one dimension, not \(a.dimension) and \(b.dimension)")
       }
-      return .float(Double(try Self.distance(a.doubles, b.doubles, try metric(f, args[2], allowed: VectorDistanceMetric.allCases))))
+      let m = try metric(f, args[2], allowed: VectorDistanceMetric.allCases)
+      return .float(Double(try Self.distance(a.doubles, b.doubles, m)))
     case .vectorNorm:
       if args.contains(where: \.isNull) { return .null }
       let v = try vectorArgument(f, args[0])
@@ -50,7 +51,8 @@ extension ExecutionContext {
     guard let type = VectorCoordinateType(name: typeName) else {
       throw QuiverError.runtime(
         .argument, .invalidArgumentValue,
-        "unknown vector coordinate type '\(typeName)'; use INTEGER8, INTEGER16, INTEGER32, INTEGER64, FLOAT32 or FLOAT64")
+        "unknown vector coordinate type '\(typeName)'; "
+          + "use INTEGER8, INTEGER16, INTEGER32, INTEGER64, FLOAT32 or FLOAT64")
     }
     let values: [Value]
     switch args[0] {
@@ -92,7 +94,9 @@ extension ExecutionContext {
   }
 
   /// The metric a string names, when `allowed` holds it.
-  private func metric(_ f: ScalarFunction, _ value: Value, allowed: [VectorDistanceMetric]) throws -> VectorDistanceMetric {
+  private func metric(
+    _ f: ScalarFunction, _ value: Value, allowed: [VectorDistanceMetric]
+  ) throws -> VectorDistanceMetric {
     guard case .string(let name) = value else { throw argumentType(f, value) }
     guard let m = VectorDistanceMetric(rawValue: name.uppercased()), allowed.contains(m) else {
       throw QuiverError.runtime(
