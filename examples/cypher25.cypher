@@ -74,8 +74,12 @@ MATCH (s:Shelf) NODETACH DELETE s;
 SHOW FUNCTIONS YIELD name, category WHERE category = 'Vector' RETURN name ORDER BY name;
 // expect:
 //   | name                          |
+//   | 'vector'                      |
 //   | 'vector.similarity.cosine'    |
 //   | 'vector.similarity.euclidean' |
+//   | 'vector_dimension_count'      |
+//   | 'vector_distance'             |
+//   | 'vector_norm'                 |
 
 // FOR is UNWIND in GQL's order; IS LABELED tests a label expression.
 CREATE (:Tool {name: 'hammer'}), (:Tool:Heavy {name: 'anvil'});

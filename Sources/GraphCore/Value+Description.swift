@@ -43,6 +43,7 @@ package enum CypherText {
     case .path(let path): writePath(path, to: &out)
     case .temporal(let temporal): out += temporal.description
     case .point(let point): out += point.description
+    case .vector(let vector): out += vector.description
     }
   }
 

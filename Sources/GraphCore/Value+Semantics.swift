@@ -44,6 +44,7 @@ extension Value {
       return a.nodes.map(\.id) == b.nodes.map(\.id) && a.relationships.map(\.id) == b.relationships.map(\.id)
     case (.temporal(let a), .temporal(let b)): return a == b
     case (.point(let a), .point(let b)): return a == b
+    case (.vector(let a), .vector(let b)): return a == b
     default: return false
     }
   }
@@ -85,8 +86,9 @@ extension Value {
   }
 
   /// Rank of each kind in ORDER BY's total order (ascending): maps, nodes, relationships,
-  /// lists, paths, points, temporal values, strings, booleans, numbers, and null last. Points
-  /// are orderable but not comparable: `<` between two points is null.
+  /// lists, paths, vectors, points, temporal values, strings, booleans, numbers, and null last
+  /// (the Neo4j manual's hierarchy of values). Points and vectors are orderable but not
+  /// comparable: `<` between two of them is null.
   private var orderRank: Int {
     switch self {
     case .map: return 0
@@ -94,12 +96,13 @@ extension Value {
     case .relationship: return 2
     case .list: return 3
     case .path: return 4
-    case .point: return 5
-    case .temporal: return 6
-    case .string: return 7
-    case .bool: return 8
-    case .int, .float: return 9
-    case .null: return 10
+    case .vector: return 5
+    case .point: return 6
+    case .temporal: return 7
+    case .string: return 8
+    case .bool: return 9
+    case .int, .float: return 10
+    case .null: return 11
     }
   }
 
@@ -144,6 +147,7 @@ extension Value {
       return la.count < lb.count ? -1 : la.count > lb.count ? 1 : 0
     case (.temporal(let a), .temporal(let b)): return a.orderCompare(b)
     case (.point(let a), .point(let b)): return a.orderCompare(b)
+    case (.vector(let a), .vector(let b)): return a.orderCompare(b)
     default:
       return cypherCompare(other) ?? 0
     }
@@ -203,6 +207,7 @@ package struct GroupingKey: Hashable, Sendable {
     case .path(let p): h.combine(8); h.combine(p.nodes.map(\.id)); h.combine(p.relationships.map(\.id))
     case .temporal(let t): h.combine(9); h.combine(t)
     case .point(let p): h.combine(10); h.combine(p)
+    case .vector(let v): h.combine(11); h.combine(v)
     }
   }
 }

@@ -3,8 +3,8 @@
 // engine; results hand out snapshots with labels and properties filled in.
 
 /// A Cypher value: a storable property value (null, boolean, integer, float, string, list, map)
-/// a temporal value (date, time, date-time, duration), a spatial point, or a graph entity (node,
-/// relationship, path).
+/// a temporal value (date, time, date-time, duration), a spatial point, a vector, or a graph
+/// entity (node, relationship, path).
 public enum Value: Sendable {
   case null
   case bool(Bool)
@@ -21,6 +21,9 @@ public enum Value: Sendable {
   /// A spatial point (`point({x: 1, y: 2})`). Boxed like `temporal`, so that `Value` stays as
   /// small as its other cases make it.
   indirect case point(Point)
+  /// A Cypher 25 `VECTOR` (`vector([1, 2], 2, INTEGER8)`): typed coordinates of a fixed
+  /// dimension, storable as a property.
+  case vector(Vector)
 
   /// True for `null`.
   public var isNull: Bool {
@@ -43,6 +46,7 @@ public enum Value: Sendable {
     case .path: return "PATH"
     case .temporal(let t): return t.typeName
     case .point: return "POINT"
+    case .vector: return "VECTOR"
     }
   }
 }
@@ -186,4 +190,6 @@ extension Value {
   }
   /// The point this value holds; nil for any other value.
   public var pointValue: Point? { if case .point(let v) = self { return v } else { return nil } }
+  /// The vector this value holds; nil for any other value.
+  public var vectorValue: Vector? { if case .vector(let v) = self { return v } else { return nil } }
 }

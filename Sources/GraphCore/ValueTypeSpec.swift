@@ -11,6 +11,9 @@ package indirect enum ValueTypeBase: Sendable, Hashable {
   /// Any value a property can hold: a simple value, or a list of simple values of one type.
   case propertyValue
   case list(ValueTypeSpec)
+  /// `VECTOR`, `VECTOR<type>`, `VECTOR(dimension)` or `VECTOR<type>(dimension)`: the vectors of
+  /// that coordinate type and dimension, either left open when nil.
+  case vector(VectorCoordinateType?, Int?)
 }
 
 /// A type as written after `IS ::`: one type, or a closed dynamic union (`INTEGER | FLOAT`),
@@ -46,6 +49,9 @@ extension ValueTypeBase {
       (.relationship, .relationship), (.map, .map), (.path, .path):
       return true
     case (.list(let inner), .list(let items)): return items.allSatisfy(inner.matches)
+    case (.vector(let type, let dimension), .vector(let vector)):
+      return (type ?? vector.coordinateType) == vector.coordinateType
+        && (dimension ?? vector.dimension) == vector.dimension
     case (.propertyValue, _): return ValueTypeBase.isPropertyValue(value)
     case (_, .temporal(let t)):
       switch (self, t.kind) {
@@ -58,15 +64,17 @@ extension ValueTypeBase {
     }
   }
 
-  /// A value a property can store: a boolean, number, string, temporal or point, or a list whose
-  /// elements are all non-null and of one of those kinds.
+  /// A value a property can store: a boolean, number, string, temporal, point or vector, or a
+  /// list whose elements are all non-null and of one of the kinds other than vector.
   private static func isPropertyValue(_ value: Value) -> Bool {
     switch value {
-    case .bool, .int, .float, .string, .temporal, .point: return true
+    case .bool, .int, .float, .string, .temporal, .point, .vector: return true
     case .list(let items):
       guard let first = items.first else { return true }
       let kind = first.typeName
-      return items.allSatisfy { !$0.isNull && !$0.isList && $0.typeName == kind && isPropertyValue($0) }
+      return items.allSatisfy {
+        !$0.isNull && !$0.isList && $0.vectorValue == nil && $0.typeName == kind && isPropertyValue($0)
+      }
     default: return false
     }
   }

@@ -57,10 +57,16 @@ package struct VectorIndexDefinition: Sendable, Hashable {
   package static let maxDimensions = 4096
 
   /// `value` as the vector this index holds, or nil when it holds none for it: a list of
-  /// finite numbers of the index's dimensions (Neo4j leaves other values out of the index
-  /// rather than refusing the write), not all zero for cosine.
+  /// finite numbers or a VECTOR value of the index's dimensions (Neo4j leaves other values out
+  /// of the index rather than refusing the write), not all zero for cosine.
   package func vector(_ value: Value?) -> [Double]? {
-    guard case .list(let items)? = value, !items.isEmpty else { return nil }
+    let items: [Value]
+    switch value {
+    case .list(let list)?: items = list
+    case .vector(let vector)?: items = vector.elements
+    default: return nil
+    }
+    guard !items.isEmpty else { return nil }
     if let dimensions, items.count != dimensions { return nil }
     var out: [Double] = []
     out.reserveCapacity(items.count)

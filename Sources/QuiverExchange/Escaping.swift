@@ -40,6 +40,7 @@ package enum Escaping {
       out += "point({x: " + cypherFloat(point.x) + ", y: " + cypherFloat(point.y)
       if let z = point.z { out += ", z: " + cypherFloat(z) }
       out += ", crs: " + CypherText.quoted(point.crs) + "})"
+    case .vector(let vector): out += vector.cypherExpression
     case .node, .relationship, .path: out += CypherText.literal(value)
     }
   }

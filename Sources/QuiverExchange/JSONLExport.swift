@@ -65,6 +65,8 @@ package enum JSONLExport {
       }
       out += "]"
     case .map(let entries): writeObject(entries, to: &out)
+    // JSON has no vector: its coordinates, as a list (which reads back as one).
+    case .vector(let vector): writeValue(.list(vector.elements), to: &out)
     case .node, .relationship, .path: out += JSONText.string(value.cypherText)
     }
   }

@@ -164,7 +164,9 @@ import Testing
       "e:x :: NOTHING", "e:x :: NULL", "e:x :: SIGNED INTEGER", "e:x :: LOCAL DATETIME", "e:x :: ZONED TIME",
       "e:x :: TIMESTAMP WITH TIME ZONE", "e:x :: TIME WITHOUT TIMEZONE", "e:x :: VERTEX", "e:x :: EDGE",
       "e:x :: PROPERTY VALUE", "e:x :: LIST<LIST<ANY>>", "e:x :: ARRAY<VARCHAR>", "e:x :: DURATION", "e:x :: POINT",
+      "e:x :: VECTOR", "e:x :: VECTOR<FLOAT32>(3)", "e:x :: VECTOR(1536)",
     ],
+    "coordinateType": ["e:x :: VECTOR<INT8> | VECTOR<INTEGER16> | VECTOR<SIGNED INTEGER> | VECTOR<FLOAT64>"],
     "additive": ["e:1 + 2 - 3", "e:'a' || 'b' || 'c'"],
     "multiplicative": ["e:6 * 2 / 3 % 4"],
     "power": ["e:2 ^ 3 ^ 2"],
@@ -191,6 +193,7 @@ import Testing
     "functionCall": [
       "e:count(DISTINCT x)", "e:date.truncate('day', d)", "e:toUpper('a')", "e:count(ALL x)",
       "e:trim(BOTH 'x' FROM s)", "e:trim(LEADING FROM s)", "e:trim('x' FROM s)", "e:normalize(s, NFKC)",
+      "e:vector([1, 2], 2, INTEGER8)", "e:vector_distance(a, b, COSINE)", "e:vector_norm(v, EUCLIDEAN)",
     ],
     "mapProjection": ["e:n {.name, .*, answer: 42, x}"],
     "mapProjectionItem": ["e:n {.a}", "e:n {b: 1}"],

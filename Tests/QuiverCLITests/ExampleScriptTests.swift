@@ -16,7 +16,7 @@ struct ExampleScriptTests {
     #expect(files.count >= 2)
     let outcome = try QuiverExecutable.run(["test"] + files)
     #expect(outcome.status == 0, "\(outcome.standardOutput)\(outcome.standardError)")
-    #expect(outcome.standardOutput.hasSuffix("71 passed, 0 failed\n"), "\(outcome.standardOutput)")
+    #expect(outcome.standardOutput.hasSuffix("77 passed, 0 failed\n"), "\(outcome.standardOutput)")
     for file in files { #expect(outcome.standardOutput.contains("\(file): ok")) }
   }
 }

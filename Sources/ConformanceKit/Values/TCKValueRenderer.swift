@@ -18,6 +18,7 @@ enum TCKValueRenderer {
     case .path(let p): return render(path: p)
     case .temporal(let t): return CypherText.quoted(t.description)
     case .point(let p): return p.description
+    case .vector(let v): return v.description
     }
   }
 

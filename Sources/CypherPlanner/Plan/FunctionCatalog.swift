@@ -44,7 +44,7 @@ package enum FunctionCatalog {
     ("nullIf", "Scalar", "nullIf(v1 :: ANY, v2 :: ANY) :: ANY", "Null when the two values are equal, otherwise the first value."),
     ("properties", "Scalar", "properties(input :: NODE | RELATIONSHIP | MAP) :: MAP", "A map of all the properties of a node, relationship or map."),
     ("randomUUID", "Scalar", "randomUUID() :: STRING", "A random UUID."),
-    ("size", "Scalar", "size(input :: LIST<ANY> | STRING) :: INTEGER", "The number of elements of a list or characters of a string."),
+    ("size", "Scalar", "size(input :: LIST<ANY> | STRING | VECTOR) :: INTEGER", "The number of elements of a list, characters of a string or coordinates of a vector."),
     ("startNode", "Scalar", "startNode(input :: RELATIONSHIP) :: NODE", "The start node of a relationship."),
     ("timestamp", "Scalar", "timestamp() :: INTEGER", "Milliseconds since midnight, January 1, 1970 UTC."),
     ("toBoolean", "Scalar", "toBoolean(input :: STRING | INTEGER | BOOLEAN) :: BOOLEAN", "Converts a string, integer or boolean to a boolean."),
@@ -172,7 +172,11 @@ package enum FunctionCatalog {
   ]
 
   private static let vector: [(String, String, String, String)] = [
-    ("vector.similarity.cosine", "Vector", "vector.similarity.cosine(a :: LIST<INTEGER | FLOAT>, b :: LIST<INTEGER | FLOAT>) :: FLOAT", "The cosine similarity of two vectors, scaled to [0, 1]."),
-    ("vector.similarity.euclidean", "Vector", "vector.similarity.euclidean(a :: LIST<INTEGER | FLOAT>, b :: LIST<INTEGER | FLOAT>) :: FLOAT", "The Euclidean similarity of two vectors, 1 / (1 + d²)."),
+    ("vector", "Vector", "vector(vectorValue :: STRING | LIST<INTEGER | FLOAT>, dimension :: INTEGER, coordinateType :: [INTEGER64, INTEGER32, INTEGER16, INTEGER8, FLOAT64, FLOAT32]) :: VECTOR", "Constructs a VECTOR value."),
+    ("vector.similarity.cosine", "Vector", "vector.similarity.cosine(a :: VECTOR | LIST<INTEGER | FLOAT>, b :: VECTOR | LIST<INTEGER | FLOAT>) :: FLOAT", "The cosine similarity of two vectors, scaled to [0, 1]."),
+    ("vector.similarity.euclidean", "Vector", "vector.similarity.euclidean(a :: VECTOR | LIST<INTEGER | FLOAT>, b :: VECTOR | LIST<INTEGER | FLOAT>) :: FLOAT", "The Euclidean similarity of two vectors, 1 / (1 + d²)."),
+    ("vector_dimension_count", "Vector", "vector_dimension_count(vector :: VECTOR) :: INTEGER", "Returns the dimension of a VECTOR."),
+    ("vector_distance", "Vector", "vector_distance(vector1 :: VECTOR, vector2 :: VECTOR, vectorDistanceMetric :: [EUCLIDEAN, EUCLIDEAN_SQUARED, MANHATTAN, COSINE, DOT, HAMMING]) :: FLOAT", "Returns a FLOAT representing the distance between the two vector values based on the selected vectorDistanceMetric algorithm."),
+    ("vector_norm", "Vector", "vector_norm(vector :: VECTOR, vectorDistanceMetric :: [EUCLIDEAN, MANHATTAN]) :: FLOAT", "Returns a FLOAT representing the distance between the given vector and an origin vector of the same dimension, calculated using the specified vectorDistanceMetric."),
   ]
 }

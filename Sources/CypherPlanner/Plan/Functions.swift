@@ -15,6 +15,10 @@ package enum ScalarFunction: String, Sendable, CaseIterable {
   /// `isNormalized(s, form)`: what `s IS [form] NORMALIZED` is rewritten to.
   case isNormalized
   case vectorSimilarityCosine = "vector.similarity.cosine", vectorSimilarityEuclidean = "vector.similarity.euclidean"
+  /// The Cypher 25 VECTOR functions: `vector(value, dimension, type)`, `vector_dimension_count(v)`,
+  /// `vector_distance(a, b, metric)`, `vector_norm(v, metric)`.
+  case vector, vectorDimensionCount = "vector_dimension_count", vectorDistance = "vector_distance"
+  case vectorNorm = "vector_norm"
   case exists, timestamp, isEmpty, valueType, elementId
   /// `format(temporal[, pattern])`: a temporal value's ISO text, or its text by a pattern.
   case format
@@ -40,8 +44,8 @@ package enum ScalarFunction: String, Sendable, CaseIterable {
     switch self {
     case .pi, .e, .rand, .timestamp, .linenumber, .file, .randomUUID: return 0...0
     case .trim, .ltrim, .rtrim, .btrim, .normalize, .format: return 1...2
-    case .nullIf, .vectorSimilarityCosine, .vectorSimilarityEuclidean, .pointDistance: return 2...2
-    case .pointWithinBBox: return 3...3
+    case .nullIf, .vectorSimilarityCosine, .vectorSimilarityEuclidean, .pointDistance, .vectorNorm: return 2...2
+    case .pointWithinBBox, .vector, .vectorDistance: return 3...3
     case .isNormalized: return 1...2
     case .range: return 2...3
     case .coalesce: return 1...Int.max

@@ -11,10 +11,11 @@ enum EntityKey: Hashable {
 }
 
 extension ExecutionContext {
-  /// Rejects values that cannot be stored as properties (maps, nested lists, entities).
+  /// Rejects values that cannot be stored as properties (maps, nested lists, lists of vectors,
+  /// entities). A vector is storable, as in Neo4j's block format.
   func checkStorable(_ v: Value, key: String) throws {
     switch v {
-    case .null, .bool, .int, .float, .string, .temporal, .point: return
+    case .null, .bool, .int, .float, .string, .temporal, .point, .vector: return
     case .list(let items):
       for item in items {
         switch item {

@@ -112,6 +112,7 @@ extension Value {
     case .list(let items): return items.reduce(16) { $0 + $1.estimatedBytes }
     case .map(let m): return m.reduce(16) { $0 + 16 + $1.key.utf8.count + $1.value.estimatedBytes }
     case .path(let p): return 16 + 16 * (p.nodes.count + p.relationships.count)
+    case .vector(let v): return 32 + 8 * v.dimension
     }
   }
 }

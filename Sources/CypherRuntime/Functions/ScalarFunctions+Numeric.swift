@@ -74,11 +74,12 @@ extension ExecutionContext {
   }
 
   /// `vector.similarity.cosine(a, b)` = (1 + cos θ) / 2 and `vector.similarity.euclidean(a, b)`
-  /// = 1 / (1 + d²), both in [0, 1]: lists of numbers of one length; null when either is null.
+  /// = 1 / (1 + d²), both in [0, 1]: lists of numbers or VECTOR values of one length; null when
+  /// either is null.
   func vectorSimilarity(_ f: ScalarFunction, _ args: [Value]) throws -> Value {
     if args.contains(where: \.isNull) { return .null }
-    guard case .list(let a) = args[0], case .list(let b) = args[1] else {
-      throw argumentType(f, args.first { if case .list = $0 { return false } else { return true } } ?? args[0])
+    guard let a = args[0].similarityOperand, let b = args[1].similarityOperand else {
+      throw argumentType(f, args.first { $0.similarityOperand == nil } ?? args[0])
     }
     guard a.count == b.count, !a.isEmpty else {
       throw QuiverError.runtime(
@@ -101,5 +102,16 @@ extension ExecutionContext {
     let norms = (x.reduce(0) { $0 + $1 * $1 } * y.reduce(0) { $0 + $1 * $1 }).squareRoot()
     guard norms > 0 else { return .null }
     return .float((1 + dot / norms) / 2)
+  }
+}
+
+extension Value {
+  /// The coordinates `vector.similarity.*` reads: a list's elements or a vector's coordinates.
+  fileprivate var similarityOperand: [Value]? {
+    switch self {
+    case .list(let items): return items
+    case .vector(let v): return v.elements
+    default: return nil
+    }
   }
 }

@@ -26,6 +26,8 @@ extension ExecutionContext {
       return try vectorSimilarity(f, args)
     case .point, .pointDistance, .pointWithinBBox:
       return try spatial(f, args)
+    case .vector, .vectorDimensionCount, .vectorDistance, .vectorNorm:
+      return try vectorFunction(f, args)
     default: break
     }
     if args.contains(where: \.isNull) {
@@ -71,6 +73,7 @@ extension ExecutionContext {
       switch x {
       case .list(let l): return .int(Int64(l.count))
       case .string(let s): return .int(Int64(s.count))
+      case .vector(let v): return .int(Int64(v.dimension))
       default: throw argumentType(f, x)
       }
     case .length:

@@ -12,8 +12,11 @@ extension Value {
 
   /// The type of a non-null value without its nullability.
   private var preciseTypeName: String {
-    guard case .list(let items) = self else { return typeName }
-    return "LIST<\(Value.elementUnion(items))>"
+    switch self {
+    case .list(let items): return "LIST<\(Value.elementUnion(items))>"
+    case .vector(let v): return "VECTOR<\(v.coordinateType.sizedName)>(\(v.dimension))"
+    default: return typeName
+    }
   }
 
   /// The union type of a list's elements, members ordered as Cypher orders the types (lists of
@@ -33,9 +36,9 @@ extension Value {
   private static func typeRank(_ name: String) -> Int {
     let order = [
       "BOOLEAN", "STRING", "INTEGER", "FLOAT", "DATE", "LOCAL TIME", "ZONED TIME", "LOCAL DATETIME",
-      "ZONED DATETIME", "DURATION", "POINT", "NODE", "RELATIONSHIP", "MAP", "LIST", "PATH",
+      "ZONED DATETIME", "DURATION", "POINT", "NODE", "RELATIONSHIP", "MAP", "LIST", "PATH", "VECTOR",
     ]
-    let base = name.hasPrefix("LIST<") ? "LIST" : name
+    let base = name.hasPrefix("LIST<") ? "LIST" : name.hasPrefix("VECTOR<") ? "VECTOR" : name
     return order.firstIndex(of: base) ?? order.count
   }
 }

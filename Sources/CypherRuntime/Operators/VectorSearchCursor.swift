@@ -66,9 +66,15 @@ final class VectorSearchCursor: Cursor {
     }
     let query = try ctx.eval(spec.query, row)
     if query.isNull { return [] }
-    guard case .list(let items) = query, items.allSatisfy({ if case .int = $0 { true } else if case .float = $0 { true } else { false } })
-    else {
-      throw QuiverError.typeError("the query vector of SEARCH must be a LIST<INTEGER NOT NULL | FLOAT NOT NULL>, got \(query.cypherText)")
+    let isNumberList: Bool
+    switch query {
+    case .list(let items): isNumberList = items.allSatisfy { if case .int = $0 { true } else if case .float = $0 { true } else { false } }
+    case .vector: isNumberList = true
+    default: isNumberList = false
+    }
+    guard isNumberList else {
+      throw QuiverError.typeError(
+        "the query vector of SEARCH must be a LIST<INTEGER NOT NULL | FLOAT NOT NULL>, got \(query.cypherText)")
     }
     if k == 0 { return [] }
     return try ctx.store.vectorSearch(spec.index, k: Int(k), query: query)

@@ -69,6 +69,7 @@ extension BuiltinProcedure {
     case .float: return "Double"
     case .string: return "String"
     case .point: return "Point"
+    case .vector: return "Vector"
     case .temporal(let t):
       switch t.kind {
       case .date: return "Date"

@@ -168,6 +168,9 @@ extension Parser {
   private mutating func functionCall(_ name: String, _ loc: Loc) throws -> Expression {
     try expectSymbol("(")
     if name.lowercased() == "trim", let trim = try trimArguments(loc) { return trim }
+    if let wordIndex = Parser.vectorWordArgument[name.lowercased()] {
+      return .function(name: name, distinct: false, arguments: try vectorArguments(wordIndex, name), loc)
+    }
     let distinct = eat(.distinct)
     // `count(ALL x)`: ALL is the default; `all(x IN …)` and a variable named `all` stay as they are.
     if !distinct && at(.all) && !peek().isSymbol("(") && !peek().isSymbol(")") { advance() }

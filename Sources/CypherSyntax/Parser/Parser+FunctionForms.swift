@@ -1,6 +1,8 @@
 // Function calls whose arguments are not a plain expression list: `trim([BOTH | LEADING |
-// TRAILING] [characters] FROM s)`, `normalize(s, NFKC)` (the form is a bare word) and
-// `count(ALL x)`. Each is rewritten to an ordinary call, so later stages see only those.
+// TRAILING] [characters] FROM s)`, `normalize(s, NFKC)` (the form is a bare word),
+// `vector(v, 3, INTEGER8)` and `vector_distance(a, b, COSINE)` (a bare coordinate type or
+// metric) and `count(ALL x)`. Each is rewritten to an ordinary call, so later stages see only
+// those.
 import GraphCore
 
 extension Parser {
@@ -42,5 +44,37 @@ extension Parser {
       ["NFC", "NFD", "NFKC", "NFKD"].contains(name.uppercased())
     else { return args }
     return [args[0], .literal(.string(name.uppercased()))]
+  }
+
+  /// The functions with a bare-word argument, and that argument's index: the coordinate type of
+  /// `vector(value, dimension, INTEGER8)`, the metric of `vector_distance(a, b, EUCLIDEAN)` and
+  /// of `vector_norm(v, MANHATTAN)`.
+  static let vectorWordArgument: [String: Int] = ["vector": 2, "vector_distance": 2, "vector_norm": 1]
+
+  /// The arguments of a function of `vectorWordArgument`, the opening parenthesis consumed and
+  /// the closing one too on return. At the word's index a bare name followed by `)` or `,` (or
+  /// `SIGNED INTEGER`) becomes a string literal: a coordinate type by its sized name (an unknown
+  /// one is a syntax error), a metric by its upper-cased spelling, checked when the call runs.
+  /// vectorCall := name '(' [expr | word] (',' (expr | word))* ')'
+  mutating func vectorArguments(_ wordIndex: Int, _ name: String) throws -> [Expression] {
+    var args: [Expression] = []
+    while !atSymbol(")") {
+      if !args.isEmpty { try expectSymbol(",") }
+      let bare =
+        current.kind == .identifier
+        && (peek().isSymbol(")") || peek().isSymbol(",") || (atWord("SIGNED") && peekWord("INTEGER")))
+      if args.count == wordIndex && bare {
+        if name.lowercased() == "vector" {
+          args.append(.literal(.string(try vectorCoordinateType().sizedName)))
+        } else {
+          args.append(.literal(.string(current.text.uppercased())))
+          advance()
+        }
+      } else {
+        args.append(try expression())
+      }
+    }
+    try expectSymbol(")")
+    return args
   }
 }

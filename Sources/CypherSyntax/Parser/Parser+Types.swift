@@ -95,7 +95,7 @@ extension Parser {
   private static let typeWords: Set<String> = [
     "ANY", "NOTHING", "NULL", "BOOLEAN", "BOOL", "STRING", "VARCHAR", "INTEGER", "INT", "SIGNED", "FLOAT",
     "DATE", "LOCAL", "ZONED", "TIME", "TIMESTAMP", "DURATION", "POINT", "NODE", "VERTEX", "RELATIONSHIP",
-    "EDGE", "MAP", "PATH", "PROPERTY", "LIST", "ARRAY",
+    "EDGE", "MAP", "PATH", "PROPERTY", "LIST", "ARRAY", "VECTOR",
   ]
 
   /// One type name with its synonyms; `ANY<…>`, `LIST<…>` and `ARRAY<…>` nest a type.
@@ -138,6 +138,7 @@ extension Parser {
     case "RELATIONSHIP", "EDGE": return plain(.relationship)
     case "MAP": return plain(.map)
     case "PATH": return plain(.path)
+    case "VECTOR": return plain(try vectorTypeSuffix())
     case "PROPERTY":
       try expectWord("VALUE")
       return plain(.propertyValue)
@@ -168,6 +169,52 @@ extension Parser {
     default:
       throw QuiverError.syntax(.unexpectedSyntax, "unknown type `\(word)`, expected a type such as INTEGER or LIST<STRING>", at: position)
     }
+  }
+
+  /// The rest of a vector type after `VECTOR`: an optional `<coordinate type>`, then an optional
+  /// `(dimension)`; `VECTOR` alone is every vector.
+  /// vectorType := VECTOR ['<' coordinateType '>'] ['(' integer ')']
+  private mutating func vectorTypeSuffix() throws -> ValueTypeBase {
+    var coordinateType: VectorCoordinateType?
+    if eatSymbol("<") {
+      coordinateType = try vectorCoordinateType()
+      try expectSymbol(">")
+    }
+    var dimension: Int?
+    if atSymbol("(") && peek().kind == .integer {
+      advance()
+      let position = current.position
+      guard let value = Int(current.text), Vector.dimensions.contains(value) else {
+        throw QuiverError.syntax(
+          .invalidTypeExpression,
+          "a vector dimension must be between 1 and \(Vector.maximumDimension), not \(current.text)", at: position)
+      }
+      advance()
+      try expectSymbol(")")
+      dimension = value
+    }
+    return .vector(coordinateType, dimension)
+  }
+
+  /// A vector coordinate type name or alias (`INTEGER8`, `INT16`, `SIGNED INTEGER`, `FLOAT32`,
+  /// `FLOAT`, …), as `VECTOR<…>` and the `vector()` family of functions write it.
+  /// coordinateType := INTEGER8 | INT8 | … | INTEGER | INT | SIGNED INTEGER | FLOAT32 | FLOAT | FLOAT64
+  mutating func vectorCoordinateType() throws -> VectorCoordinateType {
+    let position = current.position
+    guard current.kind == .identifier else { throw unexpected(expected: "a vector coordinate type") }
+    var name = current.text
+    advance()
+    if name.uppercased() == "SIGNED" {
+      try expectWord("INTEGER")
+      name = "SIGNED INTEGER"
+    }
+    guard let type = VectorCoordinateType(name: name) else {
+      throw QuiverError.syntax(
+        .invalidTypeExpression,
+        "unknown vector coordinate type `\(name)`, expected INTEGER8, INTEGER16, INTEGER32, INTEGER64, FLOAT32 or FLOAT64",
+        at: position)
+    }
+    return type
   }
 
   /// Consumes the identifier spelled `word`, or fails naming it.

@@ -1,7 +1,8 @@
 // The binary form of values, shared by the log and the snapshot: a tag byte, then the payload —
 // zigzag varints for integers, the IEEE bit pattern for floats (NaN payloads and -0.0 survive),
 // length-prefixed UTF-8, the integer fields of temporal values, and a point's srid followed by
-// the bit patterns of its two or three coordinates.
+// the bit patterns of its two or three coordinates, a vector's coordinate type, dimension and
+// coordinates (varints for the integer types, 32- or 64-bit patterns for the float types).
 import GraphCore
 
 /// Tag bytes of the value encoding. New tags may be added; existing ones never change meaning.
@@ -10,6 +11,9 @@ enum ValueTag: UInt8 {
   case date, localTime, time, localDateTime, dateTime, dateTimeZoned, duration
   /// A point: its srid (which fixes the number of coordinates), then each coordinate.
   case point
+  /// A vector: its coordinate type (`VectorCoordinateType.rawValue`), its dimension, then each
+  /// coordinate — a zigzag varint, or the bit pattern of a `Float` (FLOAT32) or `Double` (FLOAT64).
+  case vector
 }
 
 /// How deeply lists and maps may nest in stored data before the decoder gives up.
@@ -55,6 +59,16 @@ extension ByteWriter {
       byte(ValueTag.point.rawValue)
       signed(Int64(p.srid))
       for coordinate in p.coordinates { fixed64(coordinate.bitPattern) }
+    case .vector(let v):
+      byte(ValueTag.vector.rawValue)
+      byte(UInt8(v.coordinateType.rawValue))
+      count(v.dimension)
+      switch v.coordinates {
+      case .integers(let values): for x in values { signed(x) }
+      case .floats(let values) where v.coordinateType == .float32:
+        for x in values { fixed32(Float(x).bitPattern) }
+      case .floats(let values): for x in values { fixed64(x.bitPattern) }
+      }
     }
   }
 
@@ -189,6 +203,26 @@ extension ByteReader {
       let z = dimensions == 3 ? Double(bitPattern: try fixed64()) : nil
       guard let point = Point(srid: Int(truncatingIfNeeded: srid), x: x, y: y, z: z) else { throw fail("unknown point srid") }
       return .point(point)
+    case .vector:
+      guard let type = VectorCoordinateType(rawValue: Int(try byte())) else { throw fail("unknown vector coordinate type") }
+      let n = try count()
+      guard n >= 1 && n <= Vector.maximumDimension else { throw fail("vector dimension out of range") }
+      let vector: Vector?
+      if type.isFloat {
+        var floats: [Double] = []
+        floats.reserveCapacity(n)
+        for _ in 0..<n {
+          floats.append(type == .float32 ? Double(Float(bitPattern: try fixed32())) : Double(bitPattern: try fixed64()))
+        }
+        vector = Vector(type, floats: floats)
+      } else {
+        var integers: [Int64] = []
+        integers.reserveCapacity(n)
+        for _ in 0..<n { integers.append(try signed()) }
+        vector = Vector(type, integers: integers)
+      }
+      guard let vector else { throw fail("vector coordinate out of range") }
+      return .vector(vector)
     }
   }
 

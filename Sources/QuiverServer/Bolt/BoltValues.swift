@@ -69,6 +69,9 @@ extension PackStreamWriter {
       writeStructHeader(tag: p.z == nil ? BoltTag.point2D : BoltTag.point3D, count: p.z == nil ? 3 : 4)
       writeInt(Int64(p.srid))
       for coordinate in p.coordinates { writeFloat(coordinate) }
+    // The Bolt versions Quiver speaks (up to 5.x) have no vector structure (Bolt 6 added one):
+    // a vector travels as the list of its coordinates, integers or floats.
+    case .vector(let v): write(.list(v.elements), format: format)
     }
   }
 
@@ -279,6 +282,7 @@ extension Value {
     case .string(let s): return .string(s)
     case .list(let items): return .list(items.map(\.packValue))
     case .map(let entries): return .map(entries.mapValues(\.packValue))
+    case .vector(let v): return .list(v.elements.map(\.packValue))
     case .node, .relationship, .path, .temporal, .point: return .string(description)
     }
   }

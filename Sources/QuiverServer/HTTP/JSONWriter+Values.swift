@@ -57,6 +57,8 @@ extension JSONWriter {
     case .path(let path): array(Self.pathElements(path)) { $0.plain($1) }
     case .temporal(let t): string(t.description)
     case .point(let p): string(p.wellKnownText)
+    // As over Bolt, a vector travels as the list of its coordinates.
+    case .vector(let v): plain(.list(v.elements))
     }
   }
 
@@ -99,6 +101,7 @@ extension JSONWriter {
       case .path(let path): w.array(Self.pathElements(path)) { $0.typed($1) }
       case .temporal(let t): w.string(t.description)
       case .point(let p): w.string(p.wellKnownText)
+      case .vector(let v): w.array(v.elements) { $0.typed($1) }
       }
     }
   }
@@ -111,7 +114,7 @@ extension JSONWriter {
     case .int: return "Integer"
     case .float: return "Float"
     case .string: return "String"
-    case .list: return "List"
+    case .list, .vector: return "List"
     case .map: return "Map"
     case .node: return "Node"
     case .relationship: return "Relationship"

@@ -48,6 +48,8 @@ package enum JSONFormatter {
       return "{\"nodes\":[\(nodes)],\"relationships\":[\(relationships)]}"
     case .temporal(let temporal): return JSONText.string(temporal.description)
     case .point(let point): return JSONText.string(point.description)
+    // JSON has no vector type: the coordinates as an array of numbers.
+    case .vector(let vector): return json(.list(vector.elements))
     }
   }
 

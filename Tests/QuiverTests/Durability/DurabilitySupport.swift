@@ -41,6 +41,13 @@ func canonical(_ v: Value) -> String {
   case .node(let n): return "node\(n.id)"
   case .relationship(let r): return "rel\(r.id)"
   case .path: return "path"
+  case .vector(let v):
+    let coordinates: [String]
+    switch v.coordinates {
+    case .integers(let values): coordinates = values.map { String($0) }
+    case .floats(let values): coordinates = values.map { String($0.bitPattern, radix: 16) }
+    }
+    return "v\(v.coordinateType.sizedName)(" + coordinates.joined(separator: ",") + ")"
   }
 }
 
