@@ -21,6 +21,14 @@ public struct QueryStatistics: Sendable, Hashable, CustomStringConvertible {
   public var propertiesSet = 0
   /// Properties removed (set to null, REMOVEd, or replaced by `=` map assignment).
   public var propertiesRemoved = 0
+  /// Indexes of any kind created (a constraint's own index is not counted, as in Neo4j).
+  public var indexesAdded = 0
+  /// Indexes dropped.
+  public var indexesRemoved = 0
+  /// Constraints created.
+  public var constraintsAdded = 0
+  /// Constraints dropped.
+  public var constraintsRemoved = 0
 
   public init() {}
 
@@ -36,6 +44,10 @@ public struct QueryStatistics: Sendable, Hashable, CustomStringConvertible {
     labelNamesRemoved += other.labelNamesRemoved
     propertiesSet += other.propertiesSet
     propertiesRemoved += other.propertiesRemoved
+    indexesAdded += other.indexesAdded
+    indexesRemoved += other.indexesRemoved
+    constraintsAdded += other.constraintsAdded
+    constraintsRemoved += other.constraintsRemoved
   }
 
   /// True when the statement changed anything.
@@ -56,6 +68,10 @@ public struct QueryStatistics: Sendable, Hashable, CustomStringConvertible {
     add(labelsRemoved, "removed", "label")
     add(propertiesSet, "set", "property", "properties")
     add(propertiesRemoved, "removed", "property", "properties")
+    add(indexesAdded, "added", "index", "indexes")
+    add(indexesRemoved, "removed", "index", "indexes")
+    add(constraintsAdded, "added", "constraint")
+    add(constraintsRemoved, "removed", "constraint")
     guard let first = parts.first else { return "" }
     parts[0] = first.prefix(1).uppercased() + first.dropFirst()
     return parts.joined(separator: ", ")

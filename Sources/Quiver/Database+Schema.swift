@@ -24,6 +24,21 @@ extension Database {
     }
   }
 
+  /// What a schema command that changed the schema (`changed`; `IF [NOT] EXISTS` may make it a
+  /// no-op) counts, as Neo4j counts it.
+  static func statistics(of command: SchemaCommand, changed: Bool) -> QueryStatistics {
+    var statistics = QueryStatistics()
+    guard changed else { return statistics }
+    switch command {
+    case .createIndex, .createVectorIndex, .createFulltextIndex, .createLookupIndex: statistics.indexesAdded = 1
+    case .dropIndex: statistics.indexesRemoved = 1
+    case .createConstraint: statistics.constraintsAdded = 1
+    case .dropConstraint: statistics.constraintsRemoved = 1
+    case .showIndexes, .showConstraints, .showProcedures, .showFunctions, .showTransactions, .terminateTransactions: break
+    }
+    return statistics
+  }
+
   /// Runs `command` on `store`, returning its result and the changed store.
   static func run(_ command: SchemaCommand, on store: GraphStore, procedures: ProcedureRegistry) throws -> (QueryResult, GraphStore) {
     var store = store

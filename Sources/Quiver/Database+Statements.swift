@@ -59,9 +59,10 @@ extension Database {
       try scope.checkWritable(schema: true)
       let result = try scope.write(control: control) { store, procedures in
         let (result, changed) = try Self.run(command, on: store, procedures: procedures)
-        return (result, changed, QueryStatistics())
+        let statistics = Self.statistics(of: command, changed: changed.schemaVersion != store.schemaVersion)
+        return ((result, statistics), changed, statistics)
       }
-      return stream(result.columns, .rows(result.rows), .schemaWrite)
+      return stream(result.0.columns, .kept(result.0.rows, statistics: result.1), .schemaWrite)
     case .query(let compiled):
       let type: QueryType = !compiled.isUpdating ? .readOnly : compiled.columns.isEmpty ? .writeOnly : .readWrite
       notifications = QueryNotification.notifications(for: compiled.names, in: snapshot.store)

@@ -66,6 +66,17 @@ func texts(_ database: Database, _ query: String) throws -> [String] {
     #expect(summary["bookmark"]?.string?.hasPrefix("quiver:") == true)
   }
 
+  @Test func schemaCommandsReportIndexAndConstraintCounters() throws {
+    let (c, _) = try ready()
+    func stats(_ query: String) -> [String: PackValue]? { c.query(query).1.last?.metadata["stats"]?.map }
+    #expect(stats("CREATE INDEX person_name FOR (p:Person) ON (p.name)") == ["indexes-added": .int(1), "contains-updates": .bool(true)])
+    // Nothing changed: no stats at all, as Neo4j sends none.
+    #expect(stats("CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name)") == nil)
+    #expect(stats("DROP INDEX person_name") == ["indexes-removed": .int(1), "contains-updates": .bool(true)])
+    #expect(stats("CREATE CONSTRAINT person_id FOR (p:Person) REQUIRE p.id IS UNIQUE") == ["constraints-added": .int(1), "contains-updates": .bool(true)])
+    #expect(stats("DROP CONSTRAINT person_id") == ["constraints-removed": .int(1), "contains-updates": .bool(true)])
+  }
+
   @Test func explicitTransactionCommitsAndRollsBack() throws {
     let (c, database) = try ready()
     #expect(c.send(0x11, [.map([:])]).first?.isSuccess == true)

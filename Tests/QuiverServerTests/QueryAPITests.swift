@@ -69,6 +69,14 @@ import Testing
     }
     #expect(bookmarks.count == 1)
     #expect(try texts(database, "MATCH (n:T) RETURN n.v") == ["41"])
+    let index = client.send(
+      "POST", "/db/neo4j/query/v2", json: #"{"statement":"CREATE INDEX t_v FOR (n:T) ON (n.v)","includeCounters":true}"#)
+    #expect(index.json["counters"]?["indexesAdded"] == .int(1))
+    #expect(index.json["counters"]?["constraintsAdded"] == .int(0))
+    let constraint = client.send(
+      "POST", "/db/neo4j/query/v2", json: #"{"statement":"CREATE CONSTRAINT t_w FOR (n:T) REQUIRE n.w IS UNIQUE","includeCounters":true}"#)
+    #expect(constraint.json["counters"]?["constraintsAdded"] == .int(1))
+    #expect(constraint.json["counters"]?["indexesAdded"] == .int(0))
   }
 
   @Test(arguments: [

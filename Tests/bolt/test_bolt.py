@@ -60,6 +60,13 @@ def test_managed_write_and_counters(driver):
     driver.execute_query("MATCH (n:Counted) DETACH DELETE n")
     _, summary, _ = driver.execute_query("CREATE (:Counted:Twice), (:Counted)")
     assert (summary.counters.nodes_created, summary.counters.labels_added) == (2, 3)
+    # Schema commands count what they created or dropped; IF NOT EXISTS on an existing one nothing.
+    _, summary, _ = driver.execute_query("CREATE INDEX counted_name IF NOT EXISTS FOR (c:Counted) ON (c.name)")
+    assert (summary.counters.indexes_added, summary.counters.contains_updates) == (1, True)
+    _, summary, _ = driver.execute_query("CREATE INDEX counted_name IF NOT EXISTS FOR (c:Counted) ON (c.name)")
+    assert (summary.counters.indexes_added, summary.counters.contains_updates) == (0, False)
+    _, summary, _ = driver.execute_query("DROP INDEX counted_name")
+    assert summary.counters.indexes_removed == 1
 
 
 def test_explicit_transaction_rollback(driver):

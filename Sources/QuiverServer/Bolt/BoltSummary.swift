@@ -11,7 +11,8 @@ enum BoltSummary {
       ("nodes-created", s.nodesCreated), ("nodes-deleted", s.nodesDeleted),
       ("relationships-created", s.relationshipsCreated), ("relationships-deleted", s.relationshipsDeleted),
       ("properties-set", s.propertiesSet + s.propertiesRemoved), ("labels-added", s.labelsAdded),
-      ("labels-removed", s.labelsRemoved),
+      ("labels-removed", s.labelsRemoved), ("indexes-added", s.indexesAdded), ("indexes-removed", s.indexesRemoved),
+      ("constraints-added", s.constraintsAdded), ("constraints-removed", s.constraintsRemoved),
     ]
     var stats: [String: PackValue] = [:]
     for (name, count) in counters where count != 0 { stats[name] = .int(Int64(count)) }

@@ -188,8 +188,9 @@ struct LegacyTransactionAPI {
     let values: [(String, Int)] = [
       ("nodes_created", s.nodesCreated), ("nodes_deleted", s.nodesDeleted), ("properties_set", s.propertiesSet + s.propertiesRemoved),
       ("relationships_created", s.relationshipsCreated), ("relationship_deleted", s.relationshipsDeleted),
-      ("labels_added", s.labelsAdded), ("labels_removed", s.labelsRemoved), ("indexes_added", 0), ("indexes_removed", 0),
-      ("constraints_added", 0), ("constraints_removed", 0),
+      ("labels_added", s.labelsAdded), ("labels_removed", s.labelsRemoved), ("indexes_added", s.indexesAdded),
+      ("indexes_removed", s.indexesRemoved), ("constraints_added", s.constraintsAdded),
+      ("constraints_removed", s.constraintsRemoved),
     ]
     w.object { w, member in
       member(&w, "contains_updates")

@@ -214,8 +214,8 @@ struct QueryAPI {
     let values: [(String, Int)] = [
       ("nodesCreated", s.nodesCreated), ("nodesDeleted", s.nodesDeleted), ("propertiesSet", s.propertiesSet + s.propertiesRemoved),
       ("relationshipsCreated", s.relationshipsCreated), ("relationshipsDeleted", s.relationshipsDeleted),
-      ("labelsAdded", s.labelsAdded), ("labelsRemoved", s.labelsRemoved), ("indexesAdded", 0), ("indexesRemoved", 0),
-      ("constraintsAdded", 0), ("constraintsRemoved", 0), ("systemUpdates", 0),
+      ("labelsAdded", s.labelsAdded), ("labelsRemoved", s.labelsRemoved), ("indexesAdded", s.indexesAdded),
+      ("indexesRemoved", s.indexesRemoved), ("constraintsAdded", s.constraintsAdded), ("constraintsRemoved", s.constraintsRemoved), ("systemUpdates", 0),
     ]
     w.object { w, member in
       member(&w, "containsUpdates")
