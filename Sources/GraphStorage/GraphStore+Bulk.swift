@@ -40,11 +40,7 @@ extension GraphStore {
     let t = internType(type)
     let indexed = relationshipIndexed(type: t)
     for (offset, r) in batch.enumerated() {
-      // `nodeExists` from the live-node bitmap (one bit per node, which stays in cache) rather
-      // than from the node records: a batch's ends are random nodes, and reading two records
-      // per relationship was most of this loop's time.
-      precondition(
-        r.start >= 0 && r.end >= 0 && liveNodes.contains(r.start) && liveNodes.contains(r.end), "relationship endpoints must exist")
+      precondition(nodeExists(r.start) && nodeExists(r.end), "relationship endpoints must exist")
       let id = first + Int64(offset)
       relationships.append(type: t, start: r.start, end: r.end, properties: r.properties)
       if changeLog != nil {

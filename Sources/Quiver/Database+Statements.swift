@@ -57,12 +57,12 @@ extension Database {
         return stream(source.columns, .source(source), .readOnly)
       }
       try scope.checkWritable(schema: true)
-      let result = try scope.write(control: control) { store, procedures in
+      let (result, statistics) = try scope.write(control: control) { store, procedures in
         let (result, changed) = try Self.run(command, on: store, procedures: procedures)
         let statistics = Self.statistics(of: command, changed: changed.schemaVersion != store.schemaVersion)
         return ((result, statistics), changed, statistics)
       }
-      return stream(result.0.columns, .kept(result.0.rows, statistics: result.1), .schemaWrite)
+      return stream(result.columns, .kept(result.rows, statistics: statistics), .schemaWrite)
     case .query(let compiled):
       let type: QueryType = !compiled.isUpdating ? .readOnly : compiled.columns.isEmpty ? .writeOnly : .readWrite
       notifications = QueryNotification.notifications(for: compiled.names, in: snapshot.store)
