@@ -5,14 +5,17 @@ import Quiver
 import Testing
 
 @Suite struct ShortestPathTests {
-  /// A random directed graph of `n` nodes `(:N {i})` and `(:N)-[:R {w}]->(:N)` edges.
-  private func randomGraph(seed: UInt64, n: Int, edges: Int) throws -> (Database, [(Int, Int, Int)]) {
+  /// A random directed graph of `n` nodes `(:N {i})` and `(:N)-[:R {w}]->(:N)` edges, after
+  /// `padding` unconnected nodes (which make the graph large enough for a search to hash the
+  /// nodes it reaches instead of filling arrays as long as the graph).
+  private func randomGraph(seed: UInt64, n: Int, edges: Int, padding: Int = 0) throws -> (Database, [(Int, Int, Int)]) {
     var rng = IndexTests.Generator(state: seed)
     var list: [(Int, Int, Int)] = []
     for _ in 0..<edges {
       list.append((Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)), Int(rng.next() % 3)))
     }
     let db = try Database()
+    if padding > 0 { _ = try db.execute("UNWIND range(1, $n) AS i CREATE (:Pad)", parameters: ["n": .int(Int64(padding))]) }
     _ = try db.execute("UNWIND range(0, $n - 1) AS i CREATE (:N {i: i})", parameters: ["n": .int(Int64(n))])
     _ = try db.execute("CREATE INDEX FOR (x:N) ON (x.i)")
     _ = try db.execute(
@@ -44,10 +47,11 @@ import Testing
   }
 
   private func check(
-    seed: UInt64, pattern: String, undirected: Bool = false, reversed: Bool = false, maxHops: Int? = nil, onlyWeight: Int? = nil
+    seed: UInt64, pattern: String, undirected: Bool = false, reversed: Bool = false, maxHops: Int? = nil, onlyWeight: Int? = nil,
+    padding: Int = 0
   ) throws {
     let n = 120
-    let (db, edges) = try randomGraph(seed: seed, n: n, edges: 200)
+    let (db, edges) = try randomGraph(seed: seed, n: n, edges: 200, padding: padding)
     let kept = onlyWeight.map { w in edges.filter { $0.2 == w } } ?? edges
     let usable = reversed ? kept.map { ($0.1, $0.0, $0.2) } : kept
     var rng = IndexTests.Generator(state: seed &* 31)
@@ -77,6 +81,12 @@ import Testing
   @Test(arguments: [3, 4, 5])
   func directedPathsHaveTheBreadthFirstLength(seed: UInt64) throws {
     try check(seed: seed, pattern: "-[:R*]->")
+  }
+
+  /// Past 65,536 node ids the search hashes the nodes it reaches; the paths are the same.
+  @Test func pathsOnAGraphPastTheDenseLimit() throws {
+    try check(seed: 3, pattern: "-[:R*]->", padding: 70_000)
+    try check(seed: 6, pattern: "-[:R*]-", undirected: true, padding: 70_000)
   }
 
   @Test(arguments: [6, 7])

@@ -111,12 +111,11 @@ final class ShortestPathCursor: Cursor {
     let types = names.types(store)
     let deleted = ctx.deletedRelationships
     let maxHops = spec.maxHops ?? Int.max
-    // Per side, the nodes reached: their depth from that side's end and the node and
-    // relationship they were reached through. Hashed by node id, so that a search costs what it
-    // visits (a few thousand nodes between two people of a social graph), not the size of the
-    // graph, which arrays indexed by node id cost on every search. Each entry counts 48 bytes
-    // (key, visit and the table's slack) against the memory budget.
-    var visits: [[Int64: Visit]] = [[source: Visit(depth: 0, previous: -1, relationship: -1)], [target: Visit(depth: 0, previous: -1, relationship: -1)]]
+    // Per side, the nodes reached (see `SearchVisits`); each counts 48 bytes (key, visit and a
+    // hash table's slack) against the memory budget.
+    var visits = [SearchVisits(nodeIDLimit: store.nodeIDLimit), SearchVisits(nodeIDLimit: store.nodeIDLimit)]
+    visits[0][source] = SearchVisit(depth: 0, previous: -1, relationship: -1)
+    visits[1][target] = SearchVisit(depth: 0, previous: -1, relationship: -1)
     let directions = [spec.direction, spec.direction.reversed]
     var frontiers: [[Int64]] = [[source], [target]]
     var levels = [0, 0]
@@ -141,12 +140,12 @@ final class ShortestPathCursor: Cursor {
           hits += 1
           try ctx.countExpansionStep("shortest-path search")
           let far = entry.neighbour
-          if visits[side][far] != nil || (!deleted.isEmpty && deleted[entry.id] != nil) { continue }
+          if visits[side].reached(far) || (!deleted.isEmpty && deleted[entry.id] != nil) { continue }
           if let predicate = spec.predicate {
             scratchRow[spec.scratch] = .relationship(Relationship(id: entry.id))
             guard try ctx.truth(ctx.eval(predicate, scratchRow)) == true else { continue }
           }
-          visits[side][far] = Visit(depth: level, previous: node, relationship: entry.id)
+          visits[side][far] = SearchVisit(depth: level, previous: node, relationship: entry.id)
           next.append(far)
           if let there = visits[other][far] {
             let length = levels[side] + Int(there.depth)
@@ -163,15 +162,8 @@ final class ShortestPathCursor: Cursor {
     return nil
   }
 
-  /// How one side of a bidirectional search reached a node.
-  private struct Visit {
-    var depth: Int32
-    var previous: Int64
-    var relationship: Int64
-  }
-
   /// The relationships from `node` back to `end`, following the nodes each was reached through.
-  private func walk(from node: Int64, to end: Int64, _ visits: [Int64: Visit]) -> [Int64] {
+  private func walk(from node: Int64, to end: Int64, _ visits: SearchVisits) -> [Int64] {
     var rels: [Int64] = []
     var node = node
     while node != end, let visit = visits[node] {
