@@ -75,6 +75,32 @@ package struct ChunkedArray<Element> {
     }
   }
 
+  /// Appends `count` copies of `element`; the whole leaves among them share one buffer, copied
+  /// only when one of their elements is written. A sparse column (a key held by nodes far apart
+  /// in id) then costs a reference per untouched leaf, not a leaf.
+  package mutating func append(repeating element: Element, count n: Int) {
+    var left = n
+    while left > 0, count & (Self.leafSize - 1) != 0 {
+      append(element)
+      left -= 1
+    }
+    guard left >= Self.leafSize else {
+      for _ in 0..<left { append(element) }
+      return
+    }
+    let shared = [Element](repeating: element, count: Self.leafSize)
+    while left >= Self.leafSize {
+      let top = count >> Self.topShift
+      let upper = (count >> Self.upperShift) & Self.innerMask
+      if top == chunks.count { chunks.append([]) }
+      if upper == chunks[top].count { chunks[top].append([]) }
+      chunks[top][upper].append(shared)
+      count += Self.leafSize
+      left -= Self.leafSize
+    }
+    for _ in 0..<left { append(element) }
+  }
+
   /// Calls `body` with each index and element in order.
   package func forEach(_ body: (Int, Element) throws -> Void) rethrows {
     var index = 0
@@ -113,7 +139,7 @@ package struct ChunkedBitmap: Sendable {
   @discardableResult
   package mutating func insert(_ i: Int64) -> Bool {
     let w = Int(i >> 6)
-    while words.count <= w { words.append(0) }
+    if words.count <= w { words.append(repeating: 0, count: w + 1 - words.count) }
     let bit: UInt64 = 1 << UInt64(i & 63)
     if words[w] & bit != 0 { return false }
     words[w] |= bit
@@ -124,7 +150,7 @@ package struct ChunkedBitmap: Sendable {
   /// Adds the members whose bits `words` hold, word `k` standing for members `64 * (first + k)`
   /// and up; no member at or above `64 * first` may be present yet.
   mutating func append(words added: [UInt64], first: Int) {
-    while words.count < first { words.append(0) }
+    if words.count < first { words.append(repeating: 0, count: first - words.count) }
     words.append(contentsOf: added)
     for w in added { count += w.nonzeroBitCount }
   }

@@ -17,11 +17,10 @@ extension GraphStore {
   /// - Complexity: O(n + m) for n node ids and m relationship ids.
   package func footprint() -> [StoreFootprintComponent] {
     var nodeTable = Footprint.chunked(nodes.count, stride: MemoryLayout<NodeRecord>.stride)
-    var nodeProperties = 0
+    let nodePropertyBytes = nodeProperties.heapBytes
     var adjacency = tables.adjacencyBase?.heapBytes ?? 0
     nodes.forEach { _, n in
       nodeTable += Footprint.array(n.labels)
-      nodeProperties += Footprint.properties(n.properties)
       adjacency += n.outgoing.heapBytes + n.incoming.heapBytes
     }
     var labels = 0
@@ -39,7 +38,7 @@ extension GraphStore {
       StoreFootprintComponent(name: "relationship properties", bytes: relationshipPropertyBytes),
       StoreFootprintComponent(name: "adjacency", bytes: adjacency),
       StoreFootprintComponent(name: "node table", bytes: nodeTable),
-      StoreFootprintComponent(name: "node properties", bytes: nodeProperties),
+      StoreFootprintComponent(name: "node properties", bytes: nodePropertyBytes),
       StoreFootprintComponent(name: "label index", bytes: labels),
       StoreFootprintComponent(name: "property indexes", bytes: indexBytes),
     ]

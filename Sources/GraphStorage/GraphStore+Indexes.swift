@@ -14,6 +14,18 @@ extension GraphStore {
     return key
   }
 
+  /// The index key of node `id` for `def`, read from the columns of `def`'s properties (nil for
+  /// a key no node has), or nil when one of its properties is missing.
+  private func nodeKey(_ def: IndexDefinition, _ columns: [PropertyValueColumn?], _ id: Int64) -> [Value]? {
+    var key: [Value] = []
+    key.reserveCapacity(columns.count)
+    for column in columns {
+      guard let v = column?.value(at: Int(id)) else { return nil }
+      key.append(v)
+    }
+    return key
+  }
+
   /// Node indexes on any of `labels`.
   private func nodeIndexes(on labels: [LabelID]) -> [IndexDefinition] {
     if indexes.isEmpty { return [] }
@@ -33,6 +45,13 @@ extension GraphStore {
       indexTrees[def.name]?.insert(entry)
       indexHashes[def.name]?.insert(entry)
     }
+  }
+
+  /// Adds (or with `remove`, takes out) stored node `id`'s entries in the indexes on `labels`,
+  /// gathering its properties from the columns only when there is such an index.
+  mutating func indexStoredNode(_ id: Int64, labels: [LabelID], remove: Bool = false) {
+    if nodeIndexes(on: labels).isEmpty { return }
+    indexNode(id, labels: labels, properties: nodeProperties.properties(id), remove: remove)
   }
 
   /// Adds (or with `remove`, takes out) a node's entries in the indexes on `labels`.
@@ -129,8 +148,9 @@ extension GraphStore {
     var entries: [IndexEntry] = []
     switch def.entity {
     case .node:
+      let columns = def.properties.map { propertyKeyIDs[$0].flatMap { nodeProperties.column($0) } }
       for id in nodeIDs(withLabel: def.label) {
-        if let key = key(def, nodes[Int(id)].properties) { entries.append(IndexEntry(key: key, id: id)) }
+        if let key = nodeKey(def, columns, id) { entries.append(IndexEntry(key: key, id: id)) }
       }
     case .relationship:
       if let t = typeID(def.label) {

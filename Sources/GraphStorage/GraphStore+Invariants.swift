@@ -1,6 +1,6 @@
 // Consistency checks of the store, run by tests after mutations: adjacency lists agree with the
-// relationship table, the relationship columns agree with each other, and the label index agrees
-// with node labels.
+// relationship table, the relationship and node property columns are consistent, and the label
+// index agrees with node labels.
 
 import GraphCore
 
@@ -56,6 +56,7 @@ extension GraphStore {
       problems.append("relationship count \(relationshipCount) but \(liveRels) live relationships")
     }
     problems += relationships.violations()
+    problems += nodeProperties.violations(live: tables.liveNodes)
     for (type, count) in typeCount where relationships.liveCount(ofType: type) != count {
       problems.append("type \(typeName(type)) counts \(count) relationships but \(relationships.liveCount(ofType: type)) are live")
     }

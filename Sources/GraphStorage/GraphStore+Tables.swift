@@ -8,6 +8,7 @@ import Synchronization
 /// an execution context's store does) costs one reference count, not one per table.
 final class StoreTables: @unchecked Sendable {
   var nodes: ChunkedArray<NodeRecord> = ChunkedArray<NodeRecord>()
+  var nodeProperties = NodePropertyTable()
   var relationships = RelationshipTable()
   var liveNodes: ChunkedBitmap = ChunkedBitmap()
   var nodeCount: Int = 0
@@ -51,6 +52,7 @@ final class StoreTables: @unchecked Sendable {
   /// A shallow copy: the tables themselves are copy-on-write values.
   init(copying other: StoreTables) {
     nodes = other.nodes
+    nodeProperties = other.nodeProperties
     relationships = other.relationships
     liveNodes = other.liveNodes
     nodeCount = other.nodeCount
@@ -101,6 +103,14 @@ extension GraphStore {
     _modify {
       makeUnique()
       yield &tables.nodes
+    }
+  }
+  /// The nodes' property columns.
+  var nodeProperties: NodePropertyTable {
+    _read { yield tables.nodeProperties }
+    _modify {
+      makeUnique()
+      yield &tables.nodeProperties
     }
   }
   /// The relationships' columns.

@@ -106,7 +106,7 @@ package struct GraphStore: Sendable {
   package func nodeProperty(_ id: Int64, key: PropertyKeyID?) -> Value?? {
     guard nodeExists(id) else { return nil }
     guard let key else { return .some(nil) }
-    return .some(nodes[Int(id)].properties[key])
+    return .some(nodeProperties.value(id, key))
   }
 
   /// A relationship's property without copying its record (see `nodeProperty`).
@@ -123,7 +123,12 @@ package struct GraphStore: Sendable {
 
   /// A node's properties by key name; nil when the node is absent.
   package func nodeProperties(_ id: Int64) -> [String: Value]? {
-    nodeExists(id) ? dictionary(nodes[Int(id)].properties) : nil
+    nodeExists(id) ? dictionary(nodeProperties.properties(id)) : nil
+  }
+
+  /// The number of properties a node has (0 when it is absent).
+  package func nodePropertyCount(_ id: Int64) -> Int {
+    nodeExists(id) ? nodeProperties.count(id) : 0
   }
 
   /// The number of properties a relationship has (0 when it is absent).
@@ -249,7 +254,7 @@ package struct GraphStore: Sendable {
   /// A snapshot of the node for results.
   package func hydrateNode(_ id: Int64) -> Node {
     guard let n = node(id) else { return Node(id: id) }
-    return Node(id: id, labels: n.labels.map { labelNames[Int($0)] }, properties: dictionary(n.properties))
+    return Node(id: id, labels: n.labels.map { labelNames[Int($0)] }, properties: dictionary(nodeProperties.properties(id)))
   }
 
   /// A snapshot of the relationship for results.
@@ -287,7 +292,8 @@ package struct GraphStore: Sendable {
       ids.append(lid)
       labelIndex[Int(lid)].insert(id)
     }
-    nodes.append(NodeRecord(labels: ids, properties: map))
+    nodes.append(NodeRecord(labels: ids))
+    if !map.isEmpty { nodeProperties.set(id, map) }
     if changeLog != nil {
       let properties = dictionary(map)
       let names = ids.map { labelNames[Int($0)] }
@@ -331,7 +337,8 @@ package struct GraphStore: Sendable {
     precondition(degree(of: id) == 0, "node still has relationships")
     changeLog?.append(.deleteNode(id))
     for l in n.labels { labelIndex[Int(l)].remove(id) }
-    indexNode(id, labels: n.labels, properties: n.properties, remove: true)
+    indexStoredNode(id, labels: n.labels, remove: true)
+    nodeProperties.removeAll(id)
     nodes[Int(id)] = .vacant
     liveNodes.remove(id)
     nodeCount -= 1
@@ -367,8 +374,8 @@ package struct GraphStore: Sendable {
     guard let n = node(id) else { return nil }
     changeLog?.append(.setNodeProperty(id: id, key: key.name, value: value))
     if indexesCover(key: key.name, labels: n.labels) {
-      indexNode(id, labels: n.labels, properties: n.properties, remove: true)
-      defer { if let updated = node(id) { indexNode(id, labels: updated.labels, properties: updated.properties) } }
+      indexStoredNode(id, labels: n.labels, remove: true)
+      defer { if let updated = node(id) { indexStoredNode(id, labels: updated.labels) } }
       return setNodePropertyUnindexed(id, key, value)
     }
     return setNodePropertyUnindexed(id, key, value)
@@ -377,10 +384,11 @@ package struct GraphStore: Sendable {
   private mutating func setNodePropertyUnindexed(_ id: Int64, _ key: InternedName, _ value: Value?) -> Value? {
     guard nodeExists(id) else { return nil }
     if let value, !value.isNull {
-      return nodes[Int(id)].properties.set(internPropertyKey(key), value)
+      let k = internPropertyKey(key)
+      return nodeProperties.set(id, k, value)
     }
     guard let k = existingPropertyKey(key) else { return nil }
-    return nodes[Int(id)].properties.remove(k)
+    return nodeProperties.remove(id, k)
   }
 
   /// Sets (or with `nil`, removes) a relationship property; returns the previous value.
@@ -428,7 +436,7 @@ package struct GraphStore: Sendable {
     changeLog?.append(.addLabel(id: id, label: label.name))
     nodes[Int(id)].labels.append(l)
     labelIndex[Int(l)].insert(id)
-    indexNode(id, labels: [l], properties: n.properties)
+    indexStoredNode(id, labels: [l])
     return true
   }
 
@@ -445,7 +453,7 @@ package struct GraphStore: Sendable {
     changeLog?.append(.removeLabel(id: id, label: label.name))
     nodes[Int(id)].labels.remove(at: i)
     labelIndex[Int(l)].remove(id)
-    indexNode(id, labels: [l], properties: n.properties, remove: true)
+    indexStoredNode(id, labels: [l], remove: true)
     return true
   }
 

@@ -1,6 +1,7 @@
-// One property of every node laid out by node id and dictionary-encoded, for operators that read
-// the same property of many nodes (a filter over every relationship of a type, a grouping over
-// every node of a label) and would otherwise look it up in each node's property map.
+// One property of every node laid out by node id and coded by grouping equivalence in Cypher
+// order, for operators that read the same property of many nodes (a filter over every
+// relationship of a type, a grouping over every node of a label), derived from the store's
+// column of that property.
 import GraphCore
 
 /// One property of every node of a store version: a small integer code per node id and the value
@@ -37,19 +38,27 @@ extension GraphStore {
     var lookup: [GroupingKey: Int32] = [:]
     var values: [Value] = []
     var lossy = false
-    for i in 0..<nodes.count where nodes[i].isLive {
-      guard let value = nodes[i].properties[key] else { continue }
-      if let code = lookup[GroupingKey(value)] {
-        codes[i] = code
+    // A string column's dictionary code → this column's code (-1: not met yet), so that each
+    // distinct string is hashed once, not once per node.
+    var byDictionaryCode = [Int32](repeating: -1, count: nodeProperties.column(key)?.dictionaryCount ?? 0)
+    nodeProperties.column(key)?.forEachValue { i, dictionaryCode, value in
+      if let d = dictionaryCode, byDictionaryCode[Int(d)] >= 0 {
+        codes[i] = byDictionaryCode[Int(d)]
+        return
+      }
+      let code: Int32
+      if let known = lookup[GroupingKey(value)] {
+        code = known
         if case .string(let s) = value, case .string(let t) = values[Int(code)], !s.unicodeScalars.elementsEqual(t.unicodeScalars) {
           lossy = true
         }
       } else {
-        let code = Int32(values.count)
+        code = Int32(values.count)
         lookup[GroupingKey(value)] = code
         values.append(value)
-        codes[i] = code
       }
+      codes[i] = code
+      if let d = dictionaryCode { byDictionaryCode[Int(d)] = code }
     }
     guard Self.orderable(values) else { return PropertyColumn(codes: codes, values: values, ordered: false, lossy: lossy) }
     let order = values.indices.sorted { (values[$0].cypherCompare(values[$1]) ?? 0) < 0 }

@@ -113,10 +113,30 @@ struct PropertyValueColumn: Sendable {
       }
     }
     kind = added
-    while words.count < from { words.append(0) }
+    if words.count < from { words.append(repeating: 0, count: from - words.count) }
     words.append(contentsOf: dense)
     present.append(words: presentWords, first: from >> 6)
     return true
+  }
+
+  /// Number of distinct strings a string column has held (0 for other kinds).
+  var dictionaryCount: Int { kind == .string ? dictionary.count : 0 }
+
+  /// Calls `body` with each position holding a value, in ascending order, with the value and,
+  /// in a string column, the string's dictionary code (equal codes: equal strings), so that a
+  /// caller deriving something per distinct value can skip the values it has met.
+  func forEachValue(_ body: (Int, UInt32?, Value) throws -> Void) rethrows {
+    for position in present.members {
+      let p = Int(position)
+      switch kind {
+      case .empty: continue
+      case .int: try body(p, nil, .int(Int64(bitPattern: words[p])))
+      case .float: try body(p, nil, .float(Double(bitPattern: words[p])))
+      case .bool: try body(p, nil, .bool(flags.contains(position)))
+      case .string: try body(p, codes[p], .string(dictionary[codes[p]]))
+      case .generic: try body(p, nil, values[p])
+      }
+    }
   }
 
   /// The positions holding a value, as bitmap words (bit `p & 63` of word `p >> 6`).
@@ -127,7 +147,7 @@ struct PropertyValueColumn: Sendable {
 
   /// Stores `element` at `position`, first filling the positions before it with `fill`.
   private static func write<T>(_ array: inout ChunkedArray<T>, _ element: T, at position: Int, fill: T) {
-    while array.count < position { array.append(fill) }
+    if array.count < position { array.append(repeating: fill, count: position - array.count) }
     if array.count == position { array.append(element) } else { array[position] = element }
   }
 

@@ -1,5 +1,5 @@
-// The stored form of nodes and relationships: interned labels and types, property maps under
-// interned keys, and per-node adjacency (relationship and neighbour) grouped by relationship type:
+// The stored form of nodes and relationships: interned labels and types (the properties live in
+// columns: NodePropertyTable, RelationshipTable), and per-node adjacency (relationship and neighbour) grouped by relationship type:
 // the relationships created since the store's compact rows were built (see AdjacencyBase).
 import GraphCore
 
@@ -21,7 +21,6 @@ package struct AdjacentRelationship: Sendable, Equatable {
 /// optional copies the whole record); a deleted node leaves a vacant record behind.
 package struct NodeRecord: Sendable {
   package var labels: [LabelID]
-  package var properties: PropertyMap
   /// The delta: relationships created since the compact rows were built.
   package var outgoing = Adjacency()
   package var incoming = Adjacency()
@@ -30,14 +29,13 @@ package struct NodeRecord: Sendable {
 
   /// The record left in a deleted node's slot.
   static var vacant: NodeRecord {
-    var r = NodeRecord(labels: [], properties: PropertyMap())
+    var r = NodeRecord(labels: [])
     r.isLive = false
     return r
   }
 
-  package init(labels: [LabelID], properties: PropertyMap) {
+  package init(labels: [LabelID]) {
     self.labels = labels
-    self.properties = properties
   }
 }
 

@@ -13,7 +13,7 @@ import Testing
     let r = s.createRelationship(type: "KNOWS", from: a, to: b, properties: ["since": 2020])
     #expect(s.invariantViolations().isEmpty)
     #expect(s.labels(of: a) == ["Person", "Admin"])
-    #expect(s.node(a)?.properties.count == 1)
+    #expect(s.nodePropertyCount(a) == 1)
     #expect(s.nodeIDs(withLabel: "Person") == [a, b])
     #expect(s.relationships(of: a, direction: .outgoing, types: nil) == [r])
     #expect(s.relationships(of: a, direction: .incoming, types: nil) == [])

@@ -186,7 +186,7 @@ extension ExecutionContext {
       if before == 0 && after > 0 { statistics.labelNamesAdded += 1 }
       if before > 0 && after == 0 { statistics.labelNamesRemoved += 1 }
     }
-    for id in createdNodes { statistics.propertiesSet += store.node(id)?.properties.count ?? 0 }
+    for id in createdNodes { statistics.propertiesSet += store.nodePropertyCount(id) }
     for id in createdRelationships { statistics.propertiesSet += store.relationshipPropertyCount(id) }
     for (entity, keys) in propertyOriginals {
       let current: [String: Value]?

@@ -64,21 +64,19 @@ package enum SnapshotFormat {
     block.w.strings(store.propertyKeys)
     try block.flushIfFull(sink)
 
-    func properties(_ map: PropertyMap, _ w: inout ByteWriter) {
-      w.count(map.count)
-      for e in map.entries {
-        // Keys are numbered from 1 in the key table; 0 would introduce a key spelled out.
-        w.count(Int(e.key) + 1)
-        w.value(e.value)
-      }
-    }
+    let nodeProperties = store.nodeProperties
     for i in 0..<store.nodeIDLimit {
       guard let n = store.node(Int64(i)) else { continue }
       block.w.byte(Entry.node.rawValue)
       block.w.count(i)
       block.w.count(n.labels.count)
       for l in n.labels { block.w.count(Int(l)) }
-      properties(n.properties, &block.w)
+      block.w.count(nodeProperties.count(Int64(i)))
+      nodeProperties.forEachProperty(Int64(i)) { key, value in
+        // Keys are numbered from 1 in the key table; 0 would introduce a key spelled out.
+        block.w.count(Int(key) + 1)
+        block.w.value(value)
+      }
       try block.flushIfFull(sink)
     }
     try writeRelationshipColumns(store.relationships, &block, sink)
