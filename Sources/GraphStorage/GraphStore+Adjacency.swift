@@ -88,9 +88,10 @@ extension GraphStore {
     tables.deltaCount -= 1
   }
 
-  /// Builds new compact rows from every live relationship and empties the nodes' delta lists.
-  /// Reads see the same relationships in the same order before and after, so the version keeps
-  /// its stamp. Called where a whole graph was just written (the end of a bulk load or snapshot
+  /// Builds new compact rows from every live relationship and empties the nodes' delta lists,
+  /// and moves the properties of nodes newer than the property columns into them (see
+  /// `foldNodeProperties`). Reads see the same graph, in the same order, before and after, so the
+  /// version keeps its stamp. Called where a whole graph was just written (the end of a bulk load or snapshot
   /// load) and at a checkpoint; single-statement writes only add to the delta. Returns false
   /// when there was nothing to fold in, or when the graph's ids do not fit the rows' 32-bit
   /// columns: the per-node lists then keep every relationship, as before (relationships created
@@ -98,7 +99,11 @@ extension GraphStore {
   /// - Complexity: O(n + m) for n node ids and m relationship ids.
   @discardableResult
   package mutating func compactAdjacency() -> Bool {
-    if tables.deltaCount == 0 && tables.baseDeletions == 0 && tables.unlinked == 0 { return false }
+    let before = tables.stamp
+    let folded = foldNodeProperties()
+    // The same graph: the version keeps its stamp, so caches of derived data stay valid.
+    if folded { tables.stamp = before }
+    if tables.deltaCount == 0 && tables.baseDeletions == 0 && tables.unlinked == 0 { return folded }
     guard let base = AdjacencyBase(relationships, nodeLimit: nodes.count, typeLimit: typeNames.count) else {
       if tables.unlinked > 0 { listEveryRelationship() }
       return false

@@ -17,10 +17,11 @@ extension GraphStore {
   /// - Complexity: O(n + m) for n node ids and m relationship ids.
   package func footprint() -> [StoreFootprintComponent] {
     var nodeTable = Footprint.chunked(nodes.count, stride: MemoryLayout<NodeRecord>.stride)
-    let nodePropertyBytes = nodeProperties.heapBytes
+    var nodePropertyBytes = nodeColumns.heapBytes
     var adjacency = tables.adjacencyBase?.heapBytes ?? 0
     nodes.forEach { _, n in
-      nodeTable += Footprint.array(n.labels)
+      nodeTable += n.labels.heapBytes
+      nodePropertyBytes += Footprint.properties(n.properties)
       adjacency += n.outgoing.heapBytes + n.incoming.heapBytes
     }
     var labels = 0

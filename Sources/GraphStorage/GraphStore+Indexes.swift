@@ -14,20 +14,22 @@ extension GraphStore {
     return key
   }
 
-  /// The index key of node `id` for `def`, read from the columns of `def`'s properties (nil for
-  /// a key no node has), or nil when one of its properties is missing.
-  private func nodeKey(_ def: IndexDefinition, _ columns: [PropertyValueColumn?], _ id: Int64) -> [Value]? {
+  /// The index key of live node `id` for an index on `keys` (nil: a key never stored), read
+  /// from their `columns` (nil: a key no node in the columns has) or from the node's record when
+  /// it is newer than the columns; nil when one of its properties is missing.
+  private func nodeKey(_ keys: [PropertyKeyID?], _ columns: [PropertyValueColumn?], _ id: Int64) -> [Value]? {
     var key: [Value] = []
     key.reserveCapacity(columns.count)
-    for column in columns {
-      guard let v = column?.value(at: Int(id)) else { return nil }
+    let inColumns = Int(id) < tables.nodeColumnLimit
+    for (k, column) in zip(keys, columns) {
+      guard let k, let v = inColumns ? column?.value(at: Int(id)) : nodes[Int(id)].properties[k] else { return nil }
       key.append(v)
     }
     return key
   }
 
   /// Node indexes on any of `labels`.
-  private func nodeIndexes(on labels: [LabelID]) -> [IndexDefinition] {
+  private func nodeIndexes(on labels: NodeLabels) -> [IndexDefinition] {
     if indexes.isEmpty { return [] }
     // Compared in place: a node has few labels, and a set of their names cost an allocation
     // and a hash per name for every node created (a bulk load creates millions).
@@ -49,13 +51,13 @@ extension GraphStore {
 
   /// Adds (or with `remove`, takes out) stored node `id`'s entries in the indexes on `labels`,
   /// gathering its properties from the columns only when there is such an index.
-  mutating func indexStoredNode(_ id: Int64, labels: [LabelID], remove: Bool = false) {
+  mutating func indexStoredNode(_ id: Int64, labels: NodeLabels, remove: Bool = false) {
     if nodeIndexes(on: labels).isEmpty { return }
-    indexNode(id, labels: labels, properties: nodeProperties.properties(id), remove: remove)
+    indexNode(id, labels: labels, properties: storedProperties(ofNode: id), remove: remove)
   }
 
   /// Adds (or with `remove`, takes out) a node's entries in the indexes on `labels`.
-  mutating func indexNode(_ id: Int64, labels: [LabelID], properties: PropertyMap, remove: Bool = false) {
+  mutating func indexNode(_ id: Int64, labels: NodeLabels, properties: PropertyMap, remove: Bool = false) {
     for def in nodeIndexes(on: labels) {
       updateEntry(def, id: id, properties: properties, remove: remove)
     }
@@ -79,7 +81,7 @@ extension GraphStore {
 
   /// Whether any index covers `key` on a node with these labels (so a property change must
   /// update an index).
-  func indexesCover(key: String, labels: [LabelID]) -> Bool {
+  func indexesCover(key: String, labels: NodeLabels) -> Bool {
     !indexes.isEmpty && nodeIndexes(on: labels).contains { $0.properties.contains(key) }
   }
 
@@ -148,9 +150,10 @@ extension GraphStore {
     var entries: [IndexEntry] = []
     switch def.entity {
     case .node:
-      let columns = def.properties.map { propertyKeyIDs[$0].flatMap { nodeProperties.column($0) } }
+      let keys = def.properties.map { propertyKeyIDs[$0] }
+      let columns = keys.map { $0.flatMap { nodeColumns.column($0) } }
       for id in nodeIDs(withLabel: def.label) {
-        if let key = nodeKey(def, columns, id) { entries.append(IndexEntry(key: key, id: id)) }
+        if let key = nodeKey(keys, columns, id) { entries.append(IndexEntry(key: key, id: id)) }
       }
     case .relationship:
       if let t = typeID(def.label) {

@@ -56,7 +56,7 @@ extension GraphStore {
       problems.append("relationship count \(relationshipCount) but \(liveRels) live relationships")
     }
     problems += relationships.violations()
-    problems += nodeProperties.violations(live: tables.liveNodes)
+    problems += nodePropertyViolations()
     for (type, count) in typeCount where relationships.liveCount(ofType: type) != count {
       problems.append("type \(typeName(type)) counts \(count) relationships but \(relationships.liveCount(ofType: type)) are live")
     }

@@ -8,7 +8,10 @@ import Synchronization
 /// an execution context's store does) costs one reference count, not one per table.
 final class StoreTables: @unchecked Sendable {
   var nodes: ChunkedArray<NodeRecord> = ChunkedArray<NodeRecord>()
-  var nodeProperties = NodePropertyTable()
+  var nodeColumns = NodePropertyTable()
+  /// Nodes below this id keep their properties in `nodeColumns`; those from it on (created
+  /// since the columns were last filled) in their records' maps, the delta.
+  var nodeColumnLimit = 0
   var relationships = RelationshipTable()
   var liveNodes: ChunkedBitmap = ChunkedBitmap()
   var nodeCount: Int = 0
@@ -52,7 +55,8 @@ final class StoreTables: @unchecked Sendable {
   /// A shallow copy: the tables themselves are copy-on-write values.
   init(copying other: StoreTables) {
     nodes = other.nodes
-    nodeProperties = other.nodeProperties
+    nodeColumns = other.nodeColumns
+    nodeColumnLimit = other.nodeColumnLimit
     relationships = other.relationships
     liveNodes = other.liveNodes
     nodeCount = other.nodeCount
@@ -105,12 +109,12 @@ extension GraphStore {
       yield &tables.nodes
     }
   }
-  /// The nodes' property columns.
-  var nodeProperties: NodePropertyTable {
-    _read { yield tables.nodeProperties }
+  /// The property columns of the nodes below `nodeColumnLimit`.
+  var nodeColumns: NodePropertyTable {
+    _read { yield tables.nodeColumns }
     _modify {
       makeUnique()
-      yield &tables.nodeProperties
+      yield &tables.nodeColumns
     }
   }
   /// The relationships' columns.

@@ -106,7 +106,7 @@ package struct GraphStore: Sendable {
   package func nodeProperty(_ id: Int64, key: PropertyKeyID?) -> Value?? {
     guard nodeExists(id) else { return nil }
     guard let key else { return .some(nil) }
-    return .some(nodeProperties.value(id, key))
+    return .some(storedValue(ofNode: id, key))
   }
 
   /// A relationship's property without copying its record (see `nodeProperty`).
@@ -123,12 +123,12 @@ package struct GraphStore: Sendable {
 
   /// A node's properties by key name; nil when the node is absent.
   package func nodeProperties(_ id: Int64) -> [String: Value]? {
-    nodeExists(id) ? dictionary(nodeProperties.properties(id)) : nil
+    nodeExists(id) ? dictionary(storedProperties(ofNode: id)) : nil
   }
 
   /// The number of properties a node has (0 when it is absent).
   package func nodePropertyCount(_ id: Int64) -> Int {
-    nodeExists(id) ? nodeProperties.count(id) : 0
+    nodeExists(id) ? storedPropertyCount(ofNode: id) : 0
   }
 
   /// The number of properties a relationship has (0 when it is absent).
@@ -254,7 +254,7 @@ package struct GraphStore: Sendable {
   /// A snapshot of the node for results.
   package func hydrateNode(_ id: Int64) -> Node {
     guard let n = node(id) else { return Node(id: id) }
-    return Node(id: id, labels: n.labels.map { labelNames[Int($0)] }, properties: dictionary(nodeProperties.properties(id)))
+    return Node(id: id, labels: n.labels.map { labelNames[Int($0)] }, properties: dictionary(storedProperties(ofNode: id)))
   }
 
   /// A snapshot of the relationship for results.
@@ -270,10 +270,11 @@ package struct GraphStore: Sendable {
     createNode(labels: labels, map: propertyMap(properties))
   }
 
-  /// Creates a node whose properties are already under interned keys (see `internPropertyKey`).
+  /// Creates a node whose properties are already under interned keys (see `internPropertyKey`);
+  /// `direct` for a bulk load, which writes them straight into the property columns.
   @discardableResult
-  package mutating func createNode(labels: [String], map: PropertyMap) -> Int64 {
-    createNode(labelIDs: labels.map { internLabel($0) }, map: map)
+  package mutating func createNode(labels: [String], map: PropertyMap, direct: Bool = false) -> Int64 {
+    createNode(labelIDs: labels.map { internLabel($0) }, map: map, direct: direct)
   }
 
   /// Creates a node with the labels a plan names (their ids used as they are when valid here).
@@ -285,15 +286,12 @@ package struct GraphStore: Sendable {
 
   /// Creates a node carrying the interned labels `labelIDs` (a label given twice is carried once).
   @discardableResult
-  mutating func createNode(labelIDs: [LabelID], map: PropertyMap) -> Int64 {
+  mutating func createNode(labelIDs: [LabelID], map: PropertyMap, direct: Bool = false) -> Int64 {
     let id = Int64(nodes.count)
-    var ids: [LabelID] = []
-    for lid in labelIDs where !ids.contains(lid) {
-      ids.append(lid)
-      labelIndex[Int(lid)].insert(id)
-    }
+    let ids = NodeLabels(labelIDs)
+    for lid in ids { labelIndex[Int(lid)].insert(id) }
     nodes.append(NodeRecord(labels: ids))
-    if !map.isEmpty { nodeProperties.set(id, map) }
+    placeProperties(ofNewNode: id, map, direct: direct)
     if changeLog != nil {
       let properties = dictionary(map)
       let names = ids.map { labelNames[Int($0)] }
@@ -338,7 +336,7 @@ package struct GraphStore: Sendable {
     changeLog?.append(.deleteNode(id))
     for l in n.labels { labelIndex[Int(l)].remove(id) }
     indexStoredNode(id, labels: n.labels, remove: true)
-    nodeProperties.removeAll(id)
+    removeStoredProperties(ofNode: id)
     nodes[Int(id)] = .vacant
     liveNodes.remove(id)
     nodeCount -= 1
@@ -385,10 +383,10 @@ package struct GraphStore: Sendable {
     guard nodeExists(id) else { return nil }
     if let value, !value.isNull {
       let k = internPropertyKey(key)
-      return nodeProperties.set(id, k, value)
+      return setStoredValue(ofNode: id, k, value)
     }
     guard let k = existingPropertyKey(key) else { return nil }
-    return nodeProperties.remove(id, k)
+    return removeStoredValue(ofNode: id, k)
   }
 
   /// Sets (or with `nil`, removes) a relationship property; returns the previous value.
@@ -436,7 +434,7 @@ package struct GraphStore: Sendable {
     changeLog?.append(.addLabel(id: id, label: label.name))
     nodes[Int(id)].labels.append(l)
     labelIndex[Int(l)].insert(id)
-    indexStoredNode(id, labels: [l])
+    indexStoredNode(id, labels: NodeLabels([l]))
     return true
   }
 
@@ -453,7 +451,7 @@ package struct GraphStore: Sendable {
     changeLog?.append(.removeLabel(id: id, label: label.name))
     nodes[Int(id)].labels.remove(at: i)
     labelIndex[Int(l)].remove(id)
-    indexStoredNode(id, labels: [l], remove: true)
+    indexStoredNode(id, labels: NodeLabels([l]), remove: true)
     return true
   }
 

@@ -40,8 +40,8 @@ extension GraphStore {
     var lossy = false
     // A string column's dictionary code → this column's code (-1: not met yet), so that each
     // distinct string is hashed once, not once per node.
-    var byDictionaryCode = [Int32](repeating: -1, count: nodeProperties.column(key)?.dictionaryCount ?? 0)
-    nodeProperties.column(key)?.forEachValue { i, dictionaryCode, value in
+    var byDictionaryCode = [Int32](repeating: -1, count: nodeColumns.column(key)?.dictionaryCount ?? 0)
+    forEachNodeValue(of: key) { i, dictionaryCode, value in
       if let d = dictionaryCode, byDictionaryCode[Int(d)] >= 0 {
         codes[i] = byDictionaryCode[Int(d)]
         return

@@ -17,24 +17,22 @@ package struct AdjacentRelationship: Sendable, Equatable {
   }
 }
 
-/// A stored node. Tables hold records directly, not as optionals (reading a field through an
-/// optional copies the whole record); a deleted node leaves a vacant record behind.
+/// A stored node: its labels and its deltas. Tables hold records directly, not as optionals
+/// (reading a field through an optional copies the whole record); a deleted node leaves a vacant
+/// record behind, and the live-node bitmap tells the two apart.
 package struct NodeRecord: Sendable {
-  package var labels: [LabelID]
+  package var labels: NodeLabels
+  /// The node's properties while it is newer than the property columns (see
+  /// `StoreTables.nodeColumnLimit`); empty once they are moved into the columns.
+  package var properties = PropertyMap()
   /// The delta: relationships created since the compact rows were built.
   package var outgoing = Adjacency()
   package var incoming = Adjacency()
-  /// False for the vacant record of a deleted node.
-  package var isLive = true
 
   /// The record left in a deleted node's slot.
-  static var vacant: NodeRecord {
-    var r = NodeRecord(labels: [])
-    r.isLive = false
-    return r
-  }
+  static var vacant: NodeRecord { NodeRecord(labels: NodeLabels()) }
 
-  package init(labels: [LabelID]) {
+  package init(labels: NodeLabels) {
     self.labels = labels
   }
 }

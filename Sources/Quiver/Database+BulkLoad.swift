@@ -17,7 +17,7 @@ package struct BulkWriter {
   /// Creates a node and returns its id.
   @discardableResult
   package mutating func createNode(labels: [String], properties: [String: Value]) -> Int64 {
-    let id = store.createNode(labels: labels, map: map(properties))
+    let id = store.createNode(labels: labels, map: map(properties), direct: true)
     created.append(id)
     summary.nodes += 1
     summary.properties += properties.count

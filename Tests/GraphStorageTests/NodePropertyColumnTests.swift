@@ -1,6 +1,8 @@
-// The nodes' property columns: typed columns by node id round-trip every kind, leave nulls out,
-// forget deleted nodes, keep copies apart, stay small for keys held by a few nodes far apart,
-// survive a snapshot, derive the grouping column, and satisfy the store's invariants throughout.
+// The nodes' property columns and the delta of nodes newer than them: typed columns by node id
+// round-trip every kind, leave nulls out, forget deleted nodes, keep copies apart, stay small for
+// keys held by a few nodes far apart, survive a snapshot, derive the grouping column; the delta
+// reads the same before and after it is folded into the columns; and the store's invariants
+// hold throughout.
 import GraphCore
 import Testing
 
@@ -23,10 +25,19 @@ import Testing
   /// A replaced value as text (`none` when there was none).
   private func old(_ v: Value?) -> String { v.map(\.cypherText) ?? "none" }
 
-  /// The kind of `key`'s node column.
+  /// The kind of `key`'s node column once the delta is folded into the columns.
   private func kind(_ s: GraphStore, _ key: String) -> PropertyValueColumn.Kind? {
     guard let k = s.propertyKeyID(key) else { return nil }
-    return s.nodeProperties.column(k)?.kind
+    var folded = s
+    folded.foldNodeProperties()
+    return folded.nodeColumns.column(k)?.kind
+  }
+
+  /// `s` as it is (its new nodes in the delta) and with the delta folded into the columns.
+  private func both(_ s: GraphStore) -> [GraphStore] {
+    var folded = s
+    folded.foldNodeProperties()
+    return [s, folded]
   }
 
   @Test(arguments: RelationshipColumnTests.values)
@@ -34,20 +45,25 @@ import Testing
     var s = GraphStore()
     let a = s.createNode(labels: ["A"], properties: ["p": value, "q": .int(7)])
     let b = s.createNode(labels: ["B"], properties: ["p": value])
-    for id in [a, b] { #expect(read(s, id, "p") == value.cypherText) }
-    #expect(read(s, a, "q") == "7")
-    #expect(read(s, b, "q") == "absent")
-    #expect(all(s, b) == "p=\(value.cypherText)")
-    #expect(s.nodePropertyCount(a) == 2)
-    #expect(s.nodePropertyCount(b) == 1)
+    for s in both(s) {
+      for id in [a, b] { #expect(read(s, id, "p") == value.cypherText) }
+      #expect(read(s, a, "q") == "7")
+      #expect(read(s, b, "q") == "absent")
+      #expect(all(s, b) == "p=\(value.cypherText)")
+      #expect(s.nodePropertyCount(a) == 2)
+      #expect(s.nodePropertyCount(b) == 1)
+      #expect(s.invariantViolations() == [])
+    }
     #expect(kind(s, "p") == expected)
     #expect(kind(s, "q") == .int)
-    #expect(s.invariantViolations() == [])
   }
 
   @Test func setReplacesAndNullRemoves() {
     var s = GraphStore()
+    s.createNode(labels: [], properties: ["p": .int(0)])
+    s.foldNodeProperties()
     let a = s.createNode(labels: [], properties: ["p": .int(1), "gone": .null])
+    s.foldNodeProperties()
     #expect(all(s, a) == "p=1")
     #expect(old(s.setNodeProperty(a, "p", .int(2))) == "1")
     #expect(old(s.setNodeProperty(a, "p", .string("two"))) == "2")
@@ -60,10 +76,12 @@ import Testing
     #expect(s.invariantViolations() == [])
   }
 
-  @Test func deletesForgetValues() {
+  @Test(arguments: [false, true])
+  func deletesForgetValues(folded: Bool) {
     var s = GraphStore()
     let a = s.createNode(labels: ["P"], properties: ["name": .string("a"), "n": .int(1)])
     let b = s.createNode(labels: ["P"], properties: ["name": .string("b")])
+    if folded { s.foldNodeProperties() }
     let deleted = s.deleteNode(a)
     #expect(deleted)
     #expect(read(s, a, "name") == "no node")
@@ -78,6 +96,8 @@ import Testing
   @Test func aCopyKeepsItsValues() {
     var s = GraphStore()
     for i in 0..<300 { s.createNode(labels: ["P"], properties: ["p": .int(Int64(i))]) }
+    // Half in the columns, half in the delta.
+    s.foldNodeProperties(upTo: 150)
     let before = s
     s.setNodeProperty(5, "p", .string("changed"))
     s.setNodeProperty(200, "q", .bool(false))
@@ -117,7 +137,8 @@ import Testing
     var s = GraphStore()
     for _ in 0..<5000 { s.createNode(labels: ["A"], properties: ["a": .int(1)]) }
     let rare = s.createNode(labels: ["B"], properties: ["b": .int(9)])
-    let column = s.nodeProperties.column(s.propertyKeyID("b") ?? -1)
+    s.foldNodeProperties()
+    let column = s.nodeColumns.column(s.propertyKeyID("b") ?? -1)
     #expect(column?.count == 1)
     #expect(read(s, rare, "b") == "9")
     #expect(read(s, 17, "b") == "absent")
@@ -149,7 +170,58 @@ import Testing
       #expect(all(copy, id) == all(s, id))
       #expect(copy.labels(of: id) == s.labels(of: id))
     }
+    #expect(copy.tables.nodeColumnLimit == copy.nodeIDLimit)
     #expect(copy.invariantViolations() == [])
+  }
+
+  /// A bulk load writes into the columns (folding the delta first); single creates go to the
+  /// delta, which is folded once it reaches 65,536 nodes, and at compaction, which keeps the
+  /// version's stamp.
+  @Test func whereNewNodesKeepTheirProperties() {
+    var s = GraphStore()
+    let direct = s.createNode(labels: ["P"], map: PropertyMap(), direct: true)
+    #expect(s.tables.nodeColumnLimit == 1)
+    let k = s.internPropertyKey("k")
+    var map = PropertyMap()
+    map.set(k, .string("single"))
+    let single = s.createNode(labels: ["P"], map: map)
+    #expect(s.tables.nodeColumnLimit == 1)
+    #expect(s.nodes[Int(single)].properties.count == 1)
+    map.set(k, .string("bulk"))
+    let bulk = s.createNode(labels: ["P"], map: map, direct: true)
+    #expect(s.tables.nodeColumnLimit == 3)
+    #expect(s.nodes[Int(single)].properties.isEmpty)
+    #expect([direct, single, bulk].map { read(s, $0, "k") } == ["absent", "'single'", "'bulk'"])
+    #expect(s.invariantViolations() == [])
+
+    var t = GraphStore()
+    for i in 0...(1 << 16) { t.createNode(labels: [], properties: ["i": .int(Int64(i))]) }
+    #expect(t.tables.nodeColumnLimit == 1 << 16)
+    #expect(read(t, 0, "i") == "0")
+    #expect(read(t, 1 << 16, "i") == "65536")
+    #expect(t.invariantViolations() == [])
+
+    var u = GraphStore()
+    for i in 0..<10 { u.createNode(labels: ["P"], properties: ["i": .int(Int64(i))]) }
+    let stamp = u.stamp
+    let compacted = [u.compactAdjacency(), u.compactAdjacency()]
+    #expect(compacted == [true, false])
+    #expect(u.stamp == stamp)
+    #expect(u.tables.nodeColumnLimit == 10)
+    #expect((0..<10).map { read(u, Int64($0), "i") } == (0..<10).map { "\($0)" })
+  }
+
+  /// An index built over nodes in the columns and in the delta holds both, and its seeks agree.
+  @Test func indexesCoverColumnsAndDelta() throws {
+    var s = GraphStore()
+    for i in 0..<6 { s.createNode(labels: ["P"], properties: ["x": .int(Int64(i % 3))]) }
+    s.foldNodeProperties(upTo: 3)
+    try s.createIndex(IndexDefinition(name: "px", entity: .node, label: "P", properties: ["x"]))
+    #expect(s.indexLookup("px", from: [.int(1)], inclusive: true, to: [.int(1)], inclusive: true) == [1, 4])
+    s.setNodeProperty(4, "x", .int(2))
+    s.setNodeProperty(1, "x", .int(2))
+    #expect(s.indexLookup("px", from: [.int(2)], inclusive: true, to: [.int(2)], inclusive: true) == [1, 2, 4, 5])
+    #expect(s.invariantViolations() == [])
   }
 
   /// The grouping column derived from a node column: one code per equivalence class, in Cypher
@@ -158,6 +230,8 @@ import Testing
     var s = GraphStore()
     let names: [Value?] = [.string("b"), .string("a"), nil, .string("b"), .string("e\u{301}"), .string("\u{e9}")]
     for n in names { s.createNode(labels: ["P"], properties: n.map { ["name": $0] } ?? [:]) }
+    // The first three from the columns, the rest from the delta.
+    s.foldNodeProperties(upTo: 3)
     let name = try #require(s.propertyKeyID("name"))
     let column = try #require(s.nodeColumn(name))
     #expect(column.codes == [1, 0, -1, 1, 2, 2])

@@ -64,15 +64,14 @@ package enum SnapshotFormat {
     block.w.strings(store.propertyKeys)
     try block.flushIfFull(sink)
 
-    let nodeProperties = store.nodeProperties
     for i in 0..<store.nodeIDLimit {
       guard let n = store.node(Int64(i)) else { continue }
       block.w.byte(Entry.node.rawValue)
       block.w.count(i)
       block.w.count(n.labels.count)
       for l in n.labels { block.w.count(Int(l)) }
-      block.w.count(nodeProperties.count(Int64(i)))
-      nodeProperties.forEachProperty(Int64(i)) { key, value in
+      block.w.count(store.storedPropertyCount(ofNode: Int64(i)))
+      store.forEachStoredProperty(ofNode: Int64(i)) { key, value in
         // Keys are numbered from 1 in the key table; 0 would introduce a key spelled out.
         block.w.count(Int(key) + 1)
         block.w.value(value)

@@ -114,7 +114,7 @@ package struct SnapshotReader {
       var labels: [LabelID] = []
       labels.reserveCapacity(n)
       for _ in 0..<n { labels.append(labelIDs[try r.int(max: labelIDs.count - 1)]) }
-      store.createNode(labelIDs: labels, map: try properties(&r))
+      store.createNode(labelIDs: labels, map: try properties(&r), direct: true)
     case .relationship:
       let id = try r.int(max: limits.relationships - 1)
       let next = store.relationshipIDLimit + pending.count

@@ -61,7 +61,7 @@ struct CSVImporter {
         let id = rows.ids[r]
         guard nodeIDs[id] == nil else { throw reader.error(line: rows.lines[r], "the id `\(id)` was already used by another node") }
         let properties = map(rows, r, &keys, &store)
-        let node = store.createNode(labels: file.labels, map: properties)
+        let node = store.createNode(labels: file.labels, map: properties, direct: true)
         nodeIDs.insert(id, node)
         created.append(node)
         summary.nodes += 1
