@@ -157,8 +157,8 @@ extension GraphStore {
     }
     guard uniqueness, def.kind.requiresUniqueness, let key = key(def, id) else { return nil }
     let holders: [Int64]
-    if let hash = indexHashes[def.name] {
-      holders = hash.ids(equalTo: key)
+    if let tree = indexTrees[def.name] {
+      holders = tree.ids(equalTo: key)
     } else {
       let wanted = key.map(GroupingKey.init)
       holders = entities(of: def).filter { self.key(def, $0)?.map(GroupingKey.init) == wanted }

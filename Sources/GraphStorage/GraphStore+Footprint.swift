@@ -27,13 +27,8 @@ extension GraphStore {
     var labels = 0
     for bitmap in labelIndex { labels += Footprint.chunked(bitmap.wordCount, stride: 8) }
     labels += Footprint.chunked(liveNodes.wordCount, stride: 8)
-    var indexBytes = 0
-    for (name, tree) in indexTrees {
-      // Tree and hash side each hold every entry: its id and a key array of one value per property.
-      let properties = indexes[name]?.properties.count ?? 1
-      let entry = MemoryLayout<IndexEntry>.stride + Footprint.heap(properties * MemoryLayout<Value>.stride)
-      indexBytes += 2 * tree.count * entry
-    }
+    // Each index is one tree holding every entry once, a single-property key inline.
+    let indexBytes = indexTrees.values.reduce(0) { $0 + $1.heapBytes }
     return [
       StoreFootprintComponent(name: "relationship table", bytes: relationshipTableBytes),
       StoreFootprintComponent(name: "relationship properties", bytes: relationshipPropertyBytes),

@@ -4,28 +4,35 @@
 import GraphCore
 
 extension GraphStore {
-  /// The index key of a record for `def`, or nil when one of its properties is missing.
-  private func key(_ def: IndexDefinition, _ properties: PropertyMap) -> [Value]? {
+  /// The index key of a record for `def`, or nil when one of its properties is missing. A
+  /// single-property key holds its value inline (no array).
+  private func key(_ def: IndexDefinition, _ properties: PropertyMap) -> IndexKey? {
+    if def.properties.count == 1 { return value(properties, def.properties[0]).map(IndexKey.single) }
     var key: [Value] = []
     for p in def.properties {
       guard let v = value(properties, p) else { return nil }
       key.append(v)
     }
-    return key
+    return .composite(key)
   }
 
   /// The index key of live node `id` for an index on `keys` (nil: a key never stored), read
   /// from their `columns` (nil: a key no node in the columns has) or from the node's record when
   /// it is newer than the columns; nil when one of its properties is missing.
-  private func nodeKey(_ keys: [PropertyKeyID?], _ columns: [PropertyValueColumn?], _ id: Int64) -> [Value]? {
-    var key: [Value] = []
-    key.reserveCapacity(columns.count)
+  private func nodeKey(_ keys: [PropertyKeyID?], _ columns: [PropertyValueColumn?], _ id: Int64) -> IndexKey? {
     let inColumns = Int(id) < tables.nodeColumnLimit
-    for (k, column) in zip(keys, columns) {
-      guard let k, let v = inColumns ? column?.value(at: Int(id)) : nodes[Int(id)].properties[k] else { return nil }
+    func value(_ i: Int) -> Value? {
+      guard let k = keys[i] else { return nil }
+      return inColumns ? columns[i]?.value(at: Int(id)) : nodes[Int(id)].properties[k]
+    }
+    if keys.count == 1 { return value(0).map(IndexKey.single) }
+    var key: [Value] = []
+    key.reserveCapacity(keys.count)
+    for i in keys.indices {
+      guard let v = value(i) else { return nil }
       key.append(v)
     }
-    return key
+    return .composite(key)
   }
 
   /// Node indexes on any of `labels`.
@@ -36,16 +43,14 @@ extension GraphStore {
     return indexes.values.filter { def in def.entity == .node && labels.contains { labelName($0) == def.label } }
   }
 
-  /// Adds (or with `remove`, takes out) one entity's entry in both sides of `def`'s index.
+  /// Adds (or with `remove`, takes out) one entity's entry in `def`'s index.
   private mutating func updateEntry(_ def: IndexDefinition, id: Int64, properties: PropertyMap, remove: Bool) {
     guard let key = key(def, properties) else { return }
-    let entry = IndexEntry(key: key, id: id)
+    let entry = IndexEntry(key, id: id)
     if remove {
       indexTrees[def.name]?.remove(entry)
-      indexHashes[def.name]?.remove(entry)
     } else {
       indexTrees[def.name]?.insert(entry)
-      indexHashes[def.name]?.insert(entry)
     }
   }
 
@@ -94,7 +99,7 @@ extension GraphStore {
   /// Number of entries and of distinct keys in an index.
   package func indexSize(_ name: String) -> (entries: Int, distinct: Int) {
     guard let tree = indexTrees[name] else { return (0, 0) }
-    return (tree.count, indexHashes[name]?.distinctKeys ?? tree.distinctKeys)
+    return (tree.count, tree.distinctKeys)
   }
 
   /// The index on exactly `properties` of `label`, if there is one.
@@ -108,10 +113,10 @@ extension GraphStore {
     indexes[index]?.properties.first ?? ""
   }
 
-  /// Ids in `index` whose key equals `key` (Cypher equivalence), from the hash side.
-  /// - Complexity: O(1) on average.
+  /// Ids in `index` whose key equals `key` (Cypher equivalence), in id order.
+  /// - Complexity: O(log n + k).
   package func indexLookup(_ index: String, equalTo key: [Value]) -> [Int64] {
-    indexHashes[index]?.ids(equalTo: key) ?? []
+    indexTrees[index]?.ids(equalTo: key) ?? []
   }
 
   /// Ids in `index` whose key lies in the given bounds (see `SortedIndexTree.ids`).
@@ -153,12 +158,12 @@ extension GraphStore {
       let keys = def.properties.map { propertyKeyIDs[$0] }
       let columns = keys.map { $0.flatMap { nodeColumns.column($0) } }
       for id in nodeIDs(withLabel: def.label) {
-        if let key = nodeKey(keys, columns, id) { entries.append(IndexEntry(key: key, id: id)) }
+        if let key = nodeKey(keys, columns, id) { entries.append(IndexEntry(key, id: id)) }
       }
     case .relationship:
       if let t = typeID(def.label) {
         for id in allRelationshipIDs() where relationships.types[Int(id)] == t {
-          if let key = key(def, relationships.properties(id)) { entries.append(IndexEntry(key: key, id: id)) }
+          if let key = key(def, relationships.properties(id)) { entries.append(IndexEntry(key, id: id)) }
         }
       }
     }
@@ -166,10 +171,8 @@ extension GraphStore {
       entries.sort { IndexEntry.compare($0, $1) < 0 }
     }
     let tree = SortedIndexTree(sorted: entries)
-    let hash = HashIndexTable(sorted: entries)
     indexes[def.name] = def
     indexTrees[def.name] = tree
-    indexHashes[def.name] = hash
     schemaVersion += 1
   }
 
@@ -177,7 +180,6 @@ extension GraphStore {
   mutating func removeIndex(_ name: String) -> Bool {
     guard indexes.removeValue(forKey: name) != nil else { return false }
     indexTrees[name] = nil
-    indexHashes[name] = nil
     schemaVersion += 1
     return true
   }

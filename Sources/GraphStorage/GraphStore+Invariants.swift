@@ -94,13 +94,12 @@ extension GraphStore {
       let same = actual.count == expected.count
         && zip(actual, expected).allSatisfy { $0.id == $1.id && IndexEntry.compareKeys($0.key, $1.key) == 0 }
       if !same { problems.append("index \(def.name) has \(actual.count) entries but the data implies \(expected.count)") }
-      let hashed = indexHashes[def.name]
-      if hashed?.count != expected.count { problems.append("hash side of index \(def.name) has \(hashed?.count ?? -1) entries") }
-      if let hashed, let tree = indexTrees[def.name], hashed.distinctKeys != tree.distinctKeys {
-        problems.append("hash side of index \(def.name) counts \(hashed.distinctKeys) distinct keys, the tree \(tree.distinctKeys)")
+      let tree = indexTrees[def.name]
+      if let tree, tree.distinctKeys != tree.countedDistinctKeys {
+        problems.append("index \(def.name) keeps \(tree.distinctKeys) distinct keys but holds \(tree.countedDistinctKeys)")
       }
-      for e in expected where !(hashed?.ids(equalTo: e.key).contains(e.id) ?? false) {
-        problems.append("hash side of index \(def.name) misses node \(e.id)")
+      for e in expected where !(tree?.ids(equalTo: e.key).contains(e.id) ?? false) {
+        problems.append("equality look-up in index \(def.name) misses entity \(e.id)")
       }
     }
     return problems

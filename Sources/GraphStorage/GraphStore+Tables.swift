@@ -26,7 +26,6 @@ final class StoreTables: @unchecked Sendable {
   var propertyKeyIDs: [String: PropertyKeyID] = [:]
   var indexes: [String: IndexDefinition] = [:]
   var indexTrees: [String: SortedIndexTree] = [:]
-  var indexHashes: [String: HashIndexTable] = [:]
   var constraints: [String: ConstraintDefinition] = [:]
   var vectorIndexes: [String: VectorIndexDefinition] = [:]
   var fulltextIndexes: [String: FulltextIndexDefinition] = [:]
@@ -71,7 +70,6 @@ final class StoreTables: @unchecked Sendable {
     propertyKeyIDs = other.propertyKeyIDs
     indexes = other.indexes
     indexTrees = other.indexTrees
-    indexHashes = other.indexHashes
     constraints = other.constraints
     vectorIndexes = other.vectorIndexes
     fulltextIndexes = other.fulltextIndexes
@@ -219,14 +217,6 @@ extension GraphStore {
     _modify {
       makeUnique()
       yield &tables.indexTrees
-    }
-  }
-  /// The hash side of each index, for O(1) equality look-ups.
-  var indexHashes: [String: HashIndexTable] {
-    _read { yield tables.indexHashes }
-    _modify {
-      makeUnique()
-      yield &tables.indexHashes
     }
   }
   var constraints: [String: ConstraintDefinition] {
