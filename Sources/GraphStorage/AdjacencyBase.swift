@@ -3,6 +3,7 @@
 // has a single relationship type), built from the relationship table (at the end of a bulk load, a snapshot load and a checkpoint) and never
 // changed afterwards, so every version of the store shares it. Relationships created later sit in
 // the nodes' own `Adjacency` lists (the delta, see GraphStore+Adjacency.swift).
+import Dispatch
 import GraphCore
 
 /// One direction's relationships of every node: node `i`'s entries are at
@@ -109,8 +110,25 @@ final class AdjacencyBase: Sendable {
     }
     let types = used.count > 1 ? table.types : nil
     let onlyType = UInt16(used.first ?? 0)
-    outgoing = Self.rows(order, at: table.starts, reaching: table.ends, types: types, onlyType: onlyType, nodeLimit: nodeLimit)
-    incoming = Self.rows(order, at: table.ends, reaching: table.starts, types: types, onlyType: onlyType, nodeLimit: nodeLimit)
+    // The two directions read the same columns and write arrays of their own: built at once,
+    // one per core.
+    let built = UnsafeMutableBufferPointer<AdjacencyRows?>.allocate(capacity: 2)
+    built.initialize(repeating: nil)
+    defer {
+      _ = built.deinitialize()
+      built.deallocate()
+    }
+    nonisolated(unsafe) let out = built
+    let sorted = order
+    DispatchQueue.concurrentPerform(iterations: 2) { direction in
+      // Each iteration writes only its own slot.
+      out[direction] = direction == 0
+        ? Self.rows(sorted, at: table.starts, reaching: table.ends, types: types, onlyType: onlyType, nodeLimit: nodeLimit)
+        : Self.rows(sorted, at: table.ends, reaching: table.starts, types: types, onlyType: onlyType, nodeLimit: nodeLimit)
+    }
+    guard let outgoing = built[0], let incoming = built[1] else { return nil }
+    self.outgoing = outgoing
+    self.incoming = incoming
     relationshipLimit = Int64(m)
   }
 
