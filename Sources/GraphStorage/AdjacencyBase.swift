@@ -136,8 +136,8 @@ final class AdjacencyBase: Sendable {
   /// `other` node as the neighbour, keeping `order` within each node (a stable counting sort).
   /// `types` is nil when every relationship has `onlyType`.
   private static func rows(
-    _ order: [UInt32], at key: ChunkedArray<Int64>, reaching other: ChunkedArray<Int64>,
-    types: ChunkedArray<TypeID>?, onlyType: UInt16, nodeLimit: Int
+    _ order: [UInt32], at key: NodeIDColumn, reaching other: NodeIDColumn,
+    types: TypeIDColumn?, onlyType: UInt16, nodeLimit: Int
   ) -> AdjacencyRows {
     var offsets = [UInt32](repeating: 0, count: nodeLimit + 1)
     for id in order { offsets[Int(key[Int(id)]) + 1] += 1 }

@@ -24,6 +24,10 @@ package struct ChunkedArray<Element> {
 
   package init() {}
 
+  /// Elements per leaf: 128 for plain values of at most 8 bytes, 32 for others (for footprint
+  /// estimates).
+  package static var leafCapacity: Int { leafSize }
+
   package var isEmpty: Bool { count == 0 }
 
   package subscript(index: Int) -> Element {
@@ -56,11 +60,11 @@ package struct ChunkedArray<Element> {
   }
 
   /// Appends `elements` in order; runs that fill whole leaves are copied a leaf at a time (how a
-  /// snapshot's columns are read back in bulk).
-  package mutating func append(contentsOf elements: [Element]) {
-    var i = 0
-    while i < elements.count {
-      guard count & (Self.leafSize - 1) == 0, elements.count - i >= Self.leafSize else {
+  /// snapshot's columns are read back in bulk, or narrowed on the way by a lazy map).
+  package mutating func append<C: RandomAccessCollection<Element>>(contentsOf elements: C) where C.Index == Int {
+    var i = elements.startIndex
+    while i < elements.endIndex {
+      guard count & (Self.leafSize - 1) == 0, elements.endIndex - i >= Self.leafSize else {
         append(elements[i])
         i += 1
         continue

@@ -40,11 +40,13 @@ extension GraphStore {
     ]
   }
 
-  /// The relationship columns by id: type, end points, position within the type, liveness.
+  /// The relationship columns by id: type, end points (each at the width it is held at now),
+  /// position within the type, liveness.
   private var relationshipTableBytes: Int {
     let table = relationships
-    return Footprint.chunked(table.count, stride: MemoryLayout<TypeID>.stride + 2 * MemoryLayout<Int64>.stride + MemoryLayout<UInt32>.stride)
-      + Footprint.chunked(table.live.wordCount, stride: 8)
+    return Footprint.chunked(table.types) + Footprint.chunked(table.starts) + Footprint.chunked(table.ends)
+      + Footprint.chunked(table.count, stride: MemoryLayout<UInt32>.stride, leaf: ChunkedArray<UInt32>.leafCapacity)
+      + Footprint.chunked(table.live.wordCount, stride: 8, leaf: ChunkedArray<UInt64>.leafCapacity)
   }
 
   /// The relationships' property columns.
@@ -61,10 +63,15 @@ enum Footprint {
   /// A heap array's allocation (none when it has no capacity).
   static func array<T>(_ a: [T]) -> Int { heap(a.capacity * MemoryLayout<T>.stride) }
 
-  /// A `ChunkedArray` of `count` elements: full leaves of 32 and the inner levels above them.
-  static func chunked(_ count: Int, stride: Int) -> Int {
-    let leaves = (count + 31) / 32
-    return leaves * heap(32 * stride) + heap(leaves * 8) + heap((leaves + 63) / 64 * 8)
+  /// A `ChunkedArray` of `count` elements: full leaves of `leaf` and the inner levels above them.
+  static func chunked(_ count: Int, stride: Int, leaf: Int = 32) -> Int {
+    let leaves = (count + leaf - 1) / leaf
+    return leaves * heap(leaf * stride) + heap(leaves * 8) + heap((leaves + 63) / 64 * 8)
+  }
+
+  /// A `CompactIDColumn` as it is held now, narrow or wide.
+  static func chunked<N, W>(_ column: CompactIDColumn<N, W>) -> Int {
+    chunked(column.count, stride: column.stride, leaf: column.leafCapacity)
   }
 
   /// A property map's entries and the heap storage of its string values.

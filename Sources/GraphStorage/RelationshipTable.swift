@@ -1,8 +1,14 @@
 // The relationships of a store as columns by relationship id (type, start, end, position within
 // the type, liveness) and, per relationship type, one typed column per property key indexed by
 // the position. Every column is chunked and copy-on-write, so a statement's private version of
-// the table copies only the chunks it writes.
+// the table copies only the chunks it writes; node and type ids are held narrow while they fit
+// (see CompactIDColumn).
 import GraphCore
+
+/// Node ids by relationship id: 32 bits each until a node id of 2^32 - 1 or more is stored.
+typealias NodeIDColumn = CompactIDColumn<UInt32, Int64>
+/// Type ids by relationship id: 16 bits each until a type id of 65,535 or more is stored.
+typealias TypeIDColumn = CompactIDColumn<UInt16, TypeID>
 
 /// Every relationship id ever used, live or vacant (a deleted relationship's id stays used).
 ///
@@ -26,9 +32,12 @@ struct RelationshipTable: Sendable {
     }
   }
 
-  private(set) var types = ChunkedArray<TypeID>()
-  private(set) var starts = ChunkedArray<Int64>()
-  private(set) var ends = ChunkedArray<Int64>()
+  /// Each relationship's type (-1 for a vacant id), at 16 bits while the type ids allow.
+  private(set) var types = TypeIDColumn()
+  /// Each relationship's start and end nodes (-1 for a vacant id), at 32 bits while the node ids
+  /// allow.
+  private(set) var starts = NodeIDColumn()
+  private(set) var ends = NodeIDColumn()
   /// Each relationship's position within its type.
   private(set) var positions = ChunkedArray<UInt32>()
   private(set) var live = ChunkedBitmap()
