@@ -218,23 +218,30 @@ final class DiskStorage: Sendable {
 
   /// Appends `changes` as the next transaction's record, makes it durable (or, with group
   /// commit, leaves that to `waitDurable`), then calls `publish` with `store`, the version they
-  /// produce. Returns the transaction's sequence number.
+  /// produce. Returns the transaction's sequence number. The record is written in pieces of
+  /// about 1 MiB as it is encoded. A record that would take the log past the checkpoint size is
+  /// not written at all: the transaction commits as a snapshot of `store` (see
+  /// `commitAsSnapshot`), which the checkpoint due after it would have written anyway; when that
+  /// snapshot cannot be written, the record is logged after all and the failure noted.
   func append(_ changes: [StoreChange], producing store: GraphStore, publish: (GraphStore) -> Void) throws -> UInt64 {
     try log.withLock { state throws -> UInt64 in
       if let failure = state.failure ?? groupCommit?.failed { throw failure }
       guard let file = state.file else { throw readOnlyError }
       let sequence = state.lastSequence + 1
-      let record = LogFormat.record(sequence: sequence, changes: changes)
-      do {
-        try file.write(record, at: state.size)
-        if groupCommit == nil { try file.sync() }
-      } catch {
-        // Take back a partly written record so later records do not follow garbage.
-        do { try file.truncate(to: state.size) } catch { state.failure = Self.ioError(error) }
-        if groupCommit == nil { state.failure = Self.ioError(error) }
-        throw error
+      let room = options.checkpointLogSize - min(state.size, options.checkpointLogSize)
+      var size = try writeRecord(changes, sequence: sequence, limit: room, file, &state)
+      if size == nil {
+        do { try writeSnapshotFile(store, sequence: sequence) } catch {
+          DiskDirectory.remove(snapshotPath + ".tmp")
+          notes.withLock { $0.append("automatic checkpoint failed: \(error)") }
+          size = try writeRecord(changes, sequence: sequence, limit: .max, file, &state)
+        }
       }
-      state.size += record.count
+      guard let size else {
+        try installSnapshot(store, sequence: sequence, &state, publish: publish)
+        return sequence
+      }
+      state.size += size
       state.lastSequence = sequence
       publish(store)
       let position = LogPosition(sequence: sequence, logSize: UInt64(state.size))
@@ -246,12 +253,32 @@ final class DiskStorage: Sendable {
       } else {
         noteInManifest(position, &state)
       }
-      if state.size > options.checkpointLogSize {
-        do { try checkpoint(store, &state) } catch {
-          notes.withLock { $0.append("automatic checkpoint failed: \(error)") }
-        }
-      }
       return sequence
+    }
+  }
+
+  /// Writes the record of `changes` as transaction `sequence` at the log's end, fsynced unless
+  /// group commit batches it, and returns its size; or returns nil, leaving the log as it was,
+  /// when the record would pass `limit` bytes. A failed write is cut off again.
+  private func writeRecord(
+    _ changes: [StoreChange], sequence: UInt64, limit: Int, _ file: DiskFile, _ state: inout LogState
+  ) throws -> Int? {
+    let start = state.size
+    do {
+      let size = try LogFormat.encodeRecord(sequence: sequence, changes: changes, limit: limit) { piece, offset in
+        try file.write(piece, at: start + offset)
+      }
+      if size == nil {
+        try file.truncate(to: start)
+      } else if groupCommit == nil {
+        try file.sync()
+      }
+      return size
+    } catch {
+      // Take back a partly written record so later records do not follow garbage.
+      do { try file.truncate(to: start) } catch { state.failure = Self.ioError(error) }
+      if groupCommit == nil { state.failure = Self.ioError(error) }
+      throw error
     }
   }
 
@@ -302,21 +329,29 @@ final class DiskStorage: Sendable {
         DiskDirectory.remove(snapshotPath + ".tmp")
         throw error
       }
-      try DiskDirectory.install(temporaryFor: snapshotPath)
-      let synced = Result { () throws(QuiverError) in try DiskDirectory.sync(directory) }
-      state.lastSequence = sequence
-      state.snapshotSequence = sequence
-      publish(store)
-      if case .failure(let error) = synced {
-        state.failure = error
-        throw error
-      }
-      // Unlike after a checkpoint, the log's records end one transaction before the snapshot:
-      // the next record could not follow them.
-      do { try emptyLog(after: sequence, &state) } catch {
-        state.failure = Self.ioError(error)
-        throw error
-      }
+      try installSnapshot(store, sequence: sequence, &state, publish: publish)
+    }
+  }
+
+  /// Commits transaction `sequence` by renaming `snapshot.tmp`, which holds `store`, over the
+  /// snapshot (see `commitAsSnapshot`), publishes `store` and empties the log.
+  private func installSnapshot(
+    _ store: GraphStore, sequence: UInt64, _ state: inout LogState, publish: (GraphStore) -> Void
+  ) throws {
+    try DiskDirectory.install(temporaryFor: snapshotPath)
+    let synced = Result { () throws(QuiverError) in try DiskDirectory.sync(directory) }
+    state.lastSequence = sequence
+    state.snapshotSequence = sequence
+    publish(store)
+    if case .failure(let error) = synced {
+      state.failure = error
+      throw error
+    }
+    // Unlike after a checkpoint, the log's records end one transaction before the snapshot:
+    // the next record could not follow them.
+    do { try emptyLog(after: sequence, &state) } catch {
+      state.failure = Self.ioError(error)
+      throw error
     }
   }
 

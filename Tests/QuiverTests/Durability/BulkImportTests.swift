@@ -2,7 +2,8 @@
 // the graph reopens the same with transactions logged before and after it, under either
 // durability mode; an import that fails leaves the files as they were; and the two crash points
 // of its commit, simulated on the files, leave either the graph before the import (a partly
-// written snapshot) or the graph with it (the new snapshot beside the old log).
+// written snapshot) or the graph with it (the new snapshot beside the old log). A transaction
+// too large for the log's checkpoint size is committed as a snapshot the same way.
 import Foundation
 import Quiver
 import Testing
@@ -172,6 +173,31 @@ import Testing
     #expect(try dump(db) == later)
     #expect(canonical(try db.execute("MATCH (n:Item {id: 1}) RETURN n.name").rows[0][0]) == canonical(.string("first")))
     #expect(db.consistencyViolations.isEmpty)
+  }
+
+  /// A transaction whose record would take the log past the checkpoint size commits as a
+  /// snapshot, not as a record with a checkpoint after it; smaller ones are still logged.
+  @Test func transactionPastTheCheckpointSizeCommitsAsASnapshot() throws {
+    let dir = try ScratchDirectory()
+    let path = dir.file("db")
+    let options = DatabaseOptions(checkpointLogSize: 4096)
+    let expected: String
+    do {
+      let db = try Database(path: path, options: options)
+      _ = try db.execute("CREATE (:Small {v: 1})")
+      #expect(try dir.read("db/wal").count > 16)
+      #expect(!FileManager.default.fileExists(atPath: path + "/snapshot"))
+      _ = try db.execute("UNWIND range(1, 400) AS i CREATE (:Big {i: i, s: 'value ' + toString(i)})")
+      #expect(try dir.read("db/wal").count == 16)
+      #expect(FileManager.default.fileExists(atPath: path + "/snapshot"))
+      _ = try db.execute("MATCH (n:Small) SET n.v = 2")
+      #expect(try dir.read("db/wal").count > 16)
+      expected = try dump(db)
+    }
+    let db = try Database(path: path, options: options)
+    #expect(try dump(db) == expected)
+    #expect(try db.execute("MATCH (n:Big) RETURN count(*), sum(n.i)").rows.map { $0.map { $0.intValue } } == [[400, 80200]])
+    #expect(try db.execute("MATCH (n:Small) RETURN n.v").rows.map { $0.map { $0.intValue } } == [[2]])
   }
 
   /// A reader's snapshot, taken before the import, keeps the graph it saw while the import
