@@ -52,11 +52,10 @@ package struct BulkWriter {
 
 extension Database {
   /// Runs `body` with a writer over a private version of the graph and publishes that version
-  /// (checking constraints, logging and checkpointing a durable database) only when `body`
-  /// returns; when it throws, the graph is unchanged.
+  /// (checking constraints, and in a durable database writing it as the new snapshot, see
+  /// `writeInBulk`) only when `body` returns; when it throws, the graph is unchanged.
   package func bulkLoad(_ body: (inout BulkWriter) throws -> Void) throws -> ImportSummary {
-    try checkWritable()
-    let summary = try write(control: RunControl(timeout: nil, cancellation: nil)) { latest, _ in
+    try writeInBulk { latest in
       var writer = BulkWriter(store: latest)
       try body(&writer)
       writer.flush()
@@ -64,9 +63,7 @@ extension Database {
       try writer.store.checkConstraints(nodes: writer.created)
       // Relationship ids only grow, so the new ones are those from the old limit on.
       try writer.store.checkConstraints(relationships: Int64(latest.relationshipIDLimit)..<Int64(writer.store.relationshipIDLimit))
-      return (writer.summary, writer.store, QueryStatistics())
+      return (writer.summary, writer.store)
     }
-    try checkpoint()
-    return summary
   }
 }

@@ -1,6 +1,7 @@
 // Opening a database on a directory, and the commit point every writer goes through: the
 // changes a writer's version recorded are appended to the write-ahead log (and made durable)
-// before that version is published. Also checkpoints and recovery warnings.
+// before that version is published; a bulk import is instead committed as a new snapshot. Also
+// checkpoints and recovery warnings.
 import GraphStorage
 
 extension Database {
@@ -65,6 +66,28 @@ extension Database {
     }
     store.changeLog = []
     return try storage.append(changes, producing: store) { published in publish(published) }
+  }
+
+  /// Runs a bulk writer's `body` on the latest version with the writer slot held and publishes
+  /// the version it returns; nothing changes when `body` throws. `body` records no changes: a
+  /// durable database commits the result by writing it as the new snapshot (see
+  /// `DiskStorage.commitAsSnapshot`), not as a log record per node and relationship followed by a
+  /// checkpoint that writes them all again. Readers keep the version they started with until
+  /// the snapshot is on disk.
+  func writeInBulk<T>(_ body: (GraphStore) throws -> (value: T, store: GraphStore)) throws -> T {
+    try checkWritable()
+    try writerSlot.acquire(RunControl(timeout: nil, cancellation: nil))
+    defer { writerSlot.release() }
+    var latest = state.withLock { $0.store }
+    if latest.changeLog != nil { latest.changeLog = nil }
+    var (value, store) = try body(latest)
+    guard let storage else {
+      publish(store)
+      return value
+    }
+    store.changeLog = []
+    try storage.commitAsSnapshot(store) { published in publish(published) }
+    return value
   }
 
   /// Makes `store` the graph new statements see, and lets go of the columns of earlier versions.

@@ -1,5 +1,5 @@
 // Bulk import of CSV files: one writer version filled straight from the files, published (and in
-// a durable database logged, then checkpointed) only when every row was read.
+// a durable database written as the new snapshot) only when every row was read.
 import GraphCore
 import GraphStorage
 
@@ -8,8 +8,9 @@ extension Database {
   /// transaction, reading the files directly rather than running Cypher per row (see
   /// `CSVNodeFile` and `CSVRelationshipFile` for the layout). Relationship files name their end
   /// nodes by the values of the node files' id columns; ids must be unique across the import.
-  /// Existing nodes are not matched. A durable database is checkpointed afterwards, so that the
-  /// import is in the snapshot rather than in the log.
+  /// Existing nodes are not matched. A durable database commits the import by writing a new
+  /// snapshot (no write-ahead log record per row): a crash before that snapshot is complete
+  /// leaves the database as it was before the import.
   /// - Throws: `QuiverError` (IOError `InvalidCSV`, naming the file and line) for a malformed
   ///   file, an unknown id or a value of the wrong type, and constraint errors; the graph is
   ///   unchanged then.
@@ -35,8 +36,7 @@ extension Database {
     if let bad = relationships.first(where: { $0.type.isEmpty }) {
       throw QuiverError.runtime(.argument, .invalidArgumentValue, "the relationship file \(bad.path) needs a relationship type")
     }
-    try checkWritable()
-    let summary = try write(control: RunControl(timeout: nil, cancellation: nil)) { latest, _ in
+    return try writeInBulk { latest in
       var store = latest
       var importer = CSVImporter(delimiter: byte, batchBytes: batchBytes)
       for file in nodes { try importer.load(file, into: &store) }
@@ -45,9 +45,7 @@ extension Database {
       try store.checkConstraints(nodes: importer.created)
       // Relationship ids only grow, so the new ones are those from the old limit on.
       try store.checkConstraints(relationships: Int64(latest.relationshipIDLimit)..<Int64(store.relationshipIDLimit))
-      return (importer.summary, store, QueryStatistics())
+      return (importer.summary, store)
     }
-    try checkpoint()
-    return summary
   }
 }

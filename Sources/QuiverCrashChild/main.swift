@@ -3,8 +3,11 @@
 // returned. The test kills it at random moments and checks that every acknowledged transaction
 // survived whole. With several writers, each commits its own numbered series in its own thread,
 // and a checkpoint thread races them (and the kill); reader threads, when asked for, count what
-// their snapshots hold meanwhile (the sanitizer run in scripts/sanitizers.sh uses them).
+// their snapshots hold meanwhile (the sanitizer run in scripts/sanitizers.sh uses them). In
+// `import` mode it bulk-imports numbered CSV batches instead (each committed as a new snapshot),
+// with a logged transaction after each, and writes `ack 0 N` after import N returned.
 // Usage: quiver-crash-child DIRECTORY [fsync|group] [CHECKPOINT-LOG-BYTES] [WRITERS] [READERS]
+//        quiver-crash-child DIRECTORY import
 import Foundation
 import GraphCore
 import Quiver
@@ -98,10 +101,55 @@ func read(reader r: Int, on db: Database) {
   }
 }
 
+/// Import mode: from the last batch the database holds on, imports batch `b` (`importBatchSize`
+/// `Batch` nodes with `batch: b`, chained by `CHAIN` relationships) from CSV files written next
+/// to the database directory, acknowledges it, then sets the counter to `b` in a logged
+/// transaction; forever.
+func importBatches(on db: Database, directory: String) -> Never {
+  let csv = directory + "-csv"
+  do {
+    try FileManager.default.createDirectory(atPath: csv, withIntermediateDirectories: true)
+    let start = try db.execute("MATCH (n:Batch) RETURN max(n.batch)").rows.first?.first?.intValue ?? 0
+    say("ready 0 \(start)")
+    var b = start + 1
+    while true {
+      var nodes = "id,batch:int,k:int,name\n", links = "src,dst,batch:int\n"
+      for k in 0..<Int64(importBatchSize) {
+        nodes += "\(b * 1_000_000 + k),\(b),\(k),n\(k)\n"
+        if k > 0 { links += "\(b * 1_000_000 + k - 1),\(b * 1_000_000 + k),\(b)\n" }
+      }
+      try nodes.write(toFile: csv + "/nodes.csv", atomically: false, encoding: .utf8)
+      try links.write(toFile: csv + "/links.csv", atomically: false, encoding: .utf8)
+      try db.importCSV(
+        nodes: [CSVNodeFile(path: csv + "/nodes.csv", labels: ["Batch"])],
+        relationships: [CSVRelationshipFile(path: csv + "/links.csv", type: "CHAIN")])
+      say("ack 0 \(b)")
+      _ = try db.execute("MERGE (c:Counter {w: 0}) SET c.value = $b", parameters: ["b": .int(b)])
+      b += 1
+    }
+  } catch {
+    say("error \(error)")
+    exit(1)
+  }
+}
+
+/// Nodes per imported batch in import mode.
+let importBatchSize = 500
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
   say("usage: quiver-crash-child DIRECTORY [fsync|group] [CHECKPOINT-LOG-BYTES] [WRITERS] [READERS]")
   exit(2)
+}
+if arguments.count >= 3 && arguments[2] == "import" {
+  do {
+    let db = try Database(path: arguments[1])
+    _ = try db.execute("CREATE INDEX batch_number IF NOT EXISTS FOR (n:Batch) ON (n.batch)")
+    importBatches(on: db, directory: arguments[1])
+  } catch {
+    say("error \(error)")
+    exit(1)
+  }
 }
 var options = DatabaseOptions()
 if arguments.count >= 3 && arguments[2] == "group" { options.durability = .groupCommit(maxDelay: .milliseconds(1)) }

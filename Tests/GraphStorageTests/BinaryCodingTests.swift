@@ -122,6 +122,38 @@ import Testing
     #expect(throws: FormatError.self) { _ = try r.value() }
   }
 
+  /// A record encoded in small pieces, each placed at its offset and the header last, is the
+  /// record encoded whole, byte for byte; past its limit the encoder stops and hands over no
+  /// piece that would end beyond it.
+  @Test func recordEncodedInPiecesIsTheWholeRecord() throws {
+    let changes: [StoreChange] = (0..<300).map {
+      .createNode(id: Int64($0), labels: ["L"], properties: ["k": .int(Int64($0)), "s": .string(String(repeating: "x", count: $0 % 17))])
+    }
+    let whole = LogFormat.record(sequence: 7, changes: changes)
+    var assembled = [UInt8](repeating: 0, count: whole.count)
+    var pieces = 0
+    let size = LogFormat.encodeRecord(sequence: 7, changes: changes, pieceSize: 256) { piece, offset in
+      assembled.replaceSubrange(offset..<offset + piece.count, with: piece)
+      pieces += 1
+    }
+    #expect(size == whole.count)
+    #expect(assembled == whole)
+    #expect(pieces > 10)
+    let scan = try LogFormat.scan(LogFormat.header() + assembled, file: "test")
+    #expect(scan.records.map(\.sequence) == [7] && scan.records.first?.changes.count == 300)
+    var furthest = 0
+    let stopped = LogFormat.encodeRecord(sequence: 7, changes: changes, limit: 1000, pieceSize: 256) { piece, offset in
+      furthest = max(furthest, offset + piece.count)
+    }
+    #expect(stopped == nil)
+    #expect(furthest > 0 && furthest <= 1000)
+    #expect(LogFormat.encodeRecord(sequence: 7, changes: changes, limit: whole.count) { _, _ in } == whole.count)
+    #expect(LogFormat.encodeRecord(sequence: 7, changes: changes, limit: whole.count - 1) { _, _ in } == nil)
+    let bytes = Array("123456789".utf8)
+    let split = bytes.withUnsafeBytes { CRC32.extend(CRC32.extend(0, UnsafeRawBufferPointer(rebasing: $0[..<4])), UnsafeRawBufferPointer(rebasing: $0[4...])) }
+    #expect(split == 0xCBF4_3926)
+  }
+
   @Test func crcMatchesKnownVectors() {
     #expect(CRC32.checksum(Array("123456789".utf8), 0..<9) == 0xCBF4_3926)
     #expect(CRC32.checksum([], 0..<0) == 0)

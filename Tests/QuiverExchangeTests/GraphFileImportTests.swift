@@ -37,6 +37,31 @@ import Testing
     #expect(row.map { $0.map(ExchangeFixture.text) } == ["int(31)", "true", "float(3fd0000000000000)", "[]"])
   }
 
+  /// Into a database on disk the load is committed as a new snapshot (the log keeps its header
+  /// only), and it reopens with the same values.
+  @Test func durableGraphMLImportReopensWithItsValues() throws {
+    let path = try file(
+      "d.graphml",
+      """
+      <graphml><key id="d0" for="node" attr.name="age" attr.type="int"/><key id="d1" for="edge" attr.name="w" attr.type="double"/>
+      <graph edgedefault="directed"><node id="a"><data key="d0">31</data></node><node id="b"><data key="d0">7</data></node>
+      <edge source="a" target="b"><data key="d1">0.25</data></edge></graph></graphml>
+      """)
+    let databasePath = directory + "/durable-db"
+    do {
+      let db = try Database(path: databasePath)
+      _ = try db.execute("CREATE (:Before {v: 1})")
+      let summary = try GraphMLImport.run(path: path, into: db)
+      #expect(summary.nodes == 2 && summary.relationships == 1)
+      #expect(try Data(contentsOf: URL(fileURLWithPath: databasePath + "/wal")).count == 16)
+    }
+    let db = try Database(path: databasePath)
+    let rows = try db.execute("MATCH (a)-[r:RELATED]->(b) RETURN a.age, r.w, b.age").rows
+    #expect(rows.map { $0.map(ExchangeFixture.text) } == [["int(31)", "float(3fd0000000000000)", "int(7)"]])
+    #expect(try db.execute("MATCH (n:Before) RETURN n.v").rows.map { $0.map(ExchangeFixture.text) } == [["int(1)"]])
+    #expect(db.counts.nodes == 3 && db.counts.relationships == 1)
+  }
+
   @Test(arguments: [
     ("<graphml><key id=\"k\" for=\"node\" attr.name=\"n\" attr.type=\"int\"/><graph>\n<node id=\"a\"><data key=\"k\">x</data></node></graph></graphml>",
      "g.graphml:2: `x` is not a int (key `n`)"),

@@ -22,8 +22,12 @@ package enum CRC32 {
   }()
 
   /// The checksum of `bytes`, eight bytes per step read as one little-endian word.
-  package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-    var crc: UInt32 = 0xFFFF_FFFF
+  package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 { extend(0, bytes) }
+
+  /// The checksum of the bytes whose checksum is `checksum` followed by `bytes`, so that a long
+  /// record can be checked piece by piece: `extend(checksum(a), b) == checksum(a + b)`.
+  package static func extend(_ checksum: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    var crc = ~checksum
     let count = bytes.count
     var i = 0
     tables.withUnsafeBufferPointer { t in

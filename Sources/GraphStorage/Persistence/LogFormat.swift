@@ -38,17 +38,58 @@ package enum LogFormat {
 
   /// The bytes of one record holding `changes` as transaction number `sequence`.
   package static func record(sequence: UInt64, changes: [StoreChange]) -> [UInt8] {
-    var w = ByteWriter(capacity: 64 + changes.count * 32)
+    var bytes: [UInt8] = []
+    encodeRecord(sequence: sequence, changes: changes, pieceSize: .max) { piece, _ in bytes = piece }
+    return bytes
+  }
+
+  /// Encodes the record of `changes` as transaction `sequence` piece by piece, so that a large
+  /// transaction is never held encoded whole: each piece of about `pieceSize` bytes goes to
+  /// `sink` with its offset in the record once it is full, and the record header (its length and
+  /// checksum, known only at the end) last. A record that fits one piece goes in one call, header
+  /// included, as `record` returns it. Returns the record's size, or nil as soon as it passes
+  /// `limit` bytes (the pieces already handed over are then the caller's to cut off).
+  @discardableResult
+  package static func encodeRecord(
+    sequence: UInt64, changes: [StoreChange], limit: Int = .max, pieceSize: Int = 1 << 20,
+    to sink: ([UInt8], Int) throws -> Void
+  ) rethrows -> Int? {
+    var w = ByteWriter(capacity: min(pieceSize, 64 + changes.count * 32) + 4096)
     w.fixed32(0)
     w.fixed32(0)
     w.byte(version)
     w.fixed64(sequence)
     w.count(changes.count)
-    for c in changes { w.change(c) }
-    let length = w.count - recordHeaderSize
-    w.patch32(UInt32(truncatingIfNeeded: length), at: 0)
-    w.patch32(w.bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[recordHeaderSize...])) }, at: 4)
-    return w.bytes
+    var checksum: UInt32 = 0
+    var handed = 0
+    var next = 0
+    while true {
+      while next < changes.count && w.count < pieceSize {
+        w.change(changes[next])
+        next += 1
+      }
+      let done = next == changes.count
+      guard handed + w.count <= limit else { return nil }
+      if done && handed == 0 {
+        w.patch32(UInt32(truncatingIfNeeded: w.count - recordHeaderSize), at: 0)
+        w.patch32(CRC32.checksum(w.bytes, recordHeaderSize..<w.count), at: 4)
+        try sink(w.bytes, 0)
+        return w.count
+      }
+      // The header's eight bytes are not checksummed; they are written last.
+      let skip = handed == 0 ? recordHeaderSize : 0
+      checksum = w.bytes.withUnsafeBytes { CRC32.extend(checksum, UnsafeRawBufferPointer(rebasing: $0[skip...])) }
+      try sink(w.bytes, handed)
+      handed += w.count
+      w.removeAll()
+      if done {
+        var head = ByteWriter(capacity: recordHeaderSize)
+        head.fixed32(UInt32(truncatingIfNeeded: handed - recordHeaderSize))
+        head.fixed32(checksum)
+        try sink(head.bytes, 0)
+        return handed
+      }
+    }
   }
 
   /// An I/O error about `file` at byte `offset`.

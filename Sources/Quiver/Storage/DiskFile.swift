@@ -102,14 +102,22 @@ enum DiskDirectory {
   /// Atomically replaces `target` with a file holding what `write` writes: a temporary file is
   /// written and fsynced, renamed over `target`, and the directory is fsynced.
   static func replace(_ target: String, in directory: String, write: (DiskFile) throws -> Void) throws {
-    let temporary = target + ".tmp"
-    do {
-      let file = try DiskFile(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
-      try write(file)
-      try file.sync()
-    }
-    if rename(temporary, target) != 0 { throw DiskFile.failure("rename", temporary) }
+    try writeTemporary(for: target, write: write)
+    try install(temporaryFor: target)
     try sync(directory)
+  }
+
+  /// Writes `target.tmp` with what `write` writes and fsyncs it: the first step of `replace`.
+  static func writeTemporary(for target: String, write: (DiskFile) throws -> Void) throws {
+    let file = try DiskFile(target + ".tmp", flags: O_WRONLY | O_CREAT | O_TRUNC)
+    try write(file)
+    try file.sync()
+  }
+
+  /// Renames `target.tmp` over `target`, atomically: the second step of `replace`, after which
+  /// only the directory's fsync is left. When it throws, `target` is unchanged.
+  static func install(temporaryFor target: String) throws(QuiverError) {
+    if rename(target + ".tmp", target) != 0 { throw DiskFile.failure("rename", target + ".tmp") }
   }
 
   static func remove(_ path: String) { unlink(path) }

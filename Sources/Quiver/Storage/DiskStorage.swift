@@ -3,7 +3,7 @@
 // durable) and `lock`. Opening loads the snapshot, replays the log and checks that nothing the
 // manifest records is missing; a commit appends one record (fsynced unless group commit batches
 // it) and then updates the manifest; a checkpoint writes a new snapshot atomically and empties
-// the log.
+// the log; a bulk import commits by writing its graph as the new snapshot, logging nothing.
 import GraphCore
 import GraphStorage
 
@@ -21,6 +21,10 @@ final class DiskStorage: Sendable {
     var size = 0
     var lastSequence: UInt64 = 0
     var failure: QuiverError?
+    /// The transaction the snapshot file holds the graph after, when it is of the current format
+    /// (nil without a snapshot or with an older one): a checkpoint with nothing after it has
+    /// nothing to write.
+    var snapshotSequence: UInt64?
     /// The manifest, open for its slot updates, and the position it last recorded.
     var manifest: DiskFile?
     var manifested = LogPosition(sequence: 0, logSize: 0)
@@ -82,15 +86,19 @@ final class DiskStorage: Sendable {
     }
     var store = GraphStore()
     var sequence: UInt64 = 0
+    var state = LogState()
     if DiskDirectory.exists(snapshotPath) {
       let bytes = try DiskFile(snapshotPath, flags: O_RDONLY).readAll()
       (store, sequence) = try SnapshotReader.read(bytes, file: snapshotPath)
+      // The reader checked the header; its version is the little-endian word at byte 8.
+      let current = withUnsafeBytes(of: SnapshotFormat.version.littleEndian) { bytes[8..<12].elementsEqual($0) }
+      state.snapshotSequence = current ? sequence : nil
     }
-    var state = LogState()
     let logExists = DiskDirectory.exists(logPath)
     var logFile: DiskFile?
     var logBytes = 0
     var validEnd = 0
+    var logCovered = false
     if logExists {
       let file = try DiskFile(logPath, flags: readOnly ? O_RDONLY : O_RDWR)
       let bytes = try file.readAll()
@@ -111,6 +119,11 @@ final class DiskStorage: Sendable {
       }
       logFile = file
       logBytes = bytes.count
+      // A bulk import commits as a snapshot one transaction ahead of the log; a crash before it
+      // emptied the log leaves records the snapshot holds, which the next record could not
+      // follow. They are dropped below, once the directory's fsync made the snapshot's rename
+      // durable.
+      if let last = scan.records.last, last.sequence < sequence { logCovered = true }
     }
     // Checked before anything is repaired, so a refused directory stays as it was. A missing log
     // loses nothing right after a checkpoint (it held only its header): only transactions count.
@@ -122,6 +135,10 @@ final class DiskStorage: Sendable {
       warnings.append(message + "; opened as it is, as asked")
     }
     if !readOnly, let file = logFile {
+      if logCovered {
+        try DiskDirectory.sync(directory)
+        validEnd = LogFormat.headerSize
+      }
       if validEnd < LogFormat.headerSize {
         try file.truncate(to: 0)
         try file.write(LogFormat.header(), at: 0)
@@ -201,23 +218,30 @@ final class DiskStorage: Sendable {
 
   /// Appends `changes` as the next transaction's record, makes it durable (or, with group
   /// commit, leaves that to `waitDurable`), then calls `publish` with `store`, the version they
-  /// produce. Returns the transaction's sequence number.
+  /// produce. Returns the transaction's sequence number. The record is written in pieces of
+  /// about 1 MiB as it is encoded. A record that would take the log past the checkpoint size is
+  /// not written at all: the transaction commits as a snapshot of `store` (see
+  /// `commitAsSnapshot`), which the checkpoint due after it would have written anyway; when that
+  /// snapshot cannot be written, the record is logged after all and the failure noted.
   func append(_ changes: [StoreChange], producing store: GraphStore, publish: (GraphStore) -> Void) throws -> UInt64 {
     try log.withLock { state throws -> UInt64 in
       if let failure = state.failure ?? groupCommit?.failed { throw failure }
       guard let file = state.file else { throw readOnlyError }
       let sequence = state.lastSequence + 1
-      let record = LogFormat.record(sequence: sequence, changes: changes)
-      do {
-        try file.write(record, at: state.size)
-        if groupCommit == nil { try file.sync() }
-      } catch {
-        // Take back a partly written record so later records do not follow garbage.
-        do { try file.truncate(to: state.size) } catch { state.failure = Self.ioError(error) }
-        if groupCommit == nil { state.failure = Self.ioError(error) }
-        throw error
+      let room = options.checkpointLogSize - min(state.size, options.checkpointLogSize)
+      var size = try writeRecord(changes, sequence: sequence, limit: room, file, &state)
+      if size == nil {
+        do { try writeSnapshotFile(store, sequence: sequence) } catch {
+          DiskDirectory.remove(snapshotPath + ".tmp")
+          notes.withLock { $0.append("automatic checkpoint failed: \(error)") }
+          size = try writeRecord(changes, sequence: sequence, limit: .max, file, &state)
+        }
       }
-      state.size += record.count
+      guard let size else {
+        try installSnapshot(store, sequence: sequence, &state, publish: publish)
+        return sequence
+      }
+      state.size += size
       state.lastSequence = sequence
       publish(store)
       let position = LogPosition(sequence: sequence, logSize: UInt64(state.size))
@@ -229,12 +253,32 @@ final class DiskStorage: Sendable {
       } else {
         noteInManifest(position, &state)
       }
-      if state.size > options.checkpointLogSize {
-        do { try checkpoint(store, &state) } catch {
-          notes.withLock { $0.append("automatic checkpoint failed: \(error)") }
-        }
-      }
       return sequence
+    }
+  }
+
+  /// Writes the record of `changes` as transaction `sequence` at the log's end, fsynced unless
+  /// group commit batches it, and returns its size; or returns nil, leaving the log as it was,
+  /// when the record would pass `limit` bytes. A failed write is cut off again.
+  private func writeRecord(
+    _ changes: [StoreChange], sequence: UInt64, limit: Int, _ file: DiskFile, _ state: inout LogState
+  ) throws -> Int? {
+    let start = state.size
+    do {
+      let size = try LogFormat.encodeRecord(sequence: sequence, changes: changes, limit: limit) { piece, offset in
+        try file.write(piece, at: start + offset)
+      }
+      if size == nil {
+        try file.truncate(to: start)
+      } else if groupCommit == nil {
+        try file.sync()
+      }
+      return size
+    } catch {
+      // Take back a partly written record so later records do not follow garbage.
+      do { try file.truncate(to: start) } catch { state.failure = Self.ioError(error) }
+      if groupCommit == nil { state.failure = Self.ioError(error) }
+      throw error
     }
   }
 
@@ -252,27 +296,93 @@ final class DiskStorage: Sendable {
     }
   }
 
-  /// Writes a snapshot of the published version (which `current` returns) and empties the log.
+  /// Writes a snapshot of the published version (which `current` returns) and empties the log;
+  /// does nothing when the snapshot on disk already holds every committed transaction (as after
+  /// a bulk import, which commits by writing one).
   func checkpoint(current: () -> GraphStore) throws {
     try log.withLock { state throws in
       if let failure = state.failure { throw failure }
       guard state.file != nil else { throw readOnlyError }
+      if state.snapshotSequence == state.lastSequence && state.size == LogFormat.headerSize && DiskDirectory.exists(snapshotPath) {
+        return
+      }
       try checkpoint(current(), &state)
+    }
+  }
+
+  /// Commits `store`, a bulk writer's version that recorded no changes, as the next transaction
+  /// by writing it as the new snapshot instead of appending a log record (an import would log
+  /// every node and relationship it creates, then write them all again in the checkpoint that
+  /// follows). The rename of the finished snapshot file is the commit point: a crash before it
+  /// leaves the previous snapshot and log, so the import never happened. Then `publish` is
+  /// called with `store` and the log emptied, as a checkpoint does.
+  ///
+  /// When the directory's fsync after the rename or emptying the log fails, `store` is still
+  /// published (the files hold it, and later records must follow it) but this throws and the
+  /// log refuses later writes, as after a failed fsync of a commit.
+  func commitAsSnapshot(_ store: GraphStore, publish: (GraphStore) -> Void) throws {
+    try log.withLock { state throws in
+      if let failure = state.failure ?? groupCommit?.failed { throw failure }
+      guard state.file != nil else { throw readOnlyError }
+      let sequence = state.lastSequence + 1
+      do { try writeSnapshotFile(store, sequence: sequence) } catch {
+        DiskDirectory.remove(snapshotPath + ".tmp")
+        throw error
+      }
+      try installSnapshot(store, sequence: sequence, &state, publish: publish)
+    }
+  }
+
+  /// Commits transaction `sequence` by renaming `snapshot.tmp`, which holds `store`, over the
+  /// snapshot (see `commitAsSnapshot`), publishes `store` and empties the log.
+  private func installSnapshot(
+    _ store: GraphStore, sequence: UInt64, _ state: inout LogState, publish: (GraphStore) -> Void
+  ) throws {
+    try DiskDirectory.install(temporaryFor: snapshotPath)
+    let synced = Result { () throws(QuiverError) in try DiskDirectory.sync(directory) }
+    state.lastSequence = sequence
+    state.snapshotSequence = sequence
+    publish(store)
+    if case .failure(let error) = synced {
+      state.failure = error
+      throw error
+    }
+    // Unlike after a checkpoint, the log's records end one transaction before the snapshot:
+    // the next record could not follow them.
+    do { try emptyLog(after: sequence, &state) } catch {
+      state.failure = Self.ioError(error)
+      throw error
     }
   }
 
   /// Writes `store`, the version after transaction `state.lastSequence`, as the new snapshot
   /// (temporary file, fsync, rename, directory fsync), then truncates the log to its header.
   private func checkpoint(_ store: GraphStore, _ state: inout LogState) throws {
-    guard let file = state.file else { throw readOnlyError }
+    guard state.file != nil else { throw readOnlyError }
     let sequence = state.lastSequence
-    try DiskDirectory.replace(snapshotPath, in: directory) { snapshot in
+    try writeSnapshotFile(store, sequence: sequence)
+    try DiskDirectory.install(temporaryFor: snapshotPath)
+    state.snapshotSequence = sequence
+    try DiskDirectory.sync(directory)
+    try emptyLog(after: sequence, &state)
+  }
+
+  /// Writes `store`, the graph after transaction `sequence`, to `snapshot.tmp` and fsyncs it; the
+  /// snapshot writer hands over blocks of about 1 MiB, each written as it comes.
+  private func writeSnapshotFile(_ store: GraphStore, sequence: UInt64) throws {
+    try DiskDirectory.writeTemporary(for: snapshotPath) { snapshot in
       var offset = 0
       try SnapshotFormat.write(store, sequence: sequence) { chunk in
         try snapshot.write(chunk, at: offset)
         offset += chunk.count
       }
     }
+  }
+
+  /// Truncates the log to its header once the snapshot holds every transaction up to
+  /// `sequence`, and records that in the manifest.
+  private func emptyLog(after sequence: UInt64, _ state: inout LogState) throws {
+    guard let file = state.file else { throw readOnlyError }
     let position = LogPosition(sequence: sequence, logSize: UInt64(LogFormat.headerSize))
     groupCommit?.covered(upTo: position)
     try file.truncate(to: LogFormat.headerSize)
