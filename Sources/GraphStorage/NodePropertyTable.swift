@@ -18,17 +18,7 @@ struct NodePropertyTable: Sendable {
 
   /// The index of `key`'s column, or where it would be inserted.
   func slot(of key: PropertyKeyID) -> (index: Int, found: Bool) {
-    if columns.count <= 16 {
-      for i in columns.indices where columns[i].key >= key { return (i, columns[i].key == key) }
-      return (columns.count, false)
-    }
-    var lo = 0
-    var hi = columns.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if columns[mid].key < key { lo = mid + 1 } else { hi = mid }
-    }
-    return (lo, lo < columns.count && columns[lo].key == key)
+    sortedSlot(of: key, count: columns.count) { columns[$0].key }
   }
 
   /// The column of `key`, or nil when no node has ever had it.

@@ -22,18 +22,7 @@ package struct PropertyMap: Sendable {
 
   /// Where `key` is, or where it would be inserted.
   private func position(of key: PropertyKeyID) -> (index: Int, found: Bool) {
-    // Records have few properties: a scan beats a binary search until the list is long.
-    if entries.count <= 16 {
-      for i in entries.indices where entries[i].key >= key { return (i, entries[i].key == key) }
-      return (entries.count, false)
-    }
-    var lo = 0
-    var hi = entries.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if entries[mid].key < key { lo = mid + 1 } else { hi = mid }
-    }
-    return (lo, lo < entries.count && entries[lo].key == key)
+    sortedSlot(of: key, count: entries.count) { entries[$0].key }
   }
 
   /// The value under `key`, or nil when absent.
@@ -75,4 +64,22 @@ package struct PropertyMap: Sendable {
     guard found else { return nil }
     return entries.remove(at: i).value
   }
+}
+
+/// Where `key` is among `count` keys in ascending order (`keyAt(i)` the i-th), or where it would be
+/// inserted. Records and tables have few keys: a scan beats a binary search until the list is
+/// long.
+@inline(__always)
+func sortedSlot(of key: PropertyKeyID, count: Int, keyAt: (Int) -> PropertyKeyID) -> (index: Int, found: Bool) {
+  if count <= 16 {
+    for i in 0..<count where keyAt(i) >= key { return (i, keyAt(i) == key) }
+    return (count, false)
+  }
+  var lo = 0
+  var hi = count
+  while lo < hi {
+    let mid = (lo + hi) / 2
+    if keyAt(mid) < key { lo = mid + 1 } else { hi = mid }
+  }
+  return (lo, lo < count && keyAt(lo) == key)
 }
