@@ -22,7 +22,85 @@ package struct PendingRelationship: Sendable {
   }
 }
 
+/// Relationships for `GraphStore.createRelationships(type:columns:)` laid out as columns: the end
+/// nodes of each, and its properties as a run of key and value pairs, with no map per
+/// relationship (how the CSV importer hands over a batch: a map per relationship was an
+/// allocation each and most of the batch's memory).
+package struct PendingRelationshipColumns: Sendable {
+  package private(set) var starts: [Int64] = []
+  package private(set) var ends: [Int64] = []
+  package private(set) var keys: [PropertyKeyID] = []
+  package private(set) var values: [Value] = []
+  /// Relationship `i`'s properties are the pairs from `valueEnds[i - 1]` (or 0) up to
+  /// `valueEnds[i]`.
+  package private(set) var valueEnds: [Int] = []
+
+  package init() {}
+
+  package var count: Int { starts.count }
+
+  /// Makes room for `count` relationships and `pairs` property pairs.
+  package mutating func reserveCapacity(_ count: Int, pairs: Int) {
+    starts.reserveCapacity(count)
+    ends.reserveCapacity(count)
+    valueEnds.reserveCapacity(count)
+    keys.reserveCapacity(pairs)
+    values.reserveCapacity(pairs)
+  }
+
+  /// Adds a property pair to the relationship `append(start:end:)` adds next.
+  package mutating func add(_ key: PropertyKeyID, _ value: Value) {
+    keys.append(key)
+    values.append(value)
+  }
+
+  /// Adds a relationship from `start` to `end` with the pairs added since the last one.
+  package mutating func append(start: Int64, end: Int64) {
+    starts.append(start)
+    ends.append(end)
+    valueEnds.append(keys.count)
+  }
+
+  /// The pairs of relationship `i`.
+  func pairs(_ i: Int) -> Range<Int> { (i == 0 ? 0 : valueEnds[i - 1])..<valueEnds[i] }
+
+  /// The relationships with a property map each (for the paths that need maps).
+  var pending: [PendingRelationship] {
+    (0..<count).map { i in
+      var map = PropertyMap()
+      for p in pairs(i) { map.set(keys[p], values[p]) }
+      return PendingRelationship(start: starts[i], end: ends[i], properties: map)
+    }
+  }
+}
+
 extension GraphStore {
+  /// Creates `batch`'s relationships, all of type `type`, between live nodes, with consecutive
+  /// ids in batch order, and no adjacency entry (as `createRelationships(type:_:linking:)` with
+  /// `linking` false: the caller calls `compactAdjacency()` before reading adjacency); returns
+  /// the first id. Without an index on the type or a change log to feed, the values go into the
+  /// columns with no map built per relationship.
+  @discardableResult
+  package mutating func createRelationships(type: String, columns batch: PendingRelationshipColumns) -> Int64 {
+    let first = Int64(relationships.count)
+    guard batch.count > 0 else { return first }
+    let t = internType(type)
+    if changeLog != nil || relationshipIndexed(type: t) {
+      return createRelationships(type: type, batch.pending, linking: false)
+    }
+    makeUnique()
+    for i in 0..<batch.count {
+      precondition(nodeExists(batch.starts[i]) && nodeExists(batch.ends[i]), "relationship endpoints must exist")
+      let pairs = batch.pairs(i)
+      tables.relationships.append(
+        type: t, start: batch.starts[i], end: batch.ends[i], keys: batch.keys[pairs], values: batch.values[pairs])
+    }
+    tables.unlinked += batch.count
+    typeCount[t, default: 0] += batch.count
+    relationshipCount += batch.count
+    return first
+  }
+
   /// Creates `batch`'s relationships, all of type `type`, between live nodes, with consecutive
   /// ids in batch order; returns the first id. The store ends up exactly as if each had been
   /// created on its own, in order (the same ids, records and adjacency order), but each node's

@@ -52,6 +52,23 @@ struct RelationshipTable: Sendable {
   /// Appends a live relationship with `properties` (no nulls) and returns its id.
   @discardableResult
   mutating func append(type: TypeID, start: Int64, end: Int64, properties: PropertyMap) -> Int64 {
+    let (id, position) = appendSlot(type: type, start: start, end: end)
+    for e in properties.entries { set(type: type, position: position, e.key, e.value) }
+    return id
+  }
+
+  /// Appends a live relationship whose properties are `values` under `keys`, pair by pair (a
+  /// null value stores nothing; a key given twice keeps its last value), and returns its id.
+  @discardableResult
+  mutating func append(type: TypeID, start: Int64, end: Int64, keys: ArraySlice<PropertyKeyID>, values: ArraySlice<Value>) -> Int64 {
+    let (id, position) = appendSlot(type: type, start: start, end: end)
+    for (key, value) in zip(keys, values) where !value.isNull { set(type: type, position: position, key, value) }
+    return id
+  }
+
+  /// Appends a live relationship without properties; returns its id and its position within
+  /// its type.
+  private mutating func appendSlot(type: TypeID, start: Int64, end: Int64) -> (id: Int64, position: Int) {
     let id = Int64(types.count)
     while byType.count <= Int(type) { byType.append(TypeColumns()) }
     let position = byType[Int(type)].count
@@ -62,8 +79,7 @@ struct RelationshipTable: Sendable {
     ends.append(end)
     positions.append(UInt32(position))
     live.insert(id)
-    for e in properties.entries { set(type: type, position: position, e.key, e.value) }
-    return id
+    return (id, position)
   }
 
   /// Appends relationships read back in bulk from a snapshot, ids `count..<count + types.count`:

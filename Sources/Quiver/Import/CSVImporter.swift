@@ -107,18 +107,23 @@ struct CSVImporter {
   private mutating func applyRelationships(
     _ parsed: [CSVParsedRows], _ file: CSVRelationshipFile, _ keys: inout PropertyKeys, _ store: inout GraphStore
   ) throws {
-    var batch: [PendingRelationship] = []
-    batch.reserveCapacity(parsed.reduce(0) { $0 + $1.count })
+    var batch = PendingRelationshipColumns()
+    batch.reserveCapacity(parsed.reduce(0) { $0 + $1.count }, pairs: parsed.reduce(0) { $0 + $1.values.count })
     for rows in parsed {
+      var v = 0
       for r in 0..<rows.count {
-        let properties = map(rows, r, &keys, &store)
-        batch.append(PendingRelationship(start: rows.starts[r], end: rows.ends[r], properties: properties))
+        while v < rows.valueEnds[r] {
+          let value = rows.values[v]
+          batch.add(keys.id(Int(rows.columns[v]), &store), value)
+          if !value.isNull { summary.properties += 1 }
+          v += 1
+        }
+        batch.append(start: rows.starts[r], end: rows.ends[r])
         summary.relationships += 1
-        summary.properties += properties.count
       }
       if let failure = rows.failure { throw failure.error }
     }
-    store.createRelationships(type: file.type, batch, linking: false)
+    store.createRelationships(type: file.type, columns: batch)
   }
 
   /// Parses `pieces` on all cores while `apply` (the previous batch's rows going into the
