@@ -58,7 +58,8 @@ extension GraphStore {
   mutating func placeProperties(ofNewNode id: Int64, _ map: PropertyMap, direct: Bool) {
     let delta = Int(id) - tables.nodeColumnLimit
     if direct || delta >= max(1 << 16, tables.nodeColumnLimit >> 4) { foldNodeProperties(upTo: Int(id)) }
-    if direct && Int(id) == tables.nodeColumnLimit {
+    if direct {
+      // The fold left the column limit at `id`.
       if !map.isEmpty { nodeColumns.set(id, map) }
       tables.nodeColumnLimit += 1
     } else if !map.isEmpty {

@@ -110,13 +110,11 @@ struct CSVImporter {
     var batch = PendingRelationshipColumns()
     batch.reserveCapacity(parsed.reduce(0) { $0 + $1.count }, pairs: parsed.reduce(0) { $0 + $1.values.count })
     for rows in parsed {
-      var v = 0
       for r in 0..<rows.count {
-        while v < rows.valueEnds[r] {
+        for v in rows.valueRange(r) {
           let value = rows.values[v]
           batch.add(keys.id(Int(rows.columns[v]), &store), value)
           if !value.isNull { summary.properties += 1 }
-          v += 1
         }
         batch.append(start: rows.starts[r], end: rows.ends[r])
         summary.relationships += 1
@@ -160,7 +158,7 @@ struct CSVImporter {
   /// Row `r`'s properties under the columns' interned keys.
   private func map(_ rows: CSVParsedRows, _ r: Int, _ keys: inout PropertyKeys, _ store: inout GraphStore) -> PropertyMap {
     var out = PropertyMap()
-    let values = (r == 0 ? 0 : rows.valueEnds[r - 1])..<rows.valueEnds[r]
+    let values = rows.valueRange(r)
     out.reserveCapacity(values.count)
     for v in values {
       out.set(keys.id(Int(rows.columns[v]), &store), rows.values[v])

@@ -36,6 +36,9 @@ struct CSVParsedRows: Sendable {
   /// The number of rows read well.
   var count: Int { valueEnds.count }
 
+  /// The positions in `columns` and `values` of row `r`'s property values.
+  func valueRange(_ r: Int) -> Range<Int> { (r == 0 ? 0 : valueEnds[r - 1])..<valueEnds[r] }
+
   /// A bad row: the error to report, its line, and (node files) the id it names when that was
   /// read before the fault, since a duplicate id is reported first.
   struct Failure: Sendable {
